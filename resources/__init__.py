@@ -1,0 +1,1 @@
+"""Data files (fonts, icons, translations, help); installed as ``journal.resources``."""

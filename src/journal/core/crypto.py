@@ -1,0 +1,158 @@
+"""Passphrase → Argon2id → raw 256-bit SQLCipher key, with the parameters kept in the file.
+
+SQLCipher stores a 16-byte salt in plaintext at the start of the file and lets us choose it
+(``PRAGMA key = "x'<key><salt>'"``). We use those 16 bytes as our file header:
+
+    bytes 0-1   b"IJ"          magic: this is an Incident Journal file
+    byte  2     format version (1)
+    byte  3     log2 of Argon2id memory in KiB (16 = 64 MiB, 17 = 128 MiB)
+    byte  4     Argon2id iterations
+    byte  5     Argon2id lanes
+    bytes 6-15  random
+
+The whole 16 bytes are the Argon2id salt, so the 80 random bits make every file's key unique.
+A file whose first bytes are not this header is "not a journal" (exit 4), which SQLCipher alone
+cannot tell from a wrong passphrase.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from journal.core.errors import InputError, NotAJournalError
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"IJ"
+FORMAT_VERSION = 1
+HEADER_SIZE = 16
+MIN_MEMORY_LOG2 = 16  # 64 MiB, the floor the security model promises
+MAX_MEMORY_LOG2 = 21  # 2 GiB: anything above is a damaged header, not a choice of ours
+TARGET_SECONDS = 0.65
+MIN_PASSPHRASE_CHARS = 8
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    memory_log2: int = 17  # 128 MiB
+    iterations: int = 4
+    lanes: int = 4
+
+    @property
+    def memory_kib(self) -> int:
+        return 1 << self.memory_log2
+
+    def validate(self) -> None:
+        if not (MIN_MEMORY_LOG2 <= self.memory_log2 <= MAX_MEMORY_LOG2):
+            raise NotAJournalError()
+        if not (1 <= self.iterations <= 64) or not (1 <= self.lanes <= 16):
+            raise NotAJournalError()
+
+
+# The cheapest parameters the format accepts; used by tests and fixtures, never by default.
+FAST_PARAMS = KdfParams(memory_log2=16, iterations=1, lanes=4)
+
+
+def make_header(params: KdfParams, random_bytes: bytes | None = None) -> bytes:
+    params.validate()
+    rnd = random_bytes if random_bytes is not None else os.urandom(HEADER_SIZE - 6)
+    header = MAGIC + bytes([FORMAT_VERSION, params.memory_log2, params.iterations, params.lanes]) + rnd
+    assert len(header) == HEADER_SIZE
+    return header
+
+
+def parse_header(header: bytes) -> KdfParams:
+    """Return the KDF parameters of a journal header, or raise :class:`NotAJournalError`."""
+    if len(header) < HEADER_SIZE or header[:2] != MAGIC or header[2] != FORMAT_VERSION:
+        raise NotAJournalError()
+    params = KdfParams(memory_log2=header[3], iterations=header[4], lanes=header[5])
+    params.validate()
+    return params
+
+
+def read_header(path: os.PathLike[str] | str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(HEADER_SIZE)
+    except FileNotFoundError:
+        raise InputError("error.file_missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise NotAJournalError() from None
+    except PermissionError:
+        raise InputError("error.file_unreadable", path=str(path)) from None
+    parse_header(header)
+    return header
+
+
+def derive_key(passphrase: str, header: bytes) -> bytes:
+    """Argon2id over the passphrase (NFC-normalised UTF-8) with the header as salt."""
+    import unicodedata
+
+    params = parse_header(header)
+    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    kdf = Argon2id(
+        salt=header,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(secret)
+
+
+def sqlcipher_key_literal(key: bytes, header: bytes) -> str:
+    """The ``PRAGMA key`` value: raw key plus the salt to store in the file's first 16 bytes."""
+    return f"\"x'{key.hex()}{header.hex()}'\""
+
+
+def calibrate(target_seconds: float = TARGET_SECONDS, memory_log2: int = 17, lanes: int = 4) -> KdfParams:
+    """Choose iterations so that one derivation takes about ``target_seconds`` on this machine."""
+    probe_iterations = 2
+    start = time.perf_counter()
+    Argon2id(salt=os.urandom(16), length=32, iterations=probe_iterations, lanes=lanes,
+             memory_cost=1 << memory_log2).derive(b"calibration")
+    elapsed = max(time.perf_counter() - start, 1e-3)
+    iterations = math.ceil(probe_iterations * target_seconds / elapsed)
+    iterations = max(3, min(iterations, 12))
+    log.info("Argon2id calibrated: %d MiB, t=%d, p=%d (probe %.3f s)",
+             (1 << memory_log2) // 1024, iterations, lanes, elapsed)
+    return KdfParams(memory_log2=memory_log2, iterations=iterations, lanes=lanes)
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise InputError("error.passphrase_short", field="passphrase", n=MIN_PASSPHRASE_CHARS)
+
+
+def passphrase_strength(passphrase: str) -> int:
+    """A rough 0-4 score for the strength hint (length and variety; no dictionary)."""
+    if not passphrase:
+        return 0
+    classes = sum(
+        [
+            any(c.islower() for c in passphrase),
+            any(c.isupper() for c in passphrase),
+            any(c.isdigit() for c in passphrase),
+            any(not c.isalnum() for c in passphrase),
+            any(ord(c) > 0x2E80 for c in passphrase),  # CJK characters carry much more entropy
+        ]
+    )
+    length = len(passphrase) + 2 * sum(1 for c in passphrase if ord(c) > 0x2E80)
+    score = 0
+    if length >= 8:
+        score += 1
+    if length >= 12:
+        score += 1
+    if length >= 16:
+        score += 1
+    if classes >= 3:
+        score += 1
+    if len(set(passphrase)) < 4:
+        score = min(score, 1)
+    return min(score, 4)

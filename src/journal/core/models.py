@@ -1,0 +1,204 @@
+"""Plain data classes shared by the store, rules, report, importers, CLI and window.
+
+No Qt, no database here. Money is always :class:`decimal.Decimal`; times are aware datetimes.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+
+class Kind(str, enum.Enum):
+    """Entry kinds (DESIGN §2, contract)."""
+
+    CONTACT = "contact"
+    REQUEST = "request"
+    PAYMENT = "payment"
+    GIFT = "gift"
+    MEETING = "meeting"
+    THREAT = "threat"
+    REPORT = "report"
+    NOTE = "note"
+
+
+KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
+
+
+class Precision(str, enum.Enum):
+    """How exactly ``occurred_at`` is known."""
+
+    EXACT = "exact"  # date and time
+    DAY = "day"  # date only
+    MONTH = "month"  # month only
+    APPROXIMATE = "approximate"  # around that date ("about", "~")
+
+
+PRECISIONS: tuple[str, ...] = tuple(p.value for p in Precision)
+
+REQUEST_STATUSES = ("asked", "refused", "done", "partly")
+PAYMENT_METHODS = ("wechat", "alipay", "bank", "cash", "crypto", "other")
+PAYMENT_DIRECTIONS = ("received", "sent", "promised")
+MEDIA = ("chat", "call", "video", "in_person")
+INITIATORS = ("them", "me")
+REPORT_CHANNELS = ("hotline_12339", "online_platform", "wechat_account", "local_office", "school", "other")
+HANDLE_KINDS = ("wechat", "qq", "phone", "email", "telegram", "whatsapp", "signal", "line", "other")
+
+# Which optional fields belong to which kind (the editor shows these; the store accepts only these).
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "contact": ("medium", "initiated_by"),
+    "meeting": ("medium", "initiated_by"),
+    "request": ("task", "target", "status", "amount", "currency"),  # amount = pay offered
+    "payment": ("amount", "currency", "method", "direction"),
+    "gift": ("item", "value", "currency"),
+    "threat": (),
+    "report": ("reported_to", "reference", "officer"),
+    "note": (),
+}
+# Fields every kind may carry.
+COMMON_FIELDS = (
+    "occurred_at", "precision", "summary", "details", "persons", "channel", "location",
+    "witnesses", "tags",
+)
+# Report fields may be given on any entry (DESIGN §6: "report; any").
+ANY_KIND_FIELDS = ("reported_to", "reference", "officer")
+
+
+@dataclass
+class Handle:
+    kind: str  # one of HANDLE_KINDS
+    value: str
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str = ""  # claimed role, e.g. "Director"
+    organisation: str = ""  # claimed organisation
+    platform: str = ""  # where first met (app or platform)
+    handles: list[Handle] = field(default_factory=list)
+    notes: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted: bool = False
+
+
+@dataclass
+class Attachment:
+    id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_at: datetime
+    caption: str = ""
+    entry_id: str | None = None
+    person_id: str | None = None
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    occurred_at: datetime  # aware
+    recorded_at: datetime  # aware, UTC, set by the store
+    summary: str
+    precision: str = "exact"
+    details: str = ""
+    persons: list[str] = field(default_factory=list)  # person ids
+    person_names: list[str] = field(default_factory=list)  # filled by the store for display
+    channel: str = ""
+    location: str = ""
+    witnesses: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    # kind-specific
+    amount: Decimal | None = None  # payment amount, or pay offered for a request
+    currency: str | None = None  # ISO 4217 for amount/value
+    method: str | None = None
+    direction: str | None = None
+    item: str | None = None
+    value: Decimal | None = None  # gift's estimated value
+    task: str | None = None
+    target: str | None = None
+    status: str | None = None
+    medium: str | None = None
+    initiated_by: str | None = None
+    reported_to: str | None = None
+    reference: str | None = None
+    officer: str | None = None
+    # links
+    source_entry_id: str | None = None  # e.g. a request made from a message of an imported transcript
+    import_id: str | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    revision: int = 1
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass
+class Revision:
+    revision: int
+    saved_at: datetime
+    action: str  # create / edit / delete / restore
+    data: dict  # the entry as it was after that change (JSON form)
+
+
+@dataclass
+class AuditRecord:
+    seq: int
+    at: datetime
+    action: str
+    object_type: str
+    object_id: str
+    digest: str  # SHA-256 of the object's canonical state after the change ("" when removed)
+    prev_hash: str
+    hash: str
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    records: int
+    attachments: int
+    head_hash: str
+    problems: list[str] = field(default_factory=list)  # English, first break first
+    first_break_seq: int | None = None
+
+
+@dataclass
+class EntryDraft:
+    """Input for creating or editing an entry. ``None`` means "not given" (keep on edit)."""
+
+    kind: str | None = None
+    summary: str | None = None
+    occurred_at: datetime | None = None
+    precision: str | None = None
+    details: str | None = None
+    persons: list[str] | None = None  # person ids
+    channel: str | None = None
+    location: str | None = None
+    witnesses: list[str] | None = None
+    tags: list[str] | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    method: str | None = None
+    direction: str | None = None
+    item: str | None = None
+    value: Decimal | None = None
+    task: str | None = None
+    target: str | None = None
+    status: str | None = None
+    medium: str | None = None
+    initiated_by: str | None = None
+    reported_to: str | None = None
+    reference: str | None = None
+    officer: str | None = None
+    source_entry_id: str | None = None

@@ -1,0 +1,66 @@
+"""The one place that resolves where things live (platformdirs), lazily.
+
+``JOURNAL_HOME`` (tests, portable use) puts every directory under one folder instead.
+Only non-secret things live here: settings, the log, backups (encrypted). Never journal content.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_DIR_NAME = "IncidentJournal"
+
+
+def _base_override() -> Path | None:
+    value = os.environ.get("JOURNAL_HOME")
+    return Path(value) if value else None
+
+
+def _dirs():  # type: ignore[no-untyped-def]
+    from platformdirs import PlatformDirs
+
+    return PlatformDirs(APP_DIR_NAME, appauthor=False)
+
+
+def data_dir() -> Path:
+    base = _base_override()
+    return base / "data" if base else Path(_dirs().user_data_dir)
+
+
+def config_dir() -> Path:
+    base = _base_override()
+    return base / "config" if base else Path(_dirs().user_config_dir)
+
+
+def log_dir() -> Path:
+    base = _base_override()
+    return base / "logs" if base else Path(_dirs().user_log_dir)
+
+
+def default_journal_path() -> Path:
+    return data_dir() / "journal.ijournal"
+
+
+def default_backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a directory readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def resources_dir() -> Path:
+    import journal.resources
+
+    return Path(journal.resources.__file__).resolve().parent
+
+
+def font_path() -> Path:
+    return resources_dir() / "fonts" / "wqy-microhei.ttc"

@@ -1,0 +1,97 @@
+"""Typed, non-secret preferences stored as JSON outside the journal (readable before unlock).
+
+Never put journal content here: only UI preferences and file locations.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from journal.core import paths
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    language: str = "system"  # "system", "zh", "en"
+    autolock_minutes: int = 5  # 0 = never
+    clipboard_clear_seconds: int = 30  # 0 = never
+    last_journal: str = ""  # path of the journal opened last
+    recent_journals: list[str] = field(default_factory=list)
+    backup_dir: str = ""  # "" = default backup dir
+    backup_keep: int = 5
+    backup_on_close: bool = True
+    first_run_done: bool = False
+
+    def validate(self) -> None:
+        if self.language not in ("system", "zh", "en"):
+            self.language = "system"
+        self.autolock_minutes = max(0, min(int(self.autolock_minutes), 240))
+        self.clipboard_clear_seconds = max(0, min(int(self.clipboard_clear_seconds), 600))
+        self.backup_keep = max(1, min(int(self.backup_keep), 100))
+        self.recent_journals = [p for p in self.recent_journals if isinstance(p, str)][:10]
+
+    def effective_language(self) -> str:
+        from journal.core.i18n import system_lang
+
+        return system_lang() if self.language == "system" else self.language
+
+    def effective_backup_dir(self) -> Path:
+        return Path(self.backup_dir) if self.backup_dir else paths.default_backup_dir()
+
+
+def load(path: Path | None = None) -> Settings:
+    """Read settings, merging defaults for anything missing or malformed."""
+    path = path or paths.settings_path()
+    settings = Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return settings
+    except (OSError, ValueError):
+        log.warning("settings file unreadable; using defaults")
+        return settings
+    if isinstance(raw, dict):
+        known = {f.name: f for f in fields(Settings)}
+        for name, value in raw.items():
+            if name in known:
+                default = getattr(settings, name)
+                if isinstance(default, bool) and not isinstance(value, bool):
+                    continue
+                if isinstance(default, int) and not isinstance(default, bool):
+                    if not isinstance(value, int) or isinstance(value, bool):
+                        continue
+                if isinstance(default, str) and not isinstance(value, str):
+                    continue
+                if isinstance(default, list) and not isinstance(value, list):
+                    continue
+                setattr(settings, name, value)
+    settings.validate()
+    return settings
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write settings atomically (temp file in the same folder, then rename)."""
+    path = path or paths.settings_path()
+    settings.validate()
+    paths.ensure_private_dir(path.parent)
+    data = json.dumps(asdict(settings), ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
