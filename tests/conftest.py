@@ -1,0 +1,47 @@
+"""Shared fixtures: every test gets its own HOME, XDG dirs and JOURNAL_HOME; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+PASSPHRASE = "correct horse 电池 staple"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("JOURNAL_HOME", str(home / "journal-home"))
+    monkeypatch.delenv("JOURNAL_PASSPHRASE", raising=False)
+    monkeypatch.delenv("JOURNAL_NEW_PASSPHRASE", raising=False)
+    return home
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.ijournal"
+
+
+@pytest.fixture
+def journal(journal_path: Path):  # type: ignore[no-untyped-def]
+    """A new, empty journal with cheap (test-only) KDF parameters."""
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.store import Journal
+
+    j = Journal.create(journal_path, PASSPHRASE, kdf=FAST_PARAMS)
+    yield j
+    j.close()
