@@ -17,6 +17,12 @@ log = logging.getLogger(__name__)
 
 _font_family: str | None = None
 _translators: list[QTranslator] = []
+_current_lang = "en"
+
+
+def current_lang() -> str:
+    """The window's language, "zh" or "en" (for core texts such as error messages)."""
+    return _current_lang
 
 
 def register_fonts() -> str | None:
@@ -46,6 +52,8 @@ def apply_default_font(app: QCoreApplication) -> None:
 
 def install_translators(app: QCoreApplication, lang: str) -> None:
     """Install Qt's standard-button translations and ours for ``lang`` ("zh" or "en")."""
+    global _current_lang
+    _current_lang = "zh" if lang == "zh" else "en"
     for tr in _translators:
         app.removeTranslator(tr)
     _translators.clear()
