@@ -1,0 +1,1 @@
+"""In-app help (both languages) and the About dialog."""
