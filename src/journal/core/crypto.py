@@ -8,15 +8,18 @@ SQLCipher stores a 16-byte salt in plaintext at the start of the file and lets u
     byte  3     log2 of Argon2id memory in KiB (16 = 64 MiB, 17 = 128 MiB)
     byte  4     Argon2id iterations
     byte  5     Argon2id lanes
-    bytes 6-15  random
+    bytes 6-13  random
+    bytes 14-15 the first two bytes of SHA-256(bytes 0-13): a damaged header is noticed as damage,
+                not mistaken for a wrong passphrase
 
-The whole 16 bytes are the Argon2id salt, so the 80 random bits make every file's key unique.
+The whole 16 bytes are the Argon2id salt, so the 64 random bits make every file's key unique.
 A file whose first bytes are not this header is "not a journal" (exit 4), which SQLCipher alone
 cannot tell from a wrong passphrase.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import os
@@ -61,8 +64,9 @@ FAST_PARAMS = KdfParams(memory_log2=16, iterations=1, lanes=4)
 
 def make_header(params: KdfParams, random_bytes: bytes | None = None) -> bytes:
     params.validate()
-    rnd = random_bytes if random_bytes is not None else os.urandom(HEADER_SIZE - 6)
-    header = MAGIC + bytes([FORMAT_VERSION, params.memory_log2, params.iterations, params.lanes]) + rnd
+    rnd = random_bytes if random_bytes is not None else os.urandom(8)
+    body = MAGIC + bytes([FORMAT_VERSION, params.memory_log2, params.iterations, params.lanes]) + rnd
+    header = body + hashlib.sha256(body).digest()[:2]
     assert len(header) == HEADER_SIZE
     return header
 
@@ -70,6 +74,8 @@ def make_header(params: KdfParams, random_bytes: bytes | None = None) -> bytes:
 def parse_header(header: bytes) -> KdfParams:
     """Return the KDF parameters of a journal header, or raise :class:`NotAJournalError`."""
     if len(header) < HEADER_SIZE or header[:2] != MAGIC or header[2] != FORMAT_VERSION:
+        raise NotAJournalError()
+    if hashlib.sha256(header[:14]).digest()[:2] != header[14:16]:
         raise NotAJournalError()
     params = KdfParams(memory_log2=header[3], iterations=header[4], lanes=header[5])
     params.validate()

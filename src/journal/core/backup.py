@@ -1,0 +1,108 @@
+"""Automatic, rotating, encrypted backups (on close, before migrations) and restoring one."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.core import crypto, paths
+from journal.core.errors import InputError
+
+if TYPE_CHECKING:
+    from journal.core.store import Journal
+
+log = logging.getLogger(__name__)
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[\w-]+))?\.ijbackup$")
+
+
+def default_dir() -> Path:
+    from journal.core.settings import load
+
+    return load().effective_backup_dir()
+
+
+def make_backup(journal: Journal, directory: Path | None = None, reason: str = "",
+                keep: int | None = None) -> Path:
+    """Write an encrypted backup into ``directory`` and keep only the newest ``keep`` of this
+    journal's backups there."""
+    directory = Path(directory) if directory else default_dir()
+    paths.ensure_private_dir(directory)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stem = journal.path.stem
+    name = f"{stem}-{stamp}" + (f"-{reason}" if reason else "") + ".ijbackup"
+    target = directory / name
+    n = 1
+    while target.exists():
+        target = directory / name.replace(".ijbackup", f"-{n}.ijbackup")
+        n += 1
+    journal.backup(target)
+    if keep is not None:
+        prune(directory, stem, keep)
+    log.info("backup written (%s)", reason or "manual")
+    return target
+
+
+def list_backups(directory: Path | None = None, stem: str | None = None) -> list[Path]:
+    """Backups in ``directory`` (of journal ``stem`` if given), newest first."""
+    directory = Path(directory) if directory else default_dir()
+    if not directory.is_dir():
+        return []
+    found = []
+    for p in directory.iterdir():
+        m = _NAME.match(p.name)
+        if m and (stem is None or m["stem"] == stem):
+            found.append(p)
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def prune(directory: Path, stem: str, keep: int) -> None:
+    for old in list_backups(directory, stem)[max(keep, 1):]:
+        try:
+            old.unlink()
+        except OSError:
+            log.warning("could not remove an old backup")
+
+
+def restore(backup: Path, target: Path, passphrase: str | None = None) -> Path:
+    """Put a backup in place of ``target``. The current file (if any) is kept beside it as
+    ``<name>.before-restore-<time>``; nothing is deleted. With ``passphrase`` the backup is opened
+    first, so a wrong passphrase or a damaged backup changes nothing."""
+    from journal.core.store import Journal, _fsync_dir
+
+    backup, target = Path(backup), Path(target)
+    crypto.read_header(backup)  # not a journal → NotAJournalError
+    if passphrase is not None:
+        Journal.open(backup, passphrase).close()
+    tmp = target.with_name(f".{target.name}.restore-{os.getpid()}.tmp")
+    data_written = False
+    try:
+        with open(backup, "rb") as src, open(tmp, "xb") as dst:
+            os.chmod(tmp, 0o600)
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        data_written = True
+        if target.exists():
+            keep = target.with_name(f"{target.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
+            os.link(target, keep)
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(target) + suffix)
+                if side.exists():
+                    os.link(side, Path(str(keep) + suffix))
+                    side.unlink()
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except FileExistsError:
+        raise InputError("error.file_exists", path=str(tmp)) from None
+    except OSError:
+        raise InputError("error.not_writable", path=str(target)) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    assert data_written
+    return target

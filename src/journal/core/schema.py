@@ -1,0 +1,162 @@
+"""The journal's schema and its migrations.
+
+``PRAGMA user_version`` holds the schema version. Each migration is a function run inside one
+transaction; the store makes an encrypted backup before migrating. Keep a journal made by every
+released schema version under ``tests/data/`` (see tests/core/test_migrations.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE persons (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    aliases      TEXT NOT NULL DEFAULT '[]',
+    role         TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    platform     TEXT NOT NULL DEFAULT '',
+    handles      TEXT NOT NULL DEFAULT '[]',
+    notes        TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    revision     INTEGER NOT NULL DEFAULT 1,
+    deleted_at   TEXT
+);
+CREATE TABLE entries (
+    seq             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL,
+    occurred_at     TEXT NOT NULL,
+    occurred_utc    TEXT NOT NULL,
+    precision       TEXT NOT NULL DEFAULT 'exact',
+    recorded_at     TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    revision        INTEGER NOT NULL DEFAULT 1,
+    summary         TEXT NOT NULL,
+    details         TEXT NOT NULL DEFAULT '',
+    channel         TEXT NOT NULL DEFAULT '',
+    location        TEXT NOT NULL DEFAULT '',
+    witnesses       TEXT NOT NULL DEFAULT '[]',
+    tags            TEXT NOT NULL DEFAULT '[]',
+    amount          TEXT,
+    currency        TEXT,
+    method          TEXT,
+    direction       TEXT,
+    item            TEXT,
+    value           TEXT,
+    task            TEXT,
+    target          TEXT,
+    status          TEXT,
+    medium          TEXT,
+    initiated_by    TEXT,
+    reported_to     TEXT,
+    reference       TEXT,
+    officer         TEXT,
+    source_entry_id TEXT,
+    import_id       TEXT,
+    deleted_at      TEXT
+);
+CREATE INDEX entries_live_time ON entries(occurred_utc, seq) WHERE deleted_at IS NULL;
+CREATE INDEX entries_time ON entries(occurred_utc, seq);
+CREATE INDEX entries_kind_time ON entries(kind, occurred_utc);
+CREATE TABLE entry_persons (
+    entry_id  TEXT NOT NULL REFERENCES entries(id),
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    position  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entry_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX entry_persons_person ON entry_persons(person_id, entry_id);
+CREATE TABLE attachments (
+    id         TEXT PRIMARY KEY,
+    entry_id   TEXT REFERENCES entries(id),
+    person_id  TEXT REFERENCES persons(id),
+    filename   TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    sha256     TEXT NOT NULL,
+    added_at   TEXT NOT NULL,
+    caption    TEXT NOT NULL DEFAULT '',
+    import_id  TEXT,
+    removed_at TEXT
+);
+CREATE INDEX attachments_entry ON attachments(entry_id);
+CREATE INDEX attachments_person ON attachments(person_id);
+CREATE TABLE blobs (
+    attachment_id TEXT PRIMARY KEY REFERENCES attachments(id),
+    data          BLOB NOT NULL
+);
+CREATE TABLE revisions (
+    id          INTEGER PRIMARY KEY,
+    object_type TEXT NOT NULL,
+    object_id   TEXT NOT NULL,
+    revision    INTEGER NOT NULL,
+    saved_at    TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    data        TEXT NOT NULL
+);
+CREATE INDEX revisions_object ON revisions(object_type, object_id, revision);
+CREATE TABLE audit (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    object_id   TEXT NOT NULL,
+    digest      TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE INDEX audit_object ON audit(object_type, object_id, seq);
+CREATE TABLE drafts (
+    key      TEXT PRIMARY KEY,
+    saved_at TEXT NOT NULL,
+    data     TEXT NOT NULL
+);
+CREATE TABLE imports (
+    id            TEXT PRIMARY KEY,
+    source        TEXT NOT NULL,
+    filename      TEXT NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,
+    attachment_id TEXT,
+    imported_at   TEXT NOT NULL,
+    messages      INTEGER NOT NULL DEFAULT 0,
+    days          INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE messages (
+    id        TEXT PRIMARY KEY,
+    entry_id  TEXT NOT NULL REFERENCES entries(id),
+    import_id TEXT NOT NULL REFERENCES imports(id),
+    position  INTEGER NOT NULL,
+    sent_at   TEXT NOT NULL,
+    sender    TEXT NOT NULL,
+    text      TEXT NOT NULL
+);
+CREATE INDEX messages_entry ON messages(entry_id, position);
+CREATE VIRTUAL TABLE entry_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE person_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+CURRENT_VERSION = 1
+
+# version N → function migrating from N-1 to N (run inside a transaction). None yet: v1 is first.
+MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+
+def create(conn: Any) -> None:
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION}")
+
+
+def migrate(conn: Any, from_version: int) -> None:
+    """Bring a schema at ``from_version`` up to CURRENT_VERSION (caller holds a transaction)."""
+    for version in range(from_version + 1, CURRENT_VERSION + 1):
+        MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA user_version = {version}")
