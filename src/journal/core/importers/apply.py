@@ -1,0 +1,335 @@
+"""Put a parsed chat into a journal, all at once or not at all.
+
+One import = one transaction: the original export file (kept unmodified as evidence, with its
+SHA-256), one ``contact`` entry per conversation per day with the transcript as its details,
+every message stored on its own (``journal.messages(entry_id)``), and the photos and files found
+in the export folder attached to their day's entry. The same file imported twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from journal.core.errors import ImportFormatError, InputError
+from journal.core.i18n import message, register, system_lang
+from journal.core.models import EntryDraft, Handle
+
+from .common import ParsedChat, ParsedMessage, ProgressCallback, check_kind, read_export
+
+log = logging.getLogger(__name__)
+
+MAX_DETAILS = 900_000  # the store allows 1,000,000 characters of details
+MAX_NAME = 200
+MAX_SUMMARY_TEXT = 120
+APP_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "csv": ""}
+
+register({
+    "import.summary": {
+        "en": "{app} chat with {names}: {n} messages",
+        "zh": "与{names}的{app}聊天:{n} 条消息",
+    },
+    "import.summary_plain": {
+        "en": "Chat with {names}: {n} messages",
+        "zh": "与{names}的聊天:{n} 条消息",
+    },
+    "import.summary_nobody": {"en": "nobody else", "zh": "(无其他人)"},
+    "import.and_more": {"en": "{names} and {n} more", "zh": "{names}等 {n} 人"},
+    "import.original_caption": {
+        "en": "Original {app} export file as imported ({messages} messages over {days} days)",
+        "zh": "导入时的原始{app}导出文件({messages} 条消息,{days} 天)",
+    },
+    "import.media_caption": {"en": "Sent by {sender} at {time}", "zh": "{sender} 于 {time} 发送"},
+    "import.forwarded": {"en": "forwarded from {name}", "zh": "转发自 {name}"},
+    "import.transcript_cut": {
+        "en": "… (the transcript of this day is too long to show here; every message is kept in the "
+        "imported messages)",
+        "zh": "……(这一天的记录太长,无法在此全部显示;每条消息都保存在导入的消息中)",
+    },
+    "import.from_transcript": {
+        "en": "From the {app} chat of {day} (imported transcript).",
+        "zh": "摘自 {day} 的{app}聊天(导入的聊天记录)。",
+    },
+    "import.changed_since_preview": {
+        "en": "“{name}” changed after it was read. Read it again before importing. "
+        "Nothing was added to the journal.",
+        "zh": "“{name}”在读取之后被修改了。请重新读取后再导入。日志中没有添加任何内容。",
+    },
+    "import.service_sender": {"en": "(system)", "zh": "(系统)"},
+})
+
+_PHONE_RE = re.compile(r"^\+?[\d ()\-.]{7,24}$")
+
+
+@dataclass
+class ImportResult:
+    messages: int = 0
+    days: int = 0
+    attachments: int = 0  # media files attached (the original export file not counted)
+    entry_ids: list[str] = field(default_factory=list)
+    duplicate: bool = False
+    import_id: str | None = None
+    original_attachment_id: str | None = None
+    persons: list[str] = field(default_factory=list)  # person ids linked to the transcripts
+
+
+def message_text(m: ParsedMessage, lang: str) -> str:
+    """A message as stored: forwarded-from note, text, media note."""
+    parts: list[str] = []
+    if m.forwarded_from:
+        parts.append(f"[{message('import.forwarded', lang, name=m.forwarded_from)}]")
+    if m.text:
+        parts.append(m.text)
+    if m.media_note:
+        parts.append(f"[{m.media_note}]")
+    return " ".join(parts) if parts else ""
+
+
+def transcript_line(m: ParsedMessage, lang: str) -> str:
+    """``HH:MM Sender: text`` (continuation lines indented)."""
+    hhmm = m.sent_at.strftime("%H:%M")
+    body = message_text(m, lang).replace("\r", "")
+    lines = body.split("\n")
+    head = f"{hhmm} {m.sender}: {lines[0]}" if not m.is_service and m.sender else f"{hhmm} — {lines[0]}"
+    return "\n".join([head, *("      " + ln for ln in lines[1:])])
+
+
+def _names_text(names: list[str], lang: str) -> str:
+    if not names:
+        return message("import.summary_nobody", lang)
+    sep = "、" if lang == "zh" else ", "
+    if len(names) > 3:
+        return message("import.and_more", lang, names=sep.join(names[:3]), n=len(names) - 3)
+    return sep.join(names)
+
+
+def _summary(app: str, names: list[str], n: int, lang: str) -> str:
+    app_name = APP_NAMES.get(app, "")
+    names_text = _names_text(names, lang)
+    text = (message("import.summary", lang, app=app_name, names=names_text, n=n) if app_name
+            else message("import.summary_plain", lang, names=names_text, n=n))
+    if lang == "zh" and app_name:
+        text = text.replace(f"的{app_name}", f"的 {app_name} ")
+    return text[:480]
+
+
+def _counterpart(parsed: ParsedChat, others: list[str]) -> str | None:
+    """The sender that ``person=`` names: the only other sender, the chat's name, or the busiest."""
+    if not others:
+        return None
+    if len(others) == 1:
+        return others[0]
+    if parsed.chat_name in others:
+        return parsed.chat_name
+    counts: dict[str, int] = {}
+    for m in parsed.messages:
+        if m.sender in others:
+            counts[m.sender] = counts.get(m.sender, 0) + 1
+    return max(others, key=lambda s: counts.get(s, 0))
+
+
+class _Persons:
+    """Sender name → person id, creating people as needed (inside the import's transaction)."""
+
+    def __init__(self, journal: Any, app: str, mapping: dict[str, str]) -> None:
+        self.journal = journal
+        self.app = app
+        self.mapping = mapping  # sender → person name or id given by the user
+        self.cache: dict[str, str] = {}
+
+    def id_for(self, sender: str) -> str:
+        if sender in self.cache:
+            return self.cache[sender]
+        target = self.mapping.get(sender, sender)[:MAX_NAME].strip() or "?"
+        person = None
+        try:
+            person = self.journal.find_person(target)
+        except InputError:  # ambiguous name: make a new person rather than guess
+            person = None
+        if person is None:
+            handles = []
+            if self.app in ("whatsapp", "telegram") and _PHONE_RE.match(sender):
+                handles.append(Handle(kind="phone", value=sender))
+            person = self.journal.add_person(target, handles=handles,
+                                             platform=APP_NAMES.get(self.app, ""))
+        if sender != person.name and sender not in person.aliases and sender[:MAX_NAME] == sender:
+            self.journal.update_person(person.id, aliases=[*person.aliases, sender])
+        self.cache[sender] = person.id
+        return person.id
+
+
+def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
+                me: str | None = None, progress: ProgressCallback | None = None,
+                lang: str | None = None, original: bytes | None = None,
+                channel: str | None = None) -> ImportResult:
+    """Write ``parsed`` into ``journal`` in one transaction; see the module docstring.
+
+    ``me``: the exporting user's sender name (left out of the persons; default: what the file
+    says, if anything). ``person``: the name (or id) of the person the counterpart is, e.g. the
+    name already used in the journal. ``original``: the export's bytes when ``parsed`` was not
+    read from a file.
+    """
+    lang = lang or system_lang()
+    if journal.import_seen(parsed.source_sha256):
+        log.info("import skipped: file already imported")
+        return ImportResult(duplicate=True)
+    if original is None:
+        if parsed.source_path is None:
+            raise ImportFormatError("import.no_messages", name="?")
+        _, original, sha = read_export(parsed.source_path)
+        if sha != parsed.source_sha256:
+            raise ImportFormatError("import.changed_since_preview", name=parsed.source_path.name)
+    elif hashlib.sha256(original).hexdigest() != parsed.source_sha256:
+        raise ImportFormatError("import.changed_since_preview", name="?")
+    if not parsed.messages:
+        raise ImportFormatError("import.no_messages",
+                                name=parsed.source_path.name if parsed.source_path else "?")
+
+    me_name = (me or parsed.self_name or "").strip() or None
+    others_all = [s for s in parsed.senders if s != me_name]
+    mapping: dict[str, str] = {}
+    if person and person.strip():
+        target = _counterpart(parsed, others_all)
+        if target is not None:
+            mapping[target] = person.strip()
+
+    # group by conversation and day, in the order the file has them
+    groups: dict[tuple[str, date], list[ParsedMessage]] = {}
+    for m in parsed.messages:
+        groups.setdefault((m.conversation, m.sent_at.date()), []).append(m)
+
+    total = len(parsed.messages)
+    done = 0
+    app_name = APP_NAMES.get(parsed.app, "")
+    channel_value = APP_NAMES.get(parsed.app, "") if channel is None else channel
+    result = ImportResult(messages=total, days=len(groups))
+    filename = parsed.source_path.name if parsed.source_path else f"{parsed.app}-export"
+    persons = _Persons(journal, parsed.app, mapping)
+    if progress:
+        progress(0, total)
+    with journal.transaction():
+        import_id = journal.record_import(parsed.app, filename, parsed.source_sha256, None,
+                                          total, len(groups))
+        result.import_id = import_id
+        for msgs in groups.values():
+            senders = list(dict.fromkeys(m.sender for m in msgs if not m.is_service and m.sender))
+            others = [s for s in senders if s != me_name]
+            pids = list(dict.fromkeys(persons.id_for(s) for s in others))
+            names = [mapping.get(s, s) for s in others]
+            lines = [transcript_line(m, lang) for m in msgs]
+            details = "\n".join(lines)
+            if len(details) > MAX_DETAILS:
+                details = details[:MAX_DETAILS].rsplit("\n", 1)[0] + "\n" + \
+                    message("import.transcript_cut", lang)
+            draft = EntryDraft(
+                kind="contact", occurred_at=msgs[0].sent_at, precision="exact",
+                summary=_summary(parsed.app, names, len(msgs), lang), details=details,
+                persons=pids, channel=channel_value, medium="chat",
+            )
+            entry = journal.add_entry(draft, import_id=import_id)
+            result.entry_ids.append(entry.id)
+            journal.add_messages(entry.id, import_id, [
+                (m.sent_at, m.sender if not m.is_service else "", message_text(m, lang))
+                for m in msgs
+            ])
+            for m in msgs:
+                for media_path in m.media:
+                    if _attach_media(journal, entry.id, import_id, media_path, m, lang):
+                        result.attachments += 1
+            done += len(msgs)
+            if progress:
+                progress(done, total)
+            for pid in pids:
+                if pid not in result.persons:
+                    result.persons.append(pid)
+        att = journal.add_attachment(
+            entry_id=result.entry_ids[0], data=original, filename=filename,
+            caption=message("import.original_caption", lang, app=app_name or "CSV",
+                            messages=total, days=len(groups)),
+            import_id=import_id,
+        )
+        result.original_attachment_id = att.id
+        journal.finish_import(import_id, total, len(groups), attachment_id=att.id)
+    log.info("imported %d messages over %d days, %d media files", total, len(groups),
+             result.attachments)
+    return result
+
+
+def _attach_media(journal: Any, entry_id: str, import_id: str, path: Path, m: ParsedMessage,
+                  lang: str) -> bool:
+    try:
+        journal.add_attachment(
+            entry_id=entry_id, path=path,
+            caption=message("import.media_caption", lang, sender=m.sender or
+                            message("import.service_sender", lang),
+                            time=m.sent_at.strftime("%Y-%m-%d %H:%M")),
+            import_id=import_id,
+        )
+        return True
+    except InputError as exc:  # empty or vanished file: the note in the message stays
+        log.info("media file not attached: %s", exc.key)
+        return False
+
+
+def parse_file(kind: str, path: Path | str, *, tz: str | None = None,
+               date_order: str | None = None, lang: str | None = None) -> ParsedChat:
+    """Parse an export of the given kind ("telegram", "whatsapp", "csv")."""
+    from .csvchat import parse_csv
+    from .telegram import parse_telegram
+    from .whatsapp import parse_whatsapp
+
+    k = check_kind(kind)
+    if k == "telegram":
+        return parse_telegram(path, tz=tz, lang=lang)
+    if k == "whatsapp":
+        return parse_whatsapp(path, tz=tz, date_order=date_order, lang=lang)
+    return parse_csv(path, tz=tz, date_order=date_order, lang=lang)
+
+
+def import_file(journal: Any, kind: str, path: Path | str, *, tz: str | None = None,
+                person: str | None = None, me: str | None = None, date_order: str | None = None,
+                progress: ProgressCallback | None = None, lang: str | None = None) -> ImportResult:
+    """Parse and import in one call (the CLI's ``journal-cli import KIND FILE``)."""
+    parsed = parse_file(kind, path, tz=tz, date_order=date_order, lang=lang)
+    return import_chat(journal, parsed, person=person, me=me, progress=progress, lang=lang)
+
+
+def entry_draft_from_message(journal: Any, message_id: str, kind: str,
+                             lang: str | None = None) -> EntryDraft:
+    """A new entry's draft from one imported message, linked to its transcript entry."""
+    lang = lang or system_lang()
+    msg = journal.message(message_id)
+    transcript = journal.get_entry(msg["entry_id"])
+    sender = msg["sender"] or ""
+    pids = list(transcript.persons)
+    if sender:
+        for pid, name in zip(transcript.persons, transcript.person_names):
+            if name == sender:
+                pids = [pid]
+                break
+        else:
+            for pid in transcript.persons:
+                p = journal.get_person(pid)
+                if sender in p.aliases:
+                    pids = [pid]
+                    break
+    text = (msg["text"] or "").strip()
+    first = " ".join(text.split())
+    if len(first) > MAX_SUMMARY_TEXT:
+        first = first[:MAX_SUMMARY_TEXT - 1].rstrip() + "…"
+    summary = f"{sender}: {first}" if sender and first else (first or sender or transcript.summary)
+    sent_at = msg["sent_at"]
+    stamp = sent_at.strftime("%Y-%m-%d %H:%M")
+    note = message("import.from_transcript", lang, app=transcript.channel or "",
+                   day=sent_at.strftime("%Y-%m-%d")).replace("  ", " ")
+    details = f"{stamp} {sender}: {text}\n\n{note}" if sender else f"{stamp} {text}\n\n{note}"
+    return EntryDraft(
+        kind=kind, occurred_at=sent_at, precision="exact", summary=summary[:480],
+        details=details, persons=pids, channel=transcript.channel or None,
+        source_entry_id=transcript.id,
+    )

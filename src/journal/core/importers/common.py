@@ -1,0 +1,405 @@
+"""What every chat parser returns, and the helpers they share.
+
+Parsers are pure: they read one export file (and the media beside it), never a journal. Exports
+carry local times without a zone, so every parser takes ``tz`` (a zoneinfo name, default the
+system zone) and says in :attr:`ParsedChat.tz_name` which zone it assumed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from journal.core.errors import ImportFormatError
+from journal.core.i18n import message, register
+
+log = logging.getLogger(__name__)
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024  # the same limit as an attachment
+APPS = ("telegram", "whatsapp", "csv")
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+
+ProgressCallback = Callable[[int, int], None]  # (done, total)
+
+register({
+    "import.unknown_kind": {
+        "en": "Unknown import format “{kind}”. Use telegram, whatsapp or csv.",
+        "zh": "未知的导入格式“{kind}”。请使用 telegram、whatsapp 或 csv。",
+    },
+    "import.file_missing": {
+        "en": "There is no file at {path}. Nothing was added to the journal.",
+        "zh": "{path} 处没有文件。日志中没有添加任何内容。",
+    },
+    "import.unreadable": {
+        "en": "The file {name} cannot be read (no permission, or it is a folder). "
+        "Nothing was added to the journal.",
+        "zh": "无法读取文件 {name}(没有权限,或者它是一个文件夹)。日志中没有添加任何内容。",
+    },
+    "import.too_large": {
+        "en": "“{name}” is {size_mb} MB; a chat export can be at most {limit_mb} MB. "
+        "Export a shorter period or a single chat. Nothing was added to the journal.",
+        "zh": "“{name}”大小为 {size_mb} MB,聊天导出文件最大为 {limit_mb} MB。"
+        "请导出较短的时间段或单个聊天。日志中没有添加任何内容。",
+    },
+    "import.empty": {
+        "en": "“{name}” is empty. Export the chat again. Nothing was added to the journal.",
+        "zh": "“{name}”是空文件。请重新导出聊天记录。日志中没有添加任何内容。",
+    },
+    "import.binary": {
+        "en": "“{name}” is not a text file (it may be a zip archive or a picture). "
+        "Choose the exported .txt, .json or .csv file itself. Nothing was added to the journal.",
+        "zh": "“{name}”不是文本文件(可能是压缩包或图片)。请选择导出的 .txt、.json 或 .csv 文件本身。"
+        "日志中没有添加任何内容。",
+    },
+    "import.not_json": {
+        "en": "“{name}” is not a Telegram export: it is not valid JSON (problem near line {line}). "
+        "Nothing was added to the journal.",
+        "zh": "“{name}”不是 Telegram 导出文件:它不是有效的 JSON(第 {line} 行附近有问题)。"
+        "日志中没有添加任何内容。",
+    },
+    "import.not_telegram": {
+        "en": "“{name}” is a JSON file but not a Telegram Desktop chat export. In Telegram Desktop "
+        "use “Export chat history” with the format “Machine-readable JSON” and choose result.json. "
+        "Nothing was added to the journal.",
+        "zh": "“{name}”是 JSON 文件,但不是 Telegram 桌面版的聊天导出。请在 Telegram 桌面版中使用"
+        "“导出聊天记录”,格式选“机器可读的 JSON”,然后选择 result.json。日志中没有添加任何内容。",
+    },
+    "import.not_whatsapp": {
+        "en": "“{name}” is not a WhatsApp chat export: its first line has no date and time. "
+        "In WhatsApp use “Export chat” and choose the .txt file. Nothing was added to the journal.",
+        "zh": "“{name}”不是 WhatsApp 聊天导出文件:第一行没有日期和时间。请在 WhatsApp 中使用"
+        "“导出聊天”,然后选择 .txt 文件。日志中没有添加任何内容。",
+    },
+    "import.not_csv": {
+        "en": "“{name}” is not a chat table: line {line} needs three columns (date, person, text) "
+        "with a date such as 2024-03-05 14:30. Nothing was added to the journal.",
+        "zh": "“{name}”不是聊天表格:第 {line} 行需要三列(日期、人、内容),日期格式如 2024-03-05 14:30。"
+        "日志中没有添加任何内容。",
+    },
+    "import.no_messages": {
+        "en": "“{name}” contains no messages. Nothing was added to the journal.",
+        "zh": "“{name}”中没有任何消息。日志中没有添加任何内容。",
+    },
+    "import.bad_tz": {
+        "en": "“{tz}” is not a time zone. Use a name such as Asia/Shanghai or Europe/London.",
+        "zh": "“{tz}”不是有效的时区。请使用 Asia/Shanghai 或 Europe/London 这样的名称。",
+    },
+    "import.bad_date_order": {
+        "en": "“{order}” is not a date order. Use DMY (day first), MDY (month first) or YMD.",
+        "zh": "“{order}”不是有效的日期顺序。请使用 DMY(日在前)、MDY(月在前)或 YMD。",
+    },
+    "import.date_order_impossible": {
+        "en": "With the date order {order}, the date “{text}” on line {line} does not exist. "
+        "Choose another date order. Nothing was added to the journal.",
+        "zh": "按 {order} 的日期顺序,第 {line} 行的日期“{text}”不存在。请换一种日期顺序。"
+        "日志中没有添加任何内容。",
+    },
+    # warnings (shown in the preview; the import goes ahead)
+    "import.warn.date_order_default": {
+        "en": "Every date in this file could be read day-first or month-first; {order} was assumed. "
+        "Check a date you remember and change the date order if it is wrong.",
+        "zh": "文件中的日期既可以按“日在前”也可以按“月在前”理解,已假定为 {order}。"
+        "请核对一个您记得的日期,如有错误请更改日期顺序。",
+    },
+    "import.warn.date_order_sequence": {
+        "en": "No date in this file shows whether the day or the month comes first; {order} was "
+        "chosen because it keeps the messages in time order. Check a date you remember.",
+        "zh": "文件中没有日期能说明日和月哪个在前;选择了 {order},因为这样消息的时间顺序是连贯的。"
+        "请核对一个您记得的日期。",
+    },
+    "import.warn.date_order_conflict": {
+        "en": "Some dates in this file read day-first and others month-first; {order} was used. "
+        "The file may have been edited.",
+        "zh": "文件中有些日期是日在前,有些是月在前;已按 {order} 读取。文件可能被编辑过。",
+    },
+    "import.warn.skipped": {
+        "en": "{n} unreadable item(s) in the file were skipped.",
+        "zh": "文件中有 {n} 项无法读取,已跳过。",
+    },
+    "import.warn.media_missing": {
+        "en": "{n} photo(s) or file(s) were not included in the export; only a note is kept.",
+        "zh": "有 {n} 张照片或文件没有包含在导出中;只保留了一条说明。",
+    },
+    "import.warn.media_too_large": {
+        "en": "{n} file(s) over {limit_mb} MB were not attached; only a note is kept.",
+        "zh": "有 {n} 个超过 {limit_mb} MB 的文件没有作为附件保存;只保留了一条说明。",
+    },
+    "import.warn.bad_lines": {
+        "en": "{n} line(s) that looked like a new message had an impossible date and were kept as "
+        "part of the message before.",
+        "zh": "有 {n} 行看起来像新消息但日期不存在,已作为前一条消息的一部分保留。",
+    },
+    "import.format.telegram_chat": {
+        "en": "Telegram Desktop export (one chat, JSON)",
+        "zh": "Telegram 桌面版导出(单个聊天,JSON)",
+    },
+    "import.format.telegram_account": {
+        "en": "Telegram Desktop export (whole account, {n} chats, JSON)",
+        "zh": "Telegram 桌面版导出(整个账号,{n} 个聊天,JSON)",
+    },
+    "import.format.whatsapp_android": {
+        "en": "WhatsApp chat export (Android layout{clock})",
+        "zh": "WhatsApp 聊天导出(安卓格式{clock})",
+    },
+    "import.format.whatsapp_ios": {
+        "en": "WhatsApp chat export (iPhone layout{clock})",
+        "zh": "WhatsApp 聊天导出(iPhone 格式{clock})",
+    },
+    "import.format.clock12": {"en": ", 12-hour clock", "zh": ",12 小时制"},
+    "import.format.clock24": {"en": ", 24-hour clock", "zh": ",24 小时制"},
+    "import.format.csv": {
+        "en": "Table of messages (CSV, {sep})",
+        "zh": "消息表格(CSV,{sep})",
+    },
+    "import.sep.comma": {"en": "commas", "zh": "逗号分隔"},
+    "import.sep.tab": {"en": "tabs", "zh": "制表符分隔"},
+    "import.sep.semicolon": {"en": "semicolons", "zh": "分号分隔"},
+})
+
+
+@dataclass
+class ImportNote:
+    """A warning about the parsed file, shown in the user's language."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        return message(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+@dataclass
+class ParsedMessage:
+    sent_at: datetime  # aware
+    sender: str
+    text: str
+    is_service: bool = False
+    forwarded_from: str | None = None
+    media: list[Path] = field(default_factory=list)  # files found in the export folder
+    media_note: str = ""  # e.g. "photo", "image omitted", "(File not included…)"
+    conversation: str = ""  # the chat it belongs to (several in a whole-account export)
+
+
+@dataclass
+class ParsedChat:
+    app: str  # "telegram" | "whatsapp" | "csv"
+    chat_name: str
+    messages: list[ParsedMessage]
+    senders: list[str]  # in order of first appearance, service "senders" left out
+    tz_name: str
+    date_order: str | None  # "DMY" / "MDY" / "YMD" / None (not applicable)
+    format_note: str  # English; format_key/format_params give it in other languages
+    source_path: Path | None
+    source_sha256: str
+    warnings: list[ImportNote] = field(default_factory=list)
+    format_key: str = ""
+    format_params: dict[str, object] = field(default_factory=dict)
+    date_order_ambiguous: bool = False  # the order was assumed, not read from the dates
+    conversations: list[str] = field(default_factory=list)
+    self_name: str | None = None  # the exporting user, when the file says who that is
+
+    def format_text(self, lang: str = "en") -> str:
+        if not self.format_key:
+            return self.format_note
+        params = {k: message(v, lang) if isinstance(v, str) and v.startswith("import.") else v
+                  for k, v in self.format_params.items()}
+        return message(self.format_key, lang, **params)
+
+    @property
+    def days(self) -> int:
+        return len({(m.conversation, m.sent_at.date()) for m in self.messages})
+
+
+# ---------------------------------------------------------------------------------------------
+# time zones
+
+
+def system_tz_name() -> str:
+    """The system's zoneinfo name (TZ, /etc/localtime, /etc/timezone), else "UTC"."""
+    candidates: list[str] = []
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env:
+        candidates.append(env)
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    for name in candidates:
+        try:
+            ZoneInfo(name)
+            return name
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return "UTC"
+
+
+def resolve_tz(tz: str | None) -> tuple[ZoneInfo, str]:
+    name = tz.strip() if tz else system_tz_name()
+    try:
+        return ZoneInfo(name), name
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise ImportFormatError("import.bad_tz", field="tz", tz=name) from exc
+
+
+def check_date_order(order: str | None) -> str | None:
+    if order is None or order == "":
+        return None
+    value = order.strip().upper()
+    if value not in DATE_ORDERS:
+        raise ImportFormatError("import.bad_date_order", field="date_order", order=order)
+    return value
+
+
+def epoch_to_local(seconds: int, zone: ZoneInfo) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=UTC).astimezone(zone)
+
+
+# ---------------------------------------------------------------------------------------------
+# reading files
+
+
+def read_export(path: Path | str) -> tuple[Path, bytes, str]:
+    """Check and read an export file: (path, bytes, sha256). Size is checked before reading."""
+    p = Path(path)
+    name = p.name
+    try:
+        st = p.stat()
+    except FileNotFoundError as exc:
+        raise ImportFormatError("import.file_missing", path=str(p)) from exc
+    except OSError as exc:
+        raise ImportFormatError("import.unreadable", name=name) from exc
+    if not p.is_file():
+        raise ImportFormatError("import.unreadable", name=name)
+    if st.st_size > MAX_IMPORT_BYTES:
+        raise ImportFormatError(
+            "import.too_large", name=name, size_mb=f"{st.st_size / 1024 / 1024:.0f}",
+            limit_mb=MAX_IMPORT_BYTES // (1024 * 1024),
+        )
+    if st.st_size == 0:
+        raise ImportFormatError("import.empty", name=name)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise ImportFormatError("import.unreadable", name=name) from exc
+    if len(data) > MAX_IMPORT_BYTES:  # grew while we looked
+        raise ImportFormatError(
+            "import.too_large", name=name, size_mb=f"{len(data) / 1024 / 1024:.0f}",
+            limit_mb=MAX_IMPORT_BYTES // (1024 * 1024),
+        )
+    return p, data, hashlib.sha256(data).hexdigest()
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is not a text export."""
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise ImportFormatError("import.empty", name=name)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError("import.binary", name=name) from exc
+    else:
+        if b"\x00" in data:
+            raise ImportFormatError("import.binary", name=name)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError("import.binary", name=name) from exc
+    if "\x00" in text:
+        raise ImportFormatError("import.binary", name=name)
+    # a text file has few control characters besides tab and line ends
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    if controls > max(8, len(text[:20000]) // 50):
+        raise ImportFormatError("import.binary", name=name)
+    return text
+
+
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u3000]")
+
+
+def clean_name(text: str) -> str:
+    """A sender name without direction marks and odd spaces (WhatsApp wraps numbers in them)."""
+    text = _BIDI.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return " ".join(text.split())
+
+
+def split_lines(text: str) -> list[str]:
+    return re.split(r"\r\n|\n|\r", text)
+
+
+def safe_media_path(base: Path, relative: str) -> Path | None:
+    """The file ``relative`` inside the export folder ``base``, or None (missing or outside)."""
+    if not relative or "\x00" in relative or len(relative) > 1000:
+        return None
+    rel = relative.replace("\\", "/")
+    if rel.startswith("/") or re.match(r"^[A-Za-z]:", rel):
+        return None
+    try:
+        root = base.resolve()
+        candidate = (root / rel).resolve()
+    except (OSError, ValueError, RuntimeError):
+        return None
+    if candidate != root and root not in candidate.parents:
+        return None  # ../../ escapes: never read files outside the export
+    try:
+        if not candidate.is_file():
+            return None
+    except OSError:
+        return None
+    return candidate
+
+
+def unique_senders(messages: list[ParsedMessage]) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in messages:
+        if not m.is_service and m.sender and m.sender not in seen:
+            seen[m.sender] = None
+    return list(seen)
+
+
+def check_kind(kind: str) -> str:
+    value = (kind or "").strip().lower()
+    if value not in APPS:
+        raise ImportFormatError("import.unknown_kind", field="kind", kind=kind)
+    return value
+
+
+def detect_kind(path: Path | str) -> str | None:
+    """Guess "telegram", "whatsapp" or "csv" from the name and the first bytes; None = unknown."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        head = b""
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n\u200e")
+    if suffix == ".json" or text.startswith("{"):
+        return "telegram"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    first = text.split("\n", 1)[0]
+    if re.match(r"^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", first):
+        return "whatsapp"
+    if suffix == ".txt":
+        return "whatsapp"
+    return None
