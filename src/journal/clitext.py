@@ -1,0 +1,206 @@
+"""Texts and table layout of ``journal-cli``'s human output (en/zh); JSON output needs none."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from journal.core import i18n
+from journal.core.models import Entry, Person
+from journal.core.money import format_amount
+from journal.core.timeparse import format_when
+
+i18n.register({
+    "cli.created": {"en": "Created the journal {path}.\nRemember the passphrase: it cannot be "
+                          "recovered, and without it nobody can open this journal.",
+                    "zh": "已创建日志 {path}。\n请记住密码:密码无法找回,没有它任何人都打不开这个日志。"},
+    "cli.person_added": {"en": "Added person {name} ({id}).", "zh": "已添加人物 {name}({id})。"},
+    "cli.deleted": {"en": "Moved entry {id} to the trash. `restore {id}` brings it back.",
+                    "zh": "已将记录 {id} 移入回收站。使用 `restore {id}` 可以恢复。"},
+    "cli.restored": {"en": "Restored entry {id}.", "zh": "已恢复记录 {id}。"},
+    "cli.edited": {"en": "Saved revision {rev} of entry {id}.", "zh": "已保存记录 {id} 的第 {rev} 版。"},
+    "cli.no_entries": {"en": "No entries.", "zh": "没有记录。"},
+    "cli.no_persons": {"en": "No persons yet.", "zh": "还没有人物。"},
+    "cli.no_matches": {"en": "Nothing matches “{text}”.", "zh": "没有与“{text}”匹配的内容。"},
+    "cli.verify_ok": {"en": "The journal is intact: {records} audit records and {attachments} "
+                            "attachments checked.\nAudit chain head: {head}",
+                      "zh": "日志完好:已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链头哈希:{head}"},
+    "cli.verify_bad": {"en": "The integrity check FAILED. First problem: {first}",
+                       "zh": "完整性校验未通过。第一个问题:{first}"},
+    "cli.backup_done": {"en": "Wrote an encrypted backup to {path}. The same passphrase opens it.",
+                        "zh": "已将加密备份写入 {path}。用同一个密码可以打开它。"},
+    "cli.restore_done": {"en": "Restored {path} from the backup. The previous file was kept as "
+                                "{kept}.",
+                         "zh": "已从备份恢复 {path}。原来的文件保留为 {kept}。"},
+    "cli.restore_done_new": {"en": "Restored {path} from the backup.", "zh": "已从备份恢复 {path}。"},
+    "cli.rekey_done": {"en": "The passphrase was changed. Only the new passphrase opens the journal now.",
+                       "zh": "密码已更改。现在只有新密码能打开这个日志。"},
+    "cli.passphrase_prompt": {"en": "Passphrase: ", "zh": "密码:"},
+    "cli.new_passphrase_prompt": {"en": "New passphrase: ", "zh": "新密码:"},
+    "cli.repeat_prompt": {"en": "Repeat the new passphrase: ", "zh": "再次输入新密码:"},
+    "cli.no_signs": {"en": "No warning signs found in the entries so far. This is a checklist, not "
+                           "a verdict: if something worries you, talk to a teacher or call 12339.",
+                     "zh": "目前的记录中没有发现警示信号。这只是一个检查清单,不是结论:如果有让你担心的事,"
+                           "请和老师谈谈,或拨打 12339。"},
+    "cli.signs_footer": {"en": "This is a checklist, not a verdict. To report: 12339 hotline, the "
+                               "online reporting platform, the official WeChat account, or the "
+                               "local national security office.",
+                         "zh": "这只是一个检查清单,不是结论。举报途径:12339 举报电话、网上举报平台、"
+                               "官方微信公众号,或当地国家安全机关。"},
+    "cli.exported": {"en": "Wrote {path}.", "zh": "已写入 {path}。"},
+    "cli.imported": {"en": "Imported {messages} messages over {days} days ({attachments} "
+                           "attachments) into {entries} entries.",
+                     "zh": "已导入 {messages} 条消息,共 {days} 天({attachments} 个附件),生成 {entries} 条记录。"},
+    "cli.import_duplicate": {"en": "This file was imported before; nothing was added.",
+                             "zh": "这个文件之前已经导入过,没有添加任何内容。"},
+    "cli.demo_done": {"en": "Wrote the demo journal {path}. Its passphrase is: {passphrase}",
+                      "zh": "已写入演示日志 {path}。它的密码是:{passphrase}"},
+    "cli.unexpected": {"en": "An unexpected error happened; nothing was changed. Details are in the "
+                             "log file {log}.",
+                       "zh": "发生了意外错误,没有任何改动。详细信息在日志文件 {log} 中。"},
+    "cli.not_available": {"en": "This command is not available in this version.",
+                          "zh": "此版本不提供这个命令。"},
+    "cli.interrupted": {"en": "Interrupted; nothing was changed.", "zh": "已中断,没有任何改动。"},
+    "cli.col.id": {"en": "ID", "zh": "编号"},
+    "cli.col.when": {"en": "When", "zh": "时间"},
+    "cli.col.kind": {"en": "Kind", "zh": "类型"},
+    "cli.col.persons": {"en": "Persons", "zh": "人物"},
+    "cli.col.summary": {"en": "Summary", "zh": "概要"},
+    "cli.col.amount": {"en": "Amount", "zh": "金额"},
+    "cli.col.name": {"en": "Name", "zh": "名称"},
+    "cli.col.aliases": {"en": "Aliases", "zh": "别名"},
+    "cli.col.identity": {"en": "Claimed identity", "zh": "自称身份"},
+    "cli.col.platform": {"en": "Met on", "zh": "结识平台"},
+    "cli.col.handles": {"en": "Handles", "zh": "账号"},
+    "cli.deleted_mark": {"en": "(in trash)", "zh": "(已删除)"},
+    "cli.history": {"en": "History", "zh": "修改历史"},
+    "cli.attachments": {"en": "Attachments", "zh": "附件"},
+    "kind.contact": {"en": "contact", "zh": "联系"},
+    "kind.request": {"en": "request", "zh": "要求"},
+    "kind.payment": {"en": "payment", "zh": "付款"},
+    "kind.gift": {"en": "gift", "zh": "礼物"},
+    "kind.meeting": {"en": "meeting", "zh": "见面"},
+    "kind.threat": {"en": "threat", "zh": "威胁"},
+    "kind.report": {"en": "report", "zh": "举报"},
+    "kind.note": {"en": "note", "zh": "备注"},
+    "field.occurred_at": {"en": "When", "zh": "时间"},
+    "field.recorded_at": {"en": "Recorded", "zh": "记录于"},
+    "field.summary": {"en": "Summary", "zh": "概要"},
+    "field.details": {"en": "Details", "zh": "详情"},
+    "field.persons": {"en": "Persons", "zh": "人物"},
+    "field.channel": {"en": "Channel", "zh": "渠道"},
+    "field.location": {"en": "Location", "zh": "地点"},
+    "field.witnesses": {"en": "Witnesses", "zh": "见证人"},
+    "field.tags": {"en": "Tags", "zh": "标签"},
+    "field.amount": {"en": "Amount", "zh": "金额"},
+    "field.method": {"en": "Method", "zh": "方式"},
+    "field.direction": {"en": "Direction", "zh": "方向"},
+    "field.item": {"en": "Item", "zh": "物品"},
+    "field.value": {"en": "Estimated value", "zh": "估计价值"},
+    "field.task": {"en": "Task asked", "zh": "要求的任务"},
+    "field.target": {"en": "Target / place", "zh": "目标/地点"},
+    "field.status": {"en": "Status", "zh": "状态"},
+    "field.medium": {"en": "Medium", "zh": "方式"},
+    "field.initiated_by": {"en": "Who initiated", "zh": "发起方"},
+    "field.reported_to": {"en": "Reported to", "zh": "举报对象"},
+    "field.reference": {"en": "Reference", "zh": "受理编号"},
+    "field.officer": {"en": "Officer / teacher", "zh": "接待人员/老师"},
+    "field.revision": {"en": "Revision", "zh": "版本"},
+})
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    return i18n.message(key, lang, **params)
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if width(text) <= limit:
+        return text
+    out, w = "", 0
+    for c in text:
+        cw = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        if w + cw > limit - 1:
+            break
+        out += c
+        w += cw
+    return out + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
+    cells = [[clip(str(c), lim) for c, lim in zip(r, limits)] for r in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(headers), "  ".join("─" * w for w in widths)]
+    out.extend(line(r) for r in cells)
+    return "\n".join(out)
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return t(f"kind.{kind}", lang)
+
+
+def entry_amount(e: Entry) -> str:
+    if e.amount is not None:
+        return format_amount(e.amount, e.currency)
+    if e.value is not None:
+        return format_amount(e.value, e.currency)
+    return ""
+
+
+def entries_table(entries: Sequence[Entry], lang: str) -> str:
+    headers = [t(f"cli.col.{c}", lang) for c in ("id", "when", "kind", "persons", "summary", "amount")]
+    rows = []
+    for e in entries:
+        summary = e.summary + (" " + t("cli.deleted_mark", lang) if e.deleted else "")
+        rows.append([e.id, format_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
+                     ", ".join(e.person_names), summary, entry_amount(e)])
+    return table(headers, rows, [12, 20, 8, 24, 60, 18])
+
+
+def persons_table(persons: Sequence[Person], lang: str) -> str:
+    headers = [t(f"cli.col.{c}", lang) for c in ("id", "name", "aliases", "identity", "platform", "handles")]
+    rows = [[p.id, p.name, ", ".join(p.aliases), " · ".join(x for x in (p.role, p.organisation) if x),
+             p.platform, ", ".join(f"{h.kind}:{h.value}" for h in p.handles)] for p in persons]
+    return table(headers, rows, [12, 24, 24, 30, 16, 40])
+
+
+def entry_details(e: Entry, lang: str) -> str:
+    lines = [f"{e.id}  {kind_name(e.kind, lang)}" + (f"  {t('cli.deleted_mark', lang)}" if e.deleted else "")]
+
+    def add(field: str, value: object) -> None:
+        if value not in (None, "", []):
+            lines.append(f"  {t('field.' + field, lang)}: {value}")
+
+    add("occurred_at", format_when(e.occurred_at, e.precision, lang, with_zone=True))
+    add("recorded_at", e.recorded_at.strftime("%Y-%m-%d %H:%M UTC"))
+    add("summary", e.summary)
+    add("persons", ", ".join(e.person_names))
+    add("channel", e.channel)
+    add("location", e.location)
+    if e.kind == "gift":
+        add("item", e.item)
+        add("value", format_amount(e.value, e.currency) if e.value is not None else None)
+    else:
+        add("amount", format_amount(e.amount, e.currency) if e.amount is not None else None)
+    for f in ("method", "direction", "task", "target", "status", "medium", "initiated_by",
+              "reported_to", "reference", "officer"):
+        add(f, getattr(e, f))
+    add("witnesses", ", ".join(e.witnesses))
+    add("tags", ", ".join(e.tags))
+    add("revision", e.revision)
+    if e.details:
+        lines.append(f"  {t('field.details', lang)}:")
+        lines.extend("    " + line for line in e.details.splitlines())
+    if e.attachments:
+        lines.append(f"  {t('cli.attachments', lang)}:")
+        for a in e.attachments:
+            lines.append(f"    {a.id}  {a.filename}  {a.size} B  {a.media_type}  sha256:{a.sha256}")
+    return "\n".join(lines)
