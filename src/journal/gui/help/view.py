@@ -126,7 +126,7 @@ class HelpView(QWidget):
         topic_id = name.split("-", 1)[1] if "-" in name else name
         self.show_topic(topic_id)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.reload()
         super().changeEvent(event)
