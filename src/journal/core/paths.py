@@ -7,6 +7,7 @@ Only non-secret things live here: settings, the log, backups (encrypted). Never 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_DIR_NAME = "IncidentJournal"
@@ -57,6 +58,11 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def resources_dir() -> Path:
+    # Inside a PyInstaller bundle the data files sit in <bundle>/_internal/journal/resources
+    # (packaging/journal.spec puts them there); the package itself is not importable there.
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "journal" / "resources"
     import journal.resources
 
     return Path(journal.resources.__file__).resolve().parent
