@@ -826,7 +826,9 @@ class Journal:
                                                only_deleted, newest_first, limit, offset, search))
 
     def search(self, text: str, include_deleted: bool = False, limit: int | None = None) -> list[str]:
-        """Ids of entries matching ``text`` (all words), newest first."""
+        """Ids of entries matching ``text`` (all words), newest first; nothing for empty text."""
+        if fts_query(text) is None:
+            return []
         return self.entry_ids(search=text, include_deleted=include_deleted, limit=limit)
 
     def history(self, entry_id: str) -> list[Revision]:
