@@ -306,7 +306,8 @@ def _message(raw: dict[str, Any], sent_at: datetime, base: Path | None,
             missing += 1
             continue
         media.append(found)
-        notes.append(f"{what}: {found.name}")
+        named = key == "file" and _s(raw.get("media_type")) not in MEDIA_TYPES
+        notes.append(what if named and found.name in what else f"{what}: {found.name}")
     media_type = _s(raw.get("media_type"))
     if not raw.get("photo") and not raw.get("file") and media_type:
         notes.append(message(f"import.media.{media_type}", lang) if media_type in MEDIA_TYPES
