@@ -1,0 +1,172 @@
+"""Warning signs: which known recruitment patterns a journal's own entries show (DESIGN §4).
+
+A checklist, never a verdict. Results are computed from the entries each time and never stored.
+
+    results = evaluate(entries, persons)       # pure: dataclasses in, SignResult list out
+    results = evaluate_journal(journal)        # reads the non-deleted entries and persons
+    signs_to_json(results, "en")               # [{"id", "title", "level", "evidence"}] (contract)
+    all_signs("zh")                            # the catalogue of all twelve, for help and the PDF
+
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from journal.core import i18n
+from journal.core.models import Entry, Person
+from journal.core.signs import rules
+from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
+from journal.core.signs.rules import POSSIBLE, PRESENT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from journal.core.store import Journal
+
+log = logging.getLogger(__name__)
+
+# DESIGN §4 (contract): the ids, in this order.
+SIGN_IDS: tuple[str, ...] = (
+    "WS-FAST-INTIMACY",
+    "WS-JOB-OFFER",
+    "WS-PHOTO-TASK",
+    "WS-ESCALATION",
+    "WS-INFO-GATHERING",
+    "WS-CHANNEL-SWITCH",
+    "WS-SECRECY",
+    "WS-DEVICE-GIFT",
+    "WS-UNUSUAL-PAYMENT",
+    "WS-PAID-HOUSING",
+    "WS-VAGUE-IDENTITY",
+    "WS-PRESSURE",
+)
+LEVELS: tuple[str, ...] = (PRESENT, POSSIBLE)
+
+__all__ = [
+    "LEVELS", "POSSIBLE", "PRESENT", "SIGN_IDS", "SignInfo", "SignResult", "advice_steps",
+    "all_signs", "evaluate", "evaluate_journal", "how_to_report", "level_label", "sign_advice",
+    "sign_explanation", "sign_title", "signs_to_json",
+]
+
+
+def _check_id(sign_id: str) -> None:
+    if sign_id not in SIGN_IDS:
+        raise ValueError(f"unknown warning sign {sign_id!r}")
+
+
+def sign_title(sign_id: str, lang: str = "en") -> str:
+    _check_id(sign_id)
+    return i18n.message(f"signs.{sign_id}.title", lang)
+
+
+def sign_explanation(sign_id: str, lang: str = "en") -> str:
+    """One plain paragraph: what the pattern is and why it matters."""
+    _check_id(sign_id)
+    return i18n.message(f"signs.{sign_id}.explanation", lang)
+
+
+def advice_steps(sign_id: str, lang: str = "en") -> list[str]:
+    """The concrete steps of the advice, one per item."""
+    _check_id(sign_id)
+    return [s for s in i18n.message(f"signs.{sign_id}.advice", lang).split("\n") if s.strip()]
+
+
+def sign_advice(sign_id: str, lang: str = "en") -> str:
+    """The advice as one paragraph (steps joined into sentences)."""
+    sep = "" if i18n.normalise_lang(lang) == "zh" else " "
+    return sep.join(advice_steps(sign_id, lang))
+
+
+def level_label(level: str, lang: str = "en") -> str:
+    return i18n.message(f"signs.level.{level}", lang)
+
+
+def how_to_report(lang: str = "en") -> list[str]:
+    """Where and how to report (12339 hotline, online platform, WeChat account, local office)."""
+    return [s for s in i18n.message("signs.report.steps", lang).split("\n") if s.strip()]
+
+
+@dataclass
+class SignResult:
+    """One sign the journal shows: ``level`` is "present" or "possible"; ``evidence`` entry ids,
+    oldest first."""
+
+    id: str
+    level: str
+    evidence: list[str] = field(default_factory=list)
+
+    def title(self, lang: str = "en") -> str:
+        return sign_title(self.id, lang)
+
+    def explanation(self, lang: str = "en") -> str:
+        return sign_explanation(self.id, lang)
+
+    def advice(self, lang: str = "en") -> str:
+        return sign_advice(self.id, lang)
+
+    def advice_steps(self, lang: str = "en") -> list[str]:
+        return advice_steps(self.id, lang)
+
+    def level_label(self, lang: str = "en") -> str:
+        return level_label(self.level, lang)
+
+
+@dataclass(frozen=True)
+class SignInfo:
+    """A catalogue row: every sign, whether or not the journal shows it."""
+
+    id: str
+    title: str
+    explanation: str
+    advice: str
+
+
+def all_signs(lang: str = "en") -> list[SignInfo]:
+    return [SignInfo(i, sign_title(i, lang), sign_explanation(i, lang), sign_advice(i, lang))
+            for i in SIGN_IDS]
+
+
+def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
+    """The signs that are present or possible in these entries, in DESIGN §4 order.
+
+    Deleted entries (and deleted persons) are ignored. Pure: reads the dataclasses only.
+    """
+    ctx = rules.prepare(entries, persons)
+    payment_result, disproportionate = rules.unusual_payment(ctx)
+    found: dict[str, rules.Result] = {
+        "WS-FAST-INTIMACY": rules.fast_intimacy(ctx),
+        "WS-JOB-OFFER": rules.job_offer(ctx, disproportionate),
+        "WS-PHOTO-TASK": rules.photo_task(ctx),
+        "WS-ESCALATION": rules.escalation(ctx),
+        "WS-INFO-GATHERING": rules.info_gathering(ctx),
+        "WS-CHANNEL-SWITCH": rules.channel_switch(ctx),
+        "WS-SECRECY": rules.secrecy(ctx),
+        "WS-DEVICE-GIFT": rules.device_gift(ctx),
+        "WS-UNUSUAL-PAYMENT": payment_result,
+        "WS-PAID-HOUSING": rules.paid_housing(ctx),
+        "WS-VAGUE-IDENTITY": rules.vague_identity(ctx),
+        "WS-PRESSURE": rules.pressure(ctx),
+    }
+    results = []
+    for sign_id in SIGN_IDS:
+        level, docs = found[sign_id]
+        if level is not None:
+            results.append(SignResult(sign_id, level, [d.id for d in docs]))
+    log.debug("warning signs: %d present, %d possible",
+              sum(r.level == PRESENT for r in results), sum(r.level == POSSIBLE for r in results))
+    return results
+
+
+def evaluate_journal(journal: Journal) -> list[SignResult]:
+    """Evaluate the journal's non-deleted entries and persons."""
+    entries = journal.list_entries(include_deleted=False, newest_first=False)
+    persons = journal.list_persons()
+    return evaluate(entries, persons)
+
+
+def signs_to_json(results: list[SignResult], lang: str = "en") -> list[dict[str, Any]]:
+    """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``."""
+    return [{"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence)}
+            for r in results]

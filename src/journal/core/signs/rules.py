@@ -1,0 +1,514 @@
+"""The twelve rules. Each reads the prepared journal and returns a level and its evidence.
+
+Rules look at structured fields first (kind, request status and target, payment method, direction
+and amount, gift item, channels of a person's entries over time, dates) and at wording second
+(:mod:`journal.core.signs.vocab`). ``present`` means the entries clearly show the pattern;
+``possible`` means it is only hinted at (one weak word, or structure without wording).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from journal.core.models import Entry, Person
+from journal.core.signs import vocab as v
+from journal.core.signs.vocab import Vocab, tokenize
+
+log = logging.getLogger(__name__)
+
+PRESENT = "present"
+POSSIBLE = "possible"
+
+FAST_DAYS = 14  # intimacy within this many days of the first entry with a person: present
+SLOW_DAYS = 30  # ... within this many days: possible
+SIMPLE_TASK_PAY_CNY = Decimal(200)  # a single simple task paid this much or more is out of proportion
+BIG_GIFT_CNY = Decimal(1000)
+
+# Rough conversion to CNY, only to compare amounts with a threshold (never shown to the user).
+_TO_CNY: dict[str, Decimal] = {
+    "CNY": Decimal(1), "RMB": Decimal(1), "USD": Decimal("7.2"), "EUR": Decimal("7.8"),
+    "GBP": Decimal("9.1"), "HKD": Decimal("0.92"), "MOP": Decimal("0.9"), "TWD": Decimal("0.22"),
+    "JPY": Decimal("0.048"), "KRW": Decimal("0.0052"), "AUD": Decimal("4.7"),
+    "CAD": Decimal("5.2"), "SGD": Decimal("5.3"), "CHF": Decimal("8.1"), "NZD": Decimal("4.3"),
+    "INR": Decimal("0.086"), "THB": Decimal("0.2"), "MYR": Decimal("1.55"), "RUB": Decimal("0.08"),
+}
+
+
+def to_cny(amount: Decimal | None, currency: str | None) -> Decimal | None:
+    if amount is None:
+        return None
+    rate = _TO_CNY.get((currency or "CNY").upper())
+    return amount * rate if rate is not None else None
+
+
+def _aware(dt: datetime | None) -> datetime:
+    if dt is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+@dataclass
+class Doc:
+    """One entry prepared for the rules: its text, tokens and cached vocabulary hits."""
+
+    entry: Entry
+    text: str
+    tokens: list[str]
+    _hits: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def when(self) -> datetime:
+        return _aware(self.entry.occurred_at)
+
+    def hits(self, vocab: Vocab) -> list[str]:
+        found = self._hits.get(vocab.name)
+        if found is None:
+            found = vocab.find(self.text, self.tokens)
+            self._hits[vocab.name] = found
+        return found
+
+    def has(self, vocab: Vocab) -> bool:
+        return bool(self.hits(vocab))
+
+    def field_has(self, vocab: Vocab, *names: str) -> bool:
+        text = "\n".join(str(getattr(self.entry, n) or "") for n in names)
+        return bool(vocab.find(text))
+
+
+def _entry_text(e: Entry) -> str:
+    # The channel is structure (compared across entries), not wording.
+    parts = [e.summary, e.details, e.task or "", e.target or "", e.item or "", e.location,
+             " ".join(e.tags)]
+    return "\n".join(p for p in parts if p)
+
+
+def _person_text(p: Person) -> str:
+    return "\n".join(x for x in (p.name, " ".join(p.aliases), p.role, p.organisation, p.notes) if x)
+
+
+@dataclass
+class Ctx:
+    docs: list[Doc]  # chronological, not deleted
+    persons: dict[str, Person]
+    family: set[str]  # ids of persons who are family
+
+    @property
+    def active(self) -> list[Doc]:
+        """Entries that describe what happened (a report entry describes the reporting)."""
+        return [d for d in self.docs if d.kind != "report"]
+
+    def of_person(self, pid: str) -> list[Doc]:
+        return [d for d in self.docs if pid in d.entry.persons]
+
+    def first_with(self, pid: str) -> Doc | None:
+        docs = self.of_person(pid)
+        return docs[0] if docs else None
+
+    def shares_person(self, a: Doc, b: Doc) -> bool:
+        pa, pb = set(a.entry.persons), set(b.entry.persons)
+        return not pa or not pb or bool(pa & pb)
+
+    def from_family_only(self, d: Doc) -> bool:
+        return bool(d.entry.persons) and all(p in self.family for p in d.entry.persons)
+
+
+def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
+    live = [e for e in entries if e.deleted_at is None]
+    live.sort(key=lambda e: (_aware(e.occurred_at), _aware(e.recorded_at), e.id))
+    docs = []
+    for e in live:
+        text = _entry_text(e)
+        docs.append(Doc(e, text, tokenize(text)))
+    pmap = {p.id: p for p in persons if not p.deleted}
+    family = {pid for pid, p in pmap.items()
+              if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))}
+    return Ctx(docs, pmap, family)
+
+
+_ASKED = v.ASKED
+Result = tuple[str | None, list[Doc]]
+NONE: Result = (None, [])
+
+
+def _result(strong: list[Doc], weak: list[Doc]) -> Result:
+    if strong:
+        return PRESENT, _uniq(strong + weak)
+    if weak:
+        return POSSIBLE, _uniq(weak)
+    return NONE
+
+
+def _uniq(docs: list[Doc]) -> list[Doc]:
+    seen: set[str] = set()
+    out = []
+    for d in sorted(docs, key=lambda d: (d.when, _aware(d.entry.recorded_at), d.id)):
+        if d.id not in seen:
+            seen.add(d.id)
+            out.append(d)
+    return out
+
+
+# --- WS-FAST-INTIMACY ------------------------------------------------------------------------
+def fast_intimacy(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    people = {p for d in ctx.docs for p in d.entry.persons} - ctx.family
+    groups: list[list[Doc]] = [ctx.of_person(p) for p in sorted(people)]
+    unlinked = [d for d in ctx.docs if not d.entry.persons]
+    if unlinked and not people:
+        groups.append(ctx.docs)
+    for docs in groups:
+        if not docs:
+            continue
+        first = docs[0]
+        fast: list[Doc] = []
+        fast_weak_terms: set[str] = set()
+        fast_weak: list[Doc] = []
+        slow: list[Doc] = []
+        for d in docs:
+            if d.kind == "report":
+                continue
+            days = (d.when - first.when).total_seconds() / 86400
+            if d.has(v.INTIMACY_STRONG):
+                if days <= FAST_DAYS:
+                    fast.append(d)
+                elif days <= SLOW_DAYS:
+                    slow.append(d)
+            elif d.has(v.INTIMACY_WEAK) and days <= FAST_DAYS:
+                fast_weak.append(d)
+                fast_weak_terms.update(d.hits(v.INTIMACY_WEAK))
+        if fast or len(fast_weak_terms) >= 2:
+            strong += [first, *fast, *fast_weak]
+        elif fast_weak or slow:
+            weak += [first, *fast_weak, *slow]
+    return _result(strong, weak)
+
+
+# --- WS-JOB-OFFER ----------------------------------------------------------------------------
+def _unsolicited(d: Doc) -> bool:
+    return d.entry.initiated_by != "me" and not d.has(v.ME_FIRST)
+
+
+def _solicited_persons(ctx: Ctx) -> set[str]:
+    """Persons the user approached first (applied to their advert, started the contact)."""
+    out: set[str] = set()
+    for pid in {p for d in ctx.docs for p in d.entry.persons}:
+        docs = ctx.of_person(pid)
+        if docs and (docs[0].entry.initiated_by == "me" or any(d.has(v.ME_FIRST) for d in docs)):
+            out.add(pid)
+    return out
+
+
+def job_offer(ctx: Ctx, disproportionate: list[Doc]) -> Result:
+    solicited = _solicited_persons(ctx)
+    jobs = [d for d in ctx.active
+            if d.kind in ("contact", "meeting", "request", "note") and d.has(v.JOB)
+            and _unsolicited(d) and not ctx.from_family_only(d)
+            and not (d.entry.persons and set(d.entry.persons) <= solicited)
+            # offered to the user, not just someone mentioning their own job
+            and (d.kind == "request" or d.has(_ASKED) or d.has(v.PAY_WORDS) or d.has(v.HIGH_PAY))]
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    for d in jobs:
+        high = d.has(v.HIGH_PAY)
+        simple_paid = d.has(v.SIMPLE_TASK) and (d.has(v.PAY_WORDS) or d.entry.amount is not None)
+        linked_pay = any(ctx.shares_person(d, p) for p in disproportionate)
+        (strong if (high or simple_paid or linked_pay) else weak).append(d)
+    if not jobs:
+        # Structure without wording: a recruiter (by platform or role) who offers paid requests.
+        recruiters = {pid for pid, p in ctx.persons.items()
+                      if v.RECRUITER.find("\n".join((p.platform, p.role, p.organisation, p.notes)))}
+        weak = [d for d in ctx.active if d.kind == "request" and d.entry.amount is not None
+                and set(d.entry.persons) & recruiters]
+    return _result(strong, weak)
+
+
+
+
+# --- WS-PHOTO-TASK ---------------------------------------------------------------------------
+def _is_place(d: Doc) -> bool:
+    return bool(d.entry.target) or any(
+        d.has(x) for x in (v.HARMLESS_TARGET, v.SENSITIVE, v.SENSITIVE_WEAK, v.PLACE))
+
+
+def photo_task(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    for d in ctx.active:
+        if d.kind not in ("request", "contact", "meeting", "note") or ctx.from_family_only(d):
+            continue
+        if not d.has(v.PHOTO):
+            continue
+        # A request entry is a request; elsewhere the wording must say they asked or offered it
+        # ("we took photos of the sunset" on a walk is not a task).
+        asked = d.kind == "request" or d.has(_ASKED) or d.has(v.JOB)
+        if asked and _is_place(d):
+            strong.append(d)
+        elif d.kind == "request":
+            weak.append(d)
+    return _result(strong, weak)
+
+
+# --- WS-ESCALATION ---------------------------------------------------------------------------
+def _tasks(ctx: Ctx) -> list[Doc]:
+    return [d for d in ctx.active
+            if not ctx.from_family_only(d) and (
+                d.kind == "request"
+                or (d.kind in ("contact", "meeting", "note")
+                    and (d.has(v.PHOTO) or d.has(v.INFO_STRONG))
+                    and (d.has(_ASKED) or d.has(v.JOB))))]
+
+
+def _sensitivity(d: Doc) -> int:
+    """2 = military/government/research wording, 1 = ambiguous (a base, an airfield), 0 = none."""
+    if d.has(v.SENSITIVE):
+        return 2
+    if d.has(v.SENSITIVE_WEAK):
+        return 1
+    return 0
+
+
+def escalation(ctx: Ctx) -> Result:
+    tasks = _tasks(ctx)
+    harmless = [d for d in tasks if _sensitivity(d) == 0 and d.has(v.HARMLESS_TARGET)]
+    for level in (2, 1):
+        later = [d for d in tasks if _sensitivity(d) == level
+                 and any(h.when < d.when and ctx.shares_person(h, d) for h in harmless)]
+        if later:
+            first_sensitive = later[0].when
+            before = [h for h in harmless if h.when < first_sensitive
+                      and any(ctx.shares_person(h, s) for s in later)]
+            return (PRESENT if level == 2 else POSSIBLE), _uniq(before + later)
+    return NONE
+
+
+# --- WS-INFO-GATHERING -----------------------------------------------------------------------
+def info_gathering(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    for d in ctx.active:
+        if d.kind not in ("request", "contact", "meeting", "note") or ctx.from_family_only(d):
+            continue
+        if d.has(v.INFO_STRONG):
+            if d.kind == "request" or d.has(_ASKED):
+                strong.append(d)
+            else:
+                weak.append(d)
+        elif d.kind == "request" and d.has(v.INFO_WEAK) and not d.has(v.PHOTO):
+            weak.append(d)
+    return _result(strong, weak)
+
+
+# --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
+def _norm_channel(ch: str) -> str:
+    return "".join(ch.lower().split())
+
+
+def _overseas_channel(ch: str) -> bool:
+    n = _norm_channel(ch)
+    return bool(n) and (any(n == c or n.startswith(c) for c in v.OVERSEAS_CHANNELS)
+                        or bool(v.OVERSEAS_APP.find(ch)))
+
+
+def channel_switch(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    # Structure: a person's entries move from one channel to an overseas/encrypted one.
+    moved: list[Doc] = []
+    for pid in sorted({p for d in ctx.docs for p in d.entry.persons} - ctx.family):
+        seen: list[str] = []
+        for d in ctx.of_person(pid):
+            ch = _norm_channel(d.entry.channel)
+            if not ch:
+                continue
+            if seen and ch not in seen and _overseas_channel(d.entry.channel) \
+                    and not all(_overseas_channel(s) for s in seen):
+                moved.append(d)
+            if ch not in seen:
+                seen.append(ch)
+    for d in ctx.active:
+        if ctx.from_family_only(d):
+            continue
+        app = d.has(v.OVERSEAS_APP)
+        new_account = d.has(v.NEW_ACCOUNT)
+        switch = d.has(v.SWITCH)
+        if switch and (app or new_account):
+            strong.append(d)
+        elif app or new_account:
+            weak.append(d)
+    if moved and (strong or weak):
+        strong += weak + moved
+    else:
+        weak += moved
+    return _result(strong, weak)
+
+
+# --- WS-SECRECY ------------------------------------------------------------------------------
+def secrecy(ctx: Ctx) -> Result:
+    strong = [d for d in ctx.active if d.has(v.SECRECY_STRONG) and not ctx.from_family_only(d)]
+    weak = [d for d in ctx.active if d.has(v.SECRECY_WEAK) and not ctx.from_family_only(d)]
+    return _result(strong, weak)
+
+
+# --- WS-DEVICE-GIFT --------------------------------------------------------------------------
+def device_gift(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    for d in ctx.active:
+        device = d.has(v.DEVICE)
+        if d.kind == "gift":
+            value = to_cny(d.entry.value, d.entry.currency)
+            if device:
+                (weak if ctx.from_family_only(d) else strong).append(d)
+            elif value is not None and value >= BIG_GIFT_CNY and not ctx.from_family_only(d):
+                weak.append(d)
+        elif d.kind in ("contact", "meeting", "note", "payment") and device and d.has(v.GIVE_ME):
+            (weak if ctx.from_family_only(d) else strong).append(d)
+    return _result(strong, weak)
+
+
+# --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
+def _paid_to_me(d: Doc) -> bool:
+    """Money paid or offered to the user for work (housing and travel: WS-PAID-HOUSING)."""
+    if d.has(v.HOUSING) or d.has(v.TRAVEL):
+        return False
+    if d.kind == "payment":
+        return d.entry.direction in (None, "received", "promised")
+    return d.kind == "request" and d.entry.amount is not None
+
+
+def _task_for(ctx: Ctx, pay: Doc) -> Doc | None:
+    """The request a payment pays for: itself if it names a task, else the last request before it."""
+    if pay.kind == "request" or pay.has(v.SIMPLE_TASK) or pay.has(v.PHOTO):
+        return pay
+    earlier = [d for d in ctx.active if d.kind == "request" and d.when <= pay.when
+               and ctx.shares_person(d, pay) and pay.when - d.when <= timedelta(days=30)]
+    return earlier[-1] if earlier else None
+
+
+def _simple(d: Doc) -> bool:
+    return d.has(v.SIMPLE_TASK) or d.has(v.PHOTO) or d.has(v.HARMLESS_TARGET)
+
+
+def disproportionate_pay(ctx: Ctx) -> list[Doc]:
+    out = []
+    for d in ctx.active:
+        if not _paid_to_me(d) or ctx.from_family_only(d):
+            continue
+        cny = to_cny(d.entry.amount, d.entry.currency)
+        task = _task_for(ctx, d)
+        if cny is not None and task is not None and _simple(task) and cny >= SIMPLE_TASK_PAY_CNY:
+            out.append(d)
+    return out
+
+
+def unusual_payment(ctx: Ctx) -> tuple[Result, list[Doc]]:
+    disproportionate = disproportionate_pay(ctx)
+    strong = list(disproportionate)
+    weak: list[Doc] = []
+    pays = [d for d in ctx.active if _paid_to_me(d) and not ctx.from_family_only(d)]
+    for d in pays:
+        terms = [t for t in d.hits(v.CASH_CRYPTO) if t not in ("cash", "现金")]
+        if d.entry.method == "crypto" or terms:
+            strong.append(d)
+        elif d.entry.method in ("cash", "other") or d.has(v.CASH_CRYPTO):
+            weak.append(d)  # cash alone is common (tutoring, small jobs): a hint only
+        if d.has(v.HIGH_PAY):
+            strong.append(d)
+    # Pay rising with sensitivity: more after the first sensitive task than ever before it.
+    tasks = _tasks(ctx)
+    sensitive = [t for t in tasks if _sensitivity(t) == 2]
+    if sensitive:
+        turn = sensitive[0].when
+        before = [to_cny(d.entry.amount, d.entry.currency) or Decimal(0)
+                  for d in pays if d.when < turn]
+        rising = [d for d in pays if d.when >= turn and before
+                  and (to_cny(d.entry.amount, d.entry.currency) or Decimal(0)) > max(before)]
+        strong += rising
+    return _result(strong, weak), disproportionate
+
+
+# --- WS-PAID-HOUSING -------------------------------------------------------------------------
+def paid_housing(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    for d in ctx.active:
+        if ctx.from_family_only(d):
+            continue
+        housing = d.has(v.HOUSING)
+        travel = d.has(v.TRAVEL)
+        if not (housing or travel):
+            continue
+        paid = (d.kind == "payment" and d.entry.direction in (None, "received", "promised")) \
+            or d.kind == "gift" or d.has(v.PAID_VERB)
+        near_site = d.has(v.SENSITIVE) or (d.has(v.SENSITIVE_WEAK) and d.has(v.NEAR))
+        if housing and paid or travel and paid and near_site:
+            strong.append(d)
+        elif paid or near_site:
+            weak.append(d)
+    return _result(strong, weak)
+
+
+# --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
+def vague_identity(ctx: Ctx) -> Result:
+    strong = [d for d in ctx.active if d.has(v.VAGUE_ID_STRONG) and not ctx.from_family_only(d)]
+    weak = [d for d in ctx.active if d.has(v.VAGUE_ID_WEAK) and not ctx.from_family_only(d)]
+    for pid, p in ctx.persons.items():
+        if pid in ctx.family:
+            continue
+        docs = [d for d in ctx.of_person(pid) if d.kind != "report"]
+        if not docs:
+            continue
+        if v.VAGUE_ID_STRONG.find(p.notes):
+            strong.append(docs[0])
+            continue
+        claimed = bool(p.organisation) and bool(v.VAGUE_ORG.find(p.organisation))
+        if not claimed and v.VAGUE_ID_WEAK.find(p.notes):
+            claimed = True
+        # Only ever chats, never a call, video or meeting, while asking for things.
+        asks = any(d.kind in ("request", "payment", "gift") for d in docs)
+        chat_only = (len(docs) >= 5 and asks and not any(
+            d.kind == "meeting" or d.entry.medium in ("video", "call", "in_person") for d in docs))
+        if claimed or chat_only:
+            weak.append(docs[0])
+    return _result(strong, weak)
+
+
+# --- WS-PRESSURE -----------------------------------------------------------------------------
+def pressure(ctx: Ctx) -> Result:
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    refused: list[Doc] = []
+    for d in ctx.active:
+        if ctx.from_family_only(d):
+            continue
+        if d.kind == "threat" or d.has(v.PRESSURE_STRONG):
+            strong.append(d)
+            continue
+        after_refusal = [r for r in refused if ctx.shares_person(r, d) and r.when <= d.when]
+        if after_refusal and d.kind in ("request", "contact", "meeting", "note"):
+            if d.has(v.PRESSURE_WEAK):
+                strong += [*after_refusal, d]
+            elif d.kind == "request":
+                weak += [*after_refusal, d]
+        elif len(d.hits(v.PRESSURE_WEAK)) >= 2 and d.kind in ("request", "contact", "meeting"):
+            weak.append(d)  # one "must" alone is ordinary speech; two pushes are a hint
+        if d.kind == "request" and d.entry.status == "refused" or (
+                d.kind in ("contact", "meeting", "note") and d.has(v.REFUSAL)):
+            refused.append(d)
+    return _result(strong, weak)
+
+
+RuleFn = Callable[[Ctx], Result]
