@@ -1,0 +1,1 @@
+"""Attachments: in-memory thumbnails, paste / drop / add, and the in-app viewer."""

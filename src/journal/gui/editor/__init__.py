@@ -1,0 +1,1 @@
+"""The entry editor: one form for every kind of entry, with encrypted drafts."""

@@ -1,0 +1,1 @@
+"""An entry's revision history and the trash."""

@@ -1,0 +1,1 @@
+"""People: the list of counterparts, a person's page and the person editor."""

@@ -1,0 +1,329 @@
+"""The People page: everyone in the journal, and one person's page with their entries and totals."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.core.errors import JournalError
+from journal.core.models import Person
+from journal.gui import dialogs
+from journal.gui.editor import labels
+from journal.gui.people.editor import PersonEditorDialog
+
+if TYPE_CHECKING:
+    from journal.core.store import Journal
+
+log = logging.getLogger(__name__)
+
+_TOTAL_BUCKETS = ("received", "sent", "promised", "offered", "gifts")
+
+
+def _selectable(label: QLabel) -> QLabel:
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class PersonPage(QWidget):
+    """One person: claimed identity, handles, notes, entries, money and gift totals."""
+
+    entryActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLabel()
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        _selectable(self.name)
+        self.identity = _selectable(QLabel())
+        self.facts = QFormLayout()
+        self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.aliases = _selectable(QLabel())
+        self.platform = _selectable(QLabel())
+        self.handles = _selectable(QLabel())
+        self.notes = _selectable(QLabel())
+        self.facts.addRow(self.tr("Also known as:"), self.aliases)
+        self.facts.addRow(self.tr("First met on:"), self.platform)
+        self.facts.addRow(self.tr("Handles:"), self.handles)
+        self.facts.addRow(self.tr("Notes:"), self.notes)
+
+        self.totals_title = QLabel(self.tr("Money and gifts"))
+        self.entries_title = QLabel(self.tr("Entries"))
+        for title in (self.totals_title, self.entries_title):
+            f = title.font()
+            f.setBold(True)
+            title.setFont(f)
+        self.totals = QFormLayout()
+        self.totals.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.totals_empty = QLabel(self.tr("No payments, offers or gifts recorded."))
+        self.entries = QTreeWidget()
+        self.entries.setAccessibleName(self.tr("Entries with this person"))
+        self.entries.setRootIsDecorated(False)
+        self.entries.setUniformRowHeights(True)
+        self.entries.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Summary")])
+        header = self.entries.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.entries.setMinimumHeight(self.fontMetrics().height() * 10)
+        self.entries.itemActivated.connect(self._activated)
+        self.entries.itemDoubleClicked.connect(self._activated)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.name)
+        lay.addWidget(self.identity)
+        lay.addLayout(self.facts)
+        lay.addSpacing(8)
+        lay.addWidget(self.totals_title)
+        lay.addLayout(self.totals)
+        lay.addWidget(self.totals_empty)
+        lay.addSpacing(8)
+        lay.addWidget(self.entries_title)
+        lay.addWidget(self.entries, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        for label in (self.name, self.identity, self.aliases, self.platform, self.handles, self.notes):
+            label.clear()
+        while self.totals.rowCount():
+            self.totals.removeRow(0)
+        self.entries.clear()
+        self.person_id: str | None = None
+
+    def show_person(self, journal: Journal, person: Person) -> None:
+        self.clear()
+        self.person_id = person.id
+        self.name.setText(person.name)
+        claimed = ", ".join(x for x in (person.role, person.organisation) if x)
+        self.identity.setText(self.tr("Says they are: %1").replace("%1", claimed) if claimed
+                              else self.tr("No claimed role or organisation recorded."))
+        self.aliases.setText(", ".join(person.aliases) or "—")
+        self.platform.setText(person.platform or "—")
+        self.handles.setText("\n".join(
+            f"{labels.choice_label('handle', h.kind)}: {h.value}" for h in person.handles) or "—")
+        self.notes.setText(person.notes or "—")
+        entries = journal.list_entries(person_id=person.id)
+        for e in entries:
+            item = QTreeWidgetItem([labels.format_when(e.occurred_at, e.precision),
+                                    labels.kind_label(e.kind), e.summary])
+            item.setData(0, Qt.ItemDataRole.UserRole, e.id)
+            item.setToolTip(2, e.summary)
+            self.entries.addTopLevelItem(item)
+        self.entries_title.setText(self.tr("Entries (%1)").replace("%1", str(len(entries))))
+        totals = journal.totals(entries)
+        names = {
+            "received": self.tr("Received from them:"),
+            "sent": self.tr("Sent to them:"),
+            "promised": self.tr("Promised to me:"),
+            "offered": self.tr("Pay offered for tasks:"),
+            "gifts": self.tr("Gifts (estimated value):"),
+        }
+        for bucket in _TOTAL_BUCKETS:
+            sums = totals.get(bucket) or {}
+            if not sums:
+                continue
+            text = "   ".join(labels.format_money(amount, cur) for cur, amount in sorted(sums.items()))
+            self.totals.addRow(names[bucket], _selectable(QLabel(text)))
+        self.totals_empty.setVisible(self.totals.rowCount() == 0)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        entry_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if entry_id:
+            self.entryActivated.emit(entry_id)
+
+
+class PeopleView(QWidget):
+    """List of persons (filter, New, Edit) beside the selected person's page."""
+
+    entryActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal: Journal | None = None
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Find a person…"))
+        self.filter.setAccessibleName(self.tr("Find a person"))
+        self.filter.setClearButtonEnabled(True)
+        self.list = QTreeWidget()
+        self.list.setAccessibleName(self.tr("People"))
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Name"), self.tr("Says they are"), self.tr("Met on")])
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.new_button = QPushButton(self.tr("&New person…"))
+        self.edit_button = QPushButton(self.tr("&Edit person…"))
+        self.empty = QLabel(self.tr("No people yet. Add the person who contacted you with "
+                                    "“New person…”, or name them when you write an entry."))
+        self.empty.setWordWrap(True)
+
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.filter)
+        left_lay.addWidget(self.list, 1)
+        left_lay.addWidget(self.empty)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        left_lay.addLayout(buttons)
+
+        self.page = PersonPage()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.page)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        lay = QVBoxLayout(self)
+        lay.addWidget(splitter)
+
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemActivated.connect(lambda _i, _c: self.edit_person())
+        self.new_button.clicked.connect(self.new_person)
+        self.edit_button.clicked.connect(self.edit_person)
+        self.page.entryActivated.connect(self.entryActivated)
+        self.setTabOrder(self.filter, self.list)
+        self.setTabOrder(self.list, self.new_button)
+        self.setTabOrder(self.new_button, self.edit_button)
+        self.setTabOrder(self.edit_button, self.page.entries)
+        self._update_buttons()
+
+    # --- protocol ---------------------------------------------------------------------------
+    def set_journal(self, journal: Journal | None) -> None:
+        """Show ``journal``'s people; ``None`` (lock) clears every name and page."""
+        self._journal = journal
+        if journal is None:
+            self.filter.clear()
+            self.list.clear()
+            self.page.clear()
+            self._update_buttons()
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.current_person_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.blockSignals(False)
+        self.page.clear()
+        if self._journal is None:
+            return
+        try:
+            persons = self._journal.list_persons()
+        except JournalError as exc:
+            dialogs.show_error(self, exc)
+            return
+        for p in persons:
+            claimed = ", ".join(x for x in (p.role, p.organisation) if x)
+            item = QTreeWidgetItem([p.name, claimed, p.platform])
+            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            if p.aliases:
+                item.setToolTip(0, self.tr("Also known as: %1").replace("%1", ", ".join(p.aliases)))
+            item.setData(0, Qt.ItemDataRole.UserRole + 1,
+                         " ".join([p.name, *p.aliases, p.role, p.organisation, p.platform,
+                                   *(h.value for h in p.handles)]).casefold())
+            self.list.addTopLevelItem(item)
+        self._apply_filter(self.filter.text())
+        if current:
+            self.select_person(current)
+        if self.list.currentItem() is None and self.list.topLevelItemCount():
+            first = next((self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())
+                          if not self.list.topLevelItem(i).isHidden()), None)
+            if first is not None:
+                self.list.setCurrentItem(first)
+        self._update_buttons()
+
+    # --- selection --------------------------------------------------------------------------
+    def current_person_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select_person(self, person_id: str) -> bool:
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == person_id:
+                self.list.setCurrentItem(item)
+                return True
+        return False
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            haystack = item.data(0, Qt.ItemDataRole.UserRole + 1) or ""
+            item.setHidden(bool(needle) and needle not in haystack)
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        self._update_buttons()
+        if current is None or self._journal is None:
+            self.page.clear()
+            return
+        try:
+            person = self._journal.get_person(current.data(0, Qt.ItemDataRole.UserRole))
+            self.page.show_person(self._journal, person)
+        except JournalError as exc:
+            dialogs.show_error(self, exc)
+
+    def _update_buttons(self) -> None:
+        active = self._journal is not None
+        self.new_button.setEnabled(active)
+        self.edit_button.setEnabled(active and self.list.currentItem() is not None)
+        self.empty.setVisible(active and self.list.topLevelItemCount() == 0)
+
+    # --- actions ----------------------------------------------------------------------------
+    def new_person(self) -> str | None:
+        if self._journal is None:
+            return None
+        dialog = PersonEditorDialog(self._journal, self)
+        saved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_person_id
+        person_id = dialog.saved_person_id if saved else None
+        dialog.deleteLater()
+        if person_id:
+            self.refresh()
+            self.select_person(person_id)
+        return person_id
+
+    def edit_person(self) -> None:
+        person_id = self.current_person_id()
+        if self._journal is None or not person_id:
+            return
+        dialog = PersonEditorDialog(self._journal, self, person_id=person_id)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.select_person(person_id)
+        dialog.deleteLater()
