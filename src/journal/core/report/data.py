@@ -1,0 +1,226 @@
+"""Gathering what a report shows: the selected entries, the people, totals, signs.
+
+Shared by the PDF and the plain-text summary. Attachments are referenced here, never loaded:
+the PDF fetches each file's bytes only when it draws it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from journal.core.models import Attachment, Entry, Person
+from journal.core.report.options import ReportOptions
+from journal.core.report.redact import Redactor
+
+log = logging.getLogger(__name__)
+
+TOTAL_GROUPS = ("received", "promised", "sent", "gifts", "offered")
+
+
+@dataclass
+class PersonSpan:
+    first: Entry | None = None
+    last: Entry | None = None
+    count: int = 0
+
+
+@dataclass
+class SignView:
+    """A warning sign as the report shows it (texts already in the report's language)."""
+
+    id: str
+    level: str  # "present" or "possible"
+    title: str
+    explanation: str
+    advice: str
+    evidence: list[str]  # entry ids within the report
+
+
+@dataclass
+class AttachmentRef:
+    number: int  # A1, A2, … in the report
+    attachment: Attachment
+    entry: Entry | None = None
+    person: Person | None = None
+
+
+@dataclass
+class ReportData:
+    options: ReportOptions
+    entries: list[Entry]  # oldest first
+    persons: list[Person]  # people shown
+    person_by_id: dict[str, Person]
+    spans: dict[str, PersonSpan]
+    counts: dict[str, int]
+    totals: dict[str, dict[str, Decimal]]
+    attachments: list[AttachmentRef]
+    signs: list[SignView] | None  # None: the warning-sign engine is not available
+    head_hash: str
+    redactor: Redactor
+    made_at: datetime
+    number_of: dict[str, int] = field(default_factory=dict)  # entry id → #n in the timeline
+    whole_journal: bool = True
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    @property
+    def empty(self) -> bool:
+        return not self.entries
+
+    def entry(self, entry_id: str) -> Entry | None:
+        n = self.number_of.get(entry_id)
+        return self.entries[n - 1] if n else None
+
+
+def _bound(day: date, end: bool) -> datetime:
+    """Start (or end) of a local day, as an aware datetime."""
+    if end:
+        return datetime.combine(day, time(23, 59, 59, 999999)).astimezone()
+    return datetime.combine(day, time(0, 0)).astimezone()
+
+
+def select_entries(journal: Any, options: ReportOptions) -> list[Entry]:
+    """The entries the options select, oldest first (deleted entries are never reported)."""
+    since = _bound(options.since, False) if options.since else None
+    until = _bound(options.until, True) if options.until else None
+    person_ids = options.person_ids
+    single = person_ids[0] if person_ids and len(person_ids) == 1 else None
+    entries = journal.list_entries(
+        kinds=list(options.kinds) if options.kinds else None, person_id=single, since=since,
+        until=until, newest_first=False,
+    )
+    if person_ids and len(person_ids) > 1:
+        wanted = set(person_ids)
+        entries = [e for e in entries if wanted.intersection(e.persons)]
+    if options.kinds is not None and not options.kinds:
+        entries = []
+    entries.sort(key=lambda e: (e.occurred_at, e.recorded_at))
+    return list(entries)
+
+
+def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]:
+    raw = journal.totals(entries) if entries else {}
+    out: dict[str, dict[str, Decimal]] = {}
+    for group in TOTAL_GROUPS:
+        sums = raw.get(group) or {}
+        out[group] = {cur: Decimal(v) for cur, v in sorted(sums.items()) if Decimal(v) != 0}
+    return out
+
+
+def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView] | None:
+    """Warning signs with evidence among the selected entries; None without the engine."""
+    try:
+        signs_mod = importlib.import_module("journal.core.signs")
+    except ImportError:
+        log.info("warning-sign engine not available; the report leaves the section out")
+        return None
+    evaluate = getattr(signs_mod, "evaluate_journal", None)
+    if evaluate is None:
+        return None
+    views: list[SignView] = []
+    for result in evaluate(journal):
+        level = str(getattr(result, "level", ""))
+        if level not in ("present", "possible"):
+            continue
+        evidence = [i for i in getattr(result, "evidence", []) if i in selected]
+        if not evidence:
+            continue
+        views.append(SignView(
+            id=result.id, level=level,
+            title=_sign_text(result, "title", lang), explanation=_sign_text(result, "explanation", lang),
+            advice=_sign_text(result, "advice", lang), evidence=evidence,
+        ))
+    views.sort(key=lambda v: (v.level != "present", v.id))
+    return views
+
+
+def _sign_text(result: Any, name: str, lang: str) -> str:
+    attr = getattr(result, name, "")
+    if callable(attr):
+        try:
+            return str(attr(lang))
+        except TypeError:
+            return str(attr())
+    if isinstance(attr, dict):
+        return str(attr.get(lang) or attr.get("en") or "")
+    return str(attr or "")
+
+
+def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) -> ReportData:
+    entries = select_entries(journal, options)
+    all_persons: list[Person] = list(journal.list_persons())
+    person_by_id = {p.id: p for p in all_persons}
+    whole = not (options.since or options.until or options.kinds is not None or options.person_ids)
+
+    spans: dict[str, PersonSpan] = {}
+    for entry in entries:
+        for pid in entry.persons:
+            span = spans.setdefault(pid, PersonSpan())
+            if span.first is None:
+                span.first = entry
+            span.last = entry
+            span.count += 1
+    shown_ids = set(spans)
+    if options.person_ids:
+        shown_ids.update(p for p in options.person_ids if p in person_by_id)
+    elif whole:
+        shown_ids.update(p.id for p in all_persons if not p.deleted)
+    persons = [p for p in all_persons if p.id in shown_ids]
+
+    def order(p: Person) -> tuple[int, float, str]:
+        first = spans[p.id].first if p.id in spans else None
+        return (0, first.occurred_at.timestamp(), p.name) if first else (1, 0.0, p.name)
+
+    persons.sort(key=order)
+
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+
+    refs: list[AttachmentRef] = []
+    for entry in entries:
+        for att in entry.attachments:
+            refs.append(AttachmentRef(len(refs) + 1, att, entry=entry))
+    for person in persons:
+        try:
+            photos = journal.list_attachments(person_id=person.id)
+        except (AttributeError, TypeError):
+            photos = []
+        for att in photos:
+            refs.append(AttachmentRef(len(refs) + 1, att, person=person))
+
+    selected = {e.id for e in entries}
+    signs = load_signs(journal, options.lang, selected) if with_signs and entries else None
+    if with_signs and not entries:
+        signs = [] if _signs_available() else None
+
+    data = ReportData(
+        options=options, entries=entries, persons=persons, person_by_id=person_by_id, spans=spans,
+        counts=counts, totals=_totals(journal, entries), attachments=refs, signs=signs,
+        head_hash=journal.head_hash(), redactor=Redactor(all_persons, options.redact),
+        made_at=datetime.now().astimezone(), whole_journal=whole,
+    )
+    data.number_of = {e.id: i + 1 for i, e in enumerate(entries)}
+    return data
+
+
+def _signs_available() -> bool:
+    try:
+        importlib.import_module("journal.core.signs")
+    except ImportError:
+        return False
+    return True
+
+
+def period(entries: list[Entry]) -> tuple[Entry, Entry] | None:
+    if not entries:
+        return None
+    return entries[0], entries[-1]
+

@@ -1,0 +1,228 @@
+"""Page set-up, styles and small flowables of the PDF (reportlab platypus, A4).
+
+One embedded face (WenQuanYi Micro Hei) for everything. Chinese paragraphs wrap anywhere
+(``wordWrap='CJK'``); English ones wrap at spaces unless the text itself contains Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Flowable, Paragraph
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_W = PAGE_W - 2 * MARGIN_X
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b7a")
+ACCENT = colors.HexColor("#1d4e89")
+RED = colors.HexColor("#a61b1b")
+RULE = colors.HexColor("#c9d2dc")
+HEAD_BG = colors.HexColor("#e6edf5")
+ROW_ALT = colors.HexColor("#f6f8fa")
+AMBER = colors.HexColor("#b26a00")
+
+KIND_COLOURS = {
+    "contact": "#2f6f9f", "request": "#b26a00", "payment": "#2e7d32", "gift": "#8e24aa",
+    "meeting": "#00796b", "threat": "#a61b1b", "report": "#1d4e89", "note": "#5f6b7a",
+}
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+CHUNK = 1500  # characters per paragraph of free text, so very long details split cheaply
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+class Styles:
+    """The paragraph styles of one report (one language)."""
+
+    def __init__(self, font: str, lang: str) -> None:
+        self.font = font
+        self.lang = lang
+        wrap = "CJK" if lang == "zh" else None
+
+        def make(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+            style = ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
+                                   bulletFontName=font, textColor=kw.pop("textColor", INK), **kw)
+            if wrap:
+                style.wordWrap = wrap
+            return style
+
+        self.body = make("body", 9.5, 14, spaceAfter=4)
+        self.small = make("small", 8, 11, textColor=MUTED)
+        self.cell = make("cell", 8.5, 11.5)
+        self.cell_head = make("cell_head", 8.5, 11.5, textColor=ACCENT)
+        self.mono = make("mono", 7.5, 10)
+        self.code = make("code", 9.5, 13)
+        self.evidence = make("evidence", 8.5, 12.5, leftIndent=20, bulletIndent=10, spaceAfter=1)
+        self.title = make("title", 26, 34, textColor=ACCENT, spaceAfter=6)
+        self.subtitle = make("subtitle", 11, 16, textColor=MUTED, spaceAfter=14)
+        self.confidential = make("confidential", 11, 15, textColor=RED, spaceAfter=4)
+        self.h1 = make("h1", 17, 23, textColor=ACCENT, spaceBefore=4, spaceAfter=8, keepWithNext=1)
+        self.h2 = make("h2", 12.5, 17, textColor=ACCENT, spaceBefore=10, spaceAfter=4, keepWithNext=1)
+        self.h3 = make("h3", 10.5, 14, spaceBefore=6, spaceAfter=2, keepWithNext=1)
+        self.summary = make("summary", 10.5, 15, spaceAfter=2)
+        self.details = make("details", 9.5, 14, spaceAfter=3, leftIndent=8)
+        self.fields = make("fields", 8.5, 12.5, textColor=INK, leftIndent=8, spaceAfter=1)
+        self.meta = make("meta", 7.5, 10.5, textColor=MUTED, leftIndent=8, spaceAfter=6)
+        self.bullet = make("bullet", 9.5, 14, leftIndent=14, bulletIndent=4, spaceAfter=2)
+        self.caption = make("caption", 8, 11, textColor=MUTED, alignment=TA_CENTER, spaceAfter=10)
+        self.empty = make("empty", 12, 18, textColor=AMBER, spaceBefore=12, spaceAfter=12)
+        self._cjk_cache: dict[str, ParagraphStyle] = {}
+
+    def for_text(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
+        """An English report still wraps a Chinese text anywhere."""
+        if self.lang == "zh" or not has_cjk(text):
+            return style
+        cached = self._cjk_cache.get(style.name)
+        if cached is None:
+            cached = ParagraphStyle(style.name + "_cjk", parent=style)
+            cached.wordWrap = "CJK"
+            self._cjk_cache[style.name] = cached
+        return cached
+
+
+def markup(text: str) -> str:
+    """Plain text → safe paragraph markup (escaped; line breaks kept)."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def para(styles: Styles, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    style = style or styles.body
+    return Paragraph(markup(text), styles.for_text(style, text))
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """Split free text into paragraphs at line breaks, and very long ones into pieces."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        block = block.strip("\n")
+        if not block:
+            continue
+        while len(block) > size:
+            cut = block.rfind("\n", 0, size)
+            if cut < size // 2:
+                cut = block.rfind(" ", 0, size)
+            if cut < size // 2:
+                cut = size
+            out.append(block[:cut])
+            block = block[cut:].lstrip("\n")
+        out.append(block)
+    return out
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Picture(Flowable):
+    """A picture scaled to fit, from small JPEG bytes held only until it is drawn."""
+
+    def __init__(self, jpeg: bytes, px_w: int, px_h: int, max_h: float) -> None:
+        super().__init__()
+        self.jpeg = jpeg
+        self.px_w, self.px_h = px_w, px_h
+        self.max_h = max_h
+        self.hAlign = "CENTER"
+        self.on_drawn: Callable[[], None] | None = None
+
+    def _size(self, avail_w: float) -> tuple[float, float]:
+        # natural size at 110 dpi, never larger than the frame, never wider than the page
+        w = self.px_w * 72.0 / 110.0
+        h = self.px_h * 72.0 / 110.0
+        scale = min(1.0, avail_w / w, self.max_h / h)
+        return w * scale, h * scale
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.draw_w, self.draw_h = self._size(min(avail_w, FRAME_W))
+        return self.draw_w, self.draw_h
+
+    def draw(self) -> None:
+        if not self.jpeg:
+            return
+        reader = ImageReader(BytesIO(self.jpeg))
+        self.canv.drawImage(reader, 0, 0, self.draw_w, self.draw_h)
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.rect(0, 0, self.draw_w, self.draw_h, stroke=1, fill=0)
+        self.jpeg = b""  # drawn once: the PDF now holds it
+        if self.on_drawn:
+            self.on_drawn()
+
+
+class Tick(Flowable):
+    """An invisible flowable that reports progress when the page layout reaches it."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback = callback
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.callback()
+
+
+def numbered_canvas(font: str, header_left: str, header_right: str,
+                    page_label: Callable[[int, int], str], footer_left: str) -> type:
+    """A canvas class that writes the running header and "page x of y" once the page count is known."""
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if not kwargs.get("initialFontName"):  # no unembedded Helvetica anywhere
+                kwargs["initialFontName"] = font
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                rl_canvas.Canvas.showPage(self)
+            self._pages.clear()
+            rl_canvas.Canvas.save(self)
+
+        def _decorate(self, number: int, total: int) -> None:
+            self.saveState()
+            top = PAGE_H - 12 * mm
+            self.setFont(font, 8.5)
+            self.setFillColor(RED)
+            self.drawString(MARGIN_X, top, header_left)
+            self.setFillColor(MUTED)
+            self.drawRightString(PAGE_W - MARGIN_X, top, header_right)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.6)
+            self.line(MARGIN_X, top - 3.5 * mm, PAGE_W - MARGIN_X, top - 3.5 * mm)
+            bottom = 11 * mm
+            self.line(MARGIN_X, bottom + 4 * mm, PAGE_W - MARGIN_X, bottom + 4 * mm)
+            self.setFont(font, 8)
+            self.drawRightString(PAGE_W - MARGIN_X, bottom, page_label(number, total))
+            if footer_left:
+                self.drawString(MARGIN_X, bottom, footer_left)
+            self.restoreState()
+
+    return NumberedCanvas
