@@ -1,0 +1,193 @@
+"""Idle auto-lock and clipboard clearing.
+
+- :class:`IdleLock` watches every input event of the application (an application-wide event
+  filter) and emits ``idle`` when nothing happened for the configured time.
+- :class:`ClipboardGuard` clears text that *this app* put on the clipboard after a delay, but only
+  if the clipboard still holds exactly that text (never wipes what the user copied elsewhere).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+log = logging.getLogger(__name__)
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.InputMethod,
+        QEvent.Type.Shortcut,
+    }
+)
+
+
+class IdleLock(QObject):
+    """Emit :attr:`idle` after ``timeout_ms`` without user input (0 = never).
+
+    Input only records a time stamp (cheap, even for mouse moves); a timer checks it.
+    """
+
+    idle = Signal()
+
+    def __init__(self, timeout_ms: int = 5 * 60 * 1000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeout_ms = 0
+        self._last_input = time.monotonic()
+        self._active = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._check)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.set_timeout_ms(timeout_ms)
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._timeout_ms
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        self._timeout_ms = max(0, int(timeout_ms))
+        if self._active:
+            self._arm(self._timeout_ms)
+
+    def set_minutes(self, minutes: int) -> None:
+        self.set_timeout_ms(int(minutes) * 60 * 1000)
+
+    def start(self) -> None:
+        """Start watching (after unlock)."""
+        self._active = True
+        self.reset()
+
+    def stop(self) -> None:
+        """Stop watching (while locked)."""
+        self._active = False
+        self._timer.stop()
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    def reset(self) -> None:
+        self._last_input = time.monotonic()
+        if self._active:
+            self._arm(self._timeout_ms)
+
+    def _arm(self, ms: int) -> None:
+        if ms <= 0:
+            self._timer.stop()
+            return
+        self._timer.start(max(1, ms))
+
+    def _check(self) -> None:
+        if not self._active or self._timeout_ms <= 0:
+            return
+        idle_ms = (time.monotonic() - self._last_input) * 1000
+        remaining = self._timeout_ms - idle_ms
+        if remaining > 5:
+            self._arm(int(remaining))
+            return
+        log.info("auto-lock: idle timeout")
+        self._active = False
+        self.idle.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = time.monotonic()
+        return False
+
+
+class ClipboardGuard(QObject):
+    """Clear text we copied after ``seconds`` if the clipboard still holds it (0 = never).
+
+    Use :meth:`copy_text` for the app's own copy actions. Copies made with Ctrl+C inside the
+    app's text fields are noticed too (the clipboard reports that this application owns it).
+    """
+
+    cleared = Signal()
+
+    def __init__(self, seconds: int = 30, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._delay_ms = max(0, int(seconds)) * 1000
+        self._ours: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_if_ours)
+        self._clipboard: QClipboard = QGuiApplication.clipboard()
+        self._clipboard.dataChanged.connect(self._on_changed)
+        self._setting = False
+
+    def set_seconds(self, seconds: int) -> None:
+        self.set_delay_ms(max(0, int(seconds)) * 1000)
+
+    def set_delay_ms(self, ms: int) -> None:
+        self._delay_ms = max(0, int(ms))
+
+    def copy_text(self, text: str) -> None:
+        self._setting = True
+        try:
+            self._clipboard.setText(text)
+        finally:
+            self._setting = False
+        self._track(text)
+
+    def _track(self, text: str) -> None:
+        self._ours = text
+        if self._delay_ms > 0:
+            self._timer.start(self._delay_ms)
+        else:
+            self._timer.stop()
+
+    def _on_changed(self) -> None:
+        if self._setting:
+            return
+        try:
+            # X11 tells us who owns the clipboard; elsewhere a change while our window has the
+            # focus was made by us (the user cannot copy in another app while ours is active).
+            owns = self._clipboard.ownsClipboard() or (
+                QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+                and QGuiApplication.focusWindow() is not None
+            )
+        except RuntimeError:  # clipboard gone at shutdown
+            return
+        text = self._clipboard.text()
+        if owns and text:
+            self._track(text)  # a Ctrl+C inside one of our widgets
+        elif self._ours is not None and text != self._ours:
+            self._ours = None  # the user copied something else: leave it alone
+            self._timer.stop()
+
+    def clear_if_ours(self) -> bool:
+        """Clear the clipboard now if it still holds our text; return True if it did."""
+        self._timer.stop()
+        if self._ours is None:
+            return False
+        ours, self._ours = self._ours, None
+        try:
+            if self._clipboard.text() != ours:
+                return False
+            self._setting = True
+            self._clipboard.clear()
+            # Some platforms keep the selection buffer separately.
+            if self._clipboard.supportsSelection() and \
+                    self._clipboard.text(QClipboard.Mode.Selection) == ours:
+                self._clipboard.clear(QClipboard.Mode.Selection)
+        except RuntimeError:
+            return False
+        finally:
+            self._setting = False
+        log.info("clipboard cleared")
+        self.cleared.emit()
+        return True

@@ -1,0 +1,1 @@
+"""The timeline: lazy entry list, filters, search and the entry detail pane."""

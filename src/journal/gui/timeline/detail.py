@@ -1,0 +1,277 @@
+"""The detail pane: every field of one entry, its attachments, transcript and actions."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.core.models import KIND_FIELDS, Entry
+from journal.gui.qtsetup import current_lang
+from journal.gui.timeline import labels
+from journal.gui.timeline.model import format_when
+from journal.gui.timeline.optional import feature
+
+log = logging.getLogger(__name__)
+
+_CHOICE_FIELDS = ("method", "direction", "status", "medium", "initiated_by", "reported_to")
+
+
+def entry_fields(entry: Entry) -> list[tuple[str, str]]:
+    """(label, text) for every filled field of the entry, in reading order."""
+    from journal.core.money import format_amount
+    from journal.core.timeparse import format_when as core_format
+
+    rows: list[tuple[str, str]] = [
+        (labels.field_label("kind"), labels.kind_label(entry.kind)),
+        (labels.field_label("occurred_at"), format_when(entry)),
+    ]
+
+    def add(name: str, text: str | None) -> None:
+        if text:
+            rows.append((labels.field_label(name), text))
+
+    add("persons", ", ".join(entry.person_names))
+    add("channel", entry.channel)
+    add("location", entry.location)
+    kind_fields = KIND_FIELDS.get(entry.kind, ())
+    for name in kind_fields:
+        if name == "currency":
+            continue
+        if name == "amount":
+            if entry.amount is not None:
+                label = "pay_offered" if entry.kind == "request" else "amount"
+                add(label, format_amount(entry.amount, entry.currency))
+            continue
+        if name == "value":
+            if entry.value is not None:
+                add("value", format_amount(entry.value, entry.currency))
+            continue
+        value = getattr(entry, name, None)
+        add(name, labels.choice_label(name, value) if name in _CHOICE_FIELDS else value)
+    if "reported_to" not in kind_fields:
+        add("reported_to", labels.choice_label("reported_to", entry.reported_to))
+        add("reference", entry.reference)
+        add("officer", entry.officer)
+    add("witnesses", ", ".join(entry.witnesses))
+    add("tags", ", ".join(entry.tags))
+    add("recorded_at", core_format(entry.recorded_at.astimezone(), "exact", current_lang()))
+    return rows
+
+
+def entry_as_text(entry: Entry) -> str:
+    """A plain-text rendering for the Copy action."""
+    lines = [entry.summary, ""]
+    lines += [f"{label}: {text}" for label, text in entry_fields(entry)]
+    if entry.details:
+        lines += ["", entry.details]
+    if entry.attachments:
+        lines += ["", labels.field_label("attachments") + ":"]
+        lines += [f"  {a.filename}" for a in entry.attachments]
+    return "\n".join(lines)
+
+
+class EntryDetail(QScrollArea):
+    """Shows one entry. ``set_entry(None, None)`` clears it (on lock or when nothing is selected)."""
+
+    editRequested = Signal(str)
+    historyRequested = Signal(str)
+    deleteRequested = Signal(str)
+    copyRequested = Signal(str)
+    makeEntryRequested = Signal(object)  # an EntryDraft from the transcript
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(self.tr("Entry details"))
+        self._entry: Entry | None = None
+        self._journal: Any = None
+        self._body: QWidget | None = None
+        self._show_empty()
+
+    @property
+    def entry_id(self) -> str | None:
+        return self._entry.id if self._entry else None
+
+    def is_empty(self) -> bool:
+        return self._entry is None
+
+    def set_entry(self, journal: Any, entry_id: str | None) -> None:
+        self._journal = journal
+        entry = None
+        if journal is not None and entry_id:
+            try:
+                entry = journal.get_entry(entry_id)
+            except Exception as exc:  # noqa: BLE001 - deleted meanwhile, locked…
+                log.info("detail: entry could not be read (%s)", type(exc).__name__)
+                entry = None
+        self._entry = entry
+        if entry is None:
+            self._show_empty()
+        else:
+            self._show(entry)
+
+    def clear(self) -> None:
+        self.set_entry(None, None)
+
+    def labels_text(self) -> list[str]:
+        """Every text shown (tests check that locking leaves nothing)."""
+        if self._body is None:
+            return []
+        return [w.text() for w in self._body.findChildren(QLabel) if w.text()]
+
+    # --- building ------------------------------------------------------------------------
+    def _replace_body(self) -> QVBoxLayout:
+        old = self.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        self._body = body
+        self.setWidget(body)
+        return layout
+
+    def _show_empty(self) -> None:
+        layout = self._replace_body()
+        hint = QLabel(self.tr("Choose an entry on the left to see everything recorded about it."))
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setEnabled(False)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+        layout.addStretch(2)
+
+    def _show(self, entry: Entry) -> None:
+        layout = self._replace_body()
+        head = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(labels.kind_icon(entry.kind).pixmap(32, 32))
+        icon.setAccessibleName(labels.kind_label(entry.kind))
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        title = QLabel(entry.summary)
+        title.setWordWrap(True)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        head.addWidget(title, 1)
+        layout.addLayout(head)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for label, text in entry_fields(entry):
+            value = QLabel(text)
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            name = QLabel(label + ":")
+            name.setBuddy(value)
+            form.addRow(name, value)
+        layout.addLayout(form)
+
+        if entry.details:
+            heading = QLabel(labels.field_label("details"))
+            heading.setStyleSheet("font-weight: bold")
+            layout.addWidget(heading)
+            details = QLabel(entry.details)
+            details.setWordWrap(True)
+            details.setTextFormat(Qt.TextFormat.PlainText)
+            details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            details.setAccessibleName(labels.field_label("details"))
+            layout.addWidget(details)
+
+        self._add_attachments(layout, entry)
+        self._add_transcript(layout, entry)
+        layout.addWidget(self._buttons(entry))
+        layout.addStretch(1)
+
+    def _add_attachments(self, layout: QVBoxLayout, entry: Entry) -> None:
+        strip_cls = feature("journal.gui.attachments.strip", "AttachmentStrip")
+        if strip_cls is None and not entry.attachments:
+            return
+        heading = QLabel(labels.field_label("attachments"))
+        heading.setStyleSheet("font-weight: bold")
+        layout.addWidget(heading)
+        if strip_cls is not None:
+            try:
+                strip = strip_cls(self._body)
+                strip.set_entry(self._journal, entry.id)
+                layout.addWidget(strip)
+                return
+            except Exception:
+                log.exception("attachment strip failed")
+        for att in entry.attachments:
+            size_kb = max(1, (att.size + 1023) // 1024)
+            row = QLabel(f"{att.filename}  ({size_kb:,} KB)")
+            row.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(row)
+
+    def _add_transcript(self, layout: QVBoxLayout, entry: Entry) -> None:
+        if entry.kind != "contact" or not entry.import_id:
+            return
+        view_cls = feature("journal.gui.importer.transcript", "TranscriptView")
+        if view_cls is None:
+            return
+        try:
+            view = view_cls(self._body)
+            view.set_entry(self._journal, entry.id)
+            view.makeEntryRequested.connect(self.makeEntryRequested)
+            view.setMinimumHeight(240)
+            layout.addWidget(view, 1)
+        except Exception:
+            log.exception("transcript view failed")
+
+    def _buttons(self, entry: Entry) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 8, 0, 0)
+        edit = QPushButton(self.tr("&Edit…"))
+        edit.setObjectName("detailEdit")
+        edit.setToolTip(self.tr("Change this entry (the earlier version is kept in its history)"))
+        edit.clicked.connect(lambda: self.editRequested.emit(entry.id))
+        if feature("journal.gui.editor.dialog", "EntryEditorDialog") is not None:
+            row.addWidget(edit)
+        else:
+            edit.deleteLater()
+        if feature("journal.gui.history.dialogs", "HistoryDialog") is not None:
+            history = QPushButton(self.tr("&History…"))
+            history.setObjectName("detailHistory")
+            history.setToolTip(self.tr("Every earlier version of this entry"))
+            history.clicked.connect(lambda: self.historyRequested.emit(entry.id))
+            row.addWidget(history)
+        copy = QPushButton(self.tr("&Copy text"))
+        copy.setObjectName("detailCopy")
+        copy.setToolTip(self.tr("Copy this entry as text; the clipboard is cleared again soon"))
+        copy.clicked.connect(lambda: self.copyRequested.emit(entry_as_text(entry)))
+        row.addWidget(copy)
+        row.addStretch(1)
+        delete = QPushButton(self.tr("Move to &trash"))
+        delete.setObjectName("detailDelete")
+        delete.setToolTip(self.tr("Move this entry to the trash; it can be restored"))
+        delete.clicked.connect(lambda: self.deleteRequested.emit(entry.id))
+        row.addWidget(delete)
+        return box

@@ -1,0 +1,444 @@
+"""The timeline: search box, filters, the lazy entry list and the detail pane."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.core.models import KINDS
+from journal.gui import dialogs
+from journal.gui.timeline import labels
+from journal.gui.timeline.detail import EntryDetail
+from journal.gui.timeline.model import (
+    COL_AMOUNT,
+    COL_KIND,
+    COL_PERSONS,
+    COL_SUMMARY,
+    COL_WHEN,
+    TimelineModel,
+)
+from journal.gui.timeline.optional import feature
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+_NO_DATE = QDate(1900, 1, 1)
+
+
+class DateFilter(QDateEdit):
+    """A date field that can be empty ("any"): the minimum date stands for "not set"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(_NO_DATE)
+        self.setMaximumDate(QDate(2200, 12, 31))
+        self.setDate(_NO_DATE)
+
+    def value(self) -> date | None:
+        d = self.date()
+        return None if d == _NO_DATE else date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+class TimelineView(QWidget):
+    """``set_journal(j)`` shows j's entries; ``set_journal(None)`` drops everything."""
+
+    journalChanged = Signal()  # an entry was added, edited or deleted here
+    copyText = Signal(str)  # the window's clipboard guard copies (and clears later)
+    countChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal: Any = None
+        self.model = TimelineModel(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 4)
+        outer.setSpacing(6)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("timelineSearch")
+        self.search.setPlaceholderText(self.tr("Search names, words, places… (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the journal"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        top.addWidget(self.search, 3)
+
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.setAccessibleName(self.tr("Show only this kind"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in KINDS:
+            self.kind_filter.addItem(labels.kind_icon(kind), labels.kind_label(kind), kind)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        top.addWidget(self.kind_filter, 1)
+
+        self.person_filter = QComboBox()
+        self.person_filter.setObjectName("personFilter")
+        self.person_filter.setAccessibleName(self.tr("Show only entries about this person"))
+        self.person_filter.addItem(self.tr("Everyone"), None)
+        self.person_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        top.addWidget(self.person_filter, 1)
+        outer.addLayout(top)
+
+        dates = QHBoxLayout()
+        self.since_label = QLabel(self.tr("&From"))
+        self.since = DateFilter()
+        self.since.setObjectName("sinceFilter")
+        self.since.setSpecialValueText(self.tr("any date"))
+        self.since.setAccessibleName(self.tr("From date"))
+        self.since_label.setBuddy(self.since)
+        self.until_label = QLabel(self.tr("&To"))
+        self.until = DateFilter()
+        self.until.setObjectName("untilFilter")
+        self.until.setSpecialValueText(self.tr("any date"))
+        self.until.setAccessibleName(self.tr("To date"))
+        self.until_label.setBuddy(self.until)
+        for w in (self.since, self.until):
+            w.dateChanged.connect(lambda _d: self.reload())
+        self.clear_filters = QPushButton(self.tr("Show &all"))
+        self.clear_filters.setObjectName("clearFilters")
+        self.clear_filters.setToolTip(self.tr("Clear the search and every filter"))
+        self.clear_filters.clicked.connect(self.reset_filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("timelineCount")
+        dates.addWidget(self.since_label)
+        dates.addWidget(self.since)
+        dates.addWidget(self.until_label)
+        dates.addWidget(self.until)
+        dates.addWidget(self.clear_filters)
+        dates.addStretch(1)
+        dates.addWidget(self.count_label)
+        outer.addLayout(dates)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setObjectName("timelineTable")
+        self.table.setAccessibleName(self.tr("Entries, newest first"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vh = self.table.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 100,000 rows
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        hh.setHighlightSections(False)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.table.setColumnWidth(COL_KIND, em * 8 + 8)
+        self.table.setColumnWidth(COL_WHEN, em * 11)
+        self.table.setColumnWidth(COL_PERSONS, em * 9)
+        self.table.setColumnWidth(COL_AMOUNT, em * 8)
+        self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._activated)
+        self.splitter.addWidget(self.table)
+
+        self.detail = EntryDetail()
+        self.detail.setObjectName("entryDetail")
+        self.detail.editRequested.connect(self.edit_entry)
+        self.detail.historyRequested.connect(self.show_history)
+        self.detail.deleteRequested.connect(self.delete_entry)
+        self.detail.copyRequested.connect(self.copyText)
+        self.detail.makeEntryRequested.connect(self.new_entry_from_draft)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("timelineEmpty")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.hide()
+        outer.addWidget(self.empty_hint)
+
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QWidget.setTabOrder(self.search, self.kind_filter)
+        QWidget.setTabOrder(self.kind_filter, self.person_filter)
+        QWidget.setTabOrder(self.person_filter, self.since)
+        QWidget.setTabOrder(self.since, self.until)
+        QWidget.setTabOrder(self.until, self.clear_filters)
+        QWidget.setTabOrder(self.clear_filters, self.table)
+
+    # --- journal -----------------------------------------------------------------------------
+    def set_journal(self, journal: Any) -> None:
+        self._journal = journal
+        self._search_timer.stop()
+        if journal is None:
+            self.model.clear()
+            self.detail.clear()
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self._fill_persons([])
+            self.count_label.clear()
+            self.empty_hint.hide()
+            return
+        self.refresh_persons()
+        self.reload()
+
+    def journal(self) -> Any:
+        return self._journal
+
+    def refresh(self) -> None:
+        """Re-read everything (after a change made elsewhere)."""
+        if self._journal is None:
+            return
+        self.refresh_persons()
+        self.reload(keep=self.detail.entry_id)
+
+    def refresh_persons(self) -> None:
+        if self._journal is None:
+            self._fill_persons([])
+            return
+        self._fill_persons([(p.id, p.name) for p in self._journal.list_persons()])
+
+    def _fill_persons(self, persons: list[tuple[str, str]]) -> None:
+        current = self.person_filter.currentData()
+        self.person_filter.blockSignals(True)
+        self.person_filter.clear()
+        self.person_filter.addItem(self.tr("Everyone"), None)
+        for pid, name in persons:
+            self.person_filter.addItem(name, pid)
+        index = self.person_filter.findData(current) if current else 0
+        self.person_filter.setCurrentIndex(max(0, index))
+        self.person_filter.blockSignals(False)
+
+    def filters(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        kind = self.kind_filter.currentData()
+        if kind:
+            out["kinds"] = [kind]
+        person = self.person_filter.currentData()
+        if person:
+            out["person_id"] = person
+        since, until = self.since.value(), self.until.value()
+        if since:
+            out["since"] = datetime.combine(since, time.min).astimezone()
+        if until:
+            out["until"] = datetime.combine(until, time.max).astimezone()
+        return out
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.reload()
+
+    def reload(self, keep: str | None = None) -> None:
+        """Run the query again with the current search text and filters."""
+        self._search_timer.stop()
+        if self._journal is None:
+            return
+        if keep is None:
+            keep = self.detail.entry_id
+        text = self.search.text().strip()
+        try:
+            self.model.set_query(self._journal, self.filters(), text or None)
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(self, exc)
+            self.model.clear()
+        self._update_count(bool(text) or bool(self.filters()))
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self.detail.set_entry(self._journal, None)
+
+    def _update_count(self, filtered: bool) -> None:
+        n = self.model.rowCount()
+        if filtered:
+            text = self.tr("1 entry matches") if n == 1 else self.tr("{n} entries match")
+        else:
+            text = self.tr("1 entry") if n == 1 else self.tr("{n} entries")
+        self.count_label.setText(text.format(n=f"{n:,}"))
+        self.countChanged.emit(n)
+        if n == 0:
+            if filtered:
+                self.empty_hint.setText(self.tr("Nothing matches. Try other words, or press "
+                                                "“Show all”."))
+            else:
+                self.empty_hint.setText(self.tr(
+                    "No entries yet. Write down what happened with “New entry” — a first "
+                    "contact, a request, a payment, a gift. Short notes are fine."))
+            self.empty_hint.show()
+        else:
+            self.empty_hint.hide()
+
+    def reset_filters(self) -> None:
+        for w in (self.kind_filter, self.person_filter, self.since, self.until, self.search):
+            w.blockSignals(True)
+        self.kind_filter.setCurrentIndex(0)
+        self.person_filter.setCurrentIndex(0)
+        self.since.set_value(None)
+        self.until.set_value(None)
+        self.search.clear()
+        for w in (self.kind_filter, self.person_filter, self.since, self.until, self.search):
+            w.blockSignals(False)
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- selection ---------------------------------------------------------------------------
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, COL_SUMMARY)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self.detail.set_entry(self._journal, self.model.entry_id(row))
+
+    def select_entry(self, entry_id: str) -> bool:
+        """Show this entry (e.g. from the warning signs); clears filters if it is hidden."""
+        row = self.model.row_of(entry_id)
+        if row < 0:
+            self.reset_filters()
+            row = self.model.row_of(entry_id)
+        if row < 0:
+            return False
+        self.select_row(row)
+        return True
+
+    def current_entry_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.entry_id(index.row()) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry_id = self.model.entry_id(current.row()) if current.isValid() else None
+        if entry_id != self.detail.entry_id:
+            self.detail.set_entry(self._journal, entry_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        entry_id = self.model.entry_id(index.row())
+        if entry_id:
+            self.edit_entry(entry_id)
+
+    # --- actions -----------------------------------------------------------------------------
+    def _run_editor(self, **kwargs: Any) -> None:
+        editor_cls = feature("journal.gui.editor.dialog", "EntryEditorDialog")
+        if editor_cls is None or self._journal is None:
+            return
+        journal = self._journal
+        try:
+            dlg = editor_cls(journal, self.window(), **kwargs)
+            accepted = dlg.exec()
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(self, exc)
+            return
+        saved = getattr(dlg, "saved_entry_id", None)
+        dlg.deleteLater()
+        if self._journal is None or self._journal is not journal:
+            return  # locked while the editor was open
+        if accepted and saved:
+            self.refresh_persons()
+            self.reload(keep=saved)
+            self.journalChanged.emit()
+
+    def new_entry(self, kind: str) -> None:
+        self._run_editor(kind=kind)
+
+    def new_entry_from_draft(self, draft: Any) -> None:
+        self._run_editor(kind=getattr(draft, "kind", None), draft=draft)
+
+    def edit_entry(self, entry_id: str) -> None:
+        self._run_editor(entry_id=entry_id)
+
+    def show_history(self, entry_id: str) -> None:
+        cls = feature("journal.gui.history.dialogs", "HistoryDialog")
+        if cls is None or self._journal is None:
+            return
+        journal = self._journal
+        try:
+            dlg = cls(journal, entry_id, self.window())
+            dlg.exec()
+            dlg.deleteLater()
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(self, exc)
+            return
+        if self._journal is journal:
+            self.refresh()
+            self.journalChanged.emit()
+
+    def show_trash(self) -> None:
+        cls = feature("journal.gui.history.dialogs", "TrashDialog")
+        if cls is None or self._journal is None:
+            return
+        journal = self._journal
+        try:
+            dlg = cls(journal, self.window())
+            dlg.exec()
+            dlg.deleteLater()
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(self, exc)
+            return
+        if self._journal is journal:
+            self.refresh()
+            self.journalChanged.emit()
+
+    def _delete_current(self) -> None:
+        entry_id = self.current_entry_id()
+        if entry_id:
+            self.delete_entry(entry_id)
+
+    def delete_entry(self, entry_id: str) -> None:
+        if self._journal is None:
+            return
+        if not dialogs.ask(self, self.tr("Move to trash"),
+                           self.tr("Move this entry to the trash? You can restore it from the "
+                                   "trash later, and its history is kept.")):
+            return
+        if self._journal is None:
+            return
+        row = self.model.row_of(entry_id)
+        try:
+            self._journal.delete_entry(entry_id)
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(self, exc)
+            return
+        log.info("entry moved to trash")
+        self.reload(keep="")
+        if self.model.rowCount():
+            self.select_row(min(max(row, 0), self.model.rowCount() - 1))
+        self.journalChanged.emit()

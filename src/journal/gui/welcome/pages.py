@@ -1,0 +1,488 @@
+"""The pages of the welcome screen: intro, start choices, create, unlock."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def demo_available() -> bool:
+    try:
+        return importlib.util.find_spec("journal.core.demo") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _title_font(widget: QWidget, scale: float) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    return font
+
+
+def _para(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class _Page(QWidget):
+    """A centred column of limited width: calm and readable on a wide screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(620)
+        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.body = QVBoxLayout(column)
+        self.body.setSpacing(12)
+        outer.addWidget(column, 4)
+        outer.addStretch(1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class IntroPage(_Page):
+    """What the app is for, where the data stays, and the language choice up front."""
+
+    languageChosen = Signal(str)
+    startClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        langs = QHBoxLayout()
+        langs.addStretch(1)
+        self.zh_button = QPushButton("简体中文")
+        self.zh_button.setObjectName("langZh")
+        self.zh_button.setAccessibleName("简体中文 (Chinese)")
+        self.zh_button.clicked.connect(lambda: self.languageChosen.emit("zh"))
+        self.en_button = QPushButton("English")
+        self.en_button.setObjectName("langEn")
+        self.en_button.setAccessibleName("English (英语)")
+        self.en_button.clicked.connect(lambda: self.languageChosen.emit("en"))
+        for b in (self.zh_button, self.en_button):
+            b.setCheckable(True)
+            b.setAutoDefault(False)
+            langs.addWidget(b)
+        self.body.addLayout(langs)
+        self.body.addStretch(1)
+        self.title = QLabel()
+        self.title.setFont(_title_font(self, 1.8))
+        self.title.setWordWrap(True)
+        self.body.addWidget(self.title)
+        self.lead = _para()
+        self.body.addWidget(self.lead)
+        self.points = [_para() for _ in range(3)]
+        for p in self.points:
+            p.setIndent(12)
+            self.body.addWidget(p)
+        self.start = QPushButton()
+        self.start.setObjectName("introStart")
+        self.start.setDefault(True)
+        self.start.clicked.connect(self.startClicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.start)
+        self.body.addLayout(row)
+        self.body.addStretch(2)
+        self.retranslate()
+
+    def set_language(self, lang: str) -> None:
+        self.zh_button.setChecked(lang == "zh")
+        self.en_button.setChecked(lang != "zh")
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to Incident Journal"))
+        self.lead.setText(self.tr(
+            "A private notebook for when an online friend, partner or recruiter asks for things "
+            "that worry you: photos of ships or bases, documents, secrecy, moving to another app. "
+            "Write down each contact, request, payment and gift, keep the screenshots, see the "
+            "warning signs, and make a report to take to a teacher or the authorities."))
+        self.points[0].setText("•  " + self.tr(
+            "Everything stays on this computer. The app never connects to the internet."))
+        self.points[1].setText("•  " + self.tr(
+            "Your journal is one encrypted file, opened with a passphrase that you choose."))
+        self.points[2].setText("•  " + self.tr(
+            "Nobody can recover a forgotten passphrase — not us, not anyone. Write it down and "
+            "keep it somewhere safe."))
+        self.start.setText(self.tr("&Get started"))
+
+
+class StartPage(_Page):
+    """Create, open, unlock the last one, or try the demo."""
+
+    createClicked = Signal()
+    openClicked = Signal()
+    lastClicked = Signal()
+    demoClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.addStretch(1)
+        self.title = QLabel()
+        self.title.setFont(_title_font(self, 1.5))
+        self.body.addWidget(self.title)
+        self.lead = _para()
+        self.body.addWidget(self.lead)
+        self.last_button = QPushButton()
+        self.last_button.setObjectName("startLast")
+        self.last_button.clicked.connect(self.lastClicked)
+        self.create_button = QPushButton()
+        self.create_button.setObjectName("startCreate")
+        self.create_button.clicked.connect(self.createClicked)
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("startOpen")
+        self.open_button.clicked.connect(self.openClicked)
+        self.demo_button = QPushButton()
+        self.demo_button.setObjectName("startDemo")
+        self.demo_button.clicked.connect(self.demoClicked)
+        self.demo_button.setVisible(demo_available())
+        for b in (self.last_button, self.create_button, self.open_button, self.demo_button):
+            b.setMinimumHeight(int(self.fontMetrics().height() * 2.4))
+            self.body.addWidget(b)
+        self.demo_hint = _para()
+        self.demo_hint.setEnabled(False)
+        self.demo_hint.setVisible(demo_available())
+        self.body.addWidget(self.demo_hint)
+        self.body.addStretch(2)
+        self._last: Path | None = None
+        self.retranslate()
+
+    def set_last(self, path: Path | None) -> None:
+        self._last = path
+        self.last_button.setVisible(path is not None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Your journal"))
+        self.lead.setText(self.tr("Start a new journal, or open one you already have."))
+        if self._last is not None:
+            self.last_button.setText(self.tr("Unlock “{name}”").format(name=self._last.name))
+        self.create_button.setText(self.tr("&Create a new journal"))
+        self.open_button.setText(self.tr("&Open an existing journal…"))
+        self.demo_button.setText(self.tr("Try the &demo journal"))
+        self.demo_hint.setText(self.tr(
+            "The demo journal holds an invented example case so you can look around safely."))
+
+
+class _PassphraseField(QLineEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText
+                                 | Qt.InputMethodHint.ImhNoPredictiveText
+                                 | Qt.InputMethodHint.ImhSensitiveData)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy of a passphrase
+
+
+def _error_label() -> QLabel:
+    label = _para()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #b03a2e;")
+    label.setAccessibleName("error")
+    label.hide()
+    return label
+
+
+class CreatePage(_Page):
+    createRequested = Signal(str, str, str)  # path, passphrase, repeat
+    backClicked = Signal()
+    browseClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setFont(_title_font(self, 1.5))
+        self.body.addWidget(self.title)
+
+        self.where_label = QLabel()
+        self.location = QLineEdit()
+        self.location.setObjectName("createLocation")
+        self.where_label.setBuddy(self.location)
+        self.browse = QPushButton()
+        self.browse.setObjectName("createBrowse")
+        self.browse.setAutoDefault(False)
+        self.browse.clicked.connect(self.browseClicked)
+        row = QHBoxLayout()
+        row.addWidget(self.location, 1)
+        row.addWidget(self.browse)
+        self.body.addWidget(self.where_label)
+        self.body.addLayout(row)
+
+        self.pass_label = QLabel()
+        self.passphrase = _PassphraseField()
+        self.passphrase.setObjectName("createPassphrase")
+        self.pass_label.setBuddy(self.passphrase)
+        self.passphrase.textChanged.connect(self._update_strength)
+        self.body.addWidget(self.pass_label)
+        self.body.addWidget(self.passphrase)
+        self.strength = QProgressBar()
+        self.strength.setObjectName("strengthBar")
+        self.strength.setRange(0, 4)
+        self.strength.setTextVisible(False)
+        self.strength.setMaximumHeight(8)
+        self.strength_hint = _para()
+        self.strength_hint.setObjectName("strengthHint")
+        self.body.addWidget(self.strength)
+        self.body.addWidget(self.strength_hint)
+
+        self.repeat_label = QLabel()
+        self.repeat = _PassphraseField()
+        self.repeat.setObjectName("createRepeat")
+        self.repeat_label.setBuddy(self.repeat)
+        self.repeat.returnPressed.connect(self._submit)
+        self.body.addWidget(self.repeat_label)
+        self.body.addWidget(self.repeat)
+        self.show_box = QCheckBox()
+        self.show_box.setObjectName("createShow")
+        self.show_box.toggled.connect(self._toggle_show)
+        self.body.addWidget(self.show_box)
+
+        self.warning = _para()
+        self.warning.setObjectName("noRecoveryWarning")
+        self.warning.setFrameShape(QFrame.Shape.StyledPanel)
+        self.warning.setStyleSheet(
+            "QLabel { background: #fff4e5; color: #5a3b00; border: 1px solid #e0b15a;"
+            " border-radius: 4px; padding: 8px; }")
+        self.body.addWidget(self.warning)
+        self.error = _error_label()
+        self.body.addWidget(self.error)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.busy_label = _para()
+        self.busy_label.hide()
+        self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_label)
+
+        buttons = QHBoxLayout()
+        self.back = QPushButton()
+        self.back.setObjectName("createBack")
+        self.back.setAutoDefault(False)
+        self.back.clicked.connect(self.backClicked)
+        self.submit = QPushButton()
+        self.submit.setObjectName("createSubmit")
+        self.submit.setDefault(True)
+        self.submit.clicked.connect(self._submit)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        self.body.addLayout(buttons)
+        self.body.addStretch(1)
+        for a, b in ((self.location, self.browse), (self.browse, self.passphrase),
+                     (self.passphrase, self.repeat), (self.repeat, self.show_box),
+                     (self.show_box, self.submit), (self.submit, self.back)):
+            QWidget.setTabOrder(a, b)
+        self.retranslate()
+
+    def _toggle_show(self, on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    def _update_strength(self, text: str = "") -> None:
+        from journal.core.crypto import MIN_PASSPHRASE_CHARS, passphrase_strength
+
+        text = self.passphrase.text()
+        score = passphrase_strength(text)
+        self.strength.setValue(score)
+        colours = ["#b03a2e", "#b03a2e", "#c77c02", "#2e7d4f", "#2e7d4f"]
+        self.strength.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {colours[score]}; }}")
+        if not text:
+            hint = self.tr("Use at least {n} characters. A short sentence only you know is "
+                           "strong and easy to remember.").format(n=MIN_PASSPHRASE_CHARS)
+        elif len(text) < MIN_PASSPHRASE_CHARS:
+            hint = self.tr("Too short: at least {n} characters.").format(n=MIN_PASSPHRASE_CHARS)
+        elif score <= 1:
+            hint = self.tr("Weak. Add more words.")
+        elif score == 2:
+            hint = self.tr("Fair. A few more words make it much stronger.")
+        elif score == 3:
+            hint = self.tr("Good.")
+        else:
+            hint = self.tr("Strong.")
+        self.strength_hint.setText(hint)
+
+    def _submit(self) -> None:
+        if self.submit.isEnabled():
+            self.createRequested.emit(self.location.text().strip(), self.passphrase.text(),
+                                      self.repeat.text())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        for w in (self.location, self.browse, self.passphrase, self.repeat, self.show_box,
+                  self.submit, self.back):
+            w.setEnabled(not busy)
+
+    def clear_secrets(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.show_box.setChecked(False)
+        self.show_error("")
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Create a new journal"))
+        self.where_label.setText(self.tr("&Where to keep the journal file"))
+        self.location.setAccessibleName(self.tr("Journal file location"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.pass_label.setText(self.tr("&Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.repeat_label.setText(self.tr("&Repeat the passphrase"))
+        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.show_box.setText(self.tr("&Show what I type"))
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
+        self.warning.setText(self.tr(
+            "Important: there is no way to recover a forgotten passphrase. Without it the journal "
+            "cannot be opened by anyone, including you. Write it down on paper and keep it "
+            "somewhere safe, away from this computer."))
+        self.busy_label.setText(self.tr("Creating and encrypting the journal…"))
+        self.back.setText(self.tr("Back"))
+        self.submit.setText(self.tr("Create &journal"))
+        self._update_strength()
+
+
+class UnlockPage(_Page):
+    unlockRequested = Signal(str)  # passphrase
+    openOtherClicked = Signal()
+    createClicked = Signal()
+    demoClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.addStretch(1)
+        self.title = QLabel()
+        self.title.setFont(_title_font(self, 1.5))
+        self.body.addWidget(self.title)
+        self.file_label = _para()
+        self.file_label.setObjectName("unlockFile")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.file_label)
+        self.pass_label = QLabel()
+        self.passphrase = _PassphraseField()
+        self.passphrase.setObjectName("unlockPassphrase")
+        self.pass_label.setBuddy(self.passphrase)
+        self.passphrase.returnPressed.connect(self._submit)
+        self.passphrase.textEdited.connect(lambda _t: self.show_error(""))
+        self.submit = QPushButton()
+        self.submit.setObjectName("unlockSubmit")
+        self.submit.setDefault(True)
+        self.submit.clicked.connect(self._submit)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.submit)
+        self.body.addWidget(self.pass_label)
+        self.body.addLayout(row)
+        self.error = _error_label()
+        self.error.setObjectName("unlockError")
+        self.body.addWidget(self.error)
+        self.demo_passphrase = _para()
+        self.demo_passphrase.setObjectName("demoPassphrase")
+        self.demo_passphrase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_passphrase.hide()
+        self.body.addWidget(self.demo_passphrase)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.busy_label = _para()
+        self.busy_label.hide()
+        self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_label)
+        self.body.addSpacing(16)
+        links = QHBoxLayout()
+        self.open_other = QPushButton()
+        self.open_other.setObjectName("unlockOpenOther")
+        self.open_other.setFlat(True)
+        self.open_other.setAutoDefault(False)
+        self.open_other.clicked.connect(self.openOtherClicked)
+        self.create = QPushButton()
+        self.create.setObjectName("unlockCreate")
+        self.create.setFlat(True)
+        self.create.setAutoDefault(False)
+        self.create.clicked.connect(self.createClicked)
+        self.demo = QPushButton()
+        self.demo.setObjectName("unlockDemo")
+        self.demo.setFlat(True)
+        self.demo.setAutoDefault(False)
+        self.demo.clicked.connect(self.demoClicked)
+        self.demo.setVisible(demo_available())
+        links.addWidget(self.open_other)
+        links.addWidget(self.create)
+        links.addWidget(self.demo)
+        links.addStretch(1)
+        self.body.addLayout(links)
+        self.body.addStretch(2)
+        self._path: Path | None = None
+        self._demo_pass: str | None = None
+        self.retranslate()
+
+    def set_path(self, path: Path, demo_passphrase: str | None = None) -> None:
+        self._path = path
+        self._demo_pass = demo_passphrase
+        self.demo_passphrase.setVisible(demo_passphrase is not None)
+        self.passphrase.clear()
+        self.show_error("")
+        self.retranslate()
+
+    def _submit(self) -> None:
+        if self.submit.isEnabled():
+            self.unlockRequested.emit(self.passphrase.text())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        for w in (self.passphrase, self.submit, self.open_other, self.create, self.demo):
+            w.setEnabled(not busy)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Unlock your journal"))
+        if self._path is not None:
+            self.file_label.setText(self.tr("Journal file: {path}").format(path=str(self._path)))
+        self.pass_label.setText(self.tr("&Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.submit.setText(self.tr("&Unlock"))
+        if self._demo_pass is not None:
+            self.demo_passphrase.setText(
+                self.tr("This is the demo journal. Its passphrase is: {p}").format(p=self._demo_pass))
+        self.busy_label.setText(self.tr("Unlocking… this takes about a second."))
+        self.open_other.setText(self.tr("&Open another journal…"))
+        self.create.setText(self.tr("&Create a new journal"))
+        self.demo.setText(self.tr("Try the &demo journal"))

@@ -1,0 +1,354 @@
+"""First-run welcome, create a journal, open one, unlock the last one.
+
+:class:`WelcomeScreen` emits ``unlocked(journal)`` with an open ``journal.core.store.Journal``.
+Key derivation runs in a worker thread with a busy indicator; opening with the derived key is fast
+and happens on the UI thread (the database connection belongs to it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from journal.core import paths
+from journal.core.errors import InputError, JournalError, NotAJournalError, WrongPassphraseError
+from journal.gui import dialogs
+from journal.gui.qtsetup import current_lang
+from journal.gui.welcome.pages import CreatePage, IntroPage, StartPage, UnlockPage
+from journal.gui.welcome.worker import Worker, run_in_thread
+
+log = logging.getLogger(__name__)
+
+JOURNAL_FILTER = "Incident Journal (*.ijournal);;All files (*)"
+
+# A damaged or foreign file: handlers get (parent, path, error) and return True if they dealt with
+# it (e.g. the backup feature offers to open the newest backup). The default is a clear dialog.
+DamagedHandler = Callable[[QWidget, Path, JournalError], bool]
+_damaged_handlers: list[DamagedHandler] = []
+
+
+def register_damaged_handler(handler: DamagedHandler) -> None:
+    if handler not in _damaged_handlers:
+        _damaged_handlers.append(handler)
+
+
+def unregister_damaged_handler(handler: DamagedHandler) -> None:
+    if handler in _damaged_handlers:
+        _damaged_handlers.remove(handler)
+
+
+class WelcomeScreen(QWidget):
+    """Everything before the journal is open. Emits ``unlocked(journal)``."""
+
+    unlocked = Signal(object)
+    languageRequested = Signal(str)
+
+    def __init__(self, settings: Any, kdf: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.kdf = kdf  # crypto.KdfParams for new journals; None = calibrated (tests pass FAST)
+        self._worker: Worker | None = None
+        self._threads: list[Worker] = []  # running threads, until they have really finished
+        self._path: Path | None = None
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.stack)
+
+        self.intro = IntroPage()
+        self.intro.languageChosen.connect(self._language_chosen)
+        self.intro.startClicked.connect(self._intro_done)
+        self.start = StartPage()
+        self.start.createClicked.connect(self.show_create)
+        self.start.openClicked.connect(self.open_other)
+        self.start.lastClicked.connect(self._unlock_last)
+        self.start.demoClicked.connect(self.open_demo)
+        self.create = CreatePage()
+        self.create.createRequested.connect(self._create)
+        self.create.backClicked.connect(self.show_start)
+        self.create.browseClicked.connect(self._browse)
+        self.unlock = UnlockPage()
+        self.unlock.unlockRequested.connect(self._unlock)
+        self.unlock.openOtherClicked.connect(self.open_other)
+        self.unlock.createClicked.connect(self.show_create)
+        self.unlock.demoClicked.connect(self.open_demo)
+        for page in (self.intro, self.start, self.create, self.unlock):
+            self.stack.addWidget(page)
+        self.intro.set_language(current_lang())
+
+    # --- where to start ------------------------------------------------------------------------
+    def begin(self, path: Path | None = None) -> None:
+        """Show the right first page: the welcome, the unlock screen, or the start choices."""
+        if path is not None:
+            self.show_unlock(Path(path))
+        elif not self.settings.first_run_done:
+            self.intro.set_language(current_lang())
+            self.stack.setCurrentWidget(self.intro)
+            self.intro.start.setFocus()
+        elif self._last_journal() is not None:
+            self.show_unlock(self._last_journal())  # type: ignore[arg-type]
+        else:
+            self.show_start()
+
+    def _last_journal(self) -> Path | None:
+        last = self.settings.last_journal
+        return Path(last) if last and Path(last).is_file() else None
+
+    def _language_chosen(self, lang: str) -> None:
+        self.intro.set_language(lang)
+        self.languageRequested.emit(lang)
+
+    def _intro_done(self) -> None:
+        self.settings.first_run_done = True
+        self._save_settings()
+        self.show_start()
+
+    def show_start(self) -> None:
+        self.create.clear_secrets()
+        self.start.set_last(self._last_journal())
+        self.stack.setCurrentWidget(self.start)
+        self.start.create_button.setFocus()
+
+    def show_create(self) -> None:
+        self.create.clear_secrets()
+        self.create.location.setText(str(self._suggest_new_path()))
+        self.stack.setCurrentWidget(self.create)
+        self.create.passphrase.setFocus()
+
+    def show_unlock(self, path: Path, demo_passphrase: str | None = None) -> None:
+        self._path = Path(path)
+        self.unlock.set_path(self._path, demo_passphrase)
+        self.unlock.set_busy(False)
+        self.stack.setCurrentWidget(self.unlock)
+        self.unlock.passphrase.setFocus()
+
+    def retranslate(self) -> None:
+        for page in (self.intro, self.start, self.create, self.unlock):
+            page.retranslate()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    @staticmethod
+    def _suggest_new_path() -> Path:
+        default = paths.default_journal_path()
+        if not default.exists():
+            return default
+        for n in range(2, 100):
+            candidate = default.with_name(f"{default.stem}-{n}{default.suffix}")
+            if not candidate.exists():
+                return candidate
+        return default
+
+    def _browse(self) -> None:
+        path = dialogs.save_file(self, self.tr("Where to keep the new journal"),
+                                 self.create.location.text(), JOURNAL_FILTER)
+        if path:
+            if not path.endswith(".ijournal") and "." not in Path(path).name:
+                path += ".ijournal"
+            self.create.location.setText(path)
+
+    def open_other(self) -> None:
+        start_dir = str(paths.data_dir()) if paths.data_dir().is_dir() else str(Path.home())
+        path = dialogs.open_file(self, self.tr("Open a journal"), JOURNAL_FILTER, start_dir)
+        if path:
+            self.show_unlock(Path(path))
+
+    def _unlock_last(self) -> None:
+        last = self._last_journal()
+        if last is not None:
+            self.show_unlock(last)
+
+    # --- create ------------------------------------------------------------------------------
+    def _create(self, location: str, passphrase: str, repeat: str) -> None:
+        from journal.core import crypto
+
+        self.create.show_error("")
+        try:
+            if not location:
+                raise InputError("error.file_missing", field="location", path="")
+            path = Path(location).expanduser()
+            if path.exists():
+                raise InputError("error.file_exists", field="location", path=str(path))
+            crypto.check_new_passphrase(passphrase)
+            if passphrase != repeat:
+                raise InputError("error.passphrase_mismatch", field="repeat")
+        except JournalError as exc:
+            self.create.show_error(exc.message(current_lang()))
+            target = {"repeat": self.create.repeat, "location": self.create.location}.get(
+                exc.field or "", self.create.passphrase)
+            target.setFocus()
+            return
+        kdf = self.kdf
+
+        def work() -> Any:
+            from journal.core.store import Journal
+
+            paths.ensure_private_dir(path.parent)
+            return Journal.create(path, passphrase, kdf=kdf)  # the connection may change threads
+
+        self.create.set_busy(True)
+        log.info("creating a journal")
+        self._run(work, lambda journal: self._opened(path, journal, self.create),
+                  self._create_failed)
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self.create.set_busy(False)
+        if isinstance(exc, JournalError):
+            self.create.show_error(exc.message(current_lang()))
+        elif isinstance(exc, OSError):
+            self.create.show_error(InputError("error.not_writable", path=self.create.location.text())
+                                   .message(current_lang()))
+            log.info("create failed: %s", type(exc).__name__)
+        else:
+            dialogs.show_error(self, exc)
+
+    # --- unlock ------------------------------------------------------------------------------
+    def _unlock(self, passphrase: str) -> None:
+        if self._path is None:
+            return
+        if not passphrase:
+            self.unlock.show_error(InputError("error.passphrase_empty").message(current_lang()))
+            self.unlock.passphrase.setFocus()
+            return
+        path = self._path
+
+        def work() -> Any:
+            from journal.core.store import Journal
+
+            return Journal.derive(path, passphrase)
+
+        self.unlock.set_busy(True)
+        self.unlock.show_error("")
+        self._run(work, lambda key: self._open_with_key(path, key, self.unlock),
+                  self._unlock_failed)
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self.unlock.set_busy(False)
+        self.unlock.passphrase.clear()
+        self.unlock.passphrase.setFocus()
+        if isinstance(exc, WrongPassphraseError):
+            log.info("unlock: wrong passphrase")
+            self.unlock.show_error(exc.message(current_lang()))
+        elif isinstance(exc, NotAJournalError):
+            log.info("unlock: not a journal or damaged")
+            self._damaged(exc)
+        elif isinstance(exc, JournalError):
+            self.unlock.show_error(exc.message(current_lang()))
+        else:
+            dialogs.show_error(self, exc)
+
+    def _damaged(self, exc: JournalError) -> None:
+        path = self._path or Path()
+        for handler in _damaged_handlers:
+            try:
+                if handler(self, path, exc):
+                    return
+            except Exception:
+                log.exception("damaged-journal handler failed")
+        dialogs.show_error(self, exc, self.tr("This file cannot be opened"))
+
+    def _open_with_key(self, path: Path, key: bytes, page: Any) -> None:
+        from journal.core.store import Journal
+
+        try:
+            journal = Journal.open_with_key(path, key)
+        except BaseException as exc:  # noqa: BLE001
+            if page is self.unlock:
+                self._unlock_failed(exc)
+            else:
+                self._create_failed(exc)
+            return
+        finally:
+            del key
+        self._opened(path, journal, page)
+
+    def _opened(self, path: Path, journal: Any, page: Any) -> None:
+        page.set_busy(False)
+        self.create.clear_secrets()
+        self.unlock.passphrase.clear()
+        self.settings.last_journal = str(path)
+        recent = [p for p in self.settings.recent_journals if p != str(path)]
+        self.settings.recent_journals = [str(path), *recent][:10]
+        self.settings.first_run_done = True
+        self._save_settings()
+        log.info("journal unlocked")
+        self.unlocked.emit(journal)
+
+    # --- demo --------------------------------------------------------------------------------
+    def open_demo(self) -> None:
+        try:
+            from journal.core import demo
+        except ImportError:
+            return
+        path = paths.data_dir() / "demo.ijournal"
+        passphrase = demo.DEMO_PASSPHRASE
+        if path.exists():
+            self.show_unlock(path, passphrase)
+            return
+        kdf = self.kdf
+
+        def work() -> Any:
+            paths.ensure_private_dir(path.parent)
+            demo.build_demo(path, passphrase, kdf=kdf)
+            return None
+
+        self.show_unlock(path, passphrase)
+        self.unlock.set_busy(True)
+        self.unlock.busy_label.setText(self.tr("Preparing the demo journal…"))
+        log.info("building the demo journal")
+
+        def built(_result: object) -> None:
+            self.unlock.set_busy(False)
+            self.unlock.retranslate()
+            self.unlock.passphrase.setFocus()
+
+        def failed(exc: BaseException) -> None:
+            self.unlock.set_busy(False)
+            self.unlock.retranslate()
+            dialogs.show_error(self, exc)
+
+        self._run(work, built, failed)
+
+    # --- plumbing ----------------------------------------------------------------------------
+    def _run(self, func: Callable[[], Any], done: Callable[[Any], None],
+             failed: Callable[[BaseException], None]) -> None:
+        def finish_done(result: Any) -> None:
+            self._worker = None
+            done(result)
+
+        def finish_failed(exc: BaseException) -> None:
+            self._worker = None
+            failed(exc)
+
+        worker = run_in_thread(func, finish_done, finish_failed, self)
+        self._worker = worker
+        self._threads.append(worker)
+        worker.finished.connect(lambda: self._threads.remove(worker)
+                                if worker in self._threads else None)
+
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def wait_idle(self, ms: int = 30000) -> None:
+        """Wait for every worker thread to end (before the window goes away)."""
+        for worker in list(self._threads):
+            worker.wait(ms)
+
+    def _save_settings(self) -> None:
+        from journal.core import settings as settings_mod
+
+        try:
+            settings_mod.save(self.settings)
+        except OSError:
+            log.warning("settings could not be saved")
+
+    def clear(self) -> None:
+        """Forget any typed passphrase (e.g. when the window closes)."""
+        self.create.clear_secrets()
+        self.unlock.passphrase.clear()
