@@ -1,0 +1,67 @@
+"""History of an entry and the trash."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from journal.core.models import EntryDraft
+from journal.gui import dialogs
+from journal.gui.history.dialogs import HistoryDialog, TrashDialog
+
+
+@pytest.fixture(autouse=True)
+def _clean_dialogs():  # type: ignore[no-untyped-def]
+    dialogs.reset()
+    yield
+    dialogs.reset()
+
+
+def _rows(tree) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+            (tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(2))
+            for i in range(tree.topLevelItemCount())}
+
+
+def test_history_shows_an_edit(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    e = journal.add_entry(EntryDraft(kind="payment", summary="paid for photos", amount=Decimal("300"),
+                                     currency="CNY", direction="received"))
+    journal.edit_entry(e.id, EntryDraft(summary="paid for photos of the port", amount=Decimal("350")))
+    dlg = HistoryDialog(journal, e.id)
+    qtbot.addWidget(dlg)
+    assert dlg.revisions.count() == 2
+    assert "Created" in dlg.revisions.item(0).text() and "Edited" in dlg.revisions.item(1).text()
+    assert dlg.revisions.currentRow() == 1  # the newest is shown first
+    assert set(dlg.changed_fields(1)) == {"summary", "amount"}
+    rows = _rows(dlg.fields)
+    assert rows["summary"] == ("paid for photos of the port", "paid for photos")
+    assert rows["amount"] == ("350.00 CNY", "300.00 CNY")
+    assert rows["direction"] == ("I received it", "")
+    changed = [dlg.fields.topLevelItem(i) for i in range(dlg.fields.topLevelItemCount())
+               if dlg.fields.topLevelItem(i).font(0).bold()]
+    assert sorted(i.data(0, Qt.ItemDataRole.UserRole) for i in changed) == ["amount", "summary"]
+    dlg.revisions.setCurrentRow(0)
+    rows = _rows(dlg.fields)
+    assert rows["summary"] == ("paid for photos", "")
+
+
+def test_trash_restore(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    keep = journal.add_entry(EntryDraft(kind="note", summary="keep"))
+    gone = journal.add_entry(EntryDraft(kind="threat", summary="they threatened to tell my school"))
+    journal.delete_entry(gone.id)
+    dlg = TrashDialog(journal)
+    qtbot.addWidget(dlg)
+    assert dlg.list.topLevelItemCount() == 1
+    assert dlg.list.topLevelItem(0).text(2) == "they threatened to tell my school"
+    dlg.list.topLevelItem(0).setSelected(True)
+    with qtbot.waitSignal(dlg.entryRestored) as sig:
+        dlg.restore_button.click()
+    assert sig.args == [gone.id]
+    assert not journal.get_entry(gone.id).deleted and not journal.get_entry(keep.id).deleted
+    assert dlg.list.topLevelItemCount() == 0 and dlg.empty.isVisibleTo(dlg)
+    assert [r.action for r in journal.history(gone.id)] == ["create", "delete", "restore"]
+    hist = HistoryDialog(journal, gone.id)
+    qtbot.addWidget(hist)
+    assert hist.revisions.count() == 3 and "Restored" in hist.revisions.item(2).text()
