@@ -114,7 +114,7 @@ def test_demo_opens_with_its_passphrase(tmp_path: Path) -> None:
     from journal.core.demo import DEMO_PASSPHRASE, build_demo
     from journal.core.store import Journal
 
-    build_demo(tmp_path / "demo.ijournal", kdf=FAST_PARAMS).close()  # type: ignore[attr-defined]
+    build_demo(tmp_path / "demo.ijournal", kdf=FAST_PARAMS).close()
     with Journal.open(tmp_path / "demo.ijournal", DEMO_PASSPHRASE) as j:
         assert {p.name for p in j.list_persons()} >= {"小敏", "张总"}
         kinds = {e.kind for e in j.list_entries()}

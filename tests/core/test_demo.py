@@ -18,7 +18,7 @@ from journal.core.store import Journal
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.ijournal"
-    demo.build_demo(path, kdf=FAST_PARAMS).close()  # type: ignore[attr-defined]
+    demo.build_demo(path, kdf=FAST_PARAMS).close()
     return path
 
 
@@ -44,8 +44,9 @@ def test_demo_opens_with_its_passphrase_and_tells_the_story(demo_path: Path) -> 
     with Journal.open(demo_path, demo.DEMO_PASSPHRASE) as j:
         names = {p.name for p in j.list_persons()}
         assert names == {"小敏", "张总", "王老师"}
-        assert j.find_person("Director Zhang").name == "张总"
-        assert j.find_person("Xiao Min").name == "小敏"
+        zhang, min_ = j.find_person("Director Zhang"), j.find_person("Xiao Min")
+        assert zhang is not None and zhang.name == "张总"
+        assert min_ is not None and min_.name == "小敏"
         entries = j.list_entries(newest_first=False)
         assert {e.kind for e in entries} == set(KINDS)
         assert len(entries) >= 20
@@ -92,7 +93,7 @@ def test_demo_refuses_to_overwrite(tmp_path: Path) -> None:
 
 def test_demo_with_own_passphrase(tmp_path: Path) -> None:
     path = tmp_path / "mine.ijournal"
-    demo.build_demo(path, passphrase="my own demo passphrase", kdf=FAST_PARAMS).close()  # type: ignore[attr-defined]
+    demo.build_demo(path, passphrase="my own demo passphrase", kdf=FAST_PARAMS).close()
     with pytest.raises(WrongPassphraseError):
         Journal.open(path, demo.DEMO_PASSPHRASE)
     with Journal.open(path, "my own demo passphrase") as j:

@@ -21,6 +21,7 @@ from pathlib import Path
 from journal.core.crypto import KdfParams
 from journal.core.errors import InputError
 from journal.core.models import EntryDraft, Handle
+from journal.core.store import Journal
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +189,12 @@ def _at(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
 
 
 def build_demo(path: Path | str, passphrase: str = DEMO_PASSPHRASE,
-               kdf: KdfParams | None = None) -> object:
-    """Create the demo journal at ``path`` and return it open (a :class:`Journal`).
+               kdf: KdfParams | None = None) -> Journal:
+    """Create the demo journal at ``path`` and return it open (the caller closes it).
 
     Refuses to overwrite an existing file (InputError "error.file_exists"). If anything fails
     half-way the new file is removed, so there is never a half-built demo.
     """
-    from journal.core.store import Journal
-
     path = Path(path)
     if path.exists():
         raise InputError("error.file_exists", field="path", path=str(path))
@@ -212,7 +211,7 @@ def build_demo(path: Path | str, passphrase: str = DEMO_PASSPHRASE,
     return journal
 
 
-def _fill(j) -> None:  # type: ignore[no-untyped-def]
+def _fill(j: Journal) -> None:
     min_ = j.add_person(
         "小敏", aliases=["Xiao Min", "Min"], role="说是杂志社的摄影编辑",
         organisation="某旅游杂志（查不到）", platform="交友App",
