@@ -30,8 +30,6 @@ from journal.core.codec import (
     entry_to_json,
     iso,
     parse_iso,
-    person_from_row,
-    person_to_json,
     utc_iso,
 )
 from journal.core.errors import (
@@ -42,33 +40,22 @@ from journal.core.errors import (
     WrongPassphraseError,
 )
 from journal.core.models import (
-    ANY_KIND_FIELDS,
-    HANDLE_KINDS,
-    INITIATORS,
-    KIND_FIELDS,
     KINDS,
-    MEDIA,
-    PAYMENT_DIRECTIONS,
-    PAYMENT_METHODS,
-    REQUEST_STATUSES,
     Attachment,
     AuditRecord,
     Entry,
     EntryDraft,
-    Handle,
-    Person,
     Revision,
     VerifyResult,
 )
-from journal.core.money import check_currency, parse_amount
+from journal.core.entryfields import validate_draft
 from journal.core.search import fts_query, index_text
-from journal.core.timeparse import check_precision, utc_now
+from journal.core.store_files import MAX_ATTACHMENT_BYTES, FilesMixin  # noqa: F401 (re-export)
+from journal.core.store_persons import PersonsMixin
+from journal.core.timeparse import utc_now
 
 log = logging.getLogger(__name__)
 
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
-MAX_SUMMARY = 500
-MAX_TEXT = 1_000_000
 _BATCH = 500
 T = TypeVar("T")
 
@@ -105,7 +92,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-class Journal:
+class Journal(PersonsMixin, FilesMixin):
     """An open, unlocked journal. Not a context of its own thread: guarded by a lock."""
 
     def __init__(self, path: Path, conn: Any, key: bytes, header: bytes) -> None:
@@ -237,6 +224,10 @@ class Journal:
                 schema.migrate(self._conn, version)
                 self._audit("migrate", "journal", "journal", str(schema.CURRENT_VERSION))
             log.info("journal migrated from schema %d to %d", version, schema.CURRENT_VERSION)
+
+    @staticmethod
+    def _new_id() -> str:
+        return new_id()
 
     def close(self) -> None:
         with self._lock:
@@ -384,227 +375,11 @@ class Journal:
         self._audit(action, object_type, object_id, audit.digest(state) if state else "")
         return state
 
-    # ------------------------------------------------------------------ persons
-    def _check_person_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if "name" in fields:
-            name = (fields["name"] or "").strip()
-            if not name:
-                raise InputError("error.name_required", field="name")
-            if len(name) > MAX_SUMMARY:
-                raise InputError("error.too_long", field="name", what="name", n=MAX_SUMMARY)
-            out["name"] = name
-        if "aliases" in fields:
-            out["aliases"] = json.dumps([a.strip() for a in fields["aliases"] or [] if a and a.strip()],
-                                        ensure_ascii=False)
-        if "handles" in fields:
-            handles = []
-            for h in fields["handles"] or []:
-                kind, value = (h.kind, h.value) if isinstance(h, Handle) else (h["kind"], h["value"])
-                kind = (kind or "").strip().lower()
-                value = (value or "").strip()
-                if kind not in HANDLE_KINDS or not value:
-                    raise InputError("error.bad_handle", field="handles", text=f"{kind}:{value}",
-                                     kinds=", ".join(HANDLE_KINDS))
-                handles.append({"kind": kind, "value": value})
-            out["handles"] = json.dumps(handles, ensure_ascii=False)
-        for name in ("role", "organisation", "platform", "notes"):
-            if name in fields:
-                value = (fields[name] or "").strip()
-                if len(value) > MAX_TEXT:
-                    raise InputError("error.too_long", field=name, what=name, n=MAX_TEXT)
-                out[name] = value
-        return out
-
-    def add_person(self, name: str, aliases: Sequence[str] = (), role: str = "",
-                   organisation: str = "", platform: str = "",
-                   handles: Sequence[Handle] = (), notes: str = "") -> Person:
-        values = self._check_person_fields(dict(
-            name=name, aliases=list(aliases), role=role, organisation=organisation,
-            platform=platform, handles=list(handles), notes=notes))
-        pid = new_id()
-        now = iso(utc_now())
-        with self.transaction():
-            self._db.execute(
-                "INSERT INTO persons(id, name, aliases, role, organisation, platform, handles, notes,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (pid, values["name"], values["aliases"], values["role"], values["organisation"],
-                 values["platform"], values["handles"], values["notes"], now, now))
-            self._person_changed(pid, "create")
-        return self.get_person(pid)
-
-    def update_person(self, person_id: str, **fields: Any) -> Person:
-        self.get_person(person_id)
-        unknown = set(fields) - {"name", "aliases", "role", "organisation", "platform", "handles", "notes"}
-        if unknown:
-            raise InputError("error.input", detail=", ".join(sorted(unknown)))
-        values = self._check_person_fields(fields)
-        if not values:
-            return self.get_person(person_id)
-        with self.transaction():
-            sets = ", ".join(f"{k} = ?" for k in values)
-            self._db.execute(
-                f"UPDATE persons SET {sets}, updated_at = ?, revision = revision + 1 WHERE id = ?",
-                (*values.values(), iso(utc_now()), person_id))
-            self._person_changed(person_id, "edit")
-            self._reindex_person_entries(person_id)
-        return self.get_person(person_id)
-
-    def delete_person(self, person_id: str) -> None:
-        self.get_person(person_id)
-        with self.transaction():
-            self._db.execute("UPDATE persons SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
-                             (iso(utc_now()), person_id))
-            self._person_changed(person_id, "delete")
-
-    def restore_person(self, person_id: str) -> None:
-        self.get_person(person_id)
-        with self.transaction():
-            self._db.execute("UPDATE persons SET deleted_at = NULL, revision = revision + 1 WHERE id = ?",
-                             (person_id,))
-            self._person_changed(person_id, "restore")
-
-    def _person_changed(self, person_id: str, action: str) -> None:
-        state = self._record(action, "person", person_id)
-        assert state is not None
-        self._db.execute(
-            "INSERT INTO revisions(object_type, object_id, revision, saved_at, action, data)"
-            " VALUES ('person', ?, ?, ?, ?, ?)",
-            (person_id, state["revision"], iso(utc_now()), action,
-             json.dumps(person_to_json(person_from_row(state)), ensure_ascii=False)))
-        rowid = self._db.execute("SELECT rowid FROM persons WHERE id = ?", (person_id,)).fetchone()[0]
-        self._db.execute("DELETE FROM person_fts WHERE rowid = ?", (rowid,))
-        p = person_from_row(state)
-        self._db.execute("INSERT INTO person_fts(rowid, body) VALUES (?, ?)", (rowid, index_text(
-            p.name, " ".join(p.aliases), p.role, p.organisation, p.platform,
-            " ".join(h.value for h in p.handles), p.notes)))
-
-    def get_person(self, person_id: str) -> Person:
-        row = self._one("SELECT * FROM persons WHERE id = ?", (person_id,))
-        if row is None:
-            raise NotFoundError(what="person", ref=person_id, field="person")
-        return person_from_row(row)
-
-    def list_persons(self, include_deleted: bool = False) -> list[Person]:
-        sql = "SELECT * FROM persons" + ("" if include_deleted else " WHERE deleted_at IS NULL")
-        persons = [person_from_row(r) for r in self._rows(sql)]
-        persons.sort(key=lambda p: p.name.casefold())
-        return persons
-
-    def find_person(self, ref: str) -> Person | None:
-        """A person by id, by name or by alias (case-insensitive); None when nobody matches."""
-        ref = (ref or "").strip()
-        if not ref:
-            return None
-        row = self._one("SELECT * FROM persons WHERE id = ?", (ref,))
-        if row is not None:
-            return person_from_row(row)
-        folded = ref.casefold()
-        matches = [p for p in self.list_persons() if p.name.casefold() == folded]
-        if not matches:
-            matches = [p for p in self.list_persons() if folded in (a.casefold() for a in p.aliases)]
-        if len(matches) > 1:
-            raise InputError("error.ambiguous_person", field="person", ref=ref)
-        return matches[0] if matches else None
-
-    def person_for_name(self, name: str) -> Person:
-        """Find a person by id/name/alias, or create one with that name."""
-        return self.find_person(name) or self.add_person(name)
-
-    def search_persons(self, text: str) -> list[str]:
-        query = fts_query(text)
-        if query is None:
-            return []
-        rows = self._rows(
-            "SELECT p.id FROM person_fts f JOIN persons p ON p.rowid = f.rowid"
-            " WHERE person_fts MATCH ? AND p.deleted_at IS NULL ORDER BY p.name", (query,))
-        return [r[0] for r in rows]
-
     # ------------------------------------------------------------------ entries
     def _validate(self, kind: str, d: EntryDraft, current: Entry | None) -> dict[str, Any]:
-        """Turn a draft into column values, checking every field; raises InputError."""
-        if kind not in KINDS:
-            raise InputError("error.unknown_kind", field="kind", kind=kind, kinds=", ".join(KINDS))
-        v: dict[str, Any] = {"kind": kind}
-        allowed = set(KIND_FIELDS[kind]) | set(ANY_KIND_FIELDS)
-
-        def given(name: str) -> bool:
-            return getattr(d, name) is not None
-
-        # kind-specific fields must belong to the kind (when the kind changes, drop the others)
-        for name in ("amount", "currency", "method", "direction", "item", "value", "task",
-                     "target", "status", "medium", "initiated_by"):
-            if given(name) and name not in allowed:
-                raise InputError("error.field_not_for_kind", field=name, what=name, kind=kind)
-        if d.summary is not None or current is None:
-            summary = (d.summary or "").strip()
-            if not summary:
-                raise InputError("error.summary_required", field="summary")
-            if len(summary) > MAX_SUMMARY:
-                raise InputError("error.too_long", field="summary", what="summary", n=MAX_SUMMARY)
-            v["summary"] = summary
-        if d.occurred_at is not None:
-            if d.occurred_at.tzinfo is None:
-                v["occurred_at"] = d.occurred_at.astimezone()
-            else:
-                v["occurred_at"] = d.occurred_at
-        elif current is None:
-            v["occurred_at"] = datetime.now().astimezone()
-        if d.precision is not None or current is None:
-            v["precision"] = check_precision(d.precision)
-        for name in ("details", "channel", "location"):
-            value = getattr(d, name)
-            if value is not None:
-                if len(value) > MAX_TEXT:
-                    raise InputError("error.too_long", field=name, what=name, n=MAX_TEXT)
-                v[name] = value.strip() if name != "details" else value.rstrip()
-        for name in ("witnesses", "tags"):
-            value = getattr(d, name)
-            if value is not None:
-                items = [t.strip() for t in value if t and t.strip()]
-                v[name] = json.dumps(list(dict.fromkeys(items)), ensure_ascii=False)
-        if d.amount is not None:
-            v["amount"] = str(parse_amount(d.amount, field="amount"))
-        if d.value is not None:
-            v["value"] = str(parse_amount(d.value, field="value"))
-        if d.currency is not None:
-            v["currency"] = check_currency(d.currency)
-        choices = {"method": PAYMENT_METHODS, "direction": PAYMENT_DIRECTIONS,
-                   "status": REQUEST_STATUSES, "medium": MEDIA, "initiated_by": INITIATORS}
-        for name, allowed_values in choices.items():
-            value = getattr(d, name)
-            if value is not None:
-                value = value.strip().lower().replace("-", "_").replace(" ", "_")
-                if value == "in_person" or value in allowed_values:
-                    v[name] = value
-                elif value == "":
-                    v[name] = None
-                else:
-                    raise InputError("error.bad_choice", field=name, text=value, what=name,
-                                     choices=", ".join(allowed_values))
-        for name in ("item", "task", "target", "reported_to", "reference", "officer"):
-            value = getattr(d, name)
-            if value is not None:
-                v[name] = value.strip() or None
         if d.source_entry_id is not None:
             self._entry_row(d.source_entry_id)
-            v["source_entry_id"] = d.source_entry_id
-        # a new kind drops fields that do not belong to it
-        if current is not None and kind != current.kind:
-            for name in ("amount", "currency", "method", "direction", "item", "value", "task",
-                         "target", "status", "medium", "initiated_by"):
-                if name not in allowed and name not in v:
-                    v[name] = None
-        # amounts need a currency: default CNY
-        has_money = (v.get("amount") or v.get("value") or
-                     (current is not None and (current.amount is not None or current.value is not None)))
-        if has_money and not v.get("currency") and (current is None or not current.currency):
-            v["currency"] = "CNY"
-        if "occurred_at" in v:
-            dt = v["occurred_at"]
-            v["occurred_utc"] = utc_iso(dt)
-            v["occurred_at"] = dt.isoformat()
-        return v
+        return validate_draft(kind, d, current)
 
     def _check_persons(self, person_ids: Sequence[str]) -> list[str]:
         out = []
@@ -873,152 +648,6 @@ class Journal:
             elif e.kind == "request":
                 add("offered", e.amount, e.currency)
         return out
-
-    # ------------------------------------------------------------------ attachments
-    def add_attachment(self, entry_id: str | None = None, person_id: str | None = None,
-                       path: os.PathLike[str] | str | None = None, data: bytes | None = None,
-                       filename: str | None = None, caption: str = "",
-                       import_id: str | None = None) -> Attachment:
-        from journal.core.attachments import read_attachment_input
-
-        data, filename, media_type, sha = read_attachment_input(path, data, filename,
-                                                                MAX_ATTACHMENT_BYTES)
-        if entry_id is not None:
-            self._entry_row(entry_id)
-        if person_id is not None:
-            self.get_person(person_id)
-        aid = new_id()
-        with self.transaction():
-            self._db.execute(
-                "INSERT INTO attachments(id, entry_id, person_id, filename, media_type, size, sha256,"
-                " added_at, caption, import_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (aid, entry_id, person_id, filename, media_type, len(data), sha,
-                 iso(utc_now()), caption.strip(), import_id))
-            self._db.execute("INSERT INTO blobs(attachment_id, data) VALUES (?, ?)", (aid, data))
-            self._record("add", "attachment", aid)
-            if entry_id is not None:
-                self._reindex_entry(self._load_entries([entry_id])[0])
-        return self.get_attachment(aid)
-
-    def get_attachment(self, att_id: str) -> Attachment:
-        row = self._one("SELECT * FROM attachments WHERE id = ?", (att_id,))
-        if row is None:
-            raise NotFoundError(what="attachment", ref=att_id, field="attachment")
-        return attachment_from_row(row)
-
-    def attachment_data(self, att_id: str) -> bytes:
-        row = self._one("SELECT data FROM blobs WHERE attachment_id = ?", (att_id,))
-        if row is None:
-            raise NotFoundError(what="attachment", ref=att_id, field="attachment")
-        return bytes(row[0])
-
-    def list_attachments(self, entry_id: str | None = None, person_id: str | None = None,
-                         include_removed: bool = False) -> list[Attachment]:
-        where, params = [], []
-        if entry_id is not None:
-            where.append("entry_id = ?")
-            params.append(entry_id)
-        if person_id is not None:
-            where.append("person_id = ?")
-            params.append(person_id)
-        if not include_removed:
-            where.append("removed_at IS NULL")
-        sql = "SELECT * FROM attachments" + (" WHERE " + " AND ".join(where) if where else "")
-        return [attachment_from_row(r) for r in self._rows(sql + " ORDER BY added_at, id", params)]
-
-    def update_attachment_caption(self, att_id: str, caption: str) -> Attachment:
-        att = self.get_attachment(att_id)
-        with self.transaction():
-            self._db.execute("UPDATE attachments SET caption = ? WHERE id = ?", (caption.strip(), att_id))
-            self._record("edit", "attachment", att_id)
-            if att.entry_id:
-                self._reindex_entry(self._load_entries([att.entry_id])[0])
-        return self.get_attachment(att_id)
-
-    def remove_attachment(self, att_id: str) -> None:
-        """Hide an attachment from its entry; its bytes stay in the journal (evidence)."""
-        att = self.get_attachment(att_id)
-        with self.transaction():
-            self._db.execute("UPDATE attachments SET removed_at = ? WHERE id = ?",
-                             (iso(utc_now()), att_id))
-            self._record("remove", "attachment", att_id)
-            if att.entry_id:
-                self._reindex_entry(self._load_entries([att.entry_id])[0])
-
-    # ------------------------------------------------------------------ drafts
-    def save_draft(self, key: str, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, default=str)
-        with self.transaction():
-            self._db.execute(
-                "INSERT INTO drafts(key, saved_at, data) VALUES (?,?,?) ON CONFLICT(key)"
-                " DO UPDATE SET saved_at = excluded.saved_at, data = excluded.data",
-                (key, iso(utc_now()), payload))
-
-    def load_draft(self, key: str) -> dict[str, Any] | None:
-        row = self._one("SELECT data FROM drafts WHERE key = ?", (key,))
-        return None if row is None else json.loads(row[0])
-
-    def discard_draft(self, key: str) -> None:
-        with self.transaction():
-            self._db.execute("DELETE FROM drafts WHERE key = ?", (key,))
-
-    def list_drafts(self) -> list[tuple[str, datetime]]:
-        return [(r[0], parse_iso(r[1])) for r in  # type: ignore[misc]
-                self._rows("SELECT key, saved_at FROM drafts ORDER BY saved_at DESC")]
-
-    # ------------------------------------------------------------------ imports
-    def import_seen(self, sha256: str) -> bool:
-        return self._one("SELECT 1 FROM imports WHERE sha256 = ?", (sha256,)) is not None
-
-    def record_import(self, source: str, filename: str, sha256: str, attachment_id: str | None,
-                      messages: int, days: int, import_id: str | None = None) -> str:
-        iid = import_id or new_id()
-        with self.transaction():
-            self._db.execute(
-                "INSERT INTO imports(id, source, filename, sha256, attachment_id, imported_at,"
-                " messages, days) VALUES (?,?,?,?,?,?,?,?)",
-                (iid, source, filename, sha256, attachment_id, iso(utc_now()), messages, days))
-        return iid
-
-    def finish_import(self, import_id: str, messages: int, days: int,
-                      attachment_id: str | None = None) -> None:
-        """Set an import's counts and seal it in the audit chain (after its messages are added)."""
-        with self.transaction():
-            self._db.execute(
-                "UPDATE imports SET messages = ?, days = ?, attachment_id = coalesce(?, attachment_id)"
-                " WHERE id = ?", (messages, days, attachment_id, import_id))
-            self._record("import", "import", import_id)
-
-    def add_messages(self, entry_id: str, import_id: str,
-                     messages: Sequence[tuple[datetime, str, str]]) -> list[str]:
-        self._entry_row(entry_id)
-        ids = [new_id() for _ in messages]
-        with self.transaction():
-            self._db.executemany(
-                "INSERT INTO messages(id, entry_id, import_id, position, sent_at, sender, text)"
-                " VALUES (?,?,?,?,?,?,?)",
-                [(mid, entry_id, import_id, i, iso(sent), sender, text)
-                 for i, (mid, (sent, sender, text)) in enumerate(zip(ids, messages))])
-        return ids
-
-    def messages(self, entry_id: str) -> list[dict[str, Any]]:
-        return [
-            {"id": r["id"], "sent_at": parse_iso(r["sent_at"]), "sender": r["sender"],
-             "text": r["text"], "position": r["position"], "entry_id": r["entry_id"]}
-            for r in self._rows("SELECT * FROM messages WHERE entry_id = ? ORDER BY position",
-                                (entry_id,))
-        ]
-
-    def message(self, message_id: str) -> dict[str, Any]:
-        r = self._one("SELECT * FROM messages WHERE id = ?", (message_id,))
-        if r is None:
-            raise NotFoundError(what="message", ref=message_id)
-        return {"id": r["id"], "sent_at": parse_iso(r["sent_at"]), "sender": r["sender"],
-                "text": r["text"], "position": r["position"], "entry_id": r["entry_id"],
-                "import_id": r["import_id"]}
-
-    def list_imports(self) -> list[dict[str, Any]]:
-        return [dict(zip(r.keys(), tuple(r))) for r in self._rows("SELECT * FROM imports ORDER BY imported_at")]
 
     # ------------------------------------------------------------------ maintenance
     def backup(self, out_path: os.PathLike[str] | str) -> Path:
