@@ -47,122 +47,137 @@
     <name>AttachmentStrip</name>
     <message>
       <source>Screenshots and files</source>
-      <translation type="unfinished" />
+      <translation>截图和文件</translation>
     </message>
     <message>
       <source>Add files…</source>
-      <translation type="unfinished" />
+      <translation>添加文件…</translation>
     </message>
     <message>
       <source>Paste screenshot</source>
-      <translation type="unfinished" />
+      <translation>粘贴截图</translation>
     </message>
     <message>
       <source>Paste an image copied to the clipboard (Ctrl+V)</source>
-      <translation type="unfinished" />
+      <translation>粘贴已复制到剪贴板的图片（Ctrl+V）</translation>
     </message>
     <message>
       <source>Attachments</source>
-      <translation type="unfinished">附件</translation>
+      <translation>附件</translation>
     </message>
     <message>
       <source>Caption of the selected file (what it shows)</source>
-      <translation type="unfinished" />
+      <translation>所选文件的说明（内容是什么）</translation>
     </message>
     <message>
       <source>Caption</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>打开</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <source>Drop files here or press Ctrl+V to paste a screenshot. They are stored in the journal when you save the entry.</source>
-      <translation type="unfinished" />
+      <translation>把文件拖到这里，或按 Ctrl+V 粘贴截图。保存记录时，它们会存入日志。</translation>
     </message>
     <message>
       <source>Drop files here or press Ctrl+V to paste a screenshot. The original files are kept unchanged, encrypted.</source>
-      <translation type="unfinished" />
+      <translation>把文件拖到这里，或按 Ctrl+V 粘贴截图。原始文件会原样加密保存。</translation>
     </message>
     <message>
       <source>Add screenshots or files</source>
-      <translation type="unfinished" />
+      <translation>添加截图或文件</translation>
     </message>
     <message>
       <source>The clipboard holds no image. Take a screenshot or copy an image first, then paste it here.</source>
-      <translation type="unfinished" />
+      <translation>剪贴板里没有图片。请先截图或复制一张图片，再粘贴到这里。</translation>
     </message>
     <message>
       <source>Remove attachment</source>
-      <translation type="unfinished" />
+      <translation>移除附件</translation>
     </message>
     <message>
       <source>Remove “%1” from this entry? It is hidden, not erased: the journal keeps it for its history.</source>
-      <translation type="unfinished" />
+      <translation>要从这条记录中移除“%1”吗？它只会被隐藏，不会被删除：日志会为历史记录保留它。</translation>
     </message>
   </context>
   <context>
     <name>AttachmentViewer</name>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <source>Type</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>大小</translation>
     </message>
     <message>
       <source>SHA-256</source>
-      <translation type="unfinished" />
+      <translation>SHA-256</translation>
     </message>
     <message>
       <source>Caption</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>适合窗口</translation>
     </message>
     <message>
       <source>Zoom out</source>
-      <translation type="unfinished" />
+      <translation>缩小</translation>
     </message>
     <message>
       <source>Zoom in</source>
-      <translation type="unfinished" />
+      <translation>放大</translation>
     </message>
     <message>
       <source>Actual size</source>
-      <translation type="unfinished" />
+      <translation>实际大小</translation>
     </message>
     <message>
       <source>This kind of file cannot be shown here. Use “Save a copy…” to open it with another program; the copy is not encrypted.</source>
-      <translation type="unfinished" />
+      <translation>这种文件无法在这里显示。请用“另存副本…”后用其他程序打开；副本不加密。</translation>
     </message>
     <message>
       <source>Save a copy…</source>
-      <translation type="unfinished" />
+      <translation>另存副本…</translation>
     </message>
     <message>
       <source>Write an unencrypted copy of the original file</source>
-      <translation type="unfinished" />
+      <translation>把原始文件另存为一份不加密的副本</translation>
     </message>
     <message>
       <source>Save a copy of the attachment</source>
-      <translation type="unfinished" />
+      <translation>另存附件副本</translation>
     </message>
     <message>
       <source>The copy was saved. It is not encrypted: delete it when you no longer need it.</source>
-      <translation type="unfinished" />
+      <translation>副本已保存。它没有加密：不再需要时请删除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistOverview</name>
+    <message>
+      <source>shown by your entries</source>
+      <translation>记录中已出现</translation>
+    </message>
+    <message>
+      <source>hinted at</source>
+      <translation>有迹象</translation>
+    </message>
+    <message>
+      <source>not seen so far</source>
+      <translation>目前未发现</translation>
     </message>
   </context>
   <context>
@@ -295,191 +310,191 @@
     <name>EntryEditorDialog</name>
     <message>
       <source>Edit entry</source>
-      <translation type="unfinished" />
+      <translation>编辑记录</translation>
     </message>
     <message>
       <source>New entry</source>
-      <translation type="unfinished" />
+      <translation>新记录</translation>
     </message>
     <message>
       <source>Problem with this field</source>
-      <translation type="unfinished" />
+      <translation>此项有问题</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
-      <translation type="unfinished" />
+      <translation>类型(&amp;K)</translation>
     </message>
     <message>
       <source>One line: what happened</source>
-      <translation type="unfinished" />
+      <translation>一句话：发生了什么</translation>
     </message>
     <message>
       <source>&amp;Summary</source>
-      <translation type="unfinished" />
+      <translation>概要(&amp;S)</translation>
     </message>
     <message>
       <source>&amp;When</source>
-      <translation type="unfinished" />
+      <translation>时间(&amp;W)</translation>
     </message>
     <message>
       <source>&amp;People</source>
-      <translation type="unfinished" />
+      <translation>人物(&amp;P)</translation>
     </message>
     <message>
       <source>What they asked you to do</source>
-      <translation type="unfinished" />
+      <translation>对方要你做什么</translation>
     </message>
     <message>
       <source>T&amp;ask asked</source>
-      <translation type="unfinished" />
+      <translation>要求做的事(&amp;A)</translation>
     </message>
     <message>
       <source>What or where: a port, ships, a base, a document…</source>
-      <translation type="unfinished" />
+      <translation>对象或地点：港口、船只、基地、文件…</translation>
     </message>
     <message>
       <source>Targ&amp;et or place</source>
-      <translation type="unfinished" />
+      <translation>对象或地点(&amp;E)</translation>
     </message>
     <message>
       <source>Stat&amp;us</source>
-      <translation type="unfinished" />
+      <translation>状态(&amp;U)</translation>
     </message>
     <message>
       <source>e.g. 500 or 1200.50</source>
-      <translation type="unfinished" />
+      <translation>例如 500 或 1200.50</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished">金额</translation>
+      <translation>金额</translation>
     </message>
     <message>
       <source>Currency</source>
-      <translation type="unfinished">货币</translation>
+      <translation>货币</translation>
     </message>
     <message>
       <source>A&amp;mount</source>
-      <translation type="unfinished" />
+      <translation>金额(&amp;M)</translation>
     </message>
     <message>
       <source>(not known)</source>
-      <translation type="unfinished" />
+      <translation>（不清楚）</translation>
     </message>
     <message>
       <source>Paid &amp;by</source>
-      <translation type="unfinished" />
+      <translation>支付方式(&amp;B)</translation>
     </message>
     <message>
       <source>&amp;Direction</source>
-      <translation type="unfinished" />
+      <translation>方向(&amp;D)</translation>
     </message>
     <message>
       <source>e.g. a phone, a camera, a scooter</source>
-      <translation type="unfinished" />
+      <translation>例如手机、相机、电动车</translation>
     </message>
     <message>
       <source>&amp;Item</source>
-      <translation type="unfinished" />
+      <translation>物品(&amp;I)</translation>
     </message>
     <message>
       <source>M&amp;edium</source>
-      <translation type="unfinished" />
+      <translation>方式(&amp;E)</translation>
     </message>
     <message>
       <source>Who sta&amp;rted it</source>
-      <translation type="unfinished" />
+      <translation>由谁发起(&amp;R)</translation>
     </message>
     <message>
       <source>&amp;Reported to</source>
-      <translation type="unfinished" />
+      <translation>举报渠道(&amp;R)</translation>
     </message>
     <message>
       <source>Case or reference number, if you were given one</source>
-      <translation type="unfinished" />
+      <translation>如果有，填写受理编号或案件编号</translation>
     </message>
     <message>
       <source>Re&amp;ference</source>
-      <translation type="unfinished" />
+      <translation>受理编号(&amp;F)</translation>
     </message>
     <message>
       <source>Name of the officer or teacher you spoke to</source>
-      <translation type="unfinished" />
+      <translation>接待你的工作人员或老师的姓名</translation>
     </message>
     <message>
       <source>&amp;Officer or teacher</source>
-      <translation type="unfinished" />
+      <translation>接待人员或老师(&amp;O)</translation>
     </message>
     <message>
       <source>App or medium, e.g. WeChat, Telegram, a job site</source>
-      <translation type="unfinished" />
+      <translation>应用或方式，例如微信、Telegram、招聘网站</translation>
     </message>
     <message>
       <source>&amp;Channel</source>
-      <translation type="unfinished" />
+      <translation>渠道(&amp;C)</translation>
     </message>
     <message>
       <source>Where it happened, if it matters</source>
-      <translation type="unfinished" />
+      <translation>发生地点（如有关系）</translation>
     </message>
     <message>
       <source>P&amp;lace</source>
-      <translation type="unfinished" />
+      <translation>地点(&amp;L)</translation>
     </message>
     <message>
       <source>What was said or done, in your own words. Write down exact words where you can.</source>
-      <translation type="unfinished" />
+      <translation>用自己的话写下说了什么、做了什么。能记下原话的，尽量写原话。</translation>
     </message>
     <message>
       <source>De&amp;tails</source>
-      <translation type="unfinished" />
+      <translation>详细经过(&amp;T)</translation>
     </message>
     <message>
       <source>Who else saw or heard it, separated by commas</source>
-      <translation type="unfinished" />
+      <translation>还有谁看到或听到，用逗号分隔</translation>
     </message>
     <message>
       <source>Wit&amp;nesses</source>
-      <translation type="unfinished" />
+      <translation>证人(&amp;N)</translation>
     </message>
     <message>
       <source>Words to find it again, separated by commas</source>
-      <translation type="unfinished" />
+      <translation>便于以后查找的词，用逗号分隔</translation>
     </message>
     <message>
       <source>Ta&amp;gs</source>
-      <translation type="unfinished" />
+      <translation>标签(&amp;G)</translation>
     </message>
     <message>
       <source>Save the entry (Ctrl+S)</source>
-      <translation type="unfinished" />
+      <translation>保存记录（Ctrl+S）</translation>
     </message>
     <message>
       <source>Pa&amp;y offered</source>
-      <translation type="unfinished" />
+      <translation>许诺报酬(&amp;Y)</translation>
     </message>
     <message>
       <source>Estimated &amp;value</source>
-      <translation type="unfinished" />
+      <translation>估计价值(&amp;V)</translation>
     </message>
     <message>
       <source>Draft kept safely in the journal at %1</source>
-      <translation type="unfinished" />
+      <translation>草稿已于 %1 安全保存在日志中</translation>
     </message>
     <message>
       <source>Restored from a draft. Save to keep it in the journal.</source>
-      <translation type="unfinished" />
+      <translation>已从草稿恢复。保存后才会存入日志。</translation>
     </message>
     <message>
       <source>This date is in the future. Check the date and time of what happened.</source>
-      <translation type="unfinished" />
+      <translation>这个时间在将来。请检查事情发生的日期和时间。</translation>
     </message>
     <message>
       <source>Discard changes?</source>
-      <translation type="unfinished" />
+      <translation>放弃修改？</translation>
     </message>
     <message>
       <source>Close the editor and throw away what you typed? Choose No to keep editing.</source>
-      <translation type="unfinished" />
+      <translation>关闭编辑器并丢弃已输入的内容吗？选“否”可继续编辑。</translation>
     </message>
   </context>
   <context>
@@ -721,89 +736,89 @@
     <name>HandleTable</name>
     <message>
       <source>Kind</source>
-      <translation type="unfinished">类型</translation>
+      <translation>类型</translation>
     </message>
     <message>
       <source>Account, number or address</source>
-      <translation type="unfinished" />
+      <translation>账号、号码或地址</translation>
     </message>
     <message>
       <source>Handles</source>
-      <translation type="unfinished" />
+      <translation>联系方式</translation>
     </message>
     <message>
       <source>Add handle</source>
-      <translation type="unfinished" />
+      <translation>添加联系方式</translation>
     </message>
     <message>
       <source>Remove handle</source>
-      <translation type="unfinished" />
+      <translation>删除联系方式</translation>
     </message>
   </context>
   <context>
     <name>HistoryDialog</name>
     <message>
       <source>Yes</source>
-      <translation type="unfinished" />
+      <translation>是</translation>
     </message>
     <message>
       <source>History of the entry</source>
-      <translation type="unfinished" />
+      <translation>记录的历史</translation>
     </message>
     <message>
       <source>Revisions</source>
-      <translation type="unfinished" />
+      <translation>版本</translation>
     </message>
     <message>
       <source>Fields of the chosen revision</source>
-      <translation type="unfinished" />
+      <translation>所选版本的内容</translation>
     </message>
     <message>
       <source>Field</source>
-      <translation type="unfinished" />
+      <translation>项目</translation>
     </message>
     <message>
       <source>Value</source>
-      <translation type="unfinished" />
+      <translation>内容</translation>
     </message>
     <message>
       <source>Before</source>
-      <translation type="unfinished" />
+      <translation>修改前</translation>
     </message>
     <message>
       <source>Highlighted rows changed in this revision; “Before” shows the earlier value. Nothing is ever overwritten.</source>
-      <translation type="unfinished" />
+      <translation>高亮的行在这个版本中有改动；“修改前”一栏显示原来的内容。任何内容都不会被覆盖。</translation>
     </message>
     <message>
       <source>changed</source>
-      <translation type="unfinished" />
+      <translation>已修改</translation>
     </message>
   </context>
   <context>
     <name>ImportDialog</name>
     <message>
       <source>Import a chat</source>
-      <translation type="unfinished" />
+      <translation>导入聊天记录</translation>
     </message>
     <message>
       <source>Back</source>
-      <translation type="unfinished">返回</translation>
+      <translation>上一步</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>导入</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Import the chat history you exported from a messaging app</source>
-      <translation type="unfinished" />
+      <translation>导入您从聊天软件导出的聊天记录</translation>
     </message>
     <message>
       <source>Chats are often the best evidence. Export them from the app, then choose the file here.
@@ -813,180 +828,191 @@
 • Another app: make a table (CSV) with the columns date, person, text.
 
 You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
-      <translation type="unfinished" />
+      <translation>聊天记录往往是最好的证据。先在软件中导出聊天记录,再在这里选择导出的文件。
+
+• Telegram:在 Telegram 桌面版中打开聊天,选择 ⋮ → 导出聊天记录(Export chat history),格式选“机器可读的 JSON”(Machine-readable JSON),然后选择 result.json。
+• WhatsApp:在手机上打开聊天,选择 ⋮ 或对方的名字 → 导出聊天(Export chat),把文件发送到这台电脑并解压,然后选择其中的 .txt 文件。
+• 其他软件:制作一个表格(CSV),三列分别是日期、人、内容。
+
+添加任何内容之前,您会先看到预览。原始文件会原样保存在日志中,作为证据。</translation>
     </message>
     <message>
       <source>Recognise automatically</source>
-      <translation type="unfinished" />
+      <translation>自动识别</translation>
     </message>
     <message>
       <source>Telegram (result.json)</source>
-      <translation type="unfinished" />
+      <translation>Telegram(result.json)</translation>
     </message>
     <message>
       <source>WhatsApp (.txt)</source>
-      <translation type="unfinished" />
+      <translation>WhatsApp(.txt)</translation>
     </message>
     <message>
       <source>Table of messages (CSV)</source>
-      <translation type="unfinished" />
+      <translation>消息表格(CSV)</translation>
     </message>
     <message>
       <source>Choose the exported file…</source>
-      <translation type="unfinished" />
+      <translation>选择导出的文件…</translation>
     </message>
     <message>
       <source>Format:</source>
-      <translation type="unfinished" />
+      <translation>格式:</translation>
     </message>
     <message>
       <source>Day first (31/12/2024)</source>
-      <translation type="unfinished" />
+      <translation>日在前(31/12/2024)</translation>
     </message>
     <message>
       <source>Month first (12/31/2024)</source>
-      <translation type="unfinished" />
+      <translation>月在前(12/31/2024)</translation>
     </message>
     <message>
       <source>Year first (2024/12/31)</source>
-      <translation type="unfinished" />
+      <translation>年在前(2024/12/31)</translation>
     </message>
     <message>
       <source>Dates:</source>
-      <translation type="unfinished" />
+      <translation>日期顺序:</translation>
     </message>
     <message>
       <source>File:</source>
-      <translation type="unfinished" />
+      <translation>文件:</translation>
     </message>
     <message>
       <source>Recognised as:</source>
-      <translation type="unfinished" />
+      <translation>识别为:</translation>
     </message>
     <message>
       <source>Messages:</source>
-      <translation type="unfinished" />
+      <translation>消息:</translation>
     </message>
     <message>
       <source>People in the chat:</source>
-      <translation type="unfinished" />
+      <translation>聊天中的人:</translation>
     </message>
     <message>
       <source>You are:</source>
-      <translation type="unfinished" />
+      <translation>您是:</translation>
+    </message>
+    <message>
+      <source>Choose your own name in this chat, so that you are not recorded as one of the people.</source>
+      <translation>请选择您自己在这个聊天中的名字,以免把您自己记录为对方人物。</translation>
     </message>
     <message>
       <source>Record the other person as:</source>
-      <translation type="unfinished" />
+      <translation>把对方记录为:</translation>
     </message>
     <message>
       <source>Time zone of the times:</source>
-      <translation type="unfinished" />
+      <translation>时间所在的时区:</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <source>From</source>
-      <translation type="unfinished" />
+      <translation>发送者</translation>
     </message>
     <message>
       <source>Message</source>
-      <translation type="unfinished" />
+      <translation>消息</translation>
     </message>
     <message>
       <source>Importing… Please keep the window open.</source>
-      <translation type="unfinished" />
+      <translation>正在导入……请不要关闭窗口。</translation>
     </message>
     <message>
       <source>Choose the exported chat</source>
-      <translation type="unfinished" />
+      <translation>选择导出的聊天记录</translation>
     </message>
     <message>
       <source>Chat exports (*.json *.txt *.csv *.tsv);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>聊天导出文件 (*.json *.txt *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
       <source>This file does not look like a chat export. Choose the format above and try again.</source>
-      <translation type="unfinished" />
+      <translation>这个文件看起来不像聊天导出文件。请在上方选择格式后重试。</translation>
     </message>
     <message>
       <source>Reading the file…</source>
-      <translation type="unfinished" />
+      <translation>正在读取文件……</translation>
     </message>
     <message>
       <source>Something went wrong. Nothing was changed. Details are in the log file.</source>
-      <translation type="unfinished" />
+      <translation>出现了问题。没有任何内容被改动。详细信息已写入日志文件。</translation>
     </message>
     <message>
       <source>%1 message(s) on %2 day(s)</source>
-      <translation type="unfinished" />
+      <translation>%1 条消息,共 %2 天</translation>
     </message>
     <message>
       <source>(none)</source>
-      <translation type="unfinished" />
+      <translation>(无)</translation>
     </message>
     <message>
       <source>Not in this chat / I don't know</source>
-      <translation type="unfinished" />
+      <translation>不在这个聊天中 / 不确定</translation>
     </message>
     <message>
       <source>as named in the chat</source>
-      <translation type="unfinished" />
+      <translation>沿用聊天中的名字</translation>
     </message>
     <message>
       <source>The first %1 of %2 messages, as they will be recorded:</source>
-      <translation type="unfinished" />
+      <translation>共 %2 条消息中的前 %1 条,将按如下方式记录:</translation>
     </message>
     <message>
       <source>(system)</source>
-      <translation type="unfinished" />
+      <translation>(系统)</translation>
     </message>
     <message>
       <source>[forwarded from %1]</source>
-      <translation type="unfinished" />
+      <translation>[转发自 %1]</translation>
     </message>
     <message>
       <source>%1 — will be recorded as people in the journal</source>
-      <translation type="unfinished" />
+      <translation>%1 —— 将作为人物记录在日志中</translation>
     </message>
     <message>
       <source>This chat was imported before</source>
-      <translation type="unfinished" />
+      <translation>这个聊天记录以前已经导入过</translation>
     </message>
     <message>
       <source>The journal already holds this exact file (same SHA-256 fingerprint). Nothing was added.</source>
-      <translation type="unfinished" />
+      <translation>日志中已经有完全相同的文件(SHA-256 指纹相同)。没有添加任何内容。</translation>
     </message>
     <message>
       <source>The chat was imported</source>
-      <translation type="unfinished" />
+      <translation>聊天记录已导入</translation>
     </message>
     <message>
       <source>%1 message(s)</source>
-      <translation type="unfinished" />
+      <translation>%1 条消息</translation>
     </message>
     <message>
       <source>%1 day(s), each recorded as a contact entry</source>
-      <translation type="unfinished" />
+      <translation>%1 天,每天记录为一条“联系”记录</translation>
     </message>
     <message>
       <source>%1 photo(s) or file(s) attached</source>
-      <translation type="unfinished" />
+      <translation>附加了 %1 张照片或文件</translation>
     </message>
     <message>
       <source>The original export file is kept in the journal, unchanged, as evidence.
 Its SHA-256 fingerprint: %1</source>
-      <translation type="unfinished" />
+      <translation>原始导出文件已原样保存在日志中,作为证据。
+它的 SHA-256 指纹:%1</translation>
     </message>
     <message>
       <source>Open a day in the timeline to read its messages. To record a request, payment or gift from a message, use “Make an entry from this message…”.</source>
-      <translation type="unfinished" />
+      <translation>在时间线中打开某一天即可阅读当天的消息。如要把某条消息记录为请求、付款或礼物,请使用“根据这条消息新建记录…”。</translation>
     </message>
     <message>
       <source>Importing… %1 of %2 messages</source>
-      <translation type="unfinished" />
+      <translation>正在导入……%2 条消息中的第 %1 条</translation>
     </message>
   </context>
   <context>
@@ -1020,307 +1046,307 @@ Its SHA-256 fingerprint: %1</source>
     <name>Labels</name>
     <message>
       <source>Contact</source>
-      <translation type="unfinished">联系</translation>
+      <translation>联系</translation>
     </message>
     <message>
       <source>Request</source>
-      <translation type="unfinished">要求</translation>
+      <translation>要求</translation>
     </message>
     <message>
       <source>Payment</source>
-      <translation type="unfinished">付款</translation>
+      <translation>付款</translation>
     </message>
     <message>
       <source>Gift</source>
-      <translation type="unfinished">礼物</translation>
+      <translation>礼物</translation>
     </message>
     <message>
       <source>Meeting</source>
-      <translation type="unfinished">见面</translation>
+      <translation>见面</translation>
     </message>
     <message>
       <source>Threat or pressure</source>
-      <translation type="unfinished" />
+      <translation>威胁或施压</translation>
     </message>
     <message>
       <source>Report to the authorities</source>
-      <translation type="unfinished" />
+      <translation>向有关部门举报</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished">备注</translation>
+      <translation>备注</translation>
     </message>
     <message>
       <source>Id</source>
-      <translation type="unfinished" />
+      <translation>编号</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished">类型</translation>
+      <translation>类型</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished">时间</translation>
+      <translation>时间</translation>
     </message>
     <message>
       <source>How exact</source>
-      <translation type="unfinished" />
+      <translation>时间精确程度</translation>
     </message>
     <message>
       <source>Recorded</source>
-      <translation type="unfinished">记录于</translation>
+      <translation>记录于</translation>
     </message>
     <message>
       <source>Summary</source>
-      <translation type="unfinished">概要</translation>
+      <translation>概要</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished">详细经过</translation>
+      <translation>详细经过</translation>
     </message>
     <message>
       <source>People</source>
-      <translation type="unfinished">人物</translation>
+      <translation>人物</translation>
     </message>
     <message>
       <source>Channel (app)</source>
-      <translation type="unfinished" />
+      <translation>渠道（应用）</translation>
     </message>
     <message>
       <source>Place</source>
-      <translation type="unfinished">地点</translation>
+      <translation>地点</translation>
     </message>
     <message>
       <source>Witnesses</source>
-      <translation type="unfinished">证人</translation>
+      <translation>证人</translation>
     </message>
     <message>
       <source>Tags</source>
-      <translation type="unfinished">标签</translation>
+      <translation>标签</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished">金额</translation>
+      <translation>金额</translation>
     </message>
     <message>
       <source>Currency</source>
-      <translation type="unfinished">货币</translation>
+      <translation>货币</translation>
     </message>
     <message>
       <source>Paid by</source>
-      <translation type="unfinished">支付方式</translation>
+      <translation>支付方式</translation>
     </message>
     <message>
       <source>Direction</source>
-      <translation type="unfinished">方向</translation>
+      <translation>方向</translation>
     </message>
     <message>
       <source>Item</source>
-      <translation type="unfinished">物品</translation>
+      <translation>物品</translation>
     </message>
     <message>
       <source>Estimated value</source>
-      <translation type="unfinished">估计价值</translation>
+      <translation>估计价值</translation>
     </message>
     <message>
       <source>Task asked</source>
-      <translation type="unfinished">要求做的事</translation>
+      <translation>要求做的事</translation>
     </message>
     <message>
       <source>Target or place</source>
-      <translation type="unfinished">对象或地点</translation>
+      <translation>对象或地点</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished">状态</translation>
+      <translation>状态</translation>
     </message>
     <message>
       <source>Medium</source>
-      <translation type="unfinished">方式</translation>
+      <translation>方式</translation>
     </message>
     <message>
       <source>Who started it</source>
-      <translation type="unfinished" />
+      <translation>由谁发起</translation>
     </message>
     <message>
       <source>Reported to</source>
-      <translation type="unfinished">举报渠道</translation>
+      <translation>举报渠道</translation>
     </message>
     <message>
       <source>Reference number</source>
-      <translation type="unfinished">受理编号</translation>
+      <translation>受理编号</translation>
     </message>
     <message>
       <source>Officer or teacher</source>
-      <translation type="unfinished">接待人员或老师</translation>
+      <translation>接待人员或老师</translation>
     </message>
     <message>
       <source>Attachments</source>
-      <translation type="unfinished">附件</translation>
+      <translation>附件</translation>
     </message>
     <message>
       <source>In the trash</source>
-      <translation type="unfinished" />
+      <translation>在回收站中</translation>
     </message>
     <message>
       <source>Asked (not answered yet)</source>
-      <translation type="unfinished" />
+      <translation>已提出（还没答复）</translation>
     </message>
     <message>
       <source>I refused</source>
-      <translation type="unfinished" />
+      <translation>我拒绝了</translation>
     </message>
     <message>
       <source>I did it</source>
-      <translation type="unfinished" />
+      <translation>我做了</translation>
     </message>
     <message>
       <source>I did part of it</source>
-      <translation type="unfinished" />
+      <translation>我做了一部分</translation>
     </message>
     <message>
       <source>WeChat Pay</source>
-      <translation type="unfinished">微信支付</translation>
+      <translation>微信支付</translation>
     </message>
     <message>
       <source>Alipay</source>
-      <translation type="unfinished">支付宝</translation>
+      <translation>支付宝</translation>
     </message>
     <message>
       <source>Bank transfer</source>
-      <translation type="unfinished">银行转账</translation>
+      <translation>银行转账</translation>
     </message>
     <message>
       <source>Cash</source>
-      <translation type="unfinished">现金</translation>
+      <translation>现金</translation>
     </message>
     <message>
       <source>Cryptocurrency</source>
-      <translation type="unfinished">加密货币</translation>
+      <translation>加密货币</translation>
     </message>
     <message>
       <source>Other</source>
-      <translation type="unfinished">其他</translation>
+      <translation>其他</translation>
     </message>
     <message>
       <source>I received it</source>
-      <translation type="unfinished" />
+      <translation>我收到</translation>
     </message>
     <message>
       <source>I sent it</source>
-      <translation type="unfinished" />
+      <translation>我付出</translation>
     </message>
     <message>
       <source>Promised to me</source>
-      <translation type="unfinished" />
+      <translation>对方承诺给我</translation>
     </message>
     <message>
       <source>Chat messages</source>
-      <translation type="unfinished" />
+      <translation>聊天消息</translation>
     </message>
     <message>
       <source>Voice call</source>
-      <translation type="unfinished" />
+      <translation>语音通话</translation>
     </message>
     <message>
       <source>Video call</source>
-      <translation type="unfinished" />
+      <translation>视频通话</translation>
     </message>
     <message>
       <source>In person</source>
-      <translation type="unfinished">当面</translation>
+      <translation>当面</translation>
     </message>
     <message>
       <source>They did</source>
-      <translation type="unfinished">对方</translation>
+      <translation>对方</translation>
     </message>
     <message>
       <source>I did</source>
-      <translation type="unfinished">我</translation>
+      <translation>我</translation>
     </message>
     <message>
       <source>12339 hotline</source>
-      <translation type="unfinished">12339 举报电话</translation>
+      <translation>12339 举报电话</translation>
     </message>
     <message>
       <source>Online reporting platform</source>
-      <translation type="unfinished">网上举报平台</translation>
+      <translation>网上举报平台</translation>
     </message>
     <message>
       <source>Official WeChat account</source>
-      <translation type="unfinished">官方微信公众号</translation>
+      <translation>官方微信公众号</translation>
     </message>
     <message>
       <source>Local national security office</source>
-      <translation type="unfinished">当地国家安全机关</translation>
+      <translation>当地国家安全机关</translation>
     </message>
     <message>
       <source>School or teacher</source>
-      <translation type="unfinished">学校或老师</translation>
+      <translation>学校或老师</translation>
     </message>
     <message>
       <source>Exact</source>
-      <translation type="unfinished" />
+      <translation>精确</translation>
     </message>
     <message>
       <source>Date only</source>
-      <translation type="unfinished" />
+      <translation>只知道日期</translation>
     </message>
     <message>
       <source>Month only</source>
-      <translation type="unfinished" />
+      <translation>只知道月份</translation>
     </message>
     <message>
       <source>Approximate</source>
-      <translation type="unfinished" />
+      <translation>大概时间</translation>
     </message>
     <message>
       <source>WeChat</source>
-      <translation type="unfinished" />
+      <translation>微信</translation>
     </message>
     <message>
       <source>QQ</source>
-      <translation type="unfinished" />
+      <translation>QQ</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>电话</translation>
     </message>
     <message>
       <source>Email</source>
-      <translation type="unfinished" />
+      <translation>电子邮件</translation>
     </message>
     <message>
       <source>Telegram</source>
-      <translation type="unfinished" />
+      <translation>Telegram</translation>
     </message>
     <message>
       <source>WhatsApp</source>
-      <translation type="unfinished" />
+      <translation>WhatsApp</translation>
     </message>
     <message>
       <source>Signal</source>
-      <translation type="unfinished" />
+      <translation>Signal</translation>
     </message>
     <message>
       <source>LINE</source>
-      <translation type="unfinished" />
+      <translation>LINE</translation>
     </message>
     <message>
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>创建</translation>
     </message>
     <message>
       <source>Edited</source>
-      <translation type="unfinished" />
+      <translation>修改</translation>
     </message>
     <message>
       <source>Moved to the trash</source>
-      <translation type="unfinished" />
+      <translation>移到回收站</translation>
     </message>
     <message>
       <source>Restored</source>
-      <translation type="unfinished" />
+      <translation>已恢复</translation>
     </message>
   </context>
   <context>
@@ -1446,220 +1472,231 @@ Its SHA-256 fingerprint: %1</source>
     <name>PeopleView</name>
     <message>
       <source>Find a person…</source>
-      <translation type="unfinished" />
+      <translation>查找人物…</translation>
     </message>
     <message>
       <source>Find a person</source>
-      <translation type="unfinished" />
+      <translation>查找人物</translation>
     </message>
     <message>
       <source>People</source>
-      <translation type="unfinished">人物</translation>
+      <translation>人物</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <source>Says they are</source>
-      <translation type="unfinished" />
+      <translation>自称身份</translation>
     </message>
     <message>
       <source>Met on</source>
-      <translation type="unfinished" />
+      <translation>认识途径</translation>
     </message>
     <message>
       <source>&amp;New person…</source>
-      <translation type="unfinished" />
+      <translation>新建人物(&amp;N)…</translation>
     </message>
     <message>
       <source>&amp;Edit person…</source>
-      <translation type="unfinished" />
+      <translation>编辑人物(&amp;E)…</translation>
     </message>
     <message>
       <source>No people yet. Add the person who contacted you with “New person…”, or name them when you write an entry.</source>
-      <translation type="unfinished" />
+      <translation>还没有人物。可以用“新建人物…”添加联系你的人，也可以在写记录时直接填写名字。</translation>
     </message>
     <message>
       <source>Also known as: %1</source>
-      <translation type="unfinished" />
+      <translation>别名：%1</translation>
     </message>
   </context>
   <context>
     <name>PersonEditorDialog</name>
     <message>
       <source>Edit person</source>
-      <translation type="unfinished" />
+      <translation>编辑人物</translation>
     </message>
     <message>
       <source>New person</source>
-      <translation type="unfinished" />
+      <translation>新建人物</translation>
     </message>
     <message>
       <source>Other names they use, separated by commas</source>
-      <translation type="unfinished" />
+      <translation>对方用过的其他名字，用逗号分隔</translation>
     </message>
     <message>
       <source>What they say they are, e.g. “recruiter”, “magazine editor”</source>
-      <translation type="unfinished" />
+      <translation>对方自称的身份，例如“招聘人员”“杂志编辑”</translation>
     </message>
     <message>
       <source>The company or organisation they name</source>
-      <translation type="unfinished" />
+      <translation>对方说的公司或机构</translation>
     </message>
     <message>
       <source>The app or website where you first met</source>
-      <translation type="unfinished" />
+      <translation>第一次认识时用的应用或网站</translation>
     </message>
     <message>
       <source>Anything else: how they describe themselves, what does not add up</source>
-      <translation type="unfinished" />
+      <translation>其他情况：对方怎样介绍自己，哪里说不通</translation>
     </message>
     <message>
       <source>&amp;Name</source>
-      <translation type="unfinished" />
+      <translation>名称(&amp;N)</translation>
     </message>
     <message>
       <source>&amp;Also known as</source>
-      <translation type="unfinished" />
+      <translation>别名(&amp;A)</translation>
     </message>
     <message>
       <source>Claimed &amp;role</source>
-      <translation type="unfinished" />
+      <translation>自称职务(&amp;R)</translation>
     </message>
     <message>
       <source>Claimed &amp;organisation</source>
-      <translation type="unfinished" />
+      <translation>自称单位(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;First met on</source>
-      <translation type="unfinished" />
+      <translation>认识途径(&amp;F)</translation>
     </message>
     <message>
       <source>&amp;Handles</source>
-      <translation type="unfinished" />
+      <translation>联系方式(&amp;H)</translation>
     </message>
     <message>
       <source>No&amp;tes</source>
-      <translation type="unfinished" />
+      <translation>备注(&amp;T)</translation>
     </message>
   </context>
   <context>
     <name>PersonPage</name>
     <message>
       <source>Also known as:</source>
-      <translation type="unfinished" />
+      <translation>别名：</translation>
     </message>
     <message>
       <source>First met on:</source>
-      <translation type="unfinished" />
+      <translation>认识途径：</translation>
     </message>
     <message>
       <source>Handles:</source>
-      <translation type="unfinished" />
+      <translation>联系方式：</translation>
     </message>
     <message>
       <source>Notes:</source>
-      <translation type="unfinished" />
+      <translation>备注：</translation>
     </message>
     <message>
       <source>Money and gifts</source>
-      <translation type="unfinished" />
+      <translation>钱款和礼物</translation>
     </message>
     <message>
       <source>Entries</source>
-      <translation type="unfinished" />
+      <translation>记录</translation>
     </message>
     <message>
       <source>No payments, offers or gifts recorded.</source>
-      <translation type="unfinished" />
+      <translation>没有记录付款、报酬许诺或礼物。</translation>
     </message>
     <message>
       <source>Entries with this person</source>
-      <translation type="unfinished" />
+      <translation>与此人有关的记录</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished">时间</translation>
+      <translation>时间</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished">类型</translation>
+      <translation>类型</translation>
     </message>
     <message>
       <source>Summary</source>
-      <translation type="unfinished">概要</translation>
+      <translation>概要</translation>
     </message>
     <message>
       <source>Says they are: %1</source>
-      <translation type="unfinished" />
+      <translation>自称：%1</translation>
     </message>
     <message>
       <source>No claimed role or organisation recorded.</source>
-      <translation type="unfinished" />
+      <translation>没有记录对方自称的职务或单位。</translation>
     </message>
     <message>
       <source>Entries (%1)</source>
-      <translation type="unfinished" />
+      <translation>记录（%1 条）</translation>
     </message>
     <message>
       <source>Received from them:</source>
-      <translation type="unfinished" />
+      <translation>从对方收到：</translation>
     </message>
     <message>
       <source>Sent to them:</source>
-      <translation type="unfinished" />
+      <translation>付给对方：</translation>
     </message>
     <message>
       <source>Promised to me:</source>
-      <translation type="unfinished" />
+      <translation>对方承诺给我：</translation>
     </message>
     <message>
       <source>Pay offered for tasks:</source>
-      <translation type="unfinished" />
+      <translation>为任务许诺的报酬：</translation>
     </message>
     <message>
       <source>Gifts (estimated value):</source>
-      <translation type="unfinished" />
+      <translation>礼物（估计价值）：</translation>
     </message>
   </context>
   <context>
     <name>PersonPicker</name>
     <message>
       <source>Type a name or alias, then press Enter</source>
-      <translation type="unfinished" />
+      <translation>输入名字或别名，然后按回车</translation>
     </message>
     <message>
       <source>Add a person</source>
-      <translation type="unfinished" />
+      <translation>添加人物</translation>
     </message>
     <message>
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>添加</translation>
     </message>
     <message>
       <source>New person…</source>
-      <translation type="unfinished" />
+      <translation>新建人物…</translation>
     </message>
     <message>
       <source>People in this entry</source>
-      <translation type="unfinished" />
+      <translation>这条记录涉及的人物</translation>
     </message>
     <message>
       <source>Select a name and press Delete to remove it</source>
-      <translation type="unfinished" />
+      <translation>选中名字后按 Delete 键可移除</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <source>%1 (new)</source>
-      <translation type="unfinished" />
+      <translation>%1（新）</translation>
     </message>
     <message>
       <source>This person is added to the journal when you save</source>
-      <translation type="unfinished" />
+      <translation>保存记录时会把此人加入日志</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportBox</name>
+    <message>
+      <source>How to report</source>
+      <translation>如何举报</translation>
+    </message>
+    <message>
+      <source>If something worries you: stop the tasks quietly, do not confront the person, do not delete chats, keep the evidence, accept no more money or gifts, and talk to a teacher. Reporting is safe, and a teacher can go with you.</source>
+      <translation>如果有什么让你担心:悄悄停止任务,不要质问对方,不要删除聊天记录,保留证据,不再接受任何钱款或礼物,并告诉老师。举报是安全的,老师可以陪你一起去。</translation>
     </message>
   </context>
   <context>
@@ -1711,6 +1748,64 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>These settings are kept on this computer, outside the journal. They never contain anything you wrote in the journal.</source>
       <translation>这些设置保存在这台电脑上、日志文件之外,其中绝不包含你在日志里写下的任何内容。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignCard</name>
+    <message>
+      <source>Present</source>
+      <translation>已出现</translation>
+    </message>
+    <message>
+      <source>Possible</source>
+      <translation>可能</translation>
+    </message>
+    <message>
+      <source>Your entries clearly show this pattern.</source>
+      <translation>你的记录清楚地显示了这种手法。</translation>
+    </message>
+    <message>
+      <source>Your entries only hint at this pattern.</source>
+      <translation>你的记录只是隐约提示了这种手法。</translation>
+    </message>
+    <message>
+      <source>What to do</source>
+      <translation>应该怎么做</translation>
+    </message>
+    <message>
+      <source>Entries that show it:</source>
+      <translation>相关记录:</translation>
+    </message>
+    <message>
+      <source>Open this entry</source>
+      <translation>打开这条记录</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignsView</name>
+    <message>
+      <source>%1 present, %2 possible.</source>
+      <translation>已出现 %1 项,可能 %2 项。</translation>
+    </message>
+    <message>
+      <source>Warning signs</source>
+      <translation>警示信号</translation>
+    </message>
+    <message>
+      <source>This is a checklist of known recruitment patterns, compared with your own entries. It is not a verdict about anyone: it shows what to look at and what you can do.</source>
+      <translation>这是一份已知招募手法的清单,与你自己的记录进行对照。它不是对任何人的定论,只是提示你需要注意什么、可以怎么做。</translation>
+    </message>
+    <message>
+      <source>No warning signs found in your entries so far.</source>
+      <translation>目前在你的记录中没有发现警示信号。</translation>
+    </message>
+    <message>
+      <source>Shown by your entries</source>
+      <translation>记录中已出现的信号</translation>
+    </message>
+    <message>
+      <source>Hinted at — worth keeping an eye on</source>
+      <translation>有迹象,值得留意</translation>
     </message>
   </context>
   <context>
@@ -1859,42 +1954,73 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
+    <name>TranscriptView</name>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>发送者</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>Make an entry from this message…</source>
+      <translation>根据这条消息新建记录…</translation>
+    </message>
+    <message>
+      <source>Choose a message, then record it as a request, payment, gift…</source>
+      <translation>选择一条消息,把它记录为请求、付款、礼物等。</translation>
+    </message>
+    <message>
+      <source>(system)</source>
+      <translation>(系统)</translation>
+    </message>
+    <message>
+      <source>(This entry has no imported messages.)</source>
+      <translation>(这条记录没有导入的消息。)</translation>
+    </message>
+  </context>
+  <context>
     <name>TrashDialog</name>
     <message>
       <source>Trash</source>
-      <translation type="unfinished" />
+      <translation>回收站</translation>
     </message>
     <message>
       <source>Deleted entries stay here, with their history and attachments, until you restore them.</source>
-      <translation type="unfinished" />
+      <translation>删除的记录连同历史和附件都保留在这里，可以随时恢复。</translation>
     </message>
     <message>
       <source>Deleted entries</source>
-      <translation type="unfinished" />
+      <translation>已删除的记录</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished">时间</translation>
+      <translation>时间</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished">类型</translation>
+      <translation>类型</translation>
     </message>
     <message>
       <source>Summary</source>
-      <translation type="unfinished">概要</translation>
+      <translation>概要</translation>
     </message>
     <message>
       <source>Deleted</source>
-      <translation type="unfinished" />
+      <translation>删除时间</translation>
     </message>
     <message>
       <source>The trash is empty.</source>
-      <translation type="unfinished" />
+      <translation>回收站是空的。</translation>
     </message>
     <message>
       <source>&amp;Restore</source>
-      <translation type="unfinished" />
+      <translation>恢复(&amp;R)</translation>
     </message>
   </context>
   <context>
@@ -1963,23 +2089,23 @@ Its SHA-256 fingerprint: %1</source>
     <name>WhenEdit</name>
     <message>
       <source>Date and time</source>
-      <translation type="unfinished" />
+      <translation>日期和时间</translation>
     </message>
     <message>
       <source>Date only</source>
-      <translation type="unfinished" />
+      <translation>只有日期</translation>
     </message>
     <message>
       <source>Tick when you do not know the time of day</source>
-      <translation type="unfinished" />
+      <translation>不知道具体几点时勾选</translation>
     </message>
     <message>
       <source>Approximate</source>
-      <translation type="unfinished" />
+      <translation>大概</translation>
     </message>
     <message>
       <source>Tick when you only know roughly when it was</source>
-      <translation type="unfinished" />
+      <translation>只知道大概时间时勾选</translation>
     </message>
   </context>
 </TS>

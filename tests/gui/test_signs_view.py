@@ -1,0 +1,145 @@
+"""The Warning signs page, offscreen, over a real journal holding the Liu case of the article."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from journal.core.signs import PRESENT, sign_title
+from journal.gui import qtsetup
+from journal.gui.signs.view import SignCard, SignsView
+
+
+def _cases() -> Any:
+    name = "signs_cases_for_gui"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parent.parent / "core" / "test_signs_cases.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def view(qtbot: Any) -> SignsView:
+    qtsetup.install_translators(QApplication.instance(), "en")  # type: ignore[arg-type]
+    v = SignsView()
+    qtbot.addWidget(v)
+    v.resize(820, 700)
+    return v
+
+
+def _texts(widget: Any) -> str:
+    return "\n".join(lbl.text() for lbl in widget.findChildren(QLabel) if lbl.isVisibleTo(widget))
+
+
+def test_liu_case_lists_the_expected_signs(qtbot: Any, view: SignsView, journal: Any) -> None:
+    cases = _cases()
+    ids = cases.build_in_journal(journal, cases.LIU)
+    key_of = {v: k for k, v in ids.items()}
+    with qtbot.waitSignal(view.signsChanged) as blocker:
+        view.set_journal(journal)
+    assert blocker.args == [len(view.results)]
+    present = [c.result.id for c in view.cards if c.result.level == PRESENT]
+    assert present == list(cases.LIU.present)  # present first, in DESIGN order
+    assert [c.result.level for c in view.cards] == sorted(
+        (c.result.level for c in view.cards), key=lambda lv: lv != PRESENT)
+    for card in view.cards:
+        if card.result.level == PRESENT:
+            shown = [key_of[b.property("entryId")] for b in card.evidence_buttons]
+            assert shown == cases.LIU.present[card.result.id]
+    text = _texts(view)
+    assert sign_title("WS-PAID-HOUSING") in text
+    assert "not a verdict" in text
+    assert "12339" in text and "WeChat" in text
+    # an evidence line shows the date and the summary
+    gift = next(b for b in view.evidence_buttons() if b.property("entryId") == ids["L09"])
+    assert gift.text().startswith("2024-03-21") and "phone" in gift.text()
+
+
+def test_clicking_evidence_opens_that_entry(qtbot: Any, view: SignsView, journal: Any) -> None:
+    cases = _cases()
+    ids = cases.build_in_journal(journal, cases.LIU)
+    view.set_journal(journal)
+    view.show()
+    button = next(b for b in view.evidence_buttons() if b.property("entryId") == ids["L07"])
+    view.scroll_area.ensureWidgetVisible(button)
+    with qtbot.waitSignal(view.entryActivated) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [ids["L07"]]
+
+
+def test_set_journal_none_clears_everything(qtbot: Any, view: SignsView, journal: Any) -> None:
+    cases = _cases()
+    cases.build_in_journal(journal, cases.LIU)
+    view.set_journal(journal)
+    assert view.cards
+    with qtbot.waitSignal(view.signsChanged) as blocker:
+        view.set_journal(None)
+    assert blocker.args == [0]
+    QApplication.processEvents()
+    assert view.cards == [] and view.results == [] and view.evidence_buttons() == []
+    assert not view.findChildren(SignCard)
+    text = _texts(view)
+    assert "Xiao Min" not in text and "Telegram" not in text
+    assert not view.overview.isVisibleTo(view)
+    assert "12339" in text  # how to report stays: it holds no journal content
+
+
+def test_empty_state_and_refresh(qtbot: Any, view: SignsView, journal: Any) -> None:
+    view.set_journal(journal)
+    assert view.empty.isVisibleTo(view)
+    assert "No warning signs found" in view.empty.text()
+    assert "12339" in _texts(view.report_box)
+    cases = _cases()
+    cases.build_in_journal(journal, cases.WANG)
+    with qtbot.waitSignal(view.signsChanged) as blocker:
+        view.refresh()
+    assert blocker.args[0] >= len(cases.WANG.present)
+    assert not view.empty.isVisibleTo(view)
+
+
+def test_innocent_journal_shows_no_present_sign(view: SignsView, journal: Any) -> None:
+    cases = _cases()
+    cases.build_in_journal(journal, cases.TUTORING)
+    view.set_journal(journal)
+    assert not [c for c in view.cards if c.result.level == PRESENT]
+
+
+def test_chinese(qtbot: Any, view: SignsView, journal: Any) -> None:
+    app = QApplication.instance()
+    cases = _cases()
+    cases.build_in_journal(journal, cases.LIU)
+    try:
+        view.set_journal(journal)
+        qtsetup.install_translators(app, "zh")  # type: ignore[arg-type]
+        QApplication.processEvents()  # LanguageChange: the view retranslates and rebuilds
+        text = _texts(view)
+        assert "警示信号" in text and "不是对任何人的定论" in text
+        assert sign_title("WS-SECRECY", "zh") in text
+        assert "12339" in text and "微信公众号" in text
+        assert "What to do" not in text
+    finally:
+        qtsetup.install_translators(app, "en")  # type: ignore[arg-type]
+
+
+def test_overview_click_scrolls_to_the_card(qtbot: Any, view: SignsView, journal: Any) -> None:
+    cases = _cases()
+    cases.build_in_journal(journal, cases.LIU)
+    view.set_journal(journal)
+    view.show()
+    qtbot.waitExposed(view)
+    button = view.overview.buttons["WS-PAID-HOUSING"]
+    assert button.isEnabled()
+    assert not view.overview.buttons["WS-PRESSURE"].isEnabled()  # not seen
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.scroll_area.verticalScrollBar().value() > 0
