@@ -1784,8 +1784,16 @@ Its SHA-256 fingerprint: %1</source>
   <context>
     <name>SignsView</name>
     <message>
-      <source>%1 present, %2 possible.</source>
-      <translation>已出现 %1 项,可能 %2 项。</translation>
+      <source>%1 shown by your entries, %2 hinted at.</source>
+      <translation>记录中已出现 %1 项,有迹象 %2 项。</translation>
+    </message>
+    <message>
+      <source>%1 shown by your entries.</source>
+      <translation>记录中已出现 %1 项。</translation>
+    </message>
+    <message>
+      <source>None clearly shown; %2 hinted at.</source>
+      <translation>没有明确出现的信号;有迹象 %2 项。</translation>
     </message>
     <message>
       <source>Warning signs</source>

@@ -69,11 +69,11 @@ def test_every_kind_through_the_form(qtbot, journal) -> None:  # type: ignore[no
     assert by_kind["meeting"].medium == "in_person"
     r = by_kind["request"]
     assert (r.task, r.target, r.status, r.amount, r.currency) == (
-        "photograph yachts", "port", "done", Decimal("300"), "CNY")
+        "photograph yachts", "port", "done", Decimal(300), "CNY")
     p = by_kind["payment"]
     assert (p.amount, p.currency, p.method, p.direction) == (Decimal("1200.50"), "USD", "alipay", "received")
     g = by_kind["gift"]
-    assert (g.item, g.value, g.currency, g.amount) == ("a phone", Decimal("2999"), "CNY", None)
+    assert (g.item, g.value, g.currency, g.amount) == ("a phone", Decimal(2999), "CNY", None)
     rep = by_kind["report"]
     assert (rep.reported_to, rep.reference, rep.officer) == ("hotline_12339", "A-17", "Officer Wang")
     assert journal.list_drafts() == []
@@ -166,7 +166,7 @@ def test_edit_keeps_history_and_dates(qtbot, journal) -> None:  # type: ignore[n
     choose(edit.method, "cash")
     assert edit.save() and edit.saved_entry_id == eid
     e = journal.get_entry(eid)
-    assert e.amount == Decimal("250") and e.precision == "approximate" and e.method == "cash"
+    assert e.amount == Decimal(250) and e.precision == "approximate" and e.method == "cash"
     assert [r.action for r in journal.history(eid)] == ["create", "edit"]
 
 
@@ -199,7 +199,7 @@ def test_draft_survives_closing_and_is_offered_back(qtbot, journal) -> None:  # 
     again.amount.setText("800")
     assert again.save()
     entry = journal.get_entry(again.saved_entry_id)
-    assert entry.amount == Decimal("800") and len(entry.persons) == 2
+    assert entry.amount == Decimal(800) and len(entry.persons) == 2
     assert [journal.attachment_data(a.id) for a in entry.attachments] == [b"evidence bytes"]
     assert pending_drafts(journal) == []
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
 
 from journal.core.models import EntryDraft
 from journal.gui import dialogs
@@ -19,32 +18,23 @@ def _clean_dialogs():  # type: ignore[no-untyped-def]
     dialogs.reset()
 
 
-def _rows(tree) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
-            (tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(2))
-            for i in range(tree.topLevelItemCount())}
-
-
 def test_history_shows_an_edit(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
-    e = journal.add_entry(EntryDraft(kind="payment", summary="paid for photos", amount=Decimal("300"),
+    e = journal.add_entry(EntryDraft(kind="payment", summary="paid for photos", amount=Decimal(300),
                                      currency="CNY", direction="received"))
-    journal.edit_entry(e.id, EntryDraft(summary="paid for photos of the port", amount=Decimal("350")))
+    journal.edit_entry(e.id, EntryDraft(summary="paid for photos of the port", amount=Decimal(350)))
     dlg = HistoryDialog(journal, e.id)
     qtbot.addWidget(dlg)
     assert dlg.revisions.count() == 2
     assert "Created" in dlg.revisions.item(0).text() and "Edited" in dlg.revisions.item(1).text()
     assert dlg.revisions.currentRow() == 1  # the newest is shown first
     assert set(dlg.changed_fields(1)) == {"summary", "amount"}
-    rows = _rows(dlg.fields)
-    assert rows["summary"] == ("paid for photos of the port", "paid for photos")
-    assert rows["amount"] == ("350.00 CNY", "300.00 CNY")
-    assert rows["direction"] == ("I received it", "")
-    changed = [dlg.fields.topLevelItem(i) for i in range(dlg.fields.topLevelItemCount())
-               if dlg.fields.topLevelItem(i).font(0).bold()]
-    assert sorted(i.data(0, Qt.ItemDataRole.UserRole) for i in changed) == ["amount", "summary"]
+    rows = dlg.field_rows()
+    assert rows["summary"] == ("paid for photos of the port", "paid for photos", True)
+    assert rows["amount"] == ("350.00 CNY", "300.00 CNY", True)
+    assert rows["direction"] == ("I received it", "", False)
+    assert sorted(k for k, v in rows.items() if v[2]) == ["amount", "summary"]
     dlg.revisions.setCurrentRow(0)
-    rows = _rows(dlg.fields)
-    assert rows["summary"] == ("paid for photos", "")
+    assert dlg.field_rows()["summary"] == ("paid for photos", "", False)
 
 
 def test_trash_restore(qtbot, journal) -> None:  # type: ignore[no-untyped-def]

@@ -29,18 +29,18 @@ def _story(journal):  # type: ignore[no-untyped-def]
     base = datetime(2024, 3, 1, 12, 0).astimezone()
     ids = []
     for i, (kind, extra) in enumerate([
-        ("payment", {"amount": Decimal("300"), "currency": "CNY", "direction": "received"}),
-        ("payment", {"amount": Decimal("500"), "currency": "CNY", "direction": "received"}),
-        ("payment", {"amount": Decimal("50"), "currency": "USD", "direction": "received"}),
-        ("payment", {"amount": Decimal("1000"), "currency": "CNY", "direction": "promised"}),
-        ("gift", {"item": "phone", "value": Decimal("2999"), "currency": "CNY"}),
-        ("request", {"task": "photograph warships", "amount": Decimal("2000"), "currency": "CNY"}),
+        ("payment", {"amount": Decimal(300), "currency": "CNY", "direction": "received"}),
+        ("payment", {"amount": Decimal(500), "currency": "CNY", "direction": "received"}),
+        ("payment", {"amount": Decimal(50), "currency": "USD", "direction": "received"}),
+        ("payment", {"amount": Decimal(1000), "currency": "CNY", "direction": "promised"}),
+        ("gift", {"item": "phone", "value": Decimal(2999), "currency": "CNY"}),
+        ("request", {"task": "photograph warships", "amount": Decimal(2000), "currency": "CNY"}),
     ]):
         e = journal.add_entry(EntryDraft(kind=kind, summary=f"{kind} {i}", persons=[xm.id],
                                          occurred_at=base + timedelta(days=i), **extra))
         ids.append(e.id)
     journal.add_entry(EntryDraft(kind="payment", summary="not hers", persons=[other.id],
-                                 amount=Decimal("7"), currency="EUR", direction="sent"))
+                                 amount=Decimal(7), currency="EUR", direction="sent"))
     return xm, other, ids
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -66,10 +67,22 @@ def thumbnail_icon(data: bytes, media_type: str, style: QStyle, size: int = THUM
         if not image.isNull():
             scaled = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
-            return QIcon(QPixmap.fromImage(scaled))
+            return QIcon(_centred(QPixmap.fromImage(scaled), size))
     if media_type.startswith("text/") or media_type == "application/json":
-        return style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-    return style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    else:
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+    return QIcon(_centred(icon.pixmap(size // 2, size // 2), size))
+
+
+def _centred(pixmap: QPixmap, size: int) -> QPixmap:
+    """``pixmap`` in the middle of a transparent square, so thumbnails and names line up."""
+    canvas = QPixmap(size, size)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    painter.drawPixmap((size - pixmap.width()) // 2, (size - pixmap.height()) // 2, pixmap)
+    painter.end()
+    return canvas
 
 
 def image_to_png(image: QImage) -> bytes:

@@ -167,3 +167,8 @@ def format_when(when: datetime | str | None, precision: str | None = "exact") ->
             return when
     local = when.astimezone() if when.tzinfo else when
     return timeparse.format_when(local, precision or "exact", current_lang())
+
+
+def join_list(items: list[str]) -> str:
+    """Items joined with the comma of the window's language."""
+    return ("，" if current_lang() == "zh" else ", ").join(str(i) for i in items if i)

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -54,11 +56,11 @@ def display_value(data: dict[str, Any], name: str) -> str:
     if name in ("amount", "value"):
         return labels.format_money(value, data.get("currency")) if value not in (None, "") else ""
     if name == "attachments":
-        return ", ".join(str(a.get("filename", "")) for a in value or [])
+        return labels.join_list([str(a.get("filename", "")) for a in value or []])
     if name == "deleted":
         return QCoreApplication.translate("HistoryDialog", "Yes") if value else ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return labels.join_list([str(v) for v in value])
     return "" if value is None else str(value)
 
 
@@ -84,15 +86,20 @@ class HistoryDialog(QDialog):
             when = labels.format_when(rev.saved_at, "exact")
             item = QListWidgetItem(f"{rev.revision}. {when} — {labels.choice_label('action', rev.action)}")
             self.revisions.addItem(item)
-        self.fields = QTreeWidget()
+        self.fields = QTableWidget(0, 3)
         self.fields.setAccessibleName(self.tr("Fields of the chosen revision"))
-        self.fields.setRootIsDecorated(False)
         self.fields.setWordWrap(True)
-        self.fields.setHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("Before")])
-        header = self.fields.header()
+        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fields.setTabKeyNavigation(False)
+        self.fields.verticalHeader().hide()
+        self.fields.setShowGrid(False)
+        self.fields.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("Before")])
+        header = self.fields.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
         self.legend = QLabel(self.tr("Highlighted rows changed in this revision; “Before” shows the "
                                      "earlier value. Nothing is ever overwritten."))
         self.legend.setWordWrap(True)
@@ -121,7 +128,7 @@ class HistoryDialog(QDialog):
         return [n for n in SHOWN_FIELDS if _compare_value(now, n) != _compare_value(before, n)]
 
     def show_revision(self, index: int) -> None:
-        self.fields.clear()
+        self.fields.setRowCount(0)
         if not 0 <= index < len(self._revisions):
             return
         data = self._revisions[index].data
@@ -135,16 +142,33 @@ class HistoryDialog(QDialog):
             if not text and not is_changed:
                 continue
             old = display_value(before, name) if (before is not None and is_changed) else ""
-            item = QTreeWidgetItem([labels.field_label(name), text, old])
-            item.setData(0, Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(1, text)
-            if is_changed:
-                for col in range(3):
-                    item.setBackground(col, QBrush(CHANGED_BACKGROUND))
-                    item.setForeground(col, QBrush(QColor("#000000")))
-                item.setFont(0, bold)
-                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("changed"))
-            self.fields.addTopLevelItem(item)
+            row = self.fields.rowCount()
+            self.fields.insertRow(row)
+            for col, value in enumerate((labels.field_label(name), text, old)):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                if is_changed:
+                    item.setBackground(QBrush(CHANGED_BACKGROUND))
+                    item.setForeground(QBrush(QColor("#000000")))
+                    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("changed"))
+                    if col == 0:
+                        item.setFont(bold)
+                self.fields.setItem(row, col, item)
+        self.fields.resizeRowsToContents()
+
+    def field_rows(self) -> dict[str, tuple[str, str, bool]]:
+        """What the table shows: field name → (value, before, changed)."""
+        out = {}
+        for row in range(self.fields.rowCount()):
+            first = self.fields.item(row, 0)
+            out[first.data(Qt.ItemDataRole.UserRole)] = (
+                self.fields.item(row, 1).text(), self.fields.item(row, 2).text(), first.font().bold())
+        return out
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fields.resizeRowsToContents()
 
 
 class TrashDialog(QDialog):

@@ -28,6 +28,7 @@ from journal.core.errors import JournalError
 from journal.core.models import Person
 from journal.gui import dialogs
 from journal.gui.editor import labels
+from journal.gui.editor.labels import join_list as join
 from journal.gui.people.editor import PersonEditorDialog
 
 if TYPE_CHECKING:
@@ -119,10 +120,10 @@ class PersonPage(QWidget):
         self.clear()
         self.person_id = person.id
         self.name.setText(person.name)
-        claimed = ", ".join(x for x in (person.role, person.organisation) if x)
+        claimed = join([person.role, person.organisation])
         self.identity.setText(self.tr("Says they are: %1").replace("%1", claimed) if claimed
                               else self.tr("No claimed role or organisation recorded."))
-        self.aliases.setText(", ".join(person.aliases) or "—")
+        self.aliases.setText(join(person.aliases) or "—")
         self.platform.setText(person.platform or "—")
         self.handles.setText("\n".join(
             f"{labels.choice_label('handle', h.kind)}: {h.value}" for h in person.handles) or "—")
@@ -249,11 +250,11 @@ class PeopleView(QWidget):
             dialogs.show_error(self, exc)
             return
         for p in persons:
-            claimed = ", ".join(x for x in (p.role, p.organisation) if x)
+            claimed = join([p.role, p.organisation])
             item = QTreeWidgetItem([p.name, claimed, p.platform])
             item.setData(0, Qt.ItemDataRole.UserRole, p.id)
             if p.aliases:
-                item.setToolTip(0, self.tr("Also known as: %1").replace("%1", ", ".join(p.aliases)))
+                item.setToolTip(0, self.tr("Also known as: %1").replace("%1", join(p.aliases)))
             item.setData(0, Qt.ItemDataRole.UserRole + 1,
                          " ".join([p.name, *p.aliases, p.role, p.organisation, p.platform,
                                    *(h.value for h in p.handles)]).casefold())
