@@ -1,0 +1,73 @@
+"""Project-level guards: packaging lists every package, translations are complete and current."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "journal_zh_CN.ts"
+
+
+def test_every_package_is_listed_in_pyproject() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    src = ROOT / "src"
+    found = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
+    assert found - listed == set(), "add these packages to pyproject's packages list"
+
+
+def test_one_version_source() -> None:
+    import journal
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in config["project"]["dynamic"]
+    assert config["tool"]["setuptools"]["dynamic"]["version"]["attr"] == "journal.__version__"
+    assert journal.__version__.count(".") == 2
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], str]:
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            text = "" if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") else (tr.text or "")
+            out[(name, msg.findtext("source") or "")] = text
+    return out
+
+
+def test_chinese_translation_is_complete() -> None:
+    messages = _messages(TS)
+    assert len(messages) > 50
+    missing = [k for k, v in messages.items() if not v.strip()]
+    assert missing == [], f"untranslated: {missing[:20]} — run python tools/i18n.py"
+
+
+def test_translation_source_is_current(tmp_path: Path) -> None:
+    """Every self.tr string in the window's code is in the .ts (run tools/i18n.py after editing)."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate not installed")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "src" / "journal" / "gui").rglob("*.py"))
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *sources,
+                    "-ts", str(fresh)], check=True, timeout=120)
+    stale = set(_messages(fresh)) - set(_messages(TS))
+    assert stale == set(), f"not in the .ts: {sorted(stale)[:20]} — run python tools/i18n.py"
+
+
+def test_compiled_translation_loads() -> None:
+    from PySide6.QtCore import QTranslator
+
+    qm = ROOT / "resources" / "translations" / "journal_zh_CN.qm"
+    assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 5
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    (context, source), chinese = next((k, v) for k, v in _messages(TS).items() if v)
+    assert tr.translate(context, source) == chinese
