@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.act_lock = act("actLock", self.lock, "Ctrl+L", "lock")
+        self.act_lock = act("actLock", lambda: self.lock(), "Ctrl+L", "lock")
         self.act_settings = act("actSettings", self.open_settings, QKeySequence.StandardKey.Preferences,
                                 "settings")
         if self.act_settings.shortcut().isEmpty():

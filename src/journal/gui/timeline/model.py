@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from journal.core.errors import JournalError
 from journal.core.models import Entry
 from journal.gui.qtsetup import current_lang
 from journal.gui.timeline import labels
@@ -99,7 +100,11 @@ class TimelineModel(QAbstractTableModel):
         if page is None:
             start = page_no * PAGE_SIZE
             ids = self._ids[start:start + PAGE_SIZE]
-            page = list(self._journal.get_entries(ids))
+            try:
+                page = list(self._journal.get_entries(ids))
+            except JournalError as exc:  # closed underneath us: show nothing rather than fail
+                log.info("timeline page unreadable: %s", exc.key)
+                return None
             self.pages_fetched += 1
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
