@@ -1617,6 +1617,10 @@ Its SHA-256 fingerprint: %1</source>
       <translation>概要</translation>
     </message>
     <message>
+      <source>Choose a person on the left to see what they claim, every entry with them, and the money and gifts involved.</source>
+      <translation>在左侧选择一个人物，可以查看对方自称的身份、与其有关的每条记录，以及涉及的钱款和礼物。</translation>
+    </message>
+    <message>
       <source>Says they are: %1</source>
       <translation>自称：%1</translation>
     </message>

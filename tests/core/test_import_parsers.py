@@ -351,7 +351,7 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[str, Path]]:
     put("garbage.txt", "whatsapp", bytes(range(256)) * 40)
     put("zip.txt", "whatsapp", b"PK\x03\x04" + bytes(500))
     put("latin1.txt", "whatsapp", "12/03/2024, 14:05 - A: caf\xe9".encode("latin-1"))
-    put("notes.txt", "whatsapp", "Shopping list\n12/03/2024, 14:05 - A: hi\n".encode())
+    put("notes.txt", "whatsapp", b"Shopping list\n12/03/2024, 14:05 - A: hi\n")
     put("garbage.csv", "csv", bytes(range(256)) * 40)
     put("prose.csv", "csv", b"Just a sentence with, some commas\n")
     return files

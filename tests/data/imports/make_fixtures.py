@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: FLY002, ISC004
 """Write the chat-export fixtures in this folder (run once; the files are committed).
 
 Every layout the importers support, with the invisible characters the apps really write

@@ -32,11 +32,11 @@ APP_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "csv": ""}
 register({
     "import.summary": {
         "en": "{app} chat with {names}: {n} messages",
-        "zh": "与{names}的{app}聊天:{n} 条消息",
+        "zh": "与 {names} 的 {app} 聊天:{n} 条消息",
     },
     "import.summary_plain": {
         "en": "Chat with {names}: {n} messages",
-        "zh": "与{names}的聊天:{n} 条消息",
+        "zh": "与 {names} 的聊天:{n} 条消息",
     },
     "import.summary_nobody": {"en": "nobody else", "zh": "(无其他人)"},
     "import.and_more": {"en": "{names} and {n} more", "zh": "{names}等 {n} 人"},
@@ -95,7 +95,10 @@ def transcript_line(m: ParsedMessage, lang: str) -> str:
     hhmm = m.sent_at.strftime("%H:%M")
     body = message_text(m, lang).replace("\r", "")
     lines = body.split("\n")
-    head = f"{hhmm} {m.sender}: {lines[0]}" if not m.is_service and m.sender else f"{hhmm} — {lines[0]}"
+    if not m.is_service:
+        head = f"{hhmm} {m.sender}: {lines[0]}"
+    else:  # a system line; Telegram names who did it (who called, who made the group)
+        head = f"{hhmm} — {m.sender}: {lines[0]}" if m.sender else f"{hhmm} — {lines[0]}"
     return "\n".join([head, *("      " + ln for ln in lines[1:])])
 
 
@@ -113,8 +116,6 @@ def _summary(app: str, names: list[str], n: int, lang: str) -> str:
     names_text = _names_text(names, lang)
     text = (message("import.summary", lang, app=app_name, names=names_text, n=n) if app_name
             else message("import.summary_plain", lang, names=names_text, n=n))
-    if lang == "zh" and app_name:
-        text = text.replace(f"的{app_name}", f"的 {app_name} ")
     return text[:480]
 
 
@@ -234,7 +235,7 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
             entry = journal.add_entry(draft, import_id=import_id)
             result.entry_ids.append(entry.id)
             journal.add_messages(entry.id, import_id, [
-                (m.sent_at, m.sender if not m.is_service else "", message_text(m, lang))
+                (m.sent_at, m.sender, message_text(m, lang))
                 for m in msgs
             ])
             for m in msgs:

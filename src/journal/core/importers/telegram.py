@@ -191,7 +191,8 @@ def parse_telegram_bytes(
         self_name = senders[0] if senders[1] == conversations[0] else senders[1]
     if account:
         chat_name = message("import.account_export", lang)
-        fkey, fparams = "import.format.telegram_account", {"n": len(conversations)}
+        fkey = "import.format.telegram_account"
+        fparams: dict[str, object] = {"n": len(conversations)}
     else:
         chat_name = conversations[0] if conversations else message("import.unnamed_chat", lang)
         fkey, fparams = "import.format.telegram_chat", {}

@@ -253,8 +253,8 @@ def parse_whatsapp_bytes(
                                            "import.warn.date_order_sequence") for n in notes),
         conversations=[chat_name], self_name=self_name,
     )
-    for m in messages:
-        m.conversation = chat_name
+    for msg in messages:
+        msg.conversation = chat_name
     return chat
 
 

@@ -1,0 +1,1 @@
+"""Importing chat exports: the import dialog and the transcript view."""

@@ -1,0 +1,512 @@
+"""Import a chat export: choose the file, check a preview, import off the UI thread, see a summary.
+
+Nothing is written to the journal before the user presses "Import": the preview is made from the
+parsed file only. The original export file is stored in the journal as evidence.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.core.errors import JournalError
+from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat, parse_file
+from journal.core.importers.common import system_tz_name
+from journal.gui import dialogs
+from journal.gui.importer.worker import ImportWorker
+from journal.gui.qtsetup import current_lang
+
+if TYPE_CHECKING:
+    from journal.core.store import Journal
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ROWS = 50
+COMMON_ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Macau", "Asia/Singapore",
+                "Asia/Tokyo", "Asia/Seoul", "Europe/London", "Europe/Berlin", "Europe/Paris",
+                "America/New_York", "America/Los_Angeles", "Australia/Sydney", "UTC")
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class ImportDialog(QDialog):
+    """``ImportDialog(journal, parent)``; after ``exec()`` returns Accepted, ``.result`` is the
+    :class:`~journal.core.importers.ImportResult` (``duplicate`` when the file was seen before)."""
+
+    PAGE_CHOOSE, PAGE_PREVIEW, PAGE_WORKING, PAGE_DONE = range(4)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        # the brief's ``.result`` attribute; it hides QDialog.result() (the int exit code)
+        self.result: ImportResult | None = None  # type: ignore[assignment]
+        self.parsed: ParsedChat | None = None
+        self.path: Path | None = None
+        self._worker: ImportWorker | None = None
+        self._importing = False
+        self._callbacks: tuple[Any, Any] = (None, None)
+        self.setWindowTitle(self.tr("Import a chat"))
+        self.setMinimumSize(720, 560)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_choose())
+        self.pages.addWidget(self._build_preview())
+        self.pages.addWidget(self._build_working())
+        self.pages.addWidget(self._build_done())
+
+        self.back_button = QPushButton(self.tr("Back"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.back_button.clicked.connect(self._back)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._show_page(self.PAGE_CHOOSE)
+
+    # ------------------------------------------------------------------ pages
+    def _build_choose(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(self.tr("Import the chat history you exported from a messaging app"))
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+        _plain(title)
+        help_text = _plain(QLabel(self.tr(
+            "Chats are often the best evidence. Export them from the app, then choose the file here.\n\n"
+            "• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, "
+            "format “Machine-readable JSON”, then choose result.json.\n"
+            "• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, "
+            "send the file to this computer, unzip it, then choose the .txt file.\n"
+            "• Another app: make a table (CSV) with the columns date, person, text.\n\n"
+            "You will see a preview before anything is added. The original file is kept in the "
+            "journal, unchanged, as evidence.")))
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Recognise automatically"), None)
+        self.kind_combo.addItem(self.tr("Telegram (result.json)"), "telegram")
+        self.kind_combo.addItem(self.tr("WhatsApp (.txt)"), "whatsapp")
+        self.kind_combo.addItem(self.tr("Table of messages (CSV)"), "csv")
+        self.choose_button = QPushButton(self.tr("Choose the exported file…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.choose_status = _plain(QLabel())
+        self.choose_status.setStyleSheet("color: #a40000;")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Format:")))
+        row.addWidget(self.kind_combo)
+        row.addStretch(1)
+        row.addWidget(self.choose_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(help_text)
+        layout.addSpacing(8)
+        layout.addLayout(row)
+        layout.addWidget(self.choose_status)
+        layout.addStretch(1)
+        return page
+
+    def _build_preview(self) -> QWidget:
+        page = QWidget()
+        self.file_label = _plain(QLabel())
+        self.format_label = _plain(QLabel())
+        self.count_label = _plain(QLabel())
+        self.senders_label = _plain(QLabel())
+        self.me_combo = QComboBox()
+        self.me_combo.currentIndexChanged.connect(self._update_persons)
+        self.person_combo = QComboBox()
+        self.person_combo.setEditable(True)
+        self.person_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.tz_combo = QComboBox()
+        self.tz_combo.setEditable(True)
+        self.tz_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        system = system_tz_name()
+        zones = [system, *[z for z in COMMON_ZONES if z != system]]
+        zones += sorted(z for z in available_timezones() if z not in zones and "/" in z
+                        and not z.startswith(("Etc/", "SystemV/", "posix/", "right/")))
+        self.tz_combo.addItems(zones)
+        self.tz_combo.activated.connect(self._reparse)
+        self.tz_combo.lineEdit().editingFinished.connect(self._reparse)  # type: ignore[union-attr]
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(self.tr("Day first (31/12/2024)"), "DMY")
+        self.order_combo.addItem(self.tr("Month first (12/31/2024)"), "MDY")
+        self.order_combo.addItem(self.tr("Year first (2024/12/31)"), "YMD")
+        self.order_combo.activated.connect(self._reparse)
+        self.order_label = QLabel(self.tr("Dates:"))
+        self.warnings_label = _plain(QLabel())
+        self.warnings_label.setStyleSheet("color: #8a5a00;")
+        self.preview_status = _plain(QLabel())
+        self.preview_status.setStyleSheet("color: #a40000;")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("File:"), self.file_label)
+        form.addRow(self.tr("Recognised as:"), self.format_label)
+        form.addRow(self.tr("Messages:"), self.count_label)
+        form.addRow(self.tr("People in the chat:"), self.senders_label)
+        form.addRow(self.tr("You are:"), self.me_combo)
+        self.me_hint = _plain(QLabel(self.tr(
+            "Choose your own name in this chat, so that you are not recorded as one of the people.")))
+        self.me_hint.setStyleSheet("color: #8a5a00;")
+        form.addRow("", self.me_hint)
+        form.addRow(self.tr("Record the other person as:"), self.person_combo)
+        form.addRow(self.tr("Time zone of the times:"), self.tz_combo)
+        form.addRow(self.order_label, self.order_combo)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("From"), self.tr("Message")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table_title = _plain(QLabel())
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.preview_status)
+        layout.addWidget(self.table_title)
+        layout.addWidget(self.table, 1)
+        return page
+
+    def _build_working(self) -> QWidget:
+        page = QWidget()
+        self.working_label = _plain(QLabel(self.tr("Importing… Please keep the window open.")))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.working_label)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        return page
+
+    def _build_done(self) -> QWidget:
+        page = QWidget()
+        self.done_title = _plain(QLabel())
+        font = self.done_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.done_title.setFont(font)
+        self.done_label = _plain(QLabel())
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_title)
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+        return page
+
+    def _show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.back_button.setVisible(index == self.PAGE_PREVIEW)
+        self.import_button.setVisible(index == self.PAGE_PREVIEW)
+        self.import_button.setEnabled(index == self.PAGE_PREVIEW and self.parsed is not None)
+        self.cancel_button.setVisible(index in (self.PAGE_CHOOSE, self.PAGE_PREVIEW))
+        self.close_button.setVisible(index == self.PAGE_DONE)
+        if index == self.PAGE_DONE:
+            self.close_button.setDefault(True)
+            self.close_button.setFocus()
+
+    def _back(self) -> None:
+        self.parsed = None
+        self._show_page(self.PAGE_CHOOSE)
+
+    # ------------------------------------------------------------------ choosing and parsing
+    def choose_file(self) -> None:
+        path = dialogs.open_file(
+            self, self.tr("Choose the exported chat"),
+            self.tr("Chat exports (*.json *.txt *.csv *.tsv);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path, kind: str | None = None) -> None:
+        """Read ``path`` (off the UI thread) and show the preview; nothing is written."""
+        self.path = Path(path)
+        if kind is not None:
+            index = self.kind_combo.findData(kind)
+            if index >= 0:
+                self.kind_combo.setCurrentIndex(index)
+        self.tz_combo.setCurrentText(self.tz_combo.currentText() or system_tz_name())
+        self._parse(date_order=None)
+
+    def _kind(self) -> str | None:
+        kind = self.kind_combo.currentData()
+        if kind is None and self.path is not None:
+            kind = detect_kind(self.path)
+        return kind
+
+    def _parse(self, date_order: str | None) -> None:
+        if self.path is None or self._worker is not None:
+            return
+        kind = self._kind()
+        self.choose_status.clear()
+        self.preview_status.clear()
+        if kind is None:
+            self.choose_status.setText(self.tr(
+                "This file does not look like a chat export. Choose the format above and try again."))
+            return
+        path, tz, lang = self.path, self.tz_combo.currentText().strip() or None, current_lang()
+        self.choose_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.choose_status.setText(self.tr("Reading the file…"))
+        self._start(lambda _progress: parse_file(kind, path, tz=tz, date_order=date_order,
+                                                  lang=lang),
+                    self._parsed, self._parse_failed)
+
+    def _reparse(self, *_args: Any) -> None:
+        if self.parsed is None:
+            return
+        tz = self.tz_combo.currentText().strip()
+        order = self.order_combo.currentData() if self.order_combo.isEnabled() else None
+        if tz == self.parsed.tz_name and order == self.parsed.date_order:
+            return
+        self._parse(date_order=order if self.parsed.date_order is not None else None)
+
+    def _parsed(self, parsed: ParsedChat) -> None:
+        self.choose_button.setEnabled(True)
+        self.choose_status.clear()
+        self.parsed = parsed
+        self._fill_preview(parsed)
+        self._show_page(self.PAGE_PREVIEW)
+
+    def _parse_failed(self, exc: BaseException) -> None:
+        self.choose_button.setEnabled(True)
+        text = self._error_text(exc)
+        if self.pages.currentIndex() == self.PAGE_PREVIEW and self.parsed is not None:
+            # a changed zone or date order did not work: keep the last good preview
+            self.preview_status.setText(text)
+            self.import_button.setEnabled(True)
+            if isinstance(exc, JournalError) and exc.field == "tz":
+                self.tz_combo.setCurrentText(self.parsed.tz_name)
+            return
+        self.parsed = None
+        self.choose_status.setText(text)
+        self._show_page(self.PAGE_CHOOSE)
+
+    def _error_text(self, exc: BaseException) -> str:
+        if isinstance(exc, JournalError):
+            return exc.message(current_lang())
+        log.error("import failed", exc_info=exc)
+        return self.tr("Something went wrong. Nothing was changed. Details are in the log file.")
+
+    # ------------------------------------------------------------------ preview
+    def _fill_preview(self, chat: ParsedChat) -> None:
+        lang = current_lang()
+        self.file_label.setText(chat.source_path.name if chat.source_path else "")
+        self.format_label.setText(chat.format_text(lang))
+        self.count_label.setText(self.tr("%1 message(s) on %2 day(s)")
+                                 .replace("%1", str(len(chat.messages))).replace("%2", str(chat.days)))
+        sep = "、" if lang == "zh" else ", "
+        self.senders_label.setText(sep.join(chat.senders) or self.tr("(none)"))
+
+        self.me_combo.blockSignals(True)
+        self.me_combo.clear()
+        self.me_combo.addItem(self.tr("Not in this chat / I don't know"), None)
+        for name in chat.senders:
+            self.me_combo.addItem(name, name)
+        if chat.self_name and chat.self_name in chat.senders:
+            self.me_combo.setCurrentIndex(self.me_combo.findData(chat.self_name))
+        self.me_combo.blockSignals(False)
+
+        self.person_combo.clear()
+        self.person_combo.addItem("")
+        try:
+            self.person_combo.addItems([p.name for p in self.journal.list_persons()])
+        except JournalError:
+            pass
+        self.person_combo.setCurrentIndex(0)
+        self.person_combo.lineEdit().setPlaceholderText(  # type: ignore[union-attr]
+            self.tr("as named in the chat"))
+
+        self.tz_combo.setCurrentText(chat.tz_name)
+        has_order = chat.date_order is not None
+        self.order_label.setVisible(has_order)
+        self.order_combo.setVisible(has_order)
+        self.order_combo.setEnabled(has_order)
+        if has_order:
+            self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(chat.date_order)))
+        self.order_combo.setStyleSheet("background: #fff3c4;" if chat.date_order_ambiguous else "")
+
+        self.warnings_label.setText("\n".join("⚠ " + w.message(lang) for w in chat.warnings))
+        self.warnings_label.setVisible(bool(chat.warnings))
+
+        shown = chat.messages[:PREVIEW_ROWS]
+        self.table_title.setText(self.tr("The first %1 of %2 messages, as they will be recorded:")
+                                 .replace("%1", str(len(shown)))
+                                 .replace("%2", str(len(chat.messages))))
+        self.table.setRowCount(len(shown))
+        for row, m in enumerate(shown):
+            when = QTableWidgetItem(m.sent_at.strftime("%Y-%m-%d %H:%M"))
+            who = QTableWidgetItem(m.sender or self.tr("(system)"))
+            text = m.text.replace("\n", " ⏎ ")
+            if m.forwarded_from:
+                text = self.tr("[forwarded from %1]").replace("%1", m.forwarded_from) + " " + text
+            if m.media_note:
+                text = (text + " " if text else "") + f"[{m.media_note}]"
+            body = QTableWidgetItem(text)
+            body.setToolTip(m.text[:2000])
+            if m.is_service:
+                for item in (when, who, body):
+                    item.setForeground(Qt.GlobalColor.darkGray)
+            self.table.setItem(row, 0, when)
+            self.table.setItem(row, 1, who)
+            self.table.setItem(row, 2, body)
+        self._update_persons()
+
+    def _update_persons(self) -> None:
+        if self.parsed is None:
+            return
+        me = self.me_combo.currentData()
+        self.me_hint.setVisible(me is None and len(self.parsed.senders) > 1)
+        others = [s for s in self.parsed.senders if s != me]
+        sep = "、" if current_lang() == "zh" else ", "
+        text = sep.join(others) or self.tr("(none)")
+        self.senders_label.setText(
+            self.tr("%1 — will be recorded as people in the journal").replace("%1", text))
+
+    def me(self) -> str | None:
+        return self.me_combo.currentData()
+
+    def select_me(self, name: str) -> None:
+        index = self.me_combo.findData(name)
+        if index >= 0:
+            self.me_combo.setCurrentIndex(index)
+
+    # ------------------------------------------------------------------ importing
+    def start_import(self) -> None:
+        if self.parsed is None or self._worker is not None:
+            return
+        parsed = self.parsed
+        me = self.me()
+        person = self.person_combo.currentText().strip() or None
+        lang = current_lang()
+        journal = self.journal
+        self._importing = True
+        self.progress.setRange(0, max(1, len(parsed.messages)))
+        self.progress.setValue(0)
+        self._show_page(self.PAGE_WORKING)
+        self._start(lambda progress: import_chat(journal, parsed, me=me, person=person,
+                                                 progress=progress, lang=lang),
+                    self._imported, self._import_failed)
+
+    def _imported(self, result: ImportResult) -> None:
+        self._importing = False
+        self.result = result
+        if result.duplicate:
+            self.done_title.setText(self.tr("This chat was imported before"))
+            self.done_label.setText(self.tr(
+                "The journal already holds this exact file (same SHA-256 fingerprint). "
+                "Nothing was added."))
+        else:
+            self.done_title.setText(self.tr("The chat was imported"))
+            lines = [
+                self.tr("%1 message(s)").replace("%1", str(result.messages)),
+                self.tr("%1 day(s), each recorded as a contact entry").replace(
+                    "%1", str(result.days)),
+                self.tr("%1 photo(s) or file(s) attached").replace("%1", str(result.attachments)),
+            ]
+            sha = self.parsed.source_sha256 if self.parsed else ""
+            lines.append("")
+            lines.append(self.tr(
+                "The original export file is kept in the journal, unchanged, as evidence.\n"
+                "Its SHA-256 fingerprint: %1").replace("%1", sha))
+            lines.append("")
+            lines.append(self.tr(
+                "Open a day in the timeline to read its messages. To record a request, payment or "
+                "gift from a message, use “Make an entry from this message…”."))
+            self.done_label.setText("\n".join(lines))
+        self._show_page(self.PAGE_DONE)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._importing = False
+        self.preview_status.setText(self._error_text(exc))
+        self._show_page(self.PAGE_PREVIEW)
+        dialogs.show_error(self, exc, self.tr("Import a chat"))
+
+    # ------------------------------------------------------------------ threads
+    def _start(self, func: Any, done: Any, failed: Any) -> None:
+        worker = ImportWorker(func, self)
+        self._worker = worker
+        self._callbacks = (done, failed)
+        # bound methods of this dialog: Qt queues the calls into the UI thread
+        worker.progressed.connect(self._progressed)
+        worker.finished.connect(self._worker_finished)
+        worker.start()
+
+    @Slot()
+    def _worker_finished(self) -> None:
+        worker = self._worker
+        if worker is None:
+            return
+        worker.wait()
+        self._worker = None
+        done, failed = self._callbacks
+        result, error = worker.result, worker.error
+        worker.result = worker.error = None
+        worker.deleteLater()
+        if error is not None:
+            failed(error)
+        else:
+            done(result)
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.working_label.setText(self.tr("Importing… %1 of %2 messages").replace(
+            "%1", str(done)).replace("%2", str(total)))
+
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def reject(self) -> None:
+        if self._importing:
+            return  # the transaction finishes (or rolls back) on its own; wait for it
+        if self._worker is not None:
+            self._worker.wait()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._importing:
+            event.ignore()
+            return
+        super().closeEvent(event)
