@@ -1854,6 +1854,10 @@ Its SHA-256 fingerprint: %1</source>
   <context>
     <name>TimelineModel</name>
     <message>
+      <source>approx. {date}</source>
+      <translation>约 {date}</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>类型</translation>
     </message>

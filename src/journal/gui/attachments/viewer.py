@@ -85,7 +85,7 @@ class AttachmentViewer(QDialog):
 
         self.image_label: QLabel | None = None
         self.text_view: QPlainTextEdit | None = None
-        self.scroll: QScrollArea | None = None
+        self.scroll_area: QScrollArea | None = None
         lay = QVBoxLayout(self)
         zoom_row: QHBoxLayout | None = None
         image = QImage.fromData(QByteArray(data)) if media.startswith("image/") else QImage()
@@ -94,11 +94,11 @@ class AttachmentViewer(QDialog):
             self.image_label = QLabel()
             self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.image_label.setAccessibleName(self.filename)
-            self.scroll = QScrollArea()
-            self.scroll.setWidget(self.image_label)
-            self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.scroll.setWidgetResizable(False)
-            lay.addWidget(self.scroll, 1)
+            self.scroll_area = QScrollArea()
+            self.scroll_area.setWidget(self.image_label)
+            self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.scroll_area.setWidgetResizable(False)
+            lay.addWidget(self.scroll_area, 1)
             zoom_row = QHBoxLayout()
             self.fit_button = QPushButton(self.tr("Fit"))
             self.zoom_out_button = QPushButton(self.tr("Zoom out"))
@@ -125,7 +125,7 @@ class AttachmentViewer(QDialog):
                                   "open it with another program; the copy is not encrypted."))
             note.setWordWrap(True)
             lay.addWidget(note)
-            lay.addStretch(1)
+            self.resize(640, 300)
         if zoom_row is not None:
             lay.addLayout(zoom_row)
         lay.addLayout(facts)
@@ -139,15 +139,16 @@ class AttachmentViewer(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
+        lay.addStretch(1)
         lay.addWidget(buttons)
         if self.image_label is not None:
             self.set_zoom(0.0)
 
     # --- zoom ------------------------------------------------------------------------------
     def _fit_scale(self) -> float:
-        if self._image.isNull() or self.scroll is None:
+        if self._image.isNull() or self.scroll_area is None:
             return 1.0
-        area = self.scroll.viewport().size()
+        area = self.scroll_area.viewport().size()
         w, h = max(area.width() - 4, 50), max(area.height() - 4, 50)
         return min(w / self._image.width(), h / self._image.height(), 1.0)
 

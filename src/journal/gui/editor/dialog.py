@@ -286,7 +286,7 @@ class EntryEditorDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         self.general_error = ErrorLabel()
         self.status_label = QLabel()
@@ -582,7 +582,7 @@ class EntryEditorDialog(QDialog):
         label.show_message(text)
         row = self._rows.get(key)
         if row is not None:
-            self.scroll.ensureWidgetVisible(row)
+            self.scroll_area.ensureWidgetVisible(row)
 
     def build_draft(self) -> tuple[EntryDraft, dict[str, str]]:
         """The form as an EntryDraft (persons not resolved yet) and the problems found
@@ -715,8 +715,8 @@ class EntryEditorDialog(QDialog):
         self._loading = True
         for w in self.findChildren(QLineEdit):
             w.clear()
-        for w in self.findChildren(QPlainTextEdit):
-            w.clear()
+        for text in self.findChildren(QPlainTextEdit):
+            text.clear()
         self.persons.clear_all()
         self.strip.set_entry(None, None)
         self._journal = None

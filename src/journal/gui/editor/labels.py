@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -15,7 +16,7 @@ from journal.core import timeparse
 from journal.core.money import format_amount
 from journal.gui.qtsetup import current_lang
 
-_KINDS = {
+_KINDS: dict[str, Any] = {
     "contact": QT_TRANSLATE_NOOP("Labels", "Contact"),
     "request": QT_TRANSLATE_NOOP("Labels", "Request"),
     "payment": QT_TRANSLATE_NOOP("Labels", "Payment"),
@@ -26,7 +27,7 @@ _KINDS = {
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
 }
 
-_FIELDS = {
+_FIELDS: dict[str, Any] = {
     "id": QT_TRANSLATE_NOOP("Labels", "Id"),
     "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
     "occurred_at": QT_TRANSLATE_NOOP("Labels", "When"),
@@ -57,7 +58,7 @@ _FIELDS = {
     "deleted": QT_TRANSLATE_NOOP("Labels", "In the trash"),
 }
 
-_CHOICES: dict[str, dict[str, str]] = {
+_CHOICES: dict[str, dict[str, Any]] = {
     "status": {
         "asked": QT_TRANSLATE_NOOP("Labels", "Asked (not answered yet)"),
         "refused": QT_TRANSLATE_NOOP("Labels", "I refused"),
@@ -121,8 +122,8 @@ _CHOICES: dict[str, dict[str, str]] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+def _t(text: Any) -> str:
+    return QCoreApplication.translate("Labels", str(text))
 
 
 def kind_label(kind: str | None) -> str:
@@ -164,7 +165,7 @@ def format_when(when: datetime | str | None, precision: str | None = "exact") ->
         try:
             when = datetime.fromisoformat(when)
         except ValueError:
-            return when
+            return str(when)
     local = when.astimezone() if when.tzinfo else when
     return timeparse.format_when(local, precision or "exact", current_lang())
 

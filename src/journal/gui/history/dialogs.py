@@ -161,9 +161,9 @@ class HistoryDialog(QDialog):
         """What the table shows: field name → (value, before, changed)."""
         out = {}
         for row in range(self.fields.rowCount()):
-            first = self.fields.item(row, 0)
-            out[first.data(Qt.ItemDataRole.UserRole)] = (
-                self.fields.item(row, 1).text(), self.fields.item(row, 2).text(), first.font().bold())
+            first, value, old = (self.fields.item(row, c) for c in range(3))
+            assert first is not None and value is not None and old is not None
+            out[first.data(Qt.ItemDataRole.UserRole)] = (value.text(), old.text(), first.font().bold())
         return out
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -231,8 +231,9 @@ class TrashDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             item.setToolTip(2, e.summary)
             self.list.addTopLevelItem(item)
-        if self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self._update()
 
     def _update(self) -> None:

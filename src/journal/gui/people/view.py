@@ -95,7 +95,13 @@ class PersonPage(QWidget):
         self.entries.itemActivated.connect(self._activated)
         self.entries.itemDoubleClicked.connect(self._activated)
 
-        lay = QVBoxLayout(self)
+        self.placeholder = QLabel(self.tr("Choose a person on the left to see what they claim, "
+                                          "every entry with them, and the money and gifts involved."))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.content = QWidget()
+        lay = QVBoxLayout(self.content)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.name)
         lay.addWidget(self.identity)
         lay.addLayout(self.facts)
@@ -106,6 +112,9 @@ class PersonPage(QWidget):
         lay.addSpacing(8)
         lay.addWidget(self.entries_title)
         lay.addWidget(self.entries, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.placeholder, 1)
+        outer.addWidget(self.content, 1)
         self.clear()
 
     def clear(self) -> None:
@@ -114,11 +123,16 @@ class PersonPage(QWidget):
         while self.totals.rowCount():
             self.totals.removeRow(0)
         self.entries.clear()
+        self.entries_title.setText(self.tr("Entries"))
         self.person_id: str | None = None
+        self.content.hide()
+        self.placeholder.show()
 
     def show_person(self, journal: Journal, person: Person) -> None:
         self.clear()
         self.person_id = person.id
+        self.placeholder.hide()
+        self.content.show()
         self.name.setText(person.name)
         claimed = join([person.role, person.organisation])
         self.identity.setText(self.tr("Says they are: %1").replace("%1", claimed) if claimed
@@ -263,8 +277,7 @@ class PeopleView(QWidget):
         if current:
             self.select_person(current)
         if self.list.currentItem() is None and self.list.topLevelItemCount():
-            first = next((self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())
-                          if not self.list.topLevelItem(i).isHidden()), None)
+            first = next((item for item in self._items() if not item.isHidden()), None)
             if first is not None:
                 self.list.setCurrentItem(first)
         self._update_buttons()
@@ -275,17 +288,19 @@ class PeopleView(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def select_person(self, person_id: str) -> bool:
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
+        for item in self._items():
             if item.data(0, Qt.ItemDataRole.UserRole) == person_id:
                 self.list.setCurrentItem(item)
                 return True
         return False
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
+        for item in self._items():
             haystack = item.data(0, Qt.ItemDataRole.UserRole + 1) or ""
             item.setHidden(bool(needle) and needle not in haystack)
 
