@@ -284,3 +284,66 @@ def test_from_entry_draft_prefills(qtbot, journal) -> None:  # type: ignore[no-u
     assert dlg.current_kind() == "request" and dlg.task.text() == "photos of ships"
     assert dlg.save()
     assert journal.get_entry(dlg.saved_entry_id).task == "photos of ships"
+
+
+def test_new_person_button_opens_the_person_editor(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from journal.gui.people.editor import PersonEditorDialog
+
+    dlg = make(qtbot, journal, kind="contact")
+    dlg.persons.name_edit.setText("Lin")
+
+    def fill() -> None:
+        person_dialog = dlg.findChild(PersonEditorDialog)
+        assert person_dialog is not None and person_dialog.name.text() == "Lin"
+        person_dialog.role.setText("HR manager")
+        person_dialog.save()
+
+    QTimer.singleShot(0, fill)
+    dlg.persons.new_button.click()
+    (person,) = journal.list_persons()
+    assert person.role == "HR manager" and dlg.persons.person_ids() == [person.id]
+    assert dlg.persons.name_edit.text() == ""
+
+
+def test_draft_of_an_edit_is_offered_back_for_that_entry(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    from journal.core.models import EntryDraft
+
+    e = journal.add_entry(EntryDraft(kind="gift", summary="a phone", item="phone",
+                                     value=Decimal(2999), currency="CNY"))
+    dlg = make(qtbot, journal, entry_id=e.id)
+    dlg.details.setPlainText("it arrived by courier, no sender")
+    dlg.close()
+    (draft,) = pending_drafts(journal)
+    assert draft["key"] == f"editor:{e.id}" and draft["entry_id"] == e.id
+    assert journal.get_entry(e.id).details == ""
+    again = EntryEditorDialog.from_draft(journal, draft["key"])
+    qtbot.addWidget(again)
+    assert again.entry_id == e.id and again.details.toPlainText() == "it arrived by courier, no sender"
+    assert again.amount.text() == "2999"
+    assert again.save()
+    assert journal.get_entry(e.id).details == "it arrived by courier, no sender"
+    assert pending_drafts(journal) == []
+
+
+def test_drop_a_file_on_the_editor(qtbot, journal, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    f = tmp_path / "chat.txt"
+    f.write_text("别告诉老师", encoding="utf-8")
+    dlg = make(qtbot, journal, kind="note")
+    dlg.summary.setText("dropped")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f))])
+    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(dlg, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(dlg, QDropEvent(*args))
+    assert [p.filename for p in dlg.strip.pending()] == ["chat.txt"]
+    assert dlg.save()
+    (att,) = journal.get_entry(dlg.saved_entry_id).attachments
+    assert journal.attachment_data(att.id) == f.read_bytes()

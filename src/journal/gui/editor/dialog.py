@@ -17,7 +17,16 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -139,6 +148,7 @@ class EntryEditorDialog(QDialog):
         self._source_entry_id: str | None = None
         self.setWindowTitle(self.tr("Edit entry") if entry_id else self.tr("New entry"))
         self.resize(780, 860)
+        self.setAcceptDrops(True)  # files dropped anywhere on the form become attachments
         self._build()
 
         if isinstance(draft, dict) and draft.get("key"):
@@ -724,7 +734,16 @@ class EntryEditorDialog(QDialog):
         self._unsaved = False
         QDialog.done(self, QDialog.DialogCode.Rejected)
 
-    # ------------------------------------------------------------------ paste a screenshot anywhere
+    # ------------------------------------------------------------------ drop and paste anywhere
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.strip.dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.strip.dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.strip.dropEvent(event)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Ctrl+V with an image (and no text) on the clipboard adds it as an attachment, even
         while the cursor is in a text field."""
