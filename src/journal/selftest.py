@@ -1,13 +1,16 @@
 """``journal --self-test``: check that this installation works, without touching real data.
 
-Prints the versions, checks that the bundled CJK font loads, and creates, writes, reads back and
-verifies a throw-away journal in a temporary folder (encrypted like any journal, deleted after).
+Prints the versions, checks that the bundled CJK font loads, that a PDF with Chinese text can be
+made and read back (in memory), that the window's Qt parts work (platform, SVG icons, font,
+translation; only where PySide6 is installed), and creates, writes, reads back and verifies a
+throw-away journal in a temporary folder (encrypted like any journal, deleted after).
 Returns 0 when everything works, else prints what failed and returns 1.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import sys
 import tempfile
@@ -21,6 +24,8 @@ from journal.core import paths
 log = logging.getLogger(__name__)
 
 _MARKER = "self-test 自检 ✓"
+_PDF_FONT = "SelfTestCJK"
+_qt_app: object | None = None  # kept alive when the self-test had to create the application
 
 
 def sqlcipher_version() -> str:
@@ -78,6 +83,61 @@ def _check_font() -> str:
     return f"{path.name} ({path.stat().st_size // 1024} KB)"
 
 
+def _check_pdf() -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if _PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(_PDF_FONT, str(paths.font_path()), subfontIndex=0))
+    buffer = BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont(_PDF_FONT, 14)
+    pdf.drawString(72, 720, "事件日志 Incident Journal")
+    pdf.save()
+    text = PdfReader(BytesIO(buffer.getvalue())).pages[0].extract_text() or ""
+    if "事件日志" not in text:
+        raise RuntimeError("the Chinese text of a PDF could not be read back")
+    return f"made and read back in memory ({len(buffer.getvalue()) // 1024} KB, font embedded)"
+
+
+def _check_qt() -> str:
+    global _qt_app
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return "skipped (PySide6 not installed)"
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QIcon, QImageReader
+
+    app = QApplication.instance()
+    if app is None:
+        no_display = not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                          "QT_QPA_PLATFORM"))
+        if sys.platform.startswith("linux") and no_display:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # checking needs no screen
+        app = _qt_app = QApplication(sys.argv[:1])
+    from journal.gui import qtsetup
+
+    base = paths.resources_dir()
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+    if "svg" not in formats:
+        raise RuntimeError("the SVG image plug-in is missing")
+    if QIcon(str(base / "icons" / "app" / f"{journal.APP_ID}.svg")).pixmap(32, 32).isNull():
+        raise RuntimeError("the SVG app icon cannot be drawn")
+    family = qtsetup.register_fonts()
+    if not family:
+        raise RuntimeError("Qt cannot load the bundled font")
+    translator = QTranslator()
+    if not translator.load(str(base / "translations" / "journal_zh_CN.qm")):
+        raise RuntimeError("the Chinese translation cannot be loaded")
+    platform_name = app.platformName() if hasattr(app, "platformName") else "?"
+    return f"Qt platform {platform_name}, SVG icons, font {family}, Chinese translation"
+
+
 def _check_journal() -> str:
     from journal.core.crypto import FAST_PARAMS
     from journal.core.models import EntryDraft
@@ -120,6 +180,8 @@ def _check_resources() -> str:
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("resources", _check_resources),
     ("CJK font", _check_font),
+    ("PDF", _check_pdf),
+    ("window (Qt)", _check_qt),
     ("journal", _check_journal),
 ]
 
