@@ -821,22 +821,6 @@
       <translation>导入您从聊天软件导出的聊天记录</translation>
     </message>
     <message>
-      <source>Chats are often the best evidence. Export them from the app, then choose the file here.
-
-• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, format “Machine-readable JSON”, then choose result.json.
-• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, send the file to this computer, unzip it, then choose the .txt file.
-• Another app: make a table (CSV) with the columns date, person, text.
-
-You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
-      <translation>聊天记录往往是最好的证据。先在软件中导出聊天记录,再在这里选择导出的文件。
-
-• Telegram:在 Telegram 桌面版中打开聊天,选择 ⋮ → 导出聊天记录(Export chat history),格式选“机器可读的 JSON”(Machine-readable JSON),然后选择 result.json。
-• WhatsApp:在手机上打开聊天,选择 ⋮ 或对方的名字 → 导出聊天(Export chat),把文件发送到这台电脑并解压,然后选择其中的 .txt 文件。
-• 其他软件:制作一个表格(CSV),三列分别是日期、人、内容。
-
-添加任何内容之前,您会先看到预览。原始文件会原样保存在日志中,作为证据。</translation>
-    </message>
-    <message>
       <source>Recognise automatically</source>
       <translation>自动识别</translation>
     </message>
@@ -845,8 +829,24 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>Telegram(result.json)</translation>
     </message>
     <message>
-      <source>WhatsApp (.txt)</source>
-      <translation>WhatsApp(.txt)</translation>
+      <source>Chats are often the best evidence. Export them from the app, then choose the file here.
+
+• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, format “Machine-readable JSON”, then choose result.json.
+• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, send the file to this computer, then choose the .zip file (or the .txt file in it).
+• Another app: make a table (CSV) with the columns date, person, text.
+
+You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
+      <translation>聊天记录往往是最好的证据。先在软件中导出聊天记录,再在这里选择导出的文件。
+
+• Telegram:在 Telegram 桌面版中打开聊天,选择 ⋮ → 导出聊天记录(Export chat history),格式选“机器可读的 JSON”(Machine-readable JSON),然后选择 result.json。
+• WhatsApp:在手机上打开聊天,选择 ⋮ 或对方的名字 → 导出聊天(Export chat),把文件发送到这台电脑,然后选择这个 .zip 文件(或其中的 .txt 文件)。
+• 其他软件:制作一个表格(CSV),三列分别是日期、人、内容。
+
+添加任何内容之前,您会先看到预览。原始文件会原样保存在日志中,作为证据。</translation>
+    </message>
+    <message>
+      <source>WhatsApp (.zip or .txt)</source>
+      <translation>WhatsApp(.zip 或 .txt)</translation>
     </message>
     <message>
       <source>Table of messages (CSV)</source>
@@ -929,8 +929,8 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>选择导出的聊天记录</translation>
     </message>
     <message>
-      <source>Chat exports (*.json *.txt *.csv *.tsv);;All files (*)</source>
-      <translation>聊天导出文件 (*.json *.txt *.csv *.tsv);;所有文件 (*)</translation>
+      <source>Chat exports (*.json *.txt *.zip *.csv *.tsv);;All files (*)</source>
+      <translation>聊天导出文件 (*.json *.txt *.zip *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
       <source>This file does not look like a chat export. Choose the format above and try again.</source>

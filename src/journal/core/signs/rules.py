@@ -57,7 +57,9 @@ class Doc:
 
     entry: Entry
     text: str
-    tokens: list[str]
+    tokens: str  # the Latin words of the text, lower case, joined by spaces
+    seq: int = 0  # position in chronological order
+    when: datetime = field(default_factory=lambda: _aware(None))  # occurred_at, aware
     _hits: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -67,10 +69,6 @@ class Doc:
     @property
     def kind(self) -> str:
         return self.entry.kind
-
-    @property
-    def when(self) -> datetime:
-        return _aware(self.entry.occurred_at)
 
     def hits(self, vocab: Vocab) -> list[str]:
         found = self._hits.get(vocab.name)
@@ -85,6 +83,44 @@ class Doc:
     def field_has(self, vocab: Vocab, *names: str) -> bool:
         text = "\n".join(str(getattr(self.entry, n) or "") for n in names)
         return bool(vocab.find(text))
+
+
+class Pool:
+    """Docs indexed by person, for "entries of the same person" questions in linear time."""
+
+    def __init__(self, docs: Iterable[Doc] = ()) -> None:
+        self.docs: list[Doc] = []
+        self.unlinked: list[Doc] = []
+        self.by_person: dict[str, list[Doc]] = {}
+        for d in docs:
+            self.add(d)
+
+    def add(self, d: Doc) -> None:
+        self.docs.append(d)
+        if not d.entry.persons:
+            self.unlinked.append(d)
+        for pid in dict.fromkeys(d.entry.persons):
+            self.by_person.setdefault(pid, []).append(d)
+
+    def __bool__(self) -> bool:
+        return bool(self.docs)
+
+    def related(self, d: Doc) -> list[Doc]:
+        if not d.entry.persons:
+            return self.docs
+        found = {x.id: x for x in self.unlinked}
+        for pid in d.entry.persons:
+            for x in self.by_person.get(pid, ()):
+                found[x.id] = x
+        return sorted(found.values(), key=lambda x: x.seq)
+
+    def earliest(self, d: Doc) -> Doc | None:
+        """The oldest doc of the pool related to ``d``."""
+        if not d.entry.persons:
+            return self.docs[0] if self.docs else None
+        heads = [self.unlinked[0]] if self.unlinked else []
+        heads += [self.by_person[p][0] for p in d.entry.persons if p in self.by_person]
+        return min(heads, key=lambda x: x.seq) if heads else None
 
 
 def _entry_text(e: Entry) -> str:
@@ -103,6 +139,7 @@ class Ctx:
     docs: list[Doc]  # chronological, not deleted
     persons: dict[str, Person]
     family: set[str]  # ids of persons who are family
+    by_person: dict[str, list[Doc]] = field(default_factory=dict)  # chronological
 
     @property
     def active(self) -> list[Doc]:
@@ -110,7 +147,12 @@ class Ctx:
         return [d for d in self.docs if d.kind != "report"]
 
     def of_person(self, pid: str) -> list[Doc]:
-        return [d for d in self.docs if pid in d.entry.persons]
+        return self.by_person.get(pid, [])
+
+    def related(self, d: Doc, pool: Pool) -> list[Doc]:
+        """The docs of ``pool`` that share a person with ``d`` (an entry without persons is
+        related to everything), oldest first."""
+        return pool.related(d)
 
     def first_with(self, pid: str) -> Doc | None:
         docs = self.of_person(pid)
@@ -128,13 +170,17 @@ def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
     live = [e for e in entries if e.deleted_at is None]
     live.sort(key=lambda e: (_aware(e.occurred_at), _aware(e.recorded_at), e.id))
     docs = []
-    for e in live:
+    for n, e in enumerate(live):
         text = _entry_text(e)
-        docs.append(Doc(e, text, tokenize(text)))
+        docs.append(Doc(e, text, " ".join(tokenize(text)), n, _aware(e.occurred_at)))
     pmap = {p.id: p for p in persons if not p.deleted}
     family = {pid for pid, p in pmap.items()
               if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))}
-    return Ctx(docs, pmap, family)
+    by_person: dict[str, list[Doc]] = {}
+    for d in docs:
+        for pid in dict.fromkeys(d.entry.persons):
+            by_person.setdefault(pid, []).append(d)
+    return Ctx(docs, pmap, family, by_person)
 
 
 _ASKED = v.ASKED
@@ -153,7 +199,7 @@ def _result(strong: list[Doc], weak: list[Doc]) -> Result:
 def _uniq(docs: list[Doc]) -> list[Doc]:
     seen: set[str] = set()
     out = []
-    for d in sorted(docs, key=lambda d: (d.when, _aware(d.entry.recorded_at), d.id)):
+    for d in sorted(docs, key=lambda d: d.seq):
         if d.id not in seen:
             seen.add(d.id)
             out.append(d)
@@ -213,6 +259,7 @@ def _solicited_persons(ctx: Ctx) -> set[str]:
 
 def job_offer(ctx: Ctx, disproportionate: list[Doc]) -> Result:
     solicited = _solicited_persons(ctx)
+    pay_pool = Pool(disproportionate)
     jobs = [d for d in ctx.active
             if d.kind in ("contact", "meeting", "request", "note") and d.has(v.JOB)
             and _unsolicited(d) and not ctx.from_family_only(d)
@@ -224,7 +271,7 @@ def job_offer(ctx: Ctx, disproportionate: list[Doc]) -> Result:
     for d in jobs:
         high = d.has(v.HIGH_PAY)
         simple_paid = d.has(v.SIMPLE_TASK) and (d.has(v.PAY_WORDS) or d.entry.amount is not None)
-        linked_pay = any(ctx.shares_person(d, p) for p in disproportionate)
+        linked_pay = bool(ctx.related(d, pay_pool))
         (strong if (high or simple_paid or linked_pay) else weak).append(d)
     if not jobs:
         # Structure without wording: a recruiter (by platform or role) who offers paid requests.
@@ -280,16 +327,25 @@ def _sensitivity(d: Doc) -> int:
     return 0
 
 
+def _after_harmless(ctx: Ctx, d: Doc, harmless: Pool) -> bool:
+    first = harmless.earliest(d)
+    return first is not None and first.when < d.when
+
+
 def escalation(ctx: Ctx) -> Result:
     tasks = _tasks(ctx)
     harmless = [d for d in tasks if _sensitivity(d) == 0 and d.has(v.HARMLESS_TARGET)]
+    if not harmless:
+        return NONE
+    pool = Pool(harmless)
     for level in (2, 1):
-        later = [d for d in tasks if _sensitivity(d) == level
-                 and any(h.when < d.when and ctx.shares_person(h, d) for h in harmless)]
+        later = [d for d in tasks if _sensitivity(d) == level and _after_harmless(ctx, d, pool)]
         if later:
             first_sensitive = later[0].when
-            before = [h for h in harmless if h.when < first_sensitive
-                      and any(ctx.shares_person(h, s) for s in later)]
+            later_persons = {p for d in later for p in d.entry.persons}
+            any_unlinked = any(not d.entry.persons for d in later)
+            before = [h for h in harmless if h.when < first_sensitive and (
+                any_unlinked or not h.entry.persons or later_persons & set(h.entry.persons))]
             return (PRESENT if level == 2 else POSSIBLE), _uniq(before + later)
     return NONE
 
@@ -393,9 +449,14 @@ def _task_for(ctx: Ctx, pay: Doc) -> Doc | None:
     """The request a payment pays for: itself if it names a task, else the last request before it."""
     if pay.kind == "request" or pay.has(v.SIMPLE_TASK) or pay.has(v.PHOTO):
         return pay
-    earlier = [d for d in ctx.active if d.kind == "request" and d.when <= pay.when
-               and ctx.shares_person(d, pay) and pay.when - d.when <= timedelta(days=30)]
-    return earlier[-1] if earlier else None
+    pool = ctx.active if not pay.entry.persons else [
+        d for p in pay.entry.persons for d in ctx.of_person(p)]
+    best: Doc | None = None
+    for d in pool:
+        if d.kind == "request" and d.when <= pay.when and pay.when - d.when <= timedelta(days=30) \
+                and (best is None or d.when > best.when):
+            best = d
+    return best
 
 
 def _simple(d: Doc) -> bool:
@@ -434,9 +495,10 @@ def unusual_payment(ctx: Ctx) -> tuple[Result, list[Doc]]:
         turn = sensitive[0].when
         before = [to_cny(d.entry.amount, d.entry.currency) or Decimal(0)
                   for d in pays if d.when < turn]
-        rising = [d for d in pays if d.when >= turn and before
-                  and (to_cny(d.entry.amount, d.entry.currency) or Decimal(0)) > max(before)]
-        strong += rising
+        if before:
+            highest = max(before)
+            strong += [d for d in pays if d.when >= turn
+                       and (to_cny(d.entry.amount, d.entry.currency) or Decimal(0)) > highest]
     return _result(strong, weak), disproportionate
 
 
@@ -490,14 +552,14 @@ def vague_identity(ctx: Ctx) -> Result:
 def pressure(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
-    refused: list[Doc] = []
+    refused = Pool()
     for d in ctx.active:
         if ctx.from_family_only(d):
             continue
         if d.kind == "threat" or d.has(v.PRESSURE_STRONG):
             strong.append(d)
             continue
-        after_refusal = [r for r in refused if ctx.shares_person(r, d) and r.when <= d.when]
+        after_refusal = ctx.related(d, refused)  # refused holds only earlier entries
         if after_refusal and d.kind in ("request", "contact", "meeting", "note"):
             if d.has(v.PRESSURE_WEAK):
                 strong += [*after_refusal, d]
@@ -507,7 +569,7 @@ def pressure(ctx: Ctx) -> Result:
             weak.append(d)  # one "must" alone is ordinary speech; two pushes are a hint
         if d.kind == "request" and d.entry.status == "refused" or (
                 d.kind in ("contact", "meeting", "note") and d.has(v.REFUSAL)):
-            refused.append(d)
+            refused.add(d)
     return _result(strong, weak)
 
 

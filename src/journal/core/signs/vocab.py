@@ -29,36 +29,21 @@ def tokenize(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower().translate(_APOSTROPHES))
 
 
-def _word_matches(pattern: str, word: str) -> bool:
+def _word_re(pattern: str) -> str:
+    alts = []
     for alt in pattern.split("|"):
         if alt.endswith("*"):
-            if word.startswith(alt[:-1]):
-                return True
-        elif word == alt or word == alt + "s" or word == alt + "es":
-            return True
-    return False
+            alts.append(re.escape(alt[:-1]) + "[a-z0-9]*")
+        else:
+            alts.append(re.escape(alt) + "(?:s|es)?")
+    return "(?:" + "|".join(alts) + r")\b"
 
 
-def _phrase_in(words: tuple[str, ...], tokens: list[str]) -> bool:
-    first = words[0]
-    for start, token in enumerate(tokens):
-        if not _word_matches(first, token):
-            continue
-        pos = start
-        ok = True
-        for word in words[1:]:
-            found = -1
-            for nxt in range(pos + 1, min(len(tokens), pos + 2 + _GAP)):
-                if _word_matches(word, tokens[nxt]):
-                    found = nxt
-                    break
-            if found < 0:
-                ok = False
-                break
-            pos = found
-        if ok:
-            return True
-    return False
+def _term_re(term: str) -> str:
+    """An English term as a regular expression over the space-joined tokens of a text."""
+    words = term.lower().split()
+    gap = r" (?:[a-z0-9]+ ){0,%d}" % _GAP
+    return r"\b" + _word_re(words[0]) + "".join(gap + _word_re(w) for w in words[1:])
 
 
 @dataclass(frozen=True)
@@ -69,20 +54,39 @@ class Vocab:
     zh: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
     _zh_res: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
-    _en_words: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)
+    _en_res: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+    _zh_any: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _en_any: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_zh_res", tuple(re.compile(p) for p in self.zh))
-        object.__setattr__(self, "_en_words", tuple(tuple(t.lower().split()) for t in self.en))
+        zh = tuple(re.compile(p) for p in self.zh)
+        en_src = [_term_re(t) for t in self.en]
+        object.__setattr__(self, "_zh_res", zh)
+        object.__setattr__(self, "_en_res", tuple(re.compile(p) for p in en_src))
+        object.__setattr__(self, "_zh_any", re.compile("|".join(f"(?:{p})" for p in self.zh))
+                           if self.zh else None)
+        object.__setattr__(self, "_en_any", re.compile("|".join(f"(?:{p})" for p in en_src))
+                           if en_src else None)
 
-    def find(self, text: str, tokens: list[str] | None = None) -> list[str]:
-        """The terms of this vocabulary that occur in ``text`` (each term once)."""
+    def find(self, text: str, tokens: list[str] | str | None = None) -> list[str]:
+        """The terms of this vocabulary that occur in ``text`` (each term once).
+
+        ``tokens`` may be given (the list from :func:`tokenize`, or it joined by spaces) to save
+        tokenising the same text again.
+        """
         if not text:
             return []
-        found = [p.pattern for p in self._zh_res if p.search(text)]
-        toks = tokenize(text) if tokens is None else tokens
-        if toks:
-            found += [" ".join(w) for w in self._en_words if _phrase_in(w, toks)]
+        found: list[str] = []
+        if self._zh_any is not None and self._zh_any.search(text):
+            found += [p.pattern for p in self._zh_res if p.search(text)]
+        if tokens is None:
+            joined = " ".join(tokenize(text))
+        elif isinstance(tokens, str):
+            joined = tokens
+        else:
+            joined = " ".join(tokens)
+        if joined and self._en_any is not None and self._en_any.search(joined):
+            found += [t for t, r in zip(self.en, self._en_res, strict=True) if r.search(joined)]
         return found
 
     def __or__(self, other: Vocab) -> Vocab:
@@ -194,7 +198,8 @@ INFO_STRONG = V(
     "问卷; 调查问卷; 调查表; 填(写)?(表|问卷); 发(放)?问卷; 内部资料; 内部文件; 内部材料; 涉密; 机密; 秘密文件; "
     "保密文件; 图纸; 名单; 通讯录; 联系方式表; (单位|学校|实验室|部门|公司|工作)(的)?(情况|信息|资料|人员|数据); "
     "(收集|搜集|整理|打听|提供|复印|拷贝|拍下)(一些|些)?.{0,6}(资料|文件|材料|信息|数据|情况|报告|文献)",
-    "questionnaire*; fill in|out survey*|form*; distribut*|hand out|send out survey*; "
+    "questionnaire*; fill in|out survey*|form*; distribut* survey*|questionnaire*; hand out survey*|questionnaire*; "
+    "send out survey*|questionnaire*; "
     "answer* survey*; complete* survey*; internal document*|material*|paper*|report*|file*|data; "
     "classified; confidential document*|material*|file*|report*; secret document*|file*; "
     "blueprint*; technical drawing*; staff list*; list of staff|names|employees|students; contact list*; "
@@ -250,7 +255,7 @@ SECRECY_STRONG = V(
     "code word*; codeword*; code name*; secret code*; keep secret*; keep quiet; "
     "dont|not|never tell|mention anyone|anybody|family|parent*|teacher*|mum|mom|mother|dad|father|"
     "friend*|classmate*|school|roommate*|counsel*|nobody; "
-    "tell no one|nobody; "
+    "tell no one; tell nobody; "
     "delet*|eras*|wipe*|clear*|remov* chat*|messag*|histor*|convers*|record*|photo*|screenshot*; "
     "disappearing messag*; self destruct*; self-destruct*; burn after; between us; our secret; "
     "no one must|can|should know",
@@ -283,7 +288,7 @@ CASH_CRYPTO = V(
     "现金; 比特币; 虚拟货币; 加密货币; 数字货币; 泰达币; USDT; 代付; 第三方; 别人(转|付|打); "
     "陌生(账户|账号|人)(转|付|打); 不同的?(账户|账号); 境外(账户|汇款|转账)",
     "cash; crypto*; bitcoin*; btc; usdt; tether; ethereum; third party|parties; third-party; "
-    "someone else*|stranger*|another person paid|transfer*|sent; different account*; "
+    "someone else*; stranger*; another person*; different account*; "
     "foreign account*; overseas account*|transfer*; gift card*",
 )
 HOUSING = V(
@@ -307,7 +312,7 @@ PAID_VERB = V(
 NEAR = V(
     "near",
     "附近; 旁边; 边上; 靠近; 对面; 周边; 紧挨; 不远",
-    "near|nearby|close|next to|opposite|overlook*|beside|facing|walking distance",
+    "near|nearby|close|opposite|overlook*|beside|facing; next to; walking distance",
 )
 
 # --- identity --------------------------------------------------------------------------------
@@ -342,7 +347,7 @@ PRESSURE_STRONG = V(
     "(告诉|发给|寄给|交给|举报给|捅到|让)你的?(学校|家人|家里|父母|老师|警察|辅导员|导师|同学)",
     "threat*; blackmail*; extort*; expose|exposed|exposing; intimidat*; or else; pressur*; "
     "forced|forcing me|us; "
-    "no way out; already involved; too late to stop|back out|quit; "
+    "no way out; already involved; too late to stop|quit; too late to back out; "
     "tell|report|send|show your school|family|parent*|teacher*|university|police|college",
 )
 PRESSURE_WEAK = V(

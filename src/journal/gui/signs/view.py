@@ -359,10 +359,13 @@ class SignsView(QWidget):
         self.summary.setVisible(bool(self.results))
         self.overview.setVisible(has_journal)
         self.overview.update_levels({r.id: r.level for r in self.results}, lang)
-        if self.results:
-            self.summary.setText(self.tr("%1 present, %2 possible.")
-                                 .replace("%1", str(len(present)))
-                                 .replace("%2", str(len(possible))))
+        if present and possible:
+            text = self.tr("%1 shown by your entries, %2 hinted at.")
+        elif present:
+            text = self.tr("%1 shown by your entries.")
+        else:
+            text = self.tr("None clearly shown; %2 hinted at.")
+        self.summary.setText(text.replace("%1", str(len(present))).replace("%2", str(len(possible))))
         for heading, group in ((self.present_heading, present), (self.possible_heading, possible)):
             if not group:
                 continue
