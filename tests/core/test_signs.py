@@ -25,7 +25,7 @@ from journal.core.signs import (
     sign_title,
     signs_to_json,
 )
-from journal.core.signs.vocab import PHOTO, SECRECY_STRONG, SENSITIVE, tokenize
+from journal.core.signs.vocab import DELETE_CHATS, PHOTO, SENSITIVE, tokenize
 
 T0 = datetime(2024, 5, 1, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 _n = itertools.count()
@@ -67,10 +67,10 @@ def test_chinese_matches_substrings_and_skips_false_friends() -> None:
 
 
 def test_phrases_allow_words_in_between() -> None:
-    assert SECRECY_STRONG.find("please delete all of our chats")
-    assert SECRECY_STRONG.find("删掉我们的聊天记录")
-    assert SECRECY_STRONG.find("聊天记录看完就删")
-    assert not SECRECY_STRONG.find("I deleted a typo")
+    assert DELETE_CHATS.find("please delete all of our chats")
+    assert DELETE_CHATS.find("删掉我们的聊天记录")
+    assert DELETE_CHATS.find("聊天记录看完就删")
+    assert not DELETE_CHATS.find("I deleted a typo")
 
 
 # ----------------------------------------------------------------------------- paraphrases
@@ -276,6 +276,28 @@ def test_naive_datetimes_do_not_crash() -> None:
     b = Entry(id="naive", kind="request", occurred_at=datetime(2024, 6, 1), recorded_at=datetime(2024, 6, 1),
               summary="photos of military aircraft", persons=["p"])
     assert level("WS-ESCALATION", [a, b]) == PRESENT
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("note", "Went hiking to the base of the mountain with friends"),
+    ("contact", "My friend asked me to take photos at her graduation on campus"),
+    ("note", "Part-time job at the café, 25 yuan per hour, I applied online"),
+    ("note", "The teacher asked us to fill in a survey about the canteen"),
+    ("note", "老师让我们填写一份关于食堂的问卷"),
+    ("note", "I deleted the old photos from my phone to free space"),
+    ("note", "Paid my own rent this month"),
+    ("note", "我自己交了这个月的房租"),
+    ("note", "The hotel near the airport was nice"),
+    ("contact", "He gave me a ride to the airport"),
+    ("note", "We took a video at the beach for her birthday"),
+    ("note", "I love taking pictures of sunsets"),
+    ("contact", "同学请我帮忙拍一下毕业照"),
+    ("note", "Working part-time at the library, the pay is ok"),
+    ("auction", "参加了一场拍卖会"),
+])
+def test_ordinary_sentences_are_not_present_signs(kind: str, text: str) -> None:
+    kind = "note" if kind == "auction" else kind
+    assert not [r for r in evaluate([ent(kind, text)], P) if r.level == PRESENT]
 
 
 def test_innocent_wording_gives_no_present_sign() -> None:

@@ -138,7 +138,7 @@ def _person_text(p: Person) -> str:
 class Ctx:
     docs: list[Doc]  # chronological, not deleted
     persons: dict[str, Person]
-    family: set[str]  # ids of persons who are family
+    family: set[str]  # ids of persons who are family, or teachers/counsellors by role
     by_person: dict[str, list[Doc]] = field(default_factory=dict)  # chronological
 
     @property
@@ -174,8 +174,11 @@ def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
         text = _entry_text(e)
         docs.append(Doc(e, text, " ".join(tokenize(text)), n, _aware(e.occurred_at)))
     pmap = {p.id: p for p in persons if not p.deleted}
+    # Family (and teachers or counsellors by their role) are not a recruitment pattern by
+    # themselves: their gifts, requests and surveys are at most a hint.
     family = {pid for pid, p in pmap.items()
-              if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))}
+              if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))
+              or v.TRUSTED_ROLE.find("\n".join((p.name, p.role)))}
     by_person: dict[str, list[Doc]] = {}
     for d in docs:
         for pid in dict.fromkeys(d.entry.persons):
@@ -301,7 +304,7 @@ def photo_task(ctx: Ctx) -> Result:
         # A request entry is a request; elsewhere the wording must say they asked or offered it
         # ("we took photos of the sunset" on a walk is not a task).
         asked = d.kind == "request" or d.has(_ASKED) or d.has(v.JOB)
-        if asked and _is_place(d):
+        if asked and _is_place(d) and not d.has(v.TRUSTED_ROLE):
             strong.append(d)
         elif d.kind == "request":
             weak.append(d)
@@ -358,7 +361,8 @@ def info_gathering(ctx: Ctx) -> Result:
         if d.kind not in ("request", "contact", "meeting", "note") or ctx.from_family_only(d):
             continue
         if d.has(v.INFO_STRONG):
-            if d.kind == "request" or d.has(_ASKED):
+            # a teacher handing out the canteen survey is not this pattern
+            if (d.kind == "request" or d.has(_ASKED)) and not d.has(v.TRUSTED_ROLE):
                 strong.append(d)
             else:
                 weak.append(d)
@@ -413,8 +417,20 @@ def channel_switch(ctx: Ctx) -> Result:
 
 # --- WS-SECRECY ------------------------------------------------------------------------------
 def secrecy(ctx: Ctx) -> Result:
-    strong = [d for d in ctx.active if d.has(v.SECRECY_STRONG) and not ctx.from_family_only(d)]
-    weak = [d for d in ctx.active if d.has(v.SECRECY_WEAK) and not ctx.from_family_only(d)]
+    strong: list[Doc] = []
+    weak: list[Doc] = []
+    for d in ctx.active:
+        if ctx.from_family_only(d):
+            continue
+        if d.has(v.SECRECY_STRONG):
+            strong.append(d)
+        elif d.has(v.DELETE_CHATS):
+            # "she told me to delete the chats" vs "I deleted old photos to free space"
+            asked = d.has(_ASKED) or bool(d.entry.persons) and d.kind in ("contact", "meeting",
+                                                                          "request", "threat")
+            (strong if asked else weak).append(d)
+        elif d.has(v.SECRECY_WEAK):
+            weak.append(d)
     return _result(strong, weak)
 
 
@@ -514,7 +530,7 @@ def paid_housing(ctx: Ctx) -> Result:
         if not (housing or travel):
             continue
         paid = (d.kind == "payment" and d.entry.direction in (None, "received", "promised")) \
-            or d.kind == "gift" or d.has(v.PAID_VERB)
+            or d.kind == "gift" or (d.has(v.PAID_VERB) and not d.has(v.SELF_PAID))
         near_site = d.has(v.SENSITIVE) or (d.has(v.SENSITIVE_WEAK) and d.has(v.NEAR))
         if housing and paid or travel and paid and near_site:
             strong.append(d)

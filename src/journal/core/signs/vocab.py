@@ -248,17 +248,21 @@ OVERSEAS_CHANNELS = (
 # --- secrecy ---------------------------------------------------------------------------------
 SECRECY_STRONG = V(
     "secrecy",
-    "暗号; 暗语; 黑话; 代号; 代称; 保密; 守口如瓶; 阅后即焚; 删(除|掉|了)?.{0,8}(聊天|记录|消息|对话|信息|照片|截图); "
-    "(聊天|记录|消息|对话)(记录)?.{0,6}删; "
+    "暗号; 暗语; 黑话; 代号; 代称; 保密; 守口如瓶; 阅后即焚; "
     "(不要|别|不能|不许|不准|千万别|不可以).{0,4}(告诉|让|跟|和|对|向).{0,6}"
     "(任何人|别人|其他人|家人|家里|父母|爸|妈|老师|辅导员|同学|朋友|学校|室友); 不要声张; 别声张; 只有我们(两个)?(人)?知道",
     "code word*; codeword*; code name*; secret code*; keep secret*; keep quiet; "
     "dont|not|never tell|mention anyone|anybody|family|parent*|teacher*|mum|mom|mother|dad|father|"
     "friend*|classmate*|school|roommate*|counsel*|nobody; "
     "tell no one; tell nobody; "
-    "delet*|eras*|wipe*|clear*|remov* chat*|messag*|histor*|convers*|record*|photo*|screenshot*; "
     "disappearing messag*; self destruct*; self-destruct*; burn after; between us; our secret; "
     "no one must|can|should know",
+)
+# Deleting chats: a sign when the counterpart asks for it (not when you tidy your own phone).
+DELETE_CHATS = V(
+    "delete-chats",
+    "删(除|掉|了)?.{0,8}(聊天|记录|消息|对话|信息|照片|截图); (聊天|记录|消息|对话)(记录)?.{0,6}删",
+    "delet*|eras*|wipe*|clear*|remov* chat*|messag*|histor*|convers*|record*|photo*|screenshot*",
 )
 SECRECY_WEAK = V(
     "secrecy-weak",
@@ -358,6 +362,13 @@ PRESSURE_WEAK = V(
 )
 
 # --- who is family (gifts from them are not a recruitment pattern by themselves) --------------
+# Someone paying for themselves is not someone paying for you.
+SELF_PAID = V(
+    "self-paid",
+    "(?<![帮替给为])我(自己)?(付|交|出|支付|转)",
+    "i paid|pay|covered|cover|transferred|booked; my own",
+)
+
 FAMILY = V(
     "family",
     "妈妈; 母亲; 爸爸; 父亲; 父母; 家人; 家里; 哥哥; 姐姐; 弟弟; 妹妹; 奶奶; 爷爷; 外婆; 外公; 姥姥; 姥爷; "
@@ -365,6 +376,13 @@ FAMILY = V(
     "mother; mum|mums|mom|moms|mummy|mommy; father; dad|dads|daddy; parent*; family; brother*; "
     "sister*; grandma*; grandmother*; grandpa*; grandfather*; granny; aunt|auntie*; uncle*; "
     "cousin*; grandparent*",
+)
+# People the user may trust by role: the ones the advice says to talk to.
+TRUSTED_ROLE = V(
+    "trusted-role",
+    "老师; 辅导员; 班主任; 导师; 教授; 学校; 学院; 校方; 保卫处",
+    "teacher*; counsel*; tutor of my class; class adviser*; professor*; supervisor*; dean*; "
+    "university office*; school office*",
 )
 
 ASKED = V(
