@@ -35,6 +35,13 @@ def page_authenticates(page: bytes, pgno: int, mac_key: bytes) -> bool:
     return hmac.compare_digest(mac, stored)
 
 
+def looks_truncated(path: Path) -> bool:
+    """True when the file cannot be a whole SQLCipher database: shorter than one page, or not a
+    whole number of pages (SQLite only ever writes whole pages to the main file)."""
+    size = Path(path).stat().st_size
+    return size < PAGE_SIZE or size % PAGE_SIZE != 0
+
+
 def key_matches_any_page(path: Path, key: bytes, salt: bytes, max_pages: int = 64) -> bool:
     """True when ``key`` authenticates at least one of the first pages after page 1."""
     mac_key = hmac_key(key, salt)

@@ -671,12 +671,13 @@ class Journal(PersonsMixin, FilesMixin):
 
 
 def _key_fits_other_pages(path: Path, key: bytes, header: bytes) -> bool:
-    """Whether the key authenticates some page other than page 1 (then page 1 is damaged, the
-    passphrase is right). Reads the raw file; never decrypts."""
-    from journal.core.pagecheck import key_matches_any_page
+    """Whether page 1 is damaged rather than the passphrase wrong: the file is cut short, or the
+    key authenticates some page other than page 1. Reads the raw file; never decrypts."""
+    from journal.core.pagecheck import key_matches_any_page, looks_truncated
 
     try:
-        return key_matches_any_page(path, key, header)
+        # a file cut short (e.g. only the header left) is damage, not a wrong passphrase
+        return looks_truncated(path) or key_matches_any_page(path, key, header)
     except Exception:  # noqa: BLE001 - a probe; any failure means "cannot tell"
         log.debug("page probe failed", exc_info=True)
         return False
