@@ -143,3 +143,23 @@ def test_overview_click_scrolls_to_the_card(qtbot: Any, view: SignsView, journal
     assert not view.overview.buttons["WS-PRESSURE"].isEnabled()  # not seen
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert view.scroll_area.verticalScrollBar().value() > 0
+
+
+def test_in_the_main_window_badge_and_evidence_open_the_timeline(
+        open_window: Any, journal: Any, qtbot: Any) -> None:
+    cases = _cases()
+    ids = cases.build_in_journal(journal, cases.WANG)
+    open_window.refresh_views()
+    view = open_window.views["signs"]
+    assert isinstance(view, SignsView)
+    n = len(view.results)
+    assert n >= len(cases.WANG.present)
+    row = open_window._nav_keys.index("signs")
+    assert open_window.nav.item(row).text().endswith(f"({n})")
+    open_window.show_view("signs")
+    button = next(b for b in view.evidence_buttons() if b.property("entryId") == ids["W05"])
+    view.scroll_area.ensureWidgetVisible(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert open_window.nav.currentRow() == open_window._nav_keys.index("timeline")
+    open_window.lock(show_unlock=False)
+    assert view.cards == [] and view.results == []
