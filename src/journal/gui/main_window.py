@@ -6,7 +6,9 @@ not offered. Every view follows the protocol ``set_journal(journal_or_None)``.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,25 @@ ABOUT = ("journal.gui.help.about", "AboutDialog")
 def action_icon(name: str) -> QIcon:
     path = paths.resources_dir() / "icons" / "actions" / f"{name}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+# Core modules the first unlock needs; importing them in the background while the user types the
+# passphrase keeps "unlock → first content" short. No Qt objects are created by these imports.
+PREWARM_MODULES = ("journal.core.store", "journal.core.timeparse", "journal.core.money",
+                   "journal.core.signs")
+
+
+def prewarm_imports() -> threading.Thread:
+    def run() -> None:
+        for name in PREWARM_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a missing feature is simply not warmed
+                log.debug("prewarm: %s not available", name)
+
+    thread = threading.Thread(target=run, name="prewarm-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 class _ChangeRelay(QObject):
@@ -110,6 +131,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._set_unlocked_ui(False)
         self.welcome.begin(journal_path)
+        self._prewarm = prewarm_imports()
 
     # --- actions, toolbar, menus -------------------------------------------------------------
     def _build_actions(self) -> None:

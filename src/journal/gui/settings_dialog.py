@@ -62,7 +62,7 @@ class SettingsDialog(QDialog):
 
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setEnabled(False)
+        self.note.setStyleSheet("color: palette(dark);")
         layout.addWidget(self.note)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

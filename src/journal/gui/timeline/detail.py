@@ -136,27 +136,34 @@ class EntryDetail(QScrollArea):
 
     # --- building ------------------------------------------------------------------------
     def _replace_body(self) -> QVBoxLayout:
-        old = self.takeWidget()
-        if old is not None:
-            old.hide()
-            old.deleteLater()
+        """A new, not yet installed body; :meth:`_install` puts it in place once it is filled
+        (children added to an already visible widget would only appear after a queued show)."""
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         self._body = body
-        self.setWidget(body)
         return layout
+
+    def _install(self) -> None:
+        old = self.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.setWidget(self._body)
+        if self._body is not None:
+            self._body.show()
 
     def _show_empty(self) -> None:
         layout = self._replace_body()
         hint = QLabel(self.tr("Choose an entry on the left to see everything recorded about it."))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
+        hint.setStyleSheet("color: palette(dark);")
         layout.addStretch(1)
         layout.addWidget(hint)
         layout.addStretch(2)
+        self._install()
 
     def _show(self, entry: Entry) -> None:
         layout = self._replace_body()
@@ -208,6 +215,7 @@ class EntryDetail(QScrollArea):
         self._add_transcript(layout, entry)
         layout.addWidget(self._buttons(entry))
         layout.addStretch(1)
+        self._install()
 
     def _add_attachments(self, layout: QVBoxLayout, entry: Entry) -> None:
         strip_cls = feature("journal.gui.attachments.strip", "AttachmentStrip")
@@ -246,32 +254,37 @@ class EntryDetail(QScrollArea):
             log.exception("transcript view failed")
 
     def _buttons(self, entry: Entry) -> QWidget:
+        """Two calm rows: change it (edit, history) / take it out (copy, trash)."""
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 8, 0, 0)
-        edit = QPushButton(self.tr("&Edit…"))
-        edit.setObjectName("detailEdit")
-        edit.setToolTip(self.tr("Change this entry (the earlier version is kept in its history)"))
-        edit.clicked.connect(lambda: self.editRequested.emit(entry.id))
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 8, 0, 0)
+        rows.setSpacing(6)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(first)
+        rows.addLayout(second)
         if feature("journal.gui.editor.dialog", "EntryEditorDialog") is not None:
-            row.addWidget(edit)
-        else:
-            edit.deleteLater()
+            edit = QPushButton(self.tr("&Edit…"))
+            edit.setObjectName("detailEdit")
+            edit.setToolTip(self.tr("Change this entry (the earlier version is kept in its "
+                                    "history)"))
+            edit.clicked.connect(lambda: self.editRequested.emit(entry.id))
+            first.addWidget(edit)
         if feature("journal.gui.history.dialogs", "HistoryDialog") is not None:
             history = QPushButton(self.tr("&History…"))
             history.setObjectName("detailHistory")
             history.setToolTip(self.tr("Every earlier version of this entry"))
             history.clicked.connect(lambda: self.historyRequested.emit(entry.id))
-            row.addWidget(history)
+            first.addWidget(history)
+        first.addStretch(1)
         copy = QPushButton(self.tr("&Copy text"))
         copy.setObjectName("detailCopy")
         copy.setToolTip(self.tr("Copy this entry as text; the clipboard is cleared again soon"))
         copy.clicked.connect(lambda: self.copyRequested.emit(entry_as_text(entry)))
-        row.addWidget(copy)
-        row.addStretch(1)
+        second.addWidget(copy)
+        second.addStretch(1)
         delete = QPushButton(self.tr("Move to &trash"))
         delete.setObjectName("detailDelete")
         delete.setToolTip(self.tr("Move this entry to the trash; it can be restored"))
         delete.clicked.connect(lambda: self.deleteRequested.emit(entry.id))
-        row.addWidget(delete)
+        second.addWidget(delete)
         return box

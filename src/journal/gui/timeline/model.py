@@ -11,7 +11,13 @@ import logging
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from journal.core.errors import JournalError
 from journal.core.models import Entry
@@ -31,9 +37,21 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def format_when(entry: Entry, lang: str | None = None) -> str:
+    """The date in the user's language (detail pane)."""
     from journal.core.timeparse import format_when as core_format
 
     return core_format(entry.occurred_at, entry.precision or "exact", lang or current_lang())
+
+
+def format_when_short(entry: Entry) -> str:
+    """A compact date for the list: 2024-03-05 20:15, 2024-03-05, 2024-03, approx. / 约."""
+    from journal.core.timeparse import format_when as core_format
+
+    precision = entry.precision or "exact"
+    if precision != "approximate":
+        return core_format(entry.occurred_at, precision, "en")
+    return QCoreApplication.translate("TimelineModel", "approx. {date}").format(
+        date=entry.occurred_at.strftime("%Y-%m-%d"))
 
 
 def format_money(entry: Entry) -> str:
@@ -152,7 +170,9 @@ class TimelineModel(QAbstractTableModel):
         if col == COL_KIND:
             text = labels.kind_label(entry.kind)
         elif col == COL_WHEN:
-            text = format_when(entry)
+            text = format_when_short(entry)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return format_when(entry)
         elif col == COL_PERSONS:
             text = ", ".join(entry.person_names)
         elif col == COL_SUMMARY:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -165,13 +166,24 @@ class TimelineView(QWidget):
         hh.setHighlightSections(False)
         em = self.fontMetrics().horizontalAdvance("M")
         self.table.setColumnWidth(COL_KIND, em * 8 + 8)
-        self.table.setColumnWidth(COL_WHEN, em * 11)
+        self.table.setColumnWidth(COL_WHEN, em * 12)
         self.table.setColumnWidth(COL_PERSONS, em * 9)
         self.table.setColumnWidth(COL_AMOUNT, em * 8)
         self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
-        self.splitter.addWidget(self.table)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("timelineEmpty")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setMargin(24)
+        font = self.empty_hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty_hint.setFont(font)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_hint)
+        self.splitter.addWidget(self.list_stack)
 
         self.detail = EntryDetail()
         self.detail.setObjectName("entryDetail")
@@ -181,17 +193,12 @@ class TimelineView(QWidget):
         self.detail.copyRequested.connect(self.copyText)
         self.detail.makeEntryRequested.connect(self.new_entry_from_draft)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 420])
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
 
-        self.empty_hint = QLabel()
-        self.empty_hint.setObjectName("timelineEmpty")
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.hide()
-        outer.addWidget(self.empty_hint)
 
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -214,7 +221,8 @@ class TimelineView(QWidget):
             self.search.blockSignals(False)
             self._fill_persons([])
             self.count_label.clear()
-            self.empty_hint.hide()
+            self.empty_hint.clear()
+            self.list_stack.setCurrentWidget(self.table)
             return
         self.refresh_persons()
         self.reload()
@@ -301,9 +309,9 @@ class TimelineView(QWidget):
                 self.empty_hint.setText(self.tr(
                     "No entries yet. Write down what happened with “New entry” — a first "
                     "contact, a request, a payment, a gift. Short notes are fine."))
-            self.empty_hint.show()
+            self.list_stack.setCurrentWidget(self.empty_hint)
         else:
-            self.empty_hint.hide()
+            self.list_stack.setCurrentWidget(self.table)
 
     def reset_filters(self) -> None:
         for w in (self.kind_filter, self.person_filter, self.since, self.until, self.search):

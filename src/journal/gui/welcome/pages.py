@@ -165,7 +165,7 @@ class StartPage(_Page):
             b.setMinimumHeight(int(self.fontMetrics().height() * 2.4))
             self.body.addWidget(b)
         self.demo_hint = _para()
-        self.demo_hint.setEnabled(False)
+        self.demo_hint.setStyleSheet("color: palette(dark);")
         self.demo_hint.setVisible(demo_available())
         self.body.addWidget(self.demo_hint)
         self.body.addStretch(2)
