@@ -178,6 +178,11 @@ class Journal(PersonsMixin, FilesMixin):
     @classmethod
     def _connect(cls, path: Path, key: bytes, header: bytes, check: bool = False) -> Any:
         _silence_cipher_log()
+        if check and not _key_fits_first_page(path, key, header):
+            # Decided without SQLite: a connection opened with a wrong key still checkpoints a
+            # leftover -wal into the file when it closes, and a wrong passphrase must change nothing.
+            raise (NotAJournalError() if _key_fits_other_pages(path, key, header)
+                   else WrongPassphraseError())
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error:
@@ -668,6 +673,18 @@ class Journal(PersonsMixin, FilesMixin):
             "persons": len(self.list_persons()),
             "attachments": int(self._one("SELECT count(*) FROM attachments WHERE removed_at IS NULL")[0]),
         }
+
+
+def _key_fits_first_page(path: Path, key: bytes, header: bytes) -> bool:
+    """Whether ``key`` authenticates page 1 of the file (HMAC only; nothing is decrypted)."""
+    from journal.core.pagecheck import PAGE_SIZE, hmac_key, page_authenticates
+
+    try:
+        with open(path, "rb") as fh:
+            page = fh.read(PAGE_SIZE)
+    except OSError:
+        return False
+    return page_authenticates(page, 1, hmac_key(key, header))
 
 
 def _key_fits_other_pages(path: Path, key: bytes, header: bytes) -> bool:
