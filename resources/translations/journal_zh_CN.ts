@@ -489,6 +489,10 @@
       <translation>这个时间在将来。请检查事情发生的日期和时间。</translation>
     </message>
     <message>
+      <source>An amount that was recorded cannot be left empty (the history keeps it). Write 0 if nothing was paid.</source>
+      <translation>已记录的金额不能清空（历史中会保留）。如果实际没有付款，请填 0。</translation>
+    </message>
+    <message>
       <source>Discard changes?</source>
       <translation>放弃修改？</translation>
     </message>
@@ -919,6 +923,10 @@ You will see a preview before anything is added. The original file is kept in th
     <message>
       <source>Message</source>
       <translation>消息</translation>
+    </message>
+    <message>
+      <source>Chat</source>
+      <translation>聊天</translation>
     </message>
     <message>
       <source>Importing… Please keep the window open.</source>

@@ -347,3 +347,17 @@ def test_drop_a_file_on_the_editor(qtbot, journal, tmp_path) -> None:  # type: i
     assert dlg.save()
     (att,) = journal.get_entry(dlg.saved_entry_id).attachments
     assert journal.attachment_data(att.id) == f.read_bytes()
+
+
+def test_emptying_a_recorded_amount_is_not_silently_ignored(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    from journal.core.models import EntryDraft
+
+    e = journal.add_entry(EntryDraft(kind="payment", summary="paid", amount=Decimal(300),
+                                     currency="CNY", direction="received"))
+    dlg = make(qtbot, journal, entry_id=e.id)
+    dlg.amount.clear()
+    assert not dlg.save()
+    assert "0" in dlg.errors["money"].text()
+    dlg.amount.setText("0")
+    assert dlg.save()
+    assert journal.get_entry(e.id).amount == Decimal(0)

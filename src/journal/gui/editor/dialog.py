@@ -618,6 +618,13 @@ class EntryEditorDialog(QDialog):
         if {"amount", "value"} & set(fields):
             money_field = "value" if kind == "gift" else "amount"
             text = self.amount.text().strip()
+            stored = None
+            if editing and self._entry is not None:
+                stored = self._entry.value if self._entry.kind == "gift" else self._entry.amount
+            if not text and stored is not None and self._entry is not None \
+                    and self._entry.kind == kind:
+                problems["money"] = self.tr("An amount that was recorded cannot be left empty "
+                                            "(the history keeps it). Write 0 if nothing was paid.")
             if text:
                 try:
                     setattr(d, money_field, parse_amount(text, field=money_field))
