@@ -36,7 +36,7 @@ from journal.core.models import KINDS
 from journal.gui import dialogs, qtsetup
 from journal.gui.lock import ClipboardGuard, IdleLock
 from journal.gui.timeline import labels
-from journal.gui.timeline.optional import feature
+from journal.gui.timeline.optional import available, feature
 from journal.gui.welcome import WelcomeScreen
 
 log = logging.getLogger(__name__)
@@ -154,15 +154,15 @@ class MainWindow(QMainWindow):
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_quit = act("actQuit", self.close, "Ctrl+Q")
         self.act_find = act("actFind", self.focus_search, "Ctrl+F", "search")
-        self.act_help = act("actHelp", lambda: self.show_view("help"), "F1", "help")
-        self.act_help.setVisible(feature("journal.gui.help.view", "HelpView") is not None)
+        self.act_help = act("actHelp", self.show_help, "F1", "help")
+        self.act_help.setVisible(available("journal.gui.help.view"))
         self.act_about = act("actAbout", self.show_about)
-        self.act_about.setVisible(feature(*ABOUT) is not None)
+        self.act_about.setVisible(available(ABOUT[0]))
         self.act_import = act("actImport", self.open_import, "Ctrl+I", "import")
-        self.act_import.setVisible(feature(*IMPORTER) is not None)
+        self.act_import.setVisible(available(IMPORTER[0]))
         self.act_trash = act("actTrash", self.open_trash, None, "trash")
-        self.act_trash.setVisible(feature(*TRASH) is not None)
-        self.has_editor = feature(*EDITOR) is not None
+        self.act_trash.setVisible(available(TRASH[0]))
+        self.has_editor = available(EDITOR[0])
         self.kind_actions: dict[str, QAction] = {}
         for n, kind in enumerate(KINDS, start=1):
             a = act(f"actNew_{kind}", lambda _c=False, k=kind: self.new_entry(k), f"Ctrl+{n}")
@@ -615,6 +615,24 @@ class MainWindow(QMainWindow):
         timeline = self.views.get("timeline")
         if timeline is not None:
             timeline.show_trash()  # type: ignore[attr-defined]
+
+    def show_help(self) -> None:
+        """F1: the help section; while locked, the help in a window of its own (no journal
+        content is involved, so it is available before unlocking too)."""
+        if self.show_view("help"):
+            return
+        cls = feature("journal.gui.help.view", "HelpView")
+        if cls is None:
+            return
+        dlg = QDialog(self)
+        dlg.setObjectName("helpWindow")
+        dlg.setWindowTitle(self.tr("Help"))
+        layout = QHBoxLayout(dlg)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(cls(dlg))
+        dlg.resize(900, 640)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
 
     def show_about(self) -> None:
         cls = feature(*ABOUT)

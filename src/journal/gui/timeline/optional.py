@@ -38,6 +38,20 @@ def has_feature(module: str, name: str) -> bool:
     return feature(module, name) is not None
 
 
+_present: dict[str, bool] = {}
+
+
+def available(module: str) -> bool:
+    """Whether the feature's module is there, *without* importing it (fast start-up)."""
+    if module not in _present:
+        try:
+            _present[module] = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            _present[module] = False
+    return _present[module]
+
+
 def forget() -> None:
     """Look again next time (tests)."""
     _cache.clear()
+    _present.clear()
