@@ -41,7 +41,7 @@ def make_backup(journal: Journal, directory: Path | None = None, reason: str = "
         n += 1
     journal.backup(target)
     if keep is not None:
-        prune(directory, stem, keep)
+        prune(directory, stem, keep, header=journal._header)  # noqa: SLF001
     log.info("backup written (%s)", reason or "manual")
     return target
 
@@ -59,8 +59,22 @@ def list_backups(directory: Path | None = None, stem: str | None = None) -> list
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
-def prune(directory: Path, stem: str, keep: int) -> None:
-    for old in list_backups(directory, stem)[max(keep, 1):]:
+def _header_of(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(crypto.HEADER_SIZE)
+    except OSError:
+        return b""
+
+
+def prune(directory: Path, stem: str, keep: int, header: bytes | None = None) -> None:
+    """Delete all but the newest ``keep`` backups of journal ``stem``. With ``header`` (the
+    journal's 16-byte file header, which its backups share), only backups of that very journal
+    are counted and deleted: another journal with the same file name keeps its backups."""
+    backups = list_backups(directory, stem)
+    if header is not None:
+        backups = [p for p in backups if _header_of(p) == header]
+    for old in backups[max(keep, 1):]:
         try:
             old.unlink()
         except OSError:
