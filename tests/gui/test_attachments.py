@@ -170,3 +170,13 @@ def test_viewer_image_zoom_and_text(qtbot, journal, entry_id) -> None:  # type: 
     tv = AttachmentViewer(journal, text.id, None)
     qtbot.addWidget(tv)
     assert tv.text_view is not None and "别告诉老师" in tv.text_view.toPlainText()
+
+
+def test_viewer_drops_content_on_lock(qtbot, journal, entry_id) -> None:  # type: ignore[no-untyped-def]
+    att = journal.add_attachment(entry_id=entry_id, data=b"secret text", filename="a.txt")
+    viewer = AttachmentViewer(journal, att.id, None)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    viewer.set_journal(None)
+    assert not viewer.isVisible() and viewer.data() == b""
+    assert viewer.text_view is not None and viewer.text_view.toPlainText() == ""

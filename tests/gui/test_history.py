@@ -55,3 +55,17 @@ def test_trash_restore(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
     hist = HistoryDialog(journal, gone.id)
     qtbot.addWidget(hist)
     assert hist.revisions.count() == 3 and "Restored" in hist.revisions.item(2).text()
+
+
+def test_lock_clears_history_and_trash(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    e = journal.add_entry(EntryDraft(kind="note", summary="secret words"))
+    journal.delete_entry(e.id)
+    hist = HistoryDialog(journal, e.id)
+    trash = TrashDialog(journal)
+    for dlg in (hist, trash):
+        qtbot.addWidget(dlg)
+        dlg.show()
+        dlg.set_journal(None)
+        assert not dlg.isVisible()
+    assert hist.revisions.count() == 0 and hist.fields.rowCount() == 0
+    assert trash.list.topLevelItemCount() == 0

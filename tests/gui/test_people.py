@@ -147,3 +147,13 @@ def test_new_person_from_the_view(qtbot, journal) -> None:  # type: ignore[no-un
     assert view.new_person()
     assert view.page.name.text() == "Lin"
     assert view.list.currentItem().data(0, Qt.ItemDataRole.UserRole) == journal.list_persons()[0].id
+
+
+def test_person_editor_clears_on_lock(qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    dlg = PersonEditorDialog(journal, name="Xiao Min")
+    qtbot.addWidget(dlg)
+    dlg.handles.add_row("wechat", "xm_2024")
+    dlg.show()
+    dlg.set_journal(None)
+    assert not dlg.isVisible() and dlg.name.text() == "" and dlg.handles.handles() == []
+    assert journal.list_persons() == []

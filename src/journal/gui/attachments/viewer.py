@@ -190,5 +190,18 @@ class AttachmentViewer(QDialog):
                                     "no longer need it."))
         return True
 
+    def set_journal(self, journal: Journal | None) -> None:
+        """``None`` (lock): drop the picture, the text and the bytes, and close."""
+        if journal is not None:
+            return
+        self._data = b""
+        self._image = QImage()
+        if self.image_label is not None:
+            self.image_label.clear()
+        if self.text_view is not None:
+            self.text_view.clear()
+        self._journal = None
+        QDialog.done(self, QDialog.DialogCode.Rejected)
+
     def data(self) -> bytes:
         return self._data

@@ -166,6 +166,14 @@ class HistoryDialog(QDialog):
             out[first.data(Qt.ItemDataRole.UserRole)] = (value.text(), old.text(), first.font().bold())
         return out
 
+    def set_journal(self, journal: Journal | None) -> None:
+        """``None`` (lock): drop every revision shown and close."""
+        if journal is None:
+            self._revisions = []
+            self.revisions.clear()
+            self.fields.setRowCount(0)
+            QDialog.done(self, QDialog.DialogCode.Rejected)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fields.resizeRowsToContents()
@@ -235,6 +243,12 @@ class TrashDialog(QDialog):
         if first is not None:
             self.list.setCurrentItem(first)
         self._update()
+
+    def set_journal(self, journal: Journal | None) -> None:
+        """``None`` (lock): drop the list and close."""
+        if journal is None:
+            self.list.clear()
+            QDialog.done(self, QDialog.DialogCode.Rejected)
 
     def _update(self) -> None:
         count = self.list.topLevelItemCount()

@@ -173,6 +173,16 @@ class PersonEditorDialog(QDialog):
             self.notes.setPlainText(p.notes)
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_journal(self, journal: Journal | None) -> None:
+        """``None`` (lock): empty every field and close without saving."""
+        if journal is not None:
+            return
+        for edit in (self.name, self.aliases, self.role, self.organisation, self.platform):
+            edit.clear()
+        self.notes.clear()
+        self.handles.set_handles([])
+        QDialog.done(self, QDialog.DialogCode.Rejected)
+
     def values(self) -> dict[str, object]:
         return {
             "name": self.name.text().strip(),
