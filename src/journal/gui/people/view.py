@@ -30,6 +30,7 @@ from journal.gui import dialogs
 from journal.gui.editor import labels
 from journal.gui.editor.labels import join_list as join
 from journal.gui.people.editor import PersonEditorDialog
+from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -139,8 +140,9 @@ class PersonPage(QWidget):
                               else self.tr("No claimed role or organisation recorded."))
         self.aliases.setText(join(person.aliases) or "—")
         self.platform.setText(person.platform or "—")
+        colon = "：" if current_lang() == "zh" else ": "
         self.handles.setText("\n".join(
-            f"{labels.choice_label('handle', h.kind)}: {h.value}" for h in person.handles) or "—")
+            f"{labels.choice_label('handle', h.kind)}{colon}{h.value}" for h in person.handles) or "—")
         self.notes.setText(person.notes or "—")
         entries = journal.list_entries(person_id=person.id)
         for e in entries:
