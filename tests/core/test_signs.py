@@ -359,3 +359,24 @@ def test_core_signs_import_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "12"
+
+
+def test_deciding_not_to_delete_is_not_secrecy() -> None:
+    for text in ("决定停下:不回消息,不删聊天记录", "I will not delete the chats, the teacher said to keep them"):
+        assert "WS-SECRECY" not in signs([ent("note", text, persons=())]), text
+    told = ent("contact", "她让我聊完就删记录")
+    assert level("WS-SECRECY", [told]) == PRESENT
+
+
+def test_paid_rent_is_housing_not_a_device_gift() -> None:
+    rent = ent("gift", "她替我交了三个月的房租", item="房租", value=Decimal(4500))
+    result = signs([rent])
+    assert result["WS-PAID-HOUSING"].level == PRESENT
+    assert "WS-DEVICE-GIFT" not in result
+
+
+def test_present_sign_lists_only_clear_evidence() -> None:
+    hint = ent("contact", "she talks about secrets a lot")
+    clear = ent("contact", "we must use code words", day=1)
+    r = signs([hint, clear])["WS-SECRECY"]
+    assert (r.level, r.evidence) == (PRESENT, [clear.id])

@@ -188,7 +188,7 @@ RECRUITER_EN = Case(
         "WS-INFO-GATHERING": ["R04"],
         "WS-CHANNEL-SWITCH": ["R05", "R07"],
         "WS-UNUSUAL-PAYMENT": ["R02", "R03", "R04"],
-        "WS-VAGUE-IDENTITY": ["R01", "R05"],
+        "WS-VAGUE-IDENTITY": ["R05"],
         "WS-PRESSURE": ["R07"],
     },
 )
@@ -211,7 +211,7 @@ SURVEY_MIXED = Case(
     ],
     present={
         "WS-JOB-OFFER": ["M01"],
-        "WS-INFO-GATHERING": ["M01", "M02", "M03"],
+        "WS-INFO-GATHERING": ["M02", "M03"],
         "WS-CHANNEL-SWITCH": ["M04"],
         "WS-PRESSURE": ["M03", "M04"],
     },

@@ -192,8 +192,8 @@ NONE: Result = (None, [])
 
 
 def _result(strong: list[Doc], weak: list[Doc]) -> Result:
-    if strong:
-        return PRESENT, _uniq(strong + weak)
+    if strong:  # the hints are not repeated as evidence once the sign is clearly there
+        return PRESENT, _uniq(strong)
     if weak:
         return POSSIBLE, _uniq(weak)
     return NONE
@@ -304,7 +304,7 @@ def photo_task(ctx: Ctx) -> Result:
         # A request entry is a request; elsewhere the wording must say they asked or offered it
         # ("we took photos of the sunset" on a walk is not a task).
         asked = d.kind == "request" or d.has(_ASKED) or d.has(v.JOB)
-        if asked and _is_place(d) and not d.has(v.TRUSTED_ROLE):
+        if asked and _is_place(d) and not d.has(v.TRUSTED_ASKS):
             strong.append(d)
         elif d.kind == "request":
             weak.append(d)
@@ -362,7 +362,7 @@ def info_gathering(ctx: Ctx) -> Result:
             continue
         if d.has(v.INFO_STRONG):
             # a teacher handing out the canteen survey is not this pattern
-            if (d.kind == "request" or d.has(_ASKED)) and not d.has(v.TRUSTED_ROLE):
+            if (d.kind == "request" or d.has(_ASKED)) and not d.has(v.TRUSTED_ASKS):
                 strong.append(d)
             else:
                 weak.append(d)
@@ -424,7 +424,7 @@ def secrecy(ctx: Ctx) -> Result:
             continue
         if d.has(v.SECRECY_STRONG):
             strong.append(d)
-        elif d.has(v.DELETE_CHATS):
+        elif d.has(v.DELETE_CHATS) and not d.has(v.NOT_DELETING):
             # "she told me to delete the chats" vs "I deleted old photos to free space"
             asked = d.has(_ASKED) or bool(d.entry.persons) and d.kind in ("contact", "meeting",
                                                                           "request", "threat")
@@ -444,7 +444,8 @@ def device_gift(ctx: Ctx) -> Result:
             value = to_cny(d.entry.value, d.entry.currency)
             if device:
                 (weak if ctx.from_family_only(d) else strong).append(d)
-            elif value is not None and value >= BIG_GIFT_CNY and not ctx.from_family_only(d):
+            elif value is not None and value >= BIG_GIFT_CNY and not ctx.from_family_only(d) \
+                    and not (d.has(v.HOUSING) or d.has(v.TRAVEL)):
                 weak.append(d)
         elif d.kind in ("contact", "meeting", "note", "payment") and device and d.has(v.GIVE_ME):
             (weak if ctx.from_family_only(d) else strong).append(d)

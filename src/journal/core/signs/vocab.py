@@ -264,6 +264,11 @@ DELETE_CHATS = V(
     "删(除|掉|了)?.{0,8}(聊天|记录|消息|对话|信息|照片|截图); (聊天|记录|消息|对话)(记录)?.{0,6}删",
     "delet*|eras*|wipe*|clear*|remov* chat*|messag*|histor*|convers*|record*|photo*|screenshot*",
 )
+NOT_DELETING = V(
+    "not-deleting",
+    "(不|别|没|没有|不要|不会|不能|不再)(要)?删",
+    "dont|not|never|didnt|wont|without delet*|eras*|wipe*",
+)
 SECRECY_WEAK = V(
     "secrecy-weak",
     "秘密; 私下; 悄悄; 偷偷; 低调; 不要说; 别说",
@@ -376,6 +381,13 @@ FAMILY = V(
     "mother; mum|mums|mom|moms|mummy|mommy; father; dad|dads|daddy; parent*; family; brother*; "
     "sister*; grandma*; grandmother*; grandpa*; grandfather*; granny; aunt|auntie*; uncle*; "
     "cousin*; grandparent*",
+)
+# A teacher or the school asking (the canteen survey, photos for the school magazine).
+TRUSTED_ASKS = V(
+    "trusted-asks",
+    "(老师|辅导员|班主任|导师|教授|学校|学院|校方)(们)?(让|要|请|叫|要求|发|布置|安排)",
+    "teacher*|counsel*|professor*|supervisor*|school|university|college|dean* "
+    "asked|asks|wants|wanted|told|gave|handed|sent|assigned",
 )
 # People the user may trust by role: the ones the advice says to talk to.
 TRUSTED_ROLE = V(
