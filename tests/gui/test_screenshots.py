@@ -45,7 +45,7 @@ def test_screenshots(lang: str, make_window: Any, journal: Any, qtbot: Any,
     window.welcome._intro_done()
     written.append(_save(window, f"{lang}-2-start"))
     window.welcome.show_create()
-    window.welcome.create.passphrase.setText("short")
+    window.welcome.create_page.passphrase.setText("short")
     written.append(_save(window, f"{lang}-3-create"))
     window.welcome.show_unlock(journal.path)
     window.welcome.unlock.show_error(

@@ -57,7 +57,7 @@ def test_first_run_welcome_then_create_a_journal(make_window: Any, qtbot: Any,
     qtbot.mouseClick(welcome.intro.start, Qt.MouseButton.LeftButton)
     assert welcome.current_page() is welcome.start
     qtbot.mouseClick(welcome.start.create_button, Qt.MouseButton.LeftButton)
-    create = welcome.create
+    create = welcome.create_page
     assert welcome.current_page() is create
     assert create.location.text().endswith("journal.ijournal")  # the sensible default
     assert "recover" in create.warning.text()
@@ -84,7 +84,7 @@ def test_first_run_welcome_then_create_a_journal(make_window: Any, qtbot: Any,
 def test_create_refuses_bad_passphrases(window: Any, qtbot: Any, tmp_path: Path,
                                         passphrase: str, repeat: str, expected: str) -> None:
     window.welcome.show_create()
-    create = window.welcome.create
+    create = window.welcome.create_page
     create.location.setText(str(tmp_path / "x.ijournal"))
     create.passphrase.setText(passphrase)
     create.repeat.setText(repeat)
@@ -99,7 +99,7 @@ def test_create_refuses_an_existing_file(window: Any, qtbot: Any, tmp_path: Path
     existing = tmp_path / "taken.ijournal"
     existing.write_bytes(b"something precious")
     window.welcome.show_create()
-    create = window.welcome.create
+    create = window.welcome.create_page
     create.location.setText(str(existing))
     create.passphrase.setText("a long enough passphrase")
     create.repeat.setText("a long enough passphrase")
@@ -319,6 +319,6 @@ def test_cold_start_imports_no_store_or_features() -> None:
         " 'journal.gui.editor.dialog', 'journal.core.signs') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          timeout=60).stdout
     assert "HEAVY []" in out, out

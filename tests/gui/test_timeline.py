@@ -159,3 +159,19 @@ def test_delete_asks_and_moves_to_trash(open_window: Any, journal: Any) -> None:
     assert journal.get_entry(entry_id).deleted
     assert dialogs.shown[-1][0] == "question"
     assert timeline.detail.entry_id is not None  # the neighbour is shown
+
+
+def test_delete_key_in_the_list_asks_first(open_window: Any, journal: Any, qtbot: Any) -> None:
+    from journal.gui import dialogs
+
+    sample = add_sample(journal)
+    timeline = open_window.views["timeline"]
+    timeline.refresh()
+    timeline.select_entry(sample["entries"]["note"] if "note" in sample["entries"]
+                          else sample["entries"]["contact"])
+    open_window.activateWindow()
+    timeline.table.setFocus()
+    dialogs.set_next_answer(False)
+    qtbot.keyClick(timeline.table, Qt.Key.Key_Delete)
+    assert dialogs.shown and dialogs.shown[-1][0] == "question"
+    assert timeline.model.rowCount() == 6

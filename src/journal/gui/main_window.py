@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
             pass
         self._build_workspace()
         self._set_unlocked_ui(True)
-        self.stack.setCurrentWidget(self.workspace)
+        if self.workspace is not None:
+            self.stack.setCurrentWidget(self.workspace)
         self.show_view("timeline")
         self.idle.set_minutes(self.settings.autolock_minutes)
         self.idle.start()
@@ -683,7 +684,8 @@ class MainWindow(QMainWindow):
             timeline = self.views.get("timeline")
             entry_id = timeline.detail.entry_id if timeline is not None else None  # type: ignore[attr-defined]
             self._build_workspace()
-            self.stack.setCurrentWidget(self.workspace)
+            if self.workspace is not None:
+                self.stack.setCurrentWidget(self.workspace)
             self.show_view(current or "timeline")
             if entry_id:
                 self.show_entry(entry_id)

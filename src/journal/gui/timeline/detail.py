@@ -150,8 +150,8 @@ class EntryDetail(QScrollArea):
         if old is not None:
             old.hide()
             old.deleteLater()
-        self.setWidget(self._body)
         if self._body is not None:
+            self.setWidget(self._body)
             self._body.show()
 
     def _show_empty(self) -> None:

@@ -200,8 +200,9 @@ class TimelineView(QWidget):
         outer.addWidget(self.splitter, 1)
 
 
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete_current)
         QWidget.setTabOrder(self.search, self.kind_filter)
         QWidget.setTabOrder(self.kind_filter, self.person_filter)
         QWidget.setTabOrder(self.person_filter, self.since)

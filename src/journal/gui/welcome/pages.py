@@ -429,11 +429,11 @@ class UnlockPage(_Page):
         self.open_other.setFlat(True)
         self.open_other.setAutoDefault(False)
         self.open_other.clicked.connect(self.openOtherClicked)
-        self.create = QPushButton()
-        self.create.setObjectName("unlockCreate")
-        self.create.setFlat(True)
-        self.create.setAutoDefault(False)
-        self.create.clicked.connect(self.createClicked)
+        self.create_link = QPushButton()
+        self.create_link.setObjectName("unlockCreate")
+        self.create_link.setFlat(True)
+        self.create_link.setAutoDefault(False)
+        self.create_link.clicked.connect(self.createClicked)
         self.demo = QPushButton()
         self.demo.setObjectName("unlockDemo")
         self.demo.setFlat(True)
@@ -441,7 +441,7 @@ class UnlockPage(_Page):
         self.demo.clicked.connect(self.demoClicked)
         self.demo.setVisible(demo_available())
         links.addWidget(self.open_other)
-        links.addWidget(self.create)
+        links.addWidget(self.create_link)
         links.addWidget(self.demo)
         links.addStretch(1)
         self.body.addLayout(links)
@@ -469,7 +469,7 @@ class UnlockPage(_Page):
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
-        for w in (self.passphrase, self.submit, self.open_other, self.create, self.demo):
+        for w in (self.passphrase, self.submit, self.open_other, self.create_link, self.demo):
             w.setEnabled(not busy)
 
     def retranslate(self) -> None:
@@ -484,5 +484,5 @@ class UnlockPage(_Page):
                 self.tr("This is the demo journal. Its passphrase is: {p}").format(p=self._demo_pass))
         self.busy_label.setText(self.tr("Unlocking… this takes about a second."))
         self.open_other.setText(self.tr("&Open another journal…"))
-        self.create.setText(self.tr("&Create a new journal"))
+        self.create_link.setText(self.tr("&Create a new journal"))
         self.demo.setText(self.tr("Try the &demo journal"))

@@ -68,16 +68,16 @@ class WelcomeScreen(QWidget):
         self.start.openClicked.connect(self.open_other)
         self.start.lastClicked.connect(self._unlock_last)
         self.start.demoClicked.connect(self.open_demo)
-        self.create = CreatePage()
-        self.create.createRequested.connect(self._create)
-        self.create.backClicked.connect(self.show_start)
-        self.create.browseClicked.connect(self._browse)
+        self.create_page = CreatePage()
+        self.create_page.createRequested.connect(self._create)
+        self.create_page.backClicked.connect(self.show_start)
+        self.create_page.browseClicked.connect(self._browse)
         self.unlock = UnlockPage()
         self.unlock.unlockRequested.connect(self._unlock)
         self.unlock.openOtherClicked.connect(self.open_other)
         self.unlock.createClicked.connect(self.show_create)
         self.unlock.demoClicked.connect(self.open_demo)
-        for page in (self.intro, self.start, self.create, self.unlock):
+        for page in (self.intro, self.start, self.create_page, self.unlock):
             self.stack.addWidget(page)
         self.intro.set_language(current_lang())
 
@@ -109,16 +109,16 @@ class WelcomeScreen(QWidget):
         self.show_start()
 
     def show_start(self) -> None:
-        self.create.clear_secrets()
+        self.create_page.clear_secrets()
         self.start.set_last(self._last_journal())
         self.stack.setCurrentWidget(self.start)
         self.start.create_button.setFocus()
 
     def show_create(self) -> None:
-        self.create.clear_secrets()
-        self.create.location.setText(str(self._suggest_new_path()))
-        self.stack.setCurrentWidget(self.create)
-        self.create.passphrase.setFocus()
+        self.create_page.clear_secrets()
+        self.create_page.location.setText(str(self._suggest_new_path()))
+        self.stack.setCurrentWidget(self.create_page)
+        self.create_page.passphrase.setFocus()
 
     def show_unlock(self, path: Path, demo_passphrase: str | None = None) -> None:
         self._path = Path(path)
@@ -128,10 +128,10 @@ class WelcomeScreen(QWidget):
         self.unlock.passphrase.setFocus()
 
     def retranslate(self) -> None:
-        for page in (self.intro, self.start, self.create, self.unlock):
+        for page in (self.intro, self.start, self.create_page, self.unlock):
             page.retranslate()
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     @staticmethod
@@ -147,11 +147,11 @@ class WelcomeScreen(QWidget):
 
     def _browse(self) -> None:
         path = dialogs.save_file(self, self.tr("Where to keep the new journal"),
-                                 self.create.location.text(), JOURNAL_FILTER)
+                                 self.create_page.location.text(), JOURNAL_FILTER)
         if path:
             if not path.endswith(".ijournal") and "." not in Path(path).name:
                 path += ".ijournal"
-            self.create.location.setText(path)
+            self.create_page.location.setText(path)
 
     def open_other(self) -> None:
         start_dir = str(paths.data_dir()) if paths.data_dir().is_dir() else str(Path.home())
@@ -168,7 +168,7 @@ class WelcomeScreen(QWidget):
     def _create(self, location: str, passphrase: str, repeat: str) -> None:
         from journal.core import crypto
 
-        self.create.show_error("")
+        self.create_page.show_error("")
         try:
             if not location:
                 raise InputError("error.file_missing", field="location", path="")
@@ -179,9 +179,9 @@ class WelcomeScreen(QWidget):
             if passphrase != repeat:
                 raise InputError("error.passphrase_mismatch", field="repeat")
         except JournalError as exc:
-            self.create.show_error(exc.message(current_lang()))
-            target = {"repeat": self.create.repeat, "location": self.create.location}.get(
-                exc.field or "", self.create.passphrase)
+            self.create_page.show_error(exc.message(current_lang()))
+            target = {"repeat": self.create_page.repeat, "location": self.create_page.location}.get(
+                exc.field or "", self.create_page.passphrase)
             target.setFocus()
             return
         kdf = self.kdf
@@ -192,17 +192,17 @@ class WelcomeScreen(QWidget):
             paths.ensure_private_dir(path.parent)
             return Journal.create(path, passphrase, kdf=kdf)  # the connection may change threads
 
-        self.create.set_busy(True)
+        self.create_page.set_busy(True)
         log.info("creating a journal")
-        self._run(work, lambda journal: self._opened(path, journal, self.create),
+        self._run(work, lambda journal: self._opened(path, journal, self.create_page),
                   self._create_failed)
 
     def _create_failed(self, exc: BaseException) -> None:
-        self.create.set_busy(False)
+        self.create_page.set_busy(False)
         if isinstance(exc, JournalError):
-            self.create.show_error(exc.message(current_lang()))
+            self.create_page.show_error(exc.message(current_lang()))
         elif isinstance(exc, OSError):
-            self.create.show_error(InputError("error.not_writable", path=self.create.location.text())
+            self.create_page.show_error(InputError("error.not_writable", path=self.create_page.location.text())
                                    .message(current_lang()))
             log.info("create failed: %s", type(exc).__name__)
         else:
@@ -270,7 +270,7 @@ class WelcomeScreen(QWidget):
 
     def _opened(self, path: Path, journal: Any, page: Any) -> None:
         page.set_busy(False)
-        self.create.clear_secrets()
+        self.create_page.clear_secrets()
         self.unlock.passphrase.clear()
         self.settings.last_journal = str(path)
         recent = [p for p in self.settings.recent_journals if p != str(path)]
@@ -350,5 +350,5 @@ class WelcomeScreen(QWidget):
 
     def clear(self) -> None:
         """Forget any typed passphrase (e.g. when the window closes)."""
-        self.create.clear_secrets()
+        self.create_page.clear_secrets()
         self.unlock.passphrase.clear()
