@@ -17,6 +17,34 @@ log = logging.getLogger(__name__)
 FONT_NAME = "WQYMicroHei"
 _lock = threading.Lock()
 _registered = False
+_WIDTH_CACHE_MAX = 50_000  # distinct short strings remembered (a few MB at most)
+
+
+def _font_class() -> type:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class FastTTFont(TTFont):
+        """TTFont whose text widths are remembered: layout asks for the width of the same
+        characters and words hundreds of thousands of times (Chinese wraps per character)."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._widths: dict[str, int] = {}
+
+        def stringWidth(self, text: str | bytes, size: float,  # noqa: N802 (reportlab's name)
+                        encoding: str = "utf8") -> float:
+            if not isinstance(text, str):
+                text = text.decode(encoding or "utf8")
+            width = self._widths.get(text)
+            if width is None:
+                get = self.face.charWidths.get
+                default = self.face.defaultWidth
+                width = sum(get(ord(ch), default) for ch in text)
+                if len(text) <= 40 and len(self._widths) < _WIDTH_CACHE_MAX:
+                    self._widths[text] = width
+            return 0.001 * size * width
+
+    return FastTTFont
 
 
 def register_font() -> str:
@@ -27,11 +55,9 @@ def register_font() -> str:
             return FONT_NAME
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
         path = paths.font_path()
         try:
-            font = TTFont(FONT_NAME, str(path), subfontIndex=0)
+            font = _font_class()(FONT_NAME, str(path), subfontIndex=0)
         except Exception as exc:  # missing or damaged font file: the report cannot be made
             log.error("bundled font could not be loaded: %s", type(exc).__name__)
             raise ExportError("error.export", detail=f"font {path.name} missing or damaged") from exc

@@ -10,8 +10,8 @@ from journal.core.models import Attachment
 
 log = logging.getLogger(__name__)
 
-MAX_SIDE = 1400  # pixels on the longer side in the PDF: sharp when printed at A4 width
-JPEG_QUALITY = 82
+MAX_SIDE = 1100  # pixels on the longer side in the PDF: sharp when printed at A4 width
+JPEG_QUALITY = 80
 _IMAGE_EXT = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")
 
 
@@ -31,7 +31,8 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(BytesIO(data)) as img:
                 if img.format == "JPEG":
-                    img.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at reduced size: fast
+                    # decode at 1/2, 1/4 or 1/8 size when the photo is large: much faster
+                    img.draft("RGB", (MAX_SIDE // 2, MAX_SIDE // 2))
                 img.load()
                 pic = ImageOps.exif_transpose(img) or img
                 if pic.mode in ("RGBA", "LA", "P", "PA"):
@@ -41,7 +42,7 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
                     pic = background
                 elif pic.mode != "RGB":
                     pic = pic.convert("RGB")
-                pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+                pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0)
                 out = BytesIO()
                 pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
                 return out.getvalue(), pic.width, pic.height

@@ -7,7 +7,7 @@ One embedded face (WenQuanYi Micro Hei) for everything. Chinese paragraphs wrap 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -50,6 +50,14 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+def mostly_cjk(text: str) -> bool:
+    """Enough Chinese that the text should wrap anywhere rather than at spaces."""
+    found = len(_CJK.findall(text))
+    if not found:
+        return False
+    return found * 4 >= len(text) - text.count(" ")
+
+
 class Styles:
     """The paragraph styles of one report (one language)."""
 
@@ -89,7 +97,7 @@ class Styles:
 
     def for_text(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
         """An English report still wraps a Chinese text anywhere."""
-        if self.lang == "zh" or not has_cjk(text):
+        if self.lang == "zh" or not mostly_cjk(text):
             return style
         cached = self._cjk_cache.get(style.name)
         if cached is None:
@@ -157,7 +165,7 @@ class Picture(Flowable):
     def draw(self) -> None:
         if not self.jpeg:
             return
-        reader = ImageReader(BytesIO(self.jpeg))
+        reader = _PassThroughJpeg(BytesIO(self.jpeg))
         self.canv.drawImage(reader, 0, 0, self.draw_w, self.draw_h)
         self.canv.setStrokeColor(RULE)
         self.canv.setLineWidth(0.5)
@@ -165,6 +173,101 @@ class Picture(Flowable):
         self.jpeg = b""  # drawn once: the PDF now holds it
         if self.on_drawn:
             self.on_drawn()
+
+
+class _PassThroughJpeg(ImageReader):
+    """An ImageReader for our own small JPEGs: reportlab embeds the bytes as they are, and its
+    de-duplication digest is taken from the compressed bytes instead of decoding the pixels."""
+
+    def getRGBData(self) -> bytes:  # noqa: N802 (reportlab's name)
+        self._dataA = None
+        return self.fp.getvalue()
+
+
+class EntryHead(Flowable):
+    """The shaded one-line head of a timeline entry: number, date, kind, people (no wrapping)."""
+
+    HEIGHT = 15.0
+
+    def __init__(self, font: str, number: str, when: str, kind: str, names: str, colour: str) -> None:
+        super().__init__()
+        self.font, self.number, self.when, self.kind, self.names = font, number, when, kind, names
+        self.colour = colors.HexColor(colour)
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        return avail_w, self.HEIGHT
+
+    def draw(self) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        c = self.canv
+        c.setFillColor(HEAD_BG)
+        c.rect(0, 0, self.width, self.HEIGHT, stroke=0, fill=1)
+        c.setFillColor(self.colour)
+        c.rect(0, 0, 3, self.HEIGHT, stroke=0, fill=1)
+        size = 8.5
+        x, y = 8.0, 4.2
+        for text, colour in ((self.number, ACCENT), (self.when, INK), (self.kind, self.colour),
+                             (self.names, INK)):
+            if not text:
+                continue
+            room = self.width - x - 4
+            if stringWidth(text, self.font, size) > room:
+                while text and stringWidth(text + "…", self.font, size) > room:
+                    text = text[:-1]
+                text += "…"
+            c.setFont(self.font, size)
+            c.setFillColor(colour)
+            c.drawString(x, y, text)
+            x += stringWidth(text, self.font, size) + 12
+            if x > self.width - 20:
+                break
+
+
+class TextLine(Flowable):
+    """One short line of text, drawn without paragraph layout."""
+
+    def __init__(self, font: str, text: str, size: float, colour: Any, indent: float = 0,
+                 space_after: float = 0) -> None:
+        super().__init__()
+        self.font, self.text, self.size, self.colour = font, text, size, colour
+        self.indent, self.space_after = indent, space_after
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        return avail_w, self.size * 1.35 + self.space_after
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFont(self.font, self.size)
+        c.setFillColor(self.colour)
+        c.drawString(self.indent, self.space_after + self.size * 0.35, self.text)
+
+
+class LazyStory(list):  # type: ignore[type-arg]
+    """A story list that pulls flowables from a generator as the layout consumes them, so the
+    whole report never exists as flowables at once (memory stays flat as entries grow)."""
+
+    def __init__(self, source: Iterator[Flowable], lookahead: int = 48) -> None:
+        super().__init__()
+        self._source = source
+        self._lookahead = lookahead
+        self._done = False
+
+    def _fill(self) -> None:
+        while not self._done and list.__len__(self) < self._lookahead:
+            try:
+                self.append(next(self._source))
+            except StopIteration:
+                self._done = True
+
+    def __len__(self) -> int:
+        self._fill()
+        return list.__len__(self)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
 
 
 class Tick(Flowable):

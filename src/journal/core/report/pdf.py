@@ -12,13 +12,14 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -46,6 +47,7 @@ from journal.core.report.layout import (
     FRAME_H,
     FRAME_W,
     HEAD_BG,
+    INK,
     KIND_COLOURS,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -54,8 +56,12 @@ from journal.core.report.layout import (
     PAGE_W,
     ROW_ALT,
     RULE,
+    EntryHead,
+    LazyStory,
+    MUTED,
     Picture,
     Styles,
+    TextLine,
     Tick,
     chunks,
     clip,
@@ -113,6 +119,14 @@ class _Builder:
     def when(self, entry: Entry) -> str:
         return format_when(entry.occurred_at, entry.precision, self.lang)
 
+    def when_cell(self, entry: Entry) -> str:
+        """A date for a narrow table column: the time (if any) on a second line."""
+        text = self.when(entry)
+        if entry.precision == "exact" and " " in text:
+            date_part, _, time_part = text.rpartition(" ")
+            return f"{date_part}\n{time_part}"
+        return text
+
     def day(self, dt: datetime) -> str:
         return format_when(dt, "day", self.lang)
 
@@ -136,6 +150,10 @@ class _Builder:
         p._outline = (text, 0 if style is None else 1)  # type: ignore[attr-defined]
         return p
 
+    def cell(self, text: str) -> str:
+        """A short value as a plain string cell: no paragraph layout (fast); \n breaks lines."""
+        return self.r(text)
+
     def cellp(self, text: str, *, head: bool = False, limit: int = CELL_LIMIT,
               redact: bool = True) -> Paragraph:
         shown = self.r(text) if redact else text
@@ -146,6 +164,9 @@ class _Builder:
               total_rows: int = 0) -> Table:
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         cmds: list[tuple[Any, ...]] = [
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("LEADING", (0, 0), (-1, -1), 11.5),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -155,6 +176,7 @@ class _Builder:
         ]
         if header:
             cmds.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_BG))
+            cmds.append(("TEXTCOLOR", (0, 0), (-1, 0), ACCENT))
             for i in range(2, len(rows) - total_rows, 2):
                 cmds.append(("BACKGROUND", (0, i), (-1, i), ROW_ALT))
         if total_rows:
@@ -184,21 +206,28 @@ class _Builder:
         return lines
 
     # --- sections -------------------------------------------------------------------------
-    def story(self) -> list[Flowable]:
-        out: list[Flowable] = []
-        out += self.cover()
+    def story(self) -> Iterator[Flowable]:
+        """The flowables in order, made lazily: pictures are fetched only when layout nears them."""
+        yield from self.cover()
         if not self.d.empty:
+            yield PageBreak()
             if self.d.signs is not None:
-                out += [PageBreak(), *self.signs()]
-                out += [CondPageBreak(60 * mm), *self.people()]
-            else:
-                out += [PageBreak(), *self.people()]
-            out += [PageBreak(), *self.timeline()]
-            out += [PageBreak(), *self.requests(), *self.payments(), *self.gifts()]
+                yield from self.signs()
+                yield CondPageBreak(60 * mm)
+            yield from self.people()
+            yield PageBreak()
+            yield from self.timeline()
+            yield PageBreak()
+            yield from self.requests()
+            yield from self.payments()
+            yield from self.gifts()
             if self.d.attachments:
-                out += [PageBreak(), *self.attachments()]
-        out += [PageBreak(), *self.integrity(), CondPageBreak(90 * mm), *self.where()]
-        return out
+                yield PageBreak()
+                yield from self.attachments()
+        yield PageBreak()
+        yield from self.integrity()
+        yield CondPageBreak(90 * mm)
+        yield from self.where()
 
     def cover(self) -> list[Flowable]:
         d, s = self.d, self.s
@@ -389,41 +418,31 @@ class _Builder:
             add("report.field.tags", self.sep().join(e.tags))
         return f
 
-    def timeline(self) -> list[Flowable]:
-        out: list[Flowable] = [self.heading("report.section.timeline"),
-                               self.p(self.t("report.timeline.intro"), self.s.small, redact=False),
-                               Spacer(1, 2 * mm)]
+    def timeline(self) -> Iterator[Flowable]:
+        yield self.heading("report.section.timeline")
+        yield self.p(self.t("report.timeline.intro"), self.s.small, redact=False)
+        yield Spacer(1, 2 * mm)
         att_numbers = {ref.attachment.id: ref.number for ref in self.d.attachments}
         for n, e in enumerate(self.d.entries, start=1):
-            colour = KIND_COLOURS.get(e.kind, "#5f6b7a")
-            names = self.r(self.names(e))
-            head_text = (f'<font color="#1d4e89">#{n}</font>   {markup(self.when(e))}   '
-                         f'<font color="{colour}">{markup(kind_name(e.kind, self.lang))}</font>'
-                         + (f"   {markup(names)}" if names else ""))
-            head = Table([[Paragraph(head_text, self.s.for_text(self.s.cell, names))]],
-                         colWidths=[FRAME_W], hAlign="LEFT")
-            head.setStyle(self.tstyle([
-                ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(colour)),
-                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]))
-            keep: list[Flowable] = [head, self.p(clip(e.summary, 2000), self.s.summary)]
+            # an entry's head and summary never sit alone at the foot of a page
+            yield CondPageBreak(28 * mm)
+            yield EntryHead(self.s.font, f"#{n}", self.when(e), kind_name(e.kind, self.lang),
+                            self.r(self.names(e)), KIND_COLOURS.get(e.kind, "#5f6b7a"))
+            yield self.p(clip(e.summary, 2000), self.s.summary)
             fields = self.entry_fields(e)
             if fields:
-                keep.append(self.p("  ·  ".join(fields), self.s.fields))
-            out.append(KeepTogether(keep))
+                yield self.p("  ·  ".join(fields), self.s.fields)
             for piece in chunks(self.r(e.details)) if e.details else []:
-                out.append(para(self.s, piece, self.s.details))
+                yield para(self.s, piece, self.s.details)
             if e.attachments:
                 listed = self.sep().join(
                     f"A{att_numbers.get(a.id, '?')} {a.filename}" for a in e.attachments)
-                out.append(self.p(f"{self.t('report.field.attachments')}{self.colon}{listed}", self.s.fields))
+                yield self.p(f"{self.t('report.field.attachments')}{self.colon}{listed}", self.s.fields)
             recorded = f"{self.t('report.field.recorded')} {self.utc(e.recorded_at)}"
             if e.revision > 1:
                 recorded += " (" + self.t("report.field.edited", n=e.revision) + ")"
-            out.append(self.p(recorded, self.s.meta, redact=False))
-            out.append(Tick(self.progress.step))
-        return out
+            yield TextLine(self.s.font, recorded, 7.5, MUTED, indent=8, space_after=6)
+            yield Tick(self.progress.step)
 
     def requests(self) -> list[Flowable]:
         out: list[Flowable] = [self.heading("report.section.requests")]
@@ -435,10 +454,9 @@ class _Builder:
             "report.att.no", "report.field.date", "report.field.task", "report.field.target",
             "report.field.status", "report.field.pay_offered")]]
         for e in rows:
-            table.append([self.cellp(self.ref(e)), self.cellp(self.when(e)),
+            table.append([self.ref(e), self.when_cell(e),
                           self.cellp(e.task or e.summary), self.cellp(e.target or ""),
-                          self.cellp(choice("status", e.status, self.lang)),
-                          self.cellp(self.money(e.amount, e.currency))])
+                          choice("status", e.status, self.lang), self.money(e.amount, e.currency)])
         totals = self.d.totals.get("offered") or {}
         if totals:
             table.append([self.cellp(""), self.cellp(self.t("report.field.total"), head=True), "", "", "",
@@ -456,10 +474,8 @@ class _Builder:
             "report.att.no", "report.field.date", "report.field.direction", "report.field.amount",
             "report.field.method", "report.field.from_to", "report.field.summary")]]
         for e in rows:
-            table.append([self.cellp(self.ref(e)), self.cellp(self.when(e)),
-                          self.cellp(choice("direction", e.direction, self.lang)),
-                          self.cellp(self.money(e.amount, e.currency)),
-                          self.cellp(choice("method", e.method, self.lang)),
+            table.append([self.ref(e), self.when_cell(e), choice("direction", e.direction, self.lang),
+                          self.money(e.amount, e.currency), self.cellp(choice("method", e.method, self.lang)),
                           self.cellp(self.names(e)), self.cellp(e.summary, limit=300)])
         out.append(self.table(table, w))
         lines = self.totals_lines(("received", "promised", "sent"))
@@ -478,9 +494,9 @@ class _Builder:
             "report.att.no", "report.field.date", "report.field.item", "report.field.value",
             "report.field.from_to", "report.field.summary")]]
         for e in rows:
-            table.append([self.cellp(self.ref(e)), self.cellp(self.when(e)),
-                          self.cellp(e.item or ""), self.cellp(self.money(e.value, e.currency)),
-                          self.cellp(self.names(e)), self.cellp(e.summary, limit=300)])
+            table.append([self.ref(e), self.when_cell(e), self.cellp(e.item or ""),
+                          self.money(e.value, e.currency), self.cellp(self.names(e)),
+                          self.cellp(e.summary, limit=300)])
         totals = self.d.totals.get("gifts") or {}
         if totals:
             table.append([self.cellp(""), self.cellp(self.t("report.field.total"), head=True), "",
@@ -488,15 +504,15 @@ class _Builder:
         out.append(self.table(table, w, total_rows=1 if totals else 0))
         return out
 
-    def attachments(self) -> list[Flowable]:
+    def attachments(self) -> Iterator[Flowable]:
         o = self.d.options
-        out: list[Flowable] = [self.heading("report.section.attachments"),
-                               self.p(self.t("report.att.intro"), self.s.small, redact=False)]
+        yield self.heading("report.section.attachments")
+        yield self.p(self.t("report.att.intro"), self.s.small, redact=False)
         draw = o.include_attachments and not o.redact
         if o.redact:
-            out.append(self.p(self.t("report.att.masked"), self.s.body, redact=False))
+            yield self.p(self.t("report.att.masked"), self.s.body, redact=False)
         elif not o.include_attachments:
-            out.append(self.p(self.t("report.att.left_out"), self.s.body, redact=False))
+            yield self.p(self.t("report.att.left_out"), self.s.body, redact=False)
         notes: dict[int, str] = {}
         if draw:
             for ref in self.d.attachments:
@@ -508,9 +524,9 @@ class _Builder:
                     notes[ref.number] = self.t("report.att.unreadable")
                     self.stats.warnings.append(ref.attachment.filename)
                     continue
-                out.append(KeepTogether([picture, self.p(self.caption(ref), self.s.caption)]))
-        out.append(CondPageBreak(40 * mm))
-        out.append(self.heading("report.att.list", self.s.h2))
+                yield KeepTogether([picture, self.p(self.caption(ref), self.s.caption)])
+        yield CondPageBreak(40 * mm)
+        yield self.heading("report.att.list", self.s.h2)
         w = [12 * mm, 58 * mm, 18 * mm, FRAME_W - 88 * mm]
         table: list[list[Any]] = [[self.cellp(self.t(k), head=True, redact=False) for k in (
             "report.att.no", "report.att.name", "report.att.size", "report.att.sha")]]
@@ -527,8 +543,7 @@ class _Builder:
                           self.cellp(_size(a.size), redact=False),
                           Paragraph(markup(sha), self.s.mono)])
         self.stats.attachments = len(self.d.attachments)
-        out.append(self.table(table, w))
-        return out
+        yield self.table(table, w)
 
     def origin(self, ref: AttachmentRef) -> str:
         if ref.entry is not None:
@@ -708,6 +723,8 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
            stats: ReportStats | None = None) -> bytes:
     """Lay the report out and return the PDF bytes (not encrypted)."""
     stats = stats if stats is not None else ReportStats()
+    # Binary streams: ASCII85 (reportlab's default, pure Python here) made pictures 10x slower.
+    rl_config.useA85 = 0
     font = register_font()
     data = collect(journal, options)
     images_count = 0
@@ -717,7 +734,7 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
     tracker = _Progress(progress, len(data.entries) + 2 * images_count + 1)
     styles = Styles(font, data.lang)
     builder = _Builder(journal, data, styles, tracker, stats)
-    story = builder.story()
+    story = LazyStory(builder.story())
     stats.entries = len(data.entries)
     stats.persons = len(data.persons)
     stats.attachments = len(data.attachments)
