@@ -1712,6 +1712,169 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
+    <name>ReportView</name>
+    <message>
+      <source>Report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Make a PDF of what you recorded, to take to a teacher or to the national security office, or to attach to an online report. It lists the warning signs, the people, every event in order, the money and gifts, your pictures and where to report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What goes into the report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Language of the report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From</source>
+      <translation type="unfinished">发送者</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kinds of entries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation type="unfinished">联系</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation type="unfinished">要求</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation type="unfinished">付款</translation>
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation type="unfinished">礼物</translation>
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation type="unfinished">见面</translation>
+    </message>
+    <message>
+      <source>Threat</source>
+      <translation type="unfinished">威胁</translation>
+    </message>
+    <message>
+      <source>Report made</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation type="unfinished">人物</translation>
+    </message>
+    <message>
+      <source>Show pictures (every file is listed either way)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mask account names, phone numbers and email addresses</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For a copy shown to someone who does not need them. Pictures are then left out, because they may show such details.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who prepared it and protection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Prepared by (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protect the PDF with a password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tell the password to the person who reads the report in person, not in the same message as the file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy summary text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>tick at least one person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>tick at least one kind of entry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the report as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Making the report…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The export was stopped because the journal was locked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The report could not be made.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved {name}: {pages} pages, {entries} entries, {files} files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It opens only with the password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Some pictures could not be read and are only listed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The summary ({n} characters) is on the clipboard. Paste it into the report form; it is cleared from the clipboard after a short while.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>

@@ -237,3 +237,17 @@ def test_long_message_summary_is_cut(journal, tmp_path: Path) -> None:  # type: 
     msg = journal.messages(result.entry_ids[0])[0]
     draft = entry_draft_from_message(journal, msg["id"], "request")
     assert draft.summary is not None and len(draft.summary) <= 130 and draft.summary.endswith("…")
+
+
+def test_whatsapp_zip_import_attaches_photos_from_inside_the_zip(journal) -> None:  # type: ignore[no-untyped-def]
+    path = DATA / "whatsapp/zip/WhatsApp Chat - Xiao Min.zip"
+    result = import_file(journal, "whatsapp", path, tz="Asia/Shanghai", lang="en")
+    assert (result.messages, result.days, result.attachments) == (5, 1, 1)
+    entry = journal.get_entry(result.entry_ids[0])
+    assert entry.person_names == ["Xiao Min"]  # Liu exported it (the file name says with whom)
+    by_name = {a.filename: a for a in entry.attachments}
+    assert set(by_name) == {"WhatsApp Chat - Xiao Min.zip", "00000003-PHOTO-2024-03-26-08-01-30.jpg"}
+    zip_att = by_name["WhatsApp Chat - Xiao Min.zip"]
+    assert journal.attachment_data(zip_att.id) == path.read_bytes()
+    assert zip_att.id == result.original_attachment_id
+    assert import_file(journal, "whatsapp", path, tz="Asia/Shanghai").duplicate

@@ -69,19 +69,25 @@ json_values = st.recursive(
                                                                       max_size=5),
     max_leaves=25,
 )
+small_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=4), children,
+                                                                      max_size=3),
+    max_leaves=6,
+)
 _TG_KEYS = st.sampled_from(["id", "type", "date", "date_unixtime", "from", "actor", "action", "text",
                             "photo", "file", "media_type", "forwarded_from", "members", "title",
                             "duration_seconds", "discard_reason", "poll", "location_information",
                             "contact_information", "sticker_emoji", "file_name"])
 _TG_VALUES = st.one_of(
-    json_values,
+    small_json,
     st.sampled_from(["message", "service", "phone_call", "2024-03-12T14:05:00", "1710223500",
                      "-99999999999999", "photos/p.jpg", "../../etc/passwd", "/etc/passwd",
                      "(File not included. Change data exporting settings to download.)",
                      "voice_message", "sticker", "create_group"]),
     st.lists(st.one_of(st.text(max_size=5), st.fixed_dictionaries(
-        {"type": st.sampled_from(["bold", "text_link", "mention"]), "text": json_values,
-         "href": json_values})), max_size=4),
+        {"type": st.sampled_from(["bold", "text_link", "mention"]), "text": small_json,
+         "href": small_json})), max_size=4),
 )
 tg_message = st.dictionaries(_TG_KEYS, _TG_VALUES, max_size=8)
 
@@ -99,7 +105,7 @@ def test_telegram_random_json(value: Any) -> None:
 
 
 @FUZZ
-@given(st.lists(st.one_of(tg_message, json_values), max_size=8), st.booleans(), json_values)
+@given(st.lists(st.one_of(tg_message, small_json), max_size=6), st.booleans(), small_json)
 def test_telegram_structured(messages: list[Any], account: bool, name: Any) -> None:
     chat = {"name": name, "type": "personal_chat", "messages": messages}
     doc = {"chats": {"list": [chat, name]}, "personal_information": name} if account else chat
@@ -143,3 +149,31 @@ def test_long_lines_do_not_hang() -> None:
             start = time.perf_counter()
             run(parser, data)
             assert time.perf_counter() - start < 2.0, (parser.__name__, data[:40])
+
+
+def _zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    import io
+    import warnings
+    import zipfile
+
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate member names are part of the fuzzing
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in members:
+                zf.writestr(name or "x", data)
+    return buf.getvalue()
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(["_chat.txt", "a.txt", "x.jpg", "../y.jpg", "d/_chat.txt",
+                                           "__MACOSX/_chat.txt", ""]),
+                          st.one_of(wa_text.map(lambda t: t.encode("utf-8")),
+                                    st.binary(max_size=200))),
+                max_size=4),
+       st.integers(min_value=0, max_value=400))
+def test_whatsapp_zip_structured(members: list[tuple[str, bytes]], cut: int) -> None:
+    data = _zip_bytes(members)
+    run(parse_whatsapp_bytes, data)
+    if cut:
+        run(parse_whatsapp_bytes, data[:cut])  # truncated archives

@@ -406,3 +406,66 @@ def test_all_import_messages_exist_in_both_languages() -> None:
     for key in keys:
         assert message(key, "en") and message(key, "zh"), key
         assert set(i18n._MESSAGES[key]) >= {"en", "zh"}, key
+
+
+# ------------------------------------------------------------------ WhatsApp .zip
+
+
+def test_whatsapp_zip_made_by_the_phone() -> None:
+    path = DATA / "whatsapp/zip/WhatsApp Chat - Xiao Min.zip"
+    assert detect_kind(path) == "whatsapp"
+    chat = parse_whatsapp(path, tz="Asia/Shanghai", lang="en")
+    assert chat.chat_name == "Xiao Min" and chat.self_name == "Liu"
+    import hashlib
+
+    assert chat.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # the zip itself
+    assert rows(chat) == [
+        (at(2024, 3, 26, 8, 1), "Xiao Min", "Here is the ship schedule 🚢"),
+        (at(2024, 3, 26, 8, 1, 30), "Xiao Min", ""),
+        (at(2024, 3, 26, 8, 2), "Xiao Min", ""),
+        (at(2024, 3, 26, 8, 5), "Liu", "收到"),
+    ]
+    assert chat.messages[2].archive_media == ["00000003-PHOTO-2024-03-26-08-01-30.jpg"]
+    assert chat.messages[2].media == []  # nothing is extracted to disk
+    assert chat.messages[3].archive_media == []
+    assert chat.messages[3].media_note == "00000004-PHOTO-2024-03-26-08-02-00.jpg (not in the export)"
+    assert [w.key for w in chat.warnings] == ["import.warn.media_missing"]
+
+
+def _zip(members: dict[str, bytes], **kw: object) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", **kw) as zf:  # type: ignore[arg-type]
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_whatsapp_zip_problems(tmp_path: Path) -> None:
+    cases = {
+        "nochat.zip": (_zip({"photo.jpg": b"\xff\xd8"}), "import.zip_no_chat"),
+        "truncated.zip": (_zip({"_chat.txt": b"12/03/2024, 14:05 - A: hi\n" * 50})[:60],
+                          "import.bad_zip"),
+        "notes.zip": (_zip({"notes.txt": b"just notes\n"}), "import.not_whatsapp"),
+    }
+    for name, (data, key) in cases.items():
+        f = tmp_path / name
+        f.write_bytes(data)
+        with pytest.raises(ImportFormatError) as info:
+            parse_whatsapp(f, tz="UTC")
+        assert info.value.key == key, name
+        assert info.value.message("zh") != info.value.message("en")
+
+
+def test_whatsapp_zip_picks_the_chat_and_ignores_paths(tmp_path: Path) -> None:
+    f = tmp_path / "export.zip"
+    f.write_bytes(_zip({
+        "__MACOSX/._chat.txt": b"\x00\x01",
+        "sub/readme.txt": b"not the chat",
+        "_chat.txt": "[12/03/2024, 14:05:00] A: \u200e<attached: ../../x.jpg>\n".encode(),
+        "deep/x.jpg": b"jpeg",
+    }))
+    chat = parse_whatsapp(f, tz="UTC")
+    assert chat.messages[0].archive_media == ["deep/x.jpg"]  # matched by base name, inside the zip

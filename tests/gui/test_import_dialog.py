@@ -61,6 +61,8 @@ def test_preview_shows_people_and_writes_nothing(qtbot: Any, journal: Any, engli
     assert dlg.table.item(0, 1).text() == "(system)"
     assert dlg.me_hint.isVisibleTo(dlg)
     assert dlg.import_button.isEnabled()
+    assert not dlg.person_combo.isVisibleTo(dlg)  # three others: no single counterpart to rename
+    assert dlg.table.isColumnHidden(3)  # one conversation: no "Chat" column
     dlg.select_me("Liu")
     assert "Liu" not in dlg.senders_label.text() and not dlg.me_hint.isVisibleTo(dlg)
     assert state(journal) == before  # nothing written by the preview
@@ -104,12 +106,21 @@ def test_person_mapping_and_time_zone_change(qtbot: Any, journal: Any, english: 
     qtbot.waitUntil(lambda: not dlg.busy() and dlg.parsed.tz_name == "Europe/London", timeout=WAIT)
     assert dlg.parsed.messages[1].sent_at.utcoffset().total_seconds() == 0
     dlg.select_me("Wang")
+    assert dlg.person_combo.isVisibleTo(dlg)
     dlg.person_combo.setCurrentText("Zhang (survey company)")
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
     entry = journal.get_entry(dlg.result.entry_ids[0])
     assert entry.person_names == ["Zhang (survey company)"]
     assert entry.occurred_at.utcoffset().total_seconds() == 0
+
+
+def test_whole_account_export_shows_the_chat_column(qtbot: Any, journal: Any, english: None) -> None:
+    dlg = open_preview(qtbot, journal, DATA / "telegram/account/result.json")
+    assert not dlg.table.isColumnHidden(3)
+    assert dlg.table.item(3, 3).text() == "Work group"
+    assert dlg.me() == "Liu"  # the export says whose account it is
+    assert not dlg.person_combo.isVisibleTo(dlg)
 
 
 def test_bad_time_zone_keeps_the_last_good_preview(qtbot: Any, journal: Any, english: None) -> None:

@@ -134,6 +134,32 @@ write("whatsapp/ambiguous/chat.txt", "\n".join([
     "",
 ]))
 
+# The .zip an iPhone makes with "Export chat" → "Attach media": _chat.txt and the photos
+def zipped(rel: str, members: dict[str, bytes]) -> None:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 3, 26, 9, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    binary(rel, buf.getvalue())
+
+
+zipped("whatsapp/zip/WhatsApp Chat - Xiao Min.zip", {
+    "_chat.txt": "\n".join([
+        f"[26/03/2024, 08:00:00] Xiao Min: {LRM}Messages and calls are end-to-end encrypted.",
+        "[26/03/2024, 08:01:00] Xiao Min: Here is the ship schedule 🚢",
+        f"{LRM}[26/03/2024, 08:01:30] Xiao Min: {LRM}<attached: 00000003-PHOTO-2024-03-26-08-01-30.jpg>",
+        f"{LRM}[26/03/2024, 08:02:00] Xiao Min: {LRM}<attached: 00000004-PHOTO-2024-03-26-08-02-00.jpg>",
+        "[26/03/2024, 08:05:00] Liu: 收到",
+        "",
+    ]).encode("utf-8"),
+    "00000003-PHOTO-2024-03-26-08-01-30.jpg": PNG,
+})
+
 # ---------------------------------------------------------------- Telegram, one chat
 single = {
     "name": "Xiao Min",

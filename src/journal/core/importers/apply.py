@@ -9,8 +9,11 @@ in the export folder attached to their day's entry. The same file imported twice
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import re
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -211,6 +214,7 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
     result = ImportResult(messages=total, days=len(groups))
     filename = parsed.source_path.name if parsed.source_path else f"{parsed.app}-export"
     persons = _Persons(journal, parsed.app, mapping)
+    zf: zipfile.ZipFile | None = None
     if progress:
         progress(0, total)
     with journal.transaction():
@@ -241,6 +245,11 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
             for m in msgs:
                 for media_path in m.media:
                     if _attach_media(journal, entry.id, import_id, media_path, m, lang):
+                        result.attachments += 1
+                for member in m.archive_media:
+                    if zf is None:
+                        zf = _open_zip(original)
+                    if _attach_member(journal, entry.id, import_id, zf, member, m, lang):
                         result.attachments += 1
             done += len(msgs)
             if progress:
@@ -273,6 +282,38 @@ def _attach_media(journal: Any, entry_id: str, import_id: str, path: Path, m: Pa
         )
         return True
     except InputError as exc:  # empty or vanished file: the note in the message stays
+        log.info("media file not attached: %s", exc.key)
+        return False
+
+
+def _open_zip(archive: bytes) -> zipfile.ZipFile | None:
+    try:
+        return zipfile.ZipFile(io.BytesIO(archive))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def _attach_member(journal: Any, entry_id: str, import_id: str, zf: zipfile.ZipFile | None,
+                   member: str, m: ParsedMessage, lang: str) -> bool:
+    """Attach a file from inside the export .zip (read in memory, never extracted to disk)."""
+    if zf is None:
+        return False
+    try:
+        data = zf.read(member)
+    except (zipfile.BadZipFile, KeyError, NotImplementedError, RuntimeError, OSError, EOFError,
+            ValueError, zlib.error):
+        log.info("media file in the archive could not be read")
+        return False
+    try:
+        journal.add_attachment(
+            entry_id=entry_id, data=data, filename=member.rsplit("/", 1)[-1],
+            caption=message("import.media_caption", lang, sender=m.sender or
+                            message("import.service_sender", lang),
+                            time=m.sent_at.strftime("%Y-%m-%d %H:%M")),
+            import_id=import_id,
+        )
+        return True
+    except InputError as exc:
         log.info("media file not attached: %s", exc.key)
         return False
 

@@ -73,9 +73,10 @@ register({
     },
     "import.not_whatsapp": {
         "en": "“{name}” is not a WhatsApp chat export: its first line has no date and time. "
-        "In WhatsApp use “Export chat” and choose the .txt file. Nothing was added to the journal.",
+        "In WhatsApp use “Export chat” and choose the .zip or .txt file it makes. "
+        "Nothing was added to the journal.",
         "zh": "“{name}”不是 WhatsApp 聊天导出文件:第一行没有日期和时间。请在 WhatsApp 中使用"
-        "“导出聊天”,然后选择 .txt 文件。日志中没有添加任何内容。",
+        "“导出聊天”,然后选择它生成的 .zip 或 .txt 文件。日志中没有添加任何内容。",
     },
     "import.not_csv": {
         "en": "“{name}” is not a chat table: line {line} needs three columns (date, person, text) "
@@ -188,6 +189,7 @@ class ParsedMessage:
     media: list[Path] = field(default_factory=list)  # files found in the export folder
     media_note: str = ""  # e.g. "photo", "image omitted", "(File not included…)"
     conversation: str = ""  # the chat it belongs to (several in a whole-account export)
+    archive_media: list[str] = field(default_factory=list)  # members of the export .zip
 
 
 @dataclass
@@ -397,6 +399,8 @@ def detect_kind(path: Path | str) -> str | None:
         return "telegram"
     if suffix in (".csv", ".tsv"):
         return "csv"
+    if suffix == ".zip" or head[:4] == b"PK\x03\x04":
+        return "whatsapp"
     first = text.split("\n", 1)[0]
     if re.match(r"^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", first):
         return "whatsapp"

@@ -15,8 +15,11 @@ month-first), never line by line.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import re
+import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -42,7 +45,18 @@ from .common import (
 log = logging.getLogger(__name__)
 
 register({
-    "import.wa.not_included": {"en": "{name} (not in the export folder)", "zh": "{name}(不在导出文件夹中)"},
+    "import.wa.not_included": {"en": "{name} (not in the export)", "zh": "{name}(未包含在导出中)"},
+    "import.bad_zip": {
+        "en": "“{name}” is a damaged or password-protected zip file. Export the chat again. "
+        "Nothing was added to the journal.",
+        "zh": "“{name}”是损坏的或带密码的压缩包。请重新导出聊天记录。日志中没有添加任何内容。",
+    },
+    "import.zip_no_chat": {
+        "en": "The zip file “{name}” holds no chat text (.txt). Choose the zip made by WhatsApp’s "
+        "“Export chat”. Nothing was added to the journal.",
+        "zh": "压缩包“{name}”中没有聊天文本(.txt)。请选择 WhatsApp“导出聊天”生成的压缩包。"
+        "日志中没有添加任何内容。",
+    },
 })
 
 _MARKS = "\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -155,6 +169,10 @@ def parse_whatsapp_bytes(
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFormatError("import.too_large", name=fname, size_mb=len(data) // 2**20,
                                 limit_mb=MAX_IMPORT_BYTES // 2**20)
+    sha = sha256 or hashlib.sha256(data).hexdigest()
+    archive: dict[str, str] | None = None
+    if data[:4] == b"PK\x03\x04":  # the .zip the phone makes ("Export chat" with media)
+        data, archive = read_zip(data, fname)
     text = decode_text(data, fname)
     lines = split_lines(text)
 
@@ -230,7 +248,7 @@ def parse_whatsapp_bytes(
     for msg, body in zip(messages, bodies):
         while len(body) > 1 and not body[-1].strip():
             body.pop()
-        missing += _fill(msg, "\n".join(body), layout, base, lang)
+        missing += _fill(msg, "\n".join(body), layout, base, lang, archive)
     if not messages:
         raise ImportFormatError("import.no_messages", name=fname)
     if missing:
@@ -247,7 +265,7 @@ def parse_whatsapp_bytes(
     chat = ParsedChat(
         app="whatsapp", chat_name=chat_name, messages=messages, senders=senders, tz_name=tz_name,
         date_order=order, format_note=message(fkey, "en", **fparams_en), source_path=source_path,
-        source_sha256=sha256 or hashlib.sha256(data).hexdigest(), warnings=notes,
+        source_sha256=sha, warnings=notes,
         format_key=fkey, format_params={"clock": clock},
         date_order_ambiguous=any(n.key in ("import.warn.date_order_default",
                                            "import.warn.date_order_sequence") for n in notes),
@@ -256,6 +274,41 @@ def parse_whatsapp_bytes(
     for msg in messages:
         msg.conversation = chat_name
     return chat
+
+
+def read_zip(data: bytes, fname: str) -> tuple[bytes, dict[str, str]]:
+    """The chat text inside a WhatsApp .zip and its other files (base name → member name).
+
+    Nothing is extracted to disk; sizes are checked from the directory before anything is read.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+            texts = [i for i in infos if i.filename.lower().endswith(".txt")
+                     and not i.filename.startswith("__MACOSX/")]
+            if not texts:
+                raise ImportFormatError("import.zip_no_chat", name=fname)
+
+            def rank(info: zipfile.ZipInfo) -> tuple[int, int]:
+                base = info.filename.rsplit("/", 1)[-1]
+                preferred = base == "_chat.txt" or base.lower().startswith("whatsapp")
+                return (0 if preferred else 1, info.filename.count("/"))
+
+            chat = min(texts, key=rank)
+            if chat.file_size > MAX_IMPORT_BYTES:
+                raise ImportFormatError("import.too_large", name=fname,
+                                        size_mb=chat.file_size // 2**20,
+                                        limit_mb=MAX_IMPORT_BYTES // 2**20)
+            text = zf.read(chat)
+            members = {i.filename.rsplit("/", 1)[-1]: i.filename for i in infos
+                       if i is not chat and i.file_size <= MAX_IMPORT_BYTES
+                       and not i.filename.startswith("__MACOSX/")}
+    except ImportFormatError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
+            OSError, EOFError, ValueError, zlib.error) as exc:
+        raise ImportFormatError("import.bad_zip", name=fname) from exc
+    return text, members
 
 
 def _decide_order(headers: list[_Header], given: str | None, clock12: bool
@@ -297,7 +350,8 @@ def _decide_order(headers: list[_Header], given: str | None, clock12: bool
     return order, [ImportNote("import.warn.date_order_default", {"order": order})]
 
 
-def _fill(msg: ParsedMessage, rest: str, layout: str, base: Path | None, lang: str) -> int:
+def _fill(msg: ParsedMessage, rest: str, layout: str, base: Path | None, lang: str,
+          archive: dict[str, str] | None = None) -> int:
     """Split "Sender: text", recognise system lines and media; returns media-missing count."""
     m = SENDER_RE.match(rest)
     sender = clean_name(m.group("sender")) if m else ""
@@ -321,7 +375,13 @@ def _fill(msg: ParsedMessage, rest: str, layout: str, base: Path | None, lang: s
         ref = found.group("f").strip()
         caption = stripped[found.end():].strip(_MARKS + " \n")
         msg.text = caption
-        path = safe_media_path(base, ref) if base is not None else None
+        if archive is not None:
+            member = archive.get(ref.replace("\\", "/").rsplit("/", 1)[-1])
+            if member is not None:
+                msg.archive_media.append(member)
+                msg.media_note = member.rsplit("/", 1)[-1]
+                return 0
+        path = safe_media_path(base, ref) if base is not None and archive is None else None
         if path is not None:
             try:
                 if path.stat().st_size <= MAX_IMPORT_BYTES:

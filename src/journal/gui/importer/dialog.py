@@ -114,14 +114,14 @@ class ImportDialog(QDialog):
             "• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, "
             "format “Machine-readable JSON”, then choose result.json.\n"
             "• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, "
-            "send the file to this computer, unzip it, then choose the .txt file.\n"
+            "send the file to this computer, then choose the .zip file (or the .txt file in it).\n"
             "• Another app: make a table (CSV) with the columns date, person, text.\n\n"
             "You will see a preview before anything is added. The original file is kept in the "
             "journal, unchanged, as evidence.")))
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Recognise automatically"), None)
         self.kind_combo.addItem(self.tr("Telegram (result.json)"), "telegram")
-        self.kind_combo.addItem(self.tr("WhatsApp (.txt)"), "whatsapp")
+        self.kind_combo.addItem(self.tr("WhatsApp (.zip or .txt)"), "whatsapp")
         self.kind_combo.addItem(self.tr("Table of messages (CSV)"), "csv")
         self.choose_button = QPushButton(self.tr("Choose the exported file…"))
         self.choose_button.clicked.connect(self.choose_file)
@@ -184,12 +184,14 @@ class ImportDialog(QDialog):
             "Choose your own name in this chat, so that you are not recorded as one of the people.")))
         self.me_hint.setStyleSheet("color: #8a5a00;")
         form.addRow("", self.me_hint)
-        form.addRow(self.tr("Record the other person as:"), self.person_combo)
+        self.person_label = QLabel(self.tr("Record the other person as:"))
+        form.addRow(self.person_label, self.person_combo)
         form.addRow(self.tr("Time zone of the times:"), self.tz_combo)
         form.addRow(self.order_label, self.order_combo)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("From"), self.tr("Message")])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("From"), self.tr("Message"),
+                                              self.tr("Chat")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -198,6 +200,7 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table_title = _plain(QLabel())
 
         layout = QVBoxLayout(page)
@@ -254,7 +257,7 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         path = dialogs.open_file(
             self, self.tr("Choose the exported chat"),
-            self.tr("Chat exports (*.json *.txt *.csv *.tsv);;All files (*)"))
+            self.tr("Chat exports (*.json *.txt *.zip *.csv *.tsv);;All files (*)"))
         if path:
             self.load(path)
 
@@ -390,6 +393,8 @@ class ImportDialog(QDialog):
             self.table.setItem(row, 0, when)
             self.table.setItem(row, 1, who)
             self.table.setItem(row, 2, body)
+            self.table.setItem(row, 3, QTableWidgetItem(m.conversation))
+        self.table.setColumnHidden(3, len(chat.conversations) <= 1)
         self._update_persons()
 
     def _update_persons(self) -> None:
@@ -398,6 +403,11 @@ class ImportDialog(QDialog):
         me = self.me_combo.currentData()
         self.me_hint.setVisible(me is None and len(self.parsed.senders) > 1)
         others = [s for s in self.parsed.senders if s != me]
+        single = len(others) == 1 and len(self.parsed.conversations) <= 1
+        self.person_label.setVisible(single)
+        self.person_combo.setVisible(single)
+        if not single:
+            self.person_combo.setCurrentIndex(0)
         sep = "、" if current_lang() == "zh" else ", "
         text = sep.join(others) or self.tr("(none)")
         self.senders_label.setText(
@@ -417,7 +427,8 @@ class ImportDialog(QDialog):
             return
         parsed = self.parsed
         me = self.me()
-        person = self.person_combo.currentText().strip() or None
+        person = (self.person_combo.currentText().strip() or None) \
+            if self.person_combo.isVisibleTo(self) else None
         lang = current_lang()
         journal = self.journal
         self._importing = True
@@ -467,7 +478,6 @@ class ImportDialog(QDialog):
         worker = ImportWorker(func, self)
         self._worker = worker
         self._callbacks = (done, failed)
-        # bound methods of this dialog: Qt queues the calls into the UI thread
         worker.progressed.connect(self._progressed)
         worker.finished.connect(self._worker_finished)
         worker.start()
