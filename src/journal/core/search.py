@@ -61,7 +61,9 @@ def fts_query(text: str) -> str | None:
             else:
                 grams = [cjk[i:i + 2] for i in range(len(cjk) - 1)]
                 terms.append(_quote(" ".join(grams)))
-        elif word:
+        elif word and any(c.isalnum() for c in word):
+            # a "word" of underscores alone is no token to FTS5: as an empty phrase it would
+            # match nothing and, ANDed, hide every result ("军舰_" found nothing)
             terms.append(_quote(word) + "*")
     if not terms:
         return None

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from journal.core.errors import InputError
 from journal.core.models import PRECISIONS
 
+MIN_YEAR, MAX_YEAR = 1900, 2200
 _APPROX_PREFIXES = ("~", "about ", "approx ", "approx. ", "circa ", "ca. ", "约", "大约", "大概")
 
 
@@ -48,10 +49,12 @@ def parse_when(text: str | None, field: str = "when") -> tuple[datetime, str]:
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}", body):
             y, m = (int(x) for x in body.split("-"))
+            _check_year(y, field, raw)
             dt = local_aware(datetime(y, m, 1))
             return dt, "approximate" if approx else "month"
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", body):
             y, m, d = (int(x) for x in body.split("-"))
+            _check_year(y, field, raw)
             dt = local_aware(datetime(y, m, d))
             return dt, "approximate" if approx else "day"
         iso = body.replace(" ", "T", 1) if re.match(r"\d{4}-\d{1,2}-\d{1,2} \d", body) else body
@@ -62,11 +65,16 @@ def parse_when(text: str | None, field: str = "when") -> tuple[datetime, str]:
         dt = datetime.fromisoformat(iso)
     except ValueError:
         raise InputError("error.bad_date", field=field, text=raw) from None
-    if dt.year < 1900 or dt.year > 2200:
-        raise InputError("error.bad_date", field=field, text=raw)
+    _check_year(dt.year, field, raw)
     if dt.tzinfo is None:
         dt = local_aware(dt)
     return dt, "approximate" if approx else "exact"
+
+
+def _check_year(year: int, field: str, raw: str) -> None:
+    # every form, date-only and month too: year 9999 overflowed later (end of month, UTC offset)
+    if year < MIN_YEAR or year > MAX_YEAR:
+        raise InputError("error.bad_date", field=field, text=raw)
 
 
 def _normalise(body: str) -> str:
