@@ -1715,163 +1715,163 @@ Its SHA-256 fingerprint: %1</source>
     <name>ReportView</name>
     <message>
       <source>Report</source>
-      <translation type="unfinished" />
+      <translation>报告</translation>
     </message>
     <message>
       <source>Make a PDF of what you recorded, to take to a teacher or to the national security office, or to attach to an online report. It lists the warning signs, the people, every event in order, the money and gifts, your pictures and where to report.</source>
-      <translation type="unfinished" />
+      <translation>把你记录的内容生成一份 PDF，可以带给老师或国家安全机关，也可以附在网上举报中。报告列出警示信号、涉及人物、按时间排列的每件事、钱款和礼物、你的图片，以及举报渠道。</translation>
     </message>
     <message>
       <source>What goes into the report</source>
-      <translation type="unfinished" />
+      <translation>报告包含的内容</translation>
     </message>
     <message>
       <source>Language of the report</source>
-      <translation type="unfinished" />
+      <translation>报告语言</translation>
     </message>
     <message>
       <source>Period</source>
-      <translation type="unfinished" />
+      <translation>时间范围</translation>
     </message>
     <message>
       <source>From</source>
-      <translation type="unfinished">发送者</translation>
+      <translation>从</translation>
     </message>
     <message>
       <source>Until</source>
-      <translation type="unfinished" />
+      <translation>到</translation>
     </message>
     <message>
       <source>Kinds of entries</source>
-      <translation type="unfinished" />
+      <translation>记录类型</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished">联系</translation>
+      <translation>联系</translation>
     </message>
     <message>
       <source>Request</source>
-      <translation type="unfinished">要求</translation>
+      <translation>要求</translation>
     </message>
     <message>
       <source>Payment</source>
-      <translation type="unfinished">付款</translation>
+      <translation>付款</translation>
     </message>
     <message>
       <source>Gift</source>
-      <translation type="unfinished">礼物</translation>
+      <translation>礼物</translation>
     </message>
     <message>
       <source>Meeting</source>
-      <translation type="unfinished">见面</translation>
+      <translation>见面</translation>
     </message>
     <message>
       <source>Threat</source>
-      <translation type="unfinished">威胁</translation>
+      <translation>威胁</translation>
     </message>
     <message>
       <source>Report made</source>
-      <translation type="unfinished" />
+      <translation>已举报</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished">备注</translation>
+      <translation>备注</translation>
     </message>
     <message>
       <source>People</source>
-      <translation type="unfinished">人物</translation>
+      <translation>人物</translation>
     </message>
     <message>
       <source>Show pictures (every file is listed either way)</source>
-      <translation type="unfinished" />
+      <translation>显示图片（无论是否显示，所有文件都会列出）</translation>
     </message>
     <message>
       <source>Mask account names, phone numbers and email addresses</source>
-      <translation type="unfinished" />
+      <translation>遮盖账号、电话号码和电子邮箱</translation>
     </message>
     <message>
       <source>For a copy shown to someone who does not need them. Pictures are then left out, because they may show such details.</source>
-      <translation type="unfinished" />
+      <translation>用于给不需要这些信息的人看的版本。此时不显示图片，因为图片中可能含有这些信息。</translation>
     </message>
     <message>
       <source>Who prepared it and protection</source>
-      <translation type="unfinished" />
+      <translation>整理人与密码保护</translation>
     </message>
     <message>
       <source>Prepared by (optional)</source>
-      <translation type="unfinished" />
+      <translation>整理人（可不填）</translation>
     </message>
     <message>
       <source>Protect the PDF with a password</source>
-      <translation type="unfinished" />
+      <translation>为 PDF 设置密码</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>密码</translation>
     </message>
     <message>
       <source>Password again</source>
-      <translation type="unfinished" />
+      <translation>再次输入密码</translation>
     </message>
     <message>
       <source>Tell the password to the person who reads the report in person, not in the same message as the file.</source>
-      <translation type="unfinished" />
+      <translation>请当面把密码告诉阅读报告的人，不要和文件放在同一条消息里发送。</translation>
     </message>
     <message>
       <source>Export PDF…</source>
-      <translation type="unfinished" />
+      <translation>导出 PDF…</translation>
     </message>
     <message>
       <source>Copy summary text</source>
-      <translation type="unfinished" />
+      <translation>复制文字摘要</translation>
     </message>
     <message>
       <source>Open the folder</source>
-      <translation type="unfinished" />
+      <translation>打开所在文件夹</translation>
     </message>
     <message>
       <source>tick at least one person</source>
-      <translation type="unfinished" />
+      <translation>请至少勾选一个人物</translation>
     </message>
     <message>
       <source>tick at least one kind of entry</source>
-      <translation type="unfinished" />
+      <translation>请至少勾选一种记录类型</translation>
     </message>
     <message>
       <source>Save the report as</source>
-      <translation type="unfinished" />
+      <translation>报告另存为</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
       <source>Making the report…</source>
-      <translation type="unfinished" />
+      <translation>正在生成报告…</translation>
     </message>
     <message>
       <source>The export was stopped because the journal was locked.</source>
-      <translation type="unfinished" />
+      <translation>日志已锁定，导出已停止。</translation>
     </message>
     <message>
       <source>The report could not be made.</source>
-      <translation type="unfinished" />
+      <translation>无法生成报告。</translation>
     </message>
     <message>
       <source>Saved {name}: {pages} pages, {entries} entries, {files} files.</source>
-      <translation type="unfinished" />
+      <translation>已保存 {name}：共 {pages} 页，{entries} 条记录，{files} 个文件。</translation>
     </message>
     <message>
       <source>It opens only with the password.</source>
-      <translation type="unfinished" />
+      <translation>打开时需要输入密码。</translation>
     </message>
     <message>
       <source>Some pictures could not be read and are only listed.</source>
-      <translation type="unfinished" />
+      <translation>有些图片无法读取，仅在清单中列出。</translation>
     </message>
     <message>
       <source>The summary ({n} characters) is on the clipboard. Paste it into the report form; it is cleared from the clipboard after a short while.</source>
-      <translation type="unfinished" />
+      <translation>摘要（{n} 个字）已复制到剪贴板。请粘贴到举报表格中；稍后剪贴板会被自动清空。</translation>
     </message>
   </context>
   <context>
