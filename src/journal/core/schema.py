@@ -63,9 +63,12 @@ CREATE TABLE entries (
     import_id       TEXT,
     deleted_at      TEXT
 );
-CREATE INDEX entries_live_time ON entries(occurred_utc, seq) WHERE deleted_at IS NULL;
-CREATE INDEX entries_time ON entries(occurred_utc, seq);
-CREATE INDEX entries_kind_time ON entries(kind, occurred_utc);
+-- The timeline's order with the id in the index (covering): listing 100,000 ids reads only the
+-- index, never the wide rows (each page read is a page decrypted).
+CREATE INDEX entries_live_time ON entries(occurred_utc, seq, id) WHERE deleted_at IS NULL;
+CREATE INDEX entries_time ON entries(occurred_utc, seq, id);
+CREATE INDEX entries_trash_time ON entries(occurred_utc, seq, id) WHERE deleted_at IS NOT NULL;
+CREATE INDEX entries_kind_time ON entries(kind, occurred_utc, seq, id) WHERE deleted_at IS NULL;
 CREATE TABLE entry_persons (
     entry_id  TEXT NOT NULL REFERENCES entries(id),
     person_id TEXT NOT NULL REFERENCES persons(id),

@@ -30,6 +30,7 @@ from journal.core.codec import (
     entry_to_json,
     iso,
     parse_iso,
+    person_from_row,
     utc_iso,
 )
 from journal.core.errors import (
@@ -45,6 +46,7 @@ from journal.core.models import (
     AuditRecord,
     Entry,
     EntryDraft,
+    Person,
     Revision,
     VerifyResult,
 )
@@ -306,6 +308,17 @@ class Journal(PersonsMixin, FilesMixin):
         with self._lock:
             return self._db.execute(sql, params).fetchall()
 
+    def _column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The first column of every row, read as plain tuples (no Row object per row): the fast
+        path for long id lists."""
+        with self._lock:
+            cur = self._db.cursor()
+            cur.row_factory = None
+            try:
+                return [r[0] for r in cur.execute(sql, params)]
+            finally:
+                cur.close()
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
             return self._db.execute(sql, params).fetchone()
@@ -462,7 +475,7 @@ class Journal(PersonsMixin, FilesMixin):
 
     def _reindex_entry(self, entry: Entry) -> None:
         seq = self._db.execute("SELECT seq FROM entries WHERE id = ?", (entry.id,)).fetchone()[0]
-        persons = [self.get_person(pid) for pid in entry.persons]
+        persons = self._persons_by_id(entry.persons)
         person_text = " ".join(
             " ".join([p.name, *p.aliases, *(h.value for h in p.handles)]) for p in persons)
         att_text = " ".join(f"{a.filename} {a.caption}" for a in entry.attachments)
@@ -473,6 +486,15 @@ class Journal(PersonsMixin, FilesMixin):
                           " ".join(entry.tags), " ".join(entry.witnesses), att_text, money, fields)
         self._db.execute("DELETE FROM entry_fts WHERE rowid = ?", (seq,))
         self._db.execute("INSERT INTO entry_fts(rowid, body) VALUES (?, ?)", (seq, body))
+
+    def _persons_by_id(self, ids: Sequence[str]) -> list[Person]:
+        """The persons of ``ids`` in that order, in one query."""
+        if not ids:
+            return []
+        rows = self._db.execute(
+            f"SELECT * FROM persons WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
+        found = {r["id"]: person_from_row(r) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     def _reindex_person_entries(self, person_id: str) -> None:
         ids = [r[0] for r in self._db.execute(
@@ -567,7 +589,9 @@ class Journal(PersonsMixin, FilesMixin):
             query = fts_query(search)
             if query is None:
                 return None
-            where.append("e.seq IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
+            # "+" keeps the planner from looking every match up in the wide table and sorting them:
+            # it walks the (covering) time index instead and probes the set of matches.
+            where.append("+e.seq IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
             params.append(query)
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
@@ -585,7 +609,7 @@ class Journal(PersonsMixin, FilesMixin):
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [r[0] for r in self._rows(sql, params)]
+        return self._column(sql, params)
 
     def count_entries(self, kinds: Sequence[str] | None = None, person_id: str | None = None,
                       since: datetime | None = None, until: datetime | None = None,

@@ -1,0 +1,637 @@
+#!/usr/bin/env python3
+"""The performance budget of DESIGN §8, measured on a realistic journal of many years.
+
+    /work/venv/bin/python tests/benchmarks/bench.py --entries 100000 [--attachments 1000] [--json]
+        [--reuse PATH]      build the journal at PATH once and reuse it on later runs
+        [--skip-gui] [--skip-pdf] [--skip-ratio] [--cold-start]
+
+It builds a journal through the real store API (mixed kinds, Chinese and English text, persons,
+200 KB attachments) in a child process, then measures, in this process:
+
+  kdf_ms            key derivation with the journal's Argon2id parameters (crypto.calibrate())
+  open_ms           derived key → Journal.open_with_key + entry_ids() + get_entries(first 200)
+  gui_open_ms       derived key → the real TimelineView (lazy TimelineModel) shown and painted
+  search_median_ms  entry_ids(search=…) — what the window's search box runs — over fixed queries
+  search_p95_ms
+  add_entry_ms      median of adding one entry, each its own durable commit (synchronous=FULL)
+  peak_rss_mb       ru_maxrss of this process (the build, the PDF step and the SQLite comparison
+                    run in child processes)
+  sqlcipher_vs_sqlite  the same repository workload on an encrypted and on a plain SQLite file
+  pdf_1000_s        build_pdf of a 1,000-entry journal with 50 pictures (child process)
+
+With --json one object with exactly those keys is printed; extra figures (KDF parameters, the
+whole window's open time, per-query times) go to stderr. Not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+PASSPHRASE = "benchmark passphrase 基准测试"
+TZ = timezone(timedelta(hours=8))
+PNG_HEADER = b"\x89PNG\r\n\x1a\n"
+ATTACHMENT_BYTES = 200 * 1024
+BATCH = 1000
+
+# The fixed search set: 2-char Chinese words, longer phrases, Latin words, a name, an amount,
+# and the worst case of a common single character.
+QUERIES = ["军舰", "港口", "兼职", "拍一些照片", "军港附近的码头", "报酬", "photograph", "harbour",
+           "Telegram", "张总", "Director Zhang", "1200.50", "code word", "船"]
+
+ZH_SENTENCES = [
+    "他说这是一份很轻松的兼职,只要拍一些照片就行。", "今天让我去港口拍军舰,我没有答应。",
+    "对方说报酬会按时打到我的微信上。", "她让我换到一个境外的聊天软件上继续聊。",
+    "说好了不要告诉家里人和老师。", "收到了一部新手机,说是工作要用的。",
+    "他问我们学校实验室最近在做什么项目。", "让我填一份问卷,问的是军港附近的码头情况。",
+    "约我周末在咖啡馆见面,我拒绝了。", "这次给的钱比上次多了很多。", "他说如果我不继续就把聊天记录发出去。",
+    "我已经拨打了12339,把情况讲清楚了。", "今天什么都没发生,只是聊了几句天气。",
+    "问我住在哪里,说可以帮我付房租。", "让我用暗号联系,说这样更安全。", "照片要拍清楚船身上的编号。",
+]
+EN_SENTENCES = [
+    "She asked me to photograph the ships in the harbour this weekend.",
+    "The pay arrived on time again, more than last week.", "He wants to move the chat to Telegram.",
+    "Told me not to tell my teacher or my parents about the job.",
+    "Offered to pay my rent if I moved closer to the naval base.",
+    "Asked for the internal newsletter of my department.", "Sent a new phone by courier.",
+    "Use the code word tea when we talk about the task.", "Nothing special, we talked about films.",
+    "Refused to do a video call again, said the camera is broken.",
+    "He said he works for a marine survey company in Hong Kong.",
+    "Threatened to send our chats to my university if I stop.",
+]
+PERSONS = [
+    ("张总", ["Director Zhang", "老张"], "总监", "某海洋调查公司", "BOSS直聘"),
+    ("小敏", ["Xiao Min", "Min"], "杂志编辑", "旅游杂志社", "Soul"),
+    ("Jason Lee", ["Jay"], "HR manager", "Blue Ocean Consulting", "LinkedIn"),
+    ("王姐", ["Sister Wang"], "中介", "兼职群", "QQ"),
+    ("Anna", ["安娜"], "student", "", "Tinder"),
+    ("刘先生", ["Mr Liu"], "老板", "咨询公司", "微信"),
+]
+KIND_WEIGHTS = [("contact", 35), ("note", 15), ("request", 14), ("payment", 12), ("meeting", 8),
+                ("gift", 5), ("threat", 5), ("report", 6)]
+
+
+CPU: dict[str, float] = {}  # the same figures in CPU time of this process (the machine may be busy)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+# --------------------------------------------------------------------------- building
+def _draft(rnd: random.Random, i: int, when: datetime, people: list[str]) -> Any:
+    from journal.core.models import EntryDraft
+
+    kind = rnd.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
+    zh = rnd.random() < 0.6
+    pool = ZH_SENTENCES if zh else EN_SENTENCES
+    summary = rnd.choice(pool)[:60]
+    roll = rnd.random()
+    if roll < 0.6:  # most entries: a few sentences
+        details = "".join(rnd.choice(pool) for _ in range(rnd.randint(1, 4)))
+    elif roll < 0.95:
+        details = ""
+    else:  # a pasted chat transcript
+        details = "\n".join(f"{when:%H:%M} {rnd.choice(['我', 'Me', '他'])}: {rnd.choice(pool)}"
+                            for _ in range(rnd.randint(20, 80)))
+    extra: dict[str, Any] = {}
+    if kind == "payment":
+        extra = dict(amount=Decimal(rnd.choice(["300", "800", "1200.50", "2000", "5000"])),
+                     currency=rnd.choice(["CNY", "CNY", "CNY", "USD"]),
+                     method=rnd.choice(["wechat", "alipay", "bank", "cash", "crypto"]),
+                     direction=rnd.choice(["received", "received", "sent", "promised"]))
+    elif kind == "gift":
+        extra = dict(item=rnd.choice(["手机", "a drone", "电动车", "camera"]), value=Decimal("1999.90"),
+                     currency="CNY")
+    elif kind == "request":
+        extra = dict(task=rnd.choice(["拍照", "photos of the harbour", "填问卷", "collect documents"]),
+                     target=rnd.choice(["军港", "North pier", "机场", "学校实验室"]),
+                     status=rnd.choice(["asked", "refused", "done", "partly"]),
+                     amount=Decimal(rnd.choice(["300", "500", "1000"])), currency="CNY")
+    elif kind in ("contact", "meeting"):
+        extra = dict(medium=rnd.choice(["chat", "call", "video", "in_person"]),
+                     initiated_by=rnd.choice(["them", "me"]))
+    elif kind == "report":
+        extra = dict(reported_to=rnd.choice(["hotline_12339", "online_platform", "school"]),
+                     reference=f"R-{i:06d}", officer=rnd.choice(["王老师", "Officer Chen"]))
+    persons = rnd.sample(people, rnd.choice([1, 1, 1, 2]))
+    return EntryDraft(kind=kind, summary=summary or "…", details=details, occurred_at=when,
+                      precision=rnd.choice(["exact"] * 8 + ["day", "approximate"]),
+                      persons=persons, channel=rnd.choice(["微信", "WeChat", "Telegram", "QQ", "电话"]),
+                      location=rnd.choice(["", "", "港口", "the harbour", "学校", "咖啡馆"]),
+                      tags=rnd.sample(["兼职", "photos", "money", "可疑", "urgent"], rnd.randint(0, 2)),
+                      witnesses=["室友"] if rnd.random() < 0.05 else [], **extra)
+
+
+def build_journal(path: Path, n: int, attachments: int, kdf: Any) -> dict[str, float]:
+    """A journal of ``n`` entries over ten years and ``attachments`` 200 KB files."""
+    from journal.core.models import Handle
+    from journal.core.store import Journal
+
+    rnd = random.Random(20240305)
+    t0 = time.perf_counter()
+    j = Journal.create(path, PASSPHRASE, kdf=kdf)
+    people: list[str] = []
+    for k in range(30):
+        name, aliases, role, org, platform = PERSONS[k % len(PERSONS)]
+        if k >= len(PERSONS):
+            name = f"{name}{k}"
+        people.append(j.add_person(
+            name, aliases=aliases, role=role, organisation=org, platform=platform,
+            handles=[Handle("wechat", f"wx_{k:03d}"), Handle("phone", f"+86 138 0000 {k:04d}")],
+            notes="说是在深圳工作" if k % 2 else "says he lives abroad").id)
+    start = datetime(2016, 1, 1, 9, 0, tzinfo=TZ)
+    step = timedelta(days=3650) / max(n, 1)
+    attach_every = max(1, n // attachments) if attachments else 0
+    added_att = 0
+    for lo in range(0, n, BATCH):
+        with j.transaction():
+            for i in range(lo, min(n, lo + BATCH)):
+                when = start + step * i + timedelta(minutes=rnd.randint(0, 59))
+                e = j.add_entry(_draft(rnd, i, when, people))
+                if attach_every and i % attach_every == 0 and added_att < attachments:
+                    data = PNG_HEADER + os.urandom(ATTACHMENT_BYTES - len(PNG_HEADER))
+                    j.add_attachment(entry_id=e.id, data=data, filename=f"screenshot-{i}.png",
+                                     caption=rnd.choice(["聊天截图", "transfer receipt", ""]))
+                    added_att += 1
+        if lo and lo % 20000 == 0:
+            print(f"  built {lo} entries in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    j.close()
+    return {"build_s": round(time.perf_counter() - t0, 1), "attachments": added_att,
+            "size_mb": round(path.stat().st_size / 1e6, 1), "build_peak_rss_mb": round(_peak_rss_mb())}
+
+
+# --------------------------------------------------------------------------- measuring
+def measure_kdf(path: Path) -> tuple[float, bytes, dict[str, int]]:
+    from journal.core import crypto
+    from journal.core.store import Journal
+
+    params = crypto.parse_header(crypto.read_header(path))
+    times = []
+    key = b""
+    for _ in range(3):
+        t0 = time.perf_counter()
+        key = Journal.derive(path, PASSPHRASE)
+        times.append(time.perf_counter() - t0)
+    return (_ms(statistics.median(times)), key,
+            {"memory_mib": params.memory_kib // 1024, "iterations": params.iterations,
+             "lanes": params.lanes})
+
+
+def measure_open(path: Path, key: bytes, runs: int = 5) -> tuple[float, float, int]:
+    """First open (cold cache of this process) and the median of the following ones."""
+    from journal.core.store import Journal
+
+    times = []
+    cpu = []
+    total = 0
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        j = Journal.open_with_key(path, key)
+        ids = j.entry_ids()
+        page = j.get_entries(ids[:200])
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        total = len(ids)
+        assert len(page) == min(200, total)
+        j.close()
+    CPU["open_cpu_ms"] = _ms(statistics.median(cpu[1:] or cpu))
+    return _ms(times[0]), _ms(statistics.median(times[1:] or times)), total
+
+
+def measure_search(j: Any, reps: int = 5) -> tuple[float, float, dict[str, tuple[int, float]]]:
+    per_query: dict[str, tuple[int, float]] = {}
+    all_times: list[float] = []
+    all_cpu: list[float] = []
+    for q in QUERIES:
+        times = []
+        hits = 0
+        for _ in range(reps):
+            t0, c0 = time.perf_counter(), time.process_time()
+            hits = len(j.entry_ids(search=q))
+            times.append(time.perf_counter() - t0)
+            all_cpu.append(time.process_time() - c0)
+        all_times.extend(times)
+        per_query[q] = (hits, _ms(statistics.median(times)))
+    CPU["search_cpu_median_ms"] = _ms(statistics.median(all_cpu))
+    all_times.sort()
+    p95 = all_times[min(len(all_times) - 1, int(round(0.95 * (len(all_times) - 1))))]
+    return _ms(statistics.median(all_times)), _ms(p95), per_query
+
+
+def measure_add(j: Any, count: int = 30) -> float:
+    from journal.core.models import EntryDraft
+
+    rnd = random.Random(99)
+    person = j.list_persons()[0].id
+    times = []
+    cpu = []
+    for i in range(count):
+        d = EntryDraft(kind="note", summary=f"基准测试 benchmark add {i}", details=rnd.choice(ZH_SENTENCES),
+                       persons=[person], tags=["bench-add"])
+        t0, c0 = time.perf_counter(), time.process_time()
+        j.add_entry(d)
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    CPU["add_entry_cpu_ms"] = _ms(statistics.median(cpu))
+    return _ms(statistics.median(times))
+
+
+def measure_gui(path: Path, key: bytes) -> dict[str, float] | None:
+    """Derived key → timeline view shown and painted; then the whole main window."""
+    try:
+        from journal.gui.timeline.view import TimelineView
+    except ImportError:
+        return None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from journal.core.store import Journal
+    from journal.gui.app import create_application
+
+    app = create_application([])
+    out: dict[str, float] = {}
+    times = []
+    cpus = []
+    for _ in range(3):
+        t0, c0 = time.perf_counter(), time.process_time()
+        j = Journal.open_with_key(path, key)
+        view = TimelineView()
+        view.resize(1180, 760)
+        view.set_journal(j)
+        view.show()
+        QApplication.processEvents()
+        view.grab()
+        times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+        assert view.model.rowCount() > 0 and view.model.pages_fetched >= 1
+        # the search box, as typed (the view's debounce timer skipped)
+        t1 = time.perf_counter()
+        view.search.setText("军舰")
+        view.reload()
+        QApplication.processEvents()
+        out["gui_search_ms"] = _ms(time.perf_counter() - t1)
+        view.set_journal(None)
+        view.close()
+        view.deleteLater()
+        QApplication.processEvents()
+        j.close()
+    out["gui_open_ms"] = _ms(statistics.median(times))
+    out["gui_open_cpu_ms"] = _ms(statistics.median(cpus))
+    return out
+
+
+def window_child(path: Path) -> dict[str, Any]:
+    """The whole main window (every view) opened on the journal: in its own process, so that its
+    memory is its own."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from journal.core.store import Journal
+    from journal.gui.app import create_application
+    from journal.gui.main_window import MainWindow
+
+    key = Journal.derive(path, PASSPHRASE)
+    app = create_application([])
+    t0 = time.perf_counter()
+    window = MainWindow()
+    window.offer_drafts_on_unlock = False
+    window.show()
+    QApplication.processEvents()
+    t1, c1 = time.perf_counter(), time.process_time()
+    j = Journal.open_with_key(path, key)
+    window.open_journal(j)
+    QApplication.processEvents()
+    window.grab()
+    out = {"window_open_ms": _ms(time.perf_counter() - t1),
+           "window_open_cpu_ms": _ms(time.process_time() - c1),
+           "welcome_window_ms": _ms(t1 - t0), "window_peak_rss_mb": round(_peak_rss_mb())}
+    window.lock(show_unlock=False)
+    window.close()
+    app.processEvents()
+    return out
+
+
+# --------------------------------------------------------------------------- SQLCipher vs SQLite
+def _plain_journal_class() -> Any:
+    """Journal on an unencrypted SQLite file: exists only here, for the comparison."""
+    import sqlite3
+
+    from journal.core.store import Journal
+
+    class PlainJournal(Journal):
+        @classmethod
+        def _connect(cls, path: Path, key: bytes, header: bytes, check: bool = False) -> Any:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA cache_size = -16000")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.row_factory = sqlite3.Row
+            return conn
+
+    return PlainJournal
+
+
+def repository_workload(cls: Any, path: Path, n: int) -> tuple[float, float]:
+    """Inserts (batched and single durable commits), timeline pages, filters and searches."""
+    from journal.core.crypto import FAST_PARAMS
+
+    rnd = random.Random(7)
+    j = cls.create(path, PASSPHRASE, kdf=FAST_PARAMS)
+    t0, c0 = time.perf_counter(), time.process_time()
+    people = [j.add_person(p[0], aliases=p[1], role=p[2]).id for p in PERSONS]
+    start = datetime(2020, 1, 1, tzinfo=TZ)
+    for lo in range(0, n, 250):
+        with j.transaction():
+            for i in range(lo, min(n, lo + 250)):
+                j.add_entry(_draft(rnd, i, start + timedelta(hours=5 * i), people))
+    for i in range(20):
+        j.add_entry(_draft(rnd, n + i, start + timedelta(hours=5 * (n + i)), people))
+    for _ in range(3):
+        ids = j.entry_ids()
+        for k in range(0, len(ids), 200):
+            j.get_entries(ids[k:k + 200])
+        j.count_entries(kinds=["payment"])
+        j.entry_ids(person_id=people[0])
+        j.totals()
+        for q in QUERIES:
+            j.entry_ids(search=q)
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    j.close()
+    return elapsed, cpu
+
+
+def measure_ratio(folder: Path, n: int = 3000, rounds: int = 2) -> dict[str, float]:
+    from journal.core.store import Journal
+
+    plain = _plain_journal_class()
+    enc_t = plain_t = enc_c = plain_c = 0.0
+    for r in range(rounds):
+        for cls, name in ((Journal, "enc"), (plain, "plain")) if r % 2 == 0 else \
+                ((plain, "plain"), (Journal, "enc")):
+            p = folder / f"ratio-{name}-{r}.db"
+            t, c = repository_workload(cls, p, n)
+            if name == "enc":
+                enc_t += t
+                enc_c += c
+            else:
+                plain_t += t
+                plain_c += c
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(p) + suffix).unlink(missing_ok=True)
+    return {"sqlcipher_vs_sqlite": round(enc_t / plain_t, 2), "ratio_enc_s": round(enc_t, 2),
+            "ratio_plain_s": round(plain_t, 2), "ratio_cpu": round(enc_c / plain_c, 2)}
+
+
+# --------------------------------------------------------------------------- PDF
+def _small_png(i: int) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    rnd = random.Random(i)
+    img = Image.new("RGB", (540, 1170), (237, 237, 237))
+    draw = ImageDraw.Draw(img)
+    y = 100
+    while y < 1100:
+        w = rnd.randint(150, 400)
+        x = 30 if rnd.random() < 0.5 else 510 - w
+        draw.rounded_rectangle([x, y, x + w, y + 60], 10, fill=(255, 255, 255))
+        draw.line([x + 15, y + 30, x + w - 15, y + 30], fill=(40, 40, 40), width=6)
+        y += 85
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def pdf_child(folder: Path) -> dict[str, Any]:
+    """A 1,000-entry journal with 50 pictures (built first, not timed), then the timed export."""
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.store import Journal
+
+    try:
+        from journal.core.report import ReportOptions, build_pdf
+    except ImportError:
+        return {"pdf_1000_s": None}
+    path = folder / "pdf-1000.ijournal"
+    rnd = random.Random(1000)
+    j = Journal.create(path, PASSPHRASE, kdf=FAST_PARAMS)
+    people = [j.add_person(p[0], aliases=p[1], role=p[2], organisation=p[3]).id for p in PERSONS]
+    start = datetime(2024, 1, 1, 9, tzinfo=TZ)
+    with j.transaction():
+        for i in range(1000):
+            e = j.add_entry(_draft(rnd, i, start + timedelta(hours=8 * i), people))
+            if i % 20 == 0:
+                j.add_attachment(entry_id=e.id, data=_small_png(i), filename=f"chat-{i}.png")
+    out = folder / "report.pdf"
+    t0, c0 = time.perf_counter(), time.process_time()
+    stats = build_pdf(j, out, ReportOptions(lang="zh"))
+    seconds = time.perf_counter() - t0
+    cpu = time.process_time() - c0
+    j.close()
+    return {"pdf_1000_s": round(seconds, 2), "pdf_cpu_s": round(cpu, 2), "pdf_pages": stats.pages, "pdf_images": stats.images,
+            "pdf_entries": stats.entries, "pdf_mb": round(stats.bytes / 1e6, 1),
+            "pdf_peak_rss_mb": round(_peak_rss_mb())}
+
+
+# --------------------------------------------------------------------------- cold start
+COLD_START = r"""
+import os, sys, time
+t0 = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from journal.gui.app import create_application
+app = create_application([])
+t1 = time.perf_counter()
+from journal.gui.main_window import MainWindow
+w = MainWindow()
+w.show()
+app.processEvents()
+t2 = time.perf_counter()
+print(f"{(t1 - t0) * 1000:.0f} {(t2 - t0) * 1000:.0f}")
+"""
+
+
+def measure_cold_start(runs: int = 3) -> dict[str, Any]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    walls, apps, windows = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            env.update(HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home,
+                       XDG_STATE_HOME=home, JOURNAL_HOME=home)
+            t0 = time.perf_counter()
+            res = subprocess.run([sys.executable, "-c", COLD_START], env=env, capture_output=True,
+                                 text=True, check=True)
+            walls.append(time.perf_counter() - t0)
+            a, w = res.stdout.split()
+            apps.append(float(a))
+            windows.append(float(w))
+        imports = subprocess.run([sys.executable, "-X", "importtime", "-c", COLD_START], env=env,
+                                 capture_output=True, text=True, check=True).stderr
+    top = []
+    for line in imports.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            top.append((int(parts[1]), parts[2].rstrip()))
+    top.sort(reverse=True)
+    return {"cold_wall_ms": round(statistics.median(walls) * 1000),
+            "cold_app_ms": round(statistics.median(apps)),
+            "cold_window_ms": round(statistics.median(windows)),
+            "cold_imports": [(us // 1000, name) for us, name in top[:12]]}
+
+
+# --------------------------------------------------------------------------- main
+BUDGET = {"open_ms": 300, "gui_open_ms": 300, "search_median_ms": 50, "add_entry_ms": 20,
+          "peak_rss_mb": 300, "pdf_1000_s": 5, "sqlcipher_vs_sqlite": 1.5}
+KEYS = ["kdf_ms", "open_ms", "gui_open_ms", "search_median_ms", "search_p95_ms", "add_entry_ms",
+        "pdf_1000_s", "peak_rss_mb", "sqlcipher_vs_sqlite"]
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    res = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+                         env=os.environ.copy())
+    if res.returncode != 0:
+        sys.stderr.write(res.stderr)
+        raise SystemExit(f"child {args[0]} failed")
+    sys.stderr.write(res.stderr)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--entries", type=int, default=10_000)
+    ap.add_argument("--attachments", type=int, default=None, help="default: entries / 100")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--reuse", metavar="PATH", help="journal to build once and reuse")
+    ap.add_argument("--skip-gui", action="store_true")
+    ap.add_argument("--skip-pdf", action="store_true")
+    ap.add_argument("--skip-ratio", action="store_true")
+    ap.add_argument("--cold-start", action="store_true", help="also time the window's start-up")
+    ap.add_argument("--build-only", action="store_true", help="build the --reuse journal and stop")
+    ap.add_argument("--child-build", nargs=6, help=argparse.SUPPRESS)
+    ap.add_argument("--child-pdf", help=argparse.SUPPRESS)
+    ap.add_argument("--child-ratio", help=argparse.SUPPRESS)
+    ap.add_argument("--child-window", help=argparse.SUPPRESS)
+    ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
+    args = ap.parse_args()
+
+    if args.child_build:
+        from journal.core.crypto import KdfParams
+
+        path, n, m, mem, it, lanes = args.child_build
+        kdf = KdfParams(memory_log2=int(mem), iterations=int(it), lanes=int(lanes))
+        print(json.dumps(build_journal(Path(path), int(n), int(m), kdf)))
+        return 0
+    if args.child_pdf:
+        print(json.dumps(pdf_child(Path(args.child_pdf))))
+        return 0
+    if args.child_window:
+        print(json.dumps(window_child(Path(args.child_window))))
+        return 0
+    if args.child_ratio:
+        print(json.dumps(measure_ratio(Path(args.child_ratio))))
+        return 0
+
+    n = args.entries
+    m = args.attachments if args.attachments is not None else n // 100
+    folder = Path(tempfile.mkdtemp(prefix="journal-bench-"))
+    extra: dict[str, Any] = {"entries": n, "attachments": m,
+                             "load_before": round(os.getloadavg()[0], 1)}
+    try:
+        path = Path(args.reuse) if args.reuse else folder / "bench.ijournal"
+        if not path.exists():
+            from journal.core import crypto
+
+            kdf = crypto.calibrate()
+            print(f"building {n} entries, {m} attachments into {path} …", file=sys.stderr)
+            extra.update(_child(["--child-build", str(path), str(n), str(m), str(kdf.memory_log2),
+                                 str(kdf.iterations), str(kdf.lanes)]))
+        else:
+            extra["reused"] = str(path)
+        if args.build_only:
+            print(json.dumps(extra))
+            return 0
+        r: dict[str, Any] = {}
+        r["kdf_ms"], key, extra["kdf_params"] = measure_kdf(path)
+        first_open, r["open_ms"], total = measure_open(path, key)
+        extra["open_first_ms"] = first_open
+        extra["live_entries"] = total
+        from journal.core.store import Journal
+
+        j = Journal.open_with_key(path, key)
+        r["search_median_ms"], r["search_p95_ms"], extra["queries"] = measure_search(j)
+        t0 = time.perf_counter()
+        j.search("军舰", limit=200)
+        extra["search_first_200_ms"] = _ms(time.perf_counter() - t0)
+        r["add_entry_ms"] = measure_add(j)
+        j.close()
+        gui = None if args.skip_gui else measure_gui(path, key)
+        r["gui_open_ms"] = gui.pop("gui_open_ms") if gui else None
+        extra.update(gui or {})
+        r["peak_rss_mb"] = round(_peak_rss_mb())
+        if not (args.skip_gui or args.skip_window):
+            extra.update(_child(["--child-window", str(path)]))
+        if args.skip_ratio:
+            r["sqlcipher_vs_sqlite"] = None
+        else:
+            ratio = _child(["--child-ratio", str(folder)])
+            r["sqlcipher_vs_sqlite"] = ratio.pop("sqlcipher_vs_sqlite")
+            extra.update(ratio)
+        if args.skip_pdf:
+            r["pdf_1000_s"] = None
+        else:
+            pdf = _child(["--child-pdf", str(folder)])
+            r["pdf_1000_s"] = pdf.pop("pdf_1000_s")
+            extra.update(pdf)
+        if args.cold_start:
+            extra.update(measure_cold_start())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    extra.update(CPU)
+    extra["load_after"] = round(os.getloadavg()[0], 1)
+    result = {k: r.get(k) for k in KEYS}
+    if args.json:
+        print(json.dumps(result))
+        print(json.dumps(extra, ensure_ascii=False), file=sys.stderr)
+        return 0
+    print(f"\nIncident Journal benchmark: {n:,} entries, {extra.get('attachments', m):,} attachments")
+    p = extra["kdf_params"]
+    print(f"Argon2id: {p['memory_mib']} MiB, t={p['iterations']}, p={p['lanes']}")
+    print(f"{'figure':<22}{'value':>10}  {'budget':>8}  met")
+    for k in KEYS:
+        v = result[k]
+        b = BUDGET.get(k)
+        met = "" if b is None or v is None else ("yes" if v < b else "NO")
+        print(f"{k:<22}{'—' if v is None else v:>10}  {'' if b is None else '< ' + str(b):>8}  {met}")
+    print("\nper query (matches, median ms):")
+    for q, (hits, ms) in extra.pop("queries").items():
+        print(f"  {q:<16} {hits:>7} {ms:>8}")
+    for k, v in extra.items():
+        print(f"{k}: {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

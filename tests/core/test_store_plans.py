@@ -1,0 +1,94 @@
+"""The store's hot queries keep the plans that make a 100,000-entry journal instant (DESIGN §8).
+
+The timings live in tests/benchmarks/bench.py; these tests only pin what the timings rest on: the
+timeline reads its ids from a covering index (never the wide rows, each read page being a
+decrypted page), and a search walks that index and probes the set of matches instead of looking
+every match up in the table and sorting them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from journal.core.models import EntryDraft
+from journal.core.store import Journal
+
+CST = timezone(timedelta(hours=8))
+
+
+def _plans(journal: Journal, monkeypatch: pytest.MonkeyPatch, **filters: Any) -> tuple[list[str], str]:
+    seen: list[tuple[str, list[Any]]] = []
+    real = journal._column
+
+    def spy(sql: str, params: Any = ()) -> list[Any]:
+        seen.append((sql, list(params)))
+        return real(sql, params)
+
+    monkeypatch.setattr(journal, "_column", spy)
+    ids = journal.entry_ids(**filters)
+    monkeypatch.undo()
+    sql, params = seen[-1]
+    plan = " | ".join(r[3] for r in journal._db.execute("EXPLAIN QUERY PLAN " + sql, params))
+    return ids, plan
+
+
+@pytest.fixture
+def filled(journal: Journal) -> Journal:
+    start = datetime(2020, 1, 1, 9, tzinfo=CST)
+    p = journal.add_person("张总")
+    with journal.transaction():
+        for i in range(60):
+            journal.add_entry(EntryDraft(
+                kind=("note", "payment", "contact")[i % 3], occurred_at=start + timedelta(days=59 - i),
+                summary=f"第{i}次 让我去港口拍军舰" if i % 2 else f"entry {i} about the harbour",
+                persons=[p.id] if i % 4 == 0 else []))
+    return journal
+
+
+def test_timeline_reads_only_the_covering_index(filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids, plan = _plans(filled, monkeypatch)
+    assert len(ids) == 60
+    assert "entries_live_time" in plan and "TEMP B-TREE" not in plan
+    trash_ids, plan = _plans(filled, monkeypatch, only_deleted=True)
+    assert trash_ids == [] and "entries_trash_time" in plan
+    _, plan = _plans(filled, monkeypatch, include_deleted=True)
+    assert "COVERING INDEX entries_time" in plan
+    _, plan = _plans(filled, monkeypatch, kinds=["payment"])
+    assert "entries_kind_time" in plan and "TEMP B-TREE" not in plan
+
+
+def test_search_walks_the_time_index(filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids, plan = _plans(filled, monkeypatch, search="军舰")
+    assert len(ids) == 30
+    assert "entries_live_time" in plan and "TEMP B-TREE" not in plan
+    # newest first, the same order as the timeline's
+    timeline = filled.entry_ids()
+    assert ids == [i for i in timeline if i in set(ids)]
+    assert filled.entry_ids(search="harbour", newest_first=False) == list(reversed(
+        filled.entry_ids(search="harbour")))
+
+
+def test_filters_combined_with_search_agree(filled: Journal) -> None:
+    person = filled.list_persons()[0].id
+    both = filled.entry_ids(person_id=person, search="港口")
+    assert both == [i for i in filled.entry_ids(person_id=person) if i in set(filled.entry_ids(search="港口"))]
+    assert filled.entry_ids(kinds=["payment"], search="harbour", limit=3, offset=1) == \
+        filled.entry_ids(kinds=["payment"], search="harbour")[1:4]
+    victim = filled.entry_ids(search="军舰")[0]
+    filled.delete_entry(victim)
+    assert victim not in filled.entry_ids(search="军舰")
+    assert filled.entry_ids(only_deleted=True, search="军舰") == [victim]
+    assert victim in filled.entry_ids(include_deleted=True, search="军舰")
+
+
+def test_reindex_reads_the_persons_of_an_entry_in_order(journal: Journal) -> None:
+    a = journal.add_person("Alpha Person")
+    b = journal.add_person("贝塔")
+    e = journal.add_entry(EntryDraft(kind="note", summary="x", persons=[b.id, a.id]))
+    assert journal.get_entry(e.id).persons == [b.id, a.id]
+    assert journal.search("贝塔") == [e.id] and journal.search("alpha") == [e.id]
+    journal.update_person(b.id, name="伽马")
+    assert journal.search("贝塔") == [] and journal.search("伽马") == [e.id]
