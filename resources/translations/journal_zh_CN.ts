@@ -166,6 +166,85 @@
     </message>
   </context>
   <context>
+    <name>BackupsDialog</name>
+    <message>
+      <source>Restore this backup?</source>
+      <translation>恢复这个备份？</translation>
+    </message>
+    <message>
+      <source>Put the backup from {when} in place of the journal “{name}”? The current file is not deleted: it is kept beside it as “{name}.before-restore-…”.</source>
+      <translation>用 {when} 的备份替换日志“{name}”吗？当前文件不会被删除，会以“{name}.before-restore-…”的名字保留在旁边。</translation>
+    </message>
+    <message>
+      <source>Backup restored</source>
+      <translation>已恢复备份</translation>
+    </message>
+    <message>
+      <source>The journal was restored from the backup of {when}. Unlock it with the passphrase of that backup. The previous file was kept beside it.</source>
+      <translation>日志已从 {when} 的备份恢复。请用那个备份的密码解锁。原来的文件保留在旁边。</translation>
+    </message>
+    <message>
+      <source>This journal file is damaged</source>
+      <translation>这个日志文件已损坏</translation>
+    </message>
+    <message>
+      <source>This journal file is damaged or cannot be read: “{name}”.
+
+The most recent backup is from {when}. Restore it? The damaged file is kept beside it; nothing is deleted.</source>
+      <translation>这个日志文件已损坏或无法读取：“{name}”。
+
+最近的备份是 {when} 的。要恢复它吗？损坏的文件会保留在旁边，不会删除任何东西。</translation>
+    </message>
+    <message>
+      <source>Backups of this journal</source>
+      <translation>这本日志的备份</translation>
+    </message>
+    <message>
+      <source>Encrypted copies of “{name}”, made when the journal is locked or closed and before updates. Each opens with the passphrase the journal had when it was made.</source>
+      <translation>“{name}”的加密副本，在日志锁定或关闭时以及升级前自动生成。每个备份都用它生成时日志所用的密码打开。</translation>
+    </message>
+    <message>
+      <source>Made on</source>
+      <translation>备份时间</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>There is no backup of this journal yet.</source>
+      <translation>这本日志还没有备份。</translation>
+    </message>
+    <message>
+      <source>Restore this backup…</source>
+      <translation>恢复这个备份…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Backup folder: {folder}</source>
+      <translation>备份文件夹：{folder}</translation>
+    </message>
+    <message>
+      <source>on close</source>
+      <translation>关闭时</translation>
+    </message>
+    <message>
+      <source>before an update</source>
+      <translation>升级前</translation>
+    </message>
+    <message>
+      <source>by hand</source>
+      <translation>手动</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecklistOverview</name>
     <message>
       <source>shown by your entries</source>
@@ -1477,6 +1556,21 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
+    <name>PassphrasePrompt</name>
+    <message>
+      <source>Passphrase of the backup</source>
+      <translation>备份的密码</translation>
+    </message>
+    <message>
+      <source>Type the passphrase of the backup from {when}: the journal's passphrase at the time the backup was made.</source>
+      <translation>请输入 {when} 这个备份的密码，也就是生成备份时日志所用的密码。</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>密码</translation>
+    </message>
+  </context>
+  <context>
     <name>PeopleView</name>
     <message>
       <source>Find a person…</source>
@@ -1921,8 +2015,36 @@ Its SHA-256 fingerprint: %1</source>
       <translation> 秒</translation>
     </message>
     <message>
+      <source>&amp;Backup folder</source>
+      <translation>备份文件夹(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation>备份文件夹</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this many backups</source>
+      <translation>保留的备份数量(&amp;K)</translation>
+    </message>
+    <message>
+      <source>Keep this many backups</source>
+      <translation>保留的备份数量</translation>
+    </message>
+    <message>
+      <source>Make an encrypted backup when the journal locks or the app closes</source>
+      <translation>日志锁定或程序关闭时自动生成加密备份</translation>
+    </message>
+    <message>
       <source>These settings are kept on this computer, outside the journal. They never contain anything you wrote in the journal.</source>
       <translation>这些设置保存在这台电脑上、日志文件之外,其中绝不包含你在日志里写下的任何内容。</translation>
+    </message>
+    <message>
+      <source>Folder for the encrypted backups</source>
+      <translation>存放加密备份的文件夹</translation>
     </message>
   </context>
   <context>
@@ -2251,6 +2373,10 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Try the &amp;demo journal</source>
       <translation>试用示例日志(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Restore from a backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
     </message>
   </context>
   <context>

@@ -59,6 +59,20 @@ def list_backups(directory: Path | None = None, stem: str | None = None) -> list
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
+def backup_info(path: Path) -> tuple[datetime, str]:
+    """When a backup was made (local time, from its name; else the file's time) and why
+    ("close", "before-migration-v1", "" for a manual one)."""
+    m = _NAME.match(Path(path).name)
+    if m:
+        try:
+            when = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+        except ValueError:
+            when = datetime.fromtimestamp(Path(path).stat().st_mtime)
+        reason = re.sub(r"-\d+$", "", m["reason"] or "")
+        return when, reason
+    return datetime.fromtimestamp(Path(path).stat().st_mtime), ""
+
+
 def _header_of(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
