@@ -379,6 +379,7 @@ class UnlockPage(_Page):
     openOtherClicked = Signal()
     createClicked = Signal()
     demoClicked = Signal()
+    restoreBackupClicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -440,9 +441,15 @@ class UnlockPage(_Page):
         self.demo.setAutoDefault(False)
         self.demo.clicked.connect(self.demoClicked)
         self.demo.setVisible(demo_available())
+        self.restore_backup = QPushButton()
+        self.restore_backup.setObjectName("unlockRestoreBackup")
+        self.restore_backup.setFlat(True)
+        self.restore_backup.setAutoDefault(False)
+        self.restore_backup.clicked.connect(self.restoreBackupClicked)
         links.addWidget(self.open_other)
         links.addWidget(self.create_link)
         links.addWidget(self.demo)
+        links.addWidget(self.restore_backup)
         links.addStretch(1)
         self.body.addLayout(links)
         self.body.addStretch(2)
@@ -469,7 +476,8 @@ class UnlockPage(_Page):
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
-        for w in (self.passphrase, self.submit, self.open_other, self.create_link, self.demo):
+        for w in (self.passphrase, self.submit, self.open_other, self.create_link, self.demo,
+                  self.restore_backup):
             w.setEnabled(not busy)
 
     def retranslate(self) -> None:
@@ -486,3 +494,4 @@ class UnlockPage(_Page):
         self.open_other.setText(self.tr("&Open another journal…"))
         self.create_link.setText(self.tr("&Create a new journal"))
         self.demo.setText(self.tr("Try the &demo journal"))
+        self.restore_backup.setText(self.tr("&Restore from a backup…"))

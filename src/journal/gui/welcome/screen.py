@@ -77,9 +77,16 @@ class WelcomeScreen(QWidget):
         self.unlock.openOtherClicked.connect(self.open_other)
         self.unlock.createClicked.connect(self.show_create)
         self.unlock.demoClicked.connect(self.open_demo)
+        self.unlock.restoreBackupClicked.connect(self.open_backups)
         for page in (self.intro, self.start, self.create_page, self.unlock):
             self.stack.addWidget(page)
         self.intro.set_language(current_lang())
+        try:  # a damaged journal: offer its most recent backup
+            from journal.gui.backups import install_damaged_handler
+
+            install_damaged_handler()
+        except ImportError:
+            pass
 
     # --- where to start ------------------------------------------------------------------------
     def begin(self, path: Path | None = None) -> None:
@@ -158,6 +165,19 @@ class WelcomeScreen(QWidget):
         path = dialogs.open_file(self, self.tr("Open a journal"), JOURNAL_FILTER, start_dir)
         if path:
             self.show_unlock(Path(path))
+
+    def open_backups(self) -> None:
+        """The unlock screen's "Restore from a backup…": this journal's backups."""
+        if self._path is None:
+            return
+        from journal.gui.backups import BackupsDialog
+
+        dlg = BackupsDialog(self, self._path)
+        dlg.exec()
+        restored = dlg.restored
+        dlg.deleteLater()
+        if restored:
+            self.show_unlock(self._path)
 
     def _unlock_last(self) -> None:
         last = self._last_journal()
