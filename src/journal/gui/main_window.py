@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
         self._teardown_workspace()
         self.journal = None
         if journal is not None:
+            self._backup_on_close(journal)
             try:
                 journal.close()
             except Exception:
@@ -348,6 +349,14 @@ class MainWindow(QMainWindow):
                 self.welcome.begin()
         self.stack.setCurrentWidget(self.welcome)
         self.locked.emit()
+
+    def _backup_on_close(self, journal: Any) -> None:
+        """The automatic encrypted backup on lock and quit (Settings.backup_on_close)."""
+        try:
+            from journal.gui.backups import backup_on_close
+        except ImportError:
+            return
+        backup_on_close(journal, self.settings)
 
     def _close_dialogs(self) -> None:
         """Close every other window of ours (editors, viewers, message boxes)."""
@@ -653,7 +662,8 @@ class MainWindow(QMainWindow):
     def apply_settings(self, new: Any) -> None:
         """Store and apply new settings (language live, lock and clipboard timers)."""
         language_changed = new.language != self.settings.language
-        for name in ("language", "autolock_minutes", "clipboard_clear_seconds"):
+        for name in ("language", "autolock_minutes", "clipboard_clear_seconds", "backup_dir",
+                     "backup_keep", "backup_on_close"):
             setattr(self.settings, name, getattr(new, name))
         self._save_settings()
         self.idle.set_minutes(self.settings.autolock_minutes)
