@@ -114,10 +114,12 @@ def export_once(path: Path, out: Path, lang: str) -> dict[str, float]:
     register_font()
     base = _rss_mb()
     t0 = time.perf_counter()
+    c0 = time.process_time()
     stats = build_pdf(j, out, ReportOptions(lang=lang))
     seconds = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     j.close()
-    return {"seconds": seconds, "pages": stats.pages, "images": stats.images, "entries": stats.entries,
+    return {"seconds": seconds, "cpu": cpu, "pages": stats.pages, "images": stats.images, "entries": stats.entries,
             "mb": stats.bytes / 1e6, "rss_before": base, "peak": _peak_mb()}
 
 
@@ -133,7 +135,8 @@ def main() -> int:
         return 0
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"{'entries':>7} {'pictures':>8} {'pages':>5} {'seconds':>7} {'PDF MB':>6} "
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; lang {args.lang}")
+    print(f"{'entries':>7} {'pictures':>8} {'pages':>5} {'seconds':>7} {'CPU s':>6} {'PDF MB':>6} "
           f"{'RSS before':>10} {'peak RSS':>8} {'peak-before':>11}")
     for n in (int(s) for s in args.sizes.split(",")):
         jpath = folder / f"bench-{n}.ijournal"
@@ -145,7 +148,8 @@ def main() -> int:
         res = subprocess.run([sys.executable, __file__, "--child", str(jpath), str(out), args.lang],
                              capture_output=True, text=True, check=True, env=os.environ.copy())
         r = json.loads(res.stdout.strip().splitlines()[-1])
-        print(f"{r['entries']:>7} {r['images']:>8} {r['pages']:>5} {r['seconds']:>7.2f} {r['mb']:>6.1f} "
+        print(f"{r['entries']:>7} {r['images']:>8} {r['pages']:>5} {r['seconds']:>7.2f} {r['cpu']:>6.2f} "
+              f"{r['mb']:>6.1f} "
               f"{r['rss_before']:>10.0f} {r['peak']:>8.0f} {r['peak'] - r['rss_before']:>11.0f}")
     if not args.keep:
         for p in folder.iterdir():

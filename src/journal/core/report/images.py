@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from io import BytesIO
+from typing import Any
 
+from journal.core.errors import JournalError
 from journal.core.models import Attachment
 
 log = logging.getLogger(__name__)
@@ -49,3 +53,49 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
     except Exception as exc:  # any undecodable or hostile file: listed, not drawn
         log.info("attachment is not a drawable picture: %s", type(exc).__name__)
         return None
+
+
+Prepared = tuple[bytes, int, int]
+
+
+class Prefetcher:
+    """Fetches and reduces the next few pictures in a helper thread while the pages are laid out
+    (Pillow works outside the GIL). At most ``lookahead`` reduced pictures wait in memory, and
+    the original bytes of only one picture at a time."""
+
+    def __init__(self, journal: Any, attachments: Sequence[Attachment], lookahead: int = 4) -> None:
+        self._journal = journal
+        self._order = [a.id for a in attachments]
+        self._lookahead = lookahead
+        self._futures: dict[str, Future[Prepared | None]] = {}
+        self._next = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-pictures")
+        self._fill()
+
+    def _fill(self) -> None:
+        while self._next < len(self._order) and len(self._futures) < self._lookahead:
+            att_id = self._order[self._next]
+            self._next += 1
+            self._futures[att_id] = self._pool.submit(self._load, att_id)
+
+    def _load(self, att_id: str) -> Prepared | None:
+        try:
+            raw = self._journal.attachment_data(att_id)
+        except JournalError:
+            log.warning("attachment could not be read for the report")
+            return None
+        return prepare(raw)
+
+    def get(self, att_id: str) -> Prepared | None:
+        """The reduced picture (or None if it cannot be drawn); pictures are asked in order."""
+        future = self._futures.pop(att_id, None)
+        if future is None:  # not expected: asked out of order
+            result = self._load(att_id)
+        else:
+            result = future.result()
+        self._fill()
+        return result
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._futures.clear()

@@ -108,6 +108,7 @@ class _Builder:
         self.progress = progress
         self.stats = stats
         self.colon = "：" if self.lang == "zh" else ": "
+        self.prefetcher: images.Prefetcher | None = None
 
     # --- small helpers --------------------------------------------------------------------
     def t(self, key: str, **params: object) -> str:
@@ -562,13 +563,16 @@ class _Builder:
         return "  —  ".join(p for p in parts if p)
 
     def picture(self, ref: AttachmentRef) -> Picture | None:
-        try:
-            raw = self.journal.attachment_data(ref.attachment.id)
-        except JournalError:
-            log.warning("attachment could not be read for the report")
-            return None
-        prepared = images.prepare(raw)
-        del raw
+        if self.prefetcher is not None:
+            prepared = self.prefetcher.get(ref.attachment.id)
+        else:
+            try:
+                raw = self.journal.attachment_data(ref.attachment.id)
+            except JournalError:
+                log.warning("attachment could not be read for the report")
+                return None
+            prepared = images.prepare(raw)
+            del raw
         self.progress.step()
         if prepared is None:
             return None
@@ -734,6 +738,9 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
     tracker = _Progress(progress, len(data.entries) + 2 * images_count + 1)
     styles = Styles(font, data.lang)
     builder = _Builder(journal, data, styles, tracker, stats)
+    if images_count:
+        builder.prefetcher = images.Prefetcher(
+            journal, [r.attachment for r in data.attachments if images.looks_like_image(r.attachment)])
     story = LazyStory(builder.story())
     stats.entries = len(data.entries)
     stats.persons = len(data.persons)
@@ -748,7 +755,11 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
     buffer = BytesIO()
     doc = _Doc(buffer, lambda f: None, title=title, author="", subject=tr("report.subtitle", data.lang),
                creator="Incident Journal", lang="zh-CN" if data.lang == "zh" else "en")
-    doc.build(story, canvasmaker=canvasmaker)
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    finally:
+        if builder.prefetcher is not None:
+            builder.prefetcher.close()
     stats.pages = doc.page
     tracker.finish()
     return buffer.getvalue()
