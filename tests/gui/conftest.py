@@ -66,8 +66,10 @@ def window(make_window: Callable[..., Any]) -> Any:
 
 @pytest.fixture
 def open_window(window: Any, journal: Any) -> Any:
-    """A window showing the (empty) ``journal`` fixture, as after unlocking."""
+    """A window showing the (empty) ``journal`` fixture, as after unlocking (every view has the
+    journal, as after the first event-loop turns)."""
     window.open_journal(journal)
+    window.attach_all_views()
     return window
 
 

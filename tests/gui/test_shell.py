@@ -322,3 +322,23 @@ def test_cold_start_imports_no_store_or_features() -> None:
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          timeout=60).stdout
     assert "HEAVY []" in out, out
+
+
+def test_timeline_first_other_views_right_after(window: Any, journal: Any, qtbot: Any) -> None:
+    """Unlocking shows the timeline at once; the other views get the journal on the next turns
+    of the event loop (or at once when the user opens one)."""
+    window.open_journal(journal)
+    assert window.views["timeline"].journal() is journal
+    others = [k for k in window.views if k != "timeline"]
+    if not others:
+        pytest.skip("no other views built")
+    assert window._pending_views  # not yet
+    qtbot.waitUntil(lambda: not window._pending_views, timeout=5000)
+    window.lock()
+    window.open_journal(type(journal).open(journal.path, "correct horse 电池 staple"))
+    key = others[0]
+    view = window.views[key]
+    assert view in window._pending_views
+    window.show_view(key)
+    assert view not in window._pending_views  # opened: it got the journal straight away
+    window.lock()

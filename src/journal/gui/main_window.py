@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._signs_count: int | None = None
         self._quitting = False
         self.offer_drafts_on_unlock = True
+        self._pending_views: list[QWidget] = []
 
         self.idle = IdleLock(self.settings.autolock_minutes * 60 * 1000, self)
         self.idle.idle.connect(self.lock)
@@ -329,9 +330,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._refresh_timer.stop()
         self._close_dialogs()
-        for view in list(self.views.values()):
-            self._set_view_journal(view, None)
-        self._teardown_workspace()
+        self._teardown_workspace()  # every view gets set_journal(None) and is deleted
         self.journal = None
         if journal is not None:
             self._backup_on_close(journal)
@@ -447,8 +446,29 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(workspace)
         self._build_view_menu()
         self._retranslate_nav()
-        for view in self.views.values():
-            self._set_view_journal(view, self.journal)
+        # The timeline first, so the first content appears at once; the other views get the
+        # journal one per event-loop turn right after (each may read much of the journal).
+        self._set_view_journal(timeline, self.journal)
+        self._pending_views = [v for k, v in self.views.items() if k != "timeline"]
+        if self.journal is not None:
+            journal = self.journal
+            QTimer.singleShot(0, lambda: self._attach_next_view(journal))
+
+    def _attach_next_view(self, journal: Any) -> None:
+        """Give the next waiting view the journal (unless it was locked or switched meanwhile)."""
+        if self.journal is not journal or not self._pending_views:
+            self._pending_views = []
+            return
+        view = self._pending_views.pop(0)
+        self._set_view_journal(view, journal)
+        if self._pending_views:
+            QTimer.singleShot(0, lambda: self._attach_next_view(journal))
+
+    def attach_all_views(self) -> None:
+        """Give every waiting view the journal now (tests, or before showing one of them)."""
+        journal = self.journal
+        while self._pending_views and journal is not None:
+            self._set_view_journal(self._pending_views.pop(0), journal)
 
     def _nav_width(self) -> int:
         return max(170, self.fontMetrics().horizontalAdvance("M") * 14)
@@ -514,8 +534,11 @@ class MainWindow(QMainWindow):
     def _teardown_workspace(self) -> None:
         if self.workspace is None:
             return
+        pending = self._pending_views
+        self._pending_views = []
         for view in self.views.values():
-            self._set_view_journal(view, None)
+            if view not in pending:  # a view that never got the journal holds nothing
+                self._set_view_journal(view, None)
         self.stack.removeWidget(self.workspace)
         self.workspace.hide()
         self.workspace.deleteLater()
@@ -538,6 +561,10 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._nav_keys):
+            view = self.views.get(self._nav_keys[row])
+            if view in self._pending_views and self.journal is not None:
+                self._pending_views.remove(view)
+                self._set_view_journal(view, self.journal)
             self.pages.setCurrentIndex(row)
 
     def current_view(self) -> str | None:
@@ -560,7 +587,11 @@ class MainWindow(QMainWindow):
         """Re-read the journal in every view (after a change)."""
         if self.journal is None:
             return
+        pending = list(self._pending_views)
+        self.attach_all_views()  # (set_journal reads everything, no refresh needed after it)
         for view in self.views.values():
+            if view in pending:
+                continue
             refresh = getattr(view, "refresh", None)
             if callable(refresh):
                 try:
