@@ -284,6 +284,7 @@ def test_redaction_masks_handles_phones_and_emails(journal: Any, tmp_path: Path)
         assert secret not in text, secret
     assert "138****5678" in text
     assert "Masked copy" in text
+    assert "#1 2024-02-19 20:15" in text  # dates are not taken for phone numbers
     assert stats.images == 0  # pictures may show handles: not drawn in a masked copy
     # the unmasked report does show them
     plain = tmp_path / "plain.pdf"

@@ -112,11 +112,12 @@ def test_mask_phone_numbers() -> None:
     assert mask_phone("6123 4567") == "61****67"
     r = Redactor([])
     for phone in ("13812345678", "+86 138 1234 5678", "(021) 6123 4567", "+1-202-555-0143",
-                  "电话18600001111。"):
+                  "电话18600001111。", "2024-03-05 13812345678", "13812345678 2024-03-05"):
         digits = "".join(c for c in phone if c.isdigit())
         assert digits not in "".join(c for c in r(phone) if c.isdigit()), phone
     # not phone numbers
-    for keep in ("2024-03-05 14:30", "paid 1,200.50 CNY", "2024.03.05", "room 12"):
+    for keep in ("2024-03-05 14:30", "paid 1,200.50 CNY", "2024.03.05", "room 12",
+                 "#1 2024-02-19 20:15 · Contact", "on 2024-3-5 19:00 and 2024-03-06"):
         assert r(keep) == keep
 
 

@@ -319,12 +319,12 @@ class _Builder:
                 entry = self.d.entry(eid)
                 if entry:
                     evidence.append(f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
-                                    f"{clip(entry.summary, 120)}")
+                                    f"{self.r(clip(entry.summary, 120))}")
             if evidence:
                 block.append(self.p(self.t("report.signs.evidence") + ("：" if self.lang == "zh" else ":"),
                                     self.s.fields, redact=False))
                 for line in evidence:
-                    block.append(Paragraph(markup(self.r(line)), self.s.for_text(self.s.evidence, line),
+                    block.append(Paragraph(markup(line), self.s.for_text(self.s.evidence, line),
                                            bulletText="–"))
             if sign.advice:
                 colon = "：" if self.lang == "zh" else ": "

@@ -21,6 +21,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # Phone-like: optional +, a digit, then 6+ more digits with spaces, dashes, dots or brackets in
 # between; 7 to 15 digits in all. Not part of a longer alphanumeric token.
 _PHONE = re.compile(r"(?<![A-Za-z0-9_.])\+?\(?\d(?:[\d\s\-().]{5,20})\d(?![A-Za-z0-9_])")
+_DATE = re.compile(r"(?:19|20|21)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d)")
 # An id after an app name: "WeChat: xm_sea2024", "QQ号 12345678", "微信 abc123", "vx:abc_1".
 _APP_ID = re.compile(
     r"(?i)(wechat|weixin|微信|vx|wx|qq|telegram|tg|whatsapp|signal|line|skype|instagram|ins)"
@@ -75,7 +76,18 @@ class Redactor:
             out = self._handles.sub(MASK, out)
         out = _EMAIL.sub(MASK, out)
         out = _APP_ID.sub(self._app_id, out)
+        # Dates (2024-03-05) are set aside so that they are never taken for phone numbers,
+        # nor glued to a real number next to them.
+        dates: list[str] = []
+
+        def keep(m: re.Match[str]) -> str:
+            dates.append(m.group(0))
+            return f"\x00{len(dates) - 1}\x00"
+
+        out = _DATE.sub(keep, out)
         out = _PHONE.sub(self._phone, out)
+        if dates:
+            out = re.sub("\x00(\\d+)\x00", lambda m: dates[int(m.group(1))], out)
         return out
 
     def handle(self, kind: str, value: str) -> str:
@@ -90,11 +102,10 @@ class Redactor:
     def _phone(match: re.Match[str]) -> str:
         found = match.group(0)
         digits = _digits(found)
-        if not 7 <= len(digits) <= 15:
+        if len(digits) < 7:
             return found
-        # Dates and times (2024-03-05, 2024.03.05 14:30) are not phone numbers.
-        if re.fullmatch(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2})?", found.strip()):
-            return found
+        if len(digits) > 15:  # longer than any phone number: an account or card number
+            return digits[:4] + "****" + digits[-4:]
         return mask_phone(found)
 
     @staticmethod
