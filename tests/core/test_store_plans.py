@@ -8,11 +8,15 @@ every match up in the table and sorting them.
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 
+from journal.core import schema
 from journal.core.models import EntryDraft
 from journal.core.store import Journal
 
@@ -92,3 +96,74 @@ def test_reindex_reads_the_persons_of_an_entry_in_order(journal: Journal) -> Non
     assert journal.search("贝塔") == [e.id] and journal.search("alpha") == [e.id]
     journal.update_person(b.id, name="伽马")
     assert journal.search("贝塔") == [] and journal.search("伽马") == [e.id]
+
+
+# --------------------------------------------------------------------------- the v2 migration
+V1_FILE = Path(__file__).parents[1] / "data" / "journal-v1.ijournal"
+V1_PASSPHRASE = "v1 journal 第一版 passphrase"  # what tests/data/make_v1_journal.py used
+
+
+def _index_sql(j: Journal) -> dict[str, str]:
+    return {r[0]: r[1] for r in j._db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_v1_file_migrates_to_the_covering_indexes(tmp_path: Path, journal: Journal,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v1.ijournal"
+    shutil.copyfile(V1_FILE, path)
+    with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE),
+                               backup_dir=tmp_path / "backups") as old:
+        assert old.schema_version() == schema.CURRENT_VERSION >= 2
+        # a migrated file and a new one have the same indexes
+        assert _index_sql(old) == _index_sql(journal)
+        assert old.audit_records()[-1].action == "migrate" and old.verify().ok
+        before = old.entry_ids(include_deleted=True)
+        ids, plan = _plans(old, monkeypatch)
+        assert "entries_live_time" in plan and "TEMP B-TREE" not in plan
+        assert ids and set(ids) < set(before)
+        assert old.search("军舰") and set(old.search("军舰")) <= set(ids)
+    with Journal.open(path, V1_PASSPHRASE) as again:  # nothing left to migrate
+        assert again.schema_version() == schema.CURRENT_VERSION
+        assert [r.action for r in again.audit_records()].count("migrate") == 1
+
+
+def test_failing_v2_migration_leaves_the_v1_file_as_it_was(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v1.ijournal"
+    shutil.copyfile(V1_FILE, path)
+    before = path.read_bytes()
+    real_v2 = schema.MIGRATIONS[2]
+
+    def half_done(conn: Any) -> None:
+        real_v2(conn)
+        raise sqlcipher3.OperationalError("simulated failure after the indexes were rebuilt")
+
+    monkeypatch.setitem(schema.MIGRATIONS, 2, half_done)
+    with pytest.raises(sqlcipher3.OperationalError):
+        Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE), backup_dir=tmp_path / "b")
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE),
+                               backup_dir=tmp_path / "b") as j:
+        assert j.schema_version() == schema.CURRENT_VERSION and j.verify().ok
+
+
+def test_v1_file_runs_the_whole_chain_to_a_later_version(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """v1 → v2 (real) → v3 (a stand-in): one backup, one transaction, the data kept."""
+    path = tmp_path / "v1.ijournal"
+    shutil.copyfile(V1_FILE, path)
+
+    def v3(conn: Any) -> None:
+        conn.execute("ALTER TABLE entries ADD COLUMN mood TEXT")
+
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 3)
+    monkeypatch.setitem(schema.MIGRATIONS, 3, v3)
+    with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE),
+                               backup_dir=tmp_path / "b") as j:
+        assert j.schema_version() == 3
+        assert "entries_trash_time" in _index_sql(j)
+        assert j._db.execute("SELECT count(*) FROM entries WHERE mood IS NULL").fetchone()[0] > 0
+        assert j.verify().ok and j.search("暗号")
+    assert len(list((tmp_path / "b").iterdir())) == 1

@@ -63,12 +63,9 @@ CREATE TABLE entries (
     import_id       TEXT,
     deleted_at      TEXT
 );
--- The timeline's order with the id in the index (covering): listing 100,000 ids reads only the
--- index, never the wide rows (each page read is a page decrypted).
-CREATE INDEX entries_live_time ON entries(occurred_utc, seq, id) WHERE deleted_at IS NULL;
-CREATE INDEX entries_time ON entries(occurred_utc, seq, id);
-CREATE INDEX entries_trash_time ON entries(occurred_utc, seq, id) WHERE deleted_at IS NOT NULL;
-CREATE INDEX entries_kind_time ON entries(kind, occurred_utc, seq, id) WHERE deleted_at IS NULL;
+CREATE INDEX entries_live_time ON entries(occurred_utc, seq) WHERE deleted_at IS NULL;
+CREATE INDEX entries_time ON entries(occurred_utc, seq);
+CREATE INDEX entries_kind_time ON entries(kind, occurred_utc);
 CREATE TABLE entry_persons (
     entry_id  TEXT NOT NULL REFERENCES entries(id),
     person_id TEXT NOT NULL REFERENCES persons(id),
@@ -145,16 +142,43 @@ CREATE VIRTUAL TABLE entry_fts USING fts5(body, tokenize = 'unicode61 remove_dia
 CREATE VIRTUAL TABLE person_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 """
 
-CURRENT_VERSION = 1
+# v2: the timeline's order with the entry id inside the index ("covering"), so that listing the
+# ids of 100,000 entries reads only the index and never the wide rows (every page read from a
+# SQLCipher file is a page decrypted and authenticated). Same for the trash and the kind filter.
+# Only indexes change: no row, revision or audit record is touched.
+_V2_INDEXES = """
+DROP INDEX entries_live_time;
+DROP INDEX entries_time;
+DROP INDEX entries_kind_time;
+CREATE INDEX entries_live_time ON entries(occurred_utc, seq, id) WHERE deleted_at IS NULL;
+CREATE INDEX entries_time ON entries(occurred_utc, seq, id);
+CREATE INDEX entries_trash_time ON entries(occurred_utc, seq, id) WHERE deleted_at IS NOT NULL;
+CREATE INDEX entries_kind_time ON entries(kind, occurred_utc, seq, id) WHERE deleted_at IS NULL;
+"""
 
-# version N → function migrating from N-1 to N (run inside a transaction). None yet: v1 is first.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+def _run_script(conn: Any, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v2_covering_time_indexes(conn: Any) -> None:
+    _run_script(conn, _V2_INDEXES)
+
+
+CURRENT_VERSION = 2
+
+# version N → function migrating from N-1 to N (run inside a transaction).
+MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_covering_time_indexes}
 
 
 def create(conn: Any) -> None:
-    for statement in SCHEMA_V1.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    """A new journal: the v1 schema brought up to date by the same migrations an old file runs,
+    so that a new file and a migrated one are alike."""
+    _run_script(conn, SCHEMA_V1)
+    for version in range(2, CURRENT_VERSION + 1):
+        MIGRATIONS[version](conn)
     conn.execute(f"PRAGMA user_version = {CURRENT_VERSION}")
 
 
