@@ -175,3 +175,31 @@ def test_delete_key_in_the_list_asks_first(open_window: Any, journal: Any, qtbot
     qtbot.keyClick(timeline.table, Qt.Key.Key_Delete)
     assert dialogs.shown and dialogs.shown[-1][0] == "question"
     assert timeline.model.rowCount() == 6
+
+
+def test_enter_on_a_row_opens_the_editor_for_that_entry(open_window: Any, journal: Any,
+                                                        qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    if not open_window.has_editor:
+        import pytest
+
+        pytest.skip("entry editor not built yet")
+    sample = add_sample(journal)
+    timeline = open_window.views["timeline"]
+    timeline.refresh()
+    timeline.select_entry(sample["entries"]["payment"])
+    seen: list[Any] = []
+
+    def close_editor() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible() and hasattr(w, "entry_id"):
+                seen.append(w.entry_id)
+                QDialog.done(w, QDialog.DialogCode.Rejected)
+
+    QTimer.singleShot(200, close_editor)
+    open_window.activateWindow()
+    timeline.table.setFocus()
+    qtbot.keyClick(timeline.table, Qt.Key.Key_Return)
+    assert seen == [sample["entries"]["payment"]]

@@ -355,7 +355,10 @@ class MainWindow(QMainWindow):
             from journal.gui.backups import backup_on_close
         except ImportError:
             return
-        backup_on_close(journal, self.settings)
+        try:
+            backup_on_close(journal, self.settings)
+        except Exception:  # noqa: BLE001 - a failed backup must never stop the lock
+            log.exception("backup on lock failed")
 
     def _close_dialogs(self) -> None:
         """Close every other window of ours (editors, viewers, message boxes)."""
