@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
             return
         try:
             backup_on_close(journal, self.settings)
-        except Exception:  # noqa: BLE001 - a failed backup must never stop the lock
+        except Exception:
             log.exception("backup on lock failed")
 
     def _close_dialogs(self) -> None:
