@@ -125,13 +125,16 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
         if not block:
             continue
         while len(block) > size:
-            cut = block.rfind("\n", 0, size)
+            cut = block.rfind("\n", 0, size) + 1
+            if cut < size // 2:  # else at the end of a sentence, else at a space
+                cut = max(block.rfind(mark, 0, size) + len(mark)
+                          for mark in ("。", "！", "？", "；", ". ", "! ", "? "))
             if cut < size // 2:
-                cut = block.rfind(" ", 0, size)
+                cut = block.rfind(" ", 0, size) + 1
             if cut < size // 2:
                 cut = size
-            out.append(block[:cut])
-            block = block[cut:].lstrip("\n")
+            out.append(block[:cut].rstrip())
+            block = block[cut:].lstrip("\n ")
         out.append(block)
     return out
 

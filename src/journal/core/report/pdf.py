@@ -225,7 +225,8 @@ class _Builder:
             if self.d.attachments:
                 yield PageBreak()
                 yield from self.attachments()
-        yield PageBreak()
+        # an empty report stays short: everything on as few pages as possible
+        yield CondPageBreak(120 * mm) if self.d.empty else PageBreak()
         yield from self.integrity()
         yield CondPageBreak(90 * mm)
         yield from self.where()
