@@ -25,8 +25,8 @@ SHOTS = Path(os.environ.get("PROMISE_SHOTS", "/tmp/promise-shots"))
 
 @pytest.fixture
 def app(qapp: Any) -> Iterator[Any]:
-    from journal.gui import dialogs, qtsetup
     from journal.gui import backups as gui_backups
+    from journal.gui import dialogs, qtsetup
 
     qtsetup.apply_default_font(qapp)
     qtsetup.install_translators(qapp, "en")

@@ -216,7 +216,7 @@ def test_cli_person_add_any_text(cli_journal: tuple[Path, str], capsys: pytest.C
     assert _cli(capsys, caplog, path, "person", "add", *flat, "--", name) in (0, 1)
 
 
-@FUZZ
+@settings(FUZZ, max_examples=60)  # eight CLI runs per example
 @given(text=date_like, other=user_text)
 def test_cli_queries_any_text(cli_journal: tuple[Path, str], capsys: pytest.CaptureFixture[str],
                               caplog: pytest.LogCaptureFixture, text: str, other: str) -> None:

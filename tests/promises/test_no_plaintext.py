@@ -167,6 +167,7 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
     # the tree holds what we expect to find there, so the scan looked at real files
     names = {p.name for p in tree.rglob("*") if p.is_file()}
     assert "settings.json" in names and any(n.endswith(".log") for n in names)
+    assert any(n.endswith("-close.ijbackup") for n in names), "lock and quit make backups"
 
 
 def test_the_scan_finds_what_it_looks_for(tmp_path: Path) -> None:
