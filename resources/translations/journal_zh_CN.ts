@@ -1479,6 +1479,14 @@ Its SHA-256 fingerprint: %1</source>
       <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
+      <source>&amp;Backups of this journal…</source>
+      <translation>这个日志的备份(&amp;B)…</translation>
+    </message>
+    <message>
+      <source>Restore an earlier copy (available while locked)</source>
+      <translation>恢复较早的副本(锁定时可用)</translation>
+    </message>
+    <message>
       <source>Entries moved to the trash; restore them from here</source>
       <translation>已移到回收站的记录;可以在这里恢复</translation>
     </message>
@@ -1553,6 +1561,14 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>encrypted, stored only on this computer</source>
       <translation>已加密,只保存在这台电脑上</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <source>Choose a journal first; its backups are listed here then.</source>
+      <translation>请先选择一个日志,随后会在这里列出它的备份。</translation>
     </message>
   </context>
   <context>

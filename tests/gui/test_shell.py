@@ -342,3 +342,17 @@ def test_timeline_first_other_views_right_after(window: Any, journal: Any, qtbot
     window.show_view(key)
     assert view not in window._pending_views  # opened: it got the journal straight away
     window.lock()
+
+
+def test_damaged_journal_offers_backups_when_that_feature_exists(window: Any) -> None:
+    from journal.gui import main_window
+    from journal.gui.welcome import screen
+
+    if not main_window.available(main_window.BACKUPS[0]):
+        pytest.skip("backups feature not built")
+    assert main_window._backup_damaged_handler in screen._damaged_handlers
+    assert window.act_backups.isEnabled()  # locked: backups can be restored
+
+
+def test_backups_action_is_disabled_while_unlocked(open_window: Any) -> None:
+    assert not open_window.act_backups.isEnabled()

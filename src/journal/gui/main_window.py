@@ -52,6 +52,7 @@ EDITOR = ("journal.gui.editor.dialog", "EntryEditorDialog")
 IMPORTER = ("journal.gui.importer.dialog", "ImportDialog")
 TRASH = ("journal.gui.history.dialogs", "TrashDialog")
 ABOUT = ("journal.gui.help.about", "AboutDialog")
+BACKUPS = ("journal.gui.backups", "BackupsDialog")
 
 
 def action_icon(name: str) -> QIcon:
@@ -76,6 +77,15 @@ def prewarm_imports() -> threading.Thread:
     thread = threading.Thread(target=run, name="prewarm-imports", daemon=True)
     thread.start()
     return thread
+
+
+def _backup_damaged_handler(parent: QWidget, path: Path, error: Any) -> bool:
+    """Offer a backup of a damaged journal (the backups feature, imported only when needed)."""
+    try:
+        from journal.gui.backups import damaged_handler
+    except ImportError:
+        return False
+    return bool(damaged_handler(parent, path, error))
 
 
 class _ChangeRelay(QObject):
@@ -131,6 +141,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 520))
         self.retranslate()
         self._set_unlocked_ui(False)
+        if available(BACKUPS[0]):
+            from journal.gui.welcome import register_damaged_handler
+
+            register_damaged_handler(_backup_damaged_handler)
         self.welcome.begin(journal_path)
         self._prewarm = prewarm_imports()
 
@@ -163,6 +177,8 @@ class MainWindow(QMainWindow):
         self.act_import.setVisible(available(IMPORTER[0]))
         self.act_trash = act("actTrash", self.open_trash, None, "trash")
         self.act_trash.setVisible(available(TRASH[0]))
+        self.act_backups = act("actBackups", self.open_backups)
+        self.act_backups.setVisible(available(BACKUPS[0]))
         self.has_editor = available(EDITOR[0])
         self.kind_actions: dict[str, QAction] = {}
         for n, kind in enumerate(KINDS, start=1):
@@ -214,6 +230,7 @@ class MainWindow(QMainWindow):
         self.menu_journal.addAction(self.act_find)
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_settings)
+        self.menu_journal.addAction(self.act_backups)
         self.menu_journal.addAction(self.act_lock)
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_quit)
@@ -240,6 +257,8 @@ class MainWindow(QMainWindow):
         self.act_import.setText(self.tr("&Import chat…"))
         self.act_import.setToolTip(self.tr("Import a chat export (Telegram, WhatsApp, CSV)"))
         self.act_trash.setText(self.tr("&Trash…"))
+        self.act_backups.setText(self.tr("&Backups of this journal…"))
+        self.act_backups.setToolTip(self.tr("Restore an earlier copy (available while locked)"))
         self.act_trash.setToolTip(self.tr("Entries moved to the trash; restore them from here"))
         self.act_new.setText(self.tr("&New entry"))
         self.act_new.setToolTip(self.tr("Write down something that happened (Ctrl+N)"))
@@ -396,6 +415,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(unlocked)
         self.menu_view.menuAction().setVisible(unlocked)
         self.new_button.setEnabled(unlocked)
+        self.act_backups.setEnabled(not unlocked)
 
     # --- workspace -----------------------------------------------------------------------------
     def _build_workspace(self) -> None:
@@ -659,6 +679,20 @@ class MainWindow(QMainWindow):
         timeline = self.views.get("timeline")
         if timeline is not None:
             timeline.show_trash()  # type: ignore[attr-defined]
+
+    def open_backups(self) -> None:
+        """The backups of the journal on the unlock screen (only while locked)."""
+        cls = feature(*BACKUPS)
+        path = self.welcome.current_path()
+        if cls is None or self.journal is not None:
+            return
+        if path is None:
+            dialogs.inform(self, self.tr("Backups"),
+                           self.tr("Choose a journal first; its backups are listed here then."))
+            return
+        dlg = cls(self, path)
+        dlg.exec()
+        dlg.deleteLater()
 
     def show_help(self) -> None:
         """F1: the help section; while locked, the help in a window of its own (no journal

@@ -134,6 +134,10 @@ class WelcomeScreen(QWidget):
         self.stack.setCurrentWidget(self.unlock)
         self.unlock.passphrase.setFocus()
 
+    def current_path(self) -> Path | None:
+        """The journal file the unlock page is for (None before one is chosen)."""
+        return self._path
+
     def retranslate(self) -> None:
         for page in (self.intro, self.start, self.create_page, self.unlock):
             page.retranslate()
