@@ -53,7 +53,11 @@ def _picture(i: int) -> tuple[bytes, str]:
             x = 60 if rnd.random() < 0.5 else 1020 - w
             draw.rounded_rectangle([x, y, x + w, y + 120], 20, fill=(255, 255, 255))
             for k in range(3):
-                draw.line([x + 30, y + 30 + 30 * k, x + w - 30, y + 30 + 30 * k], fill=(40, 40, 40), width=8)
+                draw.line(
+                    [x + 30, y + 30 + 30 * k, x + w - 30, y + 30 + 30 * k],
+                    fill=(40, 40, 40),
+                    width=8,
+                )
             y += 170
         buf = io.BytesIO()
         img.save(buf, "PNG")
@@ -73,9 +77,15 @@ def build_journal(path: Path, n: int) -> None:
 
     rnd = random.Random(n)
     j = Journal.create(path, PASSPHRASE, kdf=FAST_PARAMS)
-    people = [j.add_person(f"Contact {k}", role="Recruiter", organisation=f"Company {k}",
-                           handles=[Handle("wechat", f"wx_contact{k}"), Handle("phone", f"1380000{k:04d}")])
-              for k in range(5)]
+    people = [
+        j.add_person(
+            f"Contact {k}",
+            role="Recruiter",
+            organisation=f"Company {k}",
+            handles=[Handle("wechat", f"wx_contact{k}"), Handle("phone", f"1380000{k:04d}")],
+        )
+        for k in range(5)
+    ]
     start = datetime(2023, 1, 1, 9, 0, tzinfo=TZ)
     kinds = ["contact", "request", "payment", "gift", "meeting", "threat", "note"]
     pictures = 0
@@ -84,19 +94,52 @@ def build_journal(path: Path, n: int) -> None:
             kind = kinds[i % len(kinds)]
             extra: dict[str, object] = {}
             if kind == "payment":
-                extra = dict(amount=Decimal(rnd.randint(100, 5000)) / 4, currency=rnd.choice(["CNY", "USD"]),
-                             method="wechat", direction=rnd.choice(["received", "promised"]))
+                extra = {
+                    "amount": Decimal(rnd.randint(100, 5000)) / 4,
+                    "currency": rnd.choice(["CNY", "USD"]),
+                    "method": "wechat",
+                    "direction": rnd.choice(["received", "promised"]),
+                }
             elif kind == "gift":
-                extra = dict(item="phone", value=Decimal("1999.90"), currency="CNY")
+                extra = {"item": "phone", "value": Decimal("1999.90"), "currency": "CNY"}
             elif kind == "request":
-                extra = dict(task="Take photos of the harbour", target="North pier", status="asked",
-                             amount=Decimal("500"), currency="CNY")
-            details = " ".join(rnd.choice(["She", "asked", "me", "to", "photograph", "the", "ships",
-                                           "港口", "军舰", "照片", "报酬", "today."])
-                               for _ in range(rnd.randint(20, 160)))
-            e = j.add_entry(EntryDraft(kind=kind, summary=f"Event {i}: {kind} with a contact",
-                                       details=details, occurred_at=start + timedelta(hours=7 * i),
-                                       persons=[people[i % 5].id], channel="WeChat", **extra))
+                extra = {
+                    "task": "Take photos of the harbour",
+                    "target": "North pier",
+                    "status": "asked",
+                    "amount": Decimal(500),
+                    "currency": "CNY",
+                }
+            details = " ".join(
+                rnd.choice(
+                    [
+                        "She",
+                        "asked",
+                        "me",
+                        "to",
+                        "photograph",
+                        "the",
+                        "ships",
+                        "港口",
+                        "军舰",
+                        "照片",
+                        "报酬",
+                        "today.",
+                    ]
+                )
+                for _ in range(rnd.randint(20, 160))
+            )
+            e = j.add_entry(
+                EntryDraft(
+                    kind=kind,
+                    summary=f"Event {i}: {kind} with a contact",
+                    details=details,
+                    occurred_at=start + timedelta(hours=7 * i),
+                    persons=[people[i % 5].id],
+                    channel="WeChat",
+                    **extra,
+                )
+            )
             if i % 20 == 0:
                 data, name = _picture(pictures)
                 j.add_attachment(entry_id=e.id, data=data, filename=name)
@@ -119,8 +162,16 @@ def export_once(path: Path, out: Path, lang: str) -> dict[str, float]:
     seconds = time.perf_counter() - t0
     cpu = time.process_time() - c0
     j.close()
-    return {"seconds": seconds, "cpu": cpu, "pages": stats.pages, "images": stats.images, "entries": stats.entries,
-            "mb": stats.bytes / 1e6, "rss_before": base, "peak": _peak_mb()}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "pages": stats.pages,
+        "images": stats.images,
+        "entries": stats.entries,
+        "mb": stats.bytes / 1e6,
+        "rss_before": base,
+        "peak": _peak_mb(),
+    }
 
 
 def main() -> int:
@@ -136,21 +187,33 @@ def main() -> int:
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; lang {args.lang}")
-    print(f"{'entries':>7} {'pictures':>8} {'pages':>5} {'seconds':>7} {'CPU s':>6} {'PDF MB':>6} "
-          f"{'RSS before':>10} {'peak RSS':>8} {'peak-before':>11}")
+    print(
+        f"{'entries':>7} {'pictures':>8} {'pages':>5} {'seconds':>7} {'CPU s':>6} {'PDF MB':>6} "
+        f"{'RSS before':>10} {'peak RSS':>8} {'peak-before':>11}"
+    )
     for n in (int(s) for s in args.sizes.split(",")):
         jpath = folder / f"bench-{n}.ijournal"
         if not jpath.exists():
             t0 = time.perf_counter()
             build_journal(jpath, n)
-            print(f"  (built a journal of {n} entries in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+            print(
+                f"  (built a journal of {n} entries in {time.perf_counter() - t0:.1f} s)",
+                file=sys.stderr,
+            )
         out = folder / f"bench-{n}.pdf"
-        res = subprocess.run([sys.executable, __file__, "--child", str(jpath), str(out), args.lang],
-                             capture_output=True, text=True, check=True, env=os.environ.copy())
+        res = subprocess.run(
+            [sys.executable, __file__, "--child", str(jpath), str(out), args.lang],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ.copy(),
+        )
         r = json.loads(res.stdout.strip().splitlines()[-1])
-        print(f"{r['entries']:>7} {r['images']:>8} {r['pages']:>5} {r['seconds']:>7.2f} {r['cpu']:>6.2f} "
-              f"{r['mb']:>6.1f} "
-              f"{r['rss_before']:>10.0f} {r['peak']:>8.0f} {r['peak'] - r['rss_before']:>11.0f}")
+        print(
+            f"{r['entries']:>7} {r['images']:>8} {r['pages']:>5} {r['seconds']:>7.2f} {r['cpu']:>6.2f} "
+            f"{r['mb']:>6.1f} "
+            f"{r['rss_before']:>10.0f} {r['peak']:>8.0f} {r['peak'] - r['rss_before']:>11.0f}"
+        )
     if not args.keep:
         for p in folder.iterdir():
             p.unlink()

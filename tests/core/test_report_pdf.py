@@ -7,6 +7,7 @@ written in English or Chinese, with pictures made in memory.
 from __future__ import annotations
 
 import io
+import itertools
 import shutil
 import subprocess
 from datetime import date, datetime, timedelta, timezone
@@ -27,7 +28,9 @@ EMAIL = "minmin.sea@example.com"
 WECHAT = "xm_harbour2024"
 TELEGRAM = "@seabird_min"
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils missing"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -58,10 +61,13 @@ def chat_screenshot(lines: list[tuple[bool, str]], title: str = "Xiao Min") -> b
         h = 34 * len(wrapped) + 20
         w = max(draw.textlength(s, font=font) for s in wrapped) + 30
         x0 = width - 90 - w if mine else 90
-        draw.rectangle([20 if not mine else width - 75, y, 75 if not mine else width - 20, y + 55],
-                       fill=(120, 160, 210) if not mine else (160, 200, 140))
-        draw.rounded_rectangle([x0, y, x0 + w, y + h], radius=10,
-                               fill=(149, 236, 105) if mine else (255, 255, 255))
+        draw.rectangle(
+            [20 if not mine else width - 75, y, 75 if not mine else width - 20, y + 55],
+            fill=(120, 160, 210) if not mine else (160, 200, 140),
+        )
+        draw.rounded_rectangle(
+            [x0, y, x0 + w, y + h], radius=10, fill=(149, 236, 105) if mine else (255, 255, 255)
+        )
         for i, s in enumerate(wrapped):
             draw.text((x0 + 15, y + 10 + 34 * i), s, font=font, fill=(20, 20, 20))
         y += h + 26
@@ -89,88 +95,319 @@ def harbour_photo() -> bytes:
 # a realistic journal
 CASE = {
     "en": {
-        "min": dict(name="Xiao Min", aliases=["Min", "Sea bird"], role="Editor",
-                    organisation="“Coastal Life” travel magazine", platform="Social app (dating)",
-                    notes=f"Says she lives in Hong Kong. Never agreed to a video call. Email {EMAIL}."),
-        "zhang": dict(name="Director Zhang", role="Director", organisation="Blue Ocean Survey Co.",
-                      platform="Job-hunting app"),
+        "min": {
+            "name": "Xiao Min",
+            "aliases": ["Min", "Sea bird"],
+            "role": "Editor",
+            "organisation": "“Coastal Life” travel magazine",
+            "platform": "Social app (dating)",
+            "notes": f"Says she lives in Hong Kong. Never agreed to a video call. Email {EMAIL}.",
+        },
+        "zhang": {
+            "name": "Director Zhang",
+            "role": "Director",
+            "organisation": "Blue Ocean Survey Co.",
+            "platform": "Job-hunting app",
+        },
         "entries": [
-            ("contact", 0, "Xiao Min added me after we matched on the social app",
-             "She said she liked my photos of the harbour. We chatted every evening.", {}),
-            ("contact", 3, "She says I am 'special' and calls me every night",
-             "After three days she already talks about visiting me and about our future.", {}),
-            ("request", 5, "Part-time job: photograph tourists and yachts at the port",
-             f"She says her magazine needs 'real life' pictures. 300 yuan per shift. Her WeChat is {WECHAT}.",
-             dict(task="Photograph tourists and yachts", target="Marina at the old port", status="done",
-                  amount=Decimal(300), currency="CNY")),
-            ("payment", 6, "Paid for the first shift", "Paid within an hour of sending the photos.",
-             dict(amount=Decimal(300), currency="CNY", method="wechat", direction="received")),
-            ("payment", 9, "Paid for the second shift", "",
-             dict(amount=Decimal("450.50"), currency="CNY", method="wechat", direction="received")),
-            ("request", 14, "She asks for photos of grey navy ships at the north pier",
-             "She wants the arrivals and departures, with the time, and the numbers on the hulls. "
-             f"She will pay 2,000 yuan a week. If I lose signal I should call {PHONE}.",
-             dict(task="Photograph the arrival and departure of naval ships", target="North pier, naval area",
-                  status="refused", amount=Decimal(2000), currency="CNY")),
-            ("contact", 15, "She wants to move our chats to Telegram and use code words",
-             f"Her Telegram is {TELEGRAM}. Ships are to be called 'fish'. Delete the WeChat chats, tell nobody.",
-             dict(medium="chat", initiated_by="them")),
-            ("gift", 17, "A new phone arrived by courier", "She says it is 'for the job' and I must use only it.",
-             dict(item="Mobile phone", value=Decimal(3299), currency="CNY")),
-            ("gift", 19, "An electric scooter to reach the pier faster", "",
-             dict(item="Electric scooter", value=Decimal(2400), currency="CNY")),
-            ("payment", 20, "She promised to pay my rent near the naval base",
-             "One flat with a window on the base. She would pay 3 months in advance.",
-             dict(amount=Decimal(4500), currency="CNY", method="bank", direction="promised")),
-            ("payment", 21, "Bonus in US dollars", "Sent through a stranger's account.",
-             dict(amount=Decimal(100), currency="USD", method="other", direction="received")),
-            ("contact", 22, "Director Zhang offers a marine survey job",
-             "He found my CV on the job app. Photos of ships at sea, generous pay.", {}),
-            ("threat", 24, "She says the photos I sent could get me into trouble",
-             "If I stop now she will send the photos to my university.", {}),
-            ("report", 26, "Reported to the 12339 hotline with my counsellor",
-             "My counsellor Ms Chen came with me. They asked me to keep everything.",
-             dict(reported_to="hotline_12339", reference="A-2024-0315", officer="Officer on duty")),
+            (
+                "contact",
+                0,
+                "Xiao Min added me after we matched on the social app",
+                "She said she liked my photos of the harbour. We chatted every evening.",
+                {},
+            ),
+            (
+                "contact",
+                3,
+                "She says I am 'special' and calls me every night",
+                "After three days she already talks about visiting me and about our future.",
+                {},
+            ),
+            (
+                "request",
+                5,
+                "Part-time job: photograph tourists and yachts at the port",
+                f"She says her magazine needs 'real life' pictures. 300 yuan per shift. Her WeChat is {WECHAT}.",
+                {
+                    "task": "Photograph tourists and yachts",
+                    "target": "Marina at the old port",
+                    "status": "done",
+                    "amount": Decimal(300),
+                    "currency": "CNY",
+                },
+            ),
+            (
+                "payment",
+                6,
+                "Paid for the first shift",
+                "Paid within an hour of sending the photos.",
+                {
+                    "amount": Decimal(300),
+                    "currency": "CNY",
+                    "method": "wechat",
+                    "direction": "received",
+                },
+            ),
+            (
+                "payment",
+                9,
+                "Paid for the second shift",
+                "",
+                {
+                    "amount": Decimal("450.50"),
+                    "currency": "CNY",
+                    "method": "wechat",
+                    "direction": "received",
+                },
+            ),
+            (
+                "request",
+                14,
+                "She asks for photos of grey navy ships at the north pier",
+                (
+                    "She wants the arrivals and departures, with the time, and the numbers on the hulls. "
+                    f"She will pay 2,000 yuan a week. If I lose signal I should call {PHONE}."
+                ),
+                {
+                    "task": "Photograph the arrival and departure of naval ships",
+                    "target": "North pier, naval area",
+                    "status": "refused",
+                    "amount": Decimal(2000),
+                    "currency": "CNY",
+                },
+            ),
+            (
+                "contact",
+                15,
+                "She wants to move our chats to Telegram and use code words",
+                f"Her Telegram is {TELEGRAM}. Ships are to be called 'fish'. Delete the WeChat chats, tell nobody.",
+                {"medium": "chat", "initiated_by": "them"},
+            ),
+            (
+                "gift",
+                17,
+                "A new phone arrived by courier",
+                "She says it is 'for the job' and I must use only it.",
+                {"item": "Mobile phone", "value": Decimal(3299), "currency": "CNY"},
+            ),
+            (
+                "gift",
+                19,
+                "An electric scooter to reach the pier faster",
+                "",
+                {"item": "Electric scooter", "value": Decimal(2400), "currency": "CNY"},
+            ),
+            (
+                "payment",
+                20,
+                "She promised to pay my rent near the naval base",
+                "One flat with a window on the base. She would pay 3 months in advance.",
+                {
+                    "amount": Decimal(4500),
+                    "currency": "CNY",
+                    "method": "bank",
+                    "direction": "promised",
+                },
+            ),
+            (
+                "payment",
+                21,
+                "Bonus in US dollars",
+                "Sent through a stranger's account.",
+                {
+                    "amount": Decimal(100),
+                    "currency": "USD",
+                    "method": "other",
+                    "direction": "received",
+                },
+            ),
+            (
+                "contact",
+                22,
+                "Director Zhang offers a marine survey job",
+                "He found my CV on the job app. Photos of ships at sea, generous pay.",
+                {},
+            ),
+            (
+                "threat",
+                24,
+                "She says the photos I sent could get me into trouble",
+                "If I stop now she will send the photos to my university.",
+                {},
+            ),
+            (
+                "report",
+                26,
+                "Reported to the 12339 hotline with my counsellor",
+                "My counsellor Ms Chen came with me. They asked me to keep everything.",
+                {
+                    "reported_to": "hotline_12339",
+                    "reference": "A-2024-0315",
+                    "officer": "Officer on duty",
+                },
+            ),
         ],
-        "chat": [(False, "Hi! Can you go to the north pier tomorrow morning?"),
-                 (True, "What for?"),
-                 (False, "Just photos of the grey ships. 2,000 a week."),
-                 (False, "Let's talk on Telegram from now on. Call them 'fish'.")],
+        "chat": [
+            (False, "Hi! Can you go to the north pier tomorrow morning?"),
+            (True, "What for?"),
+            (False, "Just photos of the grey ships. 2,000 a week."),
+            (False, "Let's talk on Telegram from now on. Call them 'fish'."),
+        ],
     },
     "zh": {
-        "min": dict(name="小敏", aliases=["敏敏", "海鸟"], role="编辑", organisation="《海岸生活》旅游杂志",
-                    platform="社交软件（交友）", notes=f"说自己住在香港，从不肯视频通话。邮箱 {EMAIL}。"),
-        "zhang": dict(name="张总监", role="总监", organisation="蓝海调查公司", platform="求职软件"),
+        "min": {
+            "name": "小敏",
+            "aliases": ["敏敏", "海鸟"],
+            "role": "编辑",
+            "organisation": "《海岸生活》旅游杂志",
+            "platform": "社交软件（交友）",
+            "notes": f"说自己住在香港，从不肯视频通话。邮箱 {EMAIL}。",
+        },
+        "zhang": {
+            "name": "张总监",
+            "role": "总监",
+            "organisation": "蓝海调查公司",
+            "platform": "求职软件",
+        },
         "entries": [
-            ("contact", 0, "在社交软件上配对后，小敏主动加我好友", "她说喜欢我拍的港口照片，之后每天晚上聊天。", {}),
-            ("contact", 3, "她说我很“特别”，每晚都打电话", "认识才三天，她就说要来看我，还谈到我们的将来。", {}),
-            ("request", 5, "兼职：在港口拍游客和游艇", f"她说杂志需要“真实生活”的照片，每班 300 元。她的微信号是 {WECHAT}。",
-             dict(task="拍摄游客和游艇", target="老港区游艇码头", status="done", amount=Decimal(300), currency="CNY")),
-            ("payment", 6, "第一班的报酬到账", "发完照片不到一小时就付款了。",
-             dict(amount=Decimal(300), currency="CNY", method="wechat", direction="received")),
-            ("payment", 9, "第二班的报酬", "", dict(amount=Decimal("450.50"), currency="CNY", method="wechat",
-                                               direction="received")),
-            ("request", 14, "她要我去北码头拍灰色的军舰",
-             f"要拍军舰进出港的时间和舷号，每周付 2000 元。她说联系不上就打 {PHONE}。",
-             dict(task="拍摄军舰进出港", target="北码头军事区域", status="refused", amount=Decimal(2000),
-                  currency="CNY")),
-            ("contact", 15, "她要我改用 Telegram 联系，并使用暗语",
-             f"她的 Telegram 是 {TELEGRAM}。军舰要说成“鱼”。让我删掉微信聊天记录，不要告诉任何人。",
-             dict(medium="chat", initiated_by="them")),
-            ("gift", 17, "快递送来一部新手机", "她说这是“工作用的”，以后只能用这部手机联系。",
-             dict(item="手机", value=Decimal(3299), currency="CNY")),
-            ("gift", 19, "送了一辆电动车，方便去码头", "", dict(item="电动车", value=Decimal(2400), currency="CNY")),
-            ("payment", 20, "她答应替我付军港附近的房租", "房子的窗户正对着军港，她说可以预付三个月。",
-             dict(amount=Decimal(4500), currency="CNY", method="bank", direction="promised")),
-            ("payment", 21, "一笔美元奖金", "通过一个陌生人的账户转来。",
-             dict(amount=Decimal(100), currency="USD", method="other", direction="received")),
-            ("contact", 22, "张总监提供海洋调查兼职", "他在求职软件上看到我的简历，让我拍海上的船只，报酬很高。", {}),
-            ("threat", 24, "她说我发过的照片会给我惹麻烦", "如果我现在停下来，她就把照片发给我的学校。", {}),
-            ("report", 26, "在辅导员陪同下拨打 12339 举报", "陈老师陪我一起去的。工作人员让我保留所有材料。",
-             dict(reported_to="hotline_12339", reference="A-2024-0315", officer="值班人员")),
+            (
+                "contact",
+                0,
+                "在社交软件上配对后，小敏主动加我好友",
+                "她说喜欢我拍的港口照片，之后每天晚上聊天。",
+                {},
+            ),
+            (
+                "contact",
+                3,
+                "她说我很“特别”，每晚都打电话",
+                "认识才三天，她就说要来看我，还谈到我们的将来。",
+                {},
+            ),
+            (
+                "request",
+                5,
+                "兼职：在港口拍游客和游艇",
+                f"她说杂志需要“真实生活”的照片，每班 300 元。她的微信号是 {WECHAT}。",
+                {
+                    "task": "拍摄游客和游艇",
+                    "target": "老港区游艇码头",
+                    "status": "done",
+                    "amount": Decimal(300),
+                    "currency": "CNY",
+                },
+            ),
+            (
+                "payment",
+                6,
+                "第一班的报酬到账",
+                "发完照片不到一小时就付款了。",
+                {
+                    "amount": Decimal(300),
+                    "currency": "CNY",
+                    "method": "wechat",
+                    "direction": "received",
+                },
+            ),
+            (
+                "payment",
+                9,
+                "第二班的报酬",
+                "",
+                {
+                    "amount": Decimal("450.50"),
+                    "currency": "CNY",
+                    "method": "wechat",
+                    "direction": "received",
+                },
+            ),
+            (
+                "request",
+                14,
+                "她要我去北码头拍灰色的军舰",
+                f"要拍军舰进出港的时间和舷号，每周付 2000 元。她说联系不上就打 {PHONE}。",
+                {
+                    "task": "拍摄军舰进出港",
+                    "target": "北码头军事区域",
+                    "status": "refused",
+                    "amount": Decimal(2000),
+                    "currency": "CNY",
+                },
+            ),
+            (
+                "contact",
+                15,
+                "她要我改用 Telegram 联系，并使用暗语",
+                f"她的 Telegram 是 {TELEGRAM}。军舰要说成“鱼”。让我删掉微信聊天记录，不要告诉任何人。",
+                {"medium": "chat", "initiated_by": "them"},
+            ),
+            (
+                "gift",
+                17,
+                "快递送来一部新手机",
+                "她说这是“工作用的”，以后只能用这部手机联系。",
+                {"item": "手机", "value": Decimal(3299), "currency": "CNY"},
+            ),
+            (
+                "gift",
+                19,
+                "送了一辆电动车，方便去码头",
+                "",
+                {"item": "电动车", "value": Decimal(2400), "currency": "CNY"},
+            ),
+            (
+                "payment",
+                20,
+                "她答应替我付军港附近的房租",
+                "房子的窗户正对着军港，她说可以预付三个月。",
+                {
+                    "amount": Decimal(4500),
+                    "currency": "CNY",
+                    "method": "bank",
+                    "direction": "promised",
+                },
+            ),
+            (
+                "payment",
+                21,
+                "一笔美元奖金",
+                "通过一个陌生人的账户转来。",
+                {
+                    "amount": Decimal(100),
+                    "currency": "USD",
+                    "method": "other",
+                    "direction": "received",
+                },
+            ),
+            (
+                "contact",
+                22,
+                "张总监提供海洋调查兼职",
+                "他在求职软件上看到我的简历，让我拍海上的船只，报酬很高。",
+                {},
+            ),
+            (
+                "threat",
+                24,
+                "她说我发过的照片会给我惹麻烦",
+                "如果我现在停下来，她就把照片发给我的学校。",
+                {},
+            ),
+            (
+                "report",
+                26,
+                "在辅导员陪同下拨打 12339 举报",
+                "陈老师陪我一起去的。工作人员让我保留所有材料。",
+                {"reported_to": "hotline_12339", "reference": "A-2024-0315", "officer": "值班人员"},
+            ),
         ],
-        "chat": [(False, "明天早上能去北码头吗？"), (True, "去干什么？"),
-                 (False, "拍一下灰色的船就行，一周两千。"), (False, "以后我们用 Telegram 联系，船就说“鱼”。")],
+        "chat": [
+            (False, "明天早上能去北码头吗？"),
+            (True, "去干什么？"),
+            (False, "拍一下灰色的船就行，一周两千。"),
+            (False, "以后我们用 Telegram 联系，船就说“鱼”。"),
+        ],
     },
 }
 
@@ -180,22 +417,43 @@ START = datetime(2024, 2, 19, 20, 15, tzinfo=TZ)
 def build_case(journal: Any, lang: str = "en") -> dict[str, Any]:
     """Fill ``journal`` with the case; return ids of interest."""
     case = CASE[lang]
-    xm = journal.add_person(**case["min"], handles=[Handle("wechat", WECHAT), Handle("telegram", TELEGRAM),
-                                                    Handle("phone", PHONE), Handle("email", EMAIL)])
+    xm = journal.add_person(
+        **case["min"],
+        handles=[
+            Handle("wechat", WECHAT),
+            Handle("telegram", TELEGRAM),
+            Handle("phone", PHONE),
+            Handle("email", EMAIL),
+        ],
+    )
     zhang = journal.add_person(**case["zhang"], handles=[Handle("qq", "99887766")])
     ids = []
     for kind, day, summary, details, extra in case["entries"]:
         who = [zhang.id] if "Zhang" in summary or "张" in summary else [xm.id]
         precision = "approximate" if day == 3 else ("day" if kind in ("gift",) else "exact")
-        entry = journal.add_entry(EntryDraft(
-            kind=kind, summary=summary, details=details, occurred_at=START + timedelta(days=day, hours=day % 5),
-            precision=precision, persons=who, channel="WeChat" if lang == "en" else "微信", **extra))
+        entry = journal.add_entry(
+            EntryDraft(
+                kind=kind,
+                summary=summary,
+                details=details,
+                occurred_at=START + timedelta(days=day, hours=day % 5),
+                precision=precision,
+                persons=who,
+                channel="WeChat" if lang == "en" else "微信",
+                **extra,
+            )
+        )
         ids.append(entry.id)
-    journal.add_attachment(entry_id=ids[5], data=chat_screenshot(case["chat"], case["min"]["name"]),
-                           filename="chat-north-pier.png", caption="Screenshot of the chat" if lang == "en"
-                           else "聊天截图")
+    journal.add_attachment(
+        entry_id=ids[5],
+        data=chat_screenshot(case["chat"], case["min"]["name"]),
+        filename="chat-north-pier.png",
+        caption="Screenshot of the chat" if lang == "en" else "聊天截图",
+    )
     journal.add_attachment(entry_id=ids[2], data=harbour_photo(), filename="marina.jpg")
-    journal.add_attachment(entry_id=ids[7], data=b"%PDF-1.4 not really a picture", filename="receipt.pdf")
+    journal.add_attachment(
+        entry_id=ids[7], data=b"%PDF-1.4 not really a picture", filename="receipt.pdf"
+    )
     return {"xm": xm.id, "zhang": zhang.id, "entries": ids}
 
 
@@ -220,10 +478,28 @@ def flat(text: str) -> str:
 
 
 HEADINGS = {
-    "en": ["Warning signs", "People involved", "Timeline", "Requests", "Payments", "Gifts",
-           "Attachments", "Integrity of this record", "Where to report and what to bring"],
-    "zh": ["警示信号", "涉及人物", "时间线", "对方提出的要求", "钱款往来", "礼物", "附件", "记录的完整性",
-           "如何举报、需要带什么"],
+    "en": [
+        "Warning signs",
+        "People involved",
+        "Timeline",
+        "Requests",
+        "Payments",
+        "Gifts",
+        "Attachments",
+        "Integrity of this record",
+        "Where to report and what to bring",
+    ],
+    "zh": [
+        "警示信号",
+        "涉及人物",
+        "时间线",
+        "对方提出的要求",
+        "钱款往来",
+        "礼物",
+        "附件",
+        "记录的完整性",
+        "如何举报、需要带什么",
+    ],
 }
 
 
@@ -247,7 +523,7 @@ def test_report_in_each_language(journal: Any, tmp_path: Path, lang: str) -> Non
     assert stats.attachments == 3 and stats.images == 2
     assert stats.pages == len(PdfReader(str(out)).pages) >= 5
     # page x of y on every page
-    assert flat("Page 1 of " if lang == "en" else "第 1 页，共 " ) in text
+    assert flat("Page 1 of " if lang == "en" else "第 1 页，共 ") in text
     # Chinese text extracts exactly (pypdf too)
     if lang == "zh":
         assert "她要我改用Telegram联系，并使用暗语" in text
@@ -264,7 +540,9 @@ def test_font_is_embedded_subset(journal: Any, tmp_path: Path) -> None:
     build_case(journal, "zh")
     out = tmp_path / "r.pdf"
     build_pdf(journal, out, ReportOptions(lang="zh"))
-    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout
     rows = [line for line in fonts.splitlines()[2:] if line.strip()]
     assert rows, fonts
     for line in rows:
@@ -301,7 +579,7 @@ def test_password_protection(journal: Any, tmp_path: Path) -> None:
     reader = PdfReader(str(out))
     assert reader.is_encrypted
     assert reader.decrypt("wrong") == 0
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - pypdf's error class differs between versions
         reader.pages[0].extract_text()
     reader = PdfReader(str(out))
     assert reader.decrypt("学校 2024 secret") != 0
@@ -309,7 +587,7 @@ def test_password_protection(journal: Any, tmp_path: Path) -> None:
     assert "/AESV3" in str(reader.trailer["/Encrypt"].get_object())  # AES-256
     if shutil.which("pdftotext"):
         assert "Timeline" in pdftotext(out, "学校 2024 secret")
-        bad = subprocess.run(["pdftotext", str(out), "-"], capture_output=True)
+        bad = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=False)
         assert bad.returncode != 0
 
 
@@ -352,13 +630,16 @@ def test_atomic_write_leaves_no_temp_file(journal: Any, tmp_path: Path) -> None:
     build_pdf(journal, out, ReportOptions())
     assert out.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "test.ijournal"] or all(
-        not p.name.endswith(".part") for p in tmp_path.iterdir())
+        not p.name.endswith(".part") for p in tmp_path.iterdir()
+    )
 
 
 @needs_poppler
 def test_non_image_attachment_listed_not_drawn(journal: Any, tmp_path: Path) -> None:
     entry = journal.add_entry(EntryDraft(kind="note", summary="Files she sent", occurred_at=START))
-    journal.add_attachment(entry_id=entry.id, data=b"\x89PNG\r\n\x1a\n broken", filename="broken.png")
+    journal.add_attachment(
+        entry_id=entry.id, data=b"\x89PNG\r\n\x1a\n broken", filename="broken.png"
+    )
     journal.add_attachment(entry_id=entry.id, data=b"just text", filename="notes.txt")
     good = journal.add_attachment(entry_id=entry.id, data=harbour_photo(), filename="ship.jpg")
     out = tmp_path / "r.pdf"
@@ -389,11 +670,24 @@ def test_very_long_details_split_across_pages(journal: Any, tmp_path: Path) -> N
     long_en = " ".join(f"word{i}" for i in range(30000))
     long_zh = "她一直让我去码头拍照" * 4000
     unbroken = "x" * 20000
-    journal.add_entry(EntryDraft(kind="note", summary="Long English", details=long_en, occurred_at=START))
-    journal.add_entry(EntryDraft(kind="note", summary="长中文", details=long_zh,
-                                 occurred_at=START + timedelta(days=1)))
-    journal.add_entry(EntryDraft(kind="request", summary="S" * 500, details=unbroken, task="T" * 5000,
-                                 target="港口" * 2000, occurred_at=START + timedelta(days=2)))
+    journal.add_entry(
+        EntryDraft(kind="note", summary="Long English", details=long_en, occurred_at=START)
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="note", summary="长中文", details=long_zh, occurred_at=START + timedelta(days=1)
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="request",
+            summary="S" * 500,
+            details=unbroken,
+            task="T" * 5000,
+            target="港口" * 2000,
+            occurred_at=START + timedelta(days=2),
+        )
+    )
     for lang in ("en", "zh"):
         out = tmp_path / f"long-{lang}.pdf"
         stats = build_pdf(journal, out, ReportOptions(lang=lang))
@@ -419,8 +713,11 @@ def test_empty_journal_gives_short_valid_report(journal: Any, tmp_path: Path, la
 def test_filters_by_date_kind_and_person(journal: Any, tmp_path: Path) -> None:
     ids = build_case(journal, "en")
     out = tmp_path / "r.pdf"
-    stats = build_pdf(journal, out, ReportOptions(kinds=["payment"], since=date(2024, 2, 25),
-                                                  until=date(2024, 3, 10)))
+    stats = build_pdf(
+        journal,
+        out,
+        ReportOptions(kinds=["payment"], since=date(2024, 2, 25), until=date(2024, 3, 10)),
+    )
     assert stats.entries == 3  # days 6, 9 and 20 (day 21 is 11 March)
     text = pdftotext(out)
     assert "Paid for the first shift" in text
@@ -437,9 +734,17 @@ def test_filters_by_date_kind_and_person(journal: Any, tmp_path: Path) -> None:
 
 def test_deleted_entries_are_not_reported(journal: Any, tmp_path: Path) -> None:
     keep = journal.add_entry(EntryDraft(kind="note", summary="kept entry", occurred_at=START))
-    gone = journal.add_entry(EntryDraft(kind="payment", summary="deleted payment", occurred_at=START,
-                                        amount=Decimal(999), currency="EUR", direction="received",
-                                        method="cash"))
+    gone = journal.add_entry(
+        EntryDraft(
+            kind="payment",
+            summary="deleted payment",
+            occurred_at=START,
+            amount=Decimal(999),
+            currency="EUR",
+            direction="received",
+            method="cash",
+        )
+    )
     journal.delete_entry(gone.id)
     out = tmp_path / "r.pdf"
     stats = build_pdf(journal, out, ReportOptions())
@@ -453,8 +758,11 @@ def test_pages_render(journal: Any, tmp_path: Path) -> None:
     build_case(journal, "zh")
     out = tmp_path / "r.pdf"
     stats = build_pdf(journal, out, ReportOptions(lang="zh"))
-    subprocess.run(["pdftoppm", "-png", "-r", "40", str(out), str(tmp_path / "page")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", str(out), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+    )
     pngs = sorted(tmp_path.glob("page*.png"))
     assert len(pngs) == stats.pages
     from PIL import Image
@@ -469,7 +777,32 @@ def test_pages_render(journal: Any, tmp_path: Path) -> None:
 def test_progress_reaches_the_end(journal: Any, tmp_path: Path) -> None:
     build_case(journal, "en")
     seen: list[tuple[int, int]] = []
-    build_pdf(journal, tmp_path / "r.pdf", ReportOptions(), progress=lambda d, t: seen.append((d, t)))
+    build_pdf(
+        journal, tmp_path / "r.pdf", ReportOptions(), progress=lambda d, t: seen.append((d, t))
+    )
     assert seen and seen[-1][0] == seen[-1][1]
-    assert all(b[0] >= a[0] for a, b in zip(seen, seen[1:]))
+    assert all(b[0] >= a[0] for a, b in itertools.pairwise(seen))
     assert len({t for _, t in seen}) == 1
+
+
+def test_path_under_a_file_is_refused(journal: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(ExportError) as info:
+        build_pdf(journal, blocker / "r.pdf", ReportOptions())
+    assert "a-file" in info.value.message("en")
+
+
+def test_person_photo_is_shown_and_listed(journal: Any, tmp_path: Path) -> None:
+    person = journal.add_person("Xiao Min")
+    journal.add_entry(
+        EntryDraft(kind="contact", summary="first chat", occurred_at=START, persons=[person.id])
+    )
+    photo = journal.add_attachment(
+        person_id=person.id, data=harbour_photo(), filename="profile.jpg"
+    )
+    out = tmp_path / "r.pdf"
+    stats = build_pdf(journal, out, ReportOptions())
+    assert stats.attachments == 1 and stats.images == 1
+    text = pypdf_text(out)
+    assert "profile.jpg" in text and "Picture of Xiao Min" in text and photo.sha256[:32] in text

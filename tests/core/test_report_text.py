@@ -21,24 +21,64 @@ START = datetime(2024, 2, 19, 20, 0, tzinfo=TZ)
 
 def fill(journal: Any, lang: str = "en") -> None:
     zh = lang == "zh"
-    p = journal.add_person("小敏" if zh else "Xiao Min", role="编辑" if zh else "Editor",
-                           organisation="旅游杂志" if zh else "Travel magazine",
-                           platform="交友软件" if zh else "Dating app",
-                           handles=[Handle("wechat", "xm_harbour2024"), Handle("phone", "13812345678")])
-    journal.add_entry(EntryDraft(kind="contact", summary="first chat", occurred_at=START, persons=[p.id]))
-    journal.add_entry(EntryDraft(kind="request", summary="ships", occurred_at=START + timedelta(days=9),
-                                 persons=[p.id], task="拍军舰" if zh else "Photograph navy ships",
-                                 target="北码头" if zh else "north pier", status="refused",
-                                 amount=Decimal("2000"), currency="CNY"))
-    journal.add_entry(EntryDraft(kind="payment", summary="paid", occurred_at=START + timedelta(days=3),
-                                 persons=[p.id], amount=Decimal("300.50"), currency="CNY",
-                                 method="wechat", direction="received"))
-    journal.add_entry(EntryDraft(kind="payment", summary="bonus", occurred_at=START + timedelta(days=4),
-                                 persons=[p.id], amount=Decimal("100"), currency="USD",
-                                 method="other", direction="received"))
-    journal.add_entry(EntryDraft(kind="gift", summary="phone", occurred_at=START + timedelta(days=5),
-                                 persons=[p.id], item="手机" if zh else "Mobile phone",
-                                 value=Decimal("3299"), currency="CNY"))
+    p = journal.add_person(
+        "小敏" if zh else "Xiao Min",
+        role="编辑" if zh else "Editor",
+        organisation="旅游杂志" if zh else "Travel magazine",
+        platform="交友软件" if zh else "Dating app",
+        handles=[Handle("wechat", "xm_harbour2024"), Handle("phone", "13812345678")],
+    )
+    journal.add_entry(
+        EntryDraft(kind="contact", summary="first chat", occurred_at=START, persons=[p.id])
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="request",
+            summary="ships",
+            occurred_at=START + timedelta(days=9),
+            persons=[p.id],
+            task="拍军舰" if zh else "Photograph navy ships",
+            target="北码头" if zh else "north pier",
+            status="refused",
+            amount=Decimal(2000),
+            currency="CNY",
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="payment",
+            summary="paid",
+            occurred_at=START + timedelta(days=3),
+            persons=[p.id],
+            amount=Decimal("300.50"),
+            currency="CNY",
+            method="wechat",
+            direction="received",
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="payment",
+            summary="bonus",
+            occurred_at=START + timedelta(days=4),
+            persons=[p.id],
+            amount=Decimal(100),
+            currency="USD",
+            method="other",
+            direction="received",
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="gift",
+            summary="phone",
+            occurred_at=START + timedelta(days=5),
+            persons=[p.id],
+            item="手机" if zh else "Mobile phone",
+            value=Decimal(3299),
+            currency="CNY",
+        )
+    )
 
 
 def test_summary_in_english(journal: Any) -> None:
@@ -69,8 +109,9 @@ def test_summary_in_chinese(journal: Any) -> None:
 
 def test_summary_is_masked_on_request(journal: Any) -> None:
     fill(journal)
-    journal.add_entry(EntryDraft(kind="note", summary="her number", occurred_at=START,
-                                 details="13812345678"))
+    journal.add_entry(
+        EntryDraft(kind="note", summary="her number", occurred_at=START, details="13812345678")
+    )
     text = build_text(journal, ReportOptions(lang="en", redact=True))
     assert "13812345678" not in text and "xm_harbour2024" not in text
 
@@ -81,21 +122,43 @@ def test_summary_of_empty_journal(journal: Any) -> None:
 
 
 def test_summary_never_exceeds_2000_characters(journal: Any) -> None:
-    people = [journal.add_person(f"Person {i} " + "x" * 150, role="Director " * 10,
-                                 organisation="Company " * 20) for i in range(30)]
+    people = [
+        journal.add_person(
+            f"Person {i} " + "x" * 150, role="Director " * 10, organisation="Company " * 20
+        )
+        for i in range(30)
+    ]
     with journal.transaction():
         for i in range(200):
-            journal.add_entry(EntryDraft(
-                kind="request", summary=f"request {i}", task="Photograph " + "ships " * 100,
-                target="pier " * 50, status="asked", amount=Decimal(i + 1), currency="CNY",
-                occurred_at=START + timedelta(hours=i), persons=[people[i % 30].id]))
-            journal.add_entry(EntryDraft(kind="gift", summary=f"gift {i}", item="gadget " * 30,
-                                         value=Decimal("10"), currency=["CNY", "USD", "EUR"][i % 3],
-                                         occurred_at=START + timedelta(hours=i)))
+            journal.add_entry(
+                EntryDraft(
+                    kind="request",
+                    summary=f"request {i}",
+                    task="Photograph " + "ships " * 100,
+                    target="pier " * 50,
+                    status="asked",
+                    amount=Decimal(i + 1),
+                    currency="CNY",
+                    occurred_at=START + timedelta(hours=i),
+                    persons=[people[i % 30].id],
+                )
+            )
+            journal.add_entry(
+                EntryDraft(
+                    kind="gift",
+                    summary=f"gift {i}",
+                    item="gadget " * 30,
+                    value=Decimal(10),
+                    currency=["CNY", "USD", "EUR"][i % 3],
+                    occurred_at=START + timedelta(hours=i),
+                )
+            )
     for lang in ("en", "zh"):
         text = build_text(journal, ReportOptions(lang=lang))
         assert len(text) <= 2000
-        assert ("400 entries" in text) if lang == "en" else ("400 条记录" in text)  # evidence line kept
+        assert (
+            ("400 entries" in text) if lang == "en" else ("400 条记录" in text)
+        )  # evidence line kept
 
 
 def test_bad_options_refused(journal: Any) -> None:
@@ -111,25 +174,49 @@ def test_mask_phone_numbers() -> None:
     assert mask_phone("021-12345678") == "021****5678"
     assert mask_phone("6123 4567") == "61****67"
     r = Redactor([])
-    for phone in ("13812345678", "+86 138 1234 5678", "(021) 6123 4567", "+1-202-555-0143",
-                  "电话18600001111。", "2024-03-05 13812345678", "13812345678 2024-03-05"):
+    for phone in (
+        "13812345678",
+        "+86 138 1234 5678",
+        "(021) 6123 4567",
+        "+1-202-555-0143",
+        "电话18600001111。",
+        "2024-03-05 13812345678",
+        "13812345678 2024-03-05",
+    ):
         digits = "".join(c for c in phone if c.isdigit())
         assert digits not in "".join(c for c in r(phone) if c.isdigit()), phone
     # not phone numbers
-    for keep in ("2024-03-05 14:30", "paid 1,200.50 CNY", "2024.03.05", "room 12",
-                 "#1 2024-02-19 20:15 · Contact", "on 2024-3-5 19:00 and 2024-03-06"):
+    for keep in (
+        "2024-03-05 14:30",
+        "paid 1,200.50 CNY",
+        "2024.03.05",
+        "room 12",
+        "#1 2024-02-19 20:15 · Contact",
+        "on 2024-3-5 19:00 and 2024-03-06",
+    ):
         assert r(keep) == keep
 
 
 def test_mask_emails_handles_and_app_ids() -> None:
-    person = Person(id="p", name="Xiao Min", handles=[Handle("wechat", "xm_harbour2024"),
-                                                      Handle("telegram", "@seabird_min")])
+    person = Person(
+        id="p",
+        name="Xiao Min",
+        handles=[Handle("wechat", "xm_harbour2024"), Handle("telegram", "@seabird_min")],
+    )
     r = Redactor([person])
-    text = ("Add xm_harbour2024 on WeChat, or Telegram @seabird_min / seabird_min; "
-            "mail minmin.sea@example.com; QQ号 12345678; 微信号:abc_987; vx: qwe12345")
+    text = (
+        "Add xm_harbour2024 on WeChat, or Telegram @seabird_min / seabird_min; "
+        "mail minmin.sea@example.com; QQ号 12345678; 微信号:abc_987; vx: qwe12345"
+    )
     masked = r(text)
-    for secret in ("xm_harbour2024", "seabird_min", "minmin.sea@example.com", "12345678", "abc_987",
-                   "qwe12345"):
+    for secret in (
+        "xm_harbour2024",
+        "seabird_min",
+        "minmin.sea@example.com",
+        "12345678",
+        "abc_987",
+        "qwe12345",
+    ):
         assert secret not in masked, secret
     assert MASK in masked
     assert r("WeChat Pay transfer") == "WeChat Pay transfer"  # an ordinary word is not an id

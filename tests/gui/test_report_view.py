@@ -28,22 +28,52 @@ def _reset_dialogs() -> Any:
 
 @pytest.fixture
 def filled(journal: Any) -> Any:
-    min_ = journal.add_person("Xiao Min", role="Editor", organisation="Travel magazine",
-                              handles=[Handle("wechat", "xm_harbour2024"), Handle("phone", "13812345678")])
+    min_ = journal.add_person(
+        "Xiao Min",
+        role="Editor",
+        organisation="Travel magazine",
+        handles=[Handle("wechat", "xm_harbour2024"), Handle("phone", "13812345678")],
+    )
     zhang = journal.add_person("Director Zhang", organisation="Survey company")
-    journal.add_entry(EntryDraft(kind="contact", summary="She added me on the app", occurred_at=START,
-                                 persons=[min_.id]))
-    journal.add_entry(EntryDraft(kind="request", summary="Photograph ships at the pier",
-                                 occurred_at=START + timedelta(days=5), persons=[min_.id],
-                                 task="Photograph ships", target="North pier", status="refused",
-                                 amount=Decimal("2000"), currency="CNY",
-                                 details="Call 13812345678 if lost."))
-    journal.add_entry(EntryDraft(kind="payment", summary="Paid for photos",
-                                 occurred_at=START + timedelta(days=6), persons=[min_.id],
-                                 amount=Decimal("300"), currency="CNY", method="wechat",
-                                 direction="received"))
-    journal.add_entry(EntryDraft(kind="contact", summary="Zhang offers a survey job",
-                                 occurred_at=START + timedelta(days=9), persons=[zhang.id]))
+    journal.add_entry(
+        EntryDraft(
+            kind="contact", summary="She added me on the app", occurred_at=START, persons=[min_.id]
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="request",
+            summary="Photograph ships at the pier",
+            occurred_at=START + timedelta(days=5),
+            persons=[min_.id],
+            task="Photograph ships",
+            target="North pier",
+            status="refused",
+            amount=Decimal(2000),
+            currency="CNY",
+            details="Call 13812345678 if lost.",
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="payment",
+            summary="Paid for photos",
+            occurred_at=START + timedelta(days=6),
+            persons=[min_.id],
+            amount=Decimal(300),
+            currency="CNY",
+            method="wechat",
+            direction="received",
+        )
+    )
+    journal.add_entry(
+        EntryDraft(
+            kind="contact",
+            summary="Zhang offers a survey job",
+            occurred_at=START + timedelta(days=9),
+            persons=[zhang.id],
+        )
+    )
     return journal
 
 
@@ -87,7 +117,9 @@ def test_options_from_widgets(qtbot: Any, filled: Any, tmp_path: Path) -> None:
     view.since_check.setChecked(True)
     view.since_edit.setDate(QDate(2024, 3, 5))
     view.kind_checks["contact"].setChecked(False)
-    view.person_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # sorted: Director Zhang, Xiao Min
+    view.person_list.item(1).setCheckState(
+        Qt.CheckState.Unchecked
+    )  # sorted: Director Zhang, Xiao Min
     view.redact_check.setChecked(True)
     view.pictures_check.setChecked(False)
     opts = view.options()
@@ -167,15 +199,23 @@ def test_lock_clears_and_stops(qtbot: Any, filled: Any, tmp_path: Path) -> None:
 
 def test_lock_during_export_writes_nothing(qtbot: Any, filled: Any, tmp_path: Path) -> None:
     for i in range(60):
-        filled.add_entry(EntryDraft(kind="note", summary=f"note {i}", details="text " * 400,
-                                    occurred_at=START + timedelta(hours=i)))
+        filled.add_entry(
+            EntryDraft(
+                kind="note",
+                summary=f"note {i}",
+                details="text " * 400,
+                occurred_at=START + timedelta(hours=i),
+            )
+        )
     view = make_view(qtbot, filled)
     out = tmp_path / "r.pdf"
     dialogs.set_next_file(str(out))
     view.export_pdf()
     view.set_journal(None)  # locked while exporting
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=30000)
-    assert "stopped" in view.status.text() or out.exists()  # stopped, unless it had already finished
+    assert (
+        "stopped" in view.status.text() or out.exists()
+    )  # stopped, unless it had already finished
     if not out.exists():
         assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".*.part")) == []
 

@@ -93,8 +93,11 @@ def select_entries(journal: Any, options: ReportOptions) -> list[Entry]:
     person_ids = options.person_ids
     single = person_ids[0] if person_ids and len(person_ids) == 1 else None
     entries = journal.list_entries(
-        kinds=list(options.kinds) if options.kinds else None, person_id=single, since=since,
-        until=until, newest_first=False,
+        kinds=list(options.kinds) if options.kinds else None,
+        person_id=single,
+        since=since,
+        until=until,
+        newest_first=False,
     )
     if person_ids and len(person_ids) > 1:
         wanted = set(person_ids)
@@ -132,11 +135,16 @@ def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView] | 
         evidence = [i for i in getattr(result, "evidence", []) if i in selected]
         if not evidence:
             continue
-        views.append(SignView(
-            id=result.id, level=level,
-            title=_sign_text(result, "title", lang), explanation=_sign_text(result, "explanation", lang),
-            advice=_sign_text(result, "advice", lang), evidence=evidence,
-        ))
+        views.append(
+            SignView(
+                id=result.id,
+                level=level,
+                title=_sign_text(result, "title", lang),
+                explanation=_sign_text(result, "explanation", lang),
+                advice=_sign_text(result, "advice", lang),
+                evidence=evidence,
+            )
+        )
     views.sort(key=lambda v: (v.level != "present", v.id))
     return views
 
@@ -202,10 +210,19 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
         signs = [] if _signs_available() else None
 
     data = ReportData(
-        options=options, entries=entries, persons=persons, person_by_id=person_by_id, spans=spans,
-        counts=counts, totals=_totals(journal, entries), attachments=refs, signs=signs,
-        head_hash=journal.head_hash(), redactor=Redactor(all_persons, options.redact),
-        made_at=datetime.now().astimezone(), whole_journal=whole,
+        options=options,
+        entries=entries,
+        persons=persons,
+        person_by_id=person_by_id,
+        spans=spans,
+        counts=counts,
+        totals=_totals(journal, entries),
+        attachments=refs,
+        signs=signs,
+        head_hash=journal.head_hash(),
+        redactor=Redactor(all_persons, options.redact),
+        made_at=datetime.now().astimezone(),
+        whole_journal=whole,
     )
     data.number_of = {e.id: i + 1 for i, e in enumerate(entries)}
     return data
@@ -223,4 +240,3 @@ def period(entries: list[Entry]) -> tuple[Entry, Entry] | None:
     if not entries:
         return None
     return entries[0], entries[-1]
-

@@ -31,8 +31,7 @@ def _font_class() -> type:
             super().__init__(*args, **kwargs)
             self._widths: dict[str, int] = {}
 
-        def stringWidth(self, text: str | bytes, size: float,  # noqa: N802 (reportlab's name)
-                        encoding: str = "utf8") -> float:
+        def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
             if not isinstance(text, str):
                 text = text.decode(encoding or "utf8")
             width = self._widths.get(text)
@@ -55,12 +54,15 @@ def register_font() -> str:
             return FONT_NAME
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
+
         path = paths.font_path()
         try:
             font = _font_class()(FONT_NAME, str(path), subfontIndex=0)
         except Exception as exc:  # missing or damaged font file: the report cannot be made
             log.error("bundled font could not be loaded: %s", type(exc).__name__)
-            raise ExportError("error.export", detail=f"font {path.name} missing or damaged") from exc
+            raise ExportError(
+                "error.export", detail=f"font {path.name} missing or damaged"
+            ) from exc
         pdfmetrics.registerFont(font)
         _speed_up_char_widths(font)
         # The face has no bold or italic: map them to itself so <b>/<i> never fail.

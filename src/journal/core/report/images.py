@@ -50,7 +50,7 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
                 out = BytesIO()
                 pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
                 return out.getvalue(), pic.width, pic.height
-    except Exception as exc:  # any undecodable or hostile file: listed, not drawn
+    except Exception as exc:  # noqa: BLE001 - any undecodable or hostile file: listed, not drawn
         log.info("attachment is not a drawable picture: %s", type(exc).__name__)
         return None
 

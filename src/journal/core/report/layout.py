@@ -38,8 +38,14 @@ ROW_ALT = colors.HexColor("#f6f8fa")
 AMBER = colors.HexColor("#b26a00")
 
 KIND_COLOURS = {
-    "contact": "#2f6f9f", "request": "#b26a00", "payment": "#2e7d32", "gift": "#8e24aa",
-    "meeting": "#00796b", "threat": "#a61b1b", "report": "#1d4e89", "note": "#5f6b7a",
+    "contact": "#2f6f9f",
+    "request": "#b26a00",
+    "payment": "#2e7d32",
+    "gift": "#8e24aa",
+    "meeting": "#00796b",
+    "threat": "#a61b1b",
+    "report": "#1d4e89",
+    "note": "#5f6b7a",
 }
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -67,8 +73,15 @@ class Styles:
         wrap = "CJK" if lang == "zh" else None
 
         def make(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
-            style = ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
-                                   bulletFontName=font, textColor=kw.pop("textColor", INK), **kw)
+            style = ParagraphStyle(
+                name,
+                fontName=font,
+                fontSize=size,
+                leading=leading,
+                bulletFontName=font,
+                textColor=kw.pop("textColor", INK),
+                **kw,
+            )
             if wrap:
                 style.wordWrap = wrap
             return style
@@ -84,7 +97,9 @@ class Styles:
         self.subtitle = make("subtitle", 11, 16, textColor=MUTED, spaceAfter=14)
         self.confidential = make("confidential", 11, 15, textColor=RED, spaceAfter=4)
         self.h1 = make("h1", 17, 23, textColor=ACCENT, spaceBefore=4, spaceAfter=8, keepWithNext=1)
-        self.h2 = make("h2", 12.5, 17, textColor=ACCENT, spaceBefore=10, spaceAfter=4, keepWithNext=1)
+        self.h2 = make(
+            "h2", 12.5, 17, textColor=ACCENT, spaceBefore=10, spaceAfter=4, keepWithNext=1
+        )
         self.h3 = make("h3", 10.5, 14, spaceBefore=6, spaceAfter=2, keepWithNext=1)
         self.summary = make("summary", 10.5, 15, spaceAfter=2)
         self.details = make("details", 9.5, 14, spaceAfter=3, leftIndent=8)
@@ -127,8 +142,10 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
         while len(block) > size:
             cut = block.rfind("\n", 0, size) + 1
             if cut < size // 2:  # else at the end of a sentence, else at a space
-                cut = max(block.rfind(mark, 0, size) + len(mark)
-                          for mark in ("。", "！", "？", "；", ". ", "! ", "? "))
+                cut = max(
+                    block.rfind(mark, 0, size) + len(mark)
+                    for mark in ("。", "！", "？", "；", ". ", "! ", "? ")
+                )
             if cut < size // 2:
                 cut = block.rfind(" ", 0, size) + 1
             if cut < size // 2:
@@ -182,7 +199,7 @@ class _PassThroughJpeg(ImageReader):
     """An ImageReader for our own small JPEGs: reportlab embeds the bytes as they are, and its
     de-duplication digest is taken from the compressed bytes instead of decoding the pixels."""
 
-    def getRGBData(self) -> bytes:  # noqa: N802 (reportlab's name)
+    def getRGBData(self) -> bytes:
         self._dataA = None
         return self.fp.getvalue()
 
@@ -192,7 +209,9 @@ class EntryHead(Flowable):
 
     HEIGHT = 15.0
 
-    def __init__(self, font: str, number: str, when: str, kind: str, names: str, colour: str) -> None:
+    def __init__(
+        self, font: str, number: str, when: str, kind: str, names: str, colour: str
+    ) -> None:
         super().__init__()
         self.font, self.number, self.when, self.kind, self.names = font, number, when, kind, names
         self.colour = colors.HexColor(colour)
@@ -211,8 +230,12 @@ class EntryHead(Flowable):
         c.rect(0, 0, 3, self.HEIGHT, stroke=0, fill=1)
         size = 8.5
         x, y = 8.0, 4.2
-        for text, colour in ((self.number, ACCENT), (self.when, INK), (self.kind, self.colour),
-                             (self.names, INK)):
+        for text, colour in (
+            (self.number, ACCENT),
+            (self.when, INK),
+            (self.kind, self.colour),
+            (self.names, INK),
+        ):
             if not text:
                 continue
             room = self.width - x - 4
@@ -231,8 +254,15 @@ class EntryHead(Flowable):
 class TextLine(Flowable):
     """One short line of text, drawn without paragraph layout."""
 
-    def __init__(self, font: str, text: str, size: float, colour: Any, indent: float = 0,
-                 space_after: float = 0) -> None:
+    def __init__(
+        self,
+        font: str,
+        text: str,
+        size: float,
+        colour: Any,
+        indent: float = 0,
+        space_after: float = 0,
+    ) -> None:
         super().__init__()
         self.font, self.text, self.size, self.colour = font, text, size, colour
         self.indent, self.space_after = indent, space_after
@@ -288,8 +318,13 @@ class Tick(Flowable):
         self.callback()
 
 
-def numbered_canvas(font: str, header_left: str, header_right: str,
-                    page_label: Callable[[int, int], str], footer_left: str) -> type:
+def numbered_canvas(
+    font: str,
+    header_left: str,
+    header_right: str,
+    page_label: Callable[[int, int], str],
+    footer_left: str,
+) -> type:
     """A canvas class that writes the running header and "page x of y" once the page count is known."""
 
     class NumberedCanvas(rl_canvas.Canvas):

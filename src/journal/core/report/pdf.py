@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -52,13 +51,13 @@ from journal.core.report.layout import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
+    MUTED,
     PAGE_H,
     PAGE_W,
     ROW_ALT,
     RULE,
     EntryHead,
     LazyStory,
-    MUTED,
     Picture,
     Styles,
     TextLine,
@@ -98,8 +97,14 @@ class _Progress:
 class _Builder:
     """Turns the collected data into platypus flowables."""
 
-    def __init__(self, journal: Any, data: ReportData, styles: Styles, progress: _Progress,
-                 stats: ReportStats) -> None:
+    def __init__(
+        self,
+        journal: Any,
+        data: ReportData,
+        styles: Styles,
+        progress: _Progress,
+        stats: ReportStats,
+    ) -> None:
         self.journal = journal
         self.d = data
         self.s = styles
@@ -155,14 +160,21 @@ class _Builder:
         """A short value as a plain string cell: no paragraph layout (fast); \n breaks lines."""
         return self.r(text)
 
-    def cellp(self, text: str, *, head: bool = False, limit: int = CELL_LIMIT,
-              redact: bool = True) -> Paragraph:
+    def cellp(
+        self, text: str, *, head: bool = False, limit: int = CELL_LIMIT, redact: bool = True
+    ) -> Paragraph:
         shown = self.r(text) if redact else text
         shown = clip(shown, limit)
         return para(self.s, shown, self.s.cell_head if head else self.s.cell)
 
-    def table(self, rows: list[list[Any]], widths: list[float], *, header: bool = True,
-              total_rows: int = 0) -> Table:
+    def table(
+        self,
+        rows: list[list[Any]],
+        widths: list[float],
+        *,
+        header: bool = True,
+        total_rows: int = 0,
+    ) -> Table:
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         cmds: list[tuple[Any, ...]] = [
             ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -181,20 +193,36 @@ class _Builder:
             for i in range(2, len(rows) - total_rows, 2):
                 cmds.append(("BACKGROUND", (0, i), (-1, i), ROW_ALT))
         if total_rows:
-            cmds.append(("LINEABOVE", (0, len(rows) - total_rows), (-1, len(rows) - total_rows), 0.9, ACCENT))
+            cmds.append(
+                (
+                    "LINEABOVE",
+                    (0, len(rows) - total_rows),
+                    (-1, len(rows) - total_rows),
+                    0.9,
+                    ACCENT,
+                )
+            )
         table.setStyle(self.tstyle(cmds))
         return table
 
     def kv_table(self, rows: list[tuple[str, str]], label_w: float = 38 * mm) -> Table:
-        cells = [[self.cellp(k, head=True, redact=False), self.cellp(v, limit=1500)] for k, v in rows if v]
+        cells = [
+            [self.cellp(k, head=True, redact=False), self.cellp(v, limit=1500)]
+            for k, v in rows
+            if v
+        ]
         table = Table(cells, colWidths=[label_w, FRAME_W - label_w], hAlign="LEFT")
-        table.setStyle(self.tstyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ]))
+        table.setStyle(
+            self.tstyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
         return table
 
     def totals_lines(self, groups: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -233,23 +261,35 @@ class _Builder:
 
     def cover(self) -> list[Flowable]:
         d, s = self.d, self.s
-        out: list[Flowable] = [Spacer(1, 14 * mm), Paragraph(markup(self.t("report.confidential")).upper(), s.confidential),
-                               Paragraph(markup(self.t("report.title")), s.title),
-                               Paragraph(markup(self.t("report.subtitle")), s.subtitle)]
+        out: list[Flowable] = [
+            Spacer(1, 14 * mm),
+            Paragraph(markup(self.t("report.confidential")).upper(), s.confidential),
+            Paragraph(markup(self.t("report.title")), s.title),
+            Paragraph(markup(self.t("report.subtitle")), s.subtitle),
+        ]
         rows: list[tuple[str, str]] = []
         if d.options.prepared_by.strip():
             rows.append((self.t("report.cover.prepared_by"), d.options.prepared_by.strip()))
         rows.append((self.t("report.cover.prepared_on"), self.day(d.made_at)))
         if d.entries:
             first, last = d.entries[0], d.entries[-1]
-            rows.append((self.t("report.cover.period"),
-                         self.t("report.cover.period_value", start=self.when(first), end=self.when(last))))
+            rows.append(
+                (
+                    self.t("report.cover.period"),
+                    self.t(
+                        "report.cover.period_value", start=self.when(first), end=self.when(last)
+                    ),
+                )
+            )
         else:
             rows.append((self.t("report.cover.period"), self.t("report.cover.period_none")))
         rows.append((self.t("report.cover.selection"), self.selection_text()))
         out += [self.kv_table(rows), Spacer(1, 6 * mm)]
         if d.options.redact:
-            out += [self.p(self.t("report.cover.masked_note"), s.body, redact=False), Spacer(1, 2 * mm)]
+            out += [
+                self.p(self.t("report.cover.masked_note"), s.body, redact=False),
+                Spacer(1, 2 * mm),
+            ]
         if d.empty:
             out += [self.p(self.t("report.cover.empty"), s.empty, redact=False)]
             return out
@@ -261,9 +301,14 @@ class _Builder:
         count_rows.append((self.t("report.cover.entries_total"), str(len(d.entries))))
         if d.signs is not None:
             present = sum(1 for x in d.signs if x.level == "present")
-            count_rows.append((self.t("report.cover.signs_total"),
-                               self.t("report.cover.signs_value", present=present,
-                                      possible=len(d.signs) - present)))
+            count_rows.append(
+                (
+                    self.t("report.cover.signs_total"),
+                    self.t(
+                        "report.cover.signs_value", present=present, possible=len(d.signs) - present
+                    ),
+                )
+            )
         count_rows.append((self.t("report.cover.people_total"), str(len(d.persons))))
         count_rows.append((self.t("report.cover.attachments_total"), str(len(d.attachments))))
         out.append(self.kv_table(count_rows, label_w=60 * mm))
@@ -280,16 +325,28 @@ class _Builder:
         o = self.d.options
         parts: list[str] = []
         if o.since:
-            parts.append(self.t("report.cover.since", date=format_when(_aware(o.since), "day", self.lang)))
+            parts.append(
+                self.t("report.cover.since", date=format_when(_aware(o.since), "day", self.lang))
+            )
         if o.until:
-            parts.append(self.t("report.cover.until", date=format_when(_aware(o.until), "day", self.lang)))
+            parts.append(
+                self.t("report.cover.until", date=format_when(_aware(o.until), "day", self.lang))
+            )
         if o.kinds is not None:
-            parts.append(self.t("report.cover.kinds_only",
-                                kinds=self.sep().join(kind_name(k, self.lang) for k in o.kinds)))
+            parts.append(
+                self.t(
+                    "report.cover.kinds_only",
+                    kinds=self.sep().join(kind_name(k, self.lang) for k in o.kinds),
+                )
+            )
         if o.person_ids:
             names = [self.d.person_by_id[p].name for p in o.person_ids if p in self.d.person_by_id]
             parts.append(self.t("report.cover.persons_only", names=self.sep().join(names)))
-        return ("; " if self.lang == "en" else "；").join(parts) if parts else self.t("report.cover.all_entries")
+        return (
+            ("; " if self.lang == "en" else "；").join(parts)
+            if parts
+            else self.t("report.cover.all_entries")
+        )
 
     def sep(self) -> str:
         return "、" if self.lang == "zh" else ", "
@@ -299,8 +356,10 @@ class _Builder:
         return f"#{n}" if n else ""
 
     def signs(self) -> list[Flowable]:
-        out: list[Flowable] = [self.heading("report.section.signs"),
-                               self.p(self.t("report.signs.intro"), self.s.small, redact=False)]
+        out: list[Flowable] = [
+            self.heading("report.section.signs"),
+            self.p(self.t("report.signs.intro"), self.s.small, redact=False),
+        ]
         signs = self.d.signs or []
         self.stats.signs = len(signs)
         if not signs:
@@ -311,7 +370,8 @@ class _Builder:
             head = Paragraph(
                 f'<font color="{colour}">■ {markup(level)}</font>  {markup(sign.title)}'
                 f'  <font size="7.5" color="#5f6b7a">{markup(sign.id)}</font>',
-                self.s.for_text(self.s.h3, sign.title))
+                self.s.for_text(self.s.h3, sign.title),
+            )
             block: list[Flowable] = [head]
             if sign.explanation:
                 block.append(self.p(sign.explanation, self.s.details, redact=False))
@@ -319,18 +379,33 @@ class _Builder:
             for eid in sign.evidence:
                 entry = self.d.entry(eid)
                 if entry:
-                    evidence.append(f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
-                                    f"{self.r(clip(entry.summary, 120))}")
+                    evidence.append(
+                        f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
+                        f"{self.r(clip(entry.summary, 120))}"
+                    )
             if evidence:
-                block.append(self.p(self.t("report.signs.evidence") + ("：" if self.lang == "zh" else ":"),
-                                    self.s.fields, redact=False))
+                block.append(
+                    self.p(
+                        self.t("report.signs.evidence") + ("：" if self.lang == "zh" else ":"),
+                        self.s.fields,
+                        redact=False,
+                    )
+                )
                 for line in evidence:
-                    block.append(Paragraph(markup(line), self.s.for_text(self.s.evidence, line),
-                                           bulletText="–"))
+                    block.append(
+                        Paragraph(
+                            markup(line), self.s.for_text(self.s.evidence, line), bulletText="–"
+                        )
+                    )
             if sign.advice:
                 colon = "：" if self.lang == "zh" else ": "
-                block.append(self.p(self.t("report.signs.advice") + colon + sign.advice, self.s.fields,
-                                    redact=False))
+                block.append(
+                    self.p(
+                        self.t("report.signs.advice") + colon + sign.advice,
+                        self.s.fields,
+                        redact=False,
+                    )
+                )
             block.append(Spacer(1, 3 * mm))
             out.append(KeepTogether(block))
         return out
@@ -343,11 +418,16 @@ class _Builder:
             span = self.d.spans.get(person.id)
             rows: list[tuple[str, str]] = []
             if person.aliases:
-                rows.append((self.t("report.people.aliases"), self.r(self.sep().join(person.aliases))))
+                rows.append(
+                    (self.t("report.people.aliases"), self.r(self.sep().join(person.aliases)))
+                )
             if person.role or person.organisation:
                 if person.role and person.organisation:
-                    claim = self.t("report.people.claims_value", role=person.role,
-                                   organisation=person.organisation)
+                    claim = self.t(
+                        "report.people.claims_value",
+                        role=person.role,
+                        organisation=person.organisation,
+                    )
                 else:
                     claim = person.role or person.organisation
                 rows.append((self.t("report.people.claims"), self.r(claim)))
@@ -356,11 +436,22 @@ class _Builder:
             if person.handles:
                 handles = "\n".join(
                     f"{choice('handle', h.kind, self.lang)}{self.colon}{self.r.handle(h.kind, h.value)}"
-                    for h in person.handles)
+                    for h in person.handles
+                )
                 rows.append((self.t("report.people.handles"), handles))
             if span and span.first and span.last:
-                rows.append((self.t("report.people.first"), f"{self.when(span.first)} ({self.ref(span.first)})"))
-                rows.append((self.t("report.people.last"), f"{self.when(span.last)} ({self.ref(span.last)})"))
+                rows.append(
+                    (
+                        self.t("report.people.first"),
+                        f"{self.when(span.first)} ({self.ref(span.first)})",
+                    )
+                )
+                rows.append(
+                    (
+                        self.t("report.people.last"),
+                        f"{self.when(span.last)} ({self.ref(span.last)})",
+                    )
+                )
                 rows.append((self.t("report.people.entries"), str(span.count)))
             if person.notes:
                 rows.append((self.t("report.people.notes"), self.r(person.notes)))
@@ -374,16 +465,23 @@ class _Builder:
 
     def _kv_prepared(self, rows: list[tuple[str, str]]) -> Table:
         label_w = 38 * mm
-        cells = [[self.cellp(k, head=True, redact=False), self.cellp(v, limit=1500, redact=False)]
-                 for k, v in rows if v]
+        cells = [
+            [self.cellp(k, head=True, redact=False), self.cellp(v, limit=1500, redact=False)]
+            for k, v in rows
+            if v
+        ]
         table = Table(cells, colWidths=[label_w, FRAME_W - label_w], hAlign="LEFT")
-        table.setStyle(self.tstyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ]))
+        table.setStyle(
+            self.tstyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
         return table
 
     def entry_fields(self, e: Entry) -> list[str]:
@@ -428,8 +526,14 @@ class _Builder:
         for n, e in enumerate(self.d.entries, start=1):
             # an entry's head and summary never sit alone at the foot of a page
             yield CondPageBreak(28 * mm)
-            yield EntryHead(self.s.font, f"#{n}", self.when(e), kind_name(e.kind, self.lang),
-                            self.r(self.names(e)), KIND_COLOURS.get(e.kind, "#5f6b7a"))
+            yield EntryHead(
+                self.s.font,
+                f"#{n}",
+                self.when(e),
+                kind_name(e.kind, self.lang),
+                self.r(self.names(e)),
+                KIND_COLOURS.get(e.kind, "#5f6b7a"),
+            )
             yield self.p(clip(e.summary, 2000), self.s.summary)
             fields = self.entry_fields(e)
             if fields:
@@ -438,8 +542,11 @@ class _Builder:
                 yield para(self.s, piece, self.s.details)
             if e.attachments:
                 listed = self.sep().join(
-                    f"A{att_numbers.get(a.id, '?')} {a.filename}" for a in e.attachments)
-                yield self.p(f"{self.t('report.field.attachments')}{self.colon}{listed}", self.s.fields)
+                    f"A{att_numbers.get(a.id, '?')} {a.filename}" for a in e.attachments
+                )
+                yield self.p(
+                    f"{self.t('report.field.attachments')}{self.colon}{listed}", self.s.fields
+                )
             recorded = f"{self.t('report.field.recorded')} {self.utc(e.recorded_at)}"
             if e.revision > 1:
                 recorded += " (" + self.t("report.field.edited", n=e.revision) + ")"
@@ -452,17 +559,42 @@ class _Builder:
         if not rows:
             return out + [self.p(self.t("report.requests.none"), redact=False), Spacer(1, 4 * mm)]
         w = [10 * mm, 26 * mm, 54 * mm, 40 * mm, 20 * mm, FRAME_W - 150 * mm]
-        table: list[list[Any]] = [[self.cellp(self.t(k), head=True, redact=False) for k in (
-            "report.att.no", "report.field.date", "report.field.task", "report.field.target",
-            "report.field.status", "report.field.pay_offered")]]
+        table: list[list[Any]] = [
+            [
+                self.cellp(self.t(k), head=True, redact=False)
+                for k in (
+                    "report.att.no",
+                    "report.field.date",
+                    "report.field.task",
+                    "report.field.target",
+                    "report.field.status",
+                    "report.field.pay_offered",
+                )
+            ]
+        ]
         for e in rows:
-            table.append([self.ref(e), self.when_cell(e),
-                          self.cellp(e.task or e.summary), self.cellp(e.target or ""),
-                          choice("status", e.status, self.lang), self.money(e.amount, e.currency)])
+            table.append(
+                [
+                    self.ref(e),
+                    self.when_cell(e),
+                    self.cellp(e.task or e.summary),
+                    self.cellp(e.target or ""),
+                    choice("status", e.status, self.lang),
+                    self.money(e.amount, e.currency),
+                ]
+            )
         totals = self.d.totals.get("offered") or {}
         if totals:
-            table.append([self.cellp(""), self.cellp(self.t("report.field.total"), head=True), "", "", "",
-                          self.cellp("\n".join(format_amount(v, c) for c, v in totals.items()))])
+            table.append(
+                [
+                    self.cellp(""),
+                    self.cellp(self.t("report.field.total"), head=True),
+                    "",
+                    "",
+                    "",
+                    self.cellp("\n".join(format_amount(v, c) for c, v in totals.items())),
+                ]
+            )
         out += [self.table(table, w, total_rows=1 if totals else 0), Spacer(1, 6 * mm)]
         return out
 
@@ -472,13 +604,32 @@ class _Builder:
         if not rows:
             return out + [self.p(self.t("report.payments.none"), redact=False), Spacer(1, 4 * mm)]
         w = [10 * mm, 26 * mm, 18 * mm, 30 * mm, 24 * mm, 28 * mm, FRAME_W - 136 * mm]
-        table: list[list[Any]] = [[self.cellp(self.t(k), head=True, redact=False) for k in (
-            "report.att.no", "report.field.date", "report.field.direction", "report.field.amount",
-            "report.field.method", "report.field.from_to", "report.field.summary")]]
+        table: list[list[Any]] = [
+            [
+                self.cellp(self.t(k), head=True, redact=False)
+                for k in (
+                    "report.att.no",
+                    "report.field.date",
+                    "report.field.direction",
+                    "report.field.amount",
+                    "report.field.method",
+                    "report.field.from_to",
+                    "report.field.summary",
+                )
+            ]
+        ]
         for e in rows:
-            table.append([self.ref(e), self.when_cell(e), choice("direction", e.direction, self.lang),
-                          self.money(e.amount, e.currency), self.cellp(choice("method", e.method, self.lang)),
-                          self.cellp(self.names(e)), self.cellp(e.summary, limit=300)])
+            table.append(
+                [
+                    self.ref(e),
+                    self.when_cell(e),
+                    choice("direction", e.direction, self.lang),
+                    self.money(e.amount, e.currency),
+                    self.cellp(choice("method", e.method, self.lang)),
+                    self.cellp(self.names(e)),
+                    self.cellp(e.summary, limit=300),
+                ]
+            )
         out.append(self.table(table, w))
         lines = self.totals_lines(("received", "promised", "sent"))
         if lines:
@@ -492,17 +643,42 @@ class _Builder:
         if not rows:
             return out + [self.p(self.t("report.gifts.none"), redact=False)]
         w = [10 * mm, 26 * mm, 40 * mm, 28 * mm, 28 * mm, FRAME_W - 132 * mm]
-        table: list[list[Any]] = [[self.cellp(self.t(k), head=True, redact=False) for k in (
-            "report.att.no", "report.field.date", "report.field.item", "report.field.value",
-            "report.field.from_to", "report.field.summary")]]
+        table: list[list[Any]] = [
+            [
+                self.cellp(self.t(k), head=True, redact=False)
+                for k in (
+                    "report.att.no",
+                    "report.field.date",
+                    "report.field.item",
+                    "report.field.value",
+                    "report.field.from_to",
+                    "report.field.summary",
+                )
+            ]
+        ]
         for e in rows:
-            table.append([self.ref(e), self.when_cell(e), self.cellp(e.item or ""),
-                          self.money(e.value, e.currency), self.cellp(self.names(e)),
-                          self.cellp(e.summary, limit=300)])
+            table.append(
+                [
+                    self.ref(e),
+                    self.when_cell(e),
+                    self.cellp(e.item or ""),
+                    self.money(e.value, e.currency),
+                    self.cellp(self.names(e)),
+                    self.cellp(e.summary, limit=300),
+                ]
+            )
         totals = self.d.totals.get("gifts") or {}
         if totals:
-            table.append([self.cellp(""), self.cellp(self.t("report.field.total"), head=True), "",
-                          self.cellp("\n".join(format_amount(v, c) for c, v in totals.items())), "", ""])
+            table.append(
+                [
+                    self.cellp(""),
+                    self.cellp(self.t("report.field.total"), head=True),
+                    "",
+                    self.cellp("\n".join(format_amount(v, c) for c, v in totals.items())),
+                    "",
+                    "",
+                ]
+            )
         out.append(self.table(table, w, total_rows=1 if totals else 0))
         return out
 
@@ -530,8 +706,12 @@ class _Builder:
         yield CondPageBreak(40 * mm)
         yield self.heading("report.att.list", self.s.h2)
         w = [12 * mm, 58 * mm, 18 * mm, FRAME_W - 88 * mm]
-        table: list[list[Any]] = [[self.cellp(self.t(k), head=True, redact=False) for k in (
-            "report.att.no", "report.att.name", "report.att.size", "report.att.sha")]]
+        table: list[list[Any]] = [
+            [
+                self.cellp(self.t(k), head=True, redact=False)
+                for k in ("report.att.no", "report.att.name", "report.att.size", "report.att.sha")
+            ]
+        ]
         for ref in self.d.attachments:
             a = ref.attachment
             name = a.filename
@@ -541,16 +721,24 @@ class _Builder:
             if ref.number in notes:
                 name += "\n(" + notes[ref.number] + ")"
             sha = a.sha256[:32] + "\n" + a.sha256[32:]
-            table.append([self.cellp(f"A{ref.number}"), self.cellp(name, limit=400),
-                          self.cellp(_size(a.size), redact=False),
-                          Paragraph(markup(sha), self.s.mono)])
+            table.append(
+                [
+                    self.cellp(f"A{ref.number}"),
+                    self.cellp(name, limit=400),
+                    self.cellp(_size(a.size), redact=False),
+                    Paragraph(markup(sha), self.s.mono),
+                ]
+            )
         self.stats.attachments = len(self.d.attachments)
         yield self.table(table, w)
 
     def origin(self, ref: AttachmentRef) -> str:
         if ref.entry is not None:
-            return self.t("report.att.of_entry", date=f"{self.ref(ref.entry)} {self.when(ref.entry)}",
-                          summary=clip(ref.entry.summary, 80))
+            return self.t(
+                "report.att.of_entry",
+                date=f"{self.ref(ref.entry)} {self.when(ref.entry)}",
+                summary=clip(ref.entry.summary, 80),
+            )
         if ref.person is not None:
             return self.t("report.att.of_person", name=ref.person.name)
         return ""
@@ -588,48 +776,91 @@ class _Builder:
 
     def integrity(self) -> list[Flowable]:
         d = self.d
-        out: list[Flowable] = [self.heading("report.section.integrity"),
-                               self.p(self.t("report.integrity.intro"), redact=False)]
+        out: list[Flowable] = [
+            self.heading("report.section.integrity"),
+            self.p(self.t("report.integrity.intro"), redact=False),
+        ]
         rows = [
             (self.t("report.integrity.head"), ""),
             (self.t("report.integrity.exported"), self.made_at()),
             (self.t("report.integrity.file"), Path(getattr(self.journal, "path", "")).name),
         ]
         table = self.kv_table([(k, v) for k, v in rows if v], label_w=45 * mm)
-        head = Table([[self.cellp(self.t("report.integrity.head"), head=True, redact=False),
-                       Paragraph(markup(d.head_hash or "—"), self.s.mono)]],
-                     colWidths=[45 * mm, FRAME_W - 45 * mm], hAlign="LEFT")
-        head.setStyle(self.tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-        out += [Spacer(1, 3 * mm), head, table, Spacer(1, 4 * mm),
-                self.p(self.t("report.integrity.how"), redact=False),
-                self.command_box()]
+        head = Table(
+            [
+                [
+                    self.cellp(self.t("report.integrity.head"), head=True, redact=False),
+                    Paragraph(markup(d.head_hash or "—"), self.s.mono),
+                ]
+            ],
+            colWidths=[45 * mm, FRAME_W - 45 * mm],
+            hAlign="LEFT",
+        )
+        head.setStyle(
+            self.tstyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        out += [
+            Spacer(1, 3 * mm),
+            head,
+            table,
+            Spacer(1, 4 * mm),
+            self.p(self.t("report.integrity.how"), redact=False),
+            self.command_box(),
+        ]
         return out
 
     def made_at(self) -> str:
         made = self.d.made_at
         if made.utcoffset():
-            return format_when(made, "exact", self.lang, with_zone=True) + "  (" + self.utc(made) + ")"
+            return (
+                format_when(made, "exact", self.lang, with_zone=True) + "  (" + self.utc(made) + ")"
+            )
         return self.utc(made)
 
     def command_box(self) -> Table:
         name = Path(getattr(self.journal, "path", "journal.ijournal")).name
         command = f'journal-cli --journal "{name}" verify'
         box = Table([[Paragraph(markup(command), self.s.code)]], colWidths=[FRAME_W], hAlign="LEFT")
-        box.setStyle(self.tstyle([("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+        box.setStyle(
+            self.tstyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
         return box
 
     def where(self) -> list[Flowable]:
-        out: list[Flowable] = [Spacer(1, 8 * mm), self.heading("report.section.where"),
-                               self.p(self.t("report.where.intro"), redact=False)]
+        out: list[Flowable] = [
+            Spacer(1, 8 * mm),
+            self.heading("report.section.where"),
+            self.p(self.t("report.where.intro"), redact=False),
+        ]
         for key in ("hotline", "online", "wechat", "office"):
-            out.append(Paragraph(markup(self.t(f"report.where.{key}")), self.s.bullet, bulletText="•"))
-        out += [Spacer(1, 2 * mm), self.p(self.t("report.where.teacher"), redact=False),
-                Paragraph(markup(self.t("report.where.bring")), self.s.h2)]
+            out.append(
+                Paragraph(markup(self.t(f"report.where.{key}")), self.s.bullet, bulletText="•")
+            )
+        out += [
+            Spacer(1, 2 * mm),
+            self.p(self.t("report.where.teacher"), redact=False),
+            Paragraph(markup(self.t("report.where.bring")), self.s.h2),
+        ]
         for key in ("devices", "screens", "gifts", "report"):
-            out.append(Paragraph(markup(self.t(f"report.where.bring_{key}")), self.s.bullet, bulletText="•"))
+            out.append(
+                Paragraph(
+                    markup(self.t(f"report.where.bring_{key}")), self.s.bullet, bulletText="•"
+                )
+            )
         out += [Spacer(1, 3 * mm), self.p(self.t("report.where.dont"), redact=False)]
         return out
 
@@ -648,10 +879,26 @@ def _size(n: int) -> str:
 
 class _Doc(BaseDocTemplate):
     def __init__(self, buffer: BytesIO, on_flowable: Callable[[Flowable], None], **kw: Any) -> None:
-        super().__init__(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kw)
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(
+            buffer,
+            pagesize=(PAGE_W, PAGE_H),
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            **kw,
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            FRAME_W,
+            FRAME_H,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._on_flowable = on_flowable
         self._outline_n = 0
@@ -691,7 +938,9 @@ def write_atomically(out: Path, payload: bytes) -> None:
     fd = -1
     tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(dir=str(out.parent), prefix="." + out.name[:40] + ".", suffix=".part")
+        fd, tmp = tempfile.mkstemp(
+            dir=str(out.parent), prefix="." + out.name[:40] + ".", suffix=".part"
+        )
         with os.fdopen(fd, "wb") as fh:
             fd = -1
             fh.write(payload)
@@ -724,8 +973,12 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-def render(journal: Any, options: ReportOptions, progress: ProgressCallback | None = None,
-           stats: ReportStats | None = None) -> bytes:
+def render(
+    journal: Any,
+    options: ReportOptions,
+    progress: ProgressCallback | None = None,
+    stats: ReportStats | None = None,
+) -> bytes:
     """Lay the report out and return the PDF bytes (not encrypted)."""
     stats = stats if stats is not None else ReportStats()
     # Binary streams: ASCII85 (reportlab's default, pure Python here) made pictures 10x slower.
@@ -741,7 +994,9 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
     builder = _Builder(journal, data, styles, tracker, stats)
     if images_count:
         builder.prefetcher = images.Prefetcher(
-            journal, [r.attachment for r in data.attachments if images.looks_like_image(r.attachment)])
+            journal,
+            [r.attachment for r in data.attachments if images.looks_like_image(r.attachment)],
+        )
     story = LazyStory(builder.story())
     stats.entries = len(data.entries)
     stats.persons = len(data.persons)
@@ -751,11 +1006,22 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
     footer = tr("report.masked_copy", data.lang) if options.redact else ""
     footer = (footer + "  ·  " if footer else "") + format_when(data.made_at, "day", data.lang)
     canvasmaker = numbered_canvas(
-        font, tr("report.confidential", data.lang), title,
-        lambda page, pages: tr("report.page_of", data.lang, page=page, pages=pages), footer)
+        font,
+        tr("report.confidential", data.lang),
+        title,
+        lambda page, pages: tr("report.page_of", data.lang, page=page, pages=pages),
+        footer,
+    )
     buffer = BytesIO()
-    doc = _Doc(buffer, lambda f: None, title=title, author="", subject=tr("report.subtitle", data.lang),
-               creator="Incident Journal", lang="zh-CN" if data.lang == "zh" else "en")
+    doc = _Doc(
+        buffer,
+        lambda f: None,
+        title=title,
+        author="",
+        subject=tr("report.subtitle", data.lang),
+        creator="Incident Journal",
+        lang="zh-CN" if data.lang == "zh" else "en",
+    )
     try:
         doc.build(story, canvasmaker=canvasmaker)
     finally:
@@ -766,8 +1032,12 @@ def render(journal: Any, options: ReportOptions, progress: ProgressCallback | No
     return buffer.getvalue()
 
 
-def build_pdf(journal: Any, out_path: os.PathLike[str] | str, options: ReportOptions,
-              progress: ProgressCallback | None = None) -> ReportStats:
+def build_pdf(
+    journal: Any,
+    out_path: os.PathLike[str] | str,
+    options: ReportOptions,
+    progress: ProgressCallback | None = None,
+) -> ReportStats:
     """Make the PDF report and write it to ``out_path`` (atomically). See the module doc."""
     started = time.perf_counter()
     options = options.validated()
@@ -786,6 +1056,11 @@ def build_pdf(journal: Any, out_path: os.PathLike[str] | str, options: ReportOpt
     write_atomically(out, pdf)
     stats.bytes = len(pdf)
     stats.seconds = time.perf_counter() - started
-    log.info("report written: %d pages, %d entries, %d images, %.2f s", stats.pages, stats.entries,
-             stats.images, stats.seconds)
+    log.info(
+        "report written: %d pages, %d entries, %d images, %.2f s",
+        stats.pages,
+        stats.entries,
+        stats.images,
+        stats.seconds,
+    )
     return stats

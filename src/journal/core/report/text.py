@@ -46,8 +46,11 @@ def summary_from(data: ReportData) -> str:
     who: list[str] = []
     for p in data.persons:
         bits = [r(p.name)]
-        claim = " ".join(x for x in (p.organisation, p.role) if x) if zh else ", ".join(
-            x for x in (p.role, p.organisation) if x)
+        claim = (
+            " ".join(x for x in (p.organisation, p.role) if x)
+            if zh
+            else ", ".join(x for x in (p.role, p.organisation) if x)
+        )
         extra = [x for x in (r(claim), r(p.platform)) if x]
         if extra:
             bits.append(("（" + "，".join(extra) + "）") if zh else (" (" + ", ".join(extra) + ")"))
@@ -55,8 +58,15 @@ def summary_from(data: ReportData) -> str:
     if who:
         lines.append(tr("report.text.who", lang) + colon + _limited(who, 350, lang, sep))
     first, last = data.entries[0], data.entries[-1]
-    lines.append(tr("report.text.since", lang, first=format_when(first.occurred_at, first.precision, lang),
-                    last=format_when(last.occurred_at, last.precision, lang), n=len(data.entries)))
+    lines.append(
+        tr(
+            "report.text.since",
+            lang,
+            first=format_when(first.occurred_at, first.precision, lang),
+            last=format_when(last.occurred_at, last.precision, lang),
+            n=len(data.entries),
+        )
+    )
 
     asked: list[str] = []
     for e in data.entries:
@@ -66,8 +76,11 @@ def summary_from(data: ReportData) -> str:
         if e.target:
             what += (" — " if not zh else "——") + e.target
         if e.amount is not None:
-            what += f" ({format_amount(e.amount, e.currency or '')})" if not zh else \
-                f"（报酬 {format_amount(e.amount, e.currency or '')}）"
+            what += (
+                f" ({format_amount(e.amount, e.currency or '')})"
+                if not zh
+                else f"（报酬 {format_amount(e.amount, e.currency or '')}）"
+            )
         if e.status:
             status = tr(f"report.status.{e.status}", lang)
             what += f"（{status}）" if zh else f" [{status}]"
@@ -79,19 +92,31 @@ def summary_from(data: ReportData) -> str:
     for group in ("received", "promised", "sent", "gifts"):
         sums = data.totals.get(group) or {}
         if sums:
-            money.append(tr(f"report.totals.{group}", lang) + " " +
-                         ", ".join(format_amount(v, c) for c, v in sums.items()))
+            money.append(
+                tr(f"report.totals.{group}", lang)
+                + " "
+                + ", ".join(format_amount(v, c) for c, v in sums.items())
+            )
     items = [r(e.item or e.summary) for e in data.entries if e.kind == "gift"]
     if items:
-        money.append(tr("report.text.gift_items", lang, items=_limited(
-            [_clip(i, 40) for i in items], 200, lang, "、" if zh else ", ")))
+        money.append(
+            tr(
+                "report.text.gift_items",
+                lang,
+                items=_limited([_clip(i, 40) for i in items], 200, lang, "、" if zh else ", "),
+            )
+        )
     if money:
         lines.append(tr("report.text.paid", lang) + colon + sep.join(money))
 
     if data.signs:
-        titles = [s.title for s in data.signs if s.level == "present"] or [s.title for s in data.signs]
+        titles = [s.title for s in data.signs if s.level == "present"] or [
+            s.title for s in data.signs
+        ]
         lines.append(tr("report.text.signs", lang) + colon + _limited(titles, 380, lang, sep))
-    lines.append(tr("report.text.evidence", lang, entries=len(data.entries), files=len(data.attachments)))
+    lines.append(
+        tr("report.text.evidence", lang, entries=len(data.entries), files=len(data.attachments))
+    )
     text = "\n".join(lines)
     if len(text) > MAX_CHARS:
         # keep the evidence line whole; shorten what is before it

@@ -22,7 +22,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "zh": "{path} 是一个文件夹。请为报告选择一个文件名。",
     },
     "report.error.bad_kind": {
-        "en": "Unknown kind \"{kind}\" in the report options.",
+        "en": 'Unknown kind "{kind}" in the report options.',
         "zh": "报告选项中有未知的类型“{kind}”。",
     },
     "report.error.bad_range": {
@@ -54,8 +54,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.cover.counts": {"en": "What was recorded", "zh": "记录数量"},
     "report.cover.entries_total": {"en": "Entries in this report", "zh": "本报告中的记录"},
     "report.cover.signs_total": {"en": "Warning signs", "zh": "警示信号"},
-    "report.cover.signs_value": {"en": "{present} present, {possible} possible",
-                                 "zh": "存在 {present} 项，可能 {possible} 项"},
+    "report.cover.signs_value": {
+        "en": "{present} present, {possible} possible",
+        "zh": "存在 {present} 项，可能 {possible} 项",
+    },
     "report.cover.people_total": {"en": "People involved", "zh": "涉及人物"},
     "report.cover.attachments_total": {"en": "Attached files", "zh": "附件"},
     "report.cover.money": {"en": "Money and gifts", "zh": "金钱与礼物"},
@@ -94,12 +96,15 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.section.gifts": {"en": "Gifts", "zh": "礼物"},
     "report.section.attachments": {"en": "Attachments", "zh": "附件"},
     "report.section.integrity": {"en": "Integrity of this record", "zh": "记录的完整性"},
-    "report.section.where": {"en": "Where to report and what to bring", "zh": "如何举报、需要带什么"},
+    "report.section.where": {
+        "en": "Where to report and what to bring",
+        "zh": "如何举报、需要带什么",
+    },
     "report.contents": {"en": "Contents", "zh": "目录"},
     # signs
     "report.signs.intro": {
         "en": "The app compares the entries with patterns seen in published cases. A sign "
-        "marked \"present\" is clearly shown by the entries listed; \"possible\" means that some "
+        'marked "present" is clearly shown by the entries listed; "possible" means that some '
         "wording points to it. This is a checklist, not a verdict.",
         "zh": "本应用把记录与已公开案例中的常见手法进行对照。“存在”表示所列记录明确体现了该信号；"
         "“可能”表示有些措辞指向该信号。这只是对照清单，不是结论。",
@@ -113,7 +118,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.signs.evidence": {"en": "Shown by", "zh": "依据记录"},
     "report.signs.advice": {"en": "Advice", "zh": "建议"},
     # people
-    "report.people.none": {"en": "No person is linked to these entries.", "zh": "这些记录没有关联任何人物。"},
+    "report.people.none": {
+        "en": "No person is linked to these entries.",
+        "zh": "这些记录没有关联任何人物。",
+    },
     "report.people.aliases": {"en": "Also called", "zh": "别名"},
     "report.people.claims": {"en": "Claims to be", "zh": "自称身份"},
     "report.people.platform": {"en": "Met on", "zh": "结识平台"},
@@ -125,7 +133,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.people.claims_value": {"en": "{role}, {organisation}", "zh": "{organisation}{role}"},
     # timeline and fields
     "report.timeline.intro": {
-        "en": "All entries in order of when they happened. \"Recorded\" is when the entry was "
+        "en": 'All entries in order of when they happened. "Recorded" is when the entry was '
         "written down; the app sets it and it cannot be changed.",
         "zh": "所有记录按发生时间排列。“记录于”是写下该记录的时间，由应用自动设置，无法修改。",
     },
@@ -188,7 +196,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.channel.hotline_12339": {"en": "12339 hotline", "zh": "12339 举报电话"},
     "report.channel.online_platform": {"en": "online reporting platform", "zh": "网络举报平台"},
     "report.channel.wechat_account": {"en": "official WeChat account", "zh": "官方微信公众号"},
-    "report.channel.local_office": {"en": "local national security office", "zh": "当地国家安全机关"},
+    "report.channel.local_office": {
+        "en": "local national security office",
+        "zh": "当地国家安全机关",
+    },
     "report.channel.school": {"en": "school or university", "zh": "学校"},
     "report.channel.other": {"en": "other", "zh": "其他"},
     "report.handle.wechat": {"en": "WeChat", "zh": "微信"},
@@ -200,9 +211,18 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.handle.signal": {"en": "Signal", "zh": "Signal"},
     "report.handle.line": {"en": "LINE", "zh": "LINE"},
     "report.handle.other": {"en": "Other", "zh": "其他"},
-    "report.requests.none": {"en": "No request is recorded in this period.", "zh": "此期间没有记录任何要求。"},
-    "report.payments.none": {"en": "No payment is recorded in this period.", "zh": "此期间没有记录任何钱款往来。"},
-    "report.gifts.none": {"en": "No gift is recorded in this period.", "zh": "此期间没有记录任何礼物。"},
+    "report.requests.none": {
+        "en": "No request is recorded in this period.",
+        "zh": "此期间没有记录任何要求。",
+    },
+    "report.payments.none": {
+        "en": "No payment is recorded in this period.",
+        "zh": "此期间没有记录任何钱款往来。",
+    },
+    "report.gifts.none": {
+        "en": "No gift is recorded in this period.",
+        "zh": "此期间没有记录任何礼物。",
+    },
     "report.see_timeline": {"en": "(continued in the timeline)", "zh": "（全文见时间线）"},
     # attachments
     "report.att.intro": {

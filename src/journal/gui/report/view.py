@@ -160,9 +160,9 @@ class ReportView(QWidget):
         form2.addRow("", self.password_check)
         self.password_edit = QLineEdit()
         self.password_again = QLineEdit()
-        for edit in (self.password_edit, self.password_again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setEnabled(False)
+        for line in (self.password_edit, self.password_again):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+            line.setEnabled(False)
         self.password_check.toggled.connect(self._password_toggled)
         self.password_label = QLabel()
         self.password_again_label = QLabel()
@@ -201,10 +201,13 @@ class ReportView(QWidget):
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Report"))
-        self.intro.setText(self.tr(
-            "Make a PDF of what you recorded, to take to a teacher or to the national security "
-            "office, or to attach to an online report. It lists the warning signs, the people, "
-            "every event in order, the money and gifts, your pictures and where to report."))
+        self.intro.setText(
+            self.tr(
+                "Make a PDF of what you recorded, to take to a teacher or to the national security "
+                "office, or to attach to an online report. It lists the warning signs, the people, "
+                "every event in order, the money and gifts, your pictures and where to report."
+            )
+        )
         self.content_box.setTitle(self.tr("What goes into the report"))
         self.lang_label.setText(self.tr("Language of the report"))
         self.period_label.setText(self.tr("Period"))
@@ -212,31 +215,42 @@ class ReportView(QWidget):
         self.until_check.setText(self.tr("Until"))
         self.kinds_label.setText(self.tr("Kinds of entries"))
         names = {
-            "contact": self.tr("Contact"), "request": self.tr("Request"), "payment": self.tr("Payment"),
-            "gift": self.tr("Gift"), "meeting": self.tr("Meeting"), "threat": self.tr("Threat"),
-            "report": self.tr("Report made"), "note": self.tr("Note"),
+            "contact": self.tr("Contact"),
+            "request": self.tr("Request"),
+            "payment": self.tr("Payment"),
+            "gift": self.tr("Gift"),
+            "meeting": self.tr("Meeting"),
+            "threat": self.tr("Threat"),
+            "report": self.tr("Report made"),
+            "note": self.tr("Note"),
         }
         for kind, box in self.kind_checks.items():
             box.setText(names.get(kind, kind))
         self.people_label.setText(self.tr("People"))
         self.pictures_check.setText(self.tr("Show pictures (every file is listed either way)"))
         self.redact_check.setText(self.tr("Mask account names, phone numbers and email addresses"))
-        self.redact_hint.setText(self.tr(
-            "For a copy shown to someone who does not need them. Pictures are then left out, "
-            "because they may show such details."))
+        self.redact_hint.setText(
+            self.tr(
+                "For a copy shown to someone who does not need them. Pictures are then left out, "
+                "because they may show such details."
+            )
+        )
         self.protect_box.setTitle(self.tr("Who prepared it and protection"))
         self.prepared_label.setText(self.tr("Prepared by (optional)"))
         self.password_check.setText(self.tr("Protect the PDF with a password"))
         self.password_label.setText(self.tr("Password"))
         self.password_again_label.setText(self.tr("Password again"))
-        self.password_hint.setText(self.tr(
-            "Tell the password to the person who reads the report in person, not in the same "
-            "message as the file."))
+        self.password_hint.setText(
+            self.tr(
+                "Tell the password to the person who reads the report in person, not in the same "
+                "message as the file."
+            )
+        )
         self.export_button.setText(self.tr("Export PDF…"))
         self.copy_button.setText(self.tr("Copy summary text"))
         self.folder_button.setText(self.tr("Open the folder"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
@@ -294,7 +308,7 @@ class ReportView(QWidget):
         self._default_dates()
 
     def _default_dates(self) -> None:
-        """"From" starts at the first recorded event, "until" at today."""
+        """ "From" starts at the first recorded event, "until" at today."""
         if self.journal is None:
             return
         try:
@@ -315,16 +329,21 @@ class ReportView(QWidget):
         kinds = [k for k, box in self.kind_checks.items() if box.isChecked()]
         people: list[str] | None = None
         checked = [self.person_list.item(i) for i in range(self.person_list.count())]
-        chosen = [it.data(Qt.ItemDataRole.UserRole) for it in checked
-                  if it.checkState() == Qt.CheckState.Checked]
+        chosen = [
+            it.data(Qt.ItemDataRole.UserRole)
+            for it in checked
+            if it.checkState() == Qt.CheckState.Checked
+        ]
         if len(chosen) < len(checked):
             people = chosen
             if not people:
-                raise InputError("error.input", field="people",
-                                 detail=self.tr("tick at least one person"))
+                raise InputError(
+                    "error.input", field="people", detail=self.tr("tick at least one person")
+                )
         if not kinds:
-            raise InputError("error.input", field="kinds",
-                             detail=self.tr("tick at least one kind of entry"))
+            raise InputError(
+                "error.input", field="kinds", detail=self.tr("tick at least one kind of entry")
+            )
         password: str | None = None
         if with_password and self.password_check.isChecked():
             password = self.password_edit.text()
@@ -351,11 +370,13 @@ class ReportView(QWidget):
         except JournalError as exc:
             dialogs.show_error(self, exc)
             return
-        suggested = ("事件报告" if options.lang == "zh" else "incident-report") + \
-            f"-{date.today().isoformat()}.pdf"
+        suggested = (
+            "事件报告" if options.lang == "zh" else "incident-report"
+        ) + f"-{date.today().isoformat()}.pdf"
         start_dir = str(Path.home() / suggested)
-        path = dialogs.save_file(self, self.tr("Save the report as"), start_dir,
-                                 self.tr("PDF files (*.pdf)"))
+        path = dialogs.save_file(
+            self, self.tr("Save the report as"), start_dir, self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -386,7 +407,8 @@ class ReportView(QWidget):
         self.progress.setVisible(False)
         if worker is None:
             return
-        self._done_worker = worker  # kept until the next export (deleting it inside its own signal crashes)
+        # kept until the next export: deleting it inside its own signal crashes PySide
+        self._done_worker = worker
         locked = self.journal is None
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(not locked)
@@ -404,7 +426,8 @@ class ReportView(QWidget):
         self.last_stats = stats
         self.folder_button.setEnabled(True)
         text = self.tr("Saved {name}: {pages} pages, {entries} entries, {files} files.").format(
-            name=out.name, pages=stats.pages, entries=stats.entries, files=stats.attachments)
+            name=out.name, pages=stats.pages, entries=stats.entries, files=stats.attachments
+        )
         if stats.encrypted:
             text += " " + self.tr("It opens only with the password.")
         if stats.warnings:
@@ -422,9 +445,12 @@ class ReportView(QWidget):
             dialogs.show_error(self, exc)
             return
         QGuiApplication.clipboard().setText(text)
-        self.status.setText(self.tr(
-            "The summary ({n} characters) is on the clipboard. Paste it into the report form; "
-            "it is cleared from the clipboard after a short while.").format(n=len(text)))
+        self.status.setText(
+            self.tr(
+                "The summary ({n} characters) is on the clipboard. Paste it into the report form; "
+                "it is cleared from the clipboard after a short while."
+            ).format(n=len(text))
+        )
 
     def open_folder(self) -> None:
         if self.last_path is None:

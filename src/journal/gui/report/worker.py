@@ -29,8 +29,9 @@ class ExportWorker(QObject):
     progressed = Signal(int, int)
     finished = Signal()
 
-    def __init__(self, func: Callable[[Callable[[int, int], None]], Any],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, func: Callable[[Callable[[int, int], None]], Any], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._func: Callable[[Callable[[int, int], None]], Any] | None = func
         self.result: Any = None
