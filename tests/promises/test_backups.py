@@ -163,3 +163,42 @@ def test_cli_restore_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert "before-restore" in out
     with Journal.open(path, PASS) as j:
         assert not j.get_entry(eid).deleted
+
+
+def test_concurrent_backups_of_the_same_file_all_succeed(tmp_path: Path) -> None:
+    """Found by this suite: two backups at once (the window backs up on lock in a background
+    thread; lock, unlock, lock again) shared one temporary file name, deleted each other's copy
+    and both failed."""
+    import threading
+
+    path = tmp_path / "j.ijournal"
+    with _new(path) as j:
+        fill(j)
+    folder = tmp_path / "bk"
+    journals = [Journal.open(path, PASS) for _ in range(3)]
+    barrier = threading.Barrier(len(journals))
+    made: list[Path] = []
+    errors: list[BaseException] = []
+
+    def run(j: Journal) -> None:
+        try:
+            for _ in range(3):
+                barrier.wait()
+                made.append(backups.make_backup(j, folder, reason="close", keep=100))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(j,)) for j in journals]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    for j in journals:
+        j.close()
+    assert errors == []
+    assert len(made) == 9 and len(set(made)) == 9
+    assert sorted(backups.list_backups(folder, "j")) == sorted(made)
+    assert not list(folder.glob(".*.tmp"))
+    for b in made[:3]:
+        with Journal.open(b, PASS) as bj:
+            assert bj.verify().ok

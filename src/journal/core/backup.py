@@ -35,11 +35,18 @@ def make_backup(journal: Journal, directory: Path | None = None, reason: str = "
     stem = journal.path.stem
     name = f"{stem}-{stamp}" + (f"-{reason}" if reason else "") + ".ijbackup"
     target = directory / name
-    n = 1
-    while target.exists():
+    for n in range(1, 1000):
+        if not target.exists():
+            try:
+                journal.backup(target)  # refuses to overwrite: never another backup's file
+                break
+            except InputError as exc:
+                if exc.key != "error.file_exists" or not target.exists():
+                    raise
+                # another backup took this name meanwhile (same second): take the next one
         target = directory / name.replace(".ijbackup", f"-{n}.ijbackup")
-        n += 1
-    journal.backup(target)
+    else:
+        raise InputError("error.file_exists", path=str(target))
     if keep is not None:
         prune(directory, stem, keep, header=journal._header)  # noqa: SLF001
     log.info("backup written (%s)", reason or "manual")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,9 @@ log = logging.getLogger(__name__)
 
 
 def _tmp_name(target: Path, tag: str) -> Path:
-    return target.with_name(f".{target.name}.{tag}-{os.getpid()}.tmp")
+    # unique per call, not only per process: two threads backing up at once (e.g. a lock right
+    # after another) must never share, or delete, each other's temporary file
+    return target.with_name(f".{target.name}.{tag}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
 def _write_copy(journal: Journal, tmp: Path, key: bytes, header: bytes) -> None:
