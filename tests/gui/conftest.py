@@ -31,7 +31,8 @@ def gui_app(qapp: Any) -> Iterator[Any]:
 def settings() -> Any:
     from journal.core.settings import Settings
 
-    return Settings(language="en", first_run_done=True)
+    # (no automatic backup on every lock: tests of that feature turn it on themselves)
+    return Settings(language="en", first_run_done=True, backup_on_close=False)
 
 
 @pytest.fixture
@@ -57,6 +58,7 @@ def make_window(gui_app: Any, qtbot: Any, settings: Any) -> Iterator[Callable[..
         window.welcome.wait_idle()
         window._quitting = True
         window.lock(show_unlock=False)
+        window.wait_for_close()
 
 
 @pytest.fixture

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.offer_drafts_on_unlock = True
         self._pending_views: list[QWidget] = []
+        self._closers: list[threading.Thread] = []
 
         self.idle = IdleLock(self.settings.autolock_minutes * 60 * 1000, self)
         self.idle.idle.connect(self.lock)
@@ -352,11 +353,7 @@ class MainWindow(QMainWindow):
         self._teardown_workspace()  # every view gets set_journal(None) and is deleted
         self.journal = None
         if journal is not None:
-            self._backup_on_close(journal)
-            try:
-                journal.close()
-            except Exception:
-                log.exception("closing the journal failed")
+            self._close_journal(journal)
         self.clipboard_guard.clear_if_ours()
         self._set_unlocked_ui(False)
         self.retranslate()
@@ -367,6 +364,36 @@ class MainWindow(QMainWindow):
                 self.welcome.begin()
         self.stack.setCurrentWidget(self.welcome)
         self.locked.emit()
+
+    def _close_journal(self, journal: Any) -> None:
+        """Close the journal. With the automatic backup on, the copy is written and the journal
+        closed in a background thread, so the window locks at once (the window already holds no
+        content and no reference; quitting waits for it)."""
+        def close() -> None:
+            try:
+                journal.close()
+            except Exception:  # noqa: BLE001 - locking must always complete
+                log.exception("closing the journal failed")
+
+        if not (getattr(self.settings, "backup_on_close", False) and available(BACKUPS[0])):
+            close()
+            return
+
+        def backup_then_close() -> None:
+            try:
+                self._backup_on_close(journal)
+            finally:
+                close()
+
+        thread = threading.Thread(target=backup_then_close, name="backup-on-lock")
+        self._closers = [t for t in self._closers if t.is_alive()] + [thread]
+        thread.start()
+
+    def wait_for_close(self, timeout: float | None = None) -> None:
+        """Wait until journals being backed up and closed in the background are closed."""
+        for thread in list(self._closers):
+            thread.join(timeout)
+        self._closers = [t for t in self._closers if t.is_alive()]
 
     def _backup_on_close(self, journal: Any) -> None:
         """The automatic encrypted backup on lock and quit (Settings.backup_on_close)."""
@@ -786,4 +813,5 @@ class MainWindow(QMainWindow):
         self.lock(show_unlock=False)
         self.welcome.clear()
         self.clipboard_guard.clear_if_ours()
+        self.wait_for_close()
         super().closeEvent(event)
