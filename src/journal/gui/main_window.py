@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         def close() -> None:
             try:
                 journal.close()
-            except Exception:  # noqa: BLE001 - locking must always complete
+            except Exception:
                 log.exception("closing the journal failed")
 
         if not (getattr(self.settings, "backup_on_close", False) and available(BACKUPS[0])):
