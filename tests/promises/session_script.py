@@ -16,11 +16,21 @@ import sys
 SOCKET_EVENTS = ("socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
                  "socket.gethostbyaddr", "socket.bind", "socket.sendto", "socket.sendmsg")
 events: list[str] = []
+writes: list[str] = []  # every file Python code opened for writing, even if deleted afterwards
+_WRITE_FLAGS = 0o1 | 0o2 | 0o100  # O_WRONLY | O_RDWR | O_CREAT (Linux)
 
 
 def _hook(event: str, args: tuple[object, ...]) -> None:
     if event in SOCKET_EVENTS:
         events.append(f"{event} {args!r}"[:300])
+    elif event == "open" and args and isinstance(args[0], (str, bytes)):
+        mode, flags = (args + (None, None))[1:3]
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            isinstance(flags, int) and flags & _WRITE_FLAGS)
+        if writing:
+            path = args[0].decode("utf-8", "replace") if isinstance(args[0], bytes) else args[0]
+            if path not in writes:
+                writes.append(path)
 
 
 sys.addaudithook(_hook)  # first thing: nothing below may open a socket unseen
@@ -208,8 +218,9 @@ def main() -> None:
             continue
         if target.startswith("socket:"):
             socket_fds.append(target)
-    print("RESULT " + json.dumps({"events": events, "socket_fds": socket_fds,
-                                  "journal": str(path)}), flush=True)
+    print("RESULT " + json.dumps({"events": events, "socket_fds": socket_fds, "writes": writes,
+                                  "journal": str(path),
+                                  "backup_dir": str(settings.effective_backup_dir())}), flush=True)
 
 
 if __name__ == "__main__":

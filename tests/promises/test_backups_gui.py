@@ -54,6 +54,13 @@ def journal_with_backups(tmp_path: Path) -> tuple[Path, list[Path], list[str]]:
     return path, made, summaries
 
 
+def _wait_closed(window: Any) -> None:
+    """The window may back up and close the journal in a background thread after locking."""
+    wait = getattr(window, "wait_for_close", None)
+    if callable(wait):
+        wait(30)
+
+
 def _shot(widget: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / name))
@@ -188,6 +195,7 @@ def test_lock_and_quit_make_rotating_backups(app: Any, qtbot: Any, tmp_path: Pat
         window.open_journal(Journal.open(path, PASS))
         window.journal.add_entry(EntryDraft(kind="note", summary=f"session {i}"))
         window.lock()
+        _wait_closed(window)
         listed = backups.list_backups(folder, "w")
         assert len(listed) == min(i + 1, 2)
         now = time.time()
@@ -208,6 +216,7 @@ def test_lock_and_quit_make_rotating_backups(app: Any, qtbot: Any, tmp_path: Pat
     window2.open_journal(Journal.open(path, PASS))
     window2._quitting = True
     window2.lock(show_unlock=False)
+    _wait_closed(window2)
     assert {p.name for p in backups.list_backups(folder, "w")} == names
 
 

@@ -130,6 +130,23 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
     assert report["events"] == [], report["events"]
     assert report["socket_fds"] == [], report["socket_fds"]
 
+    # ----- every file the session's Python code wrote (even one deleted before the scan) is one
+    # the app is meant to write: the journal, its backups, the chosen PDF, settings, logs
+    journal_path = Path(report["journal"])
+    backup_dir = Path(report["backup_dir"])
+    unexpected = []
+    for written in report["writes"]:
+        w = Path(written)
+        if w == pdf or (w.parent == pdf.parent and w.name.startswith(f".{pdf.name}.")):
+            continue
+        if w.parent in (backup_dir, journal_path.parent) and (
+                w.name.endswith((".ijbackup", ".tmp", ".ijournal")) or ".ijbackup." in w.name):
+            continue
+        if w.name == "settings.json" or w.name.startswith(".settings-") or ".log" in w.name:
+            continue
+        unexpected.append(written)
+    assert unexpected == [], f"unexpected files written: {unexpected}"
+
     # ----- the session really happened: the journal holds every marker (decrypted)
     journal = Path(report["journal"])
     from journal.core.store import Journal
