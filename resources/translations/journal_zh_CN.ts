@@ -2246,6 +2246,10 @@ Its SHA-256 fingerprint: %1</source>
       <translation>记录,最新的在前</translation>
     </message>
     <message>
+      <source>Write the &amp;first entry…</source>
+      <translation>写下第一条记录(&amp;F)…</translation>
+    </message>
+    <message>
       <source>1 entry matches</source>
       <translation>1 条记录符合</translation>
     </message>

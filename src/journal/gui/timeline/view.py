@@ -180,9 +180,19 @@ class TimelineView(QWidget):
         font = self.empty_hint.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.empty_hint.setFont(font)
+        self.empty_page = QWidget()
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_hint)
+        self.empty_new = QPushButton(self.tr("Write the &first entry…"))
+        self.empty_new.setObjectName("emptyNewEntry")
+        self.empty_new.clicked.connect(lambda: self.new_entry("contact"))
+        self.empty_new.setVisible(False)
+        empty_layout.addWidget(self.empty_new, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty_hint)
+        self.list_stack.addWidget(self.empty_page)
         self.splitter.addWidget(self.list_stack)
 
         self.detail = EntryDetail()
@@ -223,6 +233,7 @@ class TimelineView(QWidget):
             self._fill_persons([])
             self.count_label.clear()
             self.empty_hint.clear()
+            self.empty_new.setVisible(False)
             self.list_stack.setCurrentWidget(self.table)
             return
         self.refresh_persons()
@@ -310,9 +321,12 @@ class TimelineView(QWidget):
                 self.empty_hint.setText(self.tr(
                     "No entries yet. Write down what happened with “New entry” — a first "
                     "contact, a request, a payment, a gift. Short notes are fine."))
-            self.list_stack.setCurrentWidget(self.empty_hint)
+            self.empty_new.setVisible(not filtered and feature(
+                "journal.gui.editor.dialog", "EntryEditorDialog") is not None)
+            self.list_stack.setCurrentWidget(self.empty_page)
         else:
             self.list_stack.setCurrentWidget(self.table)
+        self.detail.setVisible(n > 0)  # nothing to choose: the hint gets the whole width
 
     def reset_filters(self) -> None:
         for w in (self.kind_filter, self.person_filter, self.since, self.until, self.search):
