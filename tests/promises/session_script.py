@@ -86,6 +86,7 @@ def main() -> None:
     markers: dict[str, str] = json.loads(sys.argv[1])
     inputs = Path(sys.argv[2])
     pdf_out = Path(sys.argv[3])
+    gui_pdf = pdf_out.with_name("report-from-window.pdf")
     passphrase = os.environ["JOURNAL_PASSPHRASE"]
 
     from journal.core import crypto, paths
@@ -194,6 +195,35 @@ def main() -> None:
         app.processEvents()
     window.clipboard_guard.copy_text(m["gui_clipboard"])
 
+    # import a chat through the window (parsing and importing run off the UI thread)
+    try:
+        from journal.gui.importer.dialog import ImportDialog
+    except ImportError:
+        ImportDialog = None  # the feature is optional
+    if ImportDialog is not None:
+        imp = ImportDialog(j, window)
+        imp.show()
+        imp.load(inputs / "chat-gui.csv", kind="csv")
+        wait_until(app, lambda: imp.parsed is not None)
+        imp.start_import()
+        wait_until(app, lambda: imp.result is not None and not imp.busy())
+        imp.close()
+        app.processEvents()
+
+    # a password-protected PDF through the report page
+    report_view = window.views.get("report")
+    if report_view is not None:
+        window.show_view("report")
+        app.processEvents()
+        type_text(report_view.prepared_edit, m["gui_prepared"])
+        report_view.password_check.setChecked(True)
+        type_text(report_view.password_edit, "gui pdf password 99")
+        type_text(report_view.password_again, "gui pdf password 99")
+        dialogs.set_next_file(str(gui_pdf))
+        report_view.export_pdf()
+        wait_until(app, lambda: not report_view.is_busy() and report_view.last_path is not None)
+        report_view.copy_summary()
+
     # a half-typed entry when the journal locks: kept as an encrypted draft
     draft = EntryEditorDialog(j, window, kind="note")
     draft.show()
@@ -219,7 +249,7 @@ def main() -> None:
         if target.startswith("socket:"):
             socket_fds.append(target)
     print("RESULT " + json.dumps({"events": events, "socket_fds": socket_fds, "writes": writes,
-                                  "journal": str(path),
+                                  "journal": str(path), "gui_pdf": str(gui_pdf),
                                   "backup_dir": str(settings.effective_backup_dir())}), flush=True)
 
 

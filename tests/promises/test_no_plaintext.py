@@ -30,7 +30,7 @@ def _markers() -> dict[str, str]:
              "cli_payment", "cli_edit", "cli_location", "file_text", "file_utf16", "png_text",
              "chat_csv", "chat_wa", "gui_summary", "gui_details", "gui_location", "gui_person",
              "gui_attachment", "gui_pname", "gui_palias", "gui_pnotes", "gui_phandle",
-             "gui_clipboard", "gui_draft"]
+             "gui_clipboard", "gui_draft", "chat_gui", "gui_prepared"]
     out = {}
     for i, name in enumerate(names):
         tag = secrets.token_hex(4)
@@ -91,6 +91,9 @@ def _inputs(folder: Path, m: dict[str, str]) -> None:
     (folder / "chat.txt").write_text(
         f"2024-03-13 09:00:00 - Recruiter: {m['chat_wa']}\n"
         "2024-03-13 09:01:00 - Me: no\n", encoding="utf-8")
+    (folder / "chat-gui.csv").write_text(
+        "date,person,text\n"
+        f"2024-03-14 10:00,Recruiter Two,\"{m['chat_gui']}\"\n", encoding="utf-8")
     (folder / "passphrase.txt").write_text(PASS + "\n", encoding="utf-8")
     (folder / "pdf-password.txt").write_text("pdf password 7788\n", encoding="utf-8")
 
@@ -133,11 +136,12 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
     # ----- every file the session's Python code wrote (even one deleted before the scan) is one
     # the app is meant to write: the journal, its backups, the chosen PDF, settings, logs
     journal_path = Path(report["journal"])
+    gui_pdf = Path(report["gui_pdf"])
     backup_dir = Path(report["backup_dir"])
     unexpected = []
     for written in report["writes"]:
         w = Path(written)
-        if w == pdf or (w.parent == pdf.parent and w.name.startswith(f".{pdf.name}.")):
+        if w.parent == pdf.parent and w.name.endswith((".pdf", ".part")):
             continue
         if w.parent in (backup_dir, journal_path.parent) and (
                 w.name.endswith((".ijbackup", ".tmp", ".ijournal")) or ".ijbackup." in w.name):
@@ -157,7 +161,7 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
                                 default=str, ensure_ascii=False)
         everything += json.dumps([p.__dict__ for p in j.list_persons()], default=str, ensure_ascii=False)
         for name in ("cli_summary", "cli_edit", "gui_summary", "gui_details", "gui_person", "gui_pname",
-                     "cli_person"):
+                     "cli_person", "chat_gui", "chat_csv", "chat_wa"):
             assert markers[name] in everything, name
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
@@ -165,13 +169,18 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
     reader = PdfReader(str(pdf))
     assert reader.is_encrypted and reader.decrypt("pdf password 7788") != 0
     assert markers["cli_summary"] in "".join(page.extract_text() or "" for page in reader.pages)
+    if gui_pdf.exists():  # the report page is there: its PDF is encrypted too
+        reader = PdfReader(str(gui_pdf))
+        assert reader.is_encrypted and reader.decrypt("gui pdf password 99") != 0
+        text = "".join(page.extract_text() or "" for page in reader.pages)
+        assert markers["gui_summary"] in text and markers["gui_prepared"] in text
 
     # ----- nothing outside the journal and the chosen PDF holds a marker, in the tree or TMPDIR
     needles = _needles(markers)
-    leaks = _scan(tree, needles, skip={journal, pdf})
+    leaks = _scan(tree, needles, skip={journal, pdf, gui_pdf})
     assert leaks == [], "plaintext found outside the journal:\n" + "\n".join(leaks)
     # ... nor in the raw bytes of the journal (or a -wal left beside it) or the encrypted PDF
-    for path in (journal, Path(str(journal) + "-wal"), pdf):
+    for path in (journal, Path(str(journal) + "-wal"), pdf, gui_pdf):
         if path.exists():
             data = path.read_bytes()
             assert [w for n, w in needles.items() if n in data] == [], path
