@@ -242,3 +242,49 @@ def test_regressions_found_by_fuzzing(search_journal: Journal, cli_journal: tupl
     # a query with a word of underscores alone found nothing at all
     assert fts_query("_") is None
     assert search_journal.search("军舰_") == search_journal.search("军舰") != []
+
+
+SIGN_WORDS = st.sampled_from(["拍照", "军舰", "港口", "兼职", "保密", "删除聊天", "Telegram", "换个软件",
+                              "photograph", "warship", "base", "secret", "don't tell", "delete",
+                              "drone", "手机", "房租", "blackmail", "威胁", "survey", "问卷", "宝贝",
+                              "love", "USDT", "现金", " ", "，", "\n", "!!!", "a" * 50, "军" * 30])
+sign_text = st.one_of(user_text, st.lists(SIGN_WORDS, max_size=25).map("".join))
+
+
+@settings(FUZZ, max_examples=60)
+@given(items=st.lists(st.tuples(st.sampled_from(["contact", "request", "payment", "gift", "meeting",
+                                                 "threat", "note"]),
+                                sign_text, sign_text,
+                                st.integers(0, 400),
+                                st.one_of(st.none(), st.decimals(0, 10**6, places=2))),
+                      min_size=1, max_size=6))
+def test_signs_engine_on_any_text(search_journal: Journal,
+                                  items: list[tuple[str, str, str, int, Decimal | None]]) -> None:
+    """The warning-signs engine reads whatever was typed: never fails, stays fast, and its
+    evidence points at real entries."""
+    from datetime import timedelta
+
+    from journal.core import signs
+
+    j = search_journal
+    ids = []
+    with j.transaction():
+        for kind, summary, details, days, amount in items:
+            d = EntryDraft(kind=kind, summary=summary.strip() or "x", details=details,
+                           occurred_at=datetime(2024, 1, 1).astimezone() + timedelta(days=days),
+                           precision="day")
+            if kind == "payment" and amount is not None:
+                d.amount, d.currency, d.method, d.direction = amount, "CNY", "cash", "received"
+            try:
+                ids.append(j.add_entry(d).id)
+            except InputError:
+                pass
+    start = time.perf_counter()
+    results = signs.evaluate_journal(j)
+    assert time.perf_counter() - start < 5.0
+    known = set(j.entry_ids())
+    for r in results:
+        assert r.level in ("present", "possible") and set(r.evidence) <= known
+        assert r.title("zh") and r.title("en")
+    for eid in ids:
+        j.delete_entry(eid)
