@@ -203,3 +203,31 @@ def test_enter_on_a_row_opens_the_editor_for_that_entry(open_window: Any, journa
     timeline.table.setFocus()
     qtbot.keyClick(timeline.table, Qt.Key.Key_Return)
     assert seen == [sample["entries"]["payment"]]
+
+
+def test_imported_chat_shows_its_transcript_in_the_detail_pane(open_window: Any, journal: Any,
+                                                               qtbot: Any) -> None:
+    import importlib.util
+    from pathlib import Path
+
+    import pytest
+
+    if importlib.util.find_spec("journal.gui.importer.transcript") is None:
+        pytest.skip("transcript view not built")
+    from journal.core.importers.apply import import_file
+    from journal.gui.importer.transcript import TranscriptView
+
+    chats = sorted((Path(__file__).parents[1] / "data" / "imports" / "whatsapp").glob("*/chat.txt"))
+    if not chats:
+        pytest.skip("no WhatsApp fixture")
+    import_file(journal, "whatsapp", chats[0], tz="Asia/Shanghai", me=None)
+    timeline = open_window.views["timeline"]
+    timeline.refresh()
+    ids = journal.entry_ids(kinds=["contact"])
+    imported = [e for e in journal.get_entries(ids) if e.import_id]
+    assert imported
+    timeline.select_entry(imported[0].id)
+    assert timeline.detail.findChildren(TranscriptView)
+    timeline.detail.clear()
+    assert not timeline.detail.findChildren(TranscriptView) or all(
+        not v.isVisible() for v in timeline.detail.findChildren(TranscriptView))
