@@ -574,11 +574,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the stack trace goes to the log, not the screen
         import sqlcipher3
 
+        from journal.core.logsetup import describe_exception
+
         if isinstance(exc, sqlcipher3.DatabaseError):
-            log.error("database error", exc_info=True)
+            log.error("database error: %s", describe_exception(exc))
             print(NotAJournalError().message(lang), file=sys.stderr)
             return EXIT_DAMAGED
-        log.error("unexpected error", exc_info=True)
+        log.error("unexpected error: %s", describe_exception(exc))  # never the message: content
         print(t("cli.unexpected", lang, log=log_file), file=sys.stderr)
         return EXIT_INPUT
 

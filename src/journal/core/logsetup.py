@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import traceback
 from pathlib import Path
+from typing import Any
 
 from journal.core import paths
 
@@ -25,9 +27,35 @@ def setup_logging(name: str, level: int = logging.INFO) -> Path:
         log_file.touch(mode=0o600, exist_ok=True)
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(ContentFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
     _configured = log_file
     return log_file
+
+
+def describe_exception(exc: BaseException) -> str:
+    """An exception for the log: its type and the code locations, never its message (which can
+    quote what the user typed, e.g. ``KeyError('<a name>')``)."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    return f"{type(exc).__module__}.{type(exc).__qualname__}\n{frames}".rstrip()
+
+
+class ContentFreeFormatter(logging.Formatter):
+    """Formats a logged exception as its type and code locations, never its message: a message
+    can quote journal content (``log.exception(...)`` after ``KeyError('<a name>')``)."""
+
+    def formatException(self, ei: Any) -> str:  # logging's name
+        exc_type, _exc, tb = ei
+        frames = "".join(traceback.format_tb(tb))
+        name = exc_type.__qualname__ if exc_type is not None else "Exception"
+        return f"Traceback (most recent call last):\n{frames}{name} (message not logged)"
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_text  # another handler may have cached the full text, message and all
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = saved

@@ -32,7 +32,9 @@ def setup_logging() -> Path | None:
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
         path = None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from journal.core.logsetup import ContentFreeFormatter  # exceptions without their message
+
+    handler.setFormatter(ContentFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_journal_handler", False)]:
         root.removeHandler(old)

@@ -79,7 +79,9 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
         text = error.message(current_lang())
         log.info("user-facing error: %s", error.key)
     else:
-        log.error("unexpected error", exc_info=error)
+        from journal.core.logsetup import describe_exception
+
+        log.error("unexpected error: %s", describe_exception(error))  # never the message: content
         text = _tr("Something went wrong. Nothing was changed. Details are in the log file.")
     warn(parent, title or _tr("Incident Journal"), text)
 
