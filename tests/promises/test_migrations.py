@@ -457,41 +457,40 @@ def _add_mood(conn: Any) -> None:
     conn.execute("CREATE TABLE mood_log (entry_id TEXT, mood TEXT)")
 
 
-def test_fake_v2_migration_backs_up_first_and_keeps_data(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fake_next_migration_backs_up_first_and_keeps_data(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fake migration to the version after the current one, registered here: the v1 file goes
+    through every real migration and then this one."""
     path = _copy(tmp_path)
     version = schema.CURRENT_VERSION
     monkeypatch.setattr(schema, "CURRENT_VERSION", version + 1)
     monkeypatch.setitem(schema.MIGRATIONS, version + 1, _add_mood)
     folder = tmp_path / "backups"
-    if version == 1:
-        with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE), backup_dir=folder) as j:
-            assert j.schema_version() == 2
-            assert j._db.execute("SELECT count(*) FROM entries WHERE mood = 'calm'").fetchone()[0] == 11
-            _check_everything(j)
-            assert j.audit_records()[-1].action == "migrate"
-        made = backups.list_backups(folder)
-        assert len(made) == 1 and "before-migration-v1" in made[0].name
-        assert _raw_user_version(made[0]) == 1
-        assert _raw_user_version(path) == 2
-    else:  # pragma: no cover - a later version tests its own fake next migration the same way
-        pytest.skip("extend with the real v2 -> v3 chain when v2 exists")
+    with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE), backup_dir=folder) as j:
+        assert j.schema_version() == version + 1
+        assert j._db.execute("SELECT count(*) FROM entries WHERE mood = 'calm'").fetchone()[0] == 11
+        _check_everything(j)
+        assert j.audit_records()[-1].action == "migrate"
+    made = backups.list_backups(folder)
+    assert len(made) == 1 and "before-migration-v1" in made[0].name
+    assert _raw_user_version(made[0]) == 1, "the backup is the file as it was before migrating"
+    assert _raw_user_version(path) == version + 1
 
 
 def test_failing_migration_leaves_the_file_at_v1_unchanged(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real migrations succeed, then a fake last one fails half-way: all of it is undone."""
     path = _copy(tmp_path)
     before = path.read_bytes()
-    if schema.CURRENT_VERSION != 1:
-        pytest.skip("the v1 file is migrated for real in later versions")
 
     def half_done(conn: Any) -> None:
         conn.execute("ALTER TABLE entries ADD COLUMN mood TEXT")
         conn.execute("UPDATE entries SET summary = 'overwritten'")
         raise sqlcipher3.OperationalError("simulated failure in the middle of a migration")
 
-    monkeypatch.setattr(schema, "CURRENT_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, half_done)
+    version = schema.CURRENT_VERSION
+    monkeypatch.setattr(schema, "CURRENT_VERSION", version + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, version + 1, half_done)
     folder = tmp_path / "backups"
     key = Journal.derive(path, V1_PASSPHRASE)
     with pytest.raises(Exception):  # noqa: B017 - whatever the migration raised
@@ -501,7 +500,7 @@ def test_failing_migration_leaves_the_file_at_v1_unchanged(tmp_path: Path,
     assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
     monkeypatch.undo()
     assert _raw_user_version(path) == 1
-    with Journal.open(path, V1_PASSPHRASE) as j:
+    with Journal.open_with_key(path, key, backup_dir=folder) as j:  # and it migrates fine later
         _check_everything(j)
 
 
