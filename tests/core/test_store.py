@@ -406,3 +406,38 @@ def test_locked_journal_refuses_work(journal: Journal) -> None:
     with pytest.raises(Exception) as info:
         journal.entry_ids()
     assert "locked" in str(info.value)
+
+
+def test_failed_migration_says_so_and_changes_nothing(journal: Journal, journal_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from journal.core import schema
+    from journal.core.errors import JournalError
+
+    journal.add_entry(EntryDraft(kind="note", summary="keep me"))
+    journal.close()
+    before = journal_path.read_bytes()
+
+    def broken(conn: object) -> None:
+        raise RuntimeError("bug in a migration")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, schema.CURRENT_VERSION + 1: broken})
+    monkeypatch.setattr(schema, "CURRENT_VERSION", schema.CURRENT_VERSION + 1)
+    with pytest.raises(JournalError) as info:
+        Journal.open_with_key(journal_path, Journal.derive(journal_path, "correct horse 电池 staple"),
+                              backup_dir=tmp_path / "backups")
+    assert info.value.key == "error.migration_failed" and "backup" in info.value.message("en")
+    assert not isinstance(info.value, NotAJournalError)
+    monkeypatch.undo()
+    with Journal.open(journal_path, "correct horse 电池 staple") as j:
+        assert [e.summary for e in j.list_entries()] == ["keep me"]
+
+
+def test_stray_temporaries_of_dead_writers_are_removed(journal: Journal, journal_path: Path) -> None:
+    journal.close()
+    dead = journal_path.with_name(f".{journal_path.name}.rekey-999999999-abcd1234.tmp")
+    mine = journal_path.with_name(f".{journal_path.name}.rekey-{os.getpid()}-abcd1234.tmp")
+    other = journal_path.with_name(".unrelated.tmp")
+    for p in (dead, mine, other):
+        p.write_bytes(b"encrypted leftovers")
+    Journal.open(journal_path, "correct horse 电池 staple").close()
+    assert not dead.exists() and mine.exists() and other.exists()

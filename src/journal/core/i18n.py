@@ -109,6 +109,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "Update the app to open it.",
         "zh": "这个日志由更新版本的事件日志创建(结构版本 {found})。请更新应用后再打开。",
     },
+    "error.migration_failed": {
+        "en": "This journal (schema {found}) could not be brought up to date. It was left exactly as "
+        "it was, and a backup was made before trying. Please report this problem.",
+        "zh": "这个日志(结构版本 {found})无法升级。文件保持原样未被改动,升级前也已做了备份。请报告这个问题。",
+    },
     "error.locked": {"en": "The journal is locked.", "zh": "日志已锁定。"},
     "what.entry": {"en": "entry", "zh": "记录"},
     "what.person": {"en": "person", "zh": "人物"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,3 +109,34 @@ def rekey(journal: Journal, new_passphrase: str, kdf: crypto.KdfParams | None = 
             os.unlink(tmp)
     with journal.transaction():
         journal._audit("rekey", "journal", "journal", "")  # noqa: SLF001
+
+
+def remove_stray_temporaries(journal_path: Path) -> int:
+    """Delete the (encrypted) temporary files an interrupted re-key or restore left beside the
+    journal, when the process that wrote them is gone. Returns how many were removed."""
+    removed = 0
+    pattern = re.compile(rf"^\.{re.escape(journal_path.name)}\.(?:rekey|restore|copy)-(\d+)(?:-[0-9a-f]+)?\.tmp$")
+    try:
+        candidates = list(journal_path.parent.iterdir())
+    except OSError:
+        return 0
+    for p in candidates:
+        m = pattern.match(p.name)
+        if not m:
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid():
+            continue  # another thread of ours may be writing it right now
+        try:
+            os.kill(pid, 0)
+            continue  # its writer is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        with contextlib.suppress(OSError):
+            p.unlink()
+            removed += 1
+    if removed:
+        log.info("removed %d stray temporary file(s)", removed)
+    return removed

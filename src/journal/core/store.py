@@ -175,6 +175,9 @@ class Journal(PersonsMixin, FilesMixin):
         except BaseException:
             conn.close()
             raise
+        from journal.core.maintenance import remove_stray_temporaries
+
+        remove_stray_temporaries(path)
         return journal
 
     @classmethod
@@ -227,9 +230,15 @@ class Journal(PersonsMixin, FilesMixin):
 
             target_dir = backup_dir or backups.default_dir()
             backups.make_backup(self, target_dir, reason=f"before-migration-v{version}")
-            with self.transaction():
-                schema.migrate(self._conn, version)
-                self._audit("migrate", "journal", "journal", str(schema.CURRENT_VERSION))
+            try:
+                with self.transaction():
+                    schema.migrate(self._conn, version)
+                    self._audit("migrate", "journal", "journal", str(schema.CURRENT_VERSION))
+            except JournalError:
+                raise
+            except Exception as exc:  # the transaction rolled back: the file is as it was
+                log.error("migration from schema %d failed (%s)", version, type(exc).__name__)
+                raise JournalError("error.migration_failed", found=version) from None
             log.info("journal migrated from schema %d to %d", version, schema.CURRENT_VERSION)
 
     @staticmethod
