@@ -17,6 +17,7 @@ import pytest
 import sqlcipher3
 
 from journal.core import schema
+from journal.core.errors import JournalError
 from journal.core.models import EntryDraft
 from journal.core.store import Journal
 
@@ -140,8 +141,9 @@ def test_failing_v2_migration_leaves_the_v1_file_as_it_was(tmp_path: Path,
         raise sqlcipher3.OperationalError("simulated failure after the indexes were rebuilt")
 
     monkeypatch.setitem(schema.MIGRATIONS, 2, half_done)
-    with pytest.raises(sqlcipher3.OperationalError):
+    with pytest.raises(JournalError) as info:
         Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE), backup_dir=tmp_path / "b")
+    assert info.value.key == "error.migration_failed"
     assert path.read_bytes() == before
     monkeypatch.undo()
     with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE),
