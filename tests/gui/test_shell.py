@@ -356,3 +356,37 @@ def test_damaged_journal_offers_backups_when_that_feature_exists(window: Any) ->
 
 def test_backups_action_is_disabled_while_unlocked(open_window: Any) -> None:
     assert not open_window.act_backups.isEnabled()
+
+
+def test_uncaught_exception_is_logged_without_its_message_and_shown(window: Any) -> None:
+    import logging
+    import sys
+
+    from journal.gui import dialogs
+    from journal.gui.app import _excepthook, setup_logging
+
+    log_path = setup_logging()
+    dialogs.set_next_answer(True)  # answers the error dialog
+    typed = "secret " + "content typed by the user"
+    try:
+        raise ValueError(typed)
+    except ValueError:
+        _excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    for h in logging.getLogger().handlers:
+        h.flush()
+    text = log_path.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    assert "uncaught ValueError" in text
+    assert "secret content" not in text
+    assert dialogs.shown and dialogs.shown[-1][0] == "warning"
+    assert "Nothing was changed" in dialogs.shown[-1][1]
+
+
+def test_journal_option_opens_the_unlock_screen_for_that_file(make_window: Any, tmp_path: Path,
+                                                              passphrase: str) -> None:
+    from journal.gui.app import _parse
+
+    path = _journal_file(tmp_path / "given.ijournal", passphrase)
+    args = _parse(["--journal", str(path)])
+    window = make_window(journal_path=Path(args.journal))
+    assert window.welcome.current_page() is window.welcome.unlock
+    assert window.welcome.current_path() == path
