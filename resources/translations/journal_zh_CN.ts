@@ -1747,6 +1747,10 @@ Its SHA-256 fingerprint: %1</source>
       <translation>没有记录对方自称的职务或单位。</translation>
     </message>
     <message>
+      <source>Entries (%1, the newest %2 shown here; all are in the timeline)</source>
+      <translation>记录（共 %1 条，这里显示最新的 %2 条；全部记录都在时间线中）</translation>
+    </message>
+    <message>
       <source>Entries (%1)</source>
       <translation>记录（%1 条）</translation>
     </message>

@@ -157,3 +157,26 @@ def test_person_editor_clears_on_lock(qtbot, journal) -> None:  # type: ignore[n
     dlg.set_journal(None)
     assert not dlg.isVisible() and dlg.name.text() == "" and dlg.handles.handles() == []
     assert journal.list_persons() == []
+
+
+
+def test_person_page_lists_the_newest_entries_but_totals_all(qtbot, journal,  # type: ignore[no-untyped-def]
+                                                              monkeypatch) -> None:
+    from journal.gui.people import view as people_view
+
+    p = journal.add_person("Busy Person")
+    with journal.transaction():
+        for i in range(12):
+            journal.add_entry(EntryDraft(kind="payment", summary=f"pay {i}", persons=[p.id],
+                                         amount=Decimal("10"), direction="received"))
+    monkeypatch.setattr(people_view, "PAGE_LIMIT", 5)
+    page = people_view.PersonPage()
+    qtbot.addWidget(page)
+    page.show_person(journal, journal.get_person(p.id))
+    assert page.entries.topLevelItemCount() == 5
+    assert page.entries.topLevelItem(0).text(2) == "pay 11"  # the newest first
+    assert "12" in page.entries_title.text() and "5" in page.entries_title.text()
+    texts = [page.totals.itemAt(i).widget().text() for i in range(page.totals.count())
+             if page.totals.itemAt(i).widget() is not None]
+    assert any("120" in t for t in texts)  # totals over all 12, not the 5 shown
+    assert journal.totals(person_id=p.id)["received"] == {"CNY": Decimal("120")}

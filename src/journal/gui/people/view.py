@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _TOTAL_BUCKETS = ("received", "sent", "promised", "offered", "gifts")
+PAGE_LIMIT = 500  # a person page lists at most this many entries (the newest); totals cover all
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -144,15 +145,21 @@ class PersonPage(QWidget):
         self.handles.setText("\n".join(
             f"{labels.choice_label('handle', h.kind)}{colon}{h.value}" for h in person.handles) or "—")
         self.notes.setText(person.notes or "—")
-        entries = journal.list_entries(person_id=person.id)
+        total = journal.count_entries(person_id=person.id)
+        entries = journal.list_entries(person_id=person.id, limit=PAGE_LIMIT)  # newest first
         for e in entries:
             item = QTreeWidgetItem([labels.format_when(e.occurred_at, e.precision),
                                     labels.kind_label(e.kind), e.summary])
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             item.setToolTip(2, e.summary)
             self.entries.addTopLevelItem(item)
-        self.entries_title.setText(self.tr("Entries (%1)").replace("%1", str(len(entries))))
-        totals = journal.totals(entries)
+        if total > len(entries):
+            self.entries_title.setText(self.tr("Entries (%1, the newest %2 shown here; all are in the "
+                                               "timeline)").replace("%1", str(total))
+                                       .replace("%2", str(len(entries))))
+        else:
+            self.entries_title.setText(self.tr("Entries (%1)").replace("%1", str(total)))
+        totals = journal.totals(person_id=person.id)  # over all their entries, not only those shown
         names = {
             "received": self.tr("Received from them:"),
             "sent": self.tr("Sent to them:"),
