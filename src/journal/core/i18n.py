@@ -25,6 +25,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "Open a backup copy instead.",
         "zh": "这个文件不是事件日志,或者已经损坏。文件没有被改动。请改为打开一份备份。",
     },
+    "error.damaged": {
+        "en": "The journal file is damaged: {n} part(s) of it fail their check. It was not changed. "
+        "Restore the most recent backup.",
+        "zh": "日志文件已损坏:有 {n} 处未通过校验。文件没有被改动。请恢复最近的一份备份。",
+    },
     "error.integrity": {
         "en": "The integrity check failed: {detail}",
         "zh": "完整性校验未通过:{detail}",
