@@ -63,7 +63,9 @@ class Prefetcher:
     (Pillow works outside the GIL). At most ``lookahead`` reduced pictures wait in memory, and
     the original bytes of only one picture at a time."""
 
-    def __init__(self, journal: Any, attachments: Sequence[Attachment], lookahead: int = 4) -> None:
+    def __init__(
+        self, journal: Any, attachments: Sequence[Attachment], lookahead: int = 16
+    ) -> None:
         self._journal = journal
         self._order = [a.id for a in attachments]
         self._lookahead = lookahead

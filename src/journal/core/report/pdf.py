@@ -119,7 +119,7 @@ class _Builder:
     def t(self, key: str, **params: object) -> str:
         return tr(key, self.lang, **params)
 
-    def p(self, text: str, style: Any = None, *, redact: bool = True) -> Paragraph:
+    def p(self, text: str, style: Any = None, *, redact: bool = True) -> Flowable:
         return para(self.s, self.r(text) if redact else text, style)
 
     def when(self, entry: Entry) -> str:
@@ -146,13 +146,16 @@ class _Builder:
     def money(self, amount: Decimal | None, currency: str | None) -> str:
         return format_amount(amount, currency or "") if amount is not None else ""
 
+    def bullet(self, text: str) -> Paragraph:
+        return Paragraph(markup(text), self.s.for_text(self.s.bullet, text), bulletText="•")
+
     def tstyle(self, cmds: list[tuple[Any, ...]]) -> TableStyle:
         """A table style in the embedded face (plain-string cells would otherwise use Helvetica)."""
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.s.font), *cmds])
 
     def heading(self, key: str, style: Any = None) -> Paragraph:
         text = self.t(key)
-        p = Paragraph(markup(text), style or self.s.h1)
+        p = Paragraph(markup(text), self.s.for_text(style or self.s.h1, text))
         p._outline = (text, 0 if style is None else 1)  # type: ignore[attr-defined]
         return p
 
@@ -165,7 +168,8 @@ class _Builder:
     ) -> Paragraph:
         shown = self.r(text) if redact else text
         shown = clip(shown, limit)
-        return para(self.s, shown, self.s.cell_head if head else self.s.cell)
+        style = self.s.cell_head if head else self.s.cell
+        return Paragraph(markup(shown), self.s.for_text(style, shown))  # wraps in its column
 
     def table(
         self,
@@ -264,8 +268,8 @@ class _Builder:
         out: list[Flowable] = [
             Spacer(1, 14 * mm),
             Paragraph(markup(self.t("report.confidential")).upper(), s.confidential),
-            Paragraph(markup(self.t("report.title")), s.title),
-            Paragraph(markup(self.t("report.subtitle")), s.subtitle),
+            self.p(self.t("report.title"), s.title, redact=False),
+            self.p(self.t("report.subtitle"), s.subtitle, redact=False),
         ]
         rows: list[tuple[str, str]] = []
         if d.options.prepared_by.strip():
@@ -294,7 +298,7 @@ class _Builder:
             out += [self.p(self.t("report.cover.empty"), s.empty, redact=False)]
             return out
         # counts
-        out.append(Paragraph(markup(self.t("report.cover.counts")), s.h2))
+        out.append(self.p(self.t("report.cover.counts"), s.h2, redact=False))
         count_rows: list[tuple[str, str]] = [
             (kind_name(k, self.lang), str(d.counts[k])) for k in KINDS if d.counts.get(k)
         ]
@@ -312,7 +316,7 @@ class _Builder:
         count_rows.append((self.t("report.cover.people_total"), str(len(d.persons))))
         count_rows.append((self.t("report.cover.attachments_total"), str(len(d.attachments))))
         out.append(self.kv_table(count_rows, label_w=60 * mm))
-        out.append(Paragraph(markup(self.t("report.cover.money")), s.h2))
+        out.append(self.p(self.t("report.cover.money"), s.h2, redact=False))
         money = self.totals_lines(("received", "promised", "sent", "gifts", "offered"))
         if money:
             out.append(self.kv_table(money, label_w=60 * mm))
@@ -847,20 +851,14 @@ class _Builder:
             self.p(self.t("report.where.intro"), redact=False),
         ]
         for key in ("hotline", "online", "wechat", "office"):
-            out.append(
-                Paragraph(markup(self.t(f"report.where.{key}")), self.s.bullet, bulletText="•")
-            )
+            out.append(self.bullet(self.t(f"report.where.{key}")))
         out += [
             Spacer(1, 2 * mm),
             self.p(self.t("report.where.teacher"), redact=False),
-            Paragraph(markup(self.t("report.where.bring")), self.s.h2),
+            self.p(self.t("report.where.bring"), self.s.h2, redact=False),
         ]
         for key in ("devices", "screens", "gifts", "report"):
-            out.append(
-                Paragraph(
-                    markup(self.t(f"report.where.bring_{key}")), self.s.bullet, bulletText="•"
-                )
-            )
+            out.append(self.bullet(self.t(f"report.where.bring_{key}")))
         out += [Spacer(1, 3 * mm), self.p(self.t("report.where.dont"), redact=False)]
         return out
 
