@@ -806,3 +806,28 @@ def test_person_photo_is_shown_and_listed(journal: Any, tmp_path: Path) -> None:
     assert stats.attachments == 1 and stats.images == 1
     text = pypdf_text(out)
     assert "profile.jpg" in text and "Picture of Xiao Min" in text and photo.sha256[:32] in text
+
+
+def test_pictures_reduced_with_and_without_helper_process(journal: Any) -> None:
+    from journal.core.report import images
+
+    entry = journal.add_entry(EntryDraft(kind="note", summary="pictures", occurred_at=START))
+    atts = [
+        journal.add_attachment(entry_id=entry.id, data=harbour_photo(), filename="a.jpg"),
+        journal.add_attachment(entry_id=entry.id, data=b"not a picture", filename="b.png"),
+        journal.add_attachment(
+            entry_id=entry.id, data=chat_screenshot([(True, "hi")]), filename="c.png"
+        ),
+    ]
+    helper = images.start_helper()
+    try:
+        for process in (helper, None):
+            fetcher = images.Prefetcher(journal, atts, process=process)
+            got = [fetcher.get(a.id) for a in atts]
+            fetcher.close()
+            assert got[1] is None
+            assert got[0] is not None and got[0][1:] == (1100, 688)  # reduced, aspect kept
+            assert got[2] is not None and got[2][0][:2] == b"\xff\xd8"  # JPEG
+    finally:
+        if helper is not None:
+            helper.shutdown()

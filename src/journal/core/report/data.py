@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from journal.core.errors import JournalError
 from journal.core.models import Attachment, Entry, Person
 from journal.core.report.options import ReportOptions
 from journal.core.report.redact import Redactor
@@ -124,11 +125,21 @@ def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView] | 
     except ImportError:
         log.info("warning-sign engine not available; the report leaves the section out")
         return None
+    except Exception as exc:  # noqa: BLE001 - a broken engine must not cost the user the report
+        log.error("warning-sign engine failed to load: %s", type(exc).__name__)
+        return None
     evaluate = getattr(signs_mod, "evaluate_journal", None)
     if evaluate is None:
         return None
+    try:
+        results = list(evaluate(journal))
+    except JournalError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - as above: the rest of the report is still made
+        log.error("warning-sign engine failed: %s", type(exc).__name__)
+        return None
     views: list[SignView] = []
-    for result in evaluate(journal):
+    for result in results:
         level = str(getattr(result, "level", ""))
         if level not in ("present", "possible"):
             continue
@@ -230,10 +241,10 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
 
 def _signs_available() -> bool:
     try:
-        importlib.import_module("journal.core.signs")
-    except ImportError:
+        module = importlib.import_module("journal.core.signs")
+    except Exception:  # noqa: BLE001 - missing or broken engine: no section
         return False
-    return True
+    return hasattr(module, "evaluate_journal")
 
 
 def period(entries: list[Entry]) -> tuple[Entry, Entry] | None:

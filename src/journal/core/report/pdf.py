@@ -2,8 +2,10 @@
 
 ``build_pdf(journal, out_path, options, progress=None) -> ReportStats``. The PDF is laid out in
 memory, encrypted in memory when a password is given, and written atomically (a temporary name
-in the chosen folder, then renamed). Attachments are fetched one at a time, reduced in memory
-and never written anywhere but into the PDF.
+in the chosen folder, then renamed). The story is generated lazily as the layout consumes it, so
+memory stays flat as entries grow. Pictures are read one at a time and reduced in memory, in a
+helper process when one can be started (spawned, fed through a pipe: never a file), so that
+decoding runs alongside the layout; only the reduced copies go into the PDF.
 """
 
 from __future__ import annotations
@@ -982,6 +984,31 @@ def render(
     # Binary streams: ASCII85 (reportlab's default, pure Python here) made pictures 10x slower.
     rl_config.useA85 = 0
     font = register_font()
+    helper = None
+    if options.include_attachments and not options.redact and _has_pictures(journal):
+        helper = images.start_helper()  # starts while the entries are read and signs computed
+    try:
+        return _render(journal, options, progress, stats, font, helper)
+    finally:
+        if helper is not None:
+            helper.shutdown(wait=True, cancel_futures=True)
+
+
+def _has_pictures(journal: Any) -> bool:
+    try:
+        return any(images.looks_like_image(a) for a in journal.list_attachments())
+    except (JournalError, AttributeError):
+        return False
+
+
+def _render(
+    journal: Any,
+    options: ReportOptions,
+    progress: ProgressCallback | None,
+    stats: ReportStats,
+    font: str,
+    helper: Any,
+) -> bytes:
     data = collect(journal, options)
     images_count = 0
     if options.include_attachments and not options.redact:
@@ -994,6 +1021,7 @@ def render(
         builder.prefetcher = images.Prefetcher(
             journal,
             [r.attachment for r in data.attachments if images.looks_like_image(r.attachment)],
+            process=helper,
         )
     story = LazyStory(builder.story())
     stats.entries = len(data.entries)
