@@ -41,7 +41,7 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
                     # decode at 1/2, 1/4 or 1/8 size when the photo is large: much faster
                     img.draft("RGB", (MAX_SIDE // 2, MAX_SIDE // 2))
                 img.load()
-                pic = img
+                pic: Image.Image = img
                 if img.getexif().get(0x0112, 1) != 1:  # a rotated phone photo: turn it upright
                     pic = ImageOps.exif_transpose(img) or img
                 if pic.mode in ("RGBA", "LA", "P", "PA"):
