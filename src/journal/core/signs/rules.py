@@ -9,10 +9,12 @@ and amount, gift item, channels of a person's entries over time, dates) and at w
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from journal.core.models import Entry, Person
 from journal.core.signs import vocab as v
@@ -78,7 +80,15 @@ class Doc:
         return found
 
     def has(self, vocab: Vocab) -> bool:
-        return bool(self.hits(vocab))
+        found = self._hits.get(vocab.name)
+        if found is not None:
+            return bool(found)
+        key = "?" + vocab.name  # the yes/no answer alone is far cheaper than the list of terms
+        answer = self._hits.get(key)
+        if answer is None:
+            answer = ["y"] if vocab.matches(self.text, self.tokens) else []
+            self._hits[key] = answer
+        return bool(answer)
 
     def field_has(self, vocab: Vocab, *names: str) -> bool:
         text = "\n".join(str(getattr(self.entry, n) or "") for n in names)
@@ -114,6 +124,12 @@ class Pool:
                 found[x.id] = x
         return sorted(found.values(), key=lambda x: x.seq)
 
+    def has_related(self, d: Doc) -> bool:
+        """Whether ``related(d)`` would be non-empty, in O(persons of d)."""
+        if not d.entry.persons:
+            return bool(self.docs)
+        return bool(self.unlinked) or any(p in self.by_person for p in d.entry.persons)
+
     def earliest(self, d: Doc) -> Doc | None:
         """The oldest doc of the pool related to ``d``."""
         if not d.entry.persons:
@@ -121,6 +137,34 @@ class Pool:
         heads = [self.unlinked[0]] if self.unlinked else []
         heads += [self.by_person[p][0] for p in d.entry.persons if p in self.by_person]
         return min(heads, key=lambda x: x.seq) if heads else None
+
+
+class RelatedCollector:
+    """Collects ``pool.related(d)`` for many ``d`` without re-reading what was already taken.
+
+    The pool's lists only grow, so the union of the related docs at each call is, per person
+    list (and the unlinked and whole lists), the longest prefix seen: a watermark per list keeps
+    the total work linear where calling ``related`` every time was quadratic.
+    """
+
+    def __init__(self, pool: Pool) -> None:
+        self.pool = pool
+        self.marks: dict[str, int] = {}
+        self.out: list[Doc] = []
+
+    def _take(self, key: str, docs: list[Doc]) -> None:
+        start = self.marks.get(key, 0)
+        if start < len(docs):
+            self.out.extend(docs[start:])
+            self.marks[key] = len(docs)
+
+    def add_related(self, d: Doc) -> None:
+        if not d.entry.persons:
+            self._take("*all", self.pool.docs)
+            return
+        self._take("*unlinked", self.pool.unlinked)
+        for pid in d.entry.persons:
+            self._take(pid, self.pool.by_person.get(pid, []))
 
 
 def _entry_text(e: Entry) -> str:
@@ -141,10 +185,23 @@ class Ctx:
     family: set[str]  # ids of persons who are family, or teachers/counsellors by role
     by_person: dict[str, list[Doc]] = field(default_factory=dict)  # chronological
 
-    @property
+    @cached_property
     def active(self) -> list[Doc]:
         """Entries that describe what happened (a report entry describes the reporting)."""
         return [d for d in self.docs if d.kind != "report"]
+
+    @cached_property
+    def requests_by_person(self) -> dict[str, tuple[list[datetime], list[Doc]]]:
+        """Request docs per person (key "" = all requests), with their times, oldest first."""
+        out: dict[str, tuple[list[datetime], list[Doc]]] = {"": ([], [])}
+        for d in self.docs:
+            if d.kind != "request":
+                continue
+            for key in ("", *dict.fromkeys(d.entry.persons)):
+                whens, docs = out.setdefault(key, ([], []))
+                whens.append(d.when)
+                docs.append(d)
+        return out
 
     def of_person(self, pid: str) -> list[Doc]:
         return self.by_person.get(pid, [])
@@ -274,7 +331,7 @@ def job_offer(ctx: Ctx, disproportionate: list[Doc]) -> Result:
     for d in jobs:
         high = d.has(v.HIGH_PAY)
         simple_paid = d.has(v.SIMPLE_TASK) and (d.has(v.PAY_WORDS) or d.entry.amount is not None)
-        linked_pay = bool(ctx.related(d, pay_pool))
+        linked_pay = pay_pool.has_related(d)
         (strong if (high or simple_paid or linked_pay) else weak).append(d)
     if not jobs:
         # Structure without wording: a recruiter (by platform or role) who offers paid requests.
@@ -463,16 +520,17 @@ def _paid_to_me(d: Doc) -> bool:
 
 
 def _task_for(ctx: Ctx, pay: Doc) -> Doc | None:
-    """The request a payment pays for: itself if it names a task, else the last request before it."""
+    """The request a payment pays for: itself if it names a task, else the last request before it
+    (within 30 days, of the same person when the payment names persons)."""
     if pay.kind == "request" or pay.has(v.SIMPLE_TASK) or pay.has(v.PHOTO):
         return pay
-    pool = ctx.active if not pay.entry.persons else [
-        d for p in pay.entry.persons for d in ctx.of_person(p)]
     best: Doc | None = None
-    for d in pool:
-        if d.kind == "request" and d.when <= pay.when and pay.when - d.when <= timedelta(days=30) \
-                and (best is None or d.when > best.when):
-            best = d
+    for key in (pay.entry.persons or [""]):
+        whens, docs = ctx.requests_by_person.get(key, ([], []))
+        i = bisect_right(whens, pay.when)  # requests at or before the payment
+        if i and pay.when - whens[i - 1] <= timedelta(days=30):
+            if best is None or docs[i - 1].when > best.when:
+                best = docs[i - 1]
     return best
 
 
@@ -570,24 +628,27 @@ def pressure(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
     refused = Pool()
+    strong_refusals, weak_refusals = RelatedCollector(refused), RelatedCollector(refused)
     for d in ctx.active:
         if ctx.from_family_only(d):
             continue
         if d.kind == "threat" or d.has(v.PRESSURE_STRONG):
             strong.append(d)
             continue
-        after_refusal = ctx.related(d, refused)  # refused holds only earlier entries
-        if after_refusal and d.kind in ("request", "contact", "meeting", "note"):
+        # refused holds only earlier entries: pressure after a refusal of the same person
+        if refused.has_related(d) and d.kind in ("request", "contact", "meeting", "note"):
             if d.has(v.PRESSURE_WEAK):
-                strong += [*after_refusal, d]
+                strong_refusals.add_related(d)
+                strong.append(d)
             elif d.kind == "request":
-                weak += [*after_refusal, d]
+                weak_refusals.add_related(d)
+                weak.append(d)
         elif len(d.hits(v.PRESSURE_WEAK)) >= 2 and d.kind in ("request", "contact", "meeting"):
             weak.append(d)  # one "must" alone is ordinary speech; two pushes are a hint
         if d.kind == "request" and d.entry.status == "refused" or (
                 d.kind in ("contact", "meeting", "note") and d.has(v.REFUSAL)):
             refused.add(d)
-    return _result(strong, weak)
+    return _result(strong + strong_refusals.out, weak + weak_refusals.out)
 
 
 RuleFn = Callable[[Ctx], Result]

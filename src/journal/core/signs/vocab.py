@@ -89,6 +89,15 @@ class Vocab:
             found += [t for t, r in zip(self.en, self._en_res, strict=True) if r.search(joined)]
         return found
 
+    def matches(self, text: str, tokens: str | None = None) -> bool:
+        """Whether any term occurs (two combined searches; :meth:`find` says which)."""
+        if not text:
+            return False
+        if self._zh_any is not None and self._zh_any.search(text):
+            return True
+        joined = tokens if tokens is not None else " ".join(tokenize(text))
+        return bool(joined and self._en_any is not None and self._en_any.search(joined))
+
     def __or__(self, other: Vocab) -> Vocab:
         return Vocab(f"{self.name}+{other.name}", self.zh + other.zh, self.en + other.en)
 
