@@ -2097,9 +2097,17 @@ Its SHA-256 fingerprint: %1</source>
       <source>Open this entry</source>
       <translation>打开这条记录</translation>
     </message>
+    <message>
+      <source>… and %1 more entries (the PDF report lists them all).</source>
+      <translation>……另外还有 %1 条记录（PDF 报告中会全部列出）。</translation>
+    </message>
   </context>
   <context>
     <name>SignsView</name>
+    <message>
+      <source>Checking your entries for warning signs…</source>
+      <translation>正在根据你的记录检查警示信号……</translation>
+    </message>
     <message>
       <source>%1 shown by your entries, %2 hinted at.</source>
       <translation>记录中已出现 %1 项,有迹象 %2 项。</translation>

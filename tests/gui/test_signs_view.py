@@ -163,3 +163,36 @@ def test_in_the_main_window_badge_and_evidence_open_the_timeline(
     assert open_window.nav.currentRow() == open_window._nav_keys.index("timeline")
     open_window.lock(show_unlock=False)
     assert view.cards == [] and view.results == []
+
+
+def test_large_journal_is_checked_in_the_background(qtbot: Any, view: SignsView, journal: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.gui.signs import view as view_module
+
+    cases = _cases()
+    cases.build_in_journal(journal, cases.LIU)
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)  # every journal counts as large here
+    monkeypatch.setattr(view_module, "EVIDENCE_SHOWN", 1)
+    with qtbot.waitSignal(view.signsChanged, timeout=20000) as blocker:
+        view.set_journal(journal)
+        assert view.busy and "Checking" in view.summary.text()  # the window is not blocked
+    assert not view.busy and blocker.args == [len(view.results)]
+    present = [c.result.id for c in view.cards if c.result.level == PRESENT]
+    assert present == list(cases.LIU.present)
+    for card in view.cards:  # one evidence row per card, the rest counted
+        assert len(card.evidence_buttons) <= 1
+        more = card.findChild(QLabel, "moreEvidence")
+        assert (more is not None) == (len(card.result.evidence) > 1)
+
+
+def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsView, journal: Any,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.gui.signs import view as view_module
+
+    cases = _cases()
+    cases.build_in_journal(journal, cases.LIU)
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    view.set_journal(journal)
+    view.set_journal(None)  # locked before the worker answers
+    qtbot.wait(1500)
+    assert view.results == [] and view.cards == [] and not view.busy

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from journal.core.store import Journal
 
 log = logging.getLogger(__name__)
+SYNC_LIMIT = 1000  # entries evaluated on the UI thread; more go to a background thread
+EVIDENCE_SHOWN = 20  # evidence entries listed on a card; the rest are counted
 
 _SUMMARY_MAX = 90
 # Calm colours: amber for "present", slate for "possible" — never alarm red.
@@ -99,6 +102,17 @@ def _entry_line(entry: Entry) -> str:
     return f"{date}  ·  {summary}"
 
 
+def _evaluate(journal: Journal) -> tuple[list[SignResult], dict[str, Entry]]:
+    """The signs and the evidence entries the cards show (at most EVIDENCE_SHOWN per sign)."""
+    try:
+        results = core_signs.evaluate_journal(journal)
+        ids = list(dict.fromkeys(i for r in results for i in r.evidence[:EVIDENCE_SHOWN]))
+        return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
+    except JournalError:
+        log.warning("warning signs could not be evaluated", exc_info=True)
+        return [], {}
+
+
 class SignCard(QFrame):
     """One sign: title and level, explanation, what to do, evidence entries."""
 
@@ -142,7 +156,7 @@ class SignCard(QFrame):
 
         layout.addWidget(_wrap(self.tr("Entries that show it:"), bold=True, selectable=False))
         self.evidence_buttons: list[QPushButton] = []
-        for entry_id in result.evidence:
+        for entry_id in result.evidence[:EVIDENCE_SHOWN]:
             entry = entries.get(entry_id)
             if entry is None:
                 continue
@@ -156,6 +170,12 @@ class SignCard(QFrame):
             button.clicked.connect(lambda _c=False, i=entry_id: self.entryActivated.emit(i))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.evidence_buttons.append(button)
+        hidden = len(result.evidence) - EVIDENCE_SHOWN
+        if hidden > 0:
+            more = _wrap(self.tr("… and %1 more entries (the PDF report lists them all).")
+                         .replace("%1", str(hidden)), selectable=False)
+            more.setObjectName("moreEvidence")
+            layout.addWidget(more)
 
 
 _MARKS = {PRESENT: "●", POSSIBLE: "●", None: "○"}
@@ -242,14 +262,22 @@ class ReportBox(QFrame):
 
 
 class SignsView(QWidget):
-    """The Warning signs page. ``set_journal(j)``; ``None`` (on lock) clears everything."""
+    """The Warning signs page. ``set_journal(j)``; ``None`` (on lock) clears everything.
+
+    A journal of up to SYNC_LIMIT entries is evaluated at once (well under a second); a larger
+    one in a background thread, so the window never freezes (100,000 entries take ~30 s).
+    """
 
     entryActivated = Signal(str)
     signsChanged = Signal(int)
+    _evaluated = Signal(int, object)  # (generation, (results, entries) or None), worker → UI
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._journal: Journal | None = None
+        self._generation = 0
+        self.busy = False
+        self._evaluated.connect(self._on_evaluated, Qt.ConnectionType.QueuedConnection)
         self.results: list[SignResult] = []
         self.cards: list[SignCard] = []
         self._entries: dict[str, Entry] = {}
@@ -309,16 +337,43 @@ class SignsView(QWidget):
 
     def refresh(self) -> None:
         """Re-evaluate the journal's entries (signs are computed, never stored)."""
-        results: list[SignResult] = []
-        entries: dict[str, Entry] = {}
-        if self._journal is not None:
-            try:
-                results = core_signs.evaluate_journal(self._journal)
-                ids = list(dict.fromkeys(i for r in results for i in r.evidence))
-                entries = {e.id: e for e in self._journal.get_entries(ids)} if ids else {}
-            except JournalError:
-                log.exception("warning signs could not be evaluated")
-                results, entries = [], {}
+        self._generation += 1
+        journal = self._journal
+        if journal is None:
+            self.busy = False
+            self._show([], {})
+            return
+        try:
+            large = journal.count_entries() > SYNC_LIMIT
+        except JournalError:
+            large = False
+        if not large:
+            self.busy = False
+            self._show(*_evaluate(journal))
+            return
+        self.busy = True
+        self.summary.setText(self.tr("Checking your entries for warning signs…"))
+        self.summary.setVisible(True)
+        generation = self._generation
+        threading.Thread(target=self._work, args=(journal, generation), daemon=True,
+                         name="warning-signs").start()
+
+    def _work(self, journal: Journal, generation: int) -> None:
+        try:
+            outcome: object = _evaluate(journal)
+        except Exception:  # noqa: BLE001 - e.g. locked meanwhile; the stack trace goes to the log
+            log.warning("warning signs: background evaluation stopped", exc_info=True)
+            outcome = None
+        self._evaluated.emit(generation, outcome)
+
+    def _on_evaluated(self, generation: int, outcome: object) -> None:
+        if generation != self._generation or self._journal is None:
+            return  # a newer refresh, or the journal was locked meanwhile: drop it
+        self.busy = False
+        results, entries = outcome if outcome is not None else ([], {})  # type: ignore[misc]
+        self._show(results, entries)
+
+    def _show(self, results: list[SignResult], entries: dict[str, Entry]) -> None:
         self.results = results
         self._entries = entries
         self._rebuild()
