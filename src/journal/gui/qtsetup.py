@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
 from journal.core import paths
 
@@ -45,7 +45,10 @@ def apply_default_font(app: QCoreApplication) -> None:
     if not family:
         return
     font = QFont(app.font())  # type: ignore[attr-defined]
-    families = [font.family(), family] if font.family() != family else [family]
+    # The resolved family, not the alias ("Sans Serif"): with the alias first, Qt may pick the
+    # CJK face for Latin punctuation too ("…" drawn as the centred Chinese "⋯").
+    base = QFontInfo(font).family()
+    families = [base, family] if base and base != family else [family]
     font.setFamilies(families)
     app.setFont(font)  # type: ignore[attr-defined]
 
