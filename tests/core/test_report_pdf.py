@@ -821,8 +821,9 @@ def test_pictures_reduced_with_and_without_helper_process(journal: Any) -> None:
     ]
     helper = images.start_helper()
     try:
-        for process in (helper, None):
-            fetcher = images.Prefetcher(journal, atts, process=process)
+        assert helper is not None
+        for used in (helper, None):
+            fetcher = images.Prefetcher(journal, atts, helper=used)
             got = [fetcher.get(a.id) for a in atts]
             fetcher.close()
             assert got[1] is None
@@ -830,4 +831,4 @@ def test_pictures_reduced_with_and_without_helper_process(journal: Any) -> None:
             assert got[2] is not None and got[2][0][:2] == b"\xff\xd8"  # JPEG
     finally:
         if helper is not None:
-            helper.shutdown()
+            helper.close()

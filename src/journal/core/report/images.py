@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import os
+import struct
+import subprocess
 import sys
 import threading
 import warnings
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from journal.core.errors import JournalError
@@ -51,7 +54,7 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
                     pic = background
                 elif pic.mode != "RGB":
                     pic = pic.convert("RGB")
-                pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0)
+                pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR, reducing_gap=1.0)
                 out = BytesIO()
                 pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
                 return out.getvalue(), pic.width, pic.height
@@ -62,15 +65,100 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
 
 Prepared = tuple[bytes, int, int]
 
+_HEADER = struct.Struct(">I")  # length of what follows
+_RESULT = struct.Struct(">BII")  # ok, width, height
+
+
+class Helper:
+    """A helper process that reduces pictures: ``python -c`` running :func:`_helper_main`, fed
+    through its standard input and answering on its standard output. Nothing else of the app
+    is loaded in it and nothing is written to a file. Pictures go one at a time."""
+
+    def __init__(self) -> None:
+        code = "from journal.core.report.images import _helper_main; _helper_main()"
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", code],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=None,  # inherited: it prints nothing but a failure to start
+            env=env,
+            close_fds=True,
+            cwd=str(Path(__file__).resolve().parents[3]),  # the folder holding "journal"
+        )
+        self._lock = threading.Lock()
+
+    def prepare(self, data: bytes) -> Prepared | None:
+        with self._lock:
+            stdin, stdout = self._proc.stdin, self._proc.stdout
+            assert stdin is not None and stdout is not None
+            stdin.write(_HEADER.pack(len(data)))
+            stdin.write(data)
+            stdin.flush()
+            ok, width, height = _RESULT.unpack(_read_exactly(stdout, _RESULT.size))
+            (size,) = _HEADER.unpack(_read_exactly(stdout, _HEADER.size))
+            jpeg = _read_exactly(stdout, size)
+        return (jpeg, width, height) if ok else None
+
+    def close(self) -> None:
+        try:
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()  # the helper ends at end of input
+            self._proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self._proc.kill()
+            self._proc.wait()
+        finally:
+            if self._proc.stdout is not None:
+                self._proc.stdout.close()
+
+
+def _read_exactly(stream: Any, n: int) -> bytes:
+    chunks: list[bytes] = []
+    while n:
+        chunk = stream.read(n)
+        if not chunk:
+            raise EOFError("picture helper ended")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def _helper_main() -> None:
+    """The helper process: read length-prefixed pictures, answer with reduced JPEGs."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        header = stdin.read(_HEADER.size)
+        if len(header) < _HEADER.size:
+            return
+        (size,) = _HEADER.unpack(header)
+        result = prepare(_read_exactly(stdin, size))
+        jpeg, width, height = result if result is not None else (b"", 0, 0)
+        stdout.write(_RESULT.pack(result is not None, width, height))
+        stdout.write(_HEADER.pack(len(jpeg)))
+        stdout.write(jpeg)
+        stdout.flush()
+
+
+def start_helper() -> Helper | None:
+    """Start the picture helper now (it takes a moment), or None when there cannot be one: a
+    frozen app (its executable is the app, not Python) or a failure to start."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return None
+    try:
+        return Helper()
+    except OSError as exc:
+        log.info("no helper process for pictures: %s", type(exc).__name__)
+        return None
+
 
 class Prefetcher:
-    """Fetches the pictures one at a time and reduces them in a helper process while the pages
-    are laid out (Pillow holds the GIL while decoding, so a thread would not run alongside the
-    layout). The original bytes travel through a pipe, never a file. At most ``lookahead``
-    reduced pictures (about 100 KB each: what the PDF will hold anyway) wait in memory.
+    """Fetches the pictures one at a time in a thread and has the helper process reduce them
+    while the pages are laid out (Pillow holds the GIL while decoding, so a thread alone would
+    not run alongside the layout). At most ``lookahead`` reduced pictures (about 100 KB each:
+    what the PDF will hold anyway) wait in memory, and one original at a time.
 
-    Without a helper process (``process=None``: a frozen app, or one that cannot start) the
-    pictures are reduced in the thread instead: slower, same result.
+    Without a helper (``helper=None``) the pictures are reduced in the thread: slower, same result.
     """
 
     def __init__(
@@ -78,15 +166,14 @@ class Prefetcher:
         journal: Any,
         attachments: Sequence[Attachment],
         lookahead: int = 64,
-        process: ProcessPoolExecutor | None = None,
+        helper: Helper | None = None,
     ) -> None:
         self._journal = journal
         self._order = [a.id for a in attachments]
         self._lookahead = lookahead
-        self._futures: dict[str, Future[Any]] = {}
+        self._helper = helper  # owned by the caller (see start_helper)
+        self._futures: dict[str, Future[Prepared | None]] = {}
         self._next = 0
-        self._process = process  # owned by the caller (see start_helper)
-        self._in_flight = threading.BoundedSemaphore(2)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-pictures")
         self._fill()
 
@@ -96,62 +183,27 @@ class Prefetcher:
             self._next += 1
             self._futures[att_id] = self._pool.submit(self._load, att_id)
 
-    def _load(self, att_id: str) -> Prepared | None | Future[Prepared | None]:
-        """Read one picture; hand it to the helper process (returning its future) or reduce it
-        here. At most two originals are on their way to the helper at any time."""
-        if self._process is not None:
-            self._in_flight.acquire()
+    def _load(self, att_id: str) -> Prepared | None:
         try:
             raw = self._journal.attachment_data(att_id)
         except JournalError:
             log.warning("attachment could not be read for the report")
-            if self._process is not None:
-                self._in_flight.release()
             return None
-        if self._process is not None:
+        if self._helper is not None:
             try:
-                future = self._process.submit(prepare, raw)
-            except Exception as exc:  # noqa: BLE001 - a broken helper: do it here instead
-                log.info("picture helper process failed: %s", type(exc).__name__)
-                self._in_flight.release()
-                return prepare(raw)
-            future.add_done_callback(lambda _f: self._in_flight.release())
-            return future
+                return self._helper.prepare(raw)
+            except (OSError, EOFError, ValueError, struct.error) as exc:
+                log.info("picture helper failed: %s", type(exc).__name__)
+                self._helper = None  # carry on without it
         return prepare(raw)
 
     def get(self, att_id: str) -> Prepared | None:
         """The reduced picture (or None if it cannot be drawn); pictures are asked in order."""
         future = self._futures.pop(att_id, None)
         result = self._load(att_id) if future is None else future.result()
-        if isinstance(result, Future):
-            try:
-                result = result.result()
-            except Exception as exc:  # noqa: BLE001 - the helper died: not drawn, listed
-                log.info("picture helper process failed: %s", type(exc).__name__)
-                result = None
         self._fill()
         return result
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._futures.clear()
-        self._process = None
-
-
-def _ready() -> bool:
-    return True
-
-
-def start_helper() -> ProcessPoolExecutor | None:
-    """Start the helper process for pictures now (it takes a moment to start), or None when
-    there cannot be one (a frozen app: its executable would start the app again)."""
-    if getattr(sys, "frozen", False):
-        return None
-    try:
-        context = multiprocessing.get_context("spawn")  # never fork a process with threads
-        helper = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        helper.submit(_ready)  # starts the process and imports this module in it
-    except (OSError, ValueError, ImportError, RuntimeError) as exc:
-        log.info("no helper process for pictures: %s", type(exc).__name__)
-        return None
-    return helper

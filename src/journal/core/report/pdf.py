@@ -4,8 +4,8 @@
 memory, encrypted in memory when a password is given, and written atomically (a temporary name
 in the chosen folder, then renamed). The story is generated lazily as the layout consumes it, so
 memory stays flat as entries grow. Pictures are read one at a time and reduced in memory, in a
-helper process when one can be started (spawned, fed through a pipe: never a file), so that
-decoding runs alongside the layout; only the reduced copies go into the PDF.
+helper process when one can be started (our own code, fed through a pipe: never a file), so
+that decoding runs alongside the layout; only the reduced copies go into the PDF.
 """
 
 from __future__ import annotations
@@ -991,7 +991,7 @@ def render(
         return _render(journal, options, progress, stats, font, helper)
     finally:
         if helper is not None:
-            helper.shutdown(wait=True, cancel_futures=True)
+            helper.close()
 
 
 def _has_pictures(journal: Any) -> bool:
@@ -1021,7 +1021,7 @@ def _render(
         builder.prefetcher = images.Prefetcher(
             journal,
             [r.attachment for r in data.attachments if images.looks_like_image(r.attachment)],
-            process=helper,
+            helper=helper,
         )
     story = LazyStory(builder.story())
     stats.entries = len(data.entries)
