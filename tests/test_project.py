@@ -71,3 +71,10 @@ def test_compiled_translation_loads() -> None:
     assert tr.load(str(qm))
     (context, source), chinese = next((k, v) for k, v in _messages(TS).items() if v)
     assert tr.translate(context, source) == chinese
+
+
+def test_chinese_text_uses_full_width_punctuation() -> None:
+    """Chinese sentences take ，：；（） — checked in help pages, catalogs and the core's texts."""
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "zh_punct.py")], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stdout[-3000:]

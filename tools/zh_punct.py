@@ -23,7 +23,8 @@ _AROUND = {
     ",": "，", ":": "：", ";": "；", "?": "？", "!": "！",
 }
 # an ASCII mark with a Chinese character before it, or right after it (spaces around are dropped)
-_PATTERN = re.compile(rf"(?<=[{HAN}]) ?([,:;?!]) ?(?![/\d])|(?<![\w/.]) ?([,:;?!]) ?(?=[{HAN}])")
+# ";;" separates Qt file-dialog filters and must stay ASCII
+_PATTERN = re.compile(rf"(?<=[{HAN}]) ?(?<!;)([,:;?!])(?!;) ?(?![/\d])|(?<![\w/.;]) ?([,:;?!])(?!;) ?(?=[{HAN}])")
 _PAREN = re.compile(r"(.?)\(([^()\n]*)\)")
 _HAN_RE = re.compile(f"[{HAN}]")
 _ZH_STRING = re.compile(r'"zh":\s*(\(|")')

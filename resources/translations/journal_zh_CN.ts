@@ -267,7 +267,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Too short: at least {n} characters.</source>
-      <translation>太短了:至少需要 {n} 个字符。</translation>
+      <translation>太短了：至少需要 {n} 个字符。</translation>
     </message>
     <message>
       <source>Weak. Add more words.</source>
@@ -291,7 +291,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Where to keep the journal file</source>
-      <translation>日志文件保存位置(&amp;W)</translation>
+      <translation>日志文件保存位置（&amp;W）</translation>
     </message>
     <message>
       <source>Journal file location</source>
@@ -299,11 +299,11 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Browse…</source>
-      <translation>浏览(&amp;B)…</translation>
+      <translation>浏览（&amp;B）…</translation>
     </message>
     <message>
       <source>&amp;Passphrase</source>
-      <translation>密码(&amp;P)</translation>
+      <translation>密码（&amp;P）</translation>
     </message>
     <message>
       <source>Passphrase</source>
@@ -311,7 +311,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Repeat the passphrase</source>
-      <translation>再次输入密码(&amp;R)</translation>
+      <translation>再次输入密码（&amp;R）</translation>
     </message>
     <message>
       <source>Repeat the passphrase</source>
@@ -319,7 +319,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Show what I type</source>
-      <translation>显示输入的内容(&amp;S)</translation>
+      <translation>显示输入的内容（&amp;S）</translation>
     </message>
     <message>
       <source>Passphrase strength</source>
@@ -327,7 +327,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Important: there is no way to recover a forgotten passphrase. Without it the journal cannot be opened by anyone, including you. Write it down on paper and keep it somewhere safe, away from this computer.</source>
-      <translation>重要:忘记的密码无法找回。没有密码,任何人(包括你自己)都打不开这个日志。请把密码写在纸上,放在远离这台电脑的安全地方。</translation>
+      <translation>重要：忘记的密码无法找回。没有密码，任何人（包括你自己）都打不开这个日志。请把密码写在纸上，放在远离这台电脑的安全地方。</translation>
     </message>
     <message>
       <source>Creating and encrypting the journal…</source>
@@ -339,7 +339,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Create &amp;journal</source>
-      <translation>创建日志(&amp;J)</translation>
+      <translation>创建日志（&amp;J）</translation>
     </message>
   </context>
   <context>
@@ -350,19 +350,19 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Choose an entry on the left to see everything recorded about it.</source>
-      <translation>在左侧选择一条记录,即可查看它的全部内容。</translation>
+      <translation>在左侧选择一条记录，即可查看它的全部内容。</translation>
     </message>
     <message>
       <source>&amp;Edit…</source>
-      <translation>编辑(&amp;E)…</translation>
+      <translation>编辑（&amp;E）…</translation>
     </message>
     <message>
       <source>Change this entry (the earlier version is kept in its history)</source>
-      <translation>修改这条记录(之前的版本会保留在历史中)</translation>
+      <translation>修改这条记录（之前的版本会保留在历史中）</translation>
     </message>
     <message>
       <source>&amp;History…</source>
-      <translation>历史(&amp;H)…</translation>
+      <translation>历史（&amp;H）…</translation>
     </message>
     <message>
       <source>Every earlier version of this entry</source>
@@ -370,19 +370,19 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Copy text</source>
-      <translation>复制文字(&amp;C)</translation>
+      <translation>复制文字（&amp;C）</translation>
     </message>
     <message>
       <source>Copy this entry as text; the clipboard is cleared again soon</source>
-      <translation>把这条记录复制为文字;剪贴板稍后会被自动清空</translation>
+      <translation>把这条记录复制为文字；剪贴板稍后会被自动清空</translation>
     </message>
     <message>
       <source>Move to &amp;trash</source>
-      <translation>移到回收站(&amp;T)</translation>
+      <translation>移到回收站（&amp;T）</translation>
     </message>
     <message>
       <source>Move this entry to the trash; it can be restored</source>
-      <translation>把这条记录移到回收站;之后可以恢复</translation>
+      <translation>把这条记录移到回收站；之后可以恢复</translation>
     </message>
   </context>
   <context>
@@ -401,7 +401,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Kind</source>
-      <translation>类型(&amp;K)</translation>
+      <translation>类型（&amp;K）</translation>
     </message>
     <message>
       <source>One line: what happened</source>
@@ -409,15 +409,15 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Summary</source>
-      <translation>概要(&amp;S)</translation>
+      <translation>概要（&amp;S）</translation>
     </message>
     <message>
       <source>&amp;When</source>
-      <translation>时间(&amp;W)</translation>
+      <translation>时间（&amp;W）</translation>
     </message>
     <message>
       <source>&amp;People</source>
-      <translation>人物(&amp;P)</translation>
+      <translation>人物（&amp;P）</translation>
     </message>
     <message>
       <source>What they asked you to do</source>
@@ -425,7 +425,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>T&amp;ask asked</source>
-      <translation>要求做的事(&amp;A)</translation>
+      <translation>要求做的事（&amp;A）</translation>
     </message>
     <message>
       <source>What or where: a port, ships, a base, a document…</source>
@@ -433,11 +433,11 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Targ&amp;et or place</source>
-      <translation>对象或地点(&amp;E)</translation>
+      <translation>对象或地点（&amp;E）</translation>
     </message>
     <message>
       <source>Stat&amp;us</source>
-      <translation>状态(&amp;U)</translation>
+      <translation>状态（&amp;U）</translation>
     </message>
     <message>
       <source>e.g. 500 or 1200.50</source>
@@ -453,7 +453,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>A&amp;mount</source>
-      <translation>金额(&amp;M)</translation>
+      <translation>金额（&amp;M）</translation>
     </message>
     <message>
       <source>(not known)</source>
@@ -461,11 +461,11 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Paid &amp;by</source>
-      <translation>支付方式(&amp;B)</translation>
+      <translation>支付方式（&amp;B）</translation>
     </message>
     <message>
       <source>&amp;Direction</source>
-      <translation>方向(&amp;D)</translation>
+      <translation>方向（&amp;D）</translation>
     </message>
     <message>
       <source>e.g. a phone, a camera, a scooter</source>
@@ -473,19 +473,19 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Item</source>
-      <translation>物品(&amp;I)</translation>
+      <translation>物品（&amp;I）</translation>
     </message>
     <message>
       <source>M&amp;edium</source>
-      <translation>方式(&amp;E)</translation>
+      <translation>方式（&amp;E）</translation>
     </message>
     <message>
       <source>Who sta&amp;rted it</source>
-      <translation>由谁发起(&amp;R)</translation>
+      <translation>由谁发起（&amp;R）</translation>
     </message>
     <message>
       <source>&amp;Reported to</source>
-      <translation>举报渠道(&amp;R)</translation>
+      <translation>举报渠道（&amp;R）</translation>
     </message>
     <message>
       <source>Case or reference number, if you were given one</source>
@@ -493,7 +493,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Re&amp;ference</source>
-      <translation>受理编号(&amp;F)</translation>
+      <translation>受理编号（&amp;F）</translation>
     </message>
     <message>
       <source>Name of the officer or teacher you spoke to</source>
@@ -501,7 +501,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Officer or teacher</source>
-      <translation>接待人员或老师(&amp;O)</translation>
+      <translation>接待人员或老师（&amp;O）</translation>
     </message>
     <message>
       <source>App or medium, e.g. WeChat, Telegram, a job site</source>
@@ -509,7 +509,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>&amp;Channel</source>
-      <translation>渠道(&amp;C)</translation>
+      <translation>渠道（&amp;C）</translation>
     </message>
     <message>
       <source>Where it happened, if it matters</source>
@@ -517,7 +517,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>P&amp;lace</source>
-      <translation>地点(&amp;L)</translation>
+      <translation>地点（&amp;L）</translation>
     </message>
     <message>
       <source>What was said or done, in your own words. Write down exact words where you can.</source>
@@ -525,7 +525,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>De&amp;tails</source>
-      <translation>详细经过(&amp;T)</translation>
+      <translation>详细经过（&amp;T）</translation>
     </message>
     <message>
       <source>Who else saw or heard it, separated by commas</source>
@@ -533,7 +533,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Wit&amp;nesses</source>
-      <translation>证人(&amp;N)</translation>
+      <translation>证人（&amp;N）</translation>
     </message>
     <message>
       <source>Words to find it again, separated by commas</source>
@@ -541,7 +541,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Ta&amp;gs</source>
-      <translation>标签(&amp;G)</translation>
+      <translation>标签（&amp;G）</translation>
     </message>
     <message>
       <source>Save the entry (Ctrl+S)</source>
@@ -549,11 +549,11 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
     <message>
       <source>Pa&amp;y offered</source>
-      <translation>许诺报酬(&amp;Y)</translation>
+      <translation>许诺报酬（&amp;Y）</translation>
     </message>
     <message>
       <source>Estimated &amp;value</source>
-      <translation>估计价值(&amp;V)</translation>
+      <translation>估计价值（&amp;V）</translation>
     </message>
     <message>
       <source>Draft kept safely in the journal at %1</source>
@@ -919,21 +919,21 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
 • Another app: make a table (CSV) with the columns date, person, text.
 
 You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
-      <translation>聊天记录往往是最好的证据。先在软件中导出聊天记录,再在这里选择导出的文件。
+      <translation>聊天记录往往是最好的证据。先在软件中导出聊天记录，再在这里选择导出的文件。
 
-• Telegram:在 Telegram 桌面版中打开聊天,选择 ⋮ → 导出聊天记录(Export chat history),格式选“机器可读的 JSON”(Machine-readable JSON),然后选择 result.json。
-• WhatsApp:在手机上打开聊天,选择 ⋮ 或对方的名字 → 导出聊天(Export chat),把文件发送到这台电脑,然后选择这个 .zip 文件(或其中的 .txt 文件)。
-• 其他软件:制作一个表格(CSV),三列分别是日期、人、内容。
+• Telegram:在 Telegram 桌面版中打开聊天，选择 ⋮ → 导出聊天记录（Export chat history），格式选“机器可读的 JSON”（Machine-readable JSON），然后选择 result.json。
+• WhatsApp:在手机上打开聊天，选择 ⋮ 或对方的名字 → 导出聊天（Export chat），把文件发送到这台电脑，然后选择这个 .zip 文件（或其中的 .txt 文件）。
+• 其他软件：制作一个表格（CSV），三列分别是日期、人、内容。
 
-添加任何内容之前,您会先看到预览。原始文件会原样保存在日志中,作为证据。</translation>
+添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
     </message>
     <message>
       <source>WhatsApp (.zip or .txt)</source>
-      <translation>WhatsApp(.zip 或 .txt)</translation>
+      <translation>WhatsApp（.zip 或 .txt）</translation>
     </message>
     <message>
       <source>Table of messages (CSV)</source>
-      <translation>消息表格(CSV)</translation>
+      <translation>消息表格（CSV）</translation>
     </message>
     <message>
       <source>Choose the exported file…</source>
@@ -941,55 +941,55 @@ You will see a preview before anything is added. The original file is kept in th
     </message>
     <message>
       <source>Format:</source>
-      <translation>格式:</translation>
+      <translation>格式：</translation>
     </message>
     <message>
       <source>Day first (31/12/2024)</source>
-      <translation>日在前(31/12/2024)</translation>
+      <translation>日在前（31/12/2024）</translation>
     </message>
     <message>
       <source>Month first (12/31/2024)</source>
-      <translation>月在前(12/31/2024)</translation>
+      <translation>月在前（12/31/2024）</translation>
     </message>
     <message>
       <source>Year first (2024/12/31)</source>
-      <translation>年在前(2024/12/31)</translation>
+      <translation>年在前（2024/12/31）</translation>
     </message>
     <message>
       <source>Dates:</source>
-      <translation>日期顺序:</translation>
+      <translation>日期顺序：</translation>
     </message>
     <message>
       <source>File:</source>
-      <translation>文件:</translation>
+      <translation>文件：</translation>
     </message>
     <message>
       <source>Recognised as:</source>
-      <translation>识别为:</translation>
+      <translation>识别为：</translation>
     </message>
     <message>
       <source>Messages:</source>
-      <translation>消息:</translation>
+      <translation>消息：</translation>
     </message>
     <message>
       <source>People in the chat:</source>
-      <translation>聊天中的人:</translation>
+      <translation>聊天中的人：</translation>
     </message>
     <message>
       <source>You are:</source>
-      <translation>您是:</translation>
+      <translation>您是：</translation>
     </message>
     <message>
       <source>Choose your own name in this chat, so that you are not recorded as one of the people.</source>
-      <translation>请选择您自己在这个聊天中的名字,以免把您自己记录为对方人物。</translation>
+      <translation>请选择您自己在这个聊天中的名字，以免把您自己记录为对方人物。</translation>
     </message>
     <message>
       <source>Record the other person as:</source>
-      <translation>把对方记录为:</translation>
+      <translation>把对方记录为：</translation>
     </message>
     <message>
       <source>Time zone of the times:</source>
-      <translation>时间所在的时区:</translation>
+      <translation>时间所在的时区：</translation>
     </message>
     <message>
       <source>Time</source>
@@ -1033,11 +1033,11 @@ You will see a preview before anything is added. The original file is kept in th
     </message>
     <message>
       <source>%1 message(s) on %2 day(s)</source>
-      <translation>%1 条消息,共 %2 天</translation>
+      <translation>%1 条消息，共 %2 天</translation>
     </message>
     <message>
       <source>(none)</source>
-      <translation>(无)</translation>
+      <translation>（无）</translation>
     </message>
     <message>
       <source>Not in this chat / I don't know</source>
@@ -1049,11 +1049,11 @@ You will see a preview before anything is added. The original file is kept in th
     </message>
     <message>
       <source>The first %1 of %2 messages, as they will be recorded:</source>
-      <translation>共 %2 条消息中的前 %1 条,将按如下方式记录:</translation>
+      <translation>共 %2 条消息中的前 %1 条，将按如下方式记录：</translation>
     </message>
     <message>
       <source>(system)</source>
-      <translation>(系统)</translation>
+      <translation>（系统）</translation>
     </message>
     <message>
       <source>[forwarded from %1]</source>
@@ -1069,7 +1069,7 @@ You will see a preview before anything is added. The original file is kept in th
     </message>
     <message>
       <source>The journal already holds this exact file (same SHA-256 fingerprint). Nothing was added.</source>
-      <translation>日志中已经有完全相同的文件(SHA-256 指纹相同)。没有添加任何内容。</translation>
+      <translation>日志中已经有完全相同的文件（SHA-256 指纹相同）。没有添加任何内容。</translation>
     </message>
     <message>
       <source>The chat was imported</source>
@@ -1081,7 +1081,7 @@ You will see a preview before anything is added. The original file is kept in th
     </message>
     <message>
       <source>%1 day(s), each recorded as a contact entry</source>
-      <translation>%1 天,每天记录为一条“联系”记录</translation>
+      <translation>%1 天，每天记录为一条“联系”记录</translation>
     </message>
     <message>
       <source>%1 photo(s) or file(s) attached</source>
@@ -1090,12 +1090,12 @@ You will see a preview before anything is added. The original file is kept in th
     <message>
       <source>The original export file is kept in the journal, unchanged, as evidence.
 Its SHA-256 fingerprint: %1</source>
-      <translation>原始导出文件已原样保存在日志中,作为证据。
-它的 SHA-256 指纹:%1</translation>
+      <translation>原始导出文件已原样保存在日志中，作为证据。
+它的 SHA-256 指纹：%1</translation>
     </message>
     <message>
       <source>Open a day in the timeline to read its messages. To record a request, payment or gift from a message, use “Make an entry from this message…”.</source>
-      <translation>在时间线中打开某一天即可阅读当天的消息。如要把某条消息记录为请求、付款或礼物,请使用“根据这条消息新建记录…”。</translation>
+      <translation>在时间线中打开某一天即可阅读当天的消息。如要把某条消息记录为请求、付款或礼物，请使用“根据这条消息新建记录…”。</translation>
     </message>
     <message>
       <source>Importing… %1 of %2 messages</source>
@@ -1110,7 +1110,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>A private notebook for when an online friend, partner or recruiter asks for things that worry you: photos of ships or bases, documents, secrecy, moving to another app. Write down each contact, request, payment and gift, keep the screenshots, see the warning signs, and make a report to take to a teacher or the authorities.</source>
-      <translation>当网友、恋人或招聘者向你提出让你不安的要求时——拍摄舰船或基地、索要资料、要求保密、换用别的聊天软件——这本私密记事本可以帮你。记下每一次联系、要求、付款和礼物,保存截图,查看警示信号,并生成一份报告,交给老师或有关部门。</translation>
+      <translation>当网友、恋人或招聘者向你提出让你不安的要求时——拍摄舰船或基地、索要资料、要求保密、换用别的聊天软件——这本私密记事本可以帮你。记下每一次联系、要求、付款和礼物，保存截图，查看警示信号，并生成一份报告，交给老师或有关部门。</translation>
     </message>
     <message>
       <source>Everything stays on this computer. The app never connects to the internet.</source>
@@ -1118,15 +1118,15 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Your journal is one encrypted file, opened with a passphrase that you choose.</source>
-      <translation>你的日志是一个加密文件,只能用你自己设定的密码打开。</translation>
+      <translation>你的日志是一个加密文件，只能用你自己设定的密码打开。</translation>
     </message>
     <message>
       <source>Nobody can recover a forgotten passphrase — not us, not anyone. Write it down and keep it somewhere safe.</source>
-      <translation>忘记的密码无法找回——我们不能,任何人都不能。请把它写下来,放在安全的地方。</translation>
+      <translation>忘记的密码无法找回——我们不能，任何人都不能。请把它写下来，放在安全的地方。</translation>
     </message>
     <message>
       <source>&amp;Get started</source>
-      <translation>开始(&amp;G)</translation>
+      <translation>开始（&amp;G）</translation>
     </message>
   </context>
   <context>
@@ -1440,71 +1440,71 @@ Its SHA-256 fingerprint: %1</source>
     <name>MainWindow</name>
     <message>
       <source>&amp;Lock</source>
-      <translation>锁定(&amp;L)</translation>
+      <translation>锁定（&amp;L）</translation>
     </message>
     <message>
       <source>Lock the journal now (Ctrl+L)</source>
-      <translation>立即锁定日志(Ctrl+L)</translation>
+      <translation>立即锁定日志（Ctrl+L）</translation>
     </message>
     <message>
       <source>&amp;Settings…</source>
-      <translation>设置(&amp;S)…</translation>
+      <translation>设置（&amp;S）…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+      <translation>退出（&amp;Q）</translation>
     </message>
     <message>
       <source>&amp;Search</source>
-      <translation>搜索(&amp;S)</translation>
+      <translation>搜索（&amp;S）</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+      <translation>帮助（&amp;H）</translation>
     </message>
     <message>
       <source>&amp;About Incident Journal</source>
-      <translation>关于事件日志(&amp;A)</translation>
+      <translation>关于事件日志（&amp;A）</translation>
     </message>
     <message>
       <source>&amp;Import chat…</source>
-      <translation>导入聊天记录(&amp;I)…</translation>
+      <translation>导入聊天记录（&amp;I）…</translation>
     </message>
     <message>
       <source>Import a chat export (Telegram, WhatsApp, CSV)</source>
-      <translation>导入导出的聊天记录(Telegram、WhatsApp、CSV)</translation>
+      <translation>导入导出的聊天记录（Telegram、WhatsApp、CSV）</translation>
     </message>
     <message>
       <source>&amp;Trash…</source>
-      <translation>回收站(&amp;T)…</translation>
+      <translation>回收站（&amp;T）…</translation>
     </message>
     <message>
       <source>&amp;Backups of this journal…</source>
-      <translation>这个日志的备份(&amp;B)…</translation>
+      <translation>这个日志的备份（&amp;B）…</translation>
     </message>
     <message>
       <source>Restore an earlier copy (available while locked)</source>
-      <translation>恢复较早的副本(锁定时可用)</translation>
+      <translation>恢复较早的副本（锁定时可用）</translation>
     </message>
     <message>
       <source>Entries moved to the trash; restore them from here</source>
-      <translation>已移到回收站的记录;可以在这里恢复</translation>
+      <translation>已移到回收站的记录；可以在这里恢复</translation>
     </message>
     <message>
       <source>&amp;New entry</source>
-      <translation>新建记录(&amp;N)</translation>
+      <translation>新建记录（&amp;N）</translation>
     </message>
     <message>
       <source>Write down something that happened (Ctrl+N)</source>
-      <translation>记下发生的事情(Ctrl+N)</translation>
+      <translation>记下发生的事情（Ctrl+N）</translation>
     </message>
     <message>
       <source>&amp;Journal</source>
-      <translation>日志(&amp;J)</translation>
+      <translation>日志（&amp;J）</translation>
     </message>
     <message>
       <source>&amp;View</source>
-      <translation>查看(&amp;V)</translation>
+      <translation>查看（&amp;V）</translation>
     </message>
     <message>
       <source>Incident Journal</source>
@@ -1516,7 +1516,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Continue writing it now? If you choose No, it is kept and offered again next time.</source>
-      <translation>现在继续写吗?如果选择“否”,它会被保留,下次再提示你。</translation>
+      <translation>现在继续写吗？如果选择“否”，它会被保留，下次再提示你。</translation>
     </message>
     <message>
       <source>Unfinished entry</source>
@@ -1560,7 +1560,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>encrypted, stored only on this computer</source>
-      <translation>已加密,只保存在这台电脑上</translation>
+      <translation>已加密，只保存在这台电脑上</translation>
     </message>
     <message>
       <source>Backups</source>
@@ -1568,7 +1568,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Choose a journal first; its backups are listed here then.</source>
-      <translation>请先选择一个日志,随后会在这里列出它的备份。</translation>
+      <translation>请先选择一个日志，随后会在这里列出它的备份。</translation>
     </message>
   </context>
   <context>
@@ -1614,11 +1614,11 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;New person…</source>
-      <translation>新建人物(&amp;N)…</translation>
+      <translation>新建人物（&amp;N）…</translation>
     </message>
     <message>
       <source>&amp;Edit person…</source>
-      <translation>编辑人物(&amp;E)…</translation>
+      <translation>编辑人物（&amp;E）…</translation>
     </message>
     <message>
       <source>No people yet. Add the person who contacted you with “New person…”, or name them when you write an entry.</source>
@@ -1661,31 +1661,31 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Name</source>
-      <translation>名称(&amp;N)</translation>
+      <translation>名称（&amp;N）</translation>
     </message>
     <message>
       <source>&amp;Also known as</source>
-      <translation>别名(&amp;A)</translation>
+      <translation>别名（&amp;A）</translation>
     </message>
     <message>
       <source>Claimed &amp;role</source>
-      <translation>自称职务(&amp;R)</translation>
+      <translation>自称职务（&amp;R）</translation>
     </message>
     <message>
       <source>Claimed &amp;organisation</source>
-      <translation>自称单位(&amp;O)</translation>
+      <translation>自称单位（&amp;O）</translation>
     </message>
     <message>
       <source>&amp;First met on</source>
-      <translation>认识途径(&amp;F)</translation>
+      <translation>认识途径（&amp;F）</translation>
     </message>
     <message>
       <source>&amp;Handles</source>
-      <translation>联系方式(&amp;H)</translation>
+      <translation>联系方式（&amp;H）</translation>
     </message>
     <message>
       <source>No&amp;tes</source>
-      <translation>备注(&amp;T)</translation>
+      <translation>备注（&amp;T）</translation>
     </message>
   </context>
   <context>
@@ -1822,7 +1822,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>If something worries you: stop the tasks quietly, do not confront the person, do not delete chats, keep the evidence, accept no more money or gifts, and talk to a teacher. Reporting is safe, and a teacher can go with you.</source>
-      <translation>如果有什么让你担心:悄悄停止任务,不要质问对方,不要删除聊天记录,保留证据,不再接受任何钱款或礼物,并告诉老师。举报是安全的,老师可以陪你一起去。</translation>
+      <translation>如果有什么让你担心：悄悄停止任务，不要质问对方，不要删除聊天记录，保留证据，不再接受任何钱款或礼物，并告诉老师。举报是安全的，老师可以陪你一起去。</translation>
     </message>
   </context>
   <context>
@@ -2000,7 +2000,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Language</source>
-      <translation>语言(&amp;L)</translation>
+      <translation>语言（&amp;L）</translation>
     </message>
     <message>
       <source>Language</source>
@@ -2008,7 +2008,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Lock after this many idle minutes</source>
-      <translation>闲置多少分钟后锁定(&amp;L)</translation>
+      <translation>闲置多少分钟后锁定（&amp;L）</translation>
     </message>
     <message>
       <source>Lock after this many idle minutes</source>
@@ -2024,11 +2024,11 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Clear copied text after</source>
-      <translation>复制的文字多久后清除(&amp;C)</translation>
+      <translation>复制的文字多久后清除（&amp;C）</translation>
     </message>
     <message>
       <source>Clear copied text after (seconds)</source>
-      <translation>复制的文字多久后清除(秒)</translation>
+      <translation>复制的文字多久后清除（秒）</translation>
     </message>
     <message>
       <source> s</source>
@@ -2036,7 +2036,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Backup folder</source>
-      <translation>备份文件夹(&amp;B)</translation>
+      <translation>备份文件夹（&amp;B）</translation>
     </message>
     <message>
       <source>Backup folder</source>
@@ -2048,7 +2048,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Keep this many backups</source>
-      <translation>保留的备份数量(&amp;K)</translation>
+      <translation>保留的备份数量（&amp;K）</translation>
     </message>
     <message>
       <source>Keep this many backups</source>
@@ -2060,7 +2060,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>These settings are kept on this computer, outside the journal. They never contain anything you wrote in the journal.</source>
-      <translation>这些设置保存在这台电脑上、日志文件之外,其中绝不包含你在日志里写下的任何内容。</translation>
+      <translation>这些设置保存在这台电脑上、日志文件之外，其中绝不包含你在日志里写下的任何内容。</translation>
     </message>
     <message>
       <source>Folder for the encrypted backups</source>
@@ -2091,7 +2091,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Entries that show it:</source>
-      <translation>相关记录:</translation>
+      <translation>相关记录：</translation>
     </message>
     <message>
       <source>Open this entry</source>
@@ -2110,7 +2110,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>%1 shown by your entries, %2 hinted at.</source>
-      <translation>记录中已出现 %1 项,有迹象 %2 项。</translation>
+      <translation>记录中已出现 %1 项，有迹象 %2 项。</translation>
     </message>
     <message>
       <source>%1 shown by your entries.</source>
@@ -2118,7 +2118,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>None clearly shown; %2 hinted at.</source>
-      <translation>没有明确出现的信号;有迹象 %2 项。</translation>
+      <translation>没有明确出现的信号；有迹象 %2 项。</translation>
     </message>
     <message>
       <source>Warning signs</source>
@@ -2126,7 +2126,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>This is a checklist of known recruitment patterns, compared with your own entries. It is not a verdict about anyone: it shows what to look at and what you can do.</source>
-      <translation>这是一份已知招募手法的清单,与你自己的记录进行对照。它不是对任何人的定论,只是提示你需要注意什么、可以怎么做。</translation>
+      <translation>这是一份已知招募手法的清单，与你自己的记录进行对照。它不是对任何人的定论，只是提示你需要注意什么、可以怎么做。</translation>
     </message>
     <message>
       <source>No warning signs found in your entries so far.</source>
@@ -2138,7 +2138,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Hinted at — worth keeping an eye on</source>
-      <translation>有迹象,值得留意</translation>
+      <translation>有迹象，值得留意</translation>
     </message>
   </context>
   <context>
@@ -2149,7 +2149,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Start a new journal, or open one you already have.</source>
-      <translation>新建一个日志,或打开已有的日志。</translation>
+      <translation>新建一个日志，或打开已有的日志。</translation>
     </message>
     <message>
       <source>Unlock “{name}”</source>
@@ -2157,19 +2157,19 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Create a new journal</source>
-      <translation>新建日志(&amp;C)</translation>
+      <translation>新建日志（&amp;C）</translation>
     </message>
     <message>
       <source>&amp;Open an existing journal…</source>
-      <translation>打开已有的日志(&amp;O)…</translation>
+      <translation>打开已有的日志（&amp;O）…</translation>
     </message>
     <message>
       <source>Try the &amp;demo journal</source>
-      <translation>试用示例日志(&amp;D)</translation>
+      <translation>试用示例日志（&amp;D）</translation>
     </message>
     <message>
       <source>The demo journal holds an invented example case so you can look around safely.</source>
-      <translation>示例日志里是一个虚构的案例,你可以放心地四处看看。</translation>
+      <translation>示例日志里是一个虚构的案例，你可以放心地四处看看。</translation>
     </message>
   </context>
   <context>
@@ -2227,7 +2227,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;From</source>
-      <translation>从(&amp;F)</translation>
+      <translation>从（&amp;F）</translation>
     </message>
     <message>
       <source>any date</source>
@@ -2239,7 +2239,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;To</source>
-      <translation>到(&amp;T)</translation>
+      <translation>到（&amp;T）</translation>
     </message>
     <message>
       <source>To date</source>
@@ -2247,7 +2247,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Show &amp;all</source>
-      <translation>显示全部(&amp;A)</translation>
+      <translation>显示全部（&amp;A）</translation>
     </message>
     <message>
       <source>Clear the search and every filter</source>
@@ -2255,11 +2255,11 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Entries, newest first</source>
-      <translation>记录,最新的在前</translation>
+      <translation>记录，最新的在前</translation>
     </message>
     <message>
       <source>Write the &amp;first entry…</source>
-      <translation>写下第一条记录(&amp;F)…</translation>
+      <translation>写下第一条记录（&amp;F）…</translation>
     </message>
     <message>
       <source>1 entry matches</source>
@@ -2279,7 +2279,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Nothing matches. Try other words, or press “Show all”.</source>
-      <translation>没有符合的记录。换个词试试,或点“显示全部”。</translation>
+      <translation>没有符合的记录。换个词试试，或点“显示全部”。</translation>
     </message>
     <message>
       <source>No entries yet. Write down what happened with “New entry” — a first contact, a request, a payment, a gift. Short notes are fine.</source>
@@ -2291,7 +2291,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Move this entry to the trash? You can restore it from the trash later, and its history is kept.</source>
-      <translation>把这条记录移到回收站吗?之后可以从回收站恢复,它的历史也会保留。</translation>
+      <translation>把这条记录移到回收站吗？之后可以从回收站恢复，它的历史也会保留。</translation>
     </message>
   </context>
   <context>
@@ -2314,15 +2314,15 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Choose a message, then record it as a request, payment, gift…</source>
-      <translation>选择一条消息,把它记录为请求、付款、礼物等。</translation>
+      <translation>选择一条消息，把它记录为请求、付款、礼物等。</translation>
     </message>
     <message>
       <source>(system)</source>
-      <translation>(系统)</translation>
+      <translation>（系统）</translation>
     </message>
     <message>
       <source>(This entry has no imported messages.)</source>
-      <translation>(这条记录没有导入的消息。)</translation>
+      <translation>（这条记录没有导入的消息。）</translation>
     </message>
   </context>
   <context>
@@ -2361,7 +2361,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Restore</source>
-      <translation>恢复(&amp;R)</translation>
+      <translation>恢复（&amp;R）</translation>
     </message>
   </context>
   <context>
@@ -2372,11 +2372,11 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Journal file: {path}</source>
-      <translation>日志文件:{path}</translation>
+      <translation>日志文件：{path}</translation>
     </message>
     <message>
       <source>&amp;Passphrase</source>
-      <translation>密码(&amp;P)</translation>
+      <translation>密码（&amp;P）</translation>
     </message>
     <message>
       <source>Passphrase</source>
@@ -2384,11 +2384,11 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Unlock</source>
-      <translation>解锁(&amp;U)</translation>
+      <translation>解锁（&amp;U）</translation>
     </message>
     <message>
       <source>This is the demo journal. Its passphrase is: {p}</source>
-      <translation>这是示例日志,密码是:{p}</translation>
+      <translation>这是示例日志，密码是：{p}</translation>
     </message>
     <message>
       <source>Unlocking… this takes about a second.</source>
@@ -2396,19 +2396,19 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Open another journal…</source>
-      <translation>打开其他日志(&amp;O)…</translation>
+      <translation>打开其他日志（&amp;O）…</translation>
     </message>
     <message>
       <source>&amp;Create a new journal</source>
-      <translation>新建日志(&amp;C)</translation>
+      <translation>新建日志（&amp;C）</translation>
     </message>
     <message>
       <source>Try the &amp;demo journal</source>
-      <translation>试用示例日志(&amp;D)</translation>
+      <translation>试用示例日志（&amp;D）</translation>
     </message>
     <message>
       <source>&amp;Restore from a backup…</source>
-      <translation>从备份恢复(&amp;R)…</translation>
+      <translation>从备份恢复（&amp;R）…</translation>
     </message>
   </context>
   <context>

@@ -13,7 +13,7 @@ from journal.core.timeparse import format_when
 i18n.register({
     "cli.created": {"en": "Created the journal {path}.\nRemember the passphrase: it cannot be "
                           "recovered, and without it nobody can open this journal.",
-                    "zh": "已创建日志 {path}。\n请记住密码:密码无法找回,没有它任何人都打不开这个日志。"},
+                    "zh": "已创建日志 {path}。\n请记住密码：密码无法找回，没有它任何人都打不开这个日志。"},
     "cli.person_added": {"en": "Added person {name} ({id}).", "zh": "已添加人物 {name}({id})。"},
     "cli.deleted": {"en": "Moved entry {id} to the trash. `restore {id}` brings it back.",
                     "zh": "已将记录 {id} 移入回收站。使用 `restore {id}` 可以恢复。"},
@@ -24,9 +24,9 @@ i18n.register({
     "cli.no_matches": {"en": "Nothing matches “{text}”.", "zh": "没有与“{text}”匹配的内容。"},
     "cli.verify_ok": {"en": "The journal is intact: {records} audit records and {attachments} "
                             "attachments checked.\nAudit chain head: {head}",
-                      "zh": "日志完好:已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链头哈希:{head}"},
+                      "zh": "日志完好：已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链头哈希：{head}"},
     "cli.verify_bad": {"en": "The integrity check FAILED. First problem: {first}",
-                       "zh": "完整性校验未通过。第一个问题:{first}"},
+                       "zh": "完整性校验未通过。第一个问题：{first}"},
     "cli.backup_done": {"en": "Wrote an encrypted backup to {path}. The same passphrase opens it.",
                         "zh": "已将加密备份写入 {path}。用同一个密码可以打开它。"},
     "cli.restore_done": {"en": "Restored {path} from the backup. The previous file was kept as "
@@ -35,32 +35,32 @@ i18n.register({
     "cli.restore_done_new": {"en": "Restored {path} from the backup.", "zh": "已从备份恢复 {path}。"},
     "cli.rekey_done": {"en": "The passphrase was changed. Only the new passphrase opens the journal now.",
                        "zh": "密码已更改。现在只有新密码能打开这个日志。"},
-    "cli.passphrase_prompt": {"en": "Passphrase: ", "zh": "密码:"},
-    "cli.new_passphrase_prompt": {"en": "New passphrase: ", "zh": "新密码:"},
-    "cli.repeat_prompt": {"en": "Repeat the new passphrase: ", "zh": "再次输入新密码:"},
+    "cli.passphrase_prompt": {"en": "Passphrase: ", "zh": "密码："},
+    "cli.new_passphrase_prompt": {"en": "New passphrase: ", "zh": "新密码："},
+    "cli.repeat_prompt": {"en": "Repeat the new passphrase: ", "zh": "再次输入新密码："},
     "cli.no_signs": {"en": "No warning signs found in the entries so far. This is a checklist, not "
                            "a verdict: if something worries you, talk to a teacher or call 12339.",
-                     "zh": "目前的记录中没有发现警示信号。这只是一个检查清单,不是结论:如果有让你担心的事,"
+                     "zh": "目前的记录中没有发现警示信号。这只是一个检查清单，不是结论：如果有让你担心的事，"
                            "请和老师谈谈,或拨打 12339。"},
     "cli.signs_footer": {"en": "This is a checklist, not a verdict. To report: 12339 hotline, the "
                                "online reporting platform, the official WeChat account, or the "
                                "local national security office.",
-                         "zh": "这只是一个检查清单,不是结论。举报途径:12339 举报电话、网上举报平台、"
+                         "zh": "这只是一个检查清单，不是结论。举报途径:12339 举报电话、网上举报平台、"
                                "官方微信公众号,或当地国家安全机关。"},
     "cli.exported": {"en": "Wrote {path}.", "zh": "已写入 {path}。"},
     "cli.imported": {"en": "Imported {messages} messages over {days} days ({attachments} "
                            "attachments) into {entries} entries.",
-                     "zh": "已导入 {messages} 条消息,共 {days} 天({attachments} 个附件),生成 {entries} 条记录。"},
+                     "zh": "已导入 {messages} 条消息，共 {days} 天（{attachments} 个附件），生成 {entries} 条记录。"},
     "cli.import_duplicate": {"en": "This file was imported before; nothing was added.",
-                             "zh": "这个文件之前已经导入过,没有添加任何内容。"},
+                             "zh": "这个文件之前已经导入过，没有添加任何内容。"},
     "cli.demo_done": {"en": "Wrote the demo journal {path}. Its passphrase is: {passphrase}",
-                      "zh": "已写入演示日志 {path}。它的密码是:{passphrase}"},
+                      "zh": "已写入演示日志 {path}。它的密码是：{passphrase}"},
     "cli.unexpected": {"en": "An unexpected error happened; nothing was changed. Details are in the "
                              "log file {log}.",
-                       "zh": "发生了意外错误,没有任何改动。详细信息在日志文件 {log} 中。"},
+                       "zh": "发生了意外错误，没有任何改动。详细信息在日志文件 {log} 中。"},
     "cli.not_available": {"en": "This command is not available in this version.",
                           "zh": "此版本不提供这个命令。"},
-    "cli.interrupted": {"en": "Interrupted; nothing was changed.", "zh": "已中断,没有任何改动。"},
+    "cli.interrupted": {"en": "Interrupted; nothing was changed.", "zh": "已中断，没有任何改动。"},
     "cli.col.id": {"en": "ID", "zh": "编号"},
     "cli.col.when": {"en": "When", "zh": "时间"},
     "cli.col.kind": {"en": "Kind", "zh": "类型"},
@@ -72,7 +72,7 @@ i18n.register({
     "cli.col.identity": {"en": "Claimed identity", "zh": "自称身份"},
     "cli.col.platform": {"en": "Met on", "zh": "结识平台"},
     "cli.col.handles": {"en": "Handles", "zh": "账号"},
-    "cli.deleted_mark": {"en": "(in trash)", "zh": "(已删除)"},
+    "cli.deleted_mark": {"en": "(in trash)", "zh": "（已删除）"},
     "cli.history": {"en": "History", "zh": "修改历史"},
     "cli.attachments": {"en": "Attachments", "zh": "附件"},
     "kind.contact": {"en": "contact", "zh": "联系"},

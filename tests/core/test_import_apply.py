@@ -125,7 +125,7 @@ def test_telegram_chat_import_with_media_folder(journal) -> None:  # type: ignor
     assert (result.messages, result.days, result.attachments) == (9, 2, 2)
     day1 = journal.get_entry(result.entry_ids[0])
     assert day1.channel == "Telegram" and day1.person_names == ["Xiao Min"]
-    assert day1.summary == "与 Xiao Min 的 Telegram 聊天:6 条消息"
+    assert day1.summary == "与 Xiao Min 的 Telegram 聊天：6 条消息"
     names = sorted(a.filename for a in day1.attachments)
     assert names == ["contract.pdf", "photo_1@12-03-2024_14-07-00.jpg", "result.json"]
     lines = day1.details.splitlines()

@@ -258,7 +258,7 @@ def test_telegram_whole_account_export() -> None:
     assert conv[1] == ("Director Zhang", "Liu", "Which ships?")
     assert conv[2][2] == "这种军舰" and len(chat.messages[2].media) == 1
     assert chat.messages[3].is_service and chat.messages[3].text == "创建了群组“Work group”"
-    assert conv[5][1] == "(已注销账号)"
+    assert conv[5][1] == "（已注销账号）"
     assert chat.messages[0].sent_at == at(2024, 4, 1, 17, 0)
 
 

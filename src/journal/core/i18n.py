@@ -13,40 +13,40 @@ import os
 LANGS = ("en", "zh")
 
 _MESSAGES: dict[str, dict[str, str]] = {
-    "error.generic": {"en": "Something went wrong: {detail}", "zh": "出现问题:{detail}"},
-    "error.input": {"en": "The input is not valid: {detail}", "zh": "输入无效:{detail}"},
+    "error.generic": {"en": "Something went wrong: {detail}", "zh": "出现问题：{detail}"},
+    "error.input": {"en": "The input is not valid: {detail}", "zh": "输入无效：{detail}"},
     "error.not_found": {"en": "No {what} with id or name “{ref}”.", "zh": "找不到编号或名称为“{ref}”的{what}。"},
     "error.wrong_passphrase": {
         "en": "The passphrase is not correct. The journal was not changed; please try again.",
-        "zh": "密码不正确。日志没有任何改动,请重试。",
+        "zh": "密码不正确。日志没有任何改动，请重试。",
     },
     "error.not_a_journal": {
         "en": "This file is not an Incident Journal, or it is damaged. It was not changed. "
         "Open a backup copy instead.",
-        "zh": "这个文件不是事件日志,或者已经损坏。文件没有被改动。请改为打开一份备份。",
+        "zh": "这个文件不是事件日志，或者已经损坏。文件没有被改动。请改为打开一份备份。",
     },
     "error.damaged": {
         "en": "The journal file is damaged: {n} part(s) of it fail their check. It was not changed. "
         "Restore the most recent backup.",
-        "zh": "日志文件已损坏:有 {n} 处未通过校验。文件没有被改动。请恢复最近的一份备份。",
+        "zh": "日志文件已损坏：有 {n} 处未通过校验。文件没有被改动。请恢复最近的一份备份。",
     },
     "error.integrity": {
         "en": "The integrity check failed: {detail}",
-        "zh": "完整性校验未通过:{detail}",
+        "zh": "完整性校验未通过：{detail}",
     },
     "error.import_format": {
         "en": "This file could not be imported: {detail}. Nothing was added to the journal.",
-        "zh": "无法导入这个文件:{detail}。日志中没有添加任何内容。",
+        "zh": "无法导入这个文件：{detail}。日志中没有添加任何内容。",
     },
-    "error.export": {"en": "The export failed: {detail}", "zh": "导出失败:{detail}"},
+    "error.export": {"en": "The export failed: {detail}", "zh": "导出失败：{detail}"},
     "error.file_missing": {"en": "There is no file at {path}.", "zh": "{path} 处没有文件。"},
     "error.file_unreadable": {
         "en": "The file {path} cannot be read (no permission).",
-        "zh": "无法读取文件 {path}(没有权限)。",
+        "zh": "无法读取文件 {path}（没有权限）。",
     },
     "error.file_exists": {
         "en": "A file already exists at {path}; it was left untouched. Choose another name.",
-        "zh": "{path} 处已有文件,未作改动。请换一个文件名。",
+        "zh": "{path} 处已有文件，未作改动。请换一个文件名。",
     },
     "error.not_writable": {
         "en": "Cannot write to {path}. Choose a folder you can write to.",
@@ -60,7 +60,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "error.passphrase_empty": {"en": "No passphrase was given.", "zh": "没有输入密码。"},
     "error.unknown_kind": {
         "en": "Unknown kind “{kind}”. Use one of: {kinds}.",
-        "zh": "未知的类型“{kind}”。可用类型:{kinds}。",
+        "zh": "未知的类型“{kind}”。可用类型：{kinds}。",
     },
     "error.bad_date": {
         "en": "“{text}” is not a date. Write it like 2024-03-05 or 2024-03-05 14:30.",
@@ -68,15 +68,15 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.bad_amount": {
         "en": "“{text}” is not an amount. Write a positive number such as 500 or 1200.50.",
-        "zh": "“{text}”不是有效金额。请写一个正数,例如 500 或 1200.50。",
+        "zh": "“{text}”不是有效金额。请写一个正数，例如 500 或 1200.50。",
     },
     "error.bad_currency": {
         "en": "“{text}” is not a currency code. Use a three-letter code such as CNY, USD or EUR.",
-        "zh": "“{text}”不是有效的货币代码。请使用三个字母的代码,例如 CNY、USD 或 EUR。",
+        "zh": "“{text}”不是有效的货币代码。请使用三个字母的代码，例如 CNY、USD 或 EUR。",
     },
     "error.bad_choice": {
         "en": "“{text}” is not allowed for {what}. Use one of: {choices}.",
-        "zh": "{what}不能是“{text}”。可选:{choices}。",
+        "zh": "{what}不能是“{text}”。可选：{choices}。",
     },
     "error.field_not_for_kind": {
         "en": "{what} does not belong to an entry of kind “{kind}”.",
@@ -89,7 +89,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "error.name_required": {"en": "A person needs a name.", "zh": "人物需要填写名称。"},
     "error.too_long": {
         "en": "{what} is too long (at most {n} characters).",
-        "zh": "{what}太长(最多 {n} 个字符)。",
+        "zh": "{what}太长（最多 {n} 个字符）。",
     },
     "error.attachment_too_large": {
         "en": "“{name}” is {size_mb} MB; attachments can be at most {limit_mb} MB. Nothing was added.",
@@ -97,27 +97,27 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.attachment_empty": {
         "en": "“{name}” is empty; nothing was added.",
-        "zh": "“{name}”是空文件,未添加任何内容。",
+        "zh": "“{name}”是空文件，未添加任何内容。",
     },
     "error.bad_handle": {
         "en": "“{text}” is not a handle. Write KIND:VALUE, e.g. wechat:abc123. Kinds: {kinds}.",
-        "zh": "“{text}”不是有效的账号。请写成 类型:值,例如 wechat:abc123。类型:{kinds}。",
+        "zh": "“{text}”不是有效的账号。请写成 类型：值，例如 wechat:abc123。类型：{kinds}。",
     },
     "error.ambiguous_person": {
         "en": "More than one person is called “{ref}”; use the id instead.",
-        "zh": "有多个人叫“{ref}”,请改用编号。",
+        "zh": "有多个人叫“{ref}”，请改用编号。",
     },
     "error.not_deleted": {"en": "Entry {ref} is not in the trash.", "zh": "记录 {ref} 不在回收站中。"},
     "error.already_deleted": {"en": "Entry {ref} is already in the trash.", "zh": "记录 {ref} 已在回收站中。"},
     "error.journal_newer": {
         "en": "This journal was made by a newer version of Incident Journal (schema {found}). "
         "Update the app to open it.",
-        "zh": "这个日志由更新版本的事件日志创建(结构版本 {found})。请更新应用后再打开。",
+        "zh": "这个日志由更新版本的事件日志创建（结构版本 {found}）。请更新应用后再打开。",
     },
     "error.migration_failed": {
         "en": "This journal (schema {found}) could not be brought up to date. It was left exactly as "
         "it was, and a backup was made before trying. Please report this problem.",
-        "zh": "这个日志(结构版本 {found})无法升级。文件保持原样未被改动,升级前也已做了备份。请报告这个问题。",
+        "zh": "这个日志（结构版本 {found}）无法升级。文件保持原样未被改动，升级前也已做了备份。请报告这个问题。",
     },
     "error.locked": {"en": "The journal is locked.", "zh": "日志已锁定。"},
     "what.entry": {"en": "entry", "zh": "记录"},

@@ -35,35 +35,35 @@ APP_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "csv": ""}
 register({
     "import.summary": {
         "en": "{app} chat with {names}: {n} messages",
-        "zh": "与 {names} 的 {app} 聊天:{n} 条消息",
+        "zh": "与 {names} 的 {app} 聊天：{n} 条消息",
     },
     "import.summary_plain": {
         "en": "Chat with {names}: {n} messages",
-        "zh": "与 {names} 的聊天:{n} 条消息",
+        "zh": "与 {names} 的聊天：{n} 条消息",
     },
-    "import.summary_nobody": {"en": "nobody else", "zh": "(无其他人)"},
+    "import.summary_nobody": {"en": "nobody else", "zh": "（无其他人）"},
     "import.and_more": {"en": "{names} and {n} more", "zh": "{names}等 {n} 人"},
     "import.original_caption": {
         "en": "Original {app} export file as imported ({messages} messages over {days} days)",
-        "zh": "导入时的原始{app}导出文件({messages} 条消息,{days} 天)",
+        "zh": "导入时的原始{app}导出文件（{messages} 条消息，{days} 天）",
     },
     "import.media_caption": {"en": "Sent by {sender} at {time}", "zh": "{sender} 于 {time} 发送"},
     "import.forwarded": {"en": "forwarded from {name}", "zh": "转发自 {name}"},
     "import.transcript_cut": {
         "en": "… (the transcript of this day is too long to show here; every message is kept in the "
         "imported messages)",
-        "zh": "……(这一天的记录太长,无法在此全部显示;每条消息都保存在导入的消息中)",
+        "zh": "……（这一天的记录太长，无法在此全部显示；每条消息都保存在导入的消息中）",
     },
     "import.from_transcript": {
         "en": "From the {app} chat of {day} (imported transcript).",
-        "zh": "摘自 {day} 的{app}聊天(导入的聊天记录)。",
+        "zh": "摘自 {day} 的{app}聊天（导入的聊天记录）。",
     },
     "import.changed_since_preview": {
         "en": "“{name}” changed after it was read. Read it again before importing. "
         "Nothing was added to the journal.",
         "zh": "“{name}”在读取之后被修改了。请重新读取后再导入。日志中没有添加任何内容。",
     },
-    "import.service_sender": {"en": "(system)", "zh": "(系统)"},
+    "import.service_sender": {"en": "(system)", "zh": "（系统）"},
 })
 
 _PHONE_RE = re.compile(r"^\+?[\d ()\-.]{7,24}$")

@@ -45,7 +45,7 @@ from .common import (
 log = logging.getLogger(__name__)
 
 register({
-    "import.wa.not_included": {"en": "{name} (not in the export)", "zh": "{name}(未包含在导出中)"},
+    "import.wa.not_included": {"en": "{name} (not in the export)", "zh": "{name}（未包含在导出中）"},
     "import.bad_zip": {
         "en": "“{name}” is a damaged or password-protected zip file. Export the chat again. "
         "Nothing was added to the journal.",
@@ -54,7 +54,7 @@ register({
     "import.zip_no_chat": {
         "en": "The zip file “{name}” holds no chat text (.txt). Choose the zip made by WhatsApp’s "
         "“Export chat”. Nothing was added to the journal.",
-        "zh": "压缩包“{name}”中没有聊天文本(.txt)。请选择 WhatsApp“导出聊天”生成的压缩包。"
+        "zh": "压缩包“{name}”中没有聊天文本（.txt）。请选择 WhatsApp“导出聊天”生成的压缩包。"
         "日志中没有添加任何内容。",
     },
 })

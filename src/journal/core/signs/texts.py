@@ -203,7 +203,7 @@ _SHARED: dict[str, dict[str, str]] = {
     "signs.intro": {
         "en": "A checklist of known recruitment patterns, compared with your own entries. It is not "
         "a verdict about anyone — it shows what to look at and what to do.",
-        "zh": "这是一份已知招募手法的清单,与你自己的记录进行对照。它不是对任何人的定论,只是提示你"
+        "zh": "这是一份已知招募手法的清单，与你自己的记录进行对照。它不是对任何人的定论，只是提示你"
         "需要注意什么、应该怎么做。",
     },
     "signs.none": {
@@ -228,7 +228,7 @@ _SHARED: dict[str, dict[str, str]] = {
     "signs.report.general": {
         "en": "Stop the tasks quietly, do not confront the person, do not delete chats, keep the "
         "evidence, accept no more money or gifts, and talk to a teacher.",
-        "zh": "悄悄停止任务,不要质问对方,不要删除聊天记录,保留证据,不再接受任何钱款或礼物,"
+        "zh": "悄悄停止任务，不要质问对方，不要删除聊天记录，保留证据，不再接受任何钱款或礼物，"
         "并告诉老师。",
     },
 }
