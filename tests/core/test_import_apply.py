@@ -131,7 +131,7 @@ def test_telegram_chat_import_with_media_folder(journal) -> None:  # type: ignor
     lines = day1.details.splitlines()
     assert lines[5] == "14:10 Xiao Min: [转发自 Harbour News] Navy ships arrive on Friday"
     day2 = journal.get_entry(result.entry_ids[1])
-    assert day2.details.splitlines()[0] == "20:00 — Xiao Min: 通话(95 秒)"
+    assert day2.details.splitlines()[0] == "20:00 — Xiao Min: 通话（95 秒）"
 
 
 def test_telegram_account_export_one_entry_per_conversation_per_day(journal) -> None:  # type: ignore[no-untyped-def]
