@@ -232,3 +232,19 @@ def test_any_mobile_number_in_any_text_is_masked(phone: str, before: str, after:
     r = Redactor([])
     text = before + " " + phone + " " + after
     assert phone not in r(text)
+
+
+def test_summary_names_the_other_side_not_the_teacher(journal) -> None:  # type: ignore[no-untyped-def]
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_text
+
+    min_ = journal.add_person("小敏", platform="交友App")
+    teacher = journal.add_person("王老师", role="辅导员")
+    helper = journal.add_person("Li Wei")  # only in my own report entry
+    journal.add_entry(EntryDraft(kind="request", summary="让我去港口拍游艇", persons=[min_.id]))
+    journal.add_entry(EntryDraft(kind="report", summary="和王老师一起拨打12339",
+                                 persons=[teacher.id, helper.id], reported_to="hotline_12339"))
+    for lang in ("zh", "en"):
+        text = build_text(journal, ReportOptions(lang=lang))
+        who = next(line for line in text.splitlines() if "小敏" in line)
+        assert "王老师" not in who and "Li Wei" not in who

@@ -44,7 +44,15 @@ def summary_from(data: ReportData) -> str:
         return "\n".join(lines)
 
     who: list[str] = []
+    try:  # the other side only: not the teacher who helped, not family
+        from journal.core.signs import counterpart_ids
+
+        others = counterpart_ids(data.entries, data.persons)
+    except ImportError:
+        others = {p.id for p in data.persons}
     for p in data.persons:
+        if p.id not in others:
+            continue
         bits = [r(p.name)]
         claim = (
             " ".join(x for x in (p.organisation, p.role) if x)

@@ -166,6 +166,15 @@ def evaluate_journal(journal: Journal) -> list[SignResult]:
     return evaluate(entries, persons)
 
 
+def counterpart_ids(entries: list[Entry], persons: list[Person]) -> set[str]:
+    """The persons who are the other side of what happened: not family, not a teacher or
+    counsellor by role, and not someone who only appears in the user's own report entries."""
+    trusted = rules.trusted_ids(persons)
+    in_events = {pid for e in entries if e.kind != "report" and e.deleted_at is None
+                 for pid in e.persons}
+    return {p.id for p in persons if p.id not in trusted and p.id in in_events}
+
+
 def signs_to_json(results: list[SignResult], lang: str = "en") -> list[dict[str, Any]]:
     """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``."""
     return [{"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence)}

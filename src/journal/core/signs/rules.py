@@ -223,6 +223,13 @@ class Ctx:
         return bool(d.entry.persons) and all(p in self.family for p in d.entry.persons)
 
 
+def trusted_ids(persons: Iterable[Person]) -> set[str]:
+    """Family, and teachers or counsellors by their role: people the user may trust."""
+    return {p.id for p in persons
+            if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))
+            or v.TRUSTED_ROLE.find("\n".join((p.name, p.role)))}
+
+
 def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
     live = [e for e in entries if e.deleted_at is None]
     live.sort(key=lambda e: (_aware(e.occurred_at), _aware(e.recorded_at), e.id))
@@ -233,9 +240,7 @@ def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
     pmap = {p.id: p for p in persons if not p.deleted}
     # Family (and teachers or counsellors by their role) are not a recruitment pattern by
     # themselves: their gifts, requests and surveys are at most a hint.
-    family = {pid for pid, p in pmap.items()
-              if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))
-              or v.TRUSTED_ROLE.find("\n".join((p.name, p.role)))}
+    family = trusted_ids(pmap.values())
     by_person: dict[str, list[Doc]] = {}
     for d in docs:
         for pid in dict.fromkeys(d.entry.persons):
