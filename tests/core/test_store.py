@@ -415,7 +415,6 @@ def test_failed_migration_says_so_and_changes_nothing(journal: Journal, journal_
 
     journal.add_entry(EntryDraft(kind="note", summary="keep me"))
     journal.close()
-    before = journal_path.read_bytes()
 
     def broken(conn: object) -> None:
         raise RuntimeError("bug in a migration")

@@ -74,8 +74,8 @@ def verify(journal: Journal, progress: Callable[[int, int], None] | None = None)
                 state = dict(zip(columns, tuple(row)))
                 actual[(object_type, state["id"])] = audit.digest(state)
         for (import_id,) in db.execute("SELECT id FROM imports"):
-            state = journal._state("import", import_id)  # noqa: SLF001
-            actual[("import", import_id)] = audit.digest(state) if state is not None else ""
+            import_state = journal._state("import", import_id)  # noqa: SLF001
+            actual[("import", import_id)] = audit.digest(import_state) if import_state else ""
         keys = sorted(set(actual) | set(latest))
         total = len(keys)
         for n, key in enumerate(keys):

@@ -11,12 +11,13 @@ from typing import Any
 from journal.core.codec import attachment_from_row, iso, parse_iso
 from journal.core.errors import NotFoundError
 from journal.core.models import Attachment
+from journal.core.store_base import StoreBase
 from journal.core.timeparse import utc_now
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
-class FilesMixin:
+class FilesMixin(StoreBase):
     """Needs from the journal: _db, _one, _rows, transaction, _record, _entry_row, get_person,
     _load_entries, _reindex_entry."""
 

@@ -10,13 +10,14 @@ from journal.core.codec import iso, person_from_row, person_to_json
 from journal.core.errors import InputError, NotFoundError
 from journal.core.models import HANDLE_KINDS, Handle, Person
 from journal.core.search import fts_query, index_text
+from journal.core.store_base import StoreBase
 from journal.core.timeparse import utc_now
 
 MAX_NAME = 500
 MAX_TEXT = 1_000_000
 
 
-class PersonsMixin:
+class PersonsMixin(StoreBase):
     """Needs from the journal: _db, _one, _rows, transaction, _record, new ids, _reindex_person_entries."""
 
     def _check_person_fields(self, fields: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -370,7 +370,10 @@ class SignsView(QWidget):
         if generation != self._generation or self._journal is None:
             return  # a newer refresh, or the journal was locked meanwhile: drop it
         self.busy = False
-        results, entries = outcome if outcome is not None else ([], {})  # type: ignore[misc]
+        if outcome is None:
+            self._show([], {})
+            return
+        results, entries = cast("tuple[list[SignResult], dict[str, Entry]]", outcome)
         self._show(results, entries)
 
     def _show(self, results: list[SignResult], entries: dict[str, Entry]) -> None:
