@@ -34,7 +34,7 @@ from journal.core.errors import JournalError
 from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat, parse_file
 from journal.core.importers.common import system_tz_name
 from journal.gui import dialogs
-from journal.gui.importer.worker import ImportWorker
+from journal.gui.worker import BackgroundTask
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None  # type: ignore[assignment]
         self.parsed: ParsedChat | None = None
         self.path: Path | None = None
-        self._worker: ImportWorker | None = None
+        self._worker: BackgroundTask | None = None
         self._importing = False
         self._callbacks: tuple[Any, Any] = (None, None)
         self.setWindowTitle(self.tr("Import a chat"))
@@ -475,7 +475,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ threads
     def _start(self, func: Any, done: Any, failed: Any) -> None:
-        worker = ImportWorker(func, self)
+        worker = BackgroundTask(func, self, name="journal-import")
         self._worker = worker
         self._callbacks = (done, failed)
         worker.progressed.connect(self._progressed)

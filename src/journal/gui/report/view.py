@@ -36,7 +36,7 @@ from journal.core.errors import JournalError
 from journal.core.models import KINDS
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
-from journal.gui.report.worker import Cancelled, ExportWorker
+from journal.gui.worker import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -54,8 +54,8 @@ class ReportView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal: Journal | None = None
-        self.worker: ExportWorker | None = None
-        self._done_worker: ExportWorker | None = None
+        self.worker: BackgroundTask | None = None
+        self._done_worker: BackgroundTask | None = None
         self.last_path: Path | None = None
         self.last_stats: ReportStats | None = None
         self._build()
@@ -387,7 +387,7 @@ class ReportView(QWidget):
         def work(progress: Any) -> ReportStats:
             return build_pdf(journal, out, options, progress)
 
-        self.worker = ExportWorker(work, self)
+        self.worker = BackgroundTask(work, self, name="journal-report")
         self.worker.progressed.connect(self._progressed)
         self.worker.finished.connect(lambda: self._finished(out))
         self.progress.setRange(0, 0)

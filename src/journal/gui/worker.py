@@ -1,29 +1,29 @@
-"""Run parsing and importing off the UI thread, with progress shown in the UI thread.
+"""Long work (an import, an export) in a plain Python thread; progress shown in the UI thread.
 
-The work runs in a plain Python thread that never touches Qt; a QTimer in the UI thread polls
-its progress and outcome and emits the signals there. (PySide 6.12 on Python 3.11 miscounts
-references when a Python ``QThread`` emits queued signals, which aborts the process with
-"deallocating True/None"; polling keeps every Qt call in the UI thread.)
+The thread never touches Qt: a QTimer in the UI thread polls its progress and outcome and emits
+the signals there, so every Qt call stays in the UI thread. The work can be asked to stop: it
+does so at its next progress step (raising :class:`Cancelled` inside the work).
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-log = logging.getLogger(__name__)
-
-POLL_MS = 40
+POLL_MS = 50
 
 
-class ImportWorker(QObject):
-    """``ImportWorker(func)``; ``func(progress)`` runs in a thread once :meth:`start` is called.
+class Cancelled(Exception):
+    """Raised inside the work when the UI asked it to stop (e.g. the journal was locked)."""
 
-    ``progress(done, total)`` may be called from the thread. In the UI thread, ``progressed``
+
+class BackgroundTask(QObject):
+    """``BackgroundTask(func)``: ``func(progress)`` runs in a thread after :meth:`start`.
+
+    ``progress(done, total)`` may be called from the thread. In the UI thread ``progressed``
     reports the latest figures and ``finished`` fires once at the end; :attr:`result` or
     :attr:`error` then hold the outcome.
     """
@@ -32,23 +32,32 @@ class ImportWorker(QObject):
     finished = Signal()
 
     def __init__(self, func: Callable[[Callable[[int, int], None]], Any],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, name: str = "journal-task") -> None:
         super().__init__(parent)
         self._func: Callable[[Callable[[int, int], None]], Any] | None = func
+        self._name = name
         self.result: Any = None
         self.error: BaseException | None = None
         self._lock = threading.Lock()
         self._progress: tuple[int, int] | None = None
         self._reported: tuple[int, int] | None = None
+        self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="journal-import", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
         self._thread.start()
         self._timer.start()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -67,6 +76,8 @@ class ImportWorker(QObject):
             self.error = exc
 
     def _set_progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise Cancelled()
         with self._lock:
             self._progress = (int(done), int(total))
 
