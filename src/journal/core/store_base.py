@@ -5,6 +5,7 @@ The mixins (persons, files) are parts of one class; at run time ``Journal`` prov
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
@@ -15,8 +16,11 @@ if TYPE_CHECKING:
 
 class StoreBase:
     if TYPE_CHECKING:
+        _lock: threading.RLock
+
         @property
         def _db(self) -> Any: ...
+        def _column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
         def _one(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
         def transaction(self) -> AbstractContextManager[None]: ...
