@@ -1437,141 +1437,6 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
-    <message>
-      <source>&amp;Lock</source>
-      <translation>锁定（&amp;L）</translation>
-    </message>
-    <message>
-      <source>Lock the journal now (Ctrl+L)</source>
-      <translation>立即锁定日志（Ctrl+L）</translation>
-    </message>
-    <message>
-      <source>&amp;Settings…</source>
-      <translation>设置（&amp;S）…</translation>
-    </message>
-    <message>
-      <source>&amp;Quit</source>
-      <translation>退出（&amp;Q）</translation>
-    </message>
-    <message>
-      <source>&amp;Search</source>
-      <translation>搜索（&amp;S）</translation>
-    </message>
-    <message>
-      <source>&amp;Help</source>
-      <translation>帮助（&amp;H）</translation>
-    </message>
-    <message>
-      <source>&amp;About Incident Journal</source>
-      <translation>关于事件日志（&amp;A）</translation>
-    </message>
-    <message>
-      <source>&amp;Import chat…</source>
-      <translation>导入聊天记录（&amp;I）…</translation>
-    </message>
-    <message>
-      <source>Import a chat export (Telegram, WhatsApp, CSV)</source>
-      <translation>导入导出的聊天记录（Telegram、WhatsApp、CSV）</translation>
-    </message>
-    <message>
-      <source>&amp;Trash…</source>
-      <translation>回收站（&amp;T）…</translation>
-    </message>
-    <message>
-      <source>&amp;Backups of this journal…</source>
-      <translation>这个日志的备份（&amp;B）…</translation>
-    </message>
-    <message>
-      <source>Restore an earlier copy (available while locked)</source>
-      <translation>恢复较早的副本（锁定时可用）</translation>
-    </message>
-    <message>
-      <source>Entries moved to the trash; restore them from here</source>
-      <translation>已移到回收站的记录；可以在这里恢复</translation>
-    </message>
-    <message>
-      <source>&amp;New entry</source>
-      <translation>新建记录（&amp;N）</translation>
-    </message>
-    <message>
-      <source>Write down something that happened (Ctrl+N)</source>
-      <translation>记下发生的事情（Ctrl+N）</translation>
-    </message>
-    <message>
-      <source>&amp;Journal</source>
-      <translation>日志（&amp;J）</translation>
-    </message>
-    <message>
-      <source>&amp;View</source>
-      <translation>查看（&amp;V）</translation>
-    </message>
-    <message>
-      <source>Incident Journal</source>
-      <translation>事件日志</translation>
-    </message>
-    <message>
-      <source>You were writing an entry that was not saved yet</source>
-      <translation>你有一条正在写、尚未保存的记录</translation>
-    </message>
-    <message>
-      <source>Continue writing it now? If you choose No, it is kept and offered again next time.</source>
-      <translation>现在继续写吗？如果选择“否”，它会被保留，下次再提示你。</translation>
-    </message>
-    <message>
-      <source>Unfinished entry</source>
-      <translation>未完成的记录</translation>
-    </message>
-    <message>
-      <source>Timeline</source>
-      <translation>时间线</translation>
-    </message>
-    <message>
-      <source>People</source>
-      <translation>人物</translation>
-    </message>
-    <message>
-      <source>Warning signs</source>
-      <translation>警示信号</translation>
-    </message>
-    <message>
-      <source>Report</source>
-      <translation>报告</translation>
-    </message>
-    <message>
-      <source>Help</source>
-      <translation>帮助</translation>
-    </message>
-    <message>
-      <source>Sections</source>
-      <translation>栏目</translation>
-    </message>
-    <message>
-      <source>1 entry</source>
-      <translation>1 条记录</translation>
-    </message>
-    <message>
-      <source>{n} entries</source>
-      <translation>{n} 条记录</translation>
-    </message>
-    <message>
-      <source>locks after {n} min without use</source>
-      <translation>闲置 {n} 分钟后自动锁定</translation>
-    </message>
-    <message>
-      <source>encrypted, stored only on this computer</source>
-      <translation>已加密，只保存在这台电脑上</translation>
-    </message>
-    <message>
-      <source>Backups</source>
-      <translation>备份</translation>
-    </message>
-    <message>
-      <source>Choose a journal first; its backups are listed here then.</source>
-      <translation>请先选择一个日志，随后会在这里列出它的备份。</translation>
-    </message>
-  </context>
-  <context>
     <name>PassphrasePrompt</name>
     <message>
       <source>Passphrase of the backup</source>
@@ -2065,6 +1930,154 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Folder for the encrypted backups</source>
       <translation>存放加密备份的文件夹</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShellActions</name>
+    <message>
+      <source>&amp;Lock</source>
+      <translation>锁定（&amp;L）</translation>
+    </message>
+    <message>
+      <source>Lock the journal now (Ctrl+L)</source>
+      <translation>立即锁定日志（Ctrl+L）</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>设置（&amp;S）…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出（&amp;Q）</translation>
+    </message>
+    <message>
+      <source>&amp;Search</source>
+      <translation>搜索（&amp;S）</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助（&amp;H）</translation>
+    </message>
+    <message>
+      <source>&amp;About Incident Journal</source>
+      <translation>关于事件日志（&amp;A）</translation>
+    </message>
+    <message>
+      <source>&amp;Import chat…</source>
+      <translation>导入聊天记录（&amp;I）…</translation>
+    </message>
+    <message>
+      <source>Import a chat export (Telegram, WhatsApp, CSV)</source>
+      <translation>导入导出的聊天记录（Telegram、WhatsApp、CSV）</translation>
+    </message>
+    <message>
+      <source>&amp;Trash…</source>
+      <translation>回收站（&amp;T）…</translation>
+    </message>
+    <message>
+      <source>&amp;Backups of this journal…</source>
+      <translation>这个日志的备份（&amp;B）…</translation>
+    </message>
+    <message>
+      <source>Restore an earlier copy (available while locked)</source>
+      <translation>恢复较早的副本（锁定时可用）</translation>
+    </message>
+    <message>
+      <source>Entries moved to the trash; restore them from here</source>
+      <translation>已移到回收站的记录；可以在这里恢复</translation>
+    </message>
+    <message>
+      <source>&amp;New entry</source>
+      <translation>新建记录（&amp;N）</translation>
+    </message>
+    <message>
+      <source>Write down something that happened (Ctrl+N)</source>
+      <translation>记下发生的事情（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>&amp;Journal</source>
+      <translation>日志（&amp;J）</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>查看（&amp;V）</translation>
+    </message>
+    <message>
+      <source>Incident Journal</source>
+      <translation>事件日志</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShellCommands</name>
+    <message>
+      <source>Backups</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <source>Choose a journal first; its backups are listed here then.</source>
+      <translation>请先选择一个日志，随后会在这里列出它的备份。</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>帮助</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShellDrafts</name>
+    <message>
+      <source>You were writing an entry that was not saved yet</source>
+      <translation>你有一条正在写、尚未保存的记录</translation>
+    </message>
+    <message>
+      <source>Continue writing it now? If you choose No, it is kept and offered again next time.</source>
+      <translation>现在继续写吗？如果选择“否”，它会被保留，下次再提示你。</translation>
+    </message>
+    <message>
+      <source>Unfinished entry</source>
+      <translation>未完成的记录</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShellNavigation</name>
+    <message>
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人物</translation>
+    </message>
+    <message>
+      <source>Warning signs</source>
+      <translation>警示信号</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报告</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>帮助</translation>
+    </message>
+    <message>
+      <source>Sections</source>
+      <translation>栏目</translation>
+    </message>
+    <message>
+      <source>1 entry</source>
+      <translation>1 条记录</translation>
+    </message>
+    <message>
+      <source>{n} entries</source>
+      <translation>{n} 条记录</translation>
+    </message>
+    <message>
+      <source>locks after {n} min without use</source>
+      <translation>闲置 {n} 分钟后自动锁定</translation>
+    </message>
+    <message>
+      <source>encrypted, stored only on this computer</source>
+      <translation>已加密，只保存在这台电脑上</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,84 @@
+"""What the parts of the main window share: for the type checker, the window's attributes and
+the methods one part calls on another. At run time the parts are plain mixins of ``MainWindow``."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QDialog,
+        QLabel,
+        QListWidget,
+        QMainWindow,
+        QMenu,
+        QStackedWidget,
+        QToolBar,
+        QToolButton,
+        QWidget,
+    )
+
+    from journal.gui.lock import ClipboardGuard, IdleLock
+    from journal.gui.welcome import WelcomeScreen
+
+    _QtBase = QMainWindow
+else:
+    _QtBase = object
+
+
+class ShellBase(_QtBase):
+    if TYPE_CHECKING:
+        settings: Any
+        locked: Any  # Signal()
+        journal: Any
+        views: dict[str, QWidget]
+        _nav_keys: list[str]
+        _signs_count: int | None
+        _quitting: bool
+        offer_drafts_on_unlock: bool
+        _pending_views: list[QWidget]
+        _closers: list[threading.Thread]
+        idle: IdleLock
+        clipboard_guard: ClipboardGuard
+        _refresh_timer: QTimer
+        stack: QStackedWidget
+        welcome: WelcomeScreen
+        workspace: QWidget | None
+        status_label: QLabel
+        nav: QListWidget
+        pages: QStackedWidget
+        toolbar: QToolBar
+        new_button: QToolButton
+        menu_view: QMenu
+        act_lock: QAction
+        act_backups: QAction
+        kind_actions: dict[str, QAction]
+        view_actions: dict[str, QAction]
+        has_editor: bool
+
+        def lock(self, show_unlock: bool = True) -> None: ...
+        def retranslate(self) -> None: ...
+        def _retranslate_nav(self) -> None: ...
+        def _update_status(self) -> None: ...
+        def _set_unlocked_ui(self, unlocked: bool) -> None: ...
+        def _build_workspace(self) -> None: ...
+        def _teardown_workspace(self) -> None: ...
+        def _close_dialogs(self) -> None: ...
+        def current_view(self) -> str | None: ...
+        def show_view(self, key: str) -> bool: ...
+        def show_entry(self, entry_id: str) -> None: ...
+        def new_entry(self, kind: str) -> None: ...
+        def refresh_views(self) -> None: ...
+        def open_settings(self) -> None: ...
+        def focus_search(self) -> None: ...
+        def show_help(self) -> None: ...
+        def show_about(self) -> None: ...
+        def open_import(self) -> None: ...
+        def open_trash(self) -> None: ...
+        def open_backups(self) -> None: ...
+        def _run_journal_dialog(self, journal: Any, make: Callable[[], QDialog]) -> None: ...

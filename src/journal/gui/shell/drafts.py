@@ -1,0 +1,40 @@
+"""After an unlock: offer back the entries that were being written when the journal locked or
+the app stopped (the editor's drafts, kept encrypted in the journal)."""
+
+from __future__ import annotations
+
+import logging
+
+from journal.gui import dialogs
+from journal.gui.shell.base import ShellBase
+from journal.gui.shell.registry import EDITOR
+from journal.gui.timeline.optional import feature
+
+log = logging.getLogger(__name__)
+
+
+class ShellDrafts(ShellBase):
+    def offer_drafts(self) -> None:
+        """Offer back what was being typed when the journal locked or the app stopped."""
+        journal = self.journal
+        pending = feature("journal.gui.editor.dialog", "pending_drafts")
+        editor_cls = feature(*EDITOR)
+        if journal is None or pending is None or editor_cls is None:
+            return
+        try:
+            drafts = pending(journal)
+        except Exception:
+            log.exception("drafts could not be listed")
+            return
+        for draft in drafts:
+            if self.journal is not journal:
+                return
+            summary = (draft.get("summary") or "").strip()
+            text = self.tr("You were writing an entry that was not saved yet") + (
+                f": “{summary}”." if summary else ".")
+            text += "\n\n" + self.tr("Continue writing it now? If you choose No, it is kept and "
+                                       "offered again next time.")
+            if not dialogs.ask(self, self.tr("Unfinished entry"), text, default_yes=True):
+                continue
+            key = draft["key"]
+            self._run_journal_dialog(journal, lambda: editor_cls.from_draft(journal, key, self))
