@@ -1,0 +1,80 @@
+"""The integrity page: the head of the audit chain, when the report was made, how to check it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from journal.core.report.layout import FRAME_W, HEAD_BG, markup
+from journal.core.report.sections.base import SectionBase
+from journal.core.timeparse import format_when
+
+
+class IntegritySection(SectionBase):
+    def integrity(self) -> list[Flowable]:
+        d = self.d
+        out: list[Flowable] = [
+            self.heading("report.section.integrity"),
+            self.p(self.t("report.integrity.intro"), redact=False),
+        ]
+        rows = [
+            (self.t("report.integrity.head"), ""),
+            (self.t("report.integrity.exported"), self.made_at()),
+            (self.t("report.integrity.file"), Path(getattr(self.journal, "path", "")).name),
+        ]
+        table = self.kv_table([(k, v) for k, v in rows if v], label_w=45 * mm)
+        head = Table(
+            [
+                [
+                    self.cellp(self.t("report.integrity.head"), head=True, redact=False),
+                    Paragraph(markup(d.head_hash or "—"), self.s.mono),
+                ]
+            ],
+            colWidths=[45 * mm, FRAME_W - 45 * mm],
+            hAlign="LEFT",
+        )
+        head.setStyle(
+            self.tstyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        out += [
+            Spacer(1, 3 * mm),
+            head,
+            table,
+            Spacer(1, 4 * mm),
+            self.p(self.t("report.integrity.how"), redact=False),
+            self.command_box(),
+        ]
+        return out
+
+    def made_at(self) -> str:
+        made = self.d.made_at
+        if made.utcoffset():
+            return (
+                format_when(made, "exact", self.lang, with_zone=True) + "  (" + self.utc(made) + ")"
+            )
+        return self.utc(made)
+
+    def command_box(self) -> Table:
+        name = Path(getattr(self.journal, "path", "journal.ijournal")).name
+        command = f'journal-cli --journal "{name}" verify'
+        box = Table([[Paragraph(markup(command), self.s.code)]], colWidths=[FRAME_W], hAlign="LEFT")
+        box.setStyle(
+            self.tstyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        return box

@@ -1,0 +1,93 @@
+"""The timeline: every selected entry in full, in order, numbered #1, #2, …"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from journal.core.models import Entry
+from journal.core.report.layout import (
+    KIND_COLOURS,
+    MUTED,
+    EntryHead,
+    TextLine,
+    Tick,
+    chunks,
+    clip,
+    para,
+)
+from journal.core.report.sections.base import SectionBase
+from journal.core.report.texts import choice, kind_name
+
+
+class TimelineSection(SectionBase):
+    def entry_fields(self, e: Entry) -> list[str]:
+        f: list[str] = []
+
+        def add(key: str, value: str | None) -> None:
+            if value:
+                f.append(f"{self.t(key)}{self.colon}{value}")
+
+        if e.kind == "request":
+            add("report.field.task", e.task)
+            add("report.field.target", e.target)
+            add("report.field.status", choice("status", e.status, self.lang))
+            add("report.field.pay_offered", self.money(e.amount, e.currency))
+        elif e.kind == "payment":
+            add("report.field.amount", self.money(e.amount, e.currency))
+            add("report.field.direction", choice("direction", e.direction, self.lang))
+            add("report.field.method", choice("method", e.method, self.lang))
+        elif e.kind == "gift":
+            add("report.field.item", e.item)
+            add("report.field.value", self.money(e.value, e.currency))
+        if e.medium:
+            add("report.field.medium", choice("medium", e.medium, self.lang))
+        if e.initiated_by:
+            add("report.field.initiated_by", choice("initiated", e.initiated_by, self.lang))
+        add("report.field.reported_to", choice("channel", e.reported_to, self.lang))
+        add("report.field.reference", e.reference)
+        add("report.field.officer", e.officer)
+        add("report.field.channel", e.channel)
+        add("report.field.location", e.location)
+        if e.witnesses:
+            add("report.field.witnesses", self.sep().join(e.witnesses))
+        if e.tags:
+            add("report.field.tags", self.sep().join(e.tags))
+        return f
+
+    def timeline(self) -> Iterator[Flowable]:
+        yield self.heading("report.section.timeline")
+        yield self.p(self.t("report.timeline.intro"), self.s.small, redact=False)
+        yield Spacer(1, 2 * mm)
+        att_numbers = {ref.attachment.id: ref.number for ref in self.d.attachments}
+        for n, e in enumerate(self.d.entries, start=1):
+            # an entry's head and summary never sit alone at the foot of a page
+            yield CondPageBreak(28 * mm)
+            yield EntryHead(
+                self.s.font,
+                f"#{n}",
+                self.when(e),
+                kind_name(e.kind, self.lang),
+                self.r(self.names(e)),
+                KIND_COLOURS.get(e.kind, "#5f6b7a"),
+            )
+            yield self.p(clip(e.summary, 2000), self.s.summary)
+            fields = self.entry_fields(e)
+            if fields:
+                yield self.p("  ·  ".join(fields), self.s.fields)
+            for piece in chunks(self.r(e.details)) if e.details else []:
+                yield para(self.s, piece, self.s.details)
+            if e.attachments:
+                listed = self.sep().join(
+                    f"A{att_numbers.get(a.id, '?')} {a.filename}" for a in e.attachments
+                )
+                yield self.p(
+                    f"{self.t('report.field.attachments')}{self.colon}{listed}", self.s.fields
+                )
+            recorded = f"{self.t('report.field.recorded')} {self.utc(e.recorded_at)}"
+            if e.revision > 1:
+                recorded += " (" + self.t("report.field.edited", n=e.revision) + ")"
+            yield TextLine(self.s.font, recorded, 7.5, MUTED, indent=8, space_after=6)
+            yield Tick(self.progress.step)
