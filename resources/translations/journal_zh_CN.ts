@@ -343,82 +343,18 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
   </context>
   <context>
-    <name>EntryDetail</name>
+    <name>EditorDraftState</name>
     <message>
-      <source>Entry details</source>
-      <translation>记录详情</translation>
+      <source>Draft kept safely in the journal at %1</source>
+      <translation>草稿已于 %1 安全保存在日志中</translation>
     </message>
     <message>
-      <source>Choose an entry on the left to see everything recorded about it.</source>
-      <translation>在左侧选择一条记录，即可查看它的全部内容。</translation>
-    </message>
-    <message>
-      <source>&amp;Edit…</source>
-      <translation>编辑（&amp;E）…</translation>
-    </message>
-    <message>
-      <source>Change this entry (the earlier version is kept in its history)</source>
-      <translation>修改这条记录（之前的版本会保留在历史中）</translation>
-    </message>
-    <message>
-      <source>&amp;History…</source>
-      <translation>历史（&amp;H）…</translation>
-    </message>
-    <message>
-      <source>Every earlier version of this entry</source>
-      <translation>这条记录以前的所有版本</translation>
-    </message>
-    <message>
-      <source>&amp;Copy text</source>
-      <translation>复制文字（&amp;C）</translation>
-    </message>
-    <message>
-      <source>Copy this entry as text; the clipboard is cleared again soon</source>
-      <translation>把这条记录复制为文字；剪贴板稍后会被自动清空</translation>
-    </message>
-    <message>
-      <source>Move to &amp;trash</source>
-      <translation>移到回收站（&amp;T）</translation>
-    </message>
-    <message>
-      <source>Move this entry to the trash; it can be restored</source>
-      <translation>把这条记录移到回收站；之后可以恢复</translation>
+      <source>Restored from a draft. Save to keep it in the journal.</source>
+      <translation>已从草稿恢复。保存后才会存入日志。</translation>
     </message>
   </context>
   <context>
-    <name>EntryEditorDialog</name>
-    <message>
-      <source>Edit entry</source>
-      <translation>编辑记录</translation>
-    </message>
-    <message>
-      <source>New entry</source>
-      <translation>新记录</translation>
-    </message>
-    <message>
-      <source>Problem with this field</source>
-      <translation>此项有问题</translation>
-    </message>
-    <message>
-      <source>&amp;Kind</source>
-      <translation>类型（&amp;K）</translation>
-    </message>
-    <message>
-      <source>One line: what happened</source>
-      <translation>一句话：发生了什么</translation>
-    </message>
-    <message>
-      <source>&amp;Summary</source>
-      <translation>概要（&amp;S）</translation>
-    </message>
-    <message>
-      <source>&amp;When</source>
-      <translation>时间（&amp;W）</translation>
-    </message>
-    <message>
-      <source>&amp;People</source>
-      <translation>人物（&amp;P）</translation>
-    </message>
+    <name>EditorKindFields</name>
     <message>
       <source>What they asked you to do</source>
       <translation>对方要你做什么</translation>
@@ -504,6 +440,100 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>接待人员或老师（&amp;O）</translation>
     </message>
     <message>
+      <source>Pa&amp;y offered</source>
+      <translation>许诺报酬（&amp;Y）</translation>
+    </message>
+    <message>
+      <source>Estimated &amp;value</source>
+      <translation>估计价值（&amp;V）</translation>
+    </message>
+    <message>
+      <source>Edit entry</source>
+      <translation>编辑记录</translation>
+    </message>
+    <message>
+      <source>New entry</source>
+      <translation>新记录</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntryDetail</name>
+    <message>
+      <source>Entry details</source>
+      <translation>记录详情</translation>
+    </message>
+    <message>
+      <source>Choose an entry on the left to see everything recorded about it.</source>
+      <translation>在左侧选择一条记录，即可查看它的全部内容。</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>编辑（&amp;E）…</translation>
+    </message>
+    <message>
+      <source>Change this entry (the earlier version is kept in its history)</source>
+      <translation>修改这条记录（之前的版本会保留在历史中）</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>历史（&amp;H）…</translation>
+    </message>
+    <message>
+      <source>Every earlier version of this entry</source>
+      <translation>这条记录以前的所有版本</translation>
+    </message>
+    <message>
+      <source>&amp;Copy text</source>
+      <translation>复制文字（&amp;C）</translation>
+    </message>
+    <message>
+      <source>Copy this entry as text; the clipboard is cleared again soon</source>
+      <translation>把这条记录复制为文字；剪贴板稍后会被自动清空</translation>
+    </message>
+    <message>
+      <source>Move to &amp;trash</source>
+      <translation>移到回收站（&amp;T）</translation>
+    </message>
+    <message>
+      <source>Move this entry to the trash; it can be restored</source>
+      <translation>把这条记录移到回收站；之后可以恢复</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntryEditorDialog</name>
+    <message>
+      <source>Edit entry</source>
+      <translation>编辑记录</translation>
+    </message>
+    <message>
+      <source>New entry</source>
+      <translation>新记录</translation>
+    </message>
+    <message>
+      <source>Problem with this field</source>
+      <translation>此项有问题</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>类型（&amp;K）</translation>
+    </message>
+    <message>
+      <source>One line: what happened</source>
+      <translation>一句话：发生了什么</translation>
+    </message>
+    <message>
+      <source>&amp;Summary</source>
+      <translation>概要（&amp;S）</translation>
+    </message>
+    <message>
+      <source>&amp;When</source>
+      <translation>时间（&amp;W）</translation>
+    </message>
+    <message>
+      <source>&amp;People</source>
+      <translation>人物（&amp;P）</translation>
+    </message>
+    <message>
       <source>App or medium, e.g. WeChat, Telegram, a job site</source>
       <translation>应用或方式，例如微信、Telegram、招聘网站</translation>
     </message>
@@ -546,22 +576,6 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     <message>
       <source>Save the entry (Ctrl+S)</source>
       <translation>保存记录（Ctrl+S）</translation>
-    </message>
-    <message>
-      <source>Pa&amp;y offered</source>
-      <translation>许诺报酬（&amp;Y）</translation>
-    </message>
-    <message>
-      <source>Estimated &amp;value</source>
-      <translation>估计价值（&amp;V）</translation>
-    </message>
-    <message>
-      <source>Draft kept safely in the journal at %1</source>
-      <translation>草稿已于 %1 安全保存在日志中</translation>
-    </message>
-    <message>
-      <source>Restored from a draft. Save to keep it in the journal.</source>
-      <translation>已从草稿恢复。保存后才会存入日志。</translation>
     </message>
     <message>
       <source>This date is in the future. Check the date and time of what happened.</source>

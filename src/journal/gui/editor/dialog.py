@@ -6,29 +6,22 @@ on close or lock. Saving the entry, or cancelling and agreeing to throw the text
 draft. After an unlock the shell lists :func:`pending_drafts` and reopens one with
 :meth:`EntryEditorDialog.from_draft`. Before locking it calls :meth:`save_draft_now` (or
 :meth:`close_for_lock`, which saves, clears every field and closes).
+
+The parts of the dialog: :mod:`.kinds` (the kind-specific field groups), :mod:`.draft_state`
+(the form to and from a draft), :mod:`.attachments` (files held for a new entry, drop and paste)
+and :mod:`.validation` (where problems are shown).
 """
 
 from __future__ import annotations
 
-import base64
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QIcon,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,22 +37,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core import paths, timeparse
+from journal.core import timeparse
 from journal.core.errors import InputError, JournalError, NotFoundError
-from journal.core.models import ANY_KIND_FIELDS, KIND_FIELDS, KINDS, Entry, EntryDraft
-from journal.core.money import DEFAULT_CURRENCY, check_currency, parse_amount
+from journal.core.models import KIND_FIELDS, KINDS, Entry, EntryDraft
+from journal.core.money import check_currency, parse_amount
 from journal.gui import dialogs
-from journal.gui.attachments.strip import AttachmentStrip, PendingAttachment
+from journal.gui.attachments.strip import AttachmentStrip
 from journal.gui.editor import labels
-from journal.gui.editor.widgets import (
-    ChoiceCombo,
-    CurrencyCombo,
-    ErrorLabel,
-    PersonPicker,
-    WhenEdit,
-    field_box,
-    split_list,
+from journal.gui.editor.attachments import EditorAttachments, store_held
+from journal.gui.editor.draft_state import (  # noqa: F401 - re-exported: the editor's draft API
+    DRAFT_PREFIX,
+    NEW_DRAFT_KEY,
+    STATE_VERSION,
+    EditorDraftState,
+    pending_drafts,
 )
+from journal.gui.editor.kinds import CHOICE_FIELDS, TEXT_FIELDS, EditorKindFields, kind_icon
+from journal.gui.editor.validation import EditorValidationDisplay
+from journal.gui.editor.widgets import ErrorLabel, PersonPicker, WhenEdit, field_box, split_list
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -67,66 +62,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DRAFT_PREFIX = "editor:"
-NEW_DRAFT_KEY = "editor:new"
-STATE_VERSION = 1
 FUTURE_SLACK = timedelta(minutes=10)
 
-# Kind-specific rows of the form (the money row serves amount, pay offered and a gift's value).
-_KIND_ROWS = ("task", "target", "status", "money", "method", "direction", "item", "medium",
-              "initiated_by", "reported_to", "reference", "officer")
-_TEXT_FIELDS = ("task", "target", "item", "reference", "officer")
-_CHOICE_FIELDS = ("status", "method", "direction", "medium", "initiated_by")
-# Where an InputError's field is shown.
-_ERROR_ROW = {"precision": "occurred_at", "when": "occurred_at", "person": "persons",
-              "amount": "money", "value": "money", "currency": "money", "kind": "kind"}
 
-
-def pending_drafts(journal: Journal) -> list[dict[str, Any]]:
-    """The editor drafts kept in ``journal``, newest first: ``key``, ``saved_at`` (aware UTC),
-    ``entry_id`` (None for a new entry), ``kind`` and ``summary`` (for the shell to offer them)."""
-    out: list[dict[str, Any]] = []
-    for key, saved_at in journal.list_drafts():
-        if not key.startswith(DRAFT_PREFIX):
-            continue
-        data = journal.load_draft(key) or {}
-        out.append({"key": key, "saved_at": saved_at, "entry_id": data.get("entry_id"),
-                    "kind": data.get("kind", ""), "summary": data.get("summary", "")})
-    return out
-
-
-def _kind_icon(kind: str) -> QIcon:
-    path = paths.resources_dir() / "icons" / "kinds" / f"{kind}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
-
-
-class _ReportedToCombo(QComboBox):
-    """Report channels as choices, free text allowed (the store keeps any text)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItem("", "")
-        for value, text in labels.choices("reported_to"):
-            self.addItem(text, value)
-
-    def value(self) -> str:
-        text = self.currentText().strip()
-        index = self.findText(text)
-        if index >= 0:
-            return str(self.itemData(index) or "")
-        return text
-
-    def set_value(self, value: str | None) -> None:
-        index = self.findData(value or "")
-        if index >= 0:
-            self.setCurrentIndex(index)
-        else:
-            self.setEditText(value or "")
-
-
-class EntryEditorDialog(QDialog):
+class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
+                        EditorValidationDisplay, QDialog):
     """Create (``entry_id=None``) or edit an entry. ``kind`` pre-selects the kind of a new entry;
     ``draft`` pre-fills the form: an :class:`EntryDraft` (e.g. made from an imported message) or a
     saved draft state (a dict, see :meth:`from_draft`). After ``accept``, ``saved_entry_id``."""
@@ -194,90 +134,37 @@ class EntryEditorDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form = form
 
-        def row(key: str, text: str, widget: QWidget, buddy: QWidget | None = None) -> None:
-            error = ErrorLabel()
-            error.setAccessibleName(self.tr("Problem with this field"))
-            self.errors[key] = error
-            label = QLabel(text)
-            label.setBuddy(buddy or widget)
-            if not widget.accessibleName():
-                widget.setAccessibleName(text.replace("&", ""))
-            box = field_box(widget, error)
-            self._rows[key] = box
-            self._row_labels[key] = label
-            form.addRow(label, box)
-
         self.kind = QComboBox()
         for k in KINDS:
-            self.kind.addItem(_kind_icon(k), labels.kind_label(k), k)
-        row("kind", self.tr("&Kind"), self.kind)
+            self.kind.addItem(kind_icon(k), labels.kind_label(k), k)
+        self._add_row("kind", self.tr("&Kind"), self.kind)
         self.summary = QLineEdit()
         self.summary.setPlaceholderText(self.tr("One line: what happened"))
-        row("summary", self.tr("&Summary"), self.summary)
+        self._add_row("summary", self.tr("&Summary"), self.summary)
         self.when = WhenEdit()
-        row("occurred_at", self.tr("&When"), self.when, self.when.edit)
+        self._add_row("occurred_at", self.tr("&When"), self.when, self.when.edit)
         self.persons = PersonPicker()
-        row("persons", self.tr("&People"), self.persons, self.persons.name_edit)
-
-        self.task = QLineEdit()
-        self.task.setPlaceholderText(self.tr("What they asked you to do"))
-        row("task", self.tr("T&ask asked"), self.task)
-        self.target = QLineEdit()
-        self.target.setPlaceholderText(self.tr("What or where: a port, ships, a base, a document…"))
-        row("target", self.tr("Targ&et or place"), self.target)
-        self.status = ChoiceCombo(labels.choices("status"))
-        row("status", self.tr("Stat&us"), self.status)
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("e.g. 500 or 1200.50"))
-        self.amount.setAccessibleName(self.tr("Amount"))
-        self.currency = CurrencyCombo()
-        self.currency.setAccessibleName(self.tr("Currency"))
-        money = QWidget()
-        money_lay = QHBoxLayout(money)
-        money_lay.setContentsMargins(0, 0, 0, 0)
-        self.amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
-        money_lay.addWidget(self.amount, 1)
-        money_lay.addWidget(self.currency)
-        money_lay.addStretch(1)
-        row("money", self.tr("A&mount"), money, self.amount)
-        self.method = ChoiceCombo(labels.choices("method"), blank=self.tr("(not known)"))
-        row("method", self.tr("Paid &by"), self.method)
-        self.direction = ChoiceCombo(labels.choices("direction"))
-        row("direction", self.tr("&Direction"), self.direction)
-        self.item = QLineEdit()
-        self.item.setPlaceholderText(self.tr("e.g. a phone, a camera, a scooter"))
-        row("item", self.tr("&Item"), self.item)
-        self.medium = ChoiceCombo(labels.choices("medium"), blank=self.tr("(not known)"))
-        row("medium", self.tr("M&edium"), self.medium)
-        self.initiated_by = ChoiceCombo(labels.choices("initiated_by"), blank=self.tr("(not known)"))
-        row("initiated_by", self.tr("Who sta&rted it"), self.initiated_by)
-        self.reported_to = _ReportedToCombo()
-        row("reported_to", self.tr("&Reported to"), self.reported_to)
-        self.reference = QLineEdit()
-        self.reference.setPlaceholderText(self.tr("Case or reference number, if you were given one"))
-        row("reference", self.tr("Re&ference"), self.reference)
-        self.officer = QLineEdit()
-        self.officer.setPlaceholderText(self.tr("Name of the officer or teacher you spoke to"))
-        row("officer", self.tr("&Officer or teacher"), self.officer)
+        self._add_row("persons", self.tr("&People"), self.persons, self.persons.name_edit)
+        self._build_kind_rows()
 
         self.channel = QLineEdit()
         self.channel.setPlaceholderText(self.tr("App or medium, e.g. WeChat, Telegram, a job site"))
-        row("channel", self.tr("&Channel"), self.channel)
+        self._add_row("channel", self.tr("&Channel"), self.channel)
         self.location = QLineEdit()
         self.location.setPlaceholderText(self.tr("Where it happened, if it matters"))
-        row("location", self.tr("P&lace"), self.location)
+        self._add_row("location", self.tr("P&lace"), self.location)
         self.details = QPlainTextEdit()
         self.details.setTabChangesFocus(True)
         self.details.setPlaceholderText(self.tr("What was said or done, in your own words. "
                                                 "Write down exact words where you can."))
         self.details.setMinimumHeight(self.fontMetrics().height() * 6)
-        row("details", self.tr("De&tails"), self.details)
+        self._add_row("details", self.tr("De&tails"), self.details)
         self.witnesses = QLineEdit()
         self.witnesses.setPlaceholderText(self.tr("Who else saw or heard it, separated by commas"))
-        row("witnesses", self.tr("Wit&nesses"), self.witnesses)
+        self._add_row("witnesses", self.tr("Wit&nesses"), self.witnesses)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Words to find it again, separated by commas"))
-        row("tags", self.tr("Ta&gs"), self.tags)
+        self._add_row("tags", self.tr("Ta&gs"), self.tags)
 
         self.strip = AttachmentStrip()
         self.errors["attachments"] = ErrorLabel()
@@ -339,172 +226,21 @@ class EntryEditorDialog(QDialog):
         for w in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             w.installEventFilter(self)
 
-    # ------------------------------------------------------------------ kind
-    def current_kind(self) -> str:
-        return str(self.kind.currentData())
+    def _add_row(self, key: str, text: str, widget: QWidget, buddy: QWidget | None = None) -> None:
+        """A labelled row of the form, with the place for its problem under the field."""
+        error = ErrorLabel()
+        error.setAccessibleName(self.tr("Problem with this field"))
+        self.errors[key] = error
+        label = QLabel(text)
+        label.setBuddy(buddy or widget)
+        if not widget.accessibleName():
+            widget.setAccessibleName(text.replace("&", ""))
+        box = field_box(widget, error)
+        self._rows[key] = box
+        self._row_labels[key] = label
+        self.form.addRow(label, box)
 
-    def _set_kind(self, kind: str) -> None:
-        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
-        self._apply_kind()
-
-    def _on_kind_changed(self, _index: int) -> None:
-        self._apply_kind()
-        self._changed()
-
-    def _visible_kind_rows(self, kind: str) -> set[str]:
-        fields = set(KIND_FIELDS.get(kind, ()))
-        rows = {f for f in fields if f in _KIND_ROWS}
-        if {"amount", "value"} & fields:
-            rows.add("money")
-        if kind == "report" or any(self._report_values().values()):
-            rows.update(ANY_KIND_FIELDS)
-        return rows
-
-    def _report_values(self) -> dict[str, str]:
-        return {"reported_to": self.reported_to.value(), "reference": self.reference.text().strip(),
-                "officer": self.officer.text().strip()}
-
-    def _apply_kind(self) -> None:
-        kind = self.current_kind()
-        visible = self._visible_kind_rows(kind)
-        for key in _KIND_ROWS:
-            self.form.setRowVisible(self._rows[key], key in visible)
-        money_label = {"request": self.tr("Pa&y offered"), "gift": self.tr("Estimated &value")}.get(
-            kind, self.tr("A&mount"))
-        self._row_labels["money"].setText(money_label)
-        self.amount.setAccessibleName(money_label.replace("&", ""))
-        self.setWindowTitle((self.tr("Edit entry") if self.entry_id else self.tr("New entry"))
-                            + " — " + labels.kind_label(kind))
-
-    # ------------------------------------------------------------------ filling
-    def _reload_persons(self) -> None:
-        if self._journal is not None:
-            self.persons.set_persons_source(self._journal.list_persons())
-
-    def _fill_common(self, src: Entry | EntryDraft) -> None:
-        if src.summary is not None:
-            self.summary.setText(src.summary)
-        if src.occurred_at is not None:
-            self.when.set_value(src.occurred_at, src.precision or "exact")
-        for name, widget in (("details", self.details),):
-            value = getattr(src, name)
-            if value is not None:
-                widget.setPlainText(value)
-        for name in ("channel", "location"):
-            value = getattr(src, name)
-            if value is not None:
-                getattr(self, name).setText(value)
-        if src.witnesses is not None:
-            self.witnesses.setText(", ".join(src.witnesses))
-        if src.tags is not None:
-            self.tags.setText(", ".join(src.tags))
-        if src.persons is not None:
-            self.persons.set_chosen(list(src.persons))
-        for name in _TEXT_FIELDS:
-            value = getattr(src, name)
-            if value:
-                getattr(self, name).setText(value)
-        for name in _CHOICE_FIELDS:
-            value = getattr(src, name)
-            if value:
-                getattr(self, name).set_value(value)
-        if src.reported_to:
-            self.reported_to.set_value(src.reported_to)
-        money = src.value if src.kind == "gift" else src.amount
-        if money is None:
-            money = src.amount if src.amount is not None else src.value
-        if money is not None:
-            self.amount.setText(str(money))
-        if src.currency:
-            self.currency.set_currency(src.currency)
-
-    def _fill_from_entry(self, entry: Entry) -> None:
-        self._set_kind(entry.kind)
-        self._fill_common(entry)
-        self._apply_kind()
-
-    def _fill_from_entry_draft(self, draft: EntryDraft) -> None:
-        if draft.kind in KINDS:
-            self._set_kind(draft.kind)
-        self._fill_common(draft)
-        self._source_entry_id = draft.source_entry_id
-        self._apply_kind()
-
-    # ------------------------------------------------------------------ draft state
-    def state(self) -> dict[str, Any]:
-        """Everything typed, as JSON-able data (amount kept as typed, even if not valid yet)."""
-        when, precision = self.when.value()
-        return {
-            "v": STATE_VERSION,
-            "key": self.draft_key,
-            "entry_id": self.entry_id,
-            "kind": self.current_kind(),
-            "summary": self.summary.text(),
-            "occurred_at": when.isoformat(),
-            "precision": precision,
-            "persons": self.persons.person_ids(),
-            "new_persons": self.persons.new_names(),
-            "details": self.details.toPlainText(),
-            "channel": self.channel.text(),
-            "location": self.location.text(),
-            "witnesses": self.witnesses.text(),
-            "tags": self.tags.text(),
-            "amount": self.amount.text(),
-            "currency": self.currency.currency(),
-            **{name: getattr(self, name).text() for name in _TEXT_FIELDS},
-            **{name: getattr(self, name).value() or "" for name in _CHOICE_FIELDS},
-            "reported_to": self.reported_to.value(),
-            "source_entry_id": self._source_entry_id,
-            "attachments": [
-                {"filename": p.filename, "caption": p.caption,
-                 "data": base64.b64encode(p.data).decode("ascii")}
-                for p in self.strip.pending()
-            ],
-            "saved_at": timeparse.utc_now().isoformat(),
-        }
-
-    def restore_state(self, data: dict[str, Any]) -> None:
-        blocked = self._loading
-        self._loading = True
-        try:
-            kind = data.get("kind")
-            if kind in KINDS:
-                self._set_kind(kind)
-            self.summary.setText(str(data.get("summary", "")))
-            try:
-                when = datetime.fromisoformat(str(data.get("occurred_at")))
-                self.when.set_value(when, str(data.get("precision") or "exact"))
-            except ValueError:
-                log.info("draft without a usable date; keeping the form's date")
-            known = {p.id for p in (self._journal.list_persons() if self._journal else [])}
-            ids = [pid for pid in data.get("persons", []) if pid in known]
-            self.persons.set_chosen(ids, list(data.get("new_persons", [])))
-            self.details.setPlainText(str(data.get("details", "")))
-            for name in ("channel", "location", "witnesses", "tags", "amount", *_TEXT_FIELDS):
-                getattr(self, name).setText(str(data.get(name, "")))
-            self.currency.set_currency(str(data.get("currency") or DEFAULT_CURRENCY))
-            for name in _CHOICE_FIELDS:
-                if data.get(name):
-                    getattr(self, name).set_value(str(data[name]))
-            self.reported_to.set_value(str(data.get("reported_to") or ""))
-            self._source_entry_id = data.get("source_entry_id")
-            pending = []
-            for item in data.get("attachments", []):
-                try:
-                    pending.append(PendingAttachment(str(item["filename"]),
-                                                     base64.b64decode(item["data"]),
-                                                     str(item.get("caption", ""))))
-                except (KeyError, ValueError, TypeError):
-                    log.warning("a held attachment in the draft could not be read")
-            if pending and self.entry_id is None:
-                self.strip.set_pending(pending)
-            elif pending and self._journal is not None and self.entry_id is not None:
-                for p in pending:  # an entry's draft never holds files, but never drop them
-                    self.strip.add_bytes(p.data, p.filename)
-            self._apply_kind()
-        finally:
-            self._loading = blocked
-
+    # ------------------------------------------------------------------ changes and drafts
     def _changed(self, *_: Any) -> None:
         if self._loading:
             return
@@ -513,40 +249,6 @@ class EntryEditorDialog(QDialog):
 
     def has_unsaved_changes(self) -> bool:
         return self._unsaved
-
-    def _autosave(self) -> None:
-        if self._draft_stale:
-            self.save_draft_now()
-
-    def save_draft_now(self) -> bool:
-        """Store the typed state in the journal now (the shell calls this before locking)."""
-        if self._journal is None or not self._unsaved:
-            return False
-        try:
-            self._journal.save_draft(self.draft_key, self.state())
-        except JournalError as exc:
-            log.warning("draft could not be saved: %s", exc.key)
-            return False
-        self._draft_stale = False
-        self._update_status(saved=True)
-        return True
-
-    def discard_draft(self) -> None:
-        if self._journal is None:
-            return
-        try:
-            self._journal.discard_draft(self.draft_key)
-        except JournalError as exc:
-            log.warning("draft could not be discarded: %s", exc.key)
-
-    def _update_status(self, saved: bool = False) -> None:
-        if saved:
-            self.status_label.setText(self.tr("Draft kept safely in the journal at %1")
-                                      .replace("%1", datetime.now().strftime("%H:%M:%S")))
-        elif self._unsaved and not self._loading:
-            self.status_label.setText(self.tr("Restored from a draft. Save to keep it in the journal."))
-        else:
-            self.status_label.setText("")
 
     @classmethod
     def from_draft(cls, journal: Journal, key: str, parent: QWidget | None = None) -> EntryEditorDialog:
@@ -566,6 +268,10 @@ class EntryEditorDialog(QDialog):
         return cls(journal, parent, entry_id=entry_id, draft=data)
 
     # ------------------------------------------------------------------ people
+    def _reload_persons(self) -> None:
+        if self._journal is not None:
+            self.persons.set_persons_source(self._journal.list_persons())
+
     def _new_person(self, name: str) -> None:
         if self._journal is None:
             return
@@ -579,21 +285,6 @@ class EntryEditorDialog(QDialog):
         dialog.deleteLater()
 
     # ------------------------------------------------------------------ validation and save
-    def _clear_errors(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.general_error.clear_message()
-
-    def show_field_error(self, field: str | None, text: str) -> None:
-        key = _ERROR_ROW.get(field or "", field or "")
-        label = self.errors.get(key)
-        if label is None:
-            label = self.general_error
-        label.show_message(text)
-        row = self._rows.get(key)
-        if row is not None:
-            self.scroll_area.ensureWidgetVisible(row)
-
     def build_draft(self) -> tuple[EntryDraft, dict[str, str]]:
         """The form as an EntryDraft (persons not resolved yet) and the problems found
         (``{field: message}``, in the user's language)."""
@@ -634,10 +325,10 @@ class EntryEditorDialog(QDialog):
                     d.currency = check_currency(self.currency.currency())
                 except InputError as exc:
                     problems.setdefault("money", exc.message(lang))
-        for name in _TEXT_FIELDS:
+        for name in TEXT_FIELDS:
             if name in fields:
                 setattr(d, name, getattr(self, name).text().strip())
-        for name in _CHOICE_FIELDS:
+        for name in CHOICE_FIELDS:
             if name in fields:
                 value = getattr(self, name).value()
                 setattr(d, name, value if value else ("" if editing else None))
@@ -655,10 +346,7 @@ class EntryEditorDialog(QDialog):
         self._clear_errors()
         draft, problems = self.build_draft()
         if problems:
-            for field, text in problems.items():
-                self.show_field_error(field, text)
-            first = next(k for k in ("summary", "occurred_at", "money") if k in problems)
-            {"summary": self.summary, "occurred_at": self.when.edit, "money": self.amount}[first].setFocus()
+            self.show_problems(problems)
             return False
         journal = self._journal
         pending = self.strip.pending() if self.entry_id is None else []
@@ -667,9 +355,7 @@ class EntryEditorDialog(QDialog):
                 draft.persons = self._resolve_persons(journal)
                 if self.entry_id is None:
                     entry = journal.add_entry(draft)
-                    for p in pending:
-                        journal.add_attachment(entry_id=entry.id, data=p.data,
-                                               filename=p.filename, caption=p.caption)
+                    store_held(journal, entry.id, pending)
                 else:
                     entry = journal.edit_entry(self.entry_id, draft)
         except InputError as exc:
@@ -740,26 +426,3 @@ class EntryEditorDialog(QDialog):
         self._entry = None
         self._unsaved = False
         QDialog.done(self, QDialog.DialogCode.Rejected)
-
-    # ------------------------------------------------------------------ drop and paste anywhere
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.strip.dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.strip.dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.strip.dropEvent(event)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Ctrl+V with an image (and no text) on the clipboard adds it as an attachment, even
-        while the cursor is in a text field."""
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and \
-                isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste):
-            mime = QApplication.clipboard().mimeData()
-            if mime is not None and mime.hasImage() and not mime.hasText():
-                if event.type() == QEvent.Type.KeyPress:
-                    self.strip.paste_from_clipboard()
-                event.accept()
-                return True
-        return super().eventFilter(obj, event)
