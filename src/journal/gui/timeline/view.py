@@ -409,28 +409,20 @@ class TimelineView(QWidget):
         self._run_editor(entry_id=entry_id)
 
     def show_history(self, entry_id: str) -> None:
-        cls = feature("journal.gui.history.dialogs", "HistoryDialog")
-        if cls is None or self._journal is None:
-            return
-        journal = self._journal
-        try:
-            dlg = cls(journal, entry_id, self.window())
-            dlg.exec()
-            dlg.deleteLater()
-        except Exception as exc:  # noqa: BLE001
-            dialogs.show_error(self, exc)
-            return
-        if self._journal is journal:
-            self.refresh()
-            self.journalChanged.emit()
+        self._run_history_dialog("HistoryDialog", entry_id)
 
     def show_trash(self) -> None:
-        cls = feature("journal.gui.history.dialogs", "TrashDialog")
+        self._run_history_dialog("TrashDialog")
+
+    def _run_history_dialog(self, name: str, *args: Any) -> None:
+        """Run a dialog of the history feature (``cls(journal, *args, window)``); afterwards
+        re-read, as it may have restored or changed entries. An error is shown, not raised."""
+        cls = feature("journal.gui.history.dialogs", name)
         if cls is None or self._journal is None:
             return
         journal = self._journal
         try:
-            dlg = cls(journal, self.window())
+            dlg = cls(journal, *args, self.window())
             dlg.exec()
             dlg.deleteLater()
         except Exception as exc:  # noqa: BLE001

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -42,6 +43,22 @@ def _para(text: str = "") -> QLabel:
     return label
 
 
+def _button(name: str, on_click: Any, *, default: bool = False, auto_default: bool = True,
+            link: bool = False) -> QPushButton:
+    """A push button named ``name`` that calls (or emits) ``on_click``; ``link``: a flat one
+    that Enter never presses."""
+    button = QPushButton()
+    button.setObjectName(name)
+    if link:
+        button.setFlat(True)
+    if default:
+        button.setDefault(True)
+    if not auto_default or link:
+        button.setAutoDefault(False)
+    button.clicked.connect(on_click)
+    return button
+
+
 class _Page(QWidget):
     """A centred column of limited width: calm and readable on a wide screen."""
 
@@ -56,6 +73,33 @@ class _Page(QWidget):
         self.body.setSpacing(12)
         outer.addWidget(column, 4)
         outer.addStretch(1)
+
+    def _add_busy(self) -> None:
+        """A hidden busy bar with its line of text (shown by :meth:`_show_busy`)."""
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.busy_label = _para()
+        self.busy_label.hide()
+        self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_label)
+
+    def _show_busy(self, busy: bool, controls: tuple[QWidget, ...]) -> None:
+        """Show the busy bar and disable ``controls`` while busy (or the other way round)."""
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        for w in controls:
+            w.setEnabled(not busy)
+
+    def _add_title(self, scale: float = 1.5, wrap: bool = False) -> QLabel:
+        """The page's bold title, added to the column."""
+        title = QLabel()
+        title.setFont(_title_font(self, scale))
+        title.setWordWrap(wrap)
+        self.body.addWidget(title)
+        return title
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -90,20 +134,14 @@ class IntroPage(_Page):
             langs.addWidget(b)
         self.body.addLayout(langs)
         self.body.addStretch(1)
-        self.title = QLabel()
-        self.title.setFont(_title_font(self, 1.8))
-        self.title.setWordWrap(True)
-        self.body.addWidget(self.title)
+        self.title = self._add_title(1.8, wrap=True)
         self.lead = _para()
         self.body.addWidget(self.lead)
         self.points = [_para() for _ in range(3)]
         for p in self.points:
             p.setIndent(12)
             self.body.addWidget(p)
-        self.start = QPushButton()
-        self.start.setObjectName("introStart")
-        self.start.setDefault(True)
-        self.start.clicked.connect(self.startClicked)
+        self.start = _button("introStart", self.startClicked, default=True)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.start)
@@ -143,23 +181,13 @@ class StartPage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body.addStretch(1)
-        self.title = QLabel()
-        self.title.setFont(_title_font(self, 1.5))
-        self.body.addWidget(self.title)
+        self.title = self._add_title()
         self.lead = _para()
         self.body.addWidget(self.lead)
-        self.last_button = QPushButton()
-        self.last_button.setObjectName("startLast")
-        self.last_button.clicked.connect(self.lastClicked)
-        self.create_button = QPushButton()
-        self.create_button.setObjectName("startCreate")
-        self.create_button.clicked.connect(self.createClicked)
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("startOpen")
-        self.open_button.clicked.connect(self.openClicked)
-        self.demo_button = QPushButton()
-        self.demo_button.setObjectName("startDemo")
-        self.demo_button.clicked.connect(self.demoClicked)
+        self.last_button = _button("startLast", self.lastClicked)
+        self.create_button = _button("startCreate", self.createClicked)
+        self.open_button = _button("startOpen", self.openClicked)
+        self.demo_button = _button("startDemo", self.demoClicked)
         self.demo_button.setVisible(demo_available())
         for b in (self.last_button, self.create_button, self.open_button, self.demo_button):
             b.setMinimumHeight(int(self.fontMetrics().height() * 2.4))
@@ -215,18 +243,13 @@ class CreatePage(_Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
-        self.title.setFont(_title_font(self, 1.5))
-        self.body.addWidget(self.title)
+        self.title = self._add_title()
 
         self.where_label = QLabel()
         self.location = QLineEdit()
         self.location.setObjectName("createLocation")
         self.where_label.setBuddy(self.location)
-        self.browse = QPushButton()
-        self.browse.setObjectName("createBrowse")
-        self.browse.setAutoDefault(False)
-        self.browse.clicked.connect(self.browseClicked)
+        self.browse = _button("createBrowse", self.browseClicked, auto_default=False)
         row = QHBoxLayout()
         row.addWidget(self.location, 1)
         row.addWidget(self.browse)
@@ -272,25 +295,11 @@ class CreatePage(_Page):
         self.error = _error_label()
         self.body.addWidget(self.error)
 
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(10)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.busy_label = _para()
-        self.busy_label.hide()
-        self.body.addWidget(self.busy)
-        self.body.addWidget(self.busy_label)
+        self._add_busy()
 
         buttons = QHBoxLayout()
-        self.back = QPushButton()
-        self.back.setObjectName("createBack")
-        self.back.setAutoDefault(False)
-        self.back.clicked.connect(self.backClicked)
-        self.submit = QPushButton()
-        self.submit.setObjectName("createSubmit")
-        self.submit.setDefault(True)
-        self.submit.clicked.connect(self._submit)
+        self.back = _button("createBack", self.backClicked, auto_default=False)
+        self.submit = _button("createSubmit", self._submit, default=True)
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
@@ -341,11 +350,8 @@ class CreatePage(_Page):
         self.error.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        for w in (self.location, self.browse, self.passphrase, self.repeat, self.show_box,
-                  self.submit, self.back):
-            w.setEnabled(not busy)
+        self._show_busy(busy, (self.location, self.browse, self.passphrase, self.repeat,
+                               self.show_box, self.submit, self.back))
 
     def clear_secrets(self) -> None:
         self.passphrase.clear()
@@ -384,9 +390,7 @@ class UnlockPage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body.addStretch(1)
-        self.title = QLabel()
-        self.title.setFont(_title_font(self, 1.5))
-        self.body.addWidget(self.title)
+        self.title = self._add_title()
         self.file_label = _para()
         self.file_label.setObjectName("unlockFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -397,10 +401,7 @@ class UnlockPage(_Page):
         self.pass_label.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self._submit)
         self.passphrase.textEdited.connect(lambda _t: self.show_error(""))
-        self.submit = QPushButton()
-        self.submit.setObjectName("unlockSubmit")
-        self.submit.setDefault(True)
-        self.submit.clicked.connect(self._submit)
+        self.submit = _button("unlockSubmit", self._submit, default=True)
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.submit)
@@ -414,38 +415,14 @@ class UnlockPage(_Page):
         self.demo_passphrase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_passphrase.hide()
         self.body.addWidget(self.demo_passphrase)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(10)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.busy_label = _para()
-        self.busy_label.hide()
-        self.body.addWidget(self.busy)
-        self.body.addWidget(self.busy_label)
+        self._add_busy()
         self.body.addSpacing(16)
         links = QHBoxLayout()
-        self.open_other = QPushButton()
-        self.open_other.setObjectName("unlockOpenOther")
-        self.open_other.setFlat(True)
-        self.open_other.setAutoDefault(False)
-        self.open_other.clicked.connect(self.openOtherClicked)
-        self.create_link = QPushButton()
-        self.create_link.setObjectName("unlockCreate")
-        self.create_link.setFlat(True)
-        self.create_link.setAutoDefault(False)
-        self.create_link.clicked.connect(self.createClicked)
-        self.demo = QPushButton()
-        self.demo.setObjectName("unlockDemo")
-        self.demo.setFlat(True)
-        self.demo.setAutoDefault(False)
-        self.demo.clicked.connect(self.demoClicked)
+        self.open_other = _button("unlockOpenOther", self.openOtherClicked, link=True)
+        self.create_link = _button("unlockCreate", self.createClicked, link=True)
+        self.demo = _button("unlockDemo", self.demoClicked, link=True)
         self.demo.setVisible(demo_available())
-        self.restore_backup = QPushButton()
-        self.restore_backup.setObjectName("unlockRestoreBackup")
-        self.restore_backup.setFlat(True)
-        self.restore_backup.setAutoDefault(False)
-        self.restore_backup.clicked.connect(self.restoreBackupClicked)
+        self.restore_backup = _button("unlockRestoreBackup", self.restoreBackupClicked, link=True)
         links.addWidget(self.open_other)
         links.addWidget(self.create_link)
         links.addWidget(self.demo)
@@ -474,11 +451,8 @@ class UnlockPage(_Page):
         self.error.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        for w in (self.passphrase, self.submit, self.open_other, self.create_link, self.demo,
-                  self.restore_backup):
-            w.setEnabled(not busy)
+        self._show_busy(busy, (self.passphrase, self.submit, self.open_other, self.create_link,
+                               self.demo, self.restore_backup))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Unlock your journal"))
