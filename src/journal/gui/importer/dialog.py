@@ -34,8 +34,8 @@ from journal.core.errors import JournalError
 from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat, parse_file
 from journal.core.importers.common import system_tz_name
 from journal.gui import dialogs
-from journal.gui.worker import BackgroundTask
 from journal.gui.qtsetup import current_lang
+from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
