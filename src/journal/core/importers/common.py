@@ -276,6 +276,15 @@ def epoch_to_local(seconds: int, zone: ZoneInfo) -> datetime:
 # reading files
 
 
+def check_size(size: int, name: str) -> None:
+    """Refuse an export over MAX_IMPORT_BYTES (checked before reading where possible)."""
+    if size > MAX_IMPORT_BYTES:
+        raise ImportFormatError(
+            "import.too_large", name=name, size_mb=f"{size / 1024 / 1024:.0f}",
+            limit_mb=MAX_IMPORT_BYTES // (1024 * 1024),
+        )
+
+
 def read_export(path: Path | str) -> tuple[Path, bytes, str]:
     """Check and read an export file: (path, bytes, sha256). Size is checked before reading."""
     p = Path(path)
@@ -288,11 +297,7 @@ def read_export(path: Path | str) -> tuple[Path, bytes, str]:
         raise ImportFormatError("import.unreadable", name=name) from exc
     if not p.is_file():
         raise ImportFormatError("import.unreadable", name=name)
-    if st.st_size > MAX_IMPORT_BYTES:
-        raise ImportFormatError(
-            "import.too_large", name=name, size_mb=f"{st.st_size / 1024 / 1024:.0f}",
-            limit_mb=MAX_IMPORT_BYTES // (1024 * 1024),
-        )
+    check_size(st.st_size, name)
     if st.st_size == 0:
         raise ImportFormatError("import.empty", name=name)
     try:
@@ -300,11 +305,7 @@ def read_export(path: Path | str) -> tuple[Path, bytes, str]:
             data = fh.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise ImportFormatError("import.unreadable", name=name) from exc
-    if len(data) > MAX_IMPORT_BYTES:  # grew while we looked
-        raise ImportFormatError(
-            "import.too_large", name=name, size_mb=f"{len(data) / 1024 / 1024:.0f}",
-            limit_mb=MAX_IMPORT_BYTES // (1024 * 1024),
-        )
+    check_size(len(data), name)  # it may have grown while we looked
     return p, data, hashlib.sha256(data).hexdigest()
 
 

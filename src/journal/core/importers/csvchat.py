@@ -20,11 +20,11 @@ from journal.core.errors import ImportFormatError
 from journal.core.i18n import message, system_lang
 
 from .common import (
-    MAX_IMPORT_BYTES,
     ImportNote,
     ParsedChat,
     ParsedMessage,
     check_date_order,
+    check_size,
     clean_name,
     decode_text,
     read_export,
@@ -74,9 +74,7 @@ def parse_csv_bytes(
     order_given = check_date_order(date_order)
     lang = lang or system_lang()
     fname = name or (source_path.name if source_path else "chat.csv")
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError("import.too_large", name=fname, size_mb=len(data) // 2**20,
-                                limit_mb=MAX_IMPORT_BYTES // 2**20)
+    check_size(len(data), fname)
     text = decode_text(data, fname)
     first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
     sep = _delimiter(first_line)

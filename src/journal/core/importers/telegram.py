@@ -23,6 +23,7 @@ from .common import (
     ImportNote,
     ParsedChat,
     ParsedMessage,
+    check_size,
     clean_name,
     decode_text,
     epoch_to_local,
@@ -116,9 +117,7 @@ def parse_telegram_bytes(
     zone, tz_name = resolve_tz(tz)
     lang = lang or system_lang()
     fname = name or (source_path.name if source_path else "result.json")
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError("import.too_large", name=fname, size_mb=len(data) // 2**20,
-                                limit_mb=MAX_IMPORT_BYTES // 2**20)
+    check_size(len(data), fname)
     text = decode_text(data, fname)
     try:
         doc = json.loads(text)

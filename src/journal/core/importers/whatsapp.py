@@ -33,6 +33,7 @@ from .common import (
     ParsedChat,
     ParsedMessage,
     check_date_order,
+    check_size,
     clean_name,
     decode_text,
     read_export,
@@ -166,9 +167,7 @@ def parse_whatsapp_bytes(
     order_given = check_date_order(date_order)
     lang = lang or system_lang()
     fname = name or (source_path.name if source_path else "chat.txt")
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError("import.too_large", name=fname, size_mb=len(data) // 2**20,
-                                limit_mb=MAX_IMPORT_BYTES // 2**20)
+    check_size(len(data), fname)
     sha = sha256 or hashlib.sha256(data).hexdigest()
     archive: dict[str, str] | None = None
     if data[:4] == b"PK\x03\x04":  # the .zip the phone makes ("Export chat" with media)
