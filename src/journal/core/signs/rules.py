@@ -115,17 +115,8 @@ class Pool:
     def __bool__(self) -> bool:
         return bool(self.docs)
 
-    def related(self, d: Doc) -> list[Doc]:
-        if not d.entry.persons:
-            return self.docs
-        found = {x.id: x for x in self.unlinked}
-        for pid in d.entry.persons:
-            for x in self.by_person.get(pid, ()):
-                found[x.id] = x
-        return sorted(found.values(), key=lambda x: x.seq)
-
     def has_related(self, d: Doc) -> bool:
-        """Whether ``related(d)`` would be non-empty, in O(persons of d)."""
+        """Whether the pool holds a doc related to ``d`` (sharing a person, or either has none)."""
         if not d.entry.persons:
             return bool(self.docs)
         return bool(self.unlinked) or any(p in self.by_person for p in d.entry.persons)
@@ -140,11 +131,11 @@ class Pool:
 
 
 class RelatedCollector:
-    """Collects ``pool.related(d)`` for many ``d`` without re-reading what was already taken.
+    """Collects the pool's docs related to ``d`` (sharing a person) for many ``d`` without re-reading what was already taken.
 
     The pool's lists only grow, so the union of the related docs at each call is, per person
     list (and the unlinked and whole lists), the longest prefix seen: a watermark per list keeps
-    the total work linear where calling ``related`` every time was quadratic.
+    the total work linear where collecting them anew every time was quadratic.
     """
 
     def __init__(self, pool: Pool) -> None:
@@ -205,19 +196,6 @@ class Ctx:
 
     def of_person(self, pid: str) -> list[Doc]:
         return self.by_person.get(pid, [])
-
-    def related(self, d: Doc, pool: Pool) -> list[Doc]:
-        """The docs of ``pool`` that share a person with ``d`` (an entry without persons is
-        related to everything), oldest first."""
-        return pool.related(d)
-
-    def first_with(self, pid: str) -> Doc | None:
-        docs = self.of_person(pid)
-        return docs[0] if docs else None
-
-    def shares_person(self, a: Doc, b: Doc) -> bool:
-        pa, pb = set(a.entry.persons), set(b.entry.persons)
-        return not pa or not pb or bool(pa & pb)
 
     def from_family_only(self, d: Doc) -> bool:
         return bool(d.entry.persons) and all(p in self.family for p in d.entry.persons)
