@@ -159,3 +159,34 @@ def test_file_cut_inside_page_1_is_damage_not_wrong_passphrase(
     with pytest.raises(NotAJournalError):
         Journal.open(path, PASS)
     assert path.read_bytes() == cut
+
+
+@pytest.mark.parametrize(("memory_log2", "iterations", "lanes"),
+                         [(21, 64, 4), (18, 4, 4), (17, 13, 4), (17, 4, 8)])
+def test_header_asking_for_more_kdf_work_than_the_app_makes_is_damaged_at_once(
+        journal_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        memory_log2: int, iterations: int, lanes: int) -> None:
+    """A header with a valid check but parameters the app never creates (2 GiB, t = 64 …) is
+    'damaged' (exit 4) before any key derivation, not a minutes-long hang and 'wrong passphrase'."""
+    import hashlib
+    import time
+
+    Journal.create(journal_path, PASS, kdf=crypto_fast()).close()
+    data = bytearray(journal_path.read_bytes())
+    data[3], data[4], data[5] = memory_log2, iterations, lanes
+    data[14:16] = hashlib.sha256(bytes(data[:14])).digest()[:2]
+    journal_path.write_bytes(bytes(data))
+    monkeypatch.setenv("JOURNAL_PASSPHRASE", PASS)
+    start = time.monotonic()
+    code, _out, err = _run(capsys, journal_path, "list")
+    assert time.monotonic() - start < 1.0
+    assert code == 4, err
+    with pytest.raises(NotAJournalError):
+        Journal.open(journal_path, PASS)
+    assert journal_path.read_bytes() == bytes(data)
+
+
+def crypto_fast():  # type: ignore[no-untyped-def]
+    from journal.core.crypto import FAST_PARAMS
+
+    return FAST_PARAMS

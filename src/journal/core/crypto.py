@@ -35,8 +35,14 @@ log = logging.getLogger(__name__)
 MAGIC = b"IJ"
 FORMAT_VERSION = 1
 HEADER_SIZE = 16
+# The only parameters a header may ask for are those this app itself creates: 64 or 128 MiB,
+# 1-12 iterations (calibrate() stays in 3-12; FAST_PARAMS uses 1), 1-4 lanes. A header asking for
+# more (2 GiB, t = 64) is damage or a trap: deriving with it would hang for minutes and then
+# report a wrong passphrase. It is refused as "not a journal or damaged" before any derivation.
 MIN_MEMORY_LOG2 = 16  # 64 MiB, the floor the security model promises
-MAX_MEMORY_LOG2 = 21  # 2 GiB: anything above is a damaged header, not a choice of ours
+MAX_MEMORY_LOG2 = 17  # 128 MiB, the default
+MAX_ITERATIONS = 12
+MAX_LANES = 4
 TARGET_SECONDS = 0.8  # the 2-iteration probe carries fixed set-up cost, so unlocks land at ~0.55-0.7 s
 MIN_PASSPHRASE_CHARS = 8
 
@@ -54,7 +60,7 @@ class KdfParams:
     def validate(self) -> None:
         if not (MIN_MEMORY_LOG2 <= self.memory_log2 <= MAX_MEMORY_LOG2):
             raise NotAJournalError()
-        if not (1 <= self.iterations <= 64) or not (1 <= self.lanes <= 16):
+        if not (1 <= self.iterations <= MAX_ITERATIONS) or not (1 <= self.lanes <= MAX_LANES):
             raise NotAJournalError()
 
 
@@ -125,7 +131,7 @@ def calibrate(target_seconds: float = TARGET_SECONDS, memory_log2: int = 17, lan
              memory_cost=1 << memory_log2).derive(b"calibration")
     elapsed = max(time.perf_counter() - start, 1e-3)
     iterations = math.ceil(probe_iterations * target_seconds / elapsed)
-    iterations = max(3, min(iterations, 12))
+    iterations = max(3, min(iterations, MAX_ITERATIONS))
     log.info("Argon2id calibrated: %d MiB, t=%d, p=%d (probe %.3f s)",
              (1 << memory_log2) // 1024, iterations, lanes, elapsed)
     return KdfParams(memory_log2=memory_log2, iterations=iterations, lanes=lanes)
