@@ -55,7 +55,9 @@ def test_when_forms() -> None:
     assert parse_when("2024/3/5 9:05")[0].hour == 9
 
 
-@pytest.mark.parametrize("text", ["", "yesterday", "2024-13-01", "2024-02-30", "5/3/2024", "0001-01-01"])
+@pytest.mark.parametrize("text", ["", "2024-13-01", "2024-02-30", "5/3/2024", "0001-01-01", "3月32日",
+                                  "昨天 blah", "晚上25点", "下午13点", "13pm", "yesterday at noonish",
+                                  "上周八"])
 def test_bad_dates(text: str) -> None:
     with pytest.raises(InputError):
         parse_when(text)
@@ -70,3 +72,41 @@ def test_bounds_and_formatting() -> None:
     assert format_when(dt, "day", "zh") == "2024年3月5日"
     assert format_when(dt, "approximate", "en") == "approx. 2024-03-05"
     assert format_when(dt, "month", "en") == "2024-03"
+
+
+# Thursday 7 March 2024, 10:00 local time: the reference for the spoken forms below.
+_REF = datetime(2024, 3, 7, 10, 0).astimezone()
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("2024-03-01 20:15", (2024, 3, 1, 20, 15), "exact"),   # never 2024-12-03 01:20
+    ("2024/3/1 20:15", (2024, 3, 1, 20, 15), "exact"),
+    ("3月1日 晚上8点", (2024, 3, 1, 20, 0), "exact"),
+    ("3月1日", (2024, 3, 1, 0, 0), "day"),
+    ("12月24日", (2023, 12, 24, 0, 0), "day"),               # no year: the latest such day, not the future
+    ("昨天下午3点", (2024, 3, 6, 15, 0), "exact"),
+    ("昨晚10点", (2024, 3, 6, 22, 0), "exact"),
+    ("前天", (2024, 3, 5, 0, 0), "day"),
+    ("上周二", (2024, 2, 27, 0, 0), "day"),                   # Tuesday of the week before this one
+    ("周二", (2024, 3, 5, 0, 0), "day"),                      # the latest Tuesday
+    ("星期四", (2024, 3, 7, 0, 0), "day"),
+    ("上星期五 下午三点十五分", (2024, 3, 1, 15, 15), "exact"),
+    ("晚上8点半", (2024, 3, 7, 20, 30), "exact"),
+    ("凌晨2点", (2024, 3, 7, 2, 0), "exact"),
+    ("中午12点", (2024, 3, 7, 12, 0), "exact"),
+    ("20:15", (2024, 3, 7, 20, 15), "exact"),
+    ("yesterday 3pm", (2024, 3, 6, 15, 0), "exact"),
+    ("Yesterday", (2024, 3, 6, 0, 0), "day"),
+    ("today 21:40", (2024, 3, 7, 21, 40), "exact"),
+    ("last Tuesday 20:15", (2024, 3, 5, 20, 15), "exact"),
+])
+def test_spoken_and_relative_forms_are_understood(text: str, expected: tuple[int, ...],
+                                                  precision: str) -> None:
+    dt, p = parse_when(text, reference=_REF)
+    assert (dt.year, dt.month, dt.day, dt.hour, dt.minute) == expected
+    assert p == precision
+    assert dt.tzinfo is not None
+
+
+def test_spoken_form_can_be_approximate() -> None:
+    assert parse_when("大约昨天下午3点", reference=_REF)[1] == "approximate"

@@ -63,8 +63,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未知的类型“{kind}”。可用类型：{kinds}。",
     },
     "error.bad_date": {
-        "en": "“{text}” is not a date. Write it like 2024-03-05 or 2024-03-05 14:30.",
-        "zh": "“{text}”不是有效日期。请写成 2024-03-05 或 2024-03-05 14:30 的形式。",
+        "en": "“{text}” is not a date this app understands. Write it like 2024-03-05, "
+              "2024-03-05 14:30, yesterday 3pm or last Tuesday.",
+        "zh": "无法理解日期“{text}”。请写成 2024-03-05、2024-03-05 14:30、昨天下午3点或上周二这样的形式。",
     },
     "error.bad_amount": {
         "en": "“{text}” is not an amount. Write a positive number such as 500 or 1200.50.",
