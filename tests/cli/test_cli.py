@@ -25,7 +25,7 @@ def run(*args: str, env: dict[str, str] | None = None, passphrase: str | None = 
         full_env["JOURNAL_PASSPHRASE"] = passphrase
     full_env.update(env or {})
     cmd = [CLI] + (["--journal", str(journal)] if journal else []) + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120,
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120, check=False,
                           stdin=subprocess.DEVNULL)
 
 
@@ -54,7 +54,7 @@ def test_init_then_refuses_existing(tmp_path: Path) -> None:
     with Journal.open(path, "a good new passphrase") as j:
         from journal.core.crypto import parse_header
 
-        params = parse_header(j._header)
+        params = parse_header(j.file_header)
         assert params.memory_kib >= 64 * 1024
     before = path.read_bytes()
     result = run("init", journal=path, env={"JOURNAL_NEW_PASSPHRASE": "another passphrase!"})
@@ -227,6 +227,6 @@ def test_rekey(jpath: Path) -> None:
 def test_verify_exit_5_after_tampering(jpath: Path) -> None:
     eid = ok(run("add", "payment", "--summary", "x", "--amount", "300", journal=jpath)).strip()
     with Journal.open(jpath, PASS) as j:
-        j._db.execute("UPDATE entries SET amount = '3' WHERE id = ?", (eid,))
+        j.db.conn.execute("UPDATE entries SET amount = '3' WHERE id = ?", (eid,))
     result = run("verify", journal=jpath)
     assert result.returncode == 5 and eid in result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,20 +29,20 @@ def every_kind(j: Journal, lang: str) -> dict[str, EntryDraft]:
                      handles=[Handle("wechat", "xm_2024"), Handle("phone", "+86 138 0000 1234")],
                      notes="说是在深圳" if zh else "says she lives in Shenzhen")
     when = datetime(2024, 3, 5, 14, 30, tzinfo=CST)
-    base = dict(occurred_at=when, persons=[p.id], channel="微信" if zh else "WeChat",
-                location="港口" if zh else "the port", details=("详情\n第二行" if zh else "details\nline 2"),
-                witnesses=["室友"] if zh else ["room-mate"], tags=["兼职"] if zh else ["part-time"])
+    base = {"occurred_at": when, "persons": [p.id], "channel": "微信" if zh else "WeChat",
+                "location": "港口" if zh else "the port", "details": ("详情\n第二行" if zh else "details\nline 2"),
+                "witnesses": ["室友"] if zh else ["room-mate"], "tags": ["兼职"] if zh else ["part-time"]}
     return {
         "contact": EntryDraft(kind="contact", summary="第一次聊天" if zh else "First chat",
                               medium="chat", initiated_by="them", **base),
         "request": EntryDraft(kind="request", summary="让我拍军舰" if zh else "Asked me to photograph warships",
                               task="拍照" if zh else "photos", target="军港" if zh else "naval port",
-                              status="refused", amount=Decimal("500"), currency="CNY", **base),
+                              status="refused", amount=Decimal(500), currency="CNY", **base),
         "payment": EntryDraft(kind="payment", summary="收到报酬" if zh else "Got paid",
                               amount=Decimal("1200.50"), currency="USD", method="alipay",
                               direction="received", **base),
         "gift": EntryDraft(kind="gift", summary="送了手机" if zh else "Gave me a phone",
-                           item="手机" if zh else "phone", value=Decimal("3999"), currency="CNY", **base),
+                           item="手机" if zh else "phone", value=Decimal(3999), currency="CNY", **base),
         "meeting": EntryDraft(kind="meeting", summary="见面" if zh else "Met", medium="in_person",
                               initiated_by="me", **base),
         "threat": EntryDraft(kind="threat", summary="威胁我" if zh else "Threatened me", **base),
@@ -131,11 +131,10 @@ def test_bad_input_changes_nothing(journal: Journal, draft: EntryDraft, field: s
 
 def test_transaction_rolls_back_everything(journal: Journal) -> None:
     head = journal.head_hash()
-    with pytest.raises(InputError):
-        with journal.transaction():
-            journal.add_person("Someone")
-            e = journal.add_entry(EntryDraft(kind="note", summary="x"))
-            journal.add_attachment(entry_id=e.id, path="/nonexistent/file.png")
+    with pytest.raises(InputError), journal.transaction():
+        journal.add_person("Someone")
+        e = journal.add_entry(EntryDraft(kind="note", summary="x"))
+        journal.add_attachment(entry_id=e.id, path="/nonexistent/file.png")
     assert journal.list_persons() == [] and journal.count_entries() == 0
     assert journal.head_hash() == head
 
@@ -146,7 +145,7 @@ def test_search_chinese_latin_persons_and_captions(journal: Journal) -> None:
                                      persons=[zhang.id], target="军港"))
     b = journal.add_entry(EntryDraft(kind="contact", summary="Asked to switch to TELEGRAM",
                                      details="He wants PHOTOS of the Airbase", amount=None))
-    c = journal.add_entry(EntryDraft(kind="payment", summary="收到 WeChat 转账", amount=Decimal("800"),
+    c = journal.add_entry(EntryDraft(kind="payment", summary="收到 WeChat 转账", amount=Decimal(800),
                                      direction="received"))
     journal.add_attachment(entry_id=c.id, data=PNG, filename="转账截图.png", caption="支付宝 receipt")
     assert journal.search("军舰") == [a.id]
@@ -206,7 +205,7 @@ def test_attachment_over_limit_is_refused_before_reading(journal: Journal, tmp_p
 def test_audit_chain_detects_edited_row(journal: Journal, journal_path: Path) -> None:
     e = journal.add_entry(EntryDraft(kind="payment", summary="paid 300", amount=Decimal(300)))
     assert journal.verify().ok
-    journal._db.execute("UPDATE entries SET amount = '30' WHERE id = ?", (e.id,))  # tampering
+    journal.db.conn.execute("UPDATE entries SET amount = '30' WHERE id = ?", (e.id,))  # tampering
     result = journal.verify()
     assert not result.ok and any(e.id in p for p in result.problems)
 
@@ -214,7 +213,7 @@ def test_audit_chain_detects_edited_row(journal: Journal, journal_path: Path) ->
 def test_audit_chain_detects_altered_record(journal: Journal) -> None:
     journal.add_entry(EntryDraft(kind="note", summary="a"))
     journal.add_entry(EntryDraft(kind="note", summary="b"))
-    journal._db.execute("UPDATE audit SET at = '2000-01-01T00:00:00.000000Z' WHERE seq = 2")
+    journal.db.conn.execute("UPDATE audit SET at = '2000-01-01T00:00:00.000000Z' WHERE seq = 2")
     result = journal.verify()
     assert not result.ok and result.first_break_seq == 2
 
@@ -222,7 +221,7 @@ def test_audit_chain_detects_altered_record(journal: Journal) -> None:
 def test_audit_chain_detects_deleted_record(journal: Journal) -> None:
     journal.add_entry(EntryDraft(kind="note", summary="a"))
     journal.add_entry(EntryDraft(kind="note", summary="b"))
-    journal._db.execute("DELETE FROM audit WHERE seq = 2")
+    journal.db.conn.execute("DELETE FROM audit WHERE seq = 2")
     assert not journal.verify().ok
 
 
@@ -230,11 +229,11 @@ def test_audit_chain_detects_swapped_attachment(journal: Journal) -> None:
     e = journal.add_entry(EntryDraft(kind="note", summary="x"))
     att = journal.add_attachment(entry_id=e.id, data=PNG, filename="a.png")
     assert journal.verify().ok
-    journal._db.execute("UPDATE blobs SET data = ? WHERE attachment_id = ?", (PNG + b"x", att.id))
+    journal.db.conn.execute("UPDATE blobs SET data = ? WHERE attachment_id = ?", (PNG + b"x", att.id))
     assert not journal.verify().ok
     # swapping the bytes AND the recorded hash is still caught by the chain
     new_sha = hashlib.sha256(PNG + b"x").hexdigest()
-    journal._db.execute("UPDATE attachments SET sha256 = ? WHERE id = ?", (new_sha, att.id))
+    journal.db.conn.execute("UPDATE attachments SET sha256 = ? WHERE id = ?", (new_sha, att.id))
     result = journal.verify()
     assert not result.ok and any(att.id in p for p in result.problems)
 
@@ -363,7 +362,7 @@ def test_drafts(journal: Journal) -> None:
 
 def test_lazy_listing_and_filters(journal: Journal) -> None:
     p = journal.add_person("P")
-    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    base = datetime(2024, 1, 1, tzinfo=UTC)
     for i in range(30):
         journal.add_entry(EntryDraft(kind="payment" if i % 3 == 0 else "note", summary=f"e{i}",
                                      occurred_at=base + timedelta(days=i),

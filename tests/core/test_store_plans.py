@@ -26,17 +26,17 @@ CST = timezone(timedelta(hours=8))
 
 def _plans(journal: Journal, monkeypatch: pytest.MonkeyPatch, **filters: Any) -> tuple[list[str], str]:
     seen: list[tuple[str, list[Any]]] = []
-    real = journal._column
+    real = journal.db.column
 
     def spy(sql: str, params: Any = ()) -> list[Any]:
         seen.append((sql, list(params)))
         return real(sql, params)
 
-    monkeypatch.setattr(journal, "_column", spy)
+    monkeypatch.setattr(journal.db, "column", spy)
     ids = journal.entry_ids(**filters)
     monkeypatch.undo()
     sql, params = seen[-1]
-    plan = " | ".join(r[3] for r in journal._db.execute("EXPLAIN QUERY PLAN " + sql, params))
+    plan = " | ".join(r[3] for r in journal.db.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
     return ids, plan
 
 
@@ -105,7 +105,7 @@ V1_PASSPHRASE = "v1 journal 第一版 passphrase"  # what tests/data/make_v1_jou
 
 
 def _index_sql(j: Journal) -> dict[str, str]:
-    return {r[0]: r[1] for r in j._db.execute(
+    return {r[0]: r[1] for r in j.db.conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
 
 
@@ -166,6 +166,6 @@ def test_v1_file_runs_the_whole_chain_to_a_later_version(tmp_path: Path,
                                backup_dir=tmp_path / "b") as j:
         assert j.schema_version() == 3
         assert "entries_trash_time" in _index_sql(j)
-        assert j._db.execute("SELECT count(*) FROM entries WHERE mood IS NULL").fetchone()[0] > 0
+        assert j.db.conn.execute("SELECT count(*) FROM entries WHERE mood IS NULL").fetchone()[0] > 0
         assert j.verify().ok and j.search("暗号")
     assert len(list((tmp_path / "b").iterdir())) == 1

@@ -37,7 +37,7 @@ def _lines(raw: bytes) -> list[list[str]]:
 
 def _check(path: Path, key: bytes, acks: list[list[str]], drafts: dict[int, int]) -> None:
     with Journal.open_with_key(path, key) as j:
-        rows = j._db.execute("PRAGMA integrity_check").fetchall()
+        rows = j.db.conn.execute("PRAGMA integrity_check").fetchall()
         assert [tuple(r) for r in rows] == [("ok",)], rows
         result = j.verify()
         assert result.ok, result.problems
@@ -152,7 +152,7 @@ def test_interrupted_rekey_and_backup_leave_a_journal_one_passphrase_opens(tmp_p
         assert opened is not None, "neither passphrase opens the journal"
         with opened as j:
             assert j.verify().ok
-            rows = j._db.execute("PRAGMA integrity_check").fetchall()
+            rows = j.db.conn.execute("PRAGMA integrity_check").fetchall()
             assert [tuple(r) for r in rows] == [("ok",)]
             for eid in added:
                 j.get_entry(eid)

@@ -468,7 +468,7 @@ def test_fake_next_migration_backs_up_first_and_keeps_data(tmp_path: Path,
     folder = tmp_path / "backups"
     with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE), backup_dir=folder) as j:
         assert j.schema_version() == version + 1
-        assert j._db.execute("SELECT count(*) FROM entries WHERE mood = 'calm'").fetchone()[0] == 11
+        assert j.db.conn.execute("SELECT count(*) FROM entries WHERE mood = 'calm'").fetchone()[0] == 11
         _check_everything(j)
         assert j.audit_records()[-1].action == "migrate"
     made = backups.list_backups(folder)
@@ -508,7 +508,7 @@ def test_newer_journal_is_refused_unchanged(tmp_path: Path) -> None:
     path = _copy(tmp_path)
     key = Journal.derive(path, V1_PASSPHRASE)
     with Journal.open_with_key(path, key) as j:
-        j._db.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION + 1}")
+        j.db.conn.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION + 1}")
     before = path.read_bytes()
     from journal.core.errors import JournalError
 

@@ -146,7 +146,7 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
         if w.parent in (backup_dir, journal_path.parent) and (
                 w.name.endswith((".ijbackup", ".tmp", ".ijournal")) or ".ijbackup." in w.name):
             continue
-        if w.name == "settings.json" or w.name.startswith(".settings-") or ".log" in w.name:
+        if w.name == "settings.json" or w.name.startswith(".settings.json.") or ".log" in w.name:
             continue
         unexpected.append(written)
     assert unexpected == [], f"unexpected files written: {unexpected}"

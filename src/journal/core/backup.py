@@ -7,48 +7,39 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from journal.core import crypto, paths
+from journal.core import crypto, paths, settings
 from journal.core.errors import InputError
-
-if TYPE_CHECKING:
-    from journal.core.store import Journal
+from journal.core.fsutil import fsync_dir, temp_path_for
 
 log = logging.getLogger(__name__)
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[\w-]+))?\.ijbackup$")
+_NAME = paths.BACKUP_NAME
+
+
+class BackupSource(Protocol):
+    """What a backup needs of an open journal (:class:`journal.core.store.Journal` has it)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def file_header(self) -> bytes: ...
+    def backup_into(self, directory: os.PathLike[str] | str, reason: str = "") -> Path: ...
 
 
 def default_dir() -> Path:
-    from journal.core.settings import load
-
-    return load().effective_backup_dir()
+    return settings.load().effective_backup_dir()
 
 
-def make_backup(journal: Journal, directory: Path | None = None, reason: str = "",
+def make_backup(journal: BackupSource, directory: Path | None = None, reason: str = "",
                 keep: int | None = None) -> Path:
     """Write an encrypted backup into ``directory`` and keep only the newest ``keep`` of this
     journal's backups there."""
     directory = Path(directory) if directory else default_dir()
     paths.ensure_private_dir(directory)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    stem = journal.path.stem
-    name = f"{stem}-{stamp}" + (f"-{reason}" if reason else "") + ".ijbackup"
-    target = directory / name
-    for n in range(1, 1000):
-        if not target.exists():
-            try:
-                journal.backup(target)  # refuses to overwrite: never another backup's file
-                break
-            except InputError as exc:
-                if exc.key != "error.file_exists" or not target.exists():
-                    raise
-                # another backup took this name meanwhile (same second): take the next one
-        target = directory / name.replace(".ijbackup", f"-{n}.ijbackup")
-    else:
-        raise InputError("error.file_exists", path=str(target))
+    target = journal.backup_into(directory, reason)
     if keep is not None:
-        prune(directory, stem, keep, header=journal._header)  # noqa: SLF001
+        prune(directory, journal.path.stem, keep, header=journal.file_header)
     log.info("backup written (%s)", reason or "manual")
     return target
 
@@ -106,13 +97,13 @@ def restore(backup: Path, target: Path, passphrase: str | None = None) -> Path:
     """Put a backup in place of ``target``. The current file (if any) is kept beside it as
     ``<name>.before-restore-<time>``; nothing is deleted. With ``passphrase`` the backup is opened
     first, so a wrong passphrase or a damaged backup changes nothing."""
-    from journal.core.store import Journal, _fsync_dir
+    from journal.core.store import Journal
 
     backup, target = Path(backup), Path(target)
     crypto.read_header(backup)  # not a journal → NotAJournalError
     if passphrase is not None:
         Journal.open(backup, passphrase).close()
-    tmp = target.with_name(f".{target.name}.restore-{os.getpid()}.tmp")
+    tmp = temp_path_for(target, "restore", suffix=".tmp")
     data_written = False
     try:
         with open(backup, "rb") as src, open(tmp, "xb") as dst:
@@ -131,7 +122,7 @@ def restore(backup: Path, target: Path, passphrase: str | None = None) -> Path:
                     os.link(side, Path(str(keep) + suffix))
                     side.unlink()
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except FileExistsError:
         raise InputError("error.file_exists", path=str(tmp)) from None
     except OSError:

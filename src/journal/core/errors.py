@@ -53,11 +53,6 @@ class NotAJournalError(JournalError):
     key = "error.not_a_journal"
 
 
-class IntegrityError(JournalError):
-    exit_code = 5
-    key = "error.integrity"
-
-
 class ImportFormatError(InputError):
     key = "error.import_format"
 

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
+import logging
 from pathlib import Path
 
 from journal.core.errors import InputError
+from journal.core.fsutil import write_bytes_atomic as _write_atomic
+
+log = logging.getLogger(__name__)
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data``; ``InputError("error.not_writable")`` when that fails."""
     target = Path(target)
     if target.is_dir():
         raise InputError("error.not_writable", path=str(target))
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _write_atomic(target, data)
+    except OSError as exc:
+        log.warning("export could not be written: %s", type(exc).__name__)
         raise InputError("error.not_writable", path=str(target)) from None
 
 

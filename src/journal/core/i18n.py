@@ -30,10 +30,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "Restore the most recent backup.",
         "zh": "日志文件已损坏：有 {n} 处未通过校验。文件没有被改动。请恢复最近的一份备份。",
     },
-    "error.integrity": {
-        "en": "The integrity check failed: {detail}",
-        "zh": "完整性校验未通过：{detail}",
-    },
     "error.import_format": {
         "en": "This file could not be imported: {detail}. Nothing was added to the journal.",
         "zh": "无法导入这个文件：{detail}。日志中没有添加任何内容。",
@@ -129,8 +125,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
 
 def register(messages: dict[str, dict[str, str]]) -> None:
     """Add a module's messages to the catalog (keys must be unique)."""
-    for key in messages:
-        if key in _MESSAGES and _MESSAGES[key] != messages[key]:
+    for key, texts in messages.items():
+        if key in _MESSAGES and _MESSAGES[key] != texts:
             raise ValueError(f"duplicate message key {key}")
     _MESSAGES.update(messages)
 
@@ -145,14 +141,6 @@ def message(key: str, lang: str = "en", **params: object) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
-
-
-def has_message(key: str) -> bool:
-    return key in _MESSAGES
-
-
-def pick(lang: str, en: str, zh: str) -> str:
-    return zh if normalise_lang(lang) == "zh" else en
 
 
 def normalise_lang(lang: str | None) -> str:

@@ -9,6 +9,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 
 class Kind(str, enum.Enum):
@@ -148,7 +149,7 @@ class Revision:
     revision: int
     saved_at: datetime
     action: str  # create / edit / delete / restore
-    data: dict  # the entry as it was after that change (JSON form)
+    data: dict[str, Any]  # the entry as it was after that change (JSON form)
 
 
 @dataclass

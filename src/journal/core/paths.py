@@ -7,10 +7,19 @@ Only non-secret things live here: settings, the log, backups (encrypted). Never 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from platformdirs import PlatformDirs
 
 APP_DIR_NAME = "IncidentJournal"
+
+BACKUP_SUFFIX = ".ijbackup"
+# <journal stem>-<YYYYmmdd-HHMMSS>[-<reason>][-<n>].ijbackup
+BACKUP_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[\w-]+))?\.ijbackup$")
 
 
 def _base_override() -> Path | None:
@@ -18,7 +27,7 @@ def _base_override() -> Path | None:
     return Path(value) if value else None
 
 
-def _dirs():  # type: ignore[no-untyped-def]
+def _dirs() -> PlatformDirs:
     from platformdirs import PlatformDirs
 
     return PlatformDirs(APP_DIR_NAME, appauthor=False)
@@ -45,6 +54,13 @@ def default_journal_path() -> Path:
 
 def default_backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+def backup_file_name(stem: str, stamp: str, reason: str = "", n: int = 0) -> str:
+    """The name of a backup of journal ``stem`` made at ``stamp`` (``YYYYmmdd-HHMMSS``); ``n``
+    tells apart backups made in the same second."""
+    return (f"{stem}-{stamp}" + (f"-{reason}" if reason else "") + (f"-{n}" if n else "")
+            + BACKUP_SUFFIX)
 
 
 def settings_path() -> Path:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from journal.core import paths
+from journal.core.fsutil import write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +63,9 @@ def load(path: Path | None = None) -> Settings:
                 default = getattr(settings, name)
                 if isinstance(default, bool) and not isinstance(value, bool):
                     continue
-                if isinstance(default, int) and not isinstance(default, bool):
-                    if not isinstance(value, int) or isinstance(value, bool):
-                        continue
+                if (isinstance(default, int) and not isinstance(default, bool)
+                        and (not isinstance(value, int) or isinstance(value, bool))):
+                    continue
                 if isinstance(default, str) and not isinstance(value, str):
                     continue
                 if isinstance(default, list) and not isinstance(value, list):
@@ -81,17 +80,4 @@ def save(settings: Settings, path: Path | None = None) -> None:
     path = path or paths.settings_path()
     settings.validate()
     paths.ensure_private_dir(path.parent)
-    data = json.dumps(asdict(settings), ensure_ascii=False, indent=2)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_text_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2))

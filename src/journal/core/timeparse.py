@@ -7,7 +7,7 @@ month, approximate (around that date). Input without an offset is local time.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from journal.core.errors import InputError
 from journal.core.models import PRECISIONS
@@ -26,7 +26,7 @@ def now() -> datetime:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def parse_when(text: str | None, field: str = "when",
@@ -67,7 +67,7 @@ def parse_when(text: str | None, field: str = "when",
         iso = body.replace(" ", "T", 1) if re.match(r"\d{4}-\d{1,2}-\d{1,2} \d", body) else body
         iso = re.sub(r"^(\d{4})-(\d{1,2})-(\d{1,2})", lambda mm: f"{mm[1]}-{int(mm[2]):02d}-{int(mm[3]):02d}", iso)
         iso = re.sub(r"T(\d):", r"T0\1:", iso)
-        if iso.endswith("Z") or iso.endswith("z"):
+        if iso.endswith(("Z", "z")):
             iso = iso[:-1] + "+00:00"
         dt = datetime.fromisoformat(iso)
     except ValueError:
@@ -259,7 +259,3 @@ def format_when(dt: datetime, precision: str, lang: str = "en", *, with_zone: bo
         if with_zone:
             text += " " + local.strftime("%z")[:3] + ":" + local.strftime("%z")[3:]
     return text
-
-
-def to_date(dt: datetime) -> date:
-    return dt.date()

@@ -21,7 +21,7 @@ from typing import Any
 
 from journal.core.errors import ImportFormatError, InputError
 from journal.core.i18n import message, register, system_lang
-from journal.core.models import EntryDraft, Handle
+from journal.core.models import EntryDraft, Handle, Person
 
 from .common import ParsedChat, ParsedMessage, ProgressCallback, check_kind, read_export
 
@@ -150,7 +150,7 @@ class _Persons:
         if sender in self.cache:
             return self.cache[sender]
         target = self.mapping.get(sender, sender)[:MAX_NAME].strip() or "?"
-        person = None
+        person: Person | None = None
         try:
             person = self.journal.find_person(target)
         except InputError:  # ambiguous name: make a new person rather than guess

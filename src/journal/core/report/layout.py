@@ -52,10 +52,6 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 CHUNK = 1500  # characters per paragraph of free text, so very long details split cheaply
 
 
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
-
-
 def mostly_cjk(text: str) -> bool:
     """Enough Chinese that the text should wrap anywhere rather than at spaces."""
     found = len(_CJK.findall(text))
@@ -233,7 +229,8 @@ class _PassThroughJpeg(ImageReader):
 
     def getRGBData(self) -> bytes:
         self._dataA = None
-        return self.fp.getvalue()
+        data: bytes = self.fp.getvalue()
+        return data
 
 
 class EntryHead(Flowable):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from io import BytesIO
@@ -22,6 +21,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from journal.core import fsutil
 from journal.core.errors import ExportError, InputError, JournalError
 from journal.core.report import images
 from journal.core.report.data import collect
@@ -104,30 +104,11 @@ def _check_out_path(journal: Any, out_path: Path) -> Path:
 
 def write_atomically(out: Path, payload: bytes) -> None:
     """Write ``payload`` to ``out`` through a temporary name in the same folder."""
-    fd = -1
-    tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(
-            dir=str(out.parent), prefix="." + out.name[:40] + ".", suffix=".part"
-        )
-        with os.fdopen(fd, "wb") as fh:
-            fd = -1
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-        tmp = ""
+        fsutil.write_bytes_atomic(out, payload)
     except OSError as exc:
         log.warning("report could not be written: %s", type(exc).__name__)
         raise ExportError("error.not_writable", path=str(out)) from exc
-    finally:
-        if fd >= 0:
-            os.close(fd)
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def encrypt_pdf(pdf: bytes, password: str) -> bytes:

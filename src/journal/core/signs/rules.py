@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -90,10 +90,6 @@ class Doc:
             self._hits[key] = answer
         return bool(answer)
 
-    def field_has(self, vocab: Vocab, *names: str) -> bool:
-        text = "\n".join(str(getattr(self.entry, n) or "") for n in names)
-        return bool(vocab.find(text))
-
 
 class Pool:
     """Docs indexed by person, for "entries of the same person" questions in linear time."""
@@ -165,10 +161,6 @@ def _entry_text(e: Entry) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _person_text(p: Person) -> str:
-    return "\n".join(x for x in (p.name, " ".join(p.aliases), p.role, p.organisation, p.notes) if x)
-
-
 @dataclass
 class Ctx:
     docs: list[Doc]  # chronological, not deleted
@@ -205,7 +197,7 @@ def trusted_ids(persons: Iterable[Person]) -> set[str]:
     """Family, and teachers or counsellors by their role: people the user may trust."""
     return {p.id for p in persons
             if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))
-            or v.TRUSTED_ROLE.find("\n".join((p.name, p.role)))}
+            or v.TRUSTED_ROLE.find(f"{p.name}\n{p.role}")}
 
 
 def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
@@ -319,7 +311,7 @@ def job_offer(ctx: Ctx, disproportionate: list[Doc]) -> Result:
     if not jobs:
         # Structure without wording: a recruiter (by platform or role) who offers paid requests.
         recruiters = {pid for pid, p in ctx.persons.items()
-                      if v.RECRUITER.find("\n".join((p.platform, p.role, p.organisation, p.notes)))}
+                      if v.RECRUITER.find(f"{p.platform}\n{p.role}\n{p.organisation}\n{p.notes}")}
         weak = [d for d in ctx.active if d.kind == "request" and d.entry.amount is not None
                 and set(d.entry.persons) & recruiters]
     return _result(strong, weak)
@@ -511,9 +503,9 @@ def _task_for(ctx: Ctx, pay: Doc) -> Doc | None:
     for key in (pay.entry.persons or [""]):
         whens, docs = ctx.requests_by_person.get(key, ([], []))
         i = bisect_right(whens, pay.when)  # requests at or before the payment
-        if i and pay.when - whens[i - 1] <= timedelta(days=30):
-            if best is None or docs[i - 1].when > best.when:
-                best = docs[i - 1]
+        if (i and pay.when - whens[i - 1] <= timedelta(days=30)
+                and (best is None or docs[i - 1].when > best.when)):
+            best = docs[i - 1]
     return best
 
 
@@ -632,6 +624,3 @@ def pressure(ctx: Ctx) -> Result:
                 d.kind in ("contact", "meeting", "note") and d.has(v.REFUSAL)):
             refused.add(d)
     return _result(strong + strong_refusals.out, weak + weak_refusals.out)
-
-
-RuleFn = Callable[[Ctx], Result]

@@ -135,7 +135,7 @@ class SectionBase:
     def heading(self, key: str, style: Any = None) -> Paragraph:
         text = self.t(key)
         p = Paragraph(markup(text), self.s.for_text(style or self.s.h1, text))
-        p._outline = (text, 0 if style is None else 1)  # type: ignore[attr-defined]
+        p._outline = (text, 0 if style is None else 1)
         return p
 
     # --- tables ---------------------------------------------------------------------------

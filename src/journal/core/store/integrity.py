@@ -1,29 +1,37 @@
-"""``verify``: recompute the audit chain, every object's state digest and every attachment hash."""
+"""The integrity check: recompute the audit chain, every object's state digest and every
+attachment's hash, after SQLCipher has checked every page."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from journal.core import audit
 from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
 from journal.core.errors import NotAJournalError
-
-if TYPE_CHECKING:
-    from journal.core.store import Journal
-
 from journal.core.models import VerifyResult
+from journal.core.store.db import Database
+from journal.core.store.states import States
 
 log = logging.getLogger(__name__)
 
 
-def verify(journal: Journal, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
-    db = journal._db  # noqa: SLF001 - the integrity check belongs with the store
-    problems: list[str] = []
-    first_break: int | None = None
-    with journal._lock:  # noqa: SLF001
+class Integrity:
+    def __init__(self, db: Database, states: States) -> None:
+        self._db = db
+        self._states = states
+
+    def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+        """Check the file's pages, the audit chain, every object against its last audited state
+        and every attachment against its SHA-256; raises ``NotAJournalError`` for a damaged file."""
+        with self._db.lock:
+            return self._verify(self._db.conn, progress)
+
+    def _verify(self, db: Any, progress: Callable[[int, int], None] | None) -> VerifyResult:
+        problems: list[str] = []
+        first_break: int | None = None
         damage = [f"page authentication: {row[0]}"
                   for row in db.execute("PRAGMA cipher_integrity_check").fetchall()]
         damage += [f"database structure: {result}"
@@ -74,7 +82,7 @@ def verify(journal: Journal, progress: Callable[[int, int], None] | None = None)
                 state = dict(zip(columns, tuple(row)))
                 actual[(object_type, state["id"])] = audit.digest(state)
         for (import_id,) in db.execute("SELECT id FROM imports"):
-            import_state = journal._state("import", import_id)  # noqa: SLF001
+            import_state = self._states.import_(import_id)
             actual[("import", import_id)] = audit.digest(import_state) if import_state else ""
         keys = sorted(set(actual) | set(latest))
         total = len(keys)
@@ -96,7 +104,7 @@ def verify(journal: Journal, progress: Callable[[int, int], None] | None = None)
                 problems.append(f"attachment {r[0]} has lost its content")
             elif hashlib.sha256(r[2]).hexdigest() != r[1]:
                 problems.append(f"attachment {r[0]} does not match its SHA-256")
-    if progress:
-        progress(total, total)
-    return VerifyResult(ok=not problems, records=count, attachments=attachments, head_hash=head,
-                        problems=problems, first_break_seq=first_break)
+        if progress:
+            progress(total, total)
+        return VerifyResult(ok=not problems, records=count, attachments=attachments, head_hash=head,
+                            problems=problems, first_break_seq=first_break)

@@ -1,0 +1,388 @@
+"""The journal file: one SQLCipher 4 database keyed from the passphrase with Argon2id.
+
+:class:`Journal` is a thin facade over small parts, each a plain class that gets what it needs in
+its constructor:
+
+- ``db`` (:mod:`.db`): the connection, the lock, transactions, change listeners, the audit chain;
+- :mod:`.states` (what the audit chain vouches for) and :mod:`.revisions` (the history);
+- :mod:`.reader` (loading entries), :mod:`.search_index` (FTS5), :mod:`.entries`, :mod:`.persons`,
+  :mod:`.attachments`, :mod:`.drafts`, :mod:`.imports`;
+- :mod:`.maintenance` (backup copies, re-key), :mod:`.migrations`, :mod:`.integrity` (verify);
+- :mod:`.connection`: opening the file and telling a wrong passphrase from a damaged file.
+
+Every change runs in one transaction with its revision and its audit record; a failure leaves the
+journal as it was. WAL with ``synchronous=FULL`` makes every acknowledged commit durable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Self
+
+from journal.core import crypto, schema
+from journal.core.codec import entry_to_json, iso, person_to_json
+from journal.core.errors import InputError, WrongPassphraseError
+from journal.core.models import (
+    Attachment,
+    AuditRecord,
+    Entry,
+    EntryDraft,
+    Handle,
+    Person,
+    Revision,
+    VerifyResult,
+)
+from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
+from journal.core.store.connection import KeyMaterial, connect
+from journal.core.store.db import Database, new_id
+from journal.core.store.drafts import Drafts
+from journal.core.store.entries import Entries
+from journal.core.store.imports import Imports
+from journal.core.store.integrity import Integrity
+from journal.core.store.maintenance import Maintenance, remove_stray_temporaries
+from journal.core.store.migrations import Migrations
+from journal.core.store.persons import Persons
+from journal.core.store.reader import EntryReader
+from journal.core.store.revisions import Revisions
+from journal.core.store.search_index import SearchIndex
+from journal.core.store.states import States
+from journal.core.timeparse import utc_now
+
+__all__ = ["MAX_ATTACHMENT_BYTES", "Journal", "entry_to_json", "new_id", "person_to_json"]
+
+
+class Journal:
+    """An open, unlocked journal. Safe to share between threads (one lock guards the connection).
+
+    ``db`` is the connection part (tests reach the raw SQL through ``db.conn``); the other parts
+    are reached only through the methods below.
+    """
+
+    def __init__(self, path: Path, conn: Any, key: bytes, header: bytes) -> None:
+        self.path = Path(path)
+        self._keys = KeyMaterial(key, header)
+        self.db = Database(conn)
+        states = States(self.db)
+        revisions = Revisions(self.db)
+        reader = EntryReader(self.db)
+        index = SearchIndex(self.db, reader)
+        self._persons = Persons(self.db, states, revisions, index)
+        self._entries = Entries(self.db, states, revisions, index, reader, self._persons)
+        self._attachments = Attachments(self.db, states, index, reader, self._persons)
+        self._drafts = Drafts(self.db)
+        self._imports = Imports(self.db, states, reader)
+        self._maintenance = Maintenance(self.path, self.db, self._keys)
+        self._migrations = Migrations(self.db, self._maintenance)
+        self._integrity = Integrity(self.db, states)
+
+    # ------------------------------------------------------------------ opening and closing
+    @classmethod
+    def create(cls, path: os.PathLike[str] | str, passphrase: str,
+               kdf: crypto.KdfParams | None = None) -> Journal:
+        """Create a new journal file (owner-only permissions). Refuses an existing file."""
+        path = Path(path)
+        crypto.check_new_passphrase(passphrase)
+        if path.exists():
+            raise InputError("error.file_exists", path=str(path))
+        params = kdf or crypto.calibrate()
+        header = crypto.make_header(params)
+        key = crypto.derive_key(passphrase, header)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+        except FileExistsError:
+            raise InputError("error.file_exists", path=str(path)) from None
+        except OSError:
+            raise InputError("error.not_writable", path=str(path)) from None
+        conn: Any = None
+        try:
+            conn = connect(path, key, header)
+            conn.execute("BEGIN IMMEDIATE")
+            schema.create(conn)
+            now = utc_now()
+            conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (iso(now),))
+            conn.execute("INSERT INTO meta(key, value) VALUES ('journal_id', ?)", (new_id(),))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(str(path) + suffix)
+            raise
+        journal = cls(path, conn, key, header)
+        with journal.db.transaction():
+            journal.db.append_audit("create", "journal", "journal", "")
+        return journal
+
+    @staticmethod
+    def read_header(path: os.PathLike[str] | str) -> bytes:
+        return crypto.read_header(path)
+
+    @classmethod
+    def derive(cls, path: os.PathLike[str] | str, passphrase: str) -> bytes:
+        """Key derivation alone (slow, ~0.5-1 s): the window runs it off the UI thread."""
+        if not passphrase:
+            raise WrongPassphraseError()
+        header = crypto.read_header(path)
+        return crypto.derive_key(passphrase, header)
+
+    @classmethod
+    def open(cls, path: os.PathLike[str] | str, passphrase: str) -> Journal:
+        return cls.open_with_key(path, cls.derive(path, passphrase))
+
+    @classmethod
+    def open_with_key(cls, path: os.PathLike[str] | str, key: bytes,
+                      backup_dir: Path | None = None) -> Journal:
+        """Open with a derived key; migrates an older schema (after a backup into ``backup_dir``,
+        default: the settings' backup folder)."""
+        path = Path(path)
+        header = crypto.read_header(path)
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise InputError("error.file_unreadable", path=str(path))
+        conn = connect(path, key, header, check=True)
+        journal = cls(path, conn, key, header)
+        try:
+            journal._migrations.migrate_if_needed(backup_dir)
+        except BaseException:
+            conn.close()
+            raise
+        remove_stray_temporaries(path)
+        return journal
+
+    def close(self) -> None:
+        with self.db.lock:
+            self.db.close()
+            self._keys.wipe()
+
+    @property
+    def closed(self) -> bool:
+        return self.db.closed
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return self.db.schema_version()
+
+    @property
+    def file_header(self) -> bytes:
+        """The 16-byte plaintext header (KDF parameters and salt); its backups share it."""
+        return self._keys.header
+
+    # ------------------------------------------------------------------ transactions
+    def transaction(self) -> AbstractContextManager[None]:
+        """All changes inside commit together or not at all (nestable)."""
+        return self.db.transaction()
+
+    def add_listener(self, callback: Callable[[str, str], None]) -> None:
+        """Called after each commit (used by views to refresh)."""
+        self.db.add_listener(callback)
+
+    # ------------------------------------------------------------------ entries
+    def add_entry(self, draft: EntryDraft, *, import_id: str | None = None) -> Entry:
+        return self._entries.add(draft, import_id=import_id)
+
+    def edit_entry(self, entry_id: str, draft: EntryDraft) -> Entry:
+        """Change the fields given in ``draft`` (None = unchanged); stores a new revision."""
+        return self._entries.edit(entry_id, draft)
+
+    def delete_entry(self, entry_id: str) -> None:
+        """Move an entry to the trash."""
+        self._entries.delete(entry_id)
+
+    def restore_entry(self, entry_id: str) -> None:
+        """Take an entry back out of the trash."""
+        self._entries.restore(entry_id)
+
+    def resolve_entry_id(self, ref: str) -> str:
+        """An entry id from a full id or a unique prefix of at least 4 characters."""
+        return self._entries.resolve_id(ref)
+
+    def get_entry(self, entry_id: str) -> Entry:
+        return self._entries.get(entry_id)
+
+    def get_entries(self, ids: Sequence[str]) -> list[Entry]:
+        """Entries in the order given (unknown ids are skipped), loaded in batches."""
+        return self._entries.get_many(ids)
+
+    def entry_ids(self, kinds: Sequence[str] | None = None, person_id: str | None = None,
+                  since: datetime | None = None, until: datetime | None = None,
+                  include_deleted: bool = False, only_deleted: bool = False,
+                  newest_first: bool = True, limit: int | None = None, offset: int = 0,
+                  search: str | None = None) -> list[str]:
+        """Ids of the entries that pass the filters, in time order (fast, for lazy models)."""
+        return self._entries.ids(kinds, person_id, since, until, include_deleted, only_deleted,
+                                 newest_first, limit, offset, search)
+
+    def count_entries(self, kinds: Sequence[str] | None = None, person_id: str | None = None,
+                      since: datetime | None = None, until: datetime | None = None,
+                      include_deleted: bool = False, only_deleted: bool = False,
+                      search: str | None = None) -> int:
+        return self._entries.count(kinds, person_id, since, until, include_deleted, only_deleted,
+                                   search)
+
+    def list_entries(self, kinds: Sequence[str] | None = None, person_id: str | None = None,
+                     since: datetime | None = None, until: datetime | None = None,
+                     include_deleted: bool = False, only_deleted: bool = False,
+                     newest_first: bool = True, limit: int | None = None, offset: int = 0,
+                     search: str | None = None) -> list[Entry]:
+        return self._entries.find(kinds, person_id, since, until, include_deleted, only_deleted,
+                                  newest_first, limit, offset, search)
+
+    def search(self, text: str, include_deleted: bool = False, limit: int | None = None) -> list[str]:
+        """Ids of entries matching ``text`` (all words), newest first; nothing for empty text."""
+        return self._entries.search(text, include_deleted, limit)
+
+    def history(self, entry_id: str) -> list[Revision]:
+        """An entry's revisions, oldest first."""
+        return self._entries.history(entry_id)
+
+    def totals(self, entries: Sequence[Entry] | None = None,
+               person_id: str | None = None) -> dict[str, dict[str, Decimal]]:
+        """Sums per currency: received, sent, promised (payments), gifts (values), offered."""
+        return self._entries.totals(entries, person_id)
+
+    # ------------------------------------------------------------------ persons
+    def add_person(self, name: str, aliases: Sequence[str] = (), role: str = "",
+                   organisation: str = "", platform: str = "",
+                   handles: Sequence[Handle] = (), notes: str = "") -> Person:
+        return self._persons.add(name, aliases, role, organisation, platform, handles, notes)
+
+    def update_person(self, person_id: str, **fields: Any) -> Person:
+        """Change only the fields given (name, aliases, role, organisation, platform, handles,
+        notes)."""
+        return self._persons.update(person_id, **fields)
+
+    def delete_person(self, person_id: str) -> None:
+        self._persons.delete(person_id)
+
+    def restore_person(self, person_id: str) -> None:
+        self._persons.restore(person_id)
+
+    def get_person(self, person_id: str) -> Person:
+        return self._persons.get(person_id)
+
+    def list_persons(self, include_deleted: bool = False) -> list[Person]:
+        """Persons sorted by name."""
+        return self._persons.all(include_deleted)
+
+    def find_person(self, ref: str) -> Person | None:
+        """A person by id, by name or by alias (case-insensitive); None when nobody matches."""
+        return self._persons.find(ref)
+
+    def person_for_name(self, name: str) -> Person:
+        """Find a person by id/name/alias, or create one with that name."""
+        return self._persons.for_name(name)
+
+    def search_persons(self, text: str) -> list[str]:
+        return self._persons.search(text)
+
+    def person_history(self, person_id: str) -> list[Revision]:
+        return self._persons.history(person_id)
+
+    # ------------------------------------------------------------------ attachments
+    def add_attachment(self, entry_id: str | None = None, person_id: str | None = None,
+                       path: os.PathLike[str] | str | None = None, data: bytes | None = None,
+                       filename: str | None = None, caption: str = "",
+                       import_id: str | None = None) -> Attachment:
+        return self._attachments.add(entry_id, person_id, path, data, filename, caption, import_id)
+
+    def get_attachment(self, att_id: str) -> Attachment:
+        return self._attachments.get(att_id)
+
+    def attachment_data(self, att_id: str) -> bytes:
+        return self._attachments.data(att_id)
+
+    def list_attachments(self, entry_id: str | None = None, person_id: str | None = None,
+                         include_removed: bool = False) -> list[Attachment]:
+        return self._attachments.of(entry_id, person_id, include_removed)
+
+    def update_attachment_caption(self, att_id: str, caption: str) -> Attachment:
+        return self._attachments.set_caption(att_id, caption)
+
+    def remove_attachment(self, att_id: str) -> None:
+        """Hide an attachment from its entry; its bytes stay in the journal (evidence)."""
+        self._attachments.remove(att_id)
+
+    # ------------------------------------------------------------------ drafts
+    def save_draft(self, key: str, data: dict[str, Any]) -> None:
+        self._drafts.save(key, data)
+
+    def load_draft(self, key: str) -> dict[str, Any] | None:
+        return self._drafts.load(key)
+
+    def discard_draft(self, key: str) -> None:
+        self._drafts.discard(key)
+
+    def list_drafts(self) -> list[tuple[str, datetime]]:
+        return self._drafts.all()
+
+    # ------------------------------------------------------------------ imports
+    def import_seen(self, sha256: str) -> bool:
+        return self._imports.seen(sha256)
+
+    def record_import(self, source: str, filename: str, sha256: str, attachment_id: str | None,
+                      messages: int, days: int, import_id: str | None = None) -> str:
+        return self._imports.record(source, filename, sha256, attachment_id, messages, days,
+                                    import_id)
+
+    def finish_import(self, import_id: str, messages: int, days: int,
+                      attachment_id: str | None = None) -> None:
+        """Set an import's counts and seal it in the audit chain (after its messages are added)."""
+        self._imports.finish(import_id, messages, days, attachment_id)
+
+    def add_messages(self, entry_id: str, import_id: str,
+                     messages: Sequence[tuple[datetime, str, str]]) -> list[str]:
+        return self._imports.add_messages(entry_id, import_id, messages)
+
+    def messages(self, entry_id: str) -> list[dict[str, Any]]:
+        return self._imports.messages(entry_id)
+
+    def message(self, message_id: str) -> dict[str, Any]:
+        return self._imports.message(message_id)
+
+    def list_imports(self) -> list[dict[str, Any]]:
+        return self._imports.all()
+
+    # ------------------------------------------------------------------ integrity
+    def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+        return self._integrity.verify(progress)
+
+    def head_hash(self) -> str:
+        return self.db.head_hash()
+
+    def audit_records(self) -> list[AuditRecord]:
+        return self.db.audit_records()
+
+    # ------------------------------------------------------------------ maintenance
+    def backup(self, out_path: os.PathLike[str] | str) -> Path:
+        """A consistent, still-encrypted copy that the same passphrase opens (never overwrites)."""
+        return self._maintenance.export_copy(Path(out_path), overwrite=False)
+
+    def backup_into(self, directory: os.PathLike[str] | str, reason: str = "") -> Path:
+        """A backup with a new name (journal, time, ``reason``) in ``directory``."""
+        return self._maintenance.write_backup(Path(directory), reason)
+
+    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
+        """Change the passphrase; atomic: the old file or the new one, never half."""
+        self._maintenance.rekey(new_passphrase, kdf)
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "entries": self.count_entries(),
+            "deleted": self.count_entries(only_deleted=True),
+            "persons": len(self.list_persons()),
+            "attachments": len(self.list_attachments()),
+        }

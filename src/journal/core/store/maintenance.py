@@ -1,0 +1,153 @@
+"""Encrypted copies (backups) and changing the passphrase (re-key), both crash-safe.
+
+Both write a complete new file next to the target with ``sqlcipher_export`` and only then move it
+into place with an atomic rename: an interruption leaves the old file (and a stray temporary file,
+still encrypted), never a half-written journal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+from journal.core import crypto, paths
+from journal.core.errors import InputError
+from journal.core.fsutil import fsync_dir, fsync_file, short_name, temp_path_for
+from journal.core.store.connection import KeyMaterial, connect
+from journal.core.store.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def _tmp_name(target: Path, tag: str) -> Path:
+    # unique per call, not only per process: two threads backing up at once (e.g. a lock right
+    # after another) must never share, or delete, each other's temporary file;
+    # remove_stray_temporaries() knows this pattern
+    return temp_path_for(target, tag, suffix=".tmp")
+
+
+class Maintenance:
+    def __init__(self, path: Path, db: Database, keys: KeyMaterial) -> None:
+        self._path = path
+        self._db = db
+        self._keys = keys
+
+    def _write_copy(self, tmp: Path, key: bytes, header: bytes) -> None:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        literal = crypto.sqlcipher_key_literal(key, header)
+        with self._db.lock:
+            if self._db.in_transaction:
+                raise RuntimeError("cannot copy inside a transaction")
+            conn = self._db.conn
+            conn.execute(f"ATTACH DATABASE ? AS copy KEY {literal}", (str(tmp),))
+            try:
+                conn.execute("SELECT sqlcipher_export('copy')")
+                version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+                conn.execute(f"PRAGMA copy.user_version = {int(version)}")
+            finally:
+                conn.execute("DETACH DATABASE copy")
+        fsync_file(tmp)
+
+    def export_copy(self, target: Path, overwrite: bool = False) -> Path:
+        """Write an encrypted copy (same key) of the open journal to ``target``; refuses to
+        overwrite unless asked."""
+        target = Path(target)
+        if target.exists() and not overwrite:
+            raise InputError("error.file_exists", path=str(target))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise InputError("error.not_writable", path=str(target)) from None
+        if not os.access(target.parent, os.W_OK):
+            raise InputError("error.not_writable", path=str(target))
+        tmp = _tmp_name(target, "copy")
+        try:
+            self._write_copy(tmp, self._keys.key, self._keys.header)
+            if overwrite:
+                os.replace(tmp, target)
+            else:
+                os.link(tmp, target)  # fails if target appeared meanwhile: never overwrite
+                os.unlink(tmp)
+            fsync_dir(target.parent)
+        except FileExistsError:
+            raise InputError("error.file_exists", path=str(target)) from None
+        except OSError as exc:
+            log.warning("copy failed: %s", type(exc).__name__)
+            raise InputError("error.not_writable", path=str(target)) from None
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return target
+
+    def write_backup(self, directory: Path, reason: str = "") -> Path:
+        """A new backup file in ``directory`` named after the journal, the time and ``reason``;
+        never overwrites one (a name taken in the same second gets a number)."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for n in range(1000):
+            target = directory / paths.backup_file_name(self._path.stem, stamp, reason, n)
+            if not target.exists():
+                try:
+                    return self.export_copy(target)
+                except InputError as exc:
+                    if exc.key != "error.file_exists" or not target.exists():
+                        raise
+                    # another backup took this name meanwhile (same second): take the next one
+        raise InputError("error.file_exists", path=str(target))
+
+    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
+        """Change the passphrase: a new file with a new salt and key replaces the old atomically."""
+        crypto.check_new_passphrase(new_passphrase)
+        path = self._path
+        params = kdf or crypto.parse_header(self._keys.header)
+        header = crypto.make_header(params)
+        key = crypto.derive_key(new_passphrase, header)
+        tmp = _tmp_name(path, "rekey")
+        try:
+            self._write_copy(tmp, key, header)
+            with self._db.lock:
+                self._db.close()
+                os.replace(tmp, path)  # the one atomic step: old file before, new file after
+                fsync_dir(path.parent)
+                self._db.reconnect(connect(path, key, header, check=True))
+                self._keys.replace(key, header)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        with self._db.transaction():
+            self._db.append_audit("rekey", "journal", "journal", "")
+
+
+def remove_stray_temporaries(journal_path: Path) -> int:
+    """Delete the (encrypted) temporary files an interrupted re-key or restore left beside the
+    journal, when the process that wrote them is gone. Returns how many were removed."""
+    removed = 0
+    pattern = re.compile(rf"^\.{re.escape(short_name(journal_path.name))}\.(?:rekey|restore|copy)-(\d+)(?:-[0-9a-f]+)?\.tmp$")
+    try:
+        candidates = list(journal_path.parent.iterdir())
+    except OSError:
+        return 0
+    for p in candidates:
+        m = pattern.match(p.name)
+        if not m:
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid():
+            continue  # another thread of ours may be writing it right now
+        try:
+            os.kill(pid, 0)
+            continue  # its writer is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        with contextlib.suppress(OSError):
+            p.unlink()
+            removed += 1
+    if removed:
+        log.info("removed %d stray temporary file(s)", removed)
+    return removed

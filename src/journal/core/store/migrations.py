@@ -1,0 +1,54 @@
+"""Bringing an older journal up to the current schema when it is opened (after the key was checked).
+
+A backup copy is written first; the migration then runs in one transaction with its audit record,
+so a failure leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlcipher3
+
+from journal.core import paths, schema, settings
+from journal.core.errors import JournalError, NotAJournalError
+from journal.core.store.db import Database
+from journal.core.store.maintenance import Maintenance
+
+log = logging.getLogger(__name__)
+
+
+class Migrations:
+    def __init__(self, db: Database, maintenance: Maintenance) -> None:
+        self._db = db
+        self._maintenance = maintenance
+
+    def migrate_if_needed(self, backup_dir: Path | None = None) -> None:
+        """Refuse what is not a journal or is newer than this program; migrate an older one, with
+        a backup in ``backup_dir`` (default: the backup folder of the settings) first."""
+        try:
+            version = self._db.schema_version()
+            tables = {r[0] for r in self._db.conn.execute("SELECT name FROM sqlite_master")}
+        except sqlcipher3.DatabaseError:
+            raise NotAJournalError() from None
+        if version == 0 or "entries" not in tables:
+            raise NotAJournalError()
+        if version > schema.CURRENT_VERSION:
+            raise JournalError("error.journal_newer", found=version)
+        if version == schema.CURRENT_VERSION:
+            return
+        target_dir = backup_dir or settings.load().effective_backup_dir()
+        paths.ensure_private_dir(target_dir)
+        self._maintenance.write_backup(target_dir, reason=f"before-migration-v{version}")
+        log.info("backup written (before-migration-v%d)", version)
+        try:
+            with self._db.transaction():
+                schema.migrate(self._db.conn, version)
+                self._db.append_audit("migrate", "journal", "journal", str(schema.CURRENT_VERSION))
+        except JournalError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - rolled back, whatever it was: the file is as it was
+            log.error("migration from schema %d failed (%s)", version, type(exc).__name__)
+            raise JournalError("error.migration_failed", found=version) from None
+        log.info("journal migrated from schema %d to %d", version, schema.CURRENT_VERSION)

@@ -1,0 +1,96 @@
+"""The full-text index (FTS5 tables ``entry_fts`` and ``person_fts``) and queries against it.
+
+An entry's row in the index holds its own texts plus the names, aliases and handles of its persons
+and its attachments' names and captions, so it is rebuilt when any of those change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from journal.core.codec import person_from_row
+from journal.core.models import Entry, Person
+from journal.core.search import fts_query, index_text
+from journal.core.store.db import Database
+from journal.core.store.reader import EntryReader
+
+_BATCH = 500
+_ENTRY_FIELDS = ("currency", "item", "task", "target", "reported_to", "reference", "officer")
+
+
+class SearchIndex:
+    def __init__(self, db: Database, reader: EntryReader) -> None:
+        self._db = db
+        self._reader = reader
+
+    # ------------------------------------------------------------------ keeping it current
+    def index_entry_id(self, entry_id: str) -> None:
+        """Rebuild one entry's row (inside the transaction that changed it)."""
+        for entry in self._reader.load([entry_id]):
+            self.index_entry(entry)
+
+    def index_entries_of_person(self, person_id: str) -> None:
+        """Rebuild the rows of every entry naming ``person_id`` (their person text changed)."""
+        ids = [r[0] for r in self._db.conn.execute(
+            "SELECT entry_id FROM entry_persons WHERE person_id = ?", (person_id,))]
+        for i in range(0, len(ids), _BATCH):
+            for entry in self._reader.load(ids[i:i + _BATCH]):
+                self.index_entry(entry)
+
+    def index_person(self, person: Person) -> None:
+        conn = self._db.conn
+        rowid = conn.execute("SELECT rowid FROM persons WHERE id = ?", (person.id,)).fetchone()[0]
+        conn.execute("DELETE FROM person_fts WHERE rowid = ?", (rowid,))
+        conn.execute("INSERT INTO person_fts(rowid, body) VALUES (?, ?)", (rowid, index_text(
+            person.name, " ".join(person.aliases), person.role, person.organisation,
+            person.platform, " ".join(h.value for h in person.handles), person.notes)))
+
+    def index_entry(self, entry: Entry) -> None:
+        """Rebuild the row of ``entry`` as just loaded (inside the transaction that changed it)."""
+        conn = self._db.conn
+        seq = conn.execute("SELECT seq FROM entries WHERE id = ?", (entry.id,)).fetchone()[0]
+        persons = self._persons_by_id(entry.persons)
+        person_text = " ".join(
+            " ".join([p.name, *p.aliases, *(h.value for h in p.handles)]) for p in persons)
+        att_text = " ".join(f"{a.filename} {a.caption}" for a in entry.attachments)
+        money = " ".join(str(x) for x in (entry.amount, entry.value) if x is not None)
+        fields = " ".join(str(getattr(entry, n) or "") for n in _ENTRY_FIELDS)
+        body = index_text(entry.summary, entry.details, person_text, entry.channel, entry.location,
+                          " ".join(entry.tags), " ".join(entry.witnesses), att_text, money, fields)
+        conn.execute("DELETE FROM entry_fts WHERE rowid = ?", (seq,))
+        conn.execute("INSERT INTO entry_fts(rowid, body) VALUES (?, ?)", (seq, body))
+
+    def _persons_by_id(self, ids: Sequence[str]) -> list[Person]:
+        """The persons of ``ids`` in that order, in one query."""
+        if not ids:
+            return []
+        rows = self._db.conn.execute(
+            f"SELECT * FROM persons WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
+        found = {r["id"]: person_from_row(r) for r in rows}
+        return [found[i] for i in ids if i in found]
+
+    # ------------------------------------------------------------------ asking it
+    @staticmethod
+    def entry_condition(text: str) -> tuple[str, str] | None:
+        """A WHERE condition on ``entries e`` matching ``text`` and its parameter; None when the
+        text holds nothing to search for (then nothing matches)."""
+        query = fts_query(text)
+        if query is None:
+            return None
+        # "+" keeps the planner from looking every match up in the wide table and sorting them:
+        # it walks the (covering) time index instead and probes the set of matches.
+        return "+e.seq IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)", query
+
+    @staticmethod
+    def has_terms(text: str) -> bool:
+        return fts_query(text) is not None
+
+    def person_ids(self, text: str) -> list[str]:
+        """Ids of (not deleted) persons matching ``text``, by name."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        rows = self._db.rows(
+            "SELECT p.id FROM person_fts f JOIN persons p ON p.rowid = f.rowid"
+            " WHERE person_fts MATCH ? AND p.deleted_at IS NULL ORDER BY p.name", (query,))
+        return [r[0] for r in rows]
