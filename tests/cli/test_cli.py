@@ -138,7 +138,7 @@ def test_keep_a_journal(jpath: Path, tmp_path: Path) -> None:
     (["add", "payment", "--summary", "x", "--amount", "lots"], "not an amount"),
     (["add", "payment", "--summary", "x", "--amount", "5", "--currency", "XYZ"], "currency"),
     (["add", "note", "--summary", "x", "--when", "2024-13-45"], "not a date"),
-    (["add", "note", "--summary", "x", "--when", "last tuesday"], "not a date"),
+    (["add", "note", "--summary", "x", "--when", "the tuesday after next"], "not a date"),
     (["add", "note", "--summary", "x", "--attach", "/nonexistent/shot.png"], "no file"),
     (["add", "note", "--summary", "x", "--amount", "5"], "does not belong"),
     (["add", "request", "--summary", "x", "--status", "maybe"], "not allowed"),
