@@ -238,10 +238,12 @@ def test_photo_wording_without_place_is_only_possible() -> None:
     assert "WS-PHOTO-TASK" not in signs([ent("meeting", "we took photos of the sunset at the beach")])
 
 
-def test_family_gifts_are_at_most_possible() -> None:
+def test_a_phone_from_the_users_mother_is_no_device_gift_sign() -> None:
     mum = [Person(id="m", name="Mum", role="mother")]
     gift = ent("gift", "parcel", persons=("m",), item="new phone")
-    assert level("WS-DEVICE-GIFT", [gift], mum) == POSSIBLE
+    assert level("WS-DEVICE-GIFT", [gift], mum) is None
+    stranger = [Person(id="m", name="Lily", role="met online")]
+    assert level("WS-DEVICE-GIFT", [gift], stranger) == PRESENT
 
 
 def test_refusal_then_new_request_is_possible_pressure() -> None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from journal.core.models import Entry, Person
+from journal.core.signs import meaning
 from journal.core.signs import vocab as v
 from journal.core.signs.vocab import Vocab, tokenize
 
@@ -58,7 +59,7 @@ class Doc:
     """One entry prepared for the rules: its text, tokens and cached vocabulary hits."""
 
     entry: Entry
-    text: str
+    text: str  # what the entry affirms: refusals, negations and passed-on advice taken out
     tokens: str  # the Latin words of the text, lower case, joined by spaces
     seq: int = 0  # position in chronological order
     when: datetime = field(default_factory=lambda: _aware(None))  # occurred_at, aware
@@ -89,6 +90,27 @@ class Doc:
             answer = ["y"] if vocab.matches(self.text, self.tokens) else []
             self._hits[key] = answer
         return bool(answer)
+
+    @cached_property
+    def full(self) -> str:
+        """The whole text, refusals included (to notice the refusals themselves)."""
+        return _entry_text(self.entry)
+
+    def has_full(self, vocab: Vocab) -> bool:
+        return bool(vocab.find(self.full))
+
+    @cached_property
+    def device(self) -> bool:
+        """A device is named, not just an accessory (a phone case is not a phone)."""
+        return bool(v.DEVICE.find(meaning.without_accessories(self.text)))
+
+    @cached_property
+    def user_gives(self) -> bool:
+        return meaning.user_gives(self.entry)
+
+    @cached_property
+    def ordinary_pay(self) -> bool:
+        return meaning.ordinary_pay(self.entry, self.text)
 
 
 class Pool:
@@ -194,10 +216,8 @@ class Ctx:
 
 
 def trusted_ids(persons: Iterable[Person]) -> set[str]:
-    """Family, and teachers or counsellors by their role: people the user may trust."""
-    return {p.id for p in persons
-            if v.FAMILY.find("\n".join((p.name, " ".join(p.aliases), p.role, p.notes)))
-            or v.TRUSTED_ROLE.find(f"{p.name}\n{p.role}")}
+    """People the user knows by a recorded role (see :func:`meaning.trusted_person`)."""
+    return {p.id for p in persons if meaning.trusted_person(p)}
 
 
 def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
@@ -205,7 +225,7 @@ def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
     live.sort(key=lambda e: (_aware(e.occurred_at), _aware(e.recorded_at), e.id))
     docs = []
     for n, e in enumerate(live):
-        text = _entry_text(e)
+        text = meaning.affirmed(_entry_text(e))
         docs.append(Doc(e, text, " ".join(tokenize(text)), n, _aware(e.occurred_at)))
     pmap = {p.id: p for p in persons if not p.deleted}
     # Family (and teachers or counsellors by their role) are not a recruitment pattern by
@@ -336,6 +356,8 @@ def photo_task(ctx: Ctx) -> Result:
         # A request entry is a request; elsewhere the wording must say they asked or offered it
         # ("we took photos of the sunset" on a walk is not a task).
         asked = d.kind == "request" or d.has(_ASKED) or d.has(v.JOB)
+        if d.has(v.PHOTO_OF_DOCS) and not (d.has(v.SENSITIVE) or d.has(v.HARMLESS_TARGET)):
+            continue  # photographing papers: WS-INFO-GATHERING
         if asked and _is_place(d) and not d.has(v.TRUSTED_ASKS):
             strong.append(d)
         elif d.kind == "request":
@@ -436,7 +458,8 @@ def channel_switch(ctx: Ctx) -> Result:
         app = d.has(v.OVERSEAS_APP)
         new_account = d.has(v.NEW_ACCOUNT)
         switch = d.has(v.SWITCH)
-        if switch and (app or new_account):
+        # "she wants us to move to Signal", "he asked me to open a new account just for this"
+        if (switch and (app or new_account)) or (new_account and d.has(_ASKED)):
             strong.append(d)
         elif app or new_account:
             weak.append(d)
@@ -456,7 +479,7 @@ def secrecy(ctx: Ctx) -> Result:
             continue
         if d.has(v.SECRECY_STRONG):
             strong.append(d)
-        elif d.has(v.DELETE_CHATS) and not d.has(v.NOT_DELETING):
+        elif d.has(v.DELETE_CHATS) and not d.has_full(v.NOT_DELETING):
             # "she told me to delete the chats" vs "I deleted old photos to free space"
             asked = d.has(_ASKED) or bool(d.entry.persons) and d.kind in ("contact", "meeting",
                                                                           "request", "threat")
@@ -471,23 +494,25 @@ def device_gift(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
     for d in ctx.active:
-        device = d.has(v.DEVICE)
+        # a gift the user gave, or one from family, a teacher, a classmate: not this pattern
+        if d.user_gives or ctx.from_family_only(d):
+            continue
         if d.kind == "gift":
             value = to_cny(d.entry.value, d.entry.currency)
-            if device:
-                (weak if ctx.from_family_only(d) else strong).append(d)
-            elif value is not None and value >= BIG_GIFT_CNY and not ctx.from_family_only(d) \
+            if d.device:
+                strong.append(d)
+            elif value is not None and value >= BIG_GIFT_CNY \
                     and not (d.has(v.HOUSING) or d.has(v.TRAVEL)):
                 weak.append(d)
-        elif d.kind in ("contact", "meeting", "note", "payment") and device and d.has(v.GIVE_ME):
-            (weak if ctx.from_family_only(d) else strong).append(d)
+        elif d.kind in ("contact", "meeting", "note", "payment") and d.device and d.has(v.GIVE_ME):
+            strong.append(d)
     return _result(strong, weak)
 
 
 # --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
 def _paid_to_me(d: Doc) -> bool:
     """Money paid or offered to the user for work (housing and travel: WS-PAID-HOUSING)."""
-    if d.has(v.HOUSING) or d.has(v.TRAVEL):
+    if d.has(v.HOUSING) or d.has(v.TRAVEL) or d.user_gives:
         return False
     if d.kind == "payment":
         return d.entry.direction in (None, "received", "promised")
@@ -520,7 +545,8 @@ def disproportionate_pay(ctx: Ctx) -> list[Doc]:
             continue
         cny = to_cny(d.entry.amount, d.entry.currency)
         task = _task_for(ctx, d)
-        if cny is not None and task is not None and _simple(task) and cny >= SIMPLE_TASK_PAY_CNY:
+        if cny is not None and task is not None and _simple(task) and cny >= SIMPLE_TASK_PAY_CNY \
+                and not d.ordinary_pay:
             out.append(d)
     return out
 
@@ -536,7 +562,7 @@ def unusual_payment(ctx: Ctx) -> tuple[Result, list[Doc]]:
             strong.append(d)
         elif d.entry.method in ("cash", "other") or d.has(v.CASH_CRYPTO):
             weak.append(d)  # cash alone is common (tutoring, small jobs): a hint only
-        if d.has(v.HIGH_PAY):
+        if d.has(v.HIGH_PAY) and not d.ordinary_pay:
             strong.append(d)
     # Pay rising with sensitivity: more after the first sensitive task than ever before it.
     tasks = _tasks(ctx)
@@ -563,6 +589,8 @@ def paid_housing(ctx: Ctx) -> Result:
         travel = d.has(v.TRAVEL)
         if not (housing or travel):
             continue
+        if d.user_gives:
+            continue  # the user paid their own (or someone else's) ticket or rent
         paid = (d.kind == "payment" and d.entry.direction in (None, "received", "promised")) \
             or d.kind == "gift" or (d.has(v.PAID_VERB) and not d.has(v.SELF_PAID))
         near_site = d.has(v.SENSITIVE) or (d.has(v.SENSITIVE_WEAK) and d.has(v.NEAR))
@@ -621,6 +649,6 @@ def pressure(ctx: Ctx) -> Result:
         elif len(d.hits(v.PRESSURE_WEAK)) >= 2 and d.kind in ("request", "contact", "meeting"):
             weak.append(d)  # one "must" alone is ordinary speech; two pushes are a hint
         if d.kind == "request" and d.entry.status == "refused" or (
-                d.kind in ("contact", "meeting", "note") and d.has(v.REFUSAL)):
+                d.kind in ("contact", "meeting", "note") and d.has_full(v.REFUSAL)):
             refused.add(d)
     return _result(strong + strong_refusals.out, weak + weak_refusals.out)

@@ -152,9 +152,10 @@ HIGH_PAY = V(
 )
 SIMPLE_TASK = V(
     "simple-task",
-    "拍照; 拍摄; 拍(些|几张|张|一下|下); 照片; 问卷; 填表; 收集; 搜集; 跑腿; 简单; 轻松",
+    "拍照; 拍摄; 拍(些|几张|张|一下|下); 照片; 问卷; 填表; 收集; 搜集; 跑腿; 简单; 轻松; 写(些|一些|篇)?(报告|文章|综述); "
+    "整理(一下)?(资料|文献|论文)",
     "photo*; picture*; pic|pics; film*; video*; survey*; questionnaire*; collect*; gather*; "
-    "simple; easy; just take",
+    "simple; easy; just take; short report*|paper*|article*; summar*",
 )
 RECRUITER = V(
     "recruiter",
@@ -243,9 +244,10 @@ SWITCH = V(
 NEW_ACCOUNT = V(
     "new-account",
     "新(的)?账号; 新号; 新(的)?手机号; 另一个(账号|号码|手机); 小号; 专用(手机|账号|号码); 另一部手机; 备用机; "
-    "一次性(号码|账号|手机)",
+    "一次性(号码|账号|手机); 只(用来|用于|能用来)(跟|和|与)?.{0,3}(联系|聊天|通话)",
     "new account*; new number*; new phone number*; separate phone*|account*|number*; "
-    "second phone*|account*|number*; another account*|number*; burner*; only for contact*",
+    "second phone*|account*|number*; another account*|number*; burner*; only for contact*; "
+    "only for talking|chatting|calls",
 )
 # Apps that count as overseas or encrypted in a channel field (compared in lower case, no spaces).
 OVERSEAS_CHANNELS = (
@@ -263,15 +265,16 @@ SECRECY_STRONG = V(
     "code word*; codeword*; code name*; secret code*; keep secret*; keep quiet; "
     "dont|not|never tell|mention anyone|anybody|family|parent*|teacher*|mum|mom|mother|dad|father|"
     "friend*|classmate*|school|roommate*|counsel*|nobody; "
-    "tell no one; tell nobody; "
+    "tell no one; tell nobody; said|told|asked|asks|wants|wanted|insist* not tell|mention; "
     "disappearing messag*; self destruct*; self-destruct*; burn after; between us; our secret; "
     "no one must|can|should know",
 )
 # Deleting chats: a sign when the counterpart asks for it (not when you tidy your own phone).
 DELETE_CHATS = V(
     "delete-chats",
-    "删(除|掉|了)?.{0,8}(聊天|记录|消息|对话|信息|照片|截图); (聊天|记录|消息|对话)(记录)?.{0,6}删",
-    "delet*|eras*|wipe*|clear*|remov* chat*|messag*|histor*|convers*|record*|photo*|screenshot*",
+    "删(除|掉|了)?.{0,8}(聊天|记录|消息|对话|信息|照片|截图|邮件); (聊天|记录|消息|对话)(记录)?.{0,6}删",
+    "delet*|eras*|wipe*|clear*|remov* chat*|messag*|histor*|convers*|record*|photo*|screenshot*|"
+    "email*|mail*",
 )
 NOT_DELETING = V(
     "not-deleting",
@@ -417,4 +420,20 @@ REFUSAL = V(
     "refusal",
     "拒绝; 不干了; 不做了; 不拍了; 停止; 不再",
     "refus*; declin*; said no; stopped|stop; quit; wont|will not do",
+)
+
+# Where a person was found or what they claim to be that makes a title ("老师", "teacher",
+# "university") no reason for trust: a part-time-job group, a recruiter, a consultancy abroad.
+VAGUE_ORG_TRUST = V(
+    "untrusted-source",
+    "兼职; 求职; 招聘; 咨询; 境外; 海外; 国外; 调查公司; 某; 网友; 群",
+    "recruit*; job app|board|site|group; consult*; overseas; foreign; think tank*; "
+    "online friend*; dating",
+)
+# Photographing papers is gathering information, not photographing a place.
+PHOTO_OF_DOCS = V(
+    "photo-of-docs",
+    "(资料|文件|材料|图纸|名单|报告|文献).{0,4}拍; 拍(下|摄)?.{0,4}(资料|文件|材料|图纸|名单|报告)",
+    "photo*|picture*|snap*|scan* document*|paper*|file*|page*|report*; "
+    "document*|paper*|file*|page* photo*|picture*",
 )
