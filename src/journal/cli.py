@@ -117,7 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search")
     search.add_argument("text")
     search.add_argument("--json", action="store_true")
-    sub.add_parser("signs").add_argument("--json", action="store_true")
+    signs = sub.add_parser("signs", help="warning signs; set one aside as 'not this'")
+    signs.add_argument("--json", action="store_true")
+    ssub = signs.add_subparsers(dest="signs_command", metavar="{dismiss,undismiss}",
+                                parser_class=_Parser)
+    dismiss = ssub.add_parser("dismiss", help="set a sign aside as 'not this', with a reason")
+    dismiss.add_argument("sign", metavar="WS-ID")
+    dismiss.add_argument("--reason", required=True, help="why it does not fit (a few words)")
+    ssub.add_parser("undismiss", help="count a sign set aside again").add_argument(
+        "sign", metavar="WS-ID")
     sub.add_parser("verify").add_argument("--json", action="store_true")
 
     export = sub.add_parser("export")
@@ -437,6 +445,16 @@ def cmd_search(args: argparse.Namespace, lang: str) -> int:
 def cmd_signs(args: argparse.Namespace, lang: str) -> int:
     from journal.core import signs
 
+    if args.signs_command == "dismiss":
+        with _open(args, lang) as j:
+            d = signs.dismiss(j, args.sign, args.reason)
+        print(t("cli.sign_dismissed", lang, id=d.sign_id))
+        return EXIT_OK
+    if args.signs_command == "undismiss":
+        with _open(args, lang) as j:
+            signs.undismiss(j, args.sign)
+        print(t("cli.sign_undismissed", lang, id=args.sign.strip().upper()))
+        return EXIT_OK
     with _open(args, lang) as j:
         results = signs.evaluate_journal(j)
         if args.json:
@@ -448,7 +466,13 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
         entries = {e.id: e for e in j.get_entries(sorted({i for r in results for i in r.evidence}))}
         for r in results:
             level = {"present": "●", "possible": "○"}[r.level]
-            print(f"{level} {r.id}  {r.title(lang)}  [{r.level}]")
+            if r.dismissed is not None:
+                level = "–"
+            print(f"{level} {r.id}  {r.title(lang)}  [{r.level_label(lang)}]")
+            if r.dismissed is not None:
+                print("    " + t("cli.sign_set_aside", lang, reason=r.dismissed.reason))
+            for reason in r.reasons:
+                print("    " + t("cli.sign_why", lang, text=reason.text(lang)))
             for eid in r.evidence:
                 e = entries.get(eid)
                 if e:

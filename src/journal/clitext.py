@@ -41,12 +41,20 @@ i18n.register({
     "cli.no_signs": {"en": "No warning signs found in the entries so far. This is a checklist, not "
                            "a verdict: if something worries you, talk to a teacher or call 12339.",
                      "zh": "目前的记录中没有发现警示信号。这只是一个检查清单，不是结论：如果有让你担心的事，"
-                           "请和老师谈谈,或拨打 12339。"},
+                           "请和老师谈谈，或拨打 12339。"},
     "cli.signs_footer": {"en": "This is a checklist, not a verdict. To report: 12339 hotline, the "
                                "online reporting platform, the official WeChat account, or the "
                                "local national security office.",
-                         "zh": "这只是一个检查清单，不是结论。举报途径:12339 举报电话、网上举报平台、"
-                               "官方微信公众号,或当地国家安全机关。"},
+                         "zh": "这只是一个检查清单，不是结论。举报途径：12339 举报电话、网上举报平台、"
+                               "官方微信公众号，或当地国家安全机关。"},
+    "cli.sign_dismissed": {"en": "Set {id} aside as not fitting. It stays listed, greyed, with your "
+                                 "reason; the PDF leaves it out of the present signs. Undo with "
+                                 "`journal-cli signs undismiss {id}`.",
+                           "zh": "已把 {id} 标为“不适用”。它仍会列出（灰色，附上你的理由），PDF "
+                                 "不再把它算作已出现的信号。撤销：journal-cli signs undismiss {id}"},
+    "cli.sign_undismissed": {"en": "{id} counts again.", "zh": "{id} 重新计入。"},
+    "cli.sign_set_aside": {"en": "set aside by you: {reason}", "zh": "你已标为不适用：{reason}"},
+    "cli.sign_why": {"en": "why: {text}", "zh": "依据：{text}"},
     "cli.exported": {"en": "Wrote {path}.", "zh": "已写入 {path}。"},
     "cli.imported": {"en": "Imported {messages} messages over {days} days ({attachments} "
                            "attachments) into {entries} entries.",

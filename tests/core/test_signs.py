@@ -344,7 +344,8 @@ def test_unknown_sign_id_is_an_error() -> None:
 def test_signs_to_json_shape() -> None:
     r = [SignResult("WS-SECRECY", PRESENT, ["a", "b"])]
     assert signs_to_json(r, "en") == [{"id": "WS-SECRECY", "title": sign_title("WS-SECRECY"),
-                                       "level": "present", "evidence": ["a", "b"]}]
+                                       "level": "present", "evidence": ["a", "b"],
+                                       "reasons": [], "dismissed": None}]
     assert signs_to_json(r, "zh")[0]["title"] == i18n.message("signs.WS-SECRECY.title", "zh")
 
 

@@ -167,10 +167,28 @@ def _v2_covering_time_indexes(conn: Any) -> None:
     _run_script(conn, _V2_INDEXES)
 
 
-CURRENT_VERSION = 2
+# v3: warning signs the user set aside as "not this", with their reason (one row per sign id;
+# audited as object type "dismissal"). A new table only: nothing existing is touched.
+_V3_SIGN_DISMISSALS = """
+CREATE TABLE sign_dismissals (
+    sign_id      TEXT PRIMARY KEY,
+    reason       TEXT NOT NULL,
+    dismissed_at TEXT NOT NULL
+);
+"""
+
+
+def _v3_sign_dismissals(conn: Any) -> None:
+    _run_script(conn, _V3_SIGN_DISMISSALS)
+
+
+CURRENT_VERSION = 3
 
 # version N → function migrating from N-1 to N (run inside a transaction).
-MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_covering_time_indexes}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {
+    2: _v2_covering_time_indexes,
+    3: _v3_sign_dismissals,
+}
 
 
 def create(conn: Any) -> None:

@@ -20,6 +20,8 @@ from journal.core import i18n
 from journal.core.models import Entry, Person
 from journal.core.signs import rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
+from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
+from journal.core.signs.reasons import Reason, reasons_for
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,9 +47,27 @@ SIGN_IDS: tuple[str, ...] = (
 LEVELS: tuple[str, ...] = (PRESENT, POSSIBLE)
 
 __all__ = [
-    "LEVELS", "POSSIBLE", "PRESENT", "SIGN_IDS", "SignInfo", "SignResult", "advice_steps",
-    "all_signs", "evaluate", "evaluate_journal", "how_to_report", "level_label", "sign_advice",
-    "sign_explanation", "sign_title", "signs_to_json",
+    "LEVELS",
+    "POSSIBLE",
+    "PRESENT",
+    "SIGN_IDS",
+    "Dismissal",
+    "Reason",
+    "SignInfo",
+    "SignResult",
+    "advice_steps",
+    "all_signs",
+    "dismiss",
+    "dismissals",
+    "evaluate",
+    "evaluate_journal",
+    "how_to_report",
+    "level_label",
+    "sign_advice",
+    "sign_explanation",
+    "sign_title",
+    "signs_to_json",
+    "undismiss",
 ]
 
 
@@ -96,6 +116,8 @@ class SignResult:
     id: str
     level: str
     evidence: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)  # why, in plain words (see reasons.py)
+    dismissed: Dismissal | None = None  # set aside by the user as "not this", with a reason
 
     def title(self, lang: str = "en") -> str:
         return sign_title(self.id, lang)
@@ -153,17 +175,23 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
     for sign_id in SIGN_IDS:
         level, docs = found[sign_id]
         if level is not None:
-            results.append(SignResult(sign_id, level, [d.id for d in docs]))
+            results.append(SignResult(sign_id, level, [d.id for d in docs],
+                                      reasons_for(sign_id, ctx, docs)))
     log.debug("warning signs: %d present, %d possible",
               sum(r.level == PRESENT for r in results), sum(r.level == POSSIBLE for r in results))
     return results
 
 
 def evaluate_journal(journal: Journal) -> list[SignResult]:
-    """Evaluate the journal's non-deleted entries and persons."""
+    """Evaluate the journal's non-deleted entries and persons; signs the user set aside carry
+    their dismissal (they are still listed)."""
     entries = journal.list_entries(include_deleted=False, newest_first=False)
     persons = journal.list_persons()
-    return evaluate(entries, persons)
+    results = evaluate(entries, persons)
+    kept = dismissals(journal)
+    for r in results:
+        r.dismissed = kept.get(r.id)
+    return results
 
 
 def counterpart_ids(entries: list[Entry], persons: list[Person]) -> set[str]:
@@ -176,6 +204,11 @@ def counterpart_ids(entries: list[Entry], persons: list[Person]) -> set[str]:
 
 
 def signs_to_json(results: list[SignResult], lang: str = "en") -> list[dict[str, Any]]:
-    """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``."""
-    return [{"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence)}
+    """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``,
+    and beside them ``reasons``: ``[{"entry", "field", "quote", "text"}]`` in plain words, and
+    ``dismissed``: null, or ``{"reason", "at"}`` when the user set the sign aside."""
+    return [{"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence),
+             "reasons": [x.to_json(lang) for x in r.reasons],
+             "dismissed": None if r.dismissed is None else {
+                 "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}}
             for r in results]

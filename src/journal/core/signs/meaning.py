@@ -24,7 +24,7 @@ from journal.core.signs import vocab as v
 # A clause ends at punctuation, a line break, or where another speaker takes over
 # ("我拒绝后他说…": the refusal and the threat are two clauses).
 _CLAUSE_SPLIT = re.compile(
-    r"[。，,；;！!？?\n]|(?<=[后完])(?=他|她|对方)|\s(?=(?:but|then|after that|so he|so she)\b)",
+    r"[。，；;！!？?\n]|(?<!\d),|,(?!\d)|\.(?=\s|$)|(?<=[后完])(?=他|她|对方)|\s(?=(?:but|then|after that|so he|so she)\b)",
     re.IGNORECASE)
 # The user's own refusal or negation at the start of a clause.
 _ZH_SELF_NEG = re.compile(
@@ -56,9 +56,24 @@ def discounted(clause: str) -> bool:
                 or _ZH_ADVICE.search(clause) or _EN_ADVICE.search(clause))
 
 
+_SENTENCE_END = re.compile(r"[。！!？?\n]|\.(?=\s|$)")
+
+
+def _advice(clause: str) -> bool:
+    return bool(_ZH_ADVICE.search(clause) or _EN_ADVICE.search(clause))
+
+
 def affirmed(text: str) -> str:
-    """``text`` without the clauses that do not count (joined by line breaks)."""
-    return "\n".join(c for c in clauses(text) if not discounted(c))
+    """``text`` without the clauses that do not count (joined by line breaks). Advice passed on
+    runs to the end of its sentence ("妈妈让我别删记录，也别告诉陌生人…")."""
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        for clause in clauses(sentence):
+            if _advice(clause):
+                break
+            if not discounted(clause):
+                kept.append(clause)
+    return "\n".join(kept)
 
 
 # --- objects ---------------------------------------------------------------------------------

@@ -421,7 +421,8 @@ def info_gathering(ctx: Ctx) -> Result:
             else:
                 weak.append(d)
         elif d.kind == "request" and d.has(v.INFO_WEAK) and not d.has(v.PHOTO):
-            weak.append(d)
+            # information about military or government matters, asked for as a task
+            (strong if d.has(v.SENSITIVE) and not d.has(v.TRUSTED_ASKS) else weak).append(d)
     return _result(strong, weak)
 
 
@@ -459,7 +460,9 @@ def channel_switch(ctx: Ctx) -> Result:
         new_account = d.has(v.NEW_ACCOUNT)
         switch = d.has(v.SWITCH)
         # "she wants us to move to Signal", "he asked me to open a new account just for this"
-        if (switch and (app or new_account)) or (new_account and d.has(_ASKED)):
+        # a second phone or SIM card sent as a gift is the new channel itself
+        if (switch and (app or new_account)) or (new_account and (d.has(_ASKED)
+                                                                  or d.kind == "gift")):
             strong.append(d)
         elif app or new_account:
             weak.append(d)

@@ -11,6 +11,7 @@ from typing import Any
 from journal.core import audit
 from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
 from journal.core.errors import NotAJournalError
+from journal.core.signs.dismissals import audited_states as dismissal_states
 from journal.core.models import VerifyResult
 from journal.core.store.db import Database
 from journal.core.store.states import States
@@ -60,7 +61,7 @@ class Integrity:
                 first_break = first_break or r["seq"]
             prev = r["hash"]
             expected_seq = r["seq"] + 1
-            if r["object_type"] in ("entry", "person", "attachment", "import"):
+            if r["object_type"] in ("entry", "person", "attachment", "import", "dismissal"):
                 latest[(r["object_type"], r["object_id"])] = r["digest"]
         head = prev
         # 2. every object matches its last audited state, and nothing exists unaudited.
@@ -84,6 +85,7 @@ class Integrity:
         for (import_id,) in db.execute("SELECT id FROM imports"):
             import_state = self._states.import_(import_id)
             actual[("import", import_id)] = audit.digest(import_state) if import_state else ""
+        actual.update(dismissal_states(db))
         keys = sorted(set(actual) | set(latest))
         total = len(keys)
         for n, key in enumerate(keys):

@@ -1,0 +1,174 @@
+"""Why a sign shows: for each entry it rests on, the words or the fields that made it.
+
+A reason quotes the clause of the entry that matched ("帮我拍几张港口的照片"), or states the
+structured fact (received 2,000.00 CNY by WeChat Pay from 陈经理), with the entry's date:
+
+    'help me take a few photos of the port' in the entry of 5 March 2025
+    2025年3月5日的记录中写道：“帮我拍几张港口的照片”
+
+Reasons are worked out from the same prepared entries the rules read. No Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from journal.core import i18n
+from journal.core.money import format_amount
+from journal.core.signs import meaning
+from journal.core.signs import vocab as v
+from journal.core.signs.rules import Ctx, Doc
+
+MAX_QUOTE = 60  # characters of a quoted clause
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+# The words each sign looks for, strongest first.
+SIGN_VOCABS: dict[str, tuple[v.Vocab, ...]] = {
+    "WS-FAST-INTIMACY": (v.INTIMACY_STRONG, v.INTIMACY_WEAK),
+    "WS-JOB-OFFER": (v.HIGH_PAY, v.JOB, v.PAY_WORDS),
+    "WS-PHOTO-TASK": (v.PHOTO,),
+    "WS-ESCALATION": (v.SENSITIVE, v.SENSITIVE_WEAK, v.HARMLESS_TARGET),
+    "WS-INFO-GATHERING": (v.INFO_STRONG, v.INFO_WEAK),
+    "WS-CHANNEL-SWITCH": (v.OVERSEAS_APP, v.NEW_ACCOUNT, v.SWITCH),
+    "WS-SECRECY": (v.SECRECY_STRONG, v.DELETE_CHATS, v.SECRECY_WEAK),
+    "WS-DEVICE-GIFT": (v.DEVICE,),
+    "WS-UNUSUAL-PAYMENT": (v.CASH_CRYPTO, v.HIGH_PAY),
+    "WS-PAID-HOUSING": (v.HOUSING, v.TRAVEL),
+    "WS-VAGUE-IDENTITY": (v.VAGUE_ID_STRONG, v.VAGUE_ID_WEAK),
+    "WS-PRESSURE": (v.PRESSURE_STRONG, v.PRESSURE_WEAK, v.REFUSAL),
+}
+_TEXT_FIELDS = ("summary", "details", "task", "target", "item", "location")
+
+i18n.register({
+    "signs.reason.quote": {"en": "'{quote}' in the entry of {date}",
+                           "zh": "{date}的记录中写道：“{quote}”"},
+    "signs.reason.received": {"en": "received {amount}{method}{person} (entry of {date})",
+                              "zh": "{date}的记录：{method}收到{person}{amount}"},
+    "signs.reason.received.method": {"en": " by {method}", "zh": "通过{method}"},
+    "signs.reason.received.person": {"en": " from {person}", "zh": "{person}付的 "},
+    "signs.reason.gift": {"en": "'{item}' given by {person} (entry of {date})",
+                          "zh": "{date}的记录：{person}送的“{item}”"},
+    "signs.reason.channel": {"en": "the conversation moved to {channel} (entry of {date})",
+                             "zh": "{date}的记录：联系改到了{channel}上"},
+    "signs.reason.organisation": {"en": "{person} says they are from '{organisation}'",
+                                  "zh": "{person}自称来自“{organisation}”"},
+    "signs.reason.offered": {"en": "{amount} offered for '{quote}' (entry of {date})",
+                             "zh": "{date}的记录：为“{quote}”开价 {amount}"},
+    "signs.reason.someone": {"en": "someone", "zh": "对方"},
+})
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One plain-words reason: what in which entry (or which person's record) made a sign."""
+
+    entry_id: str | None  # None: a person's record, not an entry
+    when: datetime | None
+    field: str  # summary, details, task, target, item, location, amount, channel, organisation
+    quote: str = ""  # the words quoted from the entry or person (as the user wrote them)
+    person: str = ""  # the other person's name, for facts that are theirs
+    amount: str = ""  # formatted, e.g. "2,000.00 CNY"
+    method: str | None = None  # payment method id
+
+    def text(self, lang: str = "en") -> str:
+        zh = i18n.normalise_lang(lang) == "zh"
+        date = format_date(self.when, lang) if self.when else ""
+        person = self.person or i18n.message("signs.reason.someone", lang)
+        if self.field == "amount":
+            method = ""
+            if self.method and self.method != "other":
+                from journal.core.report.texts import choice  # labels of the choice fields
+
+                method = i18n.message("signs.reason.received.method", lang,
+                                      method=choice("method", self.method, lang))
+            who = i18n.message("signs.reason.received.person", lang, person=self.person) \
+                if self.person else ""
+            text = i18n.message("signs.reason.received", lang, amount=self.amount, method=method,
+                                person=who, date=date)
+            return text.replace("  ", " ") if zh else text
+        if self.field == "offered":
+            return i18n.message("signs.reason.offered", lang, amount=self.amount,
+                                quote=self.quote, date=date)
+        if self.field == "item":
+            return i18n.message("signs.reason.gift", lang, item=self.quote, person=person, date=date)
+        if self.field == "channel":
+            return i18n.message("signs.reason.channel", lang, channel=self.quote, date=date)
+        if self.field == "organisation":
+            return i18n.message("signs.reason.organisation", lang, person=person,
+                                organisation=self.quote)
+        return i18n.message("signs.reason.quote", lang, quote=self.quote, date=date)
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        return {"entry": self.entry_id, "field": self.field, "quote": self.quote or self.amount,
+                "text": self.text(lang)}
+
+
+def format_date(when: datetime, lang: str) -> str:
+    if i18n.normalise_lang(lang) == "zh":
+        return f"{when.year}年{when.month}月{when.day}日"
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE - 1].rstrip() + "…"
+
+
+def _quote(d: Doc, vocabs: tuple[v.Vocab, ...]) -> tuple[str, str] | None:
+    """The first affirmed clause of the entry that holds one of the words: (field, clause)."""
+    for vocab in vocabs:
+        for name in _TEXT_FIELDS:
+            value = getattr(d.entry, name) or ""
+            for clause in meaning.clauses(value):
+                if not meaning.discounted(clause) and vocab.find(clause):
+                    return name, _clip(clause.strip())
+    return None
+
+
+def _names(ctx: Ctx, d: Doc) -> str:
+    names = [ctx.persons[p].name for p in d.entry.persons
+             if p in ctx.persons and p not in ctx.family]
+    return "、".join(names)
+
+
+def _fact(sign_id: str, ctx: Ctx, d: Doc) -> Reason | None:
+    """The structured field that says it, for the signs where fields speak louder than words."""
+    e = d.entry
+    if sign_id in ("WS-UNUSUAL-PAYMENT", "WS-PAID-HOUSING") and e.kind == "payment" \
+            and e.amount is not None:
+        return Reason(e.id, e.occurred_at, "amount", person=_names(ctx, d),
+                      amount=format_amount(e.amount, e.currency or "CNY"), method=e.method)
+    if sign_id == "WS-UNUSUAL-PAYMENT" and e.kind == "request" and e.amount is not None:
+        return Reason(e.id, e.occurred_at, "offered", quote=_clip(e.task or e.summary),
+                      amount=format_amount(e.amount, e.currency or "CNY"))
+    if sign_id == "WS-DEVICE-GIFT" and e.kind == "gift" and e.item:
+        return Reason(e.id, e.occurred_at, "item", quote=_clip(e.item), person=_names(ctx, d))
+    return None
+
+
+def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
+    """One reason per entry the sign rests on (oldest first), plus the person's own record
+    where it says something (an organisation that cannot be checked)."""
+    out: list[Reason] = []
+    vocabs = SIGN_VOCABS[sign_id]
+    for d in docs:
+        fact = _fact(sign_id, ctx, d)
+        found = _quote(d, vocabs)
+        if fact is not None:
+            out.append(fact)
+        if found is not None and not (fact is not None and fact.field in ("item", "offered")):
+            out.append(Reason(d.id, d.entry.occurred_at, found[0], quote=found[1]))
+        elif fact is None and sign_id == "WS-CHANNEL-SWITCH" and d.entry.channel:
+            out.append(Reason(d.id, d.entry.occurred_at, "channel", quote=d.entry.channel))
+        elif fact is None:  # the entry counts by its kind or its place in time: its summary
+            out.append(Reason(d.id, d.entry.occurred_at, "summary", quote=_clip(d.entry.summary)))
+    if sign_id == "WS-VAGUE-IDENTITY":
+        for pid in dict.fromkeys(p for d in docs for p in d.entry.persons):
+            person = ctx.persons.get(pid)
+            if person and person.organisation and v.VAGUE_ORG.find(person.organisation):
+                out.append(Reason(None, None, "organisation", quote=_clip(person.organisation),
+                                  person=person.name))
+    return out
