@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import signs_corpus as corpus  # tests/core is on sys.path (pytest rootdir-relative import)
 
 from journal.core.signs import PRESENT, evaluate, evaluate_journal, signs_to_json
-import signs_corpus as corpus  # tests/core is on sys.path (pytest rootdir-relative import)
 
 SPLITS = ("train", "heldout")
 # The four innocent journals of issue 19, as a user wrote them.

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import signs_corpus as corpus  # tests/core is on sys.path (pytest rootdir-relative import)
 
 from journal.core import schema
 from journal.core.errors import InputError
@@ -21,8 +22,6 @@ from journal.core.signs import (
 )
 from journal.core.signs.dismissals import MAX_REASON
 from journal.core.store import Journal
-
-import signs_corpus as corpus  # tests/core is on sys.path (pytest rootdir-relative import)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
