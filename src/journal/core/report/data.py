@@ -40,6 +40,8 @@ class SignView:
     explanation: str
     advice: str
     evidence: list[str]  # entry ids within the report
+    reasons: list[str] = field(default_factory=list)  # why, in plain words (report's language)
+    dismissed: str | None = None  # the user's reason for setting the sign aside ("not this")
 
 
 @dataclass
@@ -146,6 +148,10 @@ def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView] | 
         evidence = [i for i in getattr(result, "evidence", []) if i in selected]
         if not evidence:
             continue
+        # reasons of the selected entries only (and those from a person's own record)
+        reasons = [r.text(lang) for r in getattr(result, "reasons", [])
+                   if r.entry_id is None or r.entry_id in selected]
+        dismissal = getattr(result, "dismissed", None)
         views.append(
             SignView(
                 id=result.id,
@@ -154,9 +160,11 @@ def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView] | 
                 explanation=_sign_text(result, "explanation", lang),
                 advice=_sign_text(result, "advice", lang),
                 evidence=evidence,
+                reasons=reasons,
+                dismissed=dismissal.reason if dismissal is not None else None,
             )
         )
-    views.sort(key=lambda v: (v.level != "present", v.id))
+    views.sort(key=lambda v: (v.dismissed is not None, v.level != "present", v.id))
     return views
 
 

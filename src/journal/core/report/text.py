@@ -117,10 +117,9 @@ def summary_from(data: ReportData) -> str:
     if money:
         lines.append(tr("report.text.paid", lang) + colon + sep.join(money))
 
-    if data.signs:
-        titles = [s.title for s in data.signs if s.level == "present"] or [
-            s.title for s in data.signs
-        ]
+    counted = [s for s in data.signs or [] if s.dismissed is None]  # not those set aside
+    if counted:
+        titles = [s.title for s in counted if s.level == "present"] or [s.title for s in counted]
         lines.append(tr("report.text.signs", lang) + colon + _limited(titles, 380, lang, sep))
     lines.append(
         tr("report.text.evidence", lang, entries=len(data.entries), files=len(data.attachments))

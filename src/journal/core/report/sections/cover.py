@@ -57,12 +57,13 @@ class CoverSection(SectionBase):
         ]
         count_rows.append((self.t("report.cover.entries_total"), str(len(d.entries))))
         if d.signs is not None:
-            present = sum(1 for x in d.signs if x.level == "present")
+            counted = [x for x in d.signs if x.dismissed is None]  # not those the user set aside
+            present = sum(1 for x in counted if x.level == "present")
             count_rows.append(
                 (
                     self.t("report.cover.signs_total"),
                     self.t(
-                        "report.cover.signs_value", present=present, possible=len(d.signs) - present
+                        "report.cover.signs_value", present=present, possible=len(counted) - present
                     ),
                 )
             )
