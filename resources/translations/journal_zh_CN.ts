@@ -258,6 +258,10 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <source>not seen so far</source>
       <translation>目前未发现</translation>
     </message>
+    <message>
+      <source>set aside by you</source>
+      <translation>你已标为不适用</translation>
+    </message>
   </context>
   <context>
     <name>CreatePage</name>
@@ -2097,6 +2101,14 @@ Its SHA-256 fingerprint: %1</source>
   <context>
     <name>SignCard</name>
     <message>
+      <source>Set aside by you</source>
+      <translation>你已标为不适用</translation>
+    </message>
+    <message>
+      <source>You judged that this does not fit your situation. It is not counted and the PDF report lists it apart.</source>
+      <translation>你判断这一条不符合你的情况。它不再计入，PDF 报告会把它单独列出。</translation>
+    </message>
+    <message>
       <source>Present</source>
       <translation>已出现</translation>
     </message>
@@ -2113,6 +2125,14 @@ Its SHA-256 fingerprint: %1</source>
       <translation>你的记录只是隐约提示了这种手法。</translation>
     </message>
     <message>
+      <source>You set this aside: “%1”</source>
+      <translation>你已标为不适用，理由：“%1”</translation>
+    </message>
+    <message>
+      <source>Why it shows</source>
+      <translation>为什么会显示</translation>
+    </message>
+    <message>
       <source>What to do</source>
       <translation>应该怎么做</translation>
     </message>
@@ -2127,6 +2147,30 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>… and %1 more entries (the PDF report lists them all).</source>
       <translation>……另外还有 %1 条记录（PDF 报告中会全部列出）。</translation>
+    </message>
+    <message>
+      <source>Count it again</source>
+      <translation>重新计入</translation>
+    </message>
+    <message>
+      <source>Not this…</source>
+      <translation>不适用……</translation>
+    </message>
+    <message>
+      <source>If you are sure this does not fit your situation, set it aside with a short reason.</source>
+      <translation>如果你确定这一条不符合你的情况，可以写一句简短的理由，把它标为不适用。</translation>
+    </message>
+    <message>
+      <source>Why does this not fit? (a few words)</source>
+      <translation>为什么不适用？（简单写几句）</translation>
+    </message>
+    <message>
+      <source>Set aside</source>
+      <translation>标为不适用</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -2166,6 +2210,10 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Hinted at — worth keeping an eye on</source>
       <translation>有迹象，值得留意</translation>
+    </message>
+    <message>
+      <source>Set aside by you — not counted</source>
+      <translation>你已标为不适用的信号（不计入）</translation>
     </message>
   </context>
   <context>

@@ -1,8 +1,11 @@
 """The Warning signs page: a calm checklist of the recruitment patterns the journal's entries show.
 
-Present signs first, then possible ones; each with its explanation, what to do, and the entries
-that show it (click one to open it). At the bottom, always: how to report. The signs are computed
-by :mod:`journal.core.signs` on every refresh and never stored.
+Present signs first, then possible ones; each with its explanation, why it shows (the words and
+fields of the entries, in plain words), what to do, and the entries that show it (click one to
+open it). The user can set a sign aside as "not this" with a short reason: it moves, greyed and
+with the reason, to the end ("Count it again" undoes it). At the bottom, always: how to report.
+The signs are computed by :mod:`journal.core.signs` on every refresh; only the user's dismissals
+are stored (in the journal, audited).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -46,6 +51,11 @@ _CARD_STYLE = {
     POSSIBLE: "QFrame#signCard { border: 1px solid #c5ccd6; border-left: 5px solid #8593a6;"
               " border-radius: 6px; background: #f7f9fb; }",
 }
+_DISMISSED_CARD_STYLE = ("QFrame#signCard { border: 1px dashed #c9ced6; border-radius: 6px;"
+                         " background: #f4f5f7; } QLabel { color: #6b7280; }")
+_DISMISSED_CHIP_STYLE = ("QLabel { background: #e5e7eb; color: #4b5563; border-radius: 8px;"
+                         " padding: 1px 8px; }")
+_ERROR_STYLE = "QLabel { color: #a61b1b; }"
 _CHIP_STYLE = {
     PRESENT: "QLabel { background: #f3d9a4; color: #5c3d00; border-radius: 8px; padding: 1px 8px; }",
     POSSIBLE: "QLabel { background: #dde3ea; color: #34404f; border-radius: 8px; padding: 1px 8px; }",
@@ -114,17 +124,23 @@ def _evaluate(journal: Journal) -> tuple[list[SignResult], dict[str, Entry]]:
 
 
 class SignCard(QFrame):
-    """One sign: title and level, explanation, what to do, evidence entries."""
+    """One sign: title and level, explanation, why (reasons), what to do, evidence entries, and
+    the user's "not this" (or, once set aside: greyed, the reason, and "Count it again")."""
 
     entryActivated = Signal(str)
+    dismissRequested = Signal(str, str)  # sign id, reason
+    undismissRequested = Signal(str)  # sign id
 
     def __init__(self, result: SignResult, entries: dict[str, Entry], lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result = result
+        dismissed = result.dismissed is not None
         self.setObjectName("signCard")
         self.setProperty("signId", result.id)
-        self.setStyleSheet(_CARD_STYLE[result.level] + _EVIDENCE_STYLE)
+        self.setProperty("dismissed", dismissed)
+        self.setStyleSheet((_DISMISSED_CARD_STYLE if dismissed else _CARD_STYLE[result.level])
+                           + _EVIDENCE_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
@@ -135,23 +151,45 @@ class SignCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         self.title.setObjectName("signTitle")
-        self.chip = QLabel(self.tr("Present") if result.level == PRESENT else self.tr("Possible"))
+        if dismissed:
+            self.chip = QLabel(self.tr("Set aside by you"))
+            self.chip.setStyleSheet(_DISMISSED_CHIP_STYLE)
+            self.chip.setToolTip(self.tr("You judged that this does not fit your situation. It is "
+                                         "not counted and the PDF report lists it apart."))
+        else:
+            self.chip = QLabel(self.tr("Present") if result.level == PRESENT else self.tr("Possible"))
+            self.chip.setStyleSheet(_CHIP_STYLE[result.level])
+            self.chip.setToolTip(
+                self.tr("Your entries clearly show this pattern.") if result.level == PRESENT
+                else self.tr("Your entries only hint at this pattern."))
         self.chip.setObjectName("signLevel")
-        self.chip.setStyleSheet(_CHIP_STYLE[result.level])
-        self.chip.setToolTip(
-            self.tr("Your entries clearly show this pattern.") if result.level == PRESENT
-            else self.tr("Your entries only hint at this pattern."))
         head.addWidget(self.title, 1)
         head.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
+
+        self.dismissed_label: QLabel | None = None
+        if result.dismissed is not None:
+            self.dismissed_label = _wrap(self.tr("You set this aside: “%1”")
+                                         .replace("%1", result.dismissed.reason))
+            self.dismissed_label.setObjectName("dismissedReason")
+            layout.addWidget(self.dismissed_label)
 
         self.explanation = _wrap(result.explanation(lang))
         self.explanation.setObjectName("signExplanation")
         layout.addWidget(self.explanation)
 
-        layout.addWidget(_wrap(self.tr("What to do"), bold=True, selectable=False))
+        self.reasons: QLabel | None = None
+        if result.reasons:
+            layout.addWidget(_wrap(self.tr("Why it shows"), bold=True, selectable=False))
+            self.reasons = _bullets([r.text(lang) for r in result.reasons[:EVIDENCE_SHOWN]])
+            self.reasons.setObjectName("signReasons")
+            layout.addWidget(self.reasons)
+
+        if not dismissed:
+            layout.addWidget(_wrap(self.tr("What to do"), bold=True, selectable=False))
         self.advice = _bullets(result.advice_steps(lang))
         self.advice.setObjectName("signAdvice")
+        self.advice.setVisible(not dismissed)
         layout.addWidget(self.advice)
 
         layout.addWidget(_wrap(self.tr("Entries that show it:"), bold=True, selectable=False))
@@ -176,9 +214,72 @@ class SignCard(QFrame):
                          .replace("%1", str(hidden)), selectable=False)
             more.setObjectName("moreEvidence")
             layout.addWidget(more)
+        layout.addLayout(self._judgement_row(dismissed))
+
+    def _judgement_row(self, dismissed: bool) -> QVBoxLayout:
+        """"Not this…" with an inline reason box, or "Count it again" once set aside."""
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        row = QHBoxLayout()
+        if dismissed:
+            self.undismiss_button = QPushButton(self.tr("Count it again"))
+            self.undismiss_button.setObjectName("undismissButton")
+            self.undismiss_button.clicked.connect(
+                lambda: self.undismissRequested.emit(self.result.id))
+            row.addWidget(self.undismiss_button)
+            row.addStretch(1)
+            box.addLayout(row)
+            return box
+        self.dismiss_button = QPushButton(self.tr("Not this…"))
+        self.dismiss_button.setObjectName("dismissButton")
+        self.dismiss_button.setToolTip(self.tr(
+            "If you are sure this does not fit your situation, set it aside with a short reason."))
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("dismissReason")
+        self.reason_edit.setPlaceholderText(self.tr("Why does this not fit? (a few words)"))
+        self.reason_edit.setMaxLength(400)
+        self.confirm_button = QPushButton(self.tr("Set aside"))
+        self.confirm_button.setObjectName("confirmDismiss")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelDismiss")
+        for w in (self.reason_edit, self.confirm_button, self.cancel_button):
+            w.setVisible(False)
+        self.dismiss_error = _wrap(selectable=False)
+        self.dismiss_error.setObjectName("dismissError")
+        self.dismiss_error.setStyleSheet(_ERROR_STYLE)
+        self.dismiss_error.setVisible(False)
+        self.dismiss_button.clicked.connect(lambda: self._editing(True))
+        self.cancel_button.clicked.connect(lambda: self._editing(False))
+        self.confirm_button.clicked.connect(self._confirm)
+        self.reason_edit.returnPressed.connect(self._confirm)
+        row.addWidget(self.dismiss_button)
+        row.addWidget(self.reason_edit, 1)
+        row.addWidget(self.confirm_button)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.dismiss_error)
+        return box
+
+    def _editing(self, on: bool) -> None:
+        self.dismiss_button.setVisible(not on)
+        for w in (self.reason_edit, self.confirm_button, self.cancel_button):
+            w.setVisible(on)
+        self.dismiss_error.setVisible(False)
+        if on:
+            self.reason_edit.setFocus()
+        else:
+            self.reason_edit.clear()
+
+    def _confirm(self) -> None:
+        self.dismissRequested.emit(self.result.id, self.reason_edit.text())
+
+    def show_error(self, text: str) -> None:
+        self.dismiss_error.setText(text)
+        self.dismiss_error.setVisible(True)
 
 
-_MARKS = {PRESENT: "●", POSSIBLE: "●", None: "○"}
+_MARKS = {PRESENT: "●", POSSIBLE: "●", None: "○", "dismissed": "–"}
 
 
 class ChecklistOverview(QFrame):
@@ -203,6 +304,9 @@ class ChecklistOverview(QFrame):
             b.setObjectName("overviewItem")
             b.setProperty("signId", sign_id)
             b.setFlat(True)
+            # long titles must not make the page wider than the window (the tooltip has it all)
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            b.setMinimumWidth(160)
             b.clicked.connect(lambda _c=False, i=sign_id: self.signClicked.emit(i))
             grid.addWidget(b, n % half, n // half)
             self.buttons[sign_id] = b
@@ -216,17 +320,21 @@ class ChecklistOverview(QFrame):
         for sign_id, b in self.buttons.items():
             level = levels.get(sign_id)
             b.setText(f"{_MARKS[level]}  {core_signs.sign_title(sign_id, lang)}")
+            b.setToolTip(core_signs.sign_title(sign_id, lang))
             b.setEnabled(level is not None)
             b.setProperty("level", level or "")
             font = b.font()
             font.setBold(level == PRESENT)
             b.setFont(font)
-            colour = {PRESENT: "#9a6400", POSSIBLE: "#56657a"}.get(level or "", "#8a8f96")
+            colour = {PRESENT: "#9a6400", POSSIBLE: "#56657a", "dismissed": "#a0a6ae"}.get(
+                level or "", "#8a8f96")
             b.setStyleSheet(f"QPushButton {{ color: {colour}; }}")
             b.setCursor(Qt.CursorShape.PointingHandCursor if level else Qt.CursorShape.ArrowCursor)
-        parts = (("#9a6400", "●", self.tr("shown by your entries")),
+        parts = [("#9a6400", "●", self.tr("shown by your entries")),
                  ("#56657a", "●", self.tr("hinted at")),
-                 ("#8a8f96", "○", self.tr("not seen so far")))
+                 ("#8a8f96", "○", self.tr("not seen so far"))]
+        if "dismissed" in levels.values():
+            parts.append(("#a0a6ae", "–", self.tr("set aside by you")))
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(
             f'<span style="color:{c}">{m}</span> <span style="color:#6b7280">{html.escape(t)}</span>'
             for c, m, t in parts))
@@ -299,6 +407,7 @@ class SignsView(QWidget):
         self.overview.signClicked.connect(self.scroll_to_sign)
         self.present_heading = _wrap(bold=True, selectable=False)
         self.possible_heading = _wrap(bold=True, selectable=False)
+        self.set_aside_heading = _wrap(bold=True, selectable=False)
         self.report_box = ReportBox()
 
         self._cards_box = QWidget()
@@ -361,7 +470,7 @@ class SignsView(QWidget):
     def _work(self, journal: Journal, generation: int) -> None:
         try:
             outcome: object = _evaluate(journal)
-        except Exception:  # noqa: BLE001 - e.g. locked meanwhile; the stack trace goes to the log
+        except Exception:
             log.warning("warning signs: background evaluation stopped", exc_info=True)
             outcome = None
         self._evaluated.emit(generation, outcome)
@@ -380,7 +489,28 @@ class SignsView(QWidget):
         self.results = results
         self._entries = entries
         self._rebuild()
-        self.signsChanged.emit(len(results))
+        self.signsChanged.emit(sum(r.dismissed is None for r in results))
+
+    def _dismiss(self, sign_id: str, reason: str) -> None:
+        self._judge(sign_id, lambda j: core_signs.dismiss(j, sign_id, reason))
+
+    def _undismiss(self, sign_id: str) -> None:
+        self._judge(sign_id, lambda j: core_signs.undismiss(j, sign_id))
+
+    def _judge(self, sign_id: str, change: Callable[[Journal], object]) -> None:
+        """Store the user's judgement, then show the signs again; a refusal is shown on the card."""
+        journal = self._journal
+        if journal is None:
+            return
+        try:
+            change(journal)
+        except JournalError as exc:
+            for card in self.cards:
+                if card.result.id == sign_id and hasattr(card, "dismiss_error"):
+                    card.show_error(exc.message(qtsetup.current_lang()))
+            log.info("warning-sign judgement refused: %s", exc.key)
+            return
+        self.refresh()
 
     def scroll_to_sign(self, sign_id: str) -> None:
         for card in self.cards:
@@ -410,13 +540,16 @@ class SignsView(QWidget):
         self._clear_cards()
         lang = qtsetup.current_lang()
         entries = self._entries
-        present = [r for r in self.results if r.level == PRESENT]
-        possible = [r for r in self.results if r.level == POSSIBLE]
+        counted = [r for r in self.results if r.dismissed is None]
+        present = [r for r in counted if r.level == PRESENT]
+        possible = [r for r in counted if r.level == POSSIBLE]
+        set_aside = [r for r in self.results if r.dismissed is not None]
         has_journal = self._journal is not None
-        self.empty.setVisible(has_journal and not self.results)
-        self.summary.setVisible(bool(self.results))
+        self.empty.setVisible(has_journal and not counted)
+        self.summary.setVisible(bool(counted))
         self.overview.setVisible(has_journal)
-        self.overview.update_levels({r.id: r.level for r in self.results}, lang)
+        self.overview.update_levels(
+            {r.id: (r.level if r.dismissed is None else "dismissed") for r in self.results}, lang)
         if present and possible:
             text = self.tr("%1 shown by your entries, %2 hinted at.")
         elif present:
@@ -424,15 +557,19 @@ class SignsView(QWidget):
         else:
             text = self.tr("None clearly shown; %2 hinted at.")
         self.summary.setText(text.replace("%1", str(len(present))).replace("%2", str(len(possible))))
-        for heading, group in ((self.present_heading, present), (self.possible_heading, possible)):
+        for heading, group, name in ((self.present_heading, present, "presentHeading"),
+                                     (self.possible_heading, possible, "possibleHeading"),
+                                     (self.set_aside_heading, set_aside, "setAsideHeading")):
             if not group:
                 continue
             label = _wrap(heading.text(), bold=True, selectable=False)
-            label.setObjectName("presentHeading" if group is present else "possibleHeading")
+            label.setObjectName(name)
             self._cards_layout.addWidget(label)
             for result in group:
                 card = SignCard(result, entries, lang)
                 card.entryActivated.connect(self.entryActivated)
+                card.dismissRequested.connect(self._dismiss)
+                card.undismissRequested.connect(self._undismiss)
                 self._cards_layout.addWidget(card)
                 self.cards.append(card)
         self._cards_box.setVisible(bool(self.cards))
@@ -445,6 +582,7 @@ class SignsView(QWidget):
         self.empty.setText(self.tr("No warning signs found in your entries so far."))
         self.present_heading.setText(self.tr("Shown by your entries"))
         self.possible_heading.setText(self.tr("Hinted at — worth keeping an eye on"))
+        self.set_aside_heading.setText(self.tr("Set aside by you — not counted"))
         self.report_box.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
