@@ -67,8 +67,7 @@ def _shot(view: SignsView, name: str) -> None:
         assert content is not None
         content.grab().save(str(Path(SHOTS) / f"signs-{name}.png"))
         for card in view.cards:
-            if card.result.dismissed is not None or card.dismiss_error.isVisibleTo(card) \
-                    if card.result.dismissed is None else True:
+            if card.result.dismissed is not None or card.dismiss_error.isVisibleTo(card):
                 card.grab().save(str(Path(SHOTS) / f"signs-{name}-{card.result.id}.png"))
 
 
