@@ -383,3 +383,62 @@ def test_present_sign_lists_only_clear_evidence() -> None:
     clear = ent("contact", "we must use code words", day=1)
     r = signs([hint, clear])["WS-SECRECY"]
     assert (r.level, r.evidence) == (PRESENT, [clear.id])
+
+
+# ----------------------------------------------------------------------------- meaning (issue 19)
+def test_an_accessory_is_not_a_device_even_from_a_stranger() -> None:
+    stranger = [Person(id="p", name="Lily", platform="a dating app")]
+    case = ent("gift", "Lily sent a phone case and a scarf", item="phone case, scarf")
+    assert "WS-DEVICE-GIFT" not in signs([case], stranger)
+    zh = ent("gift", "她寄来一个手机壳和充电线", item="手机壳、充电线")
+    assert "WS-DEVICE-GIFT" not in signs([zh], stranger)
+    phone = ent("gift", "Lily sent a new phone", item="phone")
+    assert level("WS-DEVICE-GIFT", [phone], stranger) == PRESENT
+
+
+def test_what_the_user_gives_or_pays_is_not_the_other_sides_lure() -> None:
+    assert "WS-DEVICE-GIFT" not in signs([ent("gift", "I gave Lily my old phone", item="phone")])
+    assert "WS-DEVICE-GIFT" not in signs([ent("gift", "我送了她一部手机", item="手机")])
+    half = ent("payment", "我给她转了一半的机票钱", amount=Decimal(650), currency="CNY",
+               method="wechat", direction="sent")
+    assert "WS-PAID-HOUSING" not in signs([half])
+    paid_for_me = ent("payment", "她给我转了机票钱", amount=Decimal(650), currency="CNY",
+                      method="wechat", direction="received")
+    assert "WS-PAID-HOUSING" in signs([paid_for_me])
+    for text in ("我帮她付了去看她的机票钱", "I paid for her flight ticket to visit me"):
+        assert "WS-PAID-HOUSING" not in signs([ent("note", text)]), text
+    assert "WS-PAID-HOUSING" in signs([ent("note", "她帮我付了机票钱")])
+
+
+def test_a_prize_salary_or_refund_is_not_an_unusual_payment() -> None:
+    for summary in ("Prize money for my sunset photos", "拍照比赛二等奖奖金 500 元",
+                    "Refund for the photo printing", "拍摄助理第一个月的工资"):
+        pay = ent("payment", summary, amount=Decimal(500), currency="CNY", method="bank",
+                  direction="received")
+        assert level("WS-UNUSUAL-PAYMENT", [pay]) is None, summary
+    pay = ent("payment", "Money for my sunset photos", amount=Decimal(500), currency="CNY",
+              method="bank", direction="received")
+    assert level("WS-UNUSUAL-PAYMENT", [pay]) == PRESENT
+
+
+def test_trust_comes_from_the_recorded_role_not_from_a_title_in_the_name() -> None:
+    ask = ent("request", "帮我找部队家属填问卷", persons=("t",))
+    counsellor = [Person(id="t", name="刘老师", role="辅导员", organisation="本校学工处")]
+    assert "WS-INFO-GATHERING" not in signs([ask], counsellor)
+    stranger = [Person(id="t", name="孙老师", organisation="某调查公司", platform="兼职群")]
+    assert level("WS-INFO-GATHERING", [ask], stranger) == PRESENT
+    classmate = [Person(id="t", name="小敏", role="同班同学")]
+    assert "WS-INFO-GATHERING" not in signs([ask], classmate)
+    career = [Person(id="t", name="Ms. Ho", role="manager",
+                     organisation="Haiyun Logistics (placement through the university career office)")]
+    photos = ent("request", "photos of the new cargo ships at the dock", persons=("t",))
+    assert "WS-PHOTO-TASK" not in signs([photos], career)
+    assert level("WS-PHOTO-TASK", [photos], [Person(id="t", name="Ms. Ho")]) == PRESENT
+
+
+def test_a_partner_known_in_person_is_trusted_an_online_one_is_not() -> None:
+    gift = ent("gift", "a new phone from her", item="phone")
+    known = [Person(id="p", name="Amy", role="girlfriend", notes="we met in high school")]
+    assert "WS-DEVICE-GIFT" not in signs([gift], known)
+    online = [Person(id="p", name="Amy", role="girlfriend", notes="matched on a dating app")]
+    assert level("WS-DEVICE-GIFT", [gift], online) == PRESENT
