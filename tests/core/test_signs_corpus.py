@@ -13,7 +13,7 @@ import signs_corpus as corpus  # tests/core is on sys.path (pytest rootdir-relat
 
 from journal.core.signs import PRESENT, evaluate, evaluate_journal, signs_to_json
 
-SPLITS = ("train", "heldout")
+SPLITS = ("train", "heldout", "fresh")
 # The four innocent journals of issue 19, as a user wrote them.
 ISSUE_JOURNALS = ("o-en-girlfriend-phonecase-scarf", "o-zh-half-flight-ticket",
                   "o-mixed-photo-club-prize", "o-zh-mother-new-phone")

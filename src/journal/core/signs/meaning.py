@@ -90,7 +90,9 @@ def without_accessories(text: str) -> str:
 
 
 # --- who gave ---------------------------------------------------------------------------------
-_USER_GIVES_ZH = re.compile(r"(?:^|[，。\n\s])我(?:自己|也)?(?:给|送|买|寄|转)(?:了)?(?!我)")
+_USER_GIVES_ZH = re.compile(
+    r"(?:^|[，。\n\s])我(?:自己|也)?(?:(?:给|送|买|寄|转)(?:了)?(?!我)"
+    r"|(?:帮|替|为)(?:她|他|对方|朋友|同学|女朋友|男朋友|女友|男友)(?:付|交|出|买|订))")
 _USER_GIVES_EN = re.compile(
     r"\b(?:i|we) (?:gave|bought|sent|mailed|posted|got|paid|transferred|treated)\b"
     r"(?! me\b)", re.IGNORECASE)

@@ -205,10 +205,10 @@ PLACE = V(
 )
 INFO_STRONG = V(
     "info",
-    "问卷; 调查问卷; 调查表; 填(写)?(表|问卷); 发(放)?问卷; 内部资料; 内部文件; 内部材料; 涉密; 机密; 秘密文件; "
+    "问卷; 调查问卷; 调查表; 填(写)?(表|问卷); 发(放)?问卷; 内部(的)?(资料|文件|材料|报告|数据|信息); 涉密; 机密; 秘密文件; "
     "保密文件; 图纸; 名单; 通讯录; 联系方式表; (单位|学校|实验室|部门|公司|工作)(的)?(情况|信息|资料|人员|数据); "
     "(收集|搜集|整理|打听|提供|复印|拷贝|拍下)(一些|些)?.{0,6}(资料|文件|材料|信息|数据|情况|报告|文献)",
-    "questionnaire*; fill in|out survey*|form*; distribut* survey*|questionnaire*; hand out survey*|questionnaire*; "
+    "questionnaire*; fill in|out survey*|form*; internal report*|document*|paper*|data; distribut* survey*|questionnaire*; hand out survey*|questionnaire*; "
     "send out survey*|questionnaire*; "
     "answer* survey*; complete* survey*; internal document*|material*|paper*|report*|file*|data; "
     "classified; confidential document*|material*|file*|report*; secret document*|file*; "
@@ -365,11 +365,13 @@ VAGUE_ORG = V(
 PRESSURE_STRONG = V(
     "pressure",
     "威胁; 勒索; 敲诈; 曝光; 把柄; 后果自负; 要挟; 逼(我|着|迫); 恐吓; 跑不掉; 脱不了身; 已经上了; "
-    "(告诉|发给|寄给|交给|举报给|捅到|让)你的?(学校|家人|家里|父母|老师|警察|辅导员|导师|同学)",
+    "(告诉|发给|寄给|交给|举报给|捅到|让)(你|我)的?(学校|家人|家里|父母|老师|警察|辅导员|导师|同学)",
     "threat*; blackmail*; extort*; expose|exposed|exposing; intimidat*; or else; pressur*; "
     "forced|forcing me|us; "
     "no way out; already involved; too late to stop|quit; too late to back out; "
-    "tell|report|send|show your school|family|parent*|teacher*|university|police|college",
+    "tell|report|send|show your school|family|parent*|teacher*|university|police|college; "
+    "will|would|going|gonna tell|report|send|show my school|family|parent*|teacher*|university|"
+    "police|college",
 )
 PRESSURE_WEAK = V(
     "pressure-weak",
