@@ -118,6 +118,7 @@ def main() -> None:
     cli("show", eid, "--history", "--json")
     cli("list", "--json")
     cli("signs")
+    cli("signs", "dismiss", "WS-UNUSUAL-PAYMENT", "--reason", m["cli_dismiss"])
     cli("verify")
     cli("import", "csv", str(inputs / "chat.csv"), "--tz", "Asia/Shanghai")
     cli("import", "whatsapp", str(inputs / "chat.txt"), "--me", "Me", "--tz", "Asia/Shanghai")

@@ -30,7 +30,7 @@ def _markers() -> dict[str, str]:
              "cli_payment", "cli_edit", "cli_location", "file_text", "file_utf16", "png_text",
              "chat_csv", "chat_wa", "gui_summary", "gui_details", "gui_location", "gui_person",
              "gui_attachment", "gui_pname", "gui_palias", "gui_pnotes", "gui_phandle",
-             "gui_clipboard", "gui_draft", "chat_gui", "gui_prepared"]
+             "gui_clipboard", "gui_draft", "chat_gui", "gui_prepared", "cli_dismiss"]
     out = {}
     for i, name in enumerate(names):
         tag = secrets.token_hex(4)
@@ -163,6 +163,9 @@ def test_whole_session_leaves_no_plaintext_and_opens_no_socket(tmp_path: Path) -
         for name in ("cli_summary", "cli_edit", "gui_summary", "gui_details", "gui_person", "gui_pname",
                      "cli_person", "chat_gui", "chat_csv", "chat_wa"):
             assert markers[name] in everything, name
+        from journal.core.signs import dismissals
+
+        assert dismissals(j)["WS-UNUSUAL-PAYMENT"].reason == markers["cli_dismiss"]
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
 
