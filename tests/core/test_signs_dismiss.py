@@ -97,12 +97,12 @@ def test_undismiss_of_a_sign_not_set_aside_is_refused(journal: Any) -> None:
 def test_verify_notices_a_dismissal_changed_or_added_outside_the_app(journal: Any) -> None:
     _liu_like(journal)
     dismiss(journal, "WS-SECRECY", "my own idea")
-    journal._db.execute("UPDATE sign_dismissals SET reason = 'changed behind the back of the app'")
+    journal.db.conn.execute("UPDATE sign_dismissals SET reason = 'changed behind the back of the app'")
     result = journal.verify()
     assert not result.ok
     assert "dismissal WS-SECRECY was changed outside the app" in result.problems
-    journal._db.execute("UPDATE sign_dismissals SET reason = 'my own idea'")
-    journal._db.execute("INSERT INTO sign_dismissals VALUES ('WS-PRESSURE', 'sneaked in', 'x')")
+    journal.db.conn.execute("UPDATE sign_dismissals SET reason = 'my own idea'")
+    journal.db.conn.execute("INSERT INTO sign_dismissals VALUES ('WS-PRESSURE', 'sneaked in', 'x')")
     assert journal.verify().problems == ["dismissal WS-PRESSURE is not in the audit log"]
 
 

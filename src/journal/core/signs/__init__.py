@@ -21,6 +21,7 @@ from journal.core.models import Entry, Person
 from journal.core.signs import rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
+from journal.core.signs.ids import SIGN_IDS
 from journal.core.signs.reasons import Reason, reasons_for
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
@@ -29,21 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-# DESIGN §4 (contract): the ids, in this order.
-SIGN_IDS: tuple[str, ...] = (
-    "WS-FAST-INTIMACY",
-    "WS-JOB-OFFER",
-    "WS-PHOTO-TASK",
-    "WS-ESCALATION",
-    "WS-INFO-GATHERING",
-    "WS-CHANNEL-SWITCH",
-    "WS-SECRECY",
-    "WS-DEVICE-GIFT",
-    "WS-UNUSUAL-PAYMENT",
-    "WS-PAID-HOUSING",
-    "WS-VAGUE-IDENTITY",
-    "WS-PRESSURE",
-)
 LEVELS: tuple[str, ...] = (PRESENT, POSSIBLE)
 
 __all__ = [

@@ -1,8 +1,10 @@
 """The user's judgement: a warning sign the user has set aside as "not this", with a reason.
 
-Kept inside the journal (table ``sign_dismissals``, schema v3) and written to the audit chain
-like every other change (object type ``dismissal``, the sign id as object id), so ``verify``
-notices a dismissal added, changed or removed outside the app.
+Kept inside the journal (table ``sign_dismissals``, schema v3, see
+:mod:`journal.core.store.dismissals`) and written to the audit chain like every other change
+(object type ``dismissal``, the sign id as object id), so ``verify`` notices a dismissal added,
+changed or removed outside the app. This module checks what the user typed and says what is
+wrong in their language.
 
     dismiss(journal, "WS-DEVICE-GIFT", "My mother bought it")
     undismiss(journal, "WS-DEVICE-GIFT")
@@ -17,21 +19,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from journal.core import audit, i18n
-from journal.core.codec import parse_iso, utc_iso
+from journal.core import i18n
 from journal.core.errors import InputError
-from journal.core.timeparse import utc_now
+from journal.core.signs.ids import SIGN_IDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from journal.core.store import Journal
 
 log = logging.getLogger(__name__)
 
-OBJECT_TYPE = "dismissal"
 MAX_REASON = 300  # characters
-COLUMNS = ("sign_id", "reason", "dismissed_at")
 
 i18n.register({
     "error.sign_unknown": {
@@ -63,8 +62,6 @@ class Dismissal:
 
 
 def _check_sign(sign_id: str) -> str:
-    from journal.core.signs import SIGN_IDS
-
     normal = sign_id.strip().upper()
     if normal not in SIGN_IDS:
         raise InputError("error.sign_unknown", field="sign", text=sign_id)
@@ -81,47 +78,22 @@ def check_reason(reason: str) -> str:
     return text
 
 
-def state_of(row: Any) -> dict[str, Any]:
-    """What the audit chain vouches for: the row's columns."""
-    return {c: row[n] for n, c in enumerate(COLUMNS)}
-
-
-def audited_states(db: Any) -> dict[tuple[str, str], str]:
-    """Every dismissal's state digest, keyed like the audit records (for ``verify``)."""
-    cols = ", ".join(COLUMNS)
-    return {(OBJECT_TYPE, row[0]): audit.digest(state_of(tuple(row)))
-            for row in db.execute(f"SELECT {cols} FROM sign_dismissals")}
-
-
 def dismiss(journal: Journal, sign_id: str, reason: str) -> Dismissal:
     """Set a sign aside as "not this" (or change the reason of one already set aside)."""
     sign = _check_sign(sign_id)
     text = check_reason(reason)
-    at = utc_iso(utc_now())
-    with journal.transaction():
-        db = journal._db
-        existed = db.execute("SELECT 1 FROM sign_dismissals WHERE sign_id = ?", (sign,)).fetchone()
-        db.execute("INSERT OR REPLACE INTO sign_dismissals(sign_id, reason, dismissed_at)"
-                   " VALUES (?, ?, ?)", (sign, text, at))
-        journal._audit("dismiss-edit" if existed else "dismiss", OBJECT_TYPE, sign,
-                       audit.digest(state_of((sign, text, at))))
+    at = journal.dismiss_sign(sign, text)
     log.info("warning sign set aside by the user (%s)", sign)  # the id only, never the reason
-    return Dismissal(sign, text, parse_iso(at))  # type: ignore[arg-type]
+    return Dismissal(sign, text, at)
 
 
 def undismiss(journal: Journal, sign_id: str) -> None:
     """Count a sign again that the user had set aside."""
     sign = _check_sign(sign_id)
-    with journal.transaction():
-        db = journal._db
-        gone = db.execute("DELETE FROM sign_dismissals WHERE sign_id = ?", (sign,)).rowcount
-        if not gone:
-            raise InputError("error.not_dismissed", field="sign")
-        journal._audit("undismiss", OBJECT_TYPE, sign, "")
+    if not journal.undismiss_sign(sign):
+        raise InputError("error.not_dismissed", field="sign")
     log.info("warning sign counted again (%s)", sign)
 
 
 def dismissals(journal: Journal) -> dict[str, Dismissal]:
-    rows = journal._rows(
-        "SELECT sign_id, reason, dismissed_at FROM sign_dismissals ORDER BY sign_id")
-    return {r[0]: Dismissal(r[0], r[1], parse_iso(r[2])) for r in rows}  # type: ignore[misc]
+    return {sign: Dismissal(sign, reason, at) for sign, reason, at in journal.sign_dismissals()}

@@ -41,6 +41,7 @@ from journal.core.models import (
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from journal.core.store.connection import KeyMaterial, connect
 from journal.core.store.db import Database, new_id
+from journal.core.store.dismissals import SignDismissals
 from journal.core.store.drafts import Drafts
 from journal.core.store.entries import Entries
 from journal.core.store.imports import Imports
@@ -76,6 +77,7 @@ class Journal:
         self._entries = Entries(self.db, states, revisions, index, reader, self._persons)
         self._attachments = Attachments(self.db, states, index, reader, self._persons)
         self._drafts = Drafts(self.db)
+        self._dismissals = SignDismissals(self.db, states)
         self._imports = Imports(self.db, states, reader)
         self._maintenance = Maintenance(self.path, self.db, self._keys)
         self._migrations = Migrations(self.db, self._maintenance)
@@ -355,6 +357,18 @@ class Journal:
 
     def list_imports(self) -> list[dict[str, Any]]:
         return self._imports.all()
+
+    # ------------------------------------------------------------------ warning signs set aside
+    def dismiss_sign(self, sign_id: str, reason: str) -> datetime:
+        """Keep the user's "not this" for a warning sign (audited); checked by
+        :func:`journal.core.signs.dismiss`, which is what callers use."""
+        return self._dismissals.set(sign_id, reason)
+
+    def undismiss_sign(self, sign_id: str) -> bool:
+        return self._dismissals.remove(sign_id)
+
+    def sign_dismissals(self) -> list[tuple[str, str, datetime]]:
+        return self._dismissals.all()
 
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyResult:

@@ -11,10 +11,10 @@ from typing import Any
 from journal.core import audit
 from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
 from journal.core.errors import NotAJournalError
-from journal.core.signs.dismissals import audited_states as dismissal_states
 from journal.core.models import VerifyResult
 from journal.core.store.db import Database
-from journal.core.store.states import States
+from journal.core.store.dismissals import audited_states as dismissal_states
+from journal.core.store.states import OBJECT_TYPES, States
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class Integrity:
                 first_break = first_break or r["seq"]
             prev = r["hash"]
             expected_seq = r["seq"] + 1
-            if r["object_type"] in ("entry", "person", "attachment", "import", "dismissal"):
+            if r["object_type"] in OBJECT_TYPES:
                 latest[(r["object_type"], r["object_id"])] = r["digest"]
         head = prev
         # 2. every object matches its last audited state, and nothing exists unaudited.

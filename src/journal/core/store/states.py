@@ -12,7 +12,8 @@ from journal.core import audit
 from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
 from journal.core.store.db import Database
 
-OBJECT_TYPES = ("entry", "person", "attachment", "import")
+OBJECT_TYPES = ("entry", "person", "attachment", "import", "dismissal")
+DISMISSAL_COLUMNS = ("sign_id", "reason", "dismissed_at")
 
 
 class States:
@@ -48,9 +49,16 @@ class States:
             " WHERE import_id = ? ORDER BY id", (import_id,))]
         return state
 
+    def dismissal(self, sign_id: str) -> dict[str, Any] | None:
+        """A warning sign the user set aside (see :mod:`journal.core.store.dismissals`)."""
+        row = self._db.conn.execute("SELECT * FROM sign_dismissals WHERE sign_id = ?",
+                                    (sign_id,)).fetchone()
+        return None if row is None else {c: row[c] for c in DISMISSAL_COLUMNS}
+
     def state(self, object_type: str, object_id: str) -> dict[str, Any] | None:
         readers = {"entry": self.entry, "person": self.person,
-                   "attachment": self.attachment, "import": self.import_}
+                   "attachment": self.attachment, "import": self.import_,
+                   "dismissal": self.dismissal}
         return readers[object_type](object_id)
 
     def record(self, action: str, object_type: str, object_id: str) -> dict[str, Any] | None:
