@@ -419,6 +419,12 @@ def test_a_prize_salary_or_refund_is_not_an_unusual_payment() -> None:
     pay = ent("payment", "Money for my sunset photos", amount=Decimal(500), currency="CNY",
               method="bank", direction="received")
     assert level("WS-UNUSUAL-PAYMENT", [pay]) == PRESENT
+    refund = ent("payment", "退款 199 元到账", amount=Decimal(199), currency="CNY", method="other",
+                 direction="received")
+    assert level("WS-UNUSUAL-PAYMENT", [refund]) is None
+    unexplained = ent("payment", "199 元到账", amount=Decimal(199), currency="CNY", method="other",
+                      direction="received")
+    assert level("WS-UNUSUAL-PAYMENT", [unexplained]) == POSSIBLE
 
 
 def test_trust_comes_from_the_recorded_role_not_from_a_title_in_the_name() -> None:

@@ -563,7 +563,7 @@ def unusual_payment(ctx: Ctx) -> tuple[Result, list[Doc]]:
         terms = [t for t in d.hits(v.CASH_CRYPTO) if t not in ("cash", "现金")]
         if d.entry.method == "crypto" or terms:
             strong.append(d)
-        elif d.entry.method in ("cash", "other") or d.has(v.CASH_CRYPTO):
+        elif (d.entry.method in ("cash", "other") or d.has(v.CASH_CRYPTO)) and not d.ordinary_pay:
             weak.append(d)  # cash alone is common (tutoring, small jobs): a hint only
         if d.has(v.HIGH_PAY) and not d.ordinary_pay:
             strong.append(d)
