@@ -40,7 +40,7 @@ def E(key: str, day: float, kind: str, summary: str, **fields: Any) -> dict[str,
 # --------------------------------------------------------------------- the article: Liu (English)
 LIU = Case(
     "liu",
-    persons={"xm": dict(name="Xiao Min", platform="Momo (social app)")},
+    persons={"xm": {"name": "Xiao Min", "platform": "Momo (social app)"}},
     entries=[
         E("L01", 0, "contact", "Started chatting with Xiao Min on Momo", channel="Momo",
           medium="chat", initiated_by="them", persons=["xm"],
@@ -92,8 +92,8 @@ LIU = Case(
 # --------------------------------------------------------------------- the article: Wang (Chinese)
 WANG = Case(
     "wang",
-    persons={"zhang": dict(name="张主任", role="主任", organisation="一家调查公司",
-                           platform="手机求职App")},
+    persons={"zhang": {"name": "张主任", "role": "主任", "organisation": "一家调查公司",
+                           "platform": "手机求职App"}},
     entries=[
         E("W01", 0, "note", "快毕业了,在手机求职App上发布了我的求职信息", channel="求职App"),
         E("W02", 2, "contact", "一位“张主任”通过求职App联系我", channel="求职App", medium="chat",
@@ -123,7 +123,7 @@ WANG = Case(
 # --------------------------------------------------------------------- variation 1: Chinese only
 LIU_ZH = Case(
     "romance-zh-airfield",
-    persons={"ling": dict(name="小琳", platform="探探")},
+    persons={"ling": {"name": "小琳", "platform": "探探"}},
     entries=[
         E("Z01", 0, "contact", "在探探上认识了小琳", channel="探探", medium="chat",
           initiated_by="them", persons=["ling"]),
@@ -158,8 +158,8 @@ LIU_ZH = Case(
 # --------------------------------------------------------------------- variation 2: English only
 RECRUITER_EN = Case(
     "recruiter-en-institute",
-    persons={"kevin": dict(name="Kevin Liao", role="Project manager",
-                           organisation="an overseas consulting firm", platform="LinkedIn")},
+    persons={"kevin": {"name": "Kevin Liao", "role": "Project manager",
+                           "organisation": "an overseas consulting firm", "platform": "LinkedIn"}},
     entries=[
         E("R01", 0, "contact", "Kevin from a consulting firm messaged me on LinkedIn",
           channel="LinkedIn", medium="chat", initiated_by="them", persons=["kevin"],
@@ -196,7 +196,7 @@ RECRUITER_EN = Case(
 # --------------------------------------------------------------------- variation 3: mixed languages
 SURVEY_MIXED = Case(
     "survey-mixed-lab",
-    persons={"amy": dict(name="Amy 王", platform="QQ兼职群")},
+    persons={"amy": {"name": "Amy 王", "platform": "QQ兼职群"}},
     entries=[
         E("M01", 0, "contact", "QQ群里的 Amy 私聊我,说有个 part-time 兼职:帮她发问卷",
           channel="QQ", medium="chat", initiated_by="them", persons=["amy"],
@@ -221,7 +221,7 @@ SURVEY_MIXED = Case(
 # --------------------------------------------------------------------- innocent journals
 TUTORING = Case(
     "innocent-tutoring",
-    persons={"li": dict(name="Ms Li", role="parent", platform="university career centre")},
+    persons={"li": {"name": "Ms Li", "role": "parent", "platform": "university career centre"}},
     entries=[
         E("T01", 0, "note", "I applied for a tutoring job posted at the career centre"),
         E("T02", 2, "meeting", "Met Ms Li and her son at their home to agree the lessons",
@@ -241,7 +241,7 @@ TUTORING = Case(
 
 FRIENDSHIP = Case(
     "innocent-friendship",
-    persons={"chen": dict(name="陈雨 Chen Yu", platform="library study group")},
+    persons={"chen": {"name": "陈雨 Chen Yu", "platform": "library study group"}},
     entries=[
         E("F01", 0, "meeting", "Met Chen Yu at the library study group", medium="in_person",
           persons=["chen"]),
@@ -260,7 +260,7 @@ FRIENDSHIP = Case(
 
 PARCEL = Case(
     "innocent-parcel",
-    persons={"mum": dict(name="妈妈", role="mother")},
+    persons={"mum": {"name": "妈妈", "role": "mother"}},
     entries=[
         E("P01", 0, "contact", "妈妈打电话说给我寄了包裹", medium="call", initiated_by="them",
           persons=["mum"]),

@@ -42,7 +42,7 @@ def _word_re(pattern: str) -> str:
 def _term_re(term: str) -> str:
     """An English term as a regular expression over the space-joined tokens of a text."""
     words = term.lower().split()
-    gap = r" (?:[a-z0-9]+ ){0,%d}" % _GAP
+    gap = r" (?:[a-z0-9]+ ){0," + str(_GAP) + "}"
     return r"\b" + _word_re(words[0]) + "".join(gap + _word_re(w) for w in words[1:])
 
 
