@@ -1,4 +1,7 @@
-"""Checking an entry draft field by field and turning it into column values."""
+"""Checking an entry draft field by field and turning it into column values.
+
+What each kind holds, and the allowed values of choice fields, come from :mod:`journal.core.fields`.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,11 @@ import json
 from datetime import datetime
 from typing import Any
 
+from journal.core import fields as F
 from journal.core.codec import utc_iso
 from journal.core.errors import InputError
-from journal.core.models import (
-    ANY_KIND_FIELDS,
-    INITIATORS,
-    KIND_FIELDS,
-    KINDS,
-    MEDIA,
-    PAYMENT_DIRECTIONS,
-    PAYMENT_METHODS,
-    REQUEST_STATUSES,
-    Entry,
-    EntryDraft,
-)
+from journal.core.i18n import Bilingual
+from journal.core.models import Entry, EntryDraft
 from journal.core.money import check_currency, parse_amount
 from journal.core.timeparse import check_precision
 
@@ -27,21 +21,34 @@ MAX_SUMMARY = 500
 MAX_TEXT = 1_000_000
 
 
+def _kinds_text() -> Bilingual:
+    return Bilingual(", ".join(f"{k.id} ({k.en})" for k in F.KIND_TABLE),
+                     "、".join(f"{k.zh}（{k.id}）" for k in F.KIND_TABLE))
+
+
+def check_kind(text: str) -> str:
+    """A kind by its id or its label in either language; InputError listing the kinds if none."""
+    key = F._norm(text)
+    for k in F.KIND_TABLE:
+        if key in {F._norm(k.id), F._norm(k.en), F._norm(k.zh)}:
+            return k.id
+    raise InputError("error.unknown_kind", field="kind", kind=text, kinds=_kinds_text())
+
+
 def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str, Any]:
     """Turn a draft into column values, checking every field; raises InputError with ``field``."""
-    if kind not in KINDS:
-        raise InputError("error.unknown_kind", field="kind", kind=kind, kinds=", ".join(KINDS))
+    if kind not in F.KIND_IDS:
+        raise InputError("error.unknown_kind", field="kind", kind=kind, kinds=_kinds_text())
     v: dict[str, Any] = {"kind": kind}
-    allowed = set(KIND_FIELDS[kind]) | set(ANY_KIND_FIELDS)
 
-    def given(name: str) -> bool:
-        return getattr(d, name) is not None
+    def belongs(spec: F.Field) -> bool:
+        return spec.has_kind(kind) or spec.any_kind
 
     # kind-specific fields must belong to the kind (when the kind changes, drop the others)
-    for name in ("amount", "currency", "method", "direction", "item", "value", "task",
-                 "target", "status", "medium", "initiated_by"):
-        if given(name) and name not in allowed:
-            raise InputError("error.field_not_for_kind", field=name, what=name, kind=kind)
+    for spec in F.FIELD_TABLE:
+        if getattr(d, spec.name) is not None and not belongs(spec):
+            raise InputError("error.field_not_for_kind", field=spec.name, what=F.label_text(spec),
+                             kind=Bilingual(F.kind_label(kind, "en"), F.kind_label(kind, "zh")))
     if d.summary is not None or current is None:
         summary = (d.summary or "").strip()
         if not summary:
@@ -58,48 +65,37 @@ def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str,
         v["occurred_at"] = datetime.now().astimezone()
     if d.precision is not None or current is None:
         v["precision"] = check_precision(d.precision)
-    for name in ("details", "channel", "location"):
+    for spec in F.FIELD_TABLE:
+        name = spec.name
         value = getattr(d, name)
-        if value is not None:
+        if value is None or name in ("summary", "occurred_at", "persons"):
+            continue
+        if spec.type == F.MULTILINE:
             if len(value) > MAX_TEXT:
                 raise InputError("error.too_long", field=name, what=name, n=MAX_TEXT)
-            v[name] = value.strip() if name != "details" else value.rstrip()
-    for name in ("witnesses", "tags"):
-        value = getattr(d, name)
-        if value is not None:
+            v[name] = value.rstrip()
+        elif spec.type == F.TEXT and spec.common:
+            if len(value) > MAX_TEXT:
+                raise InputError("error.too_long", field=name, what=name, n=MAX_TEXT)
+            v[name] = value.strip()
+        elif spec.type == F.TEXT:
+            v[name] = value.strip() or None
+        elif spec.type == F.LIST:
             items = [t.strip() for t in value if t and t.strip()]
             v[name] = json.dumps(list(dict.fromkeys(items)), ensure_ascii=False)
-    if d.amount is not None:
-        v["amount"] = str(parse_amount(d.amount, field="amount"))
-    if d.value is not None:
-        v["value"] = str(parse_amount(d.value, field="value"))
-    if d.currency is not None:
-        v["currency"] = check_currency(d.currency)
-    choices = {"method": PAYMENT_METHODS, "direction": PAYMENT_DIRECTIONS,
-               "status": REQUEST_STATUSES, "medium": MEDIA, "initiated_by": INITIATORS}
-    for name, allowed_values in choices.items():
-        value = getattr(d, name)
-        if value is not None:
-            value = value.strip().lower().replace("-", "_").replace(" ", "_")
-            if value == "in_person" or value in allowed_values:
-                v[name] = value
-            elif value == "":
-                v[name] = None
-            else:
-                raise InputError("error.bad_choice", field=name, text=value, what=name,
-                                 choices=", ".join(allowed_values))
-    for name in ("item", "task", "target", "reported_to", "reference", "officer"):
-        value = getattr(d, name)
-        if value is not None:
-            v[name] = value.strip() or None
+        elif spec.type == F.DECIMAL:
+            v[name] = str(parse_amount(value, field=name))
+        elif spec.type == F.CURRENCY:
+            v[name] = check_currency(value)
+        elif spec.type == F.CHOICE:
+            v[name] = F.parse_choice(name, value)
     if d.source_entry_id is not None:
         v["source_entry_id"] = d.source_entry_id
     # a new kind drops fields that do not belong to it
     if current is not None and kind != current.kind:
-        for name in ("amount", "currency", "method", "direction", "item", "value", "task",
-                     "target", "status", "medium", "initiated_by"):
-            if name not in allowed and name not in v:
-                v[name] = None
+        for spec in F.FIELD_TABLE:
+            if not spec.common and not belongs(spec) and spec.name not in v:
+                v[spec.name] = None
     # amounts need a currency: default CNY
     has_money = (v.get("amount") or v.get("value") or
                  (current is not None and (current.amount is not None or current.value is not None)))
@@ -110,4 +106,3 @@ def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str,
         v["occurred_utc"] = utc_iso(dt)
         v["occurred_at"] = dt.isoformat()
     return v
-

@@ -131,12 +131,31 @@ def register(messages: dict[str, dict[str, str]]) -> None:
     _MESSAGES.update(messages)
 
 
+class Bilingual:
+    """A message parameter given in both languages (e.g. a field's label); :func:`message`
+    puts in the one of the language asked for."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, en: str, zh: str) -> None:
+        self.en, self.zh = en, zh
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __repr__(self) -> str:
+        return f"Bilingual({self.en!r}, {self.zh!r})"
+
+
 def message(key: str, lang: str = "en", **params: object) -> str:
     entry = _MESSAGES.get(key)
+    lang = normalise_lang(lang)
     if entry is None:
         text = key
     else:
-        text = entry.get(normalise_lang(lang)) or entry["en"]
+        text = entry.get(lang) or entry["en"]
+    params = {k: ((v.zh if lang == "zh" else v.en) if isinstance(v, Bilingual) else v)
+              for k, v in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):

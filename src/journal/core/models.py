@@ -11,6 +11,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from journal.core import fields
+
 
 class Kind(str, enum.Enum):
     """Entry kinds (DESIGN §2, contract)."""
@@ -25,7 +27,7 @@ class Kind(str, enum.Enum):
     NOTE = "note"
 
 
-KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
+KINDS: tuple[str, ...] = fields.KIND_IDS  # the same ids as Kind (tested)
 
 
 class Precision(str, enum.Enum):
@@ -39,32 +41,12 @@ class Precision(str, enum.Enum):
 
 PRECISIONS: tuple[str, ...] = tuple(p.value for p in Precision)
 
-REQUEST_STATUSES = ("asked", "refused", "done", "partly")
-PAYMENT_METHODS = ("wechat", "alipay", "bank", "cash", "crypto", "other")
-PAYMENT_DIRECTIONS = ("received", "sent", "promised")
-MEDIA = ("chat", "call", "video", "in_person")
-INITIATORS = ("them", "me")
-REPORT_CHANNELS = ("hotline_12339", "online_platform", "wechat_account", "local_office", "school", "other")
 HANDLE_KINDS = ("wechat", "qq", "phone", "email", "telegram", "whatsapp", "signal", "line", "other")
 
-# Which optional fields belong to which kind (the editor shows these; the store accepts only these).
-KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "contact": ("medium", "initiated_by"),
-    "meeting": ("medium", "initiated_by"),
-    "request": ("task", "target", "status", "amount", "currency"),  # amount = pay offered
-    "payment": ("amount", "currency", "method", "direction"),
-    "gift": ("item", "value", "currency"),
-    "threat": (),
-    "report": ("reported_to", "reference", "officer"),
-    "note": (),
-}
-# Fields every kind may carry.
-COMMON_FIELDS = (
-    "occurred_at", "precision", "summary", "details", "persons", "channel", "location",
-    "witnesses", "tags",
-)
-# Report fields may be given on any entry (DESIGN §6: "report; any").
-ANY_KIND_FIELDS = ("reported_to", "reference", "officer")
+# What each kind holds is the table in journal.core.fields; these are its plain-name views.
+KIND_FIELDS = fields.KIND_FIELDS  # kind -> its kind-specific fields
+COMMON_FIELDS = fields.COMMON_FIELDS  # fields every kind has
+ANY_KIND_FIELDS = fields.ANY_KIND_FIELDS  # may be given on any entry (DESIGN §6 "report; any")
 
 
 @dataclass
