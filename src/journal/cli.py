@@ -18,10 +18,11 @@ from typing import Any, NoReturn
 
 from journal import __version__
 from journal.clitext import entries_table, entry_details, persons_table, t
-from journal.core import paths
+from journal.core import fields, paths
+from journal.core.entryfields import check_kind
 from journal.core.errors import InputError, JournalError, NotAJournalError
 from journal.core.i18n import normalise_lang
-from journal.core.models import KINDS, EntryDraft, Handle
+from journal.core.models import EntryDraft, Handle
 
 log = logging.getLogger("journal.cli")
 
@@ -39,38 +40,32 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ---------------------------------------------------------------------------- argument parsing
-def _entry_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
-    p.add_argument("--summary", help="one-line summary")
-    p.add_argument("--when", help="when it happened: 2024-03-05, 2024-03-05 14:30, ISO 8601; "
-                                  "~ prefix for approximate (default: now)")
-    p.add_argument("--details", help="free text")
-    p.add_argument("--person", action="append", metavar="NAME_OR_ID",
-                   help="a person involved (created if the name is new); repeatable")
-    p.add_argument("--channel", help="app or medium, e.g. WeChat, Telegram")
-    p.add_argument("--location")
-    p.add_argument("--tag", action="append")
-    p.add_argument("--attach", action="append", metavar="FILE")
-    p.add_argument("--amount", help="payment amount, or pay offered for a request")
-    p.add_argument("--currency", help="ISO 4217 code (default CNY)")
-    p.add_argument("--method", help="wechat, alipay, bank, cash, crypto, other")
-    p.add_argument("--direction", help="received, sent, promised")
-    p.add_argument("--item", help="gift item")
-    p.add_argument("--value", help="gift's estimated value")
-    p.add_argument("--task", help="task asked")
-    p.add_argument("--target", help="target or place")
-    p.add_argument("--status", help="asked, refused, done, partly")
-    p.add_argument("--medium", help="chat, call, video, in_person")
-    p.add_argument("--initiated-by", help="them or me")
-    p.add_argument("--reported-to", metavar="CHANNEL",
-                   help="hotline_12339, online_platform, wechat_account, local_office, school, other")
-    p.add_argument("--reference")
-    p.add_argument("--officer", help="officer or teacher spoken to")
-    p.add_argument("--witness", action="append")
+def _choice_help(spec: fields.Field) -> str:
+    return "; ".join(f"{c.id} = {c.en} = {c.zh}" for c in spec.choices)
+
+
+def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None:
+    """The options of ``add`` and ``edit``: one per field of journal.core.fields, help in ``lang``."""
+    for spec in fields.FIELD_TABLE:
+        if spec.cli is None:
+            continue
+        text = spec.help(lang)
+        if not spec.common:
+            kinds = "、".join if lang == "zh" else ", ".join
+            text += f" [{kinds(fields.kind_label(k, lang) for k in spec.kinds)}]"
+        if spec.type == fields.CHOICE:
+            text += " — " + _choice_help(spec)
+        repeat = spec.type in (fields.LIST, fields.PERSONS)
+        p.add_argument(spec.cli, dest=spec.name, action="append" if repeat else "store",
+                       metavar=spec.cli[2:].upper().replace("-", "_"), help=text.replace("%", "%%"))
+    p.add_argument("--attach", action="append", metavar="FILE",
+                   help="附加一个文件；可重复" if lang == "zh" else "attach a file; repeatable")
     if edit:
-        p.add_argument("--kind", choices=KINDS, help="change the kind")
+        p.add_argument("--kind", help=("改为另一种类型：" if lang == "zh" else "change the kind: ")
+                       + ", ".join(f"{k.id} = {k.en} = {k.zh}" for k in fields.KIND_TABLE))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     parser = _Parser(prog="journal-cli", description="Incident Journal: an offline, encrypted journal.")
     parser.add_argument("--version", action="version", version=f"journal-cli {__version__}")
     parser.add_argument("--journal", metavar="PATH", help="journal file (default: the user data dir's journal)")
@@ -96,11 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     plist.add_argument("--json", action="store_true")
 
     add = sub.add_parser("add", help="record an entry")
-    add.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(KINDS))
-    _entry_options(add, edit=False)
+    add.add_argument("kind", metavar="KIND", help="; ".join(f"{k.id} = {k.en} = {k.zh}"
+                                                          for k in fields.KIND_TABLE))
+    _entry_options(add, edit=False, lang=lang)
     edit = sub.add_parser("edit", help="edit an entry (a new revision)")
     edit.add_argument("id")
-    _entry_options(edit, edit=True)
+    _entry_options(edit, edit=True, lang=lang)
     sub.add_parser("delete", help="move an entry to the trash").add_argument("id")
 
     lst = sub.add_parser("list")
@@ -251,29 +247,25 @@ def _handles(values: Sequence[str] | None) -> list[Handle]:
 
 
 def _draft(j: Any, args: argparse.Namespace, kind: str | None) -> EntryDraft:
+    """The options given to ``add``/``edit`` as an EntryDraft (``None``: not given)."""
+    from journal.core.money import parse_amount
     from journal.core.timeparse import parse_when
 
     draft = EntryDraft(kind=kind)
-    if args.when is not None:
-        draft.occurred_at, draft.precision = parse_when(args.when, field="when")
-    for name in ("summary", "details", "channel", "location", "method", "direction", "item",
-                 "task", "target", "status", "medium", "initiated_by", "reported_to",
-                 "reference", "officer", "currency"):
-        setattr(draft, name, getattr(args, name))
-    if args.amount is not None:
-        from journal.core.money import parse_amount
-
-        draft.amount = parse_amount(args.amount, field="amount")
-    if args.value is not None:
-        from journal.core.money import parse_amount
-
-        draft.value = parse_amount(args.value, field="value")
-    if args.tag is not None:
-        draft.tags = args.tag
-    if args.witness is not None:
-        draft.witnesses = args.witness
-    if args.person is not None:
-        draft.persons = [j.person_for_name(name).id for name in args.person]
+    for spec in fields.FIELD_TABLE:
+        value = getattr(args, spec.name, None) if spec.cli else None
+        if value is None:
+            continue
+        if spec.type == fields.WHEN:
+            draft.occurred_at, draft.precision = parse_when(value, field="when")
+        elif spec.type == fields.PERSONS:
+            draft.persons = [j.person_for_name(name).id for name in value]
+        elif spec.type == fields.DECIMAL:
+            setattr(draft, spec.name, parse_amount(value, field=spec.name))
+        elif spec.type == fields.CHOICE:
+            setattr(draft, spec.name, fields.parse_choice(spec.name, value) or "")
+        else:
+            setattr(draft, spec.name, value)
     return draft
 
 
@@ -317,9 +309,7 @@ def cmd_person(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_add(args: argparse.Namespace, lang: str) -> int:
-    kind = args.kind.strip().lower()
-    if kind not in KINDS:
-        raise InputError("error.unknown_kind", field="kind", kind=args.kind, kinds=", ".join(KINDS))
+    kind = check_kind(args.kind)
     if args.summary is None:
         raise InputError("error.summary_required", field="summary")
     with _open(args, lang) as j:
@@ -335,7 +325,7 @@ def cmd_edit(args: argparse.Namespace, lang: str) -> int:
     with _open(args, lang) as j:
         eid = j.resolve_entry_id(args.id)
         with j.transaction():
-            entry = j.edit_entry(eid, _draft(j, args, args.kind))
+            entry = j.edit_entry(eid, _draft(j, args, check_kind(args.kind) if args.kind else None))
             for f in args.attach or []:
                 j.add_attachment(entry_id=eid, path=f)
         entry = j.get_entry(eid)
@@ -391,7 +381,7 @@ def cmd_list(args: argparse.Namespace, lang: str) -> int:
     from journal.core.codec import entry_to_json
 
     since, until = _bounds(args)
-    kinds = [k.strip().lower() for k in args.kind] if args.kind else None
+    kinds = [check_kind(k) for k in args.kind] if args.kind else None
     with _open(args, lang) as j:
         person_id = None
         if args.person:
@@ -585,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log_file = setup_logging("journal-cli")
     lang = _lang()
-    args = build_parser().parse_args(argv)
+    args = build_parser(lang).parse_args(argv)
     try:
         return COMMANDS[args.command](args, lang)
     except JournalError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from journal.core import i18n
+from journal.core import fields, i18n
 from journal.core.models import Entry, Person
 from journal.core.money import format_amount
 from journal.core.timeparse import format_when
@@ -83,36 +83,7 @@ i18n.register({
     "cli.deleted_mark": {"en": "(in trash)", "zh": "（已删除）"},
     "cli.history": {"en": "History", "zh": "修改历史"},
     "cli.attachments": {"en": "Attachments", "zh": "附件"},
-    "kind.contact": {"en": "contact", "zh": "联系"},
-    "kind.request": {"en": "request", "zh": "要求"},
-    "kind.payment": {"en": "payment", "zh": "付款"},
-    "kind.gift": {"en": "gift", "zh": "礼物"},
-    "kind.meeting": {"en": "meeting", "zh": "见面"},
-    "kind.threat": {"en": "threat", "zh": "威胁"},
-    "kind.report": {"en": "report", "zh": "举报"},
-    "kind.note": {"en": "note", "zh": "备注"},
-    "field.occurred_at": {"en": "When", "zh": "时间"},
     "field.recorded_at": {"en": "Recorded", "zh": "记录于"},
-    "field.summary": {"en": "Summary", "zh": "概要"},
-    "field.details": {"en": "Details", "zh": "详情"},
-    "field.persons": {"en": "Persons", "zh": "人物"},
-    "field.channel": {"en": "Channel", "zh": "渠道"},
-    "field.location": {"en": "Location", "zh": "地点"},
-    "field.witnesses": {"en": "Witnesses", "zh": "见证人"},
-    "field.tags": {"en": "Tags", "zh": "标签"},
-    "field.amount": {"en": "Amount", "zh": "金额"},
-    "field.method": {"en": "Method", "zh": "方式"},
-    "field.direction": {"en": "Direction", "zh": "方向"},
-    "field.item": {"en": "Item", "zh": "物品"},
-    "field.value": {"en": "Estimated value", "zh": "估计价值"},
-    "field.task": {"en": "Task asked", "zh": "要求的任务"},
-    "field.target": {"en": "Target / place", "zh": "目标/地点"},
-    "field.status": {"en": "Status", "zh": "状态"},
-    "field.medium": {"en": "Medium", "zh": "方式"},
-    "field.initiated_by": {"en": "Who initiated", "zh": "发起方"},
-    "field.reported_to": {"en": "Reported to", "zh": "举报对象"},
-    "field.reference": {"en": "Reference", "zh": "受理编号"},
-    "field.officer": {"en": "Officer / teacher", "zh": "接待人员/老师"},
     "field.revision": {"en": "Revision", "zh": "版本"},
 })
 
@@ -152,7 +123,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequenc
 
 
 def kind_name(kind: str, lang: str) -> str:
-    return t(f"kind.{kind}", lang)
+    return fields.kind_label(kind, lang)
 
 
 def entry_amount(e: Entry) -> str:
@@ -170,7 +141,7 @@ def entries_table(entries: Sequence[Entry], lang: str) -> str:
         summary = e.summary + (" " + t("cli.deleted_mark", lang) if e.deleted else "")
         rows.append([e.id, format_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
                      ", ".join(e.person_names), summary, entry_amount(e)])
-    return table(headers, rows, [12, 20, 8, 24, 60, 18])
+    return table(headers, rows, [12, 20, 14, 24, 60, 18])
 
 
 def persons_table(persons: Sequence[Person], lang: str) -> str:
@@ -183,32 +154,26 @@ def persons_table(persons: Sequence[Person], lang: str) -> str:
 def entry_details(e: Entry, lang: str) -> str:
     lines = [f"{e.id}  {kind_name(e.kind, lang)}" + (f"  {t('cli.deleted_mark', lang)}" if e.deleted else "")]
 
-    def add(field: str, value: object) -> None:
+    colon = "：" if lang == "zh" else ": "
+
+    def add(name: str, value: object) -> None:
         if value not in (None, "", []):
-            lines.append(f"  {t('field.' + field, lang)}: {value}")
+            label = fields.field_label(name, lang) if name in fields.FIELDS else t("field." + name, lang)
+            lines.append(f"  {label}{colon}{value}")
 
     add("occurred_at", format_when(e.occurred_at, e.precision, lang, with_zone=True))
     add("recorded_at", e.recorded_at.strftime("%Y-%m-%d %H:%M UTC"))
     add("summary", e.summary)
-    add("persons", ", ".join(e.person_names))
-    add("channel", e.channel)
-    add("location", e.location)
-    if e.kind == "gift":
-        add("item", e.item)
-        add("value", format_amount(e.value, e.currency) if e.value is not None else None)
-    else:
-        add("amount", format_amount(e.amount, e.currency) if e.amount is not None else None)
-    for f in ("method", "direction", "task", "target", "status", "medium", "initiated_by",
-              "reported_to", "reference", "officer"):
-        add(f, getattr(e, f))
-    add("witnesses", ", ".join(e.witnesses))
-    add("tags", ", ".join(e.tags))
+    add("persons", fields.display(fields.FIELDS["persons"], e.person_names, lang))
+    lines.extend(f"  {label}{colon}{text}" for label, text in fields.kind_rows(e, lang))
+    for name in ("channel", "location", "witnesses", "tags"):
+        add(name, fields.display(fields.FIELDS[name], getattr(e, name), lang))
     add("revision", e.revision)
     if e.details:
-        lines.append(f"  {t('field.details', lang)}:")
+        lines.append(f"  {fields.field_label('details', lang)}{colon.rstrip()}")
         lines.extend("    " + line for line in e.details.splitlines())
     if e.attachments:
-        lines.append(f"  {t('cli.attachments', lang)}:")
+        lines.append(f"  {t('cli.attachments', lang)}{colon.rstrip()}")
         for a in e.attachments:
             lines.append(f"    {a.id}  {a.filename}  {a.size} B  {a.media_type}  sha256:{a.sha256}")
     return "\n".join(lines)
