@@ -88,7 +88,7 @@ def test_summary_in_english(journal: Any) -> None:
     assert text.startswith("Summary of suspicious contacts")
     assert "Xiao Min (Editor, Travel magazine, Dating app)" in text
     assert "Contact from 2024-02-19 20:00 to 2024-02-28 20:00 (5 recorded events)." in text
-    assert "Photograph navy ships — north pier (2,000.00 CNY) [refused]" in text
+    assert "Photograph navy ships — north pier (2,000.00 CNY) [I refused]" in text
     assert "300.50 CNY" in text and "100.00 USD" in text and "3,299.00 CNY" in text
     assert "Mobile phone" in text
     assert "5 entries" in text and "full PDF report" in text

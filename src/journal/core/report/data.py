@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from journal.core import fields
 from journal.core.errors import JournalError
 from journal.core.models import Attachment, Entry, Person
 from journal.core.report.options import ReportOptions
@@ -20,7 +21,7 @@ from journal.core.report.redact import Redactor
 
 log = logging.getLogger(__name__)
 
-TOTAL_GROUPS = ("received", "promised", "sent", "gifts", "offered")
+TOTAL_GROUPS = fields.BUCKET_IDS  # received, promised, sent, gifts, offered
 
 
 @dataclass

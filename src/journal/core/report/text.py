@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from journal.core import fields
 from journal.core.money import format_amount
 from journal.core.report.data import ReportData, collect
 from journal.core.report.options import ReportOptions
@@ -90,18 +91,18 @@ def summary_from(data: ReportData) -> str:
                 else f"（报酬 {format_amount(e.amount, e.currency or '')}）"
             )
         if e.status:
-            status = tr(f"report.status.{e.status}", lang)
+            status = fields.choice_label("status", e.status, lang)
             what += f"（{status}）" if zh else f" [{status}]"
         asked.append(_clip(r(what), 160))
     if asked:
         lines.append(tr("report.text.asked", lang) + colon + _limited(asked, 520, lang, sep))
 
     money: list[str] = []
-    for group in ("received", "promised", "sent", "gifts"):
+    for group in (b for b in fields.BUCKET_IDS if b != "offered"):
         sums = data.totals.get(group) or {}
         if sums:
             money.append(
-                tr(f"report.totals.{group}", lang)
+                fields.bucket_label(group, lang)
                 + " "
                 + ", ".join(format_amount(v, c) for c, v in sums.items())
             )

@@ -1,10 +1,12 @@
 """Every text of the PDF and plain-text report, in English and Simplified Chinese.
 
 Keys start with ``report.``; :func:`tr` is a short form of :func:`journal.core.i18n.message`.
+The names of kinds, fields, choice values and money totals come from :mod:`journal.core.fields`.
 """
 
 from __future__ import annotations
 
+from journal.core import fields
 from journal.core.i18n import message, register
 
 _TEXTS: dict[str, dict[str, str]] = {
@@ -82,11 +84,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "zh": "本报告中的内容由整理人本人在事发当时或事后不久记录。每条记录都注明了发生时间和记录时间。"
         "“警示信号”只是对已知手法的对照检查，并不是对任何人的结论。",
     },
-    "report.totals.received": {"en": "Money received", "zh": "已收到的钱款"},
-    "report.totals.promised": {"en": "Money promised", "zh": "对方承诺的钱款"},
-    "report.totals.sent": {"en": "Money sent", "zh": "已付出的钱款"},
-    "report.totals.gifts": {"en": "Estimated value of gifts", "zh": "礼物估计价值"},
-    "report.totals.offered": {"en": "Pay offered for tasks", "zh": "任务报酬（对方提出）"},
     # sections
     "report.section.signs": {"en": "Warning signs", "zh": "警示信号"},
     "report.section.people": {"en": "People involved", "zh": "涉及人物"},
@@ -137,71 +134,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "written down; the app sets it and it cannot be changed.",
         "zh": "所有记录按发生时间排列。“记录于”是写下该记录的时间，由应用自动设置，无法修改。",
     },
-    "report.field.when": {"en": "When", "zh": "时间"},
-    "report.field.kind": {"en": "Kind", "zh": "类型"},
-    "report.field.persons": {"en": "People", "zh": "人物"},
-    "report.field.summary": {"en": "Summary", "zh": "概要"},
     "report.field.recorded": {"en": "Recorded", "zh": "记录于"},
     "report.field.edited": {"en": "edited, revision {n}", "zh": "已修改，第 {n} 版"},
-    "report.field.channel": {"en": "Channel", "zh": "渠道"},
-    "report.field.location": {"en": "Place", "zh": "地点"},
-    "report.field.witnesses": {"en": "Witnesses", "zh": "见证人"},
-    "report.field.tags": {"en": "Tags", "zh": "标签"},
-    "report.field.task": {"en": "Task", "zh": "任务"},
-    "report.field.target": {"en": "Target or place", "zh": "目标或地点"},
-    "report.field.status": {"en": "Status", "zh": "状态"},
-    "report.field.pay_offered": {"en": "Pay offered", "zh": "对方给出的报酬"},
-    "report.field.amount": {"en": "Amount", "zh": "金额"},
-    "report.field.method": {"en": "Method", "zh": "方式"},
-    "report.field.direction": {"en": "Direction", "zh": "方向"},
-    "report.field.item": {"en": "Item", "zh": "物品"},
-    "report.field.value": {"en": "Estimated value", "zh": "估计价值"},
-    "report.field.medium": {"en": "Medium", "zh": "形式"},
-    "report.field.initiated_by": {"en": "Started by", "zh": "发起方"},
-    "report.field.reported_to": {"en": "Reported to", "zh": "举报渠道"},
-    "report.field.reference": {"en": "Reference", "zh": "受理编号"},
-    "report.field.officer": {"en": "Spoken to", "zh": "接待人"},
-    "report.field.details": {"en": "Details", "zh": "详细经过"},
     "report.field.attachments": {"en": "Attachments", "zh": "附件"},
     "report.field.from_to": {"en": "With", "zh": "对方"},
     "report.field.date": {"en": "Date", "zh": "日期"},
     "report.field.total": {"en": "Total", "zh": "合计"},
-    "report.kind.contact": {"en": "Contact", "zh": "联系"},
-    "report.kind.request": {"en": "Request", "zh": "要求"},
-    "report.kind.payment": {"en": "Payment", "zh": "付款"},
-    "report.kind.gift": {"en": "Gift", "zh": "礼物"},
-    "report.kind.meeting": {"en": "Meeting", "zh": "见面"},
-    "report.kind.threat": {"en": "Threat or pressure", "zh": "威胁或施压"},
-    "report.kind.report": {"en": "Report made", "zh": "已举报"},
-    "report.kind.note": {"en": "Note", "zh": "备注"},
-    "report.status.asked": {"en": "asked", "zh": "对方已提出"},
-    "report.status.refused": {"en": "refused", "zh": "已拒绝"},
-    "report.status.done": {"en": "done", "zh": "已完成"},
-    "report.status.partly": {"en": "partly done", "zh": "部分完成"},
-    "report.method.wechat": {"en": "WeChat Pay", "zh": "微信支付"},
-    "report.method.alipay": {"en": "Alipay", "zh": "支付宝"},
-    "report.method.bank": {"en": "bank transfer", "zh": "银行转账"},
-    "report.method.cash": {"en": "cash", "zh": "现金"},
-    "report.method.crypto": {"en": "cryptocurrency", "zh": "加密货币"},
-    "report.method.other": {"en": "other", "zh": "其他"},
-    "report.direction.received": {"en": "received", "zh": "收到"},
-    "report.direction.sent": {"en": "sent", "zh": "付出"},
-    "report.direction.promised": {"en": "promised", "zh": "承诺"},
-    "report.medium.chat": {"en": "chat", "zh": "文字聊天"},
-    "report.medium.call": {"en": "call", "zh": "电话"},
-    "report.medium.video": {"en": "video", "zh": "视频"},
-    "report.medium.in_person": {"en": "in person", "zh": "当面"},
-    "report.initiated.them": {"en": "they did", "zh": "对方"},
-    "report.initiated.me": {"en": "I did", "zh": "本人"},
-    "report.channel.hotline_12339": {"en": "12339 hotline", "zh": "12339 举报电话"},
-    "report.channel.online_platform": {"en": "online reporting platform", "zh": "网络举报平台"},
-    "report.channel.wechat_account": {"en": "official WeChat account", "zh": "官方微信公众号"},
-    "report.channel.local_office": {
-        "en": "local national security office",
-        "zh": "当地国家安全机关",
-    },
-    "report.channel.school": {"en": "school or university", "zh": "学校"},
-    "report.channel.other": {"en": "other", "zh": "其他"},
     "report.handle.wechat": {"en": "WeChat", "zh": "微信"},
     "report.handle.qq": {"en": "QQ", "zh": "QQ"},
     "report.handle.phone": {"en": "Phone", "zh": "电话"},
@@ -358,12 +296,14 @@ def tr(key: str, lang: str, **params: object) -> str:
 
 
 def kind_name(kind: str, lang: str) -> str:
-    return tr(f"report.kind.{kind}", lang) if f"report.kind.{kind}" in _TEXTS else kind
+    return fields.kind_label(kind, lang)
 
 
-def choice(group: str, value: str | None, lang: str) -> str:
-    """Translate a coded value (status, method, …); unknown values are shown as they are."""
-    if not value:
-        return ""
-    key = f"report.{group}.{value}"
-    return tr(key, lang) if key in _TEXTS else value
+def choice(field: str, value: str | None, lang: str) -> str:
+    """A stored choice value (status, method, …) in ``lang``; free text as it is."""
+    return fields.choice_label(field, value, lang)
+
+
+def handle_name(kind: str, lang: str) -> str:
+    key = f"report.handle.{kind}"
+    return tr(key, lang) if key in _TEXTS else kind

@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from journal.core import fields
 from journal.core.codec import entry_to_json, iso, utc_iso
 from journal.core.entryfields import validate_draft
 from journal.core.errors import InputError, NotFoundError
@@ -210,13 +211,13 @@ class Entries:
 
     def totals(self, entries: Sequence[Entry] | None = None,
                person_id: str | None = None) -> dict[str, dict[str, Decimal]]:
-        """Sums per currency: received, sent, promised (payments), gifts (values), offered.
+        """Sums per currency in the buckets of ``fields.TOTAL_BUCKETS``: received, sent, promised
+        (payments), gifts (values), offered (pay offered in requests).
 
         Over ``entries`` when given; otherwise over the whole journal (or one person's entries)
         with a narrow query that reads only the money columns, so it stays quick at 100,000 entries.
         """
-        out: dict[str, dict[str, Decimal]] = {k: {} for k in
-                                              ("received", "sent", "promised", "gifts", "offered")}
+        out: dict[str, dict[str, Decimal]] = {k: {} for k in fields.BUCKET_IDS}
 
         def add(bucket: str, amount: Decimal | str | None, currency: str | None) -> None:
             if amount is None or amount == "":
@@ -225,9 +226,10 @@ class Entries:
             out[bucket][cur] = out[bucket].get(cur, Decimal(0)) + Decimal(amount)
 
         if entries is None:
+            kinds = sorted({b.kind for b in fields.TOTAL_BUCKETS})
             sql = ("SELECT kind, direction, amount, value, currency FROM entries e"
-                   " WHERE e.deleted_at IS NULL AND e.kind IN ('payment', 'gift', 'request')")
-            params: list[Any] = []
+                   f" WHERE e.deleted_at IS NULL AND e.kind IN ({', '.join('?' * len(kinds))})")
+            params: list[Any] = list(kinds)
             if person_id:
                 sql += " AND e.id IN (SELECT entry_id FROM entry_persons WHERE person_id = ?)"
                 params.append(person_id)
@@ -236,10 +238,7 @@ class Entries:
             rows = [(e.kind, e.direction, e.amount, e.value, e.currency) for e in entries
                     if not e.deleted]
         for kind, direction, amount, value, currency in rows:
-            if kind == "payment" and direction in ("received", "sent", "promised"):
-                add(direction, amount, currency)
-            elif kind == "gift":
-                add("gifts", value, currency)
-            elif kind == "request":
-                add("offered", amount, currency)
+            bucket = fields.bucket_for(kind, direction)
+            if bucket is not None:
+                add(bucket.id, {"amount": amount, "value": value}[bucket.field], currency)
         return out

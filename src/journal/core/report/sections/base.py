@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from journal.core import fields
 from journal.core.models import Entry
 from journal.core.money import format_amount
 from journal.core.report import images
@@ -81,6 +82,13 @@ class SectionBase:
     def t(self, key: str, **params: object) -> str:
         return tr(key, self.lang, **params)
 
+    def word(self, key: str) -> str:
+        """A report text key, or ``field:NAME[:KIND]`` for a field's label from core/fields."""
+        if key.startswith("field:"):
+            _, name, kind = (key.split(":") + [""])[:3]
+            return fields.field_label(name, self.lang, kind or None)
+        return self.t(key)
+
     def sep(self) -> str:
         return "、" if self.lang == "zh" else ", "
 
@@ -122,7 +130,7 @@ class SectionBase:
         for group in groups:
             sums = self.d.totals.get(group) or {}
             if sums:
-                lines.append((self.t(f"report.totals.{group}"), self.amounts(sums)))
+                lines.append((fields.bucket_label(group, self.lang), self.amounts(sums)))
         return lines
 
     # --- paragraphs -----------------------------------------------------------------------
@@ -157,7 +165,7 @@ class SectionBase:
 
     def header_row(self, keys: Sequence[str]) -> list[Any]:
         """The head cells of a table, one text key a column."""
-        return [self.cellp(self.t(k), head=True, redact=False) for k in keys]
+        return [self.cellp(self.word(k), head=True, redact=False) for k in keys]
 
     def total_row(self, columns: int, at: int, sums: Mapping[str, Decimal]) -> list[Any]:
         """A table's last row: "Total" in the second column and the sums in column ``at``."""

@@ -14,7 +14,7 @@ from journal.core.report.texts import choice
 
 # every table opens with the entry's number and date; payments and gifts end with who and what
 _LEAD = ("report.att.no", "report.field.date")
-_TAIL = ("report.field.from_to", "report.field.summary")
+_TAIL = ("report.field.from_to", "field:summary")
 
 
 class MoneySection(SectionBase):
@@ -34,10 +34,10 @@ class MoneySection(SectionBase):
             self.header_row(
                 (
                     *_LEAD,
-                    "report.field.task",
-                    "report.field.target",
-                    "report.field.status",
-                    "report.field.pay_offered",
+                    "field:task",
+                    "field:target",
+                    "field:status",
+                    "field:amount:request",
                 )
             )
         ]
@@ -67,9 +67,9 @@ class MoneySection(SectionBase):
             self.header_row(
                 (
                     *_LEAD,
-                    "report.field.direction",
-                    "report.field.amount",
-                    "report.field.method",
+                    "field:direction",
+                    "field:amount",
+                    "field:method",
                     *_TAIL,
                 )
             )
@@ -101,8 +101,8 @@ class MoneySection(SectionBase):
             self.header_row(
                 (
                     *_LEAD,
-                    "report.field.item",
-                    "report.field.value",
+                    "field:item",
+                    "field:value",
                     *_TAIL,
                 )
             )

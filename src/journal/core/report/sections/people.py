@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from journal.core.report.layout import markup
 from journal.core.report.sections.base import SectionBase
-from journal.core.report.texts import choice
+from journal.core.report.texts import handle_name
 
 
 class PeopleSection(SectionBase):
@@ -35,7 +35,7 @@ class PeopleSection(SectionBase):
                 rows.append((self.t("report.people.platform"), self.r(person.platform)))
             if person.handles:
                 handles = "\n".join(
-                    f"{choice('handle', h.kind, self.lang)}{self.colon}{self.r.handle(h.kind, h.value)}"
+                    f"{handle_name(h.kind, self.lang)}{self.colon}{self.r.handle(h.kind, h.value)}"
                     for h in person.handles
                 )
                 rows.append((self.t("report.people.handles"), handles))

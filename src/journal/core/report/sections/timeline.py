@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from journal.core import fields
 from journal.core.models import Entry
 from journal.core.report.layout import (
     KIND_COLOURS,
@@ -19,42 +20,18 @@ from journal.core.report.layout import (
     para,
 )
 from journal.core.report.sections.base import SectionBase
-from journal.core.report.texts import choice, kind_name
+from journal.core.report.texts import kind_name
 
 
 class TimelineSection(SectionBase):
     def entry_fields(self, e: Entry) -> list[str]:
-        f: list[str] = []
-
-        def add(key: str, value: str | None) -> None:
-            if value:
-                f.append(f"{self.t(key)}{self.colon}{value}")
-
-        if e.kind == "request":
-            add("report.field.task", e.task)
-            add("report.field.target", e.target)
-            add("report.field.status", choice("status", e.status, self.lang))
-            add("report.field.pay_offered", self.money(e.amount, e.currency))
-        elif e.kind == "payment":
-            add("report.field.amount", self.money(e.amount, e.currency))
-            add("report.field.direction", choice("direction", e.direction, self.lang))
-            add("report.field.method", choice("method", e.method, self.lang))
-        elif e.kind == "gift":
-            add("report.field.item", e.item)
-            add("report.field.value", self.money(e.value, e.currency))
-        if e.medium:
-            add("report.field.medium", choice("medium", e.medium, self.lang))
-        if e.initiated_by:
-            add("report.field.initiated_by", choice("initiated", e.initiated_by, self.lang))
-        add("report.field.reported_to", choice("channel", e.reported_to, self.lang))
-        add("report.field.reference", e.reference)
-        add("report.field.officer", e.officer)
-        add("report.field.channel", e.channel)
-        add("report.field.location", e.location)
-        if e.witnesses:
-            add("report.field.witnesses", self.sep().join(e.witnesses))
-        if e.tags:
-            add("report.field.tags", self.sep().join(e.tags))
+        """``label: value`` for every filled field the timeline shows (core/fields decides which
+        and their labels); money through :meth:`money`, lists joined, free text redacted later."""
+        f = [f"{label}{self.colon}{text}" for label, text in fields.kind_rows(e, self.lang)]
+        for name in ("channel", "location", "witnesses", "tags"):
+            text = fields.display(fields.FIELDS[name], getattr(e, name), self.lang)
+            if text:
+                f.append(f"{fields.field_label(name, self.lang)}{self.colon}{text}")
         return f
 
     def timeline(self) -> Iterator[Flowable]:
