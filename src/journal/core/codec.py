@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from journal.core import fields
 from journal.core.models import Attachment, Entry, Handle, Person
 
 ENTRY_COLUMNS = (
@@ -16,9 +17,6 @@ ENTRY_COLUMNS = (
     "initiated_by", "reported_to", "reference", "officer", "source_entry_id", "import_id",
     "deleted_at",
 )
-# Optional text fields of an entry (kind-specific and links), in a stable order.
-OPTIONAL_TEXT_FIELDS = ("method", "direction", "item", "task", "target", "status", "medium",
-                        "initiated_by", "reported_to", "reference", "officer")
 PERSON_COLUMNS = ("id", "name", "aliases", "role", "organisation", "platform", "handles", "notes",
                   "created_at", "updated_at", "revision", "deleted_at")
 ATTACHMENT_COLUMNS = ("id", "entry_id", "person_id", "filename", "media_type", "size", "sha256",
@@ -31,7 +29,7 @@ def iso(dt: datetime | None) -> str | None:
 
 def utc_iso(dt: datetime) -> str:
     """A sortable UTC timestamp string (fixed width)."""
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def parse_iso(text: str | None) -> datetime | None:
@@ -40,6 +38,10 @@ def parse_iso(text: str | None) -> datetime | None:
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     return datetime.fromisoformat(text)
+
+
+# The kind-specific columns (journal.core.fields), and whether each holds a decimal.
+_KIND_COLS = tuple((f.name, f.type == fields.DECIMAL) for f in fields.FIELD_TABLE if not f.common)
 
 
 def dec(text: str | None) -> Decimal | None:
@@ -54,11 +56,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         summary=row["summary"], precision=row["precision"], details=row["details"],
         channel=row["channel"], location=row["location"],
         witnesses=json.loads(row["witnesses"]), tags=json.loads(row["tags"]),
-        amount=dec(row["amount"]), currency=row["currency"], value=dec(row["value"]),
-        method=row["method"], direction=row["direction"], item=row["item"], task=row["task"],
-        target=row["target"], status=row["status"], medium=row["medium"],
-        initiated_by=row["initiated_by"], reported_to=row["reported_to"],
-        reference=row["reference"], officer=row["officer"],
+        **{name: dec(row[name]) if is_decimal else row[name] for name, is_decimal in _KIND_COLS},
         source_entry_id=row["source_entry_id"], import_id=row["import_id"],
         revision=row["revision"], updated_at=parse_iso(row["updated_at"]),
         deleted_at=parse_iso(row["deleted_at"]),
@@ -83,8 +81,13 @@ def attachment_from_row(row: dict[str, Any]) -> Attachment:
     )
 
 
+def _json_value(spec: fields.Field, value: Any) -> Any:
+    return None if value is None else str(value) if spec.type == fields.DECIMAL else value
+
+
 def entry_to_json(entry: Entry) -> dict[str, Any]:
-    """The JSON object of an entry (DESIGN §6); amounts and values are decimal strings."""
+    """The JSON object of an entry (DESIGN §6); amounts and values are decimal strings; the
+    kind-specific keys are the field names of journal.core.fields."""
     return {
         "id": entry.id,
         "kind": entry.kind,
@@ -99,20 +102,8 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "location": entry.location,
         "witnesses": list(entry.witnesses),
         "tags": list(entry.tags),
-        "amount": None if entry.amount is None else str(entry.amount),
-        "currency": entry.currency,
-        "method": entry.method,
-        "direction": entry.direction,
-        "item": entry.item,
-        "value": None if entry.value is None else str(entry.value),
-        "task": entry.task,
-        "target": entry.target,
-        "status": entry.status,
-        "medium": entry.medium,
-        "initiated_by": entry.initiated_by,
-        "reported_to": entry.reported_to,
-        "reference": entry.reference,
-        "officer": entry.officer,
+        **{f.name: _json_value(f, getattr(entry, f.name))
+           for f in fields.FIELD_TABLE if not f.common},
         "source_entry_id": entry.source_entry_id,
         "attachments": [
             {"id": a.id, "filename": a.filename, "size": a.size, "sha256": a.sha256,
