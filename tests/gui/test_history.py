@@ -31,7 +31,7 @@ def test_history_shows_an_edit(qtbot, journal) -> None:  # type: ignore[no-untyp
     rows = dlg.field_rows()
     assert rows["summary"] == ("paid for photos of the port", "paid for photos", True)
     assert rows["amount"] == ("350.00 CNY", "300.00 CNY", True)
-    assert rows["direction"] == ("I received it", "", False)
+    assert rows["direction"] == ("Received", "", False)
     assert sorted(k for k, v in rows.items() if v[2]) == ["amount", "summary"]
     dlg.revisions.setCurrentRow(0)
     assert dlg.field_rows()["summary"] == ("paid for photos", "", False)

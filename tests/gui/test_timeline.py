@@ -106,7 +106,7 @@ def test_detail_pane_shows_every_field_of_the_kind(open_window: Any, journal: An
         assert expected in texts, expected
     timeline.select_entry(sample["entries"]["zhang"])
     texts = timeline.detail.labels_text()
-    for expected in ("拍摄舰船", "军港", "Refused", "他说是海洋环境调查,给的钱很多。", "张总"):
+    for expected in ("拍摄舰船", "军港", "I refused", "他说是海洋环境调查,给的钱很多。", "张总"):
         assert expected in texts, expected
     timeline.select_entry(sample["entries"]["report"])
     assert "12339 hotline" in timeline.detail.labels_text()

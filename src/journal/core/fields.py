@@ -72,7 +72,7 @@ class Field:
     given on an entry of another kind (the report fields, DESIGN §6 "report; any").
     ``by_kind``: a label that differs for one kind, ``{kind: (en, zh)}``. ``cli``: the command
     line option (``None``: not an option of ``add``/``edit``). ``open``: a choice that also keeps
-    free text.
+    free text. ``default``: the choice the editor starts a new entry with.
     """
 
     name: str
@@ -87,6 +87,7 @@ class Field:
     any_kind: bool = False
     by_kind: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     cli: str | None = None
+    default: str | None = None  # the choice a new entry starts with (None: "not known")
 
     @property
     def common(self) -> bool:
@@ -179,7 +180,7 @@ FIELD_TABLE: tuple[Field, ...] = (
           "What or where: a port, ships, a base, a document…", "对象或地点：港口、舰船、基地、文件……",
           cli="--target"),
     Field("status", CHOICE, ("request",), "Status", "状态", "What became of the request",
-          "这项要求的结果", choices=_STATUS, cli="--status"),
+          "这项要求的结果", choices=_STATUS, cli="--status", default="asked"),
     Field("item", TEXT, ("gift",), "Item", "物品", "What was given: a phone, a camera, a scooter…",
           "送的是什么：手机、相机、电动车……", cli="--item"),
     Field("amount", DECIMAL, ("request", "payment"), "Amount", "金额",
@@ -195,7 +196,7 @@ FIELD_TABLE: tuple[Field, ...] = (
           "钱是怎么转的", choices=_METHOD, cli="--method"),
     Field("direction", CHOICE, ("payment",), "Direction", "方向",
           "Whether you received, sent or were promised the money", "钱是收到、付出还是对方承诺的",
-          choices=_DIRECTION, cli="--direction"),
+          choices=_DIRECTION, cli="--direction", default="received"),
     Field("medium", CHOICE, ("contact", "meeting"), "Medium", "形式", "How you were in touch",
           "通过什么方式联系", choices=_MEDIUM, cli="--medium"),
     Field("initiated_by", CHOICE, ("contact", "meeting"), "Who started it", "发起方",

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from journal.core import timeparse
 from journal.core.errors import InputError, JournalError, NotFoundError
-from journal.core.models import KIND_FIELDS, KINDS, Entry, EntryDraft
+from journal.core.models import KINDS, Entry, EntryDraft
 from journal.core.money import check_currency, parse_amount
 from journal.gui import dialogs
 from journal.gui.attachments.strip import AttachmentStrip
@@ -211,14 +211,9 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        for edit in (self.summary, self.task, self.target, self.amount, self.item, self.reference,
-                     self.officer, self.channel, self.location, self.witnesses, self.tags):
-            edit.textChanged.connect(self._changed)
+        for edit in (self.summary, self.channel, self.location, self.witnesses, self.tags):
+            edit.textChanged.connect(self._changed)  # the kind rows connect themselves
         self.details.textChanged.connect(self._changed)
-        for combo in (self.status, self.method, self.direction, self.medium, self.initiated_by):
-            combo.currentIndexChanged.connect(self._changed)
-        self.currency.currentTextChanged.connect(self._changed)
-        self.reported_to.currentTextChanged.connect(self._changed)
         self.when.changed.connect(self._changed)
         self.persons.changed.connect(self._changed)
         self.persons.newPersonRequested.connect(self._new_person)
@@ -291,7 +286,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         lang = current_lang()
         problems: dict[str, str] = {}
         kind = self.current_kind()
-        fields = KIND_FIELDS[kind]
+        shown = self.shown_fields(kind)
         d = EntryDraft(kind=kind)
         d.summary = self.summary.text().strip()
         if not d.summary:
@@ -306,12 +301,12 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         d.witnesses = split_list(self.witnesses.text())
         d.tags = split_list(self.tags.text())
         editing = self.entry_id is not None
-        if {"amount", "value"} & set(fields):
-            money_field = "value" if kind == "gift" else "amount"
+        if {"amount", "value"} & shown:
+            money_field = "value" if "value" in shown else "amount"
             text = self.amount.text().strip()
             stored = None
             if editing and self._entry is not None:
-                stored = self._entry.value if self._entry.kind == "gift" else self._entry.amount
+                stored = getattr(self._entry, money_field)
             if not text and stored is not None and self._entry is not None \
                     and self._entry.kind == kind:
                 problems["money"] = self.tr("An amount that was recorded cannot be left empty "
@@ -325,17 +320,11 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
                     d.currency = check_currency(self.currency.currency())
                 except InputError as exc:
                     problems.setdefault("money", exc.message(lang))
-        for name in TEXT_FIELDS:
-            if name in fields:
-                setattr(d, name, getattr(self, name).text().strip())
-        for name in CHOICE_FIELDS:
-            if name in fields:
-                value = getattr(self, name).value()
-                setattr(d, name, value if value else ("" if editing else None))
-        if kind == "report" or any(self._report_values().values()):
-            d.reported_to = self.reported_to.value()
-            d.reference = self.reference.text().strip()
-            d.officer = self.officer.text().strip()
+        for name in (*TEXT_FIELDS, *CHOICE_FIELDS):  # the rows of journal.core.fields
+            if name in shown:
+                value = self.field_value(name)
+                setattr(d, name, value if value or name in TEXT_FIELDS else
+                        ("" if editing else None))
         d.source_entry_id = self._source_entry_id if not editing else None
         return d, problems
 

@@ -68,8 +68,6 @@ class EditorDraftState(EditorBase):
             value = getattr(src, name)
             if value:
                 getattr(self, name).set_value(value)
-        if src.reported_to:
-            self.reported_to.set_value(src.reported_to)
         money = src.value if src.kind == "gift" else src.amount
         if money is None:
             money = src.amount if src.amount is not None else src.value
@@ -113,7 +111,6 @@ class EditorDraftState(EditorBase):
             "currency": self.currency.currency(),
             **{name: getattr(self, name).text() for name in TEXT_FIELDS},
             **{name: getattr(self, name).value() or "" for name in CHOICE_FIELDS},
-            "reported_to": self.reported_to.value(),
             "source_entry_id": self._source_entry_id,
             "attachments": held_to_state(self.strip.pending()),
             "saved_at": timeparse.utc_now().isoformat(),
@@ -142,7 +139,6 @@ class EditorDraftState(EditorBase):
             for name in CHOICE_FIELDS:
                 if data.get(name):
                     getattr(self, name).set_value(str(data[name]))
-            self.reported_to.set_value(str(data.get("reported_to") or ""))
             self._source_entry_id = data.get("source_entry_id")
             self._restore_held(data.get("attachments", []))
             self._apply_kind()

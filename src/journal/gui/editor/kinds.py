@@ -1,22 +1,31 @@
-"""The kind-specific field groups of the entry editor: the rows shown only for some kinds (task,
-target, status, money, method, …, and the report rows), and which of them a kind shows."""
+"""The kind-specific rows of the entry editor, built from the field table of
+:mod:`journal.core.fields`: one row per field (the money row serves amount, pay offered, a gift's
+value and the currency), shown only for the kinds that have it.
+
+A new field in the table gets a row here without a change: a line edit for text, a combo box for
+a choice, a text box for several lines. Only a new *type* of field needs a new widget.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from typing import Any
 
-from journal.core import paths
-from journal.core.models import ANY_KIND_FIELDS, KIND_FIELDS
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from journal.core import fields, paths
 from journal.gui.editor import labels
 from journal.gui.editor.base import EditorBase
 from journal.gui.editor.widgets import ChoiceCombo, CurrencyCombo
+from journal.gui.qtsetup import current_lang
 
-# Kind-specific rows of the form (the money row serves amount, pay offered and a gift's value).
-KIND_ROWS = ("task", "target", "status", "money", "method", "direction", "item", "medium",
-             "initiated_by", "reported_to", "reference", "officer")
-TEXT_FIELDS = ("task", "target", "item", "reference", "officer")
-CHOICE_FIELDS = ("status", "method", "direction", "medium", "initiated_by")
+MONEY_FIELDS = {"amount", "value", "currency"}
+KIND_SPECS: tuple[fields.Field, ...] = tuple(f for f in fields.FIELD_TABLE if not f.common)
+# Kind-specific rows of the form, in table order; "money" stands for the money fields.
+KIND_ROWS: tuple[str, ...] = tuple(dict.fromkeys(
+    "money" if f.name in MONEY_FIELDS else f.name for f in KIND_SPECS))
+TEXT_FIELDS = tuple(f.name for f in KIND_SPECS if f.type in (fields.TEXT, fields.MULTILINE))
+CHOICE_FIELDS = tuple(f.name for f in KIND_SPECS if f.type == fields.CHOICE)
 
 
 def kind_icon(kind: str) -> QIcon:
@@ -24,15 +33,15 @@ def kind_icon(kind: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-class ReportedToCombo(QComboBox):
-    """Report channels as choices, free text allowed (the store keeps any text)."""
+class OpenChoiceCombo(QComboBox):
+    """A choice field that also takes free text (e.g. where a report was made)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, pairs: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItem("", "")
-        for value, text in labels.choices("reported_to"):
+        for value, text in pairs:
             self.addItem(text, value)
 
     def value(self) -> str:
@@ -50,22 +59,59 @@ class ReportedToCombo(QComboBox):
             self.setEditText(value or "")
 
 
+ReportedToCombo = OpenChoiceCombo  # the name the editor's type declarations use
+
+
+class _PlainText(QPlainTextEdit):
+    """A several-line text field with the ``text()``/``setText()`` of a line edit."""
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # the name of QLineEdit.setText
+        self.setPlainText(text)
+
+
 class EditorKindFields(EditorBase):
     def _build_kind_rows(self) -> None:
         """The kind-specific rows (between the people and the channel rows of the form)."""
-        self.task = QLineEdit()
-        self.task.setPlaceholderText(self.tr("What they asked you to do"))
-        self._add_row("task", self.tr("T&ask asked"), self.task)
-        self.target = QLineEdit()
-        self.target.setPlaceholderText(self.tr("What or where: a port, ships, a base, a document…"))
-        self._add_row("target", self.tr("Targ&et or place"), self.target)
-        self.status = ChoiceCombo(labels.choices("status"))
-        self._add_row("status", self.tr("Stat&us"), self.status)
+        lang = current_lang()
+        self.kind_widgets: dict[str, QWidget] = {}
+        for spec in KIND_SPECS:
+            if spec.name in MONEY_FIELDS:
+                if "money" not in self._rows:
+                    self._build_money_row()
+                continue
+            widget: Any
+            if spec.type == fields.CHOICE and spec.open:
+                widget = OpenChoiceCombo(labels.choices(spec.name))
+                widget.currentTextChanged.connect(self._changed)
+            elif spec.type == fields.CHOICE:
+                blank = None if spec.default else self.tr("(not known)")
+                widget = ChoiceCombo(labels.choices(spec.name), blank=blank)
+                widget.currentIndexChanged.connect(self._changed)
+            elif spec.type == fields.MULTILINE:
+                widget = _PlainText()
+                widget.setTabChangesFocus(True)
+                widget.setPlaceholderText(spec.help(lang))
+                widget.textChanged.connect(self._changed)
+            else:
+                widget = QLineEdit()
+                widget.setPlaceholderText(spec.help(lang))
+                widget.textChanged.connect(self._changed)
+            widget.setToolTip(spec.help(lang))
+            setattr(self, spec.name, widget)
+            self.kind_widgets[spec.name] = widget
+            self._add_row(spec.name, spec.label(lang), widget)
+
+    def _build_money_row(self) -> None:
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 500 or 1200.50"))
-        self.amount.setAccessibleName(self.tr("Amount"))
+        self.amount.setAccessibleName(fields.field_label("amount", current_lang()))
+        self.amount.textChanged.connect(self._changed)
         self.currency = CurrencyCombo()
-        self.currency.setAccessibleName(self.tr("Currency"))
+        self.currency.setAccessibleName(fields.field_label("currency", current_lang()))
+        self.currency.currentTextChanged.connect(self._changed)
         money = QWidget()
         money_lay = QHBoxLayout(money)
         money_lay.setContentsMargins(0, 0, 0, 0)
@@ -73,26 +119,7 @@ class EditorKindFields(EditorBase):
         money_lay.addWidget(self.amount, 1)
         money_lay.addWidget(self.currency)
         money_lay.addStretch(1)
-        self._add_row("money", self.tr("A&mount"), money, self.amount)
-        self.method = ChoiceCombo(labels.choices("method"), blank=self.tr("(not known)"))
-        self._add_row("method", self.tr("Paid &by"), self.method)
-        self.direction = ChoiceCombo(labels.choices("direction"))
-        self._add_row("direction", self.tr("&Direction"), self.direction)
-        self.item = QLineEdit()
-        self.item.setPlaceholderText(self.tr("e.g. a phone, a camera, a scooter"))
-        self._add_row("item", self.tr("&Item"), self.item)
-        self.medium = ChoiceCombo(labels.choices("medium"), blank=self.tr("(not known)"))
-        self._add_row("medium", self.tr("M&edium"), self.medium)
-        self.initiated_by = ChoiceCombo(labels.choices("initiated_by"), blank=self.tr("(not known)"))
-        self._add_row("initiated_by", self.tr("Who sta&rted it"), self.initiated_by)
-        self.reported_to = ReportedToCombo()
-        self._add_row("reported_to", self.tr("&Reported to"), self.reported_to)
-        self.reference = QLineEdit()
-        self.reference.setPlaceholderText(self.tr("Case or reference number, if you were given one"))
-        self._add_row("reference", self.tr("Re&ference"), self.reference)
-        self.officer = QLineEdit()
-        self.officer.setPlaceholderText(self.tr("Name of the officer or teacher you spoke to"))
-        self._add_row("officer", self.tr("&Officer or teacher"), self.officer)
+        self._add_row("money", fields.field_label("amount", current_lang()), money, self.amount)
 
     # ------------------------------------------------------------------ kind
     def current_kind(self) -> str:
@@ -106,27 +133,38 @@ class EditorKindFields(EditorBase):
         self._apply_kind()
         self._changed()
 
+    def shown_fields(self, kind: str) -> set[str]:
+        """The kind-specific fields the form shows (and saves) for ``kind``: the kind's own, and
+        the report fields on any kind once one of them is filled."""
+        return {f.name for f in fields.shown_fields(kind, any(self._report_values().values()))
+                if not f.common}
+
     def _visible_kind_rows(self, kind: str) -> set[str]:
-        fields = set(KIND_FIELDS.get(kind, ()))
-        rows = {f for f in fields if f in KIND_ROWS}
-        if {"amount", "value"} & fields:
+        shown = self.shown_fields(kind)
+        rows = shown - MONEY_FIELDS
+        if MONEY_FIELDS & shown:
             rows.add("money")
-        if kind == "report" or any(self._report_values().values()):
-            rows.update(ANY_KIND_FIELDS)
         return rows
 
     def _report_values(self) -> dict[str, str]:
-        return {"reported_to": self.reported_to.value(), "reference": self.reference.text().strip(),
-                "officer": self.officer.text().strip()}
+        return {name: self.field_value(name) for name in fields.ANY_KIND_FIELDS}
+
+    def field_value(self, name: str) -> str:
+        """What a kind-specific text or choice row holds ("" when empty)."""
+        widget = getattr(self, name)
+        if name in CHOICE_FIELDS:
+            return widget.value() or ""
+        return str(widget.text()).strip()
 
     def _apply_kind(self) -> None:
         kind = self.current_kind()
+        lang = current_lang()
         visible = self._visible_kind_rows(kind)
         for key in KIND_ROWS:
             self.form.setRowVisible(self._rows[key], key in visible)
-        money_label = {"request": self.tr("Pa&y offered"), "gift": self.tr("Estimated &value")}.get(
-            kind, self.tr("A&mount"))
+        money = "value" if "value" in fields.KIND_FIELDS.get(kind, ()) else "amount"
+        money_label = fields.field_label(money, lang, kind)
         self._row_labels["money"].setText(money_label)
-        self.amount.setAccessibleName(money_label.replace("&", ""))
+        self.amount.setAccessibleName(money_label)
         self.setWindowTitle((self.tr("Edit entry") if self.entry_id else self.tr("New entry"))
                             + " — " + labels.kind_label(kind))

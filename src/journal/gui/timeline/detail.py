@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core.models import KIND_FIELDS, Entry
+from journal.core import fields
+from journal.core.models import Entry
 from journal.gui.qtsetup import current_lang
 from journal.gui.timeline import labels
 from journal.gui.timeline.model import format_when
@@ -27,48 +28,30 @@ from journal.gui.timeline.optional import feature
 
 log = logging.getLogger(__name__)
 
-_CHOICE_FIELDS = ("method", "direction", "status", "medium", "initiated_by", "reported_to")
-
-
 def entry_fields(entry: Entry) -> list[tuple[str, str]]:
-    """(label, text) for every filled field of the entry, in reading order."""
-    from journal.core.money import format_amount
+    """(label, text) for every filled field of the entry, in reading order (journal.core.fields)."""
     from journal.core.timeparse import format_when as core_format
 
+    lang = current_lang()
     rows: list[tuple[str, str]] = [
         (labels.field_label("kind"), labels.kind_label(entry.kind)),
         (labels.field_label("occurred_at"), format_when(entry)),
     ]
 
-    def add(name: str, text: str | None) -> None:
+    def add(name: str) -> None:
+        text = fields.display(fields.FIELDS[name], getattr(entry, name), lang)
         if text:
-            rows.append((labels.field_label(name), text))
+            rows.append((fields.field_label(name, lang), text))
 
-    add("persons", ", ".join(entry.person_names))
-    add("channel", entry.channel)
-    add("location", entry.location)
-    kind_fields = KIND_FIELDS.get(entry.kind, ())
-    for name in kind_fields:
-        if name == "currency":
-            continue
-        if name == "amount":
-            if entry.amount is not None:
-                label = "pay_offered" if entry.kind == "request" else "amount"
-                add(label, format_amount(entry.amount, entry.currency))
-            continue
-        if name == "value":
-            if entry.value is not None:
-                add("value", format_amount(entry.value, entry.currency))
-            continue
-        value = getattr(entry, name, None)
-        add(name, labels.choice_label(name, value) if name in _CHOICE_FIELDS else value)
-    if "reported_to" not in kind_fields:
-        add("reported_to", labels.choice_label("reported_to", entry.reported_to))
-        add("reference", entry.reference)
-        add("officer", entry.officer)
-    add("witnesses", ", ".join(entry.witnesses))
-    add("tags", ", ".join(entry.tags))
-    add("recorded_at", core_format(entry.recorded_at.astimezone(), "exact", current_lang()))
+    rows += [(fields.field_label("persons", lang), text) for text in
+             [fields.display(fields.FIELDS["persons"], entry.person_names, lang)] if text]
+    add("channel")
+    add("location")
+    rows += fields.kind_rows(entry, lang)
+    add("witnesses")
+    add("tags")
+    rows.append((labels.field_label("recorded_at"),
+                 core_format(entry.recorded_at.astimezone(), "exact", lang)))
     return rows
 
 
