@@ -61,11 +61,11 @@ def test_person_page_lists_entries_and_totals(qtbot, journal) -> None:  # type: 
     totals = {page.totals.itemAt(r, page.totals.ItemRole.LabelRole).widget().text():
               page.totals.itemAt(r, page.totals.ItemRole.FieldRole).widget().text()
               for r in range(page.totals.rowCount())}
-    assert totals["Received from them:"] == "800.00 CNY   50.00 USD"
-    assert totals["Promised to me:"] == "1,000.00 CNY"
-    assert totals["Gifts (estimated value):"] == "2,999.00 CNY"
+    assert totals["Money received:"] == "800.00 CNY   50.00 USD"
+    assert totals["Money promised:"] == "1,000.00 CNY"
+    assert totals["Estimated value of gifts:"] == "2,999.00 CNY"
     assert totals["Pay offered for tasks:"] == "2,000.00 CNY"
-    assert "Sent to them:" not in totals
+    assert "Money sent:" not in totals
     # click → entryActivated
     with qtbot.waitSignal(view.entryActivated) as sig:
         item = page.entries.topLevelItem(0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import fields
 from journal.core.errors import JournalError
 from journal.core.models import Person
 from journal.gui import dialogs
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_TOTAL_BUCKETS = ("received", "sent", "promised", "offered", "gifts")
 PAGE_LIMIT = 500  # a person page lists at most this many entries (the newest); totals cover all
 
 
@@ -160,19 +160,13 @@ class PersonPage(QWidget):
         else:
             self.entries_title.setText(self.tr("Entries (%1)").replace("%1", str(total)))
         totals = journal.totals(person_id=person.id)  # over all their entries, not only those shown
-        names = {
-            "received": self.tr("Received from them:"),
-            "sent": self.tr("Sent to them:"),
-            "promised": self.tr("Promised to me:"),
-            "offered": self.tr("Pay offered for tasks:"),
-            "gifts": self.tr("Gifts (estimated value):"),
-        }
-        for bucket in _TOTAL_BUCKETS:
-            sums = totals.get(bucket) or {}
+        colon = "：" if current_lang() == "zh" else ":"
+        for bucket in fields.TOTAL_BUCKETS:
+            sums = totals.get(bucket.id) or {}
             if not sums:
                 continue
             text = "   ".join(labels.format_money(amount, cur) for cur, amount in sorted(sums.items()))
-            self.totals.addRow(names[bucket], _selectable(QLabel(text)))
+            self.totals.addRow(bucket.label(current_lang()) + colon, _selectable(QLabel(text)))
         self.totals_empty.setVisible(self.totals.rowCount() == 0)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
