@@ -58,11 +58,12 @@ def entry_fields(entry: Entry) -> list[tuple[str, str]]:
 def entry_as_text(entry: Entry) -> str:
     """A plain-text rendering for the Copy action."""
     lines = [entry.summary, ""]
-    lines += [f"{label}: {text}" for label, text in entry_fields(entry)]
+    colon = "：" if current_lang() == "zh" else ": "
+    lines += [f"{label}{colon}{text}" for label, text in entry_fields(entry)]
     if entry.details:
         lines += ["", entry.details]
     if entry.attachments:
-        lines += ["", labels.field_label("attachments") + ":"]
+        lines += ["", labels.field_label("attachments") + colon.rstrip()]
         lines += [f"  {a.filename}" for a in entry.attachments]
     return "\n".join(lines)
 
@@ -177,7 +178,7 @@ class EntryDetail(QScrollArea):
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            name = QLabel(label + ":")
+            name = QLabel(label + ("：" if current_lang() == "zh" else ":"))
             name.setBuddy(value)
             form.addRow(name, value)
         layout.addLayout(form)
