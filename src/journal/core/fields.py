@@ -216,7 +216,7 @@ FIELD_TABLE: tuple[Field, ...] = (
           "使用的应用或方式，例如微信、Telegram", cli="--channel"),
     Field("location", TEXT, ALL_KINDS, "Place", "地点", "Where it happened, if it matters",
           "发生地点（如有关系）", cli="--location"),
-    Field("details", MULTILINE, ALL_KINDS, "Details", "详情",
+    Field("details", MULTILINE, ALL_KINDS, "Details", "详细经过",
           "What was said or done, in your own words", "用自己的话写下对方说了什么、做了什么",
           cli="--details"),
     Field("witnesses", LIST, ALL_KINDS, "Witnesses", "见证人", "Someone else who saw or heard it; "

@@ -8,6 +8,7 @@ a choice, a text box for several lines. Only a new *type* of field needs a new w
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtGui import QIcon
@@ -102,7 +103,7 @@ class EditorKindFields(EditorBase):
             widget.setToolTip(spec.help(lang))
             setattr(self, spec.name, widget)
             self.kind_widgets[spec.name] = widget
-            self._add_row(spec.name, spec.label(lang), widget)
+            self._add_row(spec.name, self._field_text(spec.name), widget)
 
     def _build_money_row(self) -> None:
         self.amount = QLineEdit()
@@ -119,7 +120,43 @@ class EditorKindFields(EditorBase):
         money_lay.addWidget(self.amount, 1)
         money_lay.addWidget(self.currency)
         money_lay.addStretch(1)
-        self._add_row("money", fields.field_label("amount", current_lang()), money, self.amount)
+        self._add_row("money", self._field_text("amount"), money, self.amount)
+
+    # ------------------------------------------------------------------ labels
+    def _field_text(self, name: str, kind: str | None = None) -> str:
+        """A row's label: the field's name in the window's language (journal.core.fields);
+        :meth:`assign_mnemonics` adds the Alt+letter shortcuts once the form is built."""
+        return fields.field_label(name, current_lang(), kind)
+
+    def assign_mnemonics(self) -> None:
+        """Give each visible row label an Alt+letter: the first letter of its English name not
+        taken by an earlier row (in Chinese the letter follows in brackets, as elsewhere)."""
+        lang = current_lang()
+        used = {"k"}  # the Kind row's own (translated) mnemonic
+        for key, label in self._row_labels.items():
+            if key == "kind":
+                continue
+            text = label.text().replace("&", "")
+            text = re.sub(r"（[A-Z]）$", "", text)
+            if not self.form.isRowVisible(self._rows[key]):
+                label.setText(text)
+                continue
+            name = "amount" if key == "money" else key
+            english = fields.field_label(name, "en", self.current_kind()) if name in fields.FIELDS \
+                else text
+            if key == "money" and "value" in fields.KIND_FIELDS.get(self.current_kind(), ()):
+                english = fields.field_label("value", "en")
+            letter = next((c for c in english if c.isascii() and c.isalpha()
+                           and c.lower() not in used), None)
+            if letter is None:
+                label.setText(text)
+                continue
+            used.add(letter.lower())
+            if lang == "zh":
+                label.setText(f"{text}（&{letter.upper()}）")
+            else:
+                i = text.index(letter)
+                label.setText(text[:i] + "&" + text[i:])
 
     # ------------------------------------------------------------------ kind
     def current_kind(self) -> str:
@@ -163,8 +200,8 @@ class EditorKindFields(EditorBase):
         for key in KIND_ROWS:
             self.form.setRowVisible(self._rows[key], key in visible)
         money = "value" if "value" in fields.KIND_FIELDS.get(kind, ()) else "amount"
-        money_label = fields.field_label(money, lang, kind)
-        self._row_labels["money"].setText(money_label)
-        self.amount.setAccessibleName(money_label)
+        self._row_labels["money"].setText(self._field_text(money, kind))
+        self.amount.setAccessibleName(fields.field_label(money, lang, kind))
+        self.assign_mnemonics()
         self.setWindowTitle((self.tr("Edit entry") if self.entry_id else self.tr("New entry"))
                             + " — " + labels.kind_label(kind))
