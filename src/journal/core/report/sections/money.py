@@ -47,7 +47,7 @@ class MoneySection(SectionBase):
                     *self._lead(e),
                     self.cellp(e.task or e.summary),
                     self.cellp(e.target or ""),
-                    choice("status", e.status, self.lang),
+                    self.cellp(choice("status", e.status, self.lang)),
                     self.money(e.amount, e.currency),
                 ]
             )
@@ -78,7 +78,7 @@ class MoneySection(SectionBase):
             table.append(
                 [
                     *self._lead(e),
-                    choice("direction", e.direction, self.lang),
+                    self.cellp(choice("direction", e.direction, self.lang)),
                     self.money(e.amount, e.currency),
                     self.cellp(choice("method", e.method, self.lang)),
                     *self._tail(e),
