@@ -236,6 +236,10 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
 ANY_KIND_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELD_TABLE if f.any_kind)
 COMMON_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELD_TABLE if f.common)
 KIND_SPECIFIC: tuple[str, ...] = tuple(f.name for f in FIELD_TABLE if not f.common)
+# Kind-specific fields whose words go into the search index as they are (choice ids do not).
+SEARCHED_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in FIELD_TABLE
+    if not f.common and (f.type in (TEXT, MULTILINE, CURRENCY) or (f.type == CHOICE and f.open)))
 CHOICE_VALUES: dict[str, tuple[str, ...]] = {
     f.name: tuple(c.id for c in f.choices) for f in FIELD_TABLE if f.type == CHOICE
 }

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from journal.core.codec import person_from_row
+from journal.core.fields import SEARCHED_FIELDS
 from journal.core.models import Entry, Person
 from journal.core.search import fts_query, index_text
 from journal.core.store.db import Database
 from journal.core.store.reader import EntryReader
 
 _BATCH = 500
-_ENTRY_FIELDS = ("currency", "item", "task", "target", "reported_to", "reference", "officer")
+_ENTRY_FIELDS = SEARCHED_FIELDS  # the kind-specific fields whose words are indexed
 
 
 class SearchIndex:
