@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import fields
 from journal.core.errors import JournalError
 from journal.core.models import KINDS
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
@@ -214,18 +215,8 @@ class ReportView(QWidget):
         self.since_check.setText(self.tr("From"))
         self.until_check.setText(self.tr("Until"))
         self.kinds_label.setText(self.tr("Kinds of entries"))
-        names = {
-            "contact": self.tr("Contact"),
-            "request": self.tr("Request"),
-            "payment": self.tr("Payment"),
-            "gift": self.tr("Gift"),
-            "meeting": self.tr("Meeting"),
-            "threat": self.tr("Threat"),
-            "report": self.tr("Report made"),
-            "note": self.tr("Note"),
-        }
         for kind, box in self.kind_checks.items():
-            box.setText(names.get(kind, kind))
+            box.setText(fields.kind_label(kind, qtsetup.current_lang()))
         self.people_label.setText(self.tr("People"))
         self.pictures_check.setText(self.tr("Show pictures (every file is listed either way)"))
         self.redact_check.setText(self.tr("Mask account names, phone numbers and email addresses"))
