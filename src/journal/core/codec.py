@@ -48,6 +48,10 @@ def dec(text: str | None) -> Decimal | None:
     return None if text is None or text == "" else Decimal(text)
 
 
+def _kind_values(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: dec(row[name]) if is_decimal else row[name] for name, is_decimal in _KIND_COLS}
+
+
 def entry_from_row(row: dict[str, Any]) -> Entry:
     return Entry(
         id=row["id"], kind=row["kind"],
@@ -56,7 +60,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         summary=row["summary"], precision=row["precision"], details=row["details"],
         channel=row["channel"], location=row["location"],
         witnesses=json.loads(row["witnesses"]), tags=json.loads(row["tags"]),
-        **{name: dec(row[name]) if is_decimal else row[name] for name, is_decimal in _KIND_COLS},
+        **_kind_values(row),
         source_entry_id=row["source_entry_id"], import_id=row["import_id"],
         revision=row["revision"], updated_at=parse_iso(row["updated_at"]),
         deleted_at=parse_iso(row["deleted_at"]),

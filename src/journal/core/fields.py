@@ -165,9 +165,10 @@ _REPORT_CHANNEL = (
 
 FIELD_TABLE: tuple[Field, ...] = (
     Field("occurred_at", WHEN, ALL_KINDS, "When", "时间",
-          "When it happened: 2024-03-05, 2024-03-05 14:30 or ISO 8601; ~ in front for "
-          "approximate (default: now)",
-          "发生时间：2024-03-05、2024-03-05 14:30 或 ISO 8601；前面加 ~ 表示大约（默认：现在）",
+          "When it happened: 2024-03-05, 2024-03-05 14:30, ISO 8601, yesterday 3pm, last "
+          "Tuesday; ~ in front for approximate (default: now)",
+          "发生时间：2024-03-05、2024-03-05 14:30、ISO 8601、昨天下午3点、上周二；前面加 ~ 表示大约"
+          "（默认：现在）",
           cli="--when"),
     Field("summary", TEXT, ALL_KINDS, "Summary", "概要", "One line: what happened",
           "一句话：发生了什么", cli="--summary"),
