@@ -35,7 +35,7 @@ def test_every_choice_word_names_exactly_one_value_of_its_field() -> None:
         seen: dict[str, str] = {}
         for c in spec.choices:
             for word in (c.id, c.en, c.zh, *c.aliases):
-                key = fields._norm(word)
+                key = fields.fold(word)
                 assert seen.setdefault(key, c.id) == c.id, (spec.name, word)
 
 

@@ -21,24 +21,15 @@ MAX_SUMMARY = 500
 MAX_TEXT = 1_000_000
 
 
-def _kinds_text() -> Bilingual:
-    return Bilingual(", ".join(f"{k.id} ({k.en})" for k in F.KIND_TABLE),
-                     "、".join(f"{k.zh}（{k.id}）" for k in F.KIND_TABLE))
-
-
 def check_kind(text: str) -> str:
-    """A kind by its id or its label in either language; InputError listing the kinds if none."""
-    key = F._norm(text)
-    for k in F.KIND_TABLE:
-        if key in {F._norm(k.id), F._norm(k.en), F._norm(k.zh)}:
-            return k.id
-    raise InputError("error.unknown_kind", field="kind", kind=text, kinds=_kinds_text())
+    """A kind by its id or its label in either language (see fields.parse_kind)."""
+    return F.parse_kind(text)
 
 
 def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str, Any]:
     """Turn a draft into column values, checking every field; raises InputError with ``field``."""
     if kind not in F.KIND_IDS:
-        raise InputError("error.unknown_kind", field="kind", kind=kind, kinds=_kinds_text())
+        raise InputError("error.unknown_kind", field="kind", kind=kind, kinds=F.kinds_text())
     v: dict[str, Any] = {"kind": kind}
 
     def belongs(spec: F.Field) -> bool:

@@ -276,7 +276,8 @@ def shown_fields(kind: str, has_report_values: bool = False) -> tuple[Field, ...
                  if f.has_kind(kind) or (f.any_kind and has_report_values))
 
 
-def _norm(text: str) -> str:
+def fold(text: str) -> str:
+    """A word as compared when parsing: case, spaces, ``-``, ``_`` and dots do not count."""
     return re.sub(r"[\s_\-·.,，。]+", "", text.casefold())
 
 
@@ -292,14 +293,29 @@ def parse_choice(name: str, text: str) -> str | None:
     raw = text.strip()
     if not raw:
         return None
-    key = _norm(raw)
+    key = fold(raw)
     for c in spec.choices:
-        if key in {_norm(c.id), _norm(c.en), _norm(c.zh), *(_norm(a) for a in c.aliases)}:
+        if key in {fold(c.id), fold(c.en), fold(c.zh), *(fold(a) for a in c.aliases)}:
             return c.id
     if spec.open:
         return raw
     raise InputError("error.bad_choice", field=name, text=raw, what=label_text(spec),
                      choices=allowed_text(spec))
+
+
+def kinds_text() -> Bilingual:
+    """Every kind with its label, for messages."""
+    return Bilingual(", ".join(f"{k.id} ({k.en})" for k in KIND_TABLE),
+                     "、".join(f"{k.zh}（{k.id}）" for k in KIND_TABLE))
+
+
+def parse_kind(text: str) -> str:
+    """A kind by its id or its label in either language; InputError listing the kinds if none."""
+    key = fold(text)
+    for k in KIND_TABLE:
+        if key in {fold(k.id), fold(k.en), fold(k.zh)}:
+            return k.id
+    raise InputError("error.unknown_kind", field="kind", kind=text, kinds=kinds_text())
 
 
 def label_text(spec: Field, kind: str | None = None) -> Bilingual:
