@@ -168,7 +168,7 @@ def test_person_page_lists_the_newest_entries_but_totals_all(qtbot, journal,  # 
     with journal.transaction():
         for i in range(12):
             journal.add_entry(EntryDraft(kind="payment", summary=f"pay {i}", persons=[p.id],
-                                         amount=Decimal("10"), direction="received"))
+                                         amount=Decimal(10), direction="received"))
     monkeypatch.setattr(people_view, "PAGE_LIMIT", 5)
     page = people_view.PersonPage()
     qtbot.addWidget(page)
@@ -179,4 +179,4 @@ def test_person_page_lists_the_newest_entries_but_totals_all(qtbot, journal,  # 
     texts = [page.totals.itemAt(i).widget().text() for i in range(page.totals.count())
              if page.totals.itemAt(i).widget() is not None]
     assert any("120" in t for t in texts)  # totals over all 12, not the 5 shown
-    assert journal.totals(person_id=p.id)["received"] == {"CNY": Decimal("120")}
+    assert journal.totals(person_id=p.id)["received"] == {"CNY": Decimal(120)}
