@@ -128,3 +128,10 @@ def test_totals_go_to_the_buckets_of_the_table(journal: Any) -> None:
         "received": Decimal(300), "promised": None, "sent": Decimal(50), "gifts": Decimal(999),
         "offered": Decimal(2000)}
     assert fields.bucket_label("offered", "zh") == "任务报酬（对方提出）"
+
+
+def test_a_too_long_summary_is_named_by_its_label_in_both_languages(journal: Any) -> None:
+    with pytest.raises(InputError) as info:
+        journal.add_entry(EntryDraft(kind="note", summary="长" * 501))
+    assert info.value.message("en") == "Summary is too long (at most 500 characters)."
+    assert info.value.message("zh") == "概要太长（最多 500 个字符）。"

@@ -45,7 +45,8 @@ def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str,
         if not summary:
             raise InputError("error.summary_required", field="summary")
         if len(summary) > MAX_SUMMARY:
-            raise InputError("error.too_long", field="summary", what="summary", n=MAX_SUMMARY)
+            raise InputError("error.too_long", field="summary", what=F.label_text(F.FIELDS["summary"]),
+                             n=MAX_SUMMARY)
         v["summary"] = summary
     if d.occurred_at is not None:
         if d.occurred_at.tzinfo is None:
@@ -63,11 +64,11 @@ def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str,
             continue
         if spec.type == F.MULTILINE:
             if len(value) > MAX_TEXT:
-                raise InputError("error.too_long", field=name, what=name, n=MAX_TEXT)
+                raise InputError("error.too_long", field=name, what=F.label_text(spec), n=MAX_TEXT)
             v[name] = value.rstrip()
         elif spec.type == F.TEXT and spec.common:
             if len(value) > MAX_TEXT:
-                raise InputError("error.too_long", field=name, what=name, n=MAX_TEXT)
+                raise InputError("error.too_long", field=name, what=F.label_text(spec), n=MAX_TEXT)
             v[name] = value.strip()
         elif spec.type == F.TEXT:
             v[name] = value.strip() or None
