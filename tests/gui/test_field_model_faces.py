@@ -57,6 +57,16 @@ def test_cli_json_stores_the_ids_of_chinese_labels(added: tuple[Path, str]) -> N
         ("payment", "wechat", "received", "5", "CNY")
 
 
+def test_cli_list_takes_a_kind_by_its_label(added: tuple[Path, str]) -> None:
+    path, eid = added
+    for word in ("钱款", "Payment", "payment"):
+        result = cli("--journal", str(path), "list", "--kind", word, "--json", lang="en")
+        assert result.returncode == 0, result.stderr
+        assert [e["id"] for e in json.loads(result.stdout)] == [eid], word
+    result = cli("--journal", str(path), "list", "--kind", "礼物", "--json", lang="en")
+    assert json.loads(result.stdout) == []
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_cli_show_uses_the_table_words(added: tuple[Path, str], lang: str) -> None:
     path, eid = added
