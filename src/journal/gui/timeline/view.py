@@ -165,7 +165,8 @@ class TimelineView(QWidget):
         hh.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         hh.setHighlightSections(False)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.table.setColumnWidth(COL_KIND, em * 8 + 8)
+        widest_kind = max(self.fontMetrics().horizontalAdvance(labels.kind_label(k)) for k in KINDS)
+        self.table.setColumnWidth(COL_KIND, max(em * 8 + 8, widest_kind + em * 3))  # icon + text
         self.table.setColumnWidth(COL_WHEN, em * 12)
         self.table.setColumnWidth(COL_PERSONS, em * 9)
         self.table.setColumnWidth(COL_AMOUNT, em * 8)
