@@ -141,19 +141,26 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     text.add_argument("--lang", choices=("zh", "en"))
 
     imp = sub.add_parser("import")
-    isub = imp.add_subparsers(dest="import_command", metavar="{telegram,whatsapp,csv}", parser_class=_Parser)
+    isub = imp.add_subparsers(
+        dest="import_command", parser_class=_Parser,
+        metavar="{auto,telegram,whatsapp,csv,qq,wechat,email,wechatpay,alipay}")
     isub.required = True
-    tg = isub.add_parser("telegram")
-    tg.add_argument("file")
-    tg.add_argument("--person")
-    wa = isub.add_parser("whatsapp")
-    wa.add_argument("file")
-    wa.add_argument("--me")
-    wa.add_argument("--person")
-    cs = isub.add_parser("csv")
-    cs.add_argument("file")
-    for p in (tg, wa, cs):
-        p.add_argument("--tz", help="time zone of the export's times (default: this computer's)")
+    kinds: dict[str, argparse.ArgumentParser] = {}
+    for kind in ("auto", "telegram", "whatsapp", "csv", "qq", "wechat", "email", "wechatpay",
+                 "alipay"):
+        kp = isub.add_parser(kind)
+        kp.add_argument("file")
+        kp.add_argument("--tz", help="time zone of the export's times (default: this computer's)")
+        kinds[kind] = kp
+    for kind in ("auto", "telegram", "whatsapp", "qq", "wechat", "email"):
+        kinds[kind].add_argument("--person", help="record the other person under this name")
+    for kind in ("auto", "whatsapp", "qq", "wechat", "email"):
+        kinds[kind].add_argument("--me", help="your own name in the chat")
+    for kind in ("auto", "wechatpay", "alipay"):
+        kinds[kind].add_argument(
+            "--counterpart", action="append", metavar="NAME",
+            help="record every row with this counterpart (repeatable); default: every "
+                 "transfer and red packet, no shop purchases")
 
     sub.add_parser("backup").add_argument("out")
     sub.add_parser("restore", help="restore ID (an entry from the trash) or BACKUP (a backup file)"
@@ -521,9 +528,12 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
 
     with _open(args, lang) as j:
         result = import_file(j, args.import_command, Path(args.file).expanduser(), tz=args.tz,
-                             person=getattr(args, "person", None), me=getattr(args, "me", None))
+                             person=getattr(args, "person", None), me=getattr(args, "me", None),
+                             counterparts=getattr(args, "counterpart", None), lang=lang)
     if result.duplicate:
         print(t("cli.import_duplicate", lang))
+    elif result.bill:
+        print(t("cli.imported_bill", lang, rows=result.messages, persons=len(result.persons)))
     else:
         print(t("cli.imported", lang, messages=result.messages, days=result.days,
                 attachments=result.attachments, entries=len(result.entry_ids)))

@@ -59,6 +59,8 @@ i18n.register({
     "cli.imported": {"en": "Imported {messages} messages over {days} days ({attachments} "
                            "attachments) into {entries} entries.",
                      "zh": "已导入 {messages} 条消息，共 {days} 天（{attachments} 个附件），生成 {entries} 条记录。"},
+    "cli.imported_bill": {"en": "Recorded {rows} payments with {persons} counterparts from the bill.",
+                          "zh": "已从账单记录 {rows} 笔付款，涉及 {persons} 个交易对方。"},
     "cli.import_duplicate": {"en": "This file was imported before; nothing was added.",
                              "zh": "这个文件之前已经导入过，没有添加任何内容。"},
     "cli.demo_done": {"en": "Wrote the demo journal {path}. Its passphrase is: {passphrase}",

@@ -1,9 +1,10 @@
-"""Put a parsed chat into a journal, all at once or not at all.
+"""Put a parsed chat or bill into a journal, all at once or not at all.
 
 One import = one transaction: the original export file (kept unmodified as evidence, with its
 SHA-256), one ``contact`` entry per conversation per day with the transcript as its details,
 every message stored on its own (``journal.messages(entry_id)``), and the photos and files found
 in the export folder attached to their day's entry. The same file imported twice adds nothing.
+A payment bill (:func:`import_bill`) becomes one ``payment`` entry per chosen row, the same way.
 """
 
 from __future__ import annotations
@@ -23,14 +24,24 @@ from journal.core.errors import ImportFormatError, InputError
 from journal.core.i18n import message, register, system_lang
 from journal.core.models import EntryDraft, Handle, Person
 
-from .common import ParsedChat, ParsedMessage, ProgressCallback, check_kind, read_export
+from .bills import BillRow, ParsedBill, select_rows
+from .common import (
+    ParsedChat,
+    ParsedMessage,
+    ProgressCallback,
+    check_kind,
+    detect_kind,
+    read_export,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_DETAILS = 900_000  # the store allows 1,000,000 characters of details
 MAX_NAME = 200
 MAX_SUMMARY_TEXT = 120
-APP_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "csv": ""}
+APP_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "csv": "", "qq": "QQ",
+             "wechat": "WeChat", "email": "E-mail"}
+BILL_METHODS = {"wechatpay": "wechat", "alipay": "alipay"}
 
 register({
     "import.summary": {
@@ -64,6 +75,28 @@ register({
         "zh": "“{name}”在读取之后被修改了。请重新读取后再导入。日志中没有添加任何内容。",
     },
     "import.service_sender": {"en": "(system)", "zh": "（系统）"},
+    "import.channel.wechatpay": {"en": "WeChat Pay", "zh": "微信支付"},
+    "import.channel.alipay": {"en": "Alipay", "zh": "支付宝"},
+    "import.bill.summary.received": {
+        "en": "{channel}: received {amount} CNY from {who}{what}",
+        "zh": "{channel}：收到{who}{amount} 元{what}",
+    },
+    "import.bill.summary.sent": {
+        "en": "{channel}: paid {amount} CNY to {who}{what}",
+        "zh": "{channel}：向{who}支付 {amount} 元{what}",
+    },
+    "import.bill.summary.neutral": {
+        "en": "{channel}: {amount} CNY with {who}{what}",
+        "zh": "{channel}：与{who}的交易 {amount} 元{what}",
+    },
+    "import.bill.line": {
+        "en": "Row {line} of the {channel} bill, as written:",
+        "zh": "{channel}账单第 {line} 行的原文：",
+    },
+    "import.bill.original_caption": {
+        "en": "Original {channel} bill as imported ({rows} of its {total} transactions recorded)",
+        "zh": "导入时的原始{channel}账单（共 {total} 笔交易，记录了其中 {rows} 笔）",
+    },
 })
 
 _PHONE_RE = re.compile(r"^\+?[\d ()\-.]{7,24}$")
@@ -79,6 +112,7 @@ class ImportResult:
     import_id: str | None = None
     original_attachment_id: str | None = None
     persons: list[str] = field(default_factory=list)  # person ids linked to the transcripts
+    bill: bool = False  # payment rows of a bill (``messages`` counts the rows)
 
 
 def message_text(m: ParsedMessage, lang: str) -> str:
@@ -146,7 +180,7 @@ class _Persons:
         self.mapping = mapping  # sender → person name or id given by the user
         self.cache: dict[str, str] = {}
 
-    def id_for(self, sender: str) -> str:
+    def id_for(self, sender: str, platform: str | None = None) -> str:
         if sender in self.cache:
             return self.cache[sender]
         target = self.mapping.get(sender, sender)[:MAX_NAME].strip() or "?"
@@ -159,8 +193,9 @@ class _Persons:
             handles = []
             if self.app in ("whatsapp", "telegram") and _PHONE_RE.match(sender):
                 handles.append(Handle(kind="phone", value=sender))
-            person = self.journal.add_person(target, handles=handles,
-                                             platform=APP_NAMES.get(self.app, ""))
+            person = self.journal.add_person(
+                target, handles=handles,
+                platform=platform if platform is not None else APP_NAMES.get(self.app, ""))
         if sender != person.name and sender not in person.aliases and sender[:MAX_NAME] == sender:
             self.journal.update_person(person.id, aliases=[*person.aliases, sender])
         self.cache[sender] = person.id
@@ -246,6 +281,9 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
                 for media_path in m.media:
                     if _attach_media(journal, entry.id, import_id, media_path, m, lang):
                         result.attachments += 1
+                for media_name, media_data in m.data_media:
+                    if _attach_data(journal, entry.id, import_id, media_name, media_data, m, lang):
+                        result.attachments += 1
                 for member in m.archive_media:
                     if zf is None:
                         zf = _open_zip(original)
@@ -286,6 +324,23 @@ def _attach_media(journal: Any, entry_id: str, import_id: str, path: Path, m: Pa
         return False
 
 
+def _attach_data(journal: Any, entry_id: str, import_id: str, name: str, data: bytes,
+                 m: ParsedMessage, lang: str) -> bool:
+    """Attach a file the parser read into memory (an e-mail's attachment)."""
+    try:
+        journal.add_attachment(
+            entry_id=entry_id, data=data, filename=name,
+            caption=message("import.media_caption", lang, sender=m.sender or
+                            message("import.service_sender", lang),
+                            time=m.sent_at.strftime("%Y-%m-%d %H:%M")),
+            import_id=import_id,
+        )
+        return True
+    except InputError as exc:
+        log.info("media file not attached: %s", exc.key)
+        return False
+
+
 def _open_zip(archive: bytes) -> zipfile.ZipFile | None:
     try:
         return zipfile.ZipFile(io.BytesIO(archive))
@@ -318,27 +373,139 @@ def _attach_member(journal: Any, entry_id: str, import_id: str, zf: zipfile.ZipF
         return False
 
 
+def resolve_kind(kind: str, path: Path | str) -> str:
+    """``kind`` checked, or for "auto" the kind recognised from the file itself."""
+    if (kind or "").strip().lower() == "auto":
+        found = detect_kind(path)
+        if found is None:
+            p = Path(path)
+            read_export(p)  # a missing, empty or unreadable file says so first
+            raise ImportFormatError("import.unrecognised", field="kind", name=p.name)
+        return found
+    return check_kind(kind)
+
+
 def parse_file(kind: str, path: Path | str, *, tz: str | None = None,
-               date_order: str | None = None, lang: str | None = None) -> ParsedChat:
-    """Parse an export of the given kind ("telegram", "whatsapp", "csv")."""
+               date_order: str | None = None, lang: str | None = None) -> ParsedChat | ParsedBill:
+    """Parse an export of the given kind (see ``common.APPS``, or "auto")."""
+    from .bills import parse_alipay, parse_wechatpay
     from .csvchat import parse_csv
+    from .mail import parse_email
+    from .qq import parse_qq
     from .telegram import parse_telegram
+    from .wechat import parse_wechat
     from .whatsapp import parse_whatsapp
 
-    k = check_kind(kind)
+    k = resolve_kind(kind, path)
     if k == "telegram":
         return parse_telegram(path, tz=tz, lang=lang)
     if k == "whatsapp":
         return parse_whatsapp(path, tz=tz, date_order=date_order, lang=lang)
+    if k == "qq":
+        return parse_qq(path, tz=tz, lang=lang)
+    if k == "wechat":
+        return parse_wechat(path, tz=tz, lang=lang)
+    if k == "email":
+        return parse_email(path, tz=tz, lang=lang)
+    if k == "wechatpay":
+        return parse_wechatpay(path, tz=tz, lang=lang)
+    if k == "alipay":
+        return parse_alipay(path, tz=tz, lang=lang)
     return parse_csv(path, tz=tz, date_order=date_order, lang=lang)
 
 
 def import_file(journal: Any, kind: str, path: Path | str, *, tz: str | None = None,
                 person: str | None = None, me: str | None = None, date_order: str | None = None,
-                progress: ProgressCallback | None = None, lang: str | None = None) -> ImportResult:
+                counterparts: list[str] | None = None, progress: ProgressCallback | None = None,
+                lang: str | None = None) -> ImportResult:
     """Parse and import in one call (the CLI's ``journal-cli import KIND FILE``)."""
     parsed = parse_file(kind, path, tz=tz, date_order=date_order, lang=lang)
+    if isinstance(parsed, ParsedBill):
+        return import_bill(journal, parsed, counterparts=counterparts, progress=progress, lang=lang)
     return import_chat(journal, parsed, person=person, me=me, progress=progress, lang=lang)
+
+
+def _bill_details(row: BillRow, bill: ParsedBill, channel: str, lang: str) -> str:
+    from .bills import ALIPAY_COLUMNS, WECHATPAY_COLUMNS
+
+    columns = WECHATPAY_COLUMNS if bill.app == "wechatpay" else ALIPAY_COLUMNS
+    values = {"time": row.occurred_at.strftime("%Y-%m-%d %H:%M:%S"), "type": row.type,
+              "counterpart": row.counterpart, "account": row.account, "item": row.item,
+              "direction": row.direction_text, "amount": f"{row.amount:.2f}",
+              "method": row.method_text, "status": row.status, "reference": row.reference,
+              "merchant_reference": row.merchant_reference, "note": row.note}
+    lines = [message("import.bill.line", lang, channel=channel, line=row.line)]
+    lines += [f"{label}: {values[key]}" for key, label in columns.items() if values.get(key)]
+    return "\n".join(lines)
+
+
+def import_bill(journal: Any, bill: ParsedBill, *, counterparts: list[str] | None = None,
+                progress: ProgressCallback | None = None, lang: str | None = None,
+                original: bytes | None = None) -> ImportResult:
+    """Write the chosen rows of ``bill`` as payment entries, in one transaction.
+
+    ``counterparts``: the counterparts whose rows matter (every row of theirs is recorded);
+    None = every transfer and red packet row, no shop purchase.
+    """
+    lang = lang or system_lang()
+    name = bill.source_path.name if bill.source_path else f"{bill.app}-bill"
+    if journal.import_seen(bill.source_sha256):
+        log.info("import skipped: bill already imported")
+        return ImportResult(duplicate=True, bill=True)
+    if original is None:
+        if bill.source_path is None:
+            raise ImportFormatError("import.bill_no_rows", name=name)
+        _, original, sha = read_export(bill.source_path)
+        if sha != bill.source_sha256:
+            raise ImportFormatError("import.changed_since_preview", name=name)
+    elif hashlib.sha256(original).hexdigest() != bill.source_sha256:
+        raise ImportFormatError("import.changed_since_preview", name=name)
+    rows = select_rows(bill, counterparts)
+    if not rows:
+        raise ImportFormatError("import.bill_nothing_chosen", name=name)
+    channel = message(f"import.channel.{bill.app}", lang)
+    days = len({r.occurred_at.date() for r in rows})
+    result = ImportResult(messages=len(rows), days=days, bill=True)
+    persons = _Persons(journal, bill.app, {})
+    persons_platform = channel
+    if progress:
+        progress(0, len(rows))
+    with journal.transaction():
+        import_id = journal.record_import(bill.app, name, bill.source_sha256, None, len(rows), days)
+        result.import_id = import_id
+        for done, row in enumerate(rows, start=1):
+            pids = [persons.id_for(row.counterpart, platform=persons_platform)] \
+                if row.counterpart else []
+            what = f" ({row.type})" if lang != "zh" else f"（{row.type}）"
+            key = {"received": "import.bill.summary.received",
+                   "sent": "import.bill.summary.sent"}.get(row.direction or "",
+                                                          "import.bill.summary.neutral")
+            summary = message(key, lang, channel=channel, amount=f"{row.amount:.2f}",
+                              who=row.counterpart or "?", what=what if row.type else "")
+            draft = EntryDraft(
+                kind="payment", occurred_at=row.occurred_at, precision="exact",
+                summary=summary[:480], details=_bill_details(row, bill, channel, lang),
+                persons=pids, channel=channel, amount=row.amount, currency="CNY",
+                method=BILL_METHODS[bill.app], direction=row.direction,
+                reference=row.reference or None,
+            )
+            entry = journal.add_entry(draft, import_id=import_id)
+            result.entry_ids.append(entry.id)
+            for pid in pids:
+                if pid not in result.persons:
+                    result.persons.append(pid)
+            if progress:
+                progress(done, len(rows))
+        att = journal.add_attachment(
+            entry_id=result.entry_ids[0], data=original, filename=name,
+            caption=message("import.bill.original_caption", lang, channel=channel, rows=len(rows),
+                            total=len(bill.rows)),
+            import_id=import_id,
+        )
+        result.original_attachment_id = att.id
+        journal.finish_import(import_id, len(rows), days, attachment_id=att.id)
+    log.info("imported %d payment rows of %d", len(rows), len(bill.rows))
+    return result
 
 
 def entry_draft_from_message(journal: Any, message_id: str, kind: str,

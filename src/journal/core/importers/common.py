@@ -23,15 +23,19 @@ from journal.core.i18n import message, register
 log = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024  # the same limit as an attachment
-APPS = ("telegram", "whatsapp", "csv")
+CHAT_APPS = ("telegram", "whatsapp", "csv", "qq", "wechat", "email")
+BILL_APPS = ("wechatpay", "alipay")
+APPS = CHAT_APPS + BILL_APPS
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 
 register({
     "import.unknown_kind": {
-        "en": "Unknown import format “{kind}”. Use telegram, whatsapp or csv.",
-        "zh": "未知的导入格式“{kind}”。请使用 telegram、whatsapp 或 csv。",
+        "en": "Unknown import format “{kind}”. Use telegram, whatsapp, csv, qq, wechat, email, "
+        "wechatpay, alipay or auto.",
+        "zh": "未知的导入格式“{kind}”。请使用 telegram、whatsapp、csv、qq、wechat、email、"
+        "wechatpay、alipay 或 auto。",
     },
     "import.file_missing": {
         "en": "There is no file at {path}. Nothing was added to the journal.",
@@ -83,6 +87,19 @@ register({
         "with a date such as 2024-03-05 14:30. Nothing was added to the journal.",
         "zh": "“{name}”不是聊天表格：第 {line} 行需要三列（日期、人、内容），日期格式如 2024-03-05 14:30。"
         "日志中没有添加任何内容。",
+    },
+    "import.bad_encoding": {
+        "en": "“{name}” is in a text encoding this app cannot read (neither UTF-8 nor GB18030). "
+        "Export the file again, or save it as UTF-8. Nothing was added to the journal.",
+        "zh": "“{name}”的文字编码无法识别（既不是 UTF-8 也不是 GB18030）。请重新导出，"
+        "或另存为 UTF-8 编码。日志中没有添加任何内容。",
+    },
+    "import.unrecognised": {
+        "en": "“{name}” is not an export this app recognises. Choose the format yourself "
+        "(telegram, whatsapp, csv, qq, wechat, email, wechatpay or alipay). "
+        "Nothing was added to the journal.",
+        "zh": "无法识别“{name}”是哪种导出文件。请自己选择格式（telegram、whatsapp、csv、qq、wechat、"
+        "email、wechatpay 或 alipay）。日志中没有添加任何内容。",
     },
     "import.no_messages": {
         "en": "“{name}” contains no messages. Nothing was added to the journal.",
@@ -190,6 +207,7 @@ class ParsedMessage:
     media_note: str = ""  # e.g. "photo", "image omitted", "(File not included…)"
     conversation: str = ""  # the chat it belongs to (several in a whole-account export)
     archive_media: list[str] = field(default_factory=list)  # members of the export .zip
+    data_media: list[tuple[str, bytes]] = field(default_factory=list)  # (name, bytes), e.g. e-mail
 
 
 @dataclass
@@ -379,6 +397,25 @@ def unique_senders(messages: list[ParsedMessage]) -> list[str]:
     return list(seen)
 
 
+def decode_text_cn(data: bytes, name: str) -> str:
+    """Like :func:`decode_text`, but a file that is not UTF-8 is read as GB18030 (Chinese
+    Windows programs write it); bytes that are neither give ``import.bad_encoding``."""
+    if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return decode_text(data, name)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if b"\x00" in data:
+            raise ImportFormatError("import.binary", name=name) from None
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError("import.bad_encoding", name=name) from exc
+        # GB18030 decodes almost any byte string: a picture or archive still has many controls
+        return decode_text(text.encode("utf-8"), name)
+    return decode_text(data, name)
+
+
 def check_kind(kind: str) -> str:
     value = (kind or "").strip().lower()
     if value not in APPS:
@@ -386,25 +423,61 @@ def check_kind(kind: str) -> str:
     return value
 
 
+def _head_text(head: bytes) -> str:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return head.decode("utf-16", errors="ignore")
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:  # a character cut by the 64 KB window
+            text = head[:exc.start].decode("utf-8", errors="ignore")
+        else:
+            text = head.decode("gb18030", errors="ignore")
+    return text.lstrip("\ufeff \t\r\n\u200e")
+
+
 def detect_kind(path: Path | str) -> str | None:
-    """Guess "telegram", "whatsapp" or "csv" from the name and the first bytes; None = unknown."""
+    """Guess the kind of export (one of APPS) from its first bytes and name; None = unknown."""
+    from .mail import looks_like_email
+
     p = Path(path)
     suffix = p.suffix.lower()
     try:
         with p.open("rb") as fh:
-            head = fh.read(4096)
+            head = fh.read(65536)
     except OSError:
         head = b""
-    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n\u200e")
-    if suffix == ".json" or text.startswith("{"):
+    if head[:4] == b"PK\x03\x04":
+        return "wechatpay" if suffix == ".xlsx" or b"xl/" in head[:4096] else "whatsapp"
+    text = _head_text(head)
+    lines = [ln.strip() for ln in text.split("\n")[:40]]
+    if text.startswith("{"):
+        return "qq" if '"chatInfo"' in text[:4096] else "telegram"
+    if "消息记录（此消息记录为文本格式" in text[:400] or any(ln.startswith("消息对象") for ln in lines):
+        return "qq"
+    table = "\n".join(lines)
+    if ("交易时间" in table and "交易类型" in table and "金额(元)" in table) or "微信支付账单" in table:
+        return "wechatpay"
+    if ("交易时间" in table and "交易分类" in table) or ("支付宝" in table and "交易订单号" in table):
+        return "alipay"
+    if suffix in (".eml", ".mbox") or looks_like_email(head.lstrip(b"\xef\xbb\xbf\r\n")):
+        return "email"
+    lower = text[:4000].lower()
+    if lower.startswith(("<!doctype html", "<html")):
+        if "微信聊天记录" in lower or "chat-left" in lower or "chat-right" in lower:
+            return "wechat"
         return "telegram"
+    first = lines[0] if lines else ""
+    if {"IsSender", "CreateTime", "StrContent"} <= {c.strip() for c in first.split(",")}:
+        return "wechat"
     if suffix in (".csv", ".tsv"):
         return "csv"
-    if suffix == ".zip" or head[:4] == b"PK\x03\x04":
-        return "whatsapp"
-    first = text.split("\n", 1)[0]
+    if re.match(r"^.+ \(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(:\d{2})?\)[:：]", first):
+        return "wechat"
     if re.match(r"^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", first):
         return "whatsapp"
     if suffix == ".txt":
         return "whatsapp"
+    if suffix == ".json":
+        return "telegram"
     return None

@@ -1,4 +1,4 @@
-"""Telegram Desktop "Export chat history" (machine-readable JSON).
+"""Telegram Desktop "Export chat history": machine-readable JSON (here) and web pages (tghtml.py).
 
 Two shapes: one chat's ``result.json`` (``{"name", "type", "id", "messages": [...]}``) and the
 whole-account export (``{"chats": {"list": [{"name", "messages": [...]}, ...]}, ...}``). Every
@@ -32,6 +32,8 @@ from .common import (
     safe_media_path,
     unique_senders,
 )
+from .htmltext import looks_like_html
+from .tghtml import parse_telegram_html
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +121,9 @@ def parse_telegram_bytes(
     fname = name or (source_path.name if source_path else "result.json")
     check_size(len(data), fname)
     text = decode_text(data, fname)
+    if looks_like_html(text):
+        return parse_telegram_html(text, fname=fname, zone=zone, tz_name=tz_name, lang=lang,
+                                   source_path=source_path, data=data, sha256=sha256)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
