@@ -245,6 +245,81 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
   </context>
   <context>
+    <name>BillPreview</name>
+    <message>
+      <source>File:</source>
+      <translation>文件：</translation>
+    </message>
+    <message>
+      <source>Recognised as:</source>
+      <translation>识别为：</translation>
+    </message>
+    <message>
+      <source>Account:</source>
+      <translation>账户：</translation>
+    </message>
+    <message>
+      <source>Transactions:</source>
+      <translation>交易：</translation>
+    </message>
+    <message>
+      <source>To begin with, every transfer and red packet is recorded as a payment, and no shop purchase. Tick the counterparts that matter to record all of their transactions; untick one to leave it out.</source>
+      <translation>开始时，所有转账和红包都会记录为付款，商店消费不记录。勾选相关的交易对方，会记录与其的全部交易；取消勾选则不记录该对方。</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Counterpart</source>
+      <translation>交易对方</translation>
+    </message>
+    <message>
+      <source>In/out</source>
+      <translation>收/支</translation>
+    </message>
+    <message>
+      <source>Amount (CNY)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>交易单号</translation>
+    </message>
+    <message>
+      <source>(not given in the bill)</source>
+      <translation>（账单中没有写明）</translation>
+    </message>
+    <message>
+      <source>%1 transaction(s) with %2 counterpart(s)</source>
+      <translation>%1 笔交易，%2 个交易对方</translation>
+    </message>
+    <message>
+      <source>%1 — %2 transaction(s), received %3, paid %4</source>
+      <translation>%1 —— %2 笔交易，收入 %3，支出 %4</translation>
+    </message>
+    <message>
+      <source> (transfers or red packets: %1)</source>
+      <translation>（其中转账或红包 %1 笔）</translation>
+    </message>
+    <message>
+      <source>%1 transaction(s) will be recorded as payments:</source>
+      <translation>将有 %1 笔交易记录为付款：</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>收入</translation>
+    </message>
+    <message>
+      <source>paid</source>
+      <translation>支出</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecklistOverview</name>
     <message>
       <source>shown by your entries</source>
@@ -906,6 +981,10 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>上一步</translation>
     </message>
     <message>
+      <source>Import a chat or a bill</source>
+      <translation>导入聊天记录或账单</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -918,10 +997,6 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>关闭</translation>
     </message>
     <message>
-      <source>Import the chat history you exported from a messaging app</source>
-      <translation>导入您从聊天软件导出的聊天记录</translation>
-    </message>
-    <message>
       <source>Recognise automatically</source>
       <translation>自动识别</translation>
     </message>
@@ -930,20 +1005,32 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>Telegram(result.json)</translation>
     </message>
     <message>
-      <source>Chats are often the best evidence. Export them from the app, then choose the file here.
+      <source>Import a chat you exported from a messaging app, or a payment bill</source>
+      <translation>导入从聊天软件导出的聊天记录，或支付账单</translation>
+    </message>
+    <message>
+      <source>Chats and payment bills are often the best evidence. Export them from the app, then choose the file here.
 
 • Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, format “Machine-readable JSON”, then choose result.json.
 • WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, send the file to this computer, then choose the .zip file (or the .txt file in it).
+• QQ: in the message manager export a chat as .txt, or use QQChatExporter's JSON.
+• WeChat: the .csv, .txt or .html file of a WeChat exporter.
+• WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which counterparts matter, and their transactions become payments.
+• E-mail: a message saved as .eml, or a mailbox as .mbox.
 • Another app: make a table (CSV) with the columns date, person, text.
 
 You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
-      <translation>聊天记录往往是最好的证据。先在软件中导出聊天记录，再在这里选择导出的文件。
+      <translation>聊天记录和支付账单往往是最好的证据。请先从应用中导出，再在这里选择文件。
 
-• Telegram:在 Telegram 桌面版中打开聊天，选择 ⋮ → 导出聊天记录（Export chat history），格式选“机器可读的 JSON”（Machine-readable JSON），然后选择 result.json。
-• WhatsApp:在手机上打开聊天，选择 ⋮ 或对方的名字 → 导出聊天（Export chat），把文件发送到这台电脑，然后选择这个 .zip 文件（或其中的 .txt 文件）。
-• 其他软件：制作一个表格（CSV），三列分别是日期、人、内容。
+• Telegram：在 Telegram 桌面版中打开聊天，选择 ⋮ → 导出聊天记录，格式选“机器可读的 JSON”，然后选择 result.json。
+• WhatsApp：在手机上打开聊天，选择 ⋮ 或联系人名称 → 导出聊天，把文件发到这台电脑，然后选择 .zip 文件（或其中的 .txt 文件）。
+• QQ：在消息管理器中把聊天导出为 .txt，或使用 QQChatExporter 导出的 JSON。
+• 微信：微信导出工具生成的 .csv、.txt 或 .html 文件。
+• 微信支付或支付宝：您下载的账单（.csv 或 .xlsx）；由您选择哪些交易对方相关，他们的交易会记录为付款。
+• 电子邮件：另存为 .eml 的邮件，或导出为 .mbox 的邮箱。
+• 其他应用：制作一个表格（CSV），包含日期、人、内容三列。
 
-添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
+在添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
     </message>
     <message>
       <source>WhatsApp (.zip or .txt)</source>
@@ -952,6 +1039,26 @@ You will see a preview before anything is added. The original file is kept in th
     <message>
       <source>Table of messages (CSV)</source>
       <translation>消息表格（CSV）</translation>
+    </message>
+    <message>
+      <source>QQ (.txt or QQChatExporter .json)</source>
+      <translation>QQ（.txt 或 QQChatExporter 的 .json）</translation>
+    </message>
+    <message>
+      <source>WeChat (.csv, .txt or .html)</source>
+      <translation>微信（.csv、.txt 或 .html）</translation>
+    </message>
+    <message>
+      <source>WeChat Pay bill (.csv or .xlsx)</source>
+      <translation>微信支付账单（.csv 或 .xlsx）</translation>
+    </message>
+    <message>
+      <source>Alipay bill (.csv)</source>
+      <translation>支付宝账单（.csv）</translation>
+    </message>
+    <message>
+      <source>E-mail (.eml or .mbox)</source>
+      <translation>电子邮件（.eml 或 .mbox）</translation>
     </message>
     <message>
       <source>Choose the exported file…</source>
@@ -1034,8 +1141,8 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>选择导出的聊天记录</translation>
     </message>
     <message>
-      <source>Chat exports (*.json *.txt *.zip *.csv *.tsv);;All files (*)</source>
-      <translation>聊天导出文件 (*.json *.txt *.zip *.csv *.tsv);;所有文件 (*)</translation>
+      <source>Exports and bills (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox);;All files (*)</source>
+      <translation>导出文件和账单 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox);;所有文件 (*)</translation>
     </message>
     <message>
       <source>This file does not look like a chat export. Choose the format above and try again.</source>
@@ -1114,6 +1221,24 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Open a day in the timeline to read its messages. To record a request, payment or gift from a message, use “Make an entry from this message…”.</source>
       <translation>在时间线中打开某一天即可阅读当天的消息。如要把某条消息记录为请求、付款或礼物，请使用“根据这条消息新建记录…”。</translation>
+    </message>
+    <message>
+      <source>This bill was imported before</source>
+      <translation>这份账单之前已经导入过</translation>
+    </message>
+    <message>
+      <source>The bill was imported</source>
+      <translation>账单已导入</translation>
+    </message>
+    <message>
+      <source>%1 payment(s) recorded, with %2 counterpart(s)</source>
+      <translation>已记录 %1 笔付款，涉及 %2 个交易对方</translation>
+    </message>
+    <message>
+      <source>The original bill is kept in the journal, unchanged, as evidence.
+Its SHA-256 fingerprint: %1</source>
+      <translation>原始账单已原样保存在日志中，作为证据。
+它的 SHA-256 指纹：%1</translation>
     </message>
     <message>
       <source>Importing… %1 of %2 messages</source>

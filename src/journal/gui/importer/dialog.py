@@ -1,4 +1,5 @@
-"""Import a chat export: choose the file, check a preview, import off the UI thread, see a summary.
+"""Import a chat export or a payment bill: choose the file, check a preview, import off the UI
+thread, see a summary.
 
 Nothing is written to the journal before the user presses "Import": the preview is made from the
 parsed file only. The original export file is stored in the journal as evidence.
@@ -32,8 +33,11 @@ from PySide6.QtWidgets import (
 
 from journal.core.errors import JournalError
 from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat, parse_file
+from journal.core.importers.apply import import_bill
+from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import system_tz_name
 from journal.gui import dialogs
+from journal.gui.importer.billpreview import BillPreview
 from journal.gui.qtsetup import current_lang
 from journal.gui.worker import BackgroundTask
 
@@ -58,7 +62,7 @@ class ImportDialog(QDialog):
     """``ImportDialog(journal, parent)``; after ``exec()`` returns Accepted, ``.result`` is the
     :class:`~journal.core.importers.ImportResult` (``duplicate`` when the file was seen before)."""
 
-    PAGE_CHOOSE, PAGE_PREVIEW, PAGE_WORKING, PAGE_DONE = range(4)
+    PAGE_CHOOSE, PAGE_PREVIEW, PAGE_WORKING, PAGE_DONE, PAGE_BILL = range(5)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,11 +70,12 @@ class ImportDialog(QDialog):
         # the brief's ``.result`` attribute; it hides QDialog.result() (the int exit code)
         self.result: ImportResult | None = None  # type: ignore[assignment]
         self.parsed: ParsedChat | None = None
+        self.bill: ParsedBill | None = None
         self.path: Path | None = None
         self._worker: BackgroundTask | None = None
         self._importing = False
         self._callbacks: tuple[Any, Any] = (None, None)
-        self.setWindowTitle(self.tr("Import a chat"))
+        self.setWindowTitle(self.tr("Import a chat or a bill"))
         self.setMinimumSize(720, 560)
 
         self.pages = QStackedWidget()
@@ -78,6 +83,8 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._build_preview())
         self.pages.addWidget(self._build_working())
         self.pages.addWidget(self._build_done())
+        self.bill_preview = BillPreview()
+        self.pages.addWidget(self.bill_preview)
 
         self.back_button = QPushButton(self.tr("Back"))
         self.import_button = QPushButton(self.tr("Import"))
@@ -103,18 +110,24 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ pages
     def _build_choose(self) -> QWidget:
         page = QWidget()
-        title = QLabel(self.tr("Import the chat history you exported from a messaging app"))
+        title = QLabel(self.tr("Import a chat you exported from a messaging app, or a payment bill"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
         _plain(title)
         help_text = _plain(QLabel(self.tr(
-            "Chats are often the best evidence. Export them from the app, then choose the file here.\n\n"
+            "Chats and payment bills are often the best evidence. Export them from the app, then "
+            "choose the file here.\n\n"
             "• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, "
             "format “Machine-readable JSON”, then choose result.json.\n"
             "• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, "
             "send the file to this computer, then choose the .zip file (or the .txt file in it).\n"
+            "• QQ: in the message manager export a chat as .txt, or use QQChatExporter's JSON.\n"
+            "• WeChat: the .csv, .txt or .html file of a WeChat exporter.\n"
+            "• WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which "
+            "counterparts matter, and their transactions become payments.\n"
+            "• E-mail: a message saved as .eml, or a mailbox as .mbox.\n"
             "• Another app: make a table (CSV) with the columns date, person, text.\n\n"
             "You will see a preview before anything is added. The original file is kept in the "
             "journal, unchanged, as evidence.")))
@@ -123,6 +136,11 @@ class ImportDialog(QDialog):
         self.kind_combo.addItem(self.tr("Telegram (result.json)"), "telegram")
         self.kind_combo.addItem(self.tr("WhatsApp (.zip or .txt)"), "whatsapp")
         self.kind_combo.addItem(self.tr("Table of messages (CSV)"), "csv")
+        self.kind_combo.addItem(self.tr("QQ (.txt or QQChatExporter .json)"), "qq")
+        self.kind_combo.addItem(self.tr("WeChat (.csv, .txt or .html)"), "wechat")
+        self.kind_combo.addItem(self.tr("WeChat Pay bill (.csv or .xlsx)"), "wechatpay")
+        self.kind_combo.addItem(self.tr("Alipay bill (.csv)"), "alipay")
+        self.kind_combo.addItem(self.tr("E-mail (.eml or .mbox)"), "email")
         self.choose_button = QPushButton(self.tr("Choose the exported file…"))
         self.choose_button.clicked.connect(self.choose_file)
         self.choose_status = _plain(QLabel())
@@ -240,10 +258,13 @@ class ImportDialog(QDialog):
 
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        self.back_button.setVisible(index == self.PAGE_PREVIEW)
-        self.import_button.setVisible(index == self.PAGE_PREVIEW)
-        self.import_button.setEnabled(index == self.PAGE_PREVIEW and self.parsed is not None)
-        self.cancel_button.setVisible(index in (self.PAGE_CHOOSE, self.PAGE_PREVIEW))
+        preview = index in (self.PAGE_PREVIEW, self.PAGE_BILL)
+        self.back_button.setVisible(preview)
+        self.import_button.setVisible(preview)
+        self.import_button.setEnabled(
+            (index == self.PAGE_PREVIEW and self.parsed is not None)
+            or (index == self.PAGE_BILL and self.bill is not None))
+        self.cancel_button.setVisible(index == self.PAGE_CHOOSE or preview)
         self.close_button.setVisible(index == self.PAGE_DONE)
         if index == self.PAGE_DONE:
             self.close_button.setDefault(True)
@@ -251,13 +272,16 @@ class ImportDialog(QDialog):
 
     def _back(self) -> None:
         self.parsed = None
+        self.bill = None
+        self.bill_preview.clear()
         self._show_page(self.PAGE_CHOOSE)
 
     # ------------------------------------------------------------------ choosing and parsing
     def choose_file(self) -> None:
         path = dialogs.open_file(
             self, self.tr("Choose the exported chat"),
-            self.tr("Chat exports (*.json *.txt *.zip *.csv *.tsv);;All files (*)"))
+            self.tr("Exports and bills (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml "
+                    "*.mbox);;All files (*)"))
         if path:
             self.load(path)
 
@@ -304,9 +328,16 @@ class ImportDialog(QDialog):
             return
         self._parse(date_order=order if self.parsed.date_order is not None else None)
 
-    def _parsed(self, parsed: ParsedChat) -> None:
+    def _parsed(self, parsed: ParsedChat | ParsedBill) -> None:
         self.choose_button.setEnabled(True)
         self.choose_status.clear()
+        if isinstance(parsed, ParsedBill):
+            self.parsed = None
+            self.bill = parsed
+            self.bill_preview.set_bill(parsed, current_lang())
+            self._show_page(self.PAGE_BILL)
+            return
+        self.bill = None
         self.parsed = parsed
         self._fill_preview(parsed)
         self._show_page(self.PAGE_PREVIEW)
@@ -322,6 +353,7 @@ class ImportDialog(QDialog):
                 self.tz_combo.setCurrentText(self.parsed.tz_name)
             return
         self.parsed = None
+        self.bill = None
         self.choose_status.setText(text)
         self._show_page(self.PAGE_CHOOSE)
 
@@ -423,7 +455,12 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ importing
     def start_import(self) -> None:
-        if self.parsed is None or self._worker is not None:
+        if self._worker is not None:
+            return
+        if self.bill is not None and self.pages.currentIndex() == self.PAGE_BILL:
+            self._start_bill_import(self.bill)
+            return
+        if self.parsed is None:
             return
         parsed = self.parsed
         me = self.me()
@@ -439,9 +476,24 @@ class ImportDialog(QDialog):
                                                  progress=progress, lang=lang),
                     self._imported, self._import_failed)
 
+    def _start_bill_import(self, bill: ParsedBill) -> None:
+        counterparts = self.bill_preview.chosen()
+        lang = current_lang()
+        journal = self.journal
+        self._importing = True
+        self.progress.setRange(0, max(1, len(bill.rows)))
+        self.progress.setValue(0)
+        self._show_page(self.PAGE_WORKING)
+        self._start(lambda progress: import_bill(journal, bill, counterparts=counterparts,
+                                                 progress=progress, lang=lang),
+                    self._imported, self._import_failed)
+
     def _imported(self, result: ImportResult) -> None:
         self._importing = False
         self.result = result
+        if result.bill:
+            self._bill_done(result)
+            return
         if result.duplicate:
             self.done_title.setText(self.tr("This chat was imported before"))
             self.done_label.setText(self.tr(
@@ -467,8 +519,31 @@ class ImportDialog(QDialog):
             self.done_label.setText("\n".join(lines))
         self._show_page(self.PAGE_DONE)
 
+    def _bill_done(self, result: ImportResult) -> None:
+        if result.duplicate:
+            self.done_title.setText(self.tr("This bill was imported before"))
+            self.done_label.setText(self.tr(
+                "The journal already holds this exact file (same SHA-256 fingerprint). "
+                "Nothing was added."))
+        else:
+            self.done_title.setText(self.tr("The bill was imported"))
+            sha = self.bill.source_sha256 if self.bill else ""
+            self.done_label.setText("\n".join([
+                self.tr("%1 payment(s) recorded, with %2 counterpart(s)")
+                .replace("%1", str(result.messages)).replace("%2", str(len(result.persons))),
+                "",
+                self.tr("The original bill is kept in the journal, unchanged, as evidence.\n"
+                        "Its SHA-256 fingerprint: %1").replace("%1", sha),
+            ]))
+        self._show_page(self.PAGE_DONE)
+
     def _import_failed(self, exc: BaseException) -> None:
         self._importing = False
+        if self.bill is not None:
+            self.bill_preview.status.setText(self._error_text(exc))
+            self._show_page(self.PAGE_BILL)
+            dialogs.show_error(self, exc, self.tr("Import"))
+            return
         self.preview_status.setText(self._error_text(exc))
         self._show_page(self.PAGE_PREVIEW)
         dialogs.show_error(self, exc, self.tr("Import a chat"))
