@@ -399,7 +399,13 @@ def unique_senders(messages: list[ParsedMessage]) -> list[str]:
 
 def decode_text_cn(data: bytes, name: str) -> str:
     """Like :func:`decode_text`, but a file that is not UTF-8 is read as GB18030 (Chinese
-    Windows programs write it); bytes that are neither give ``import.bad_encoding``."""
+    Windows programs write it); bytes that are neither give ``import.bad_encoding``. A file cut
+    short inside a UTF-8 character loses that character, not the whole file."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            data = data[:exc.start]
     if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return decode_text(data, name)
     try:
