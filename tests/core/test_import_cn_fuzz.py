@@ -51,12 +51,16 @@ def mutated(rel: str) -> st.SearchStrategy[bytes]:
     """The fixture with bytes cut, flipped or repeated."""
     base = (DATA / rel).read_bytes()
 
-    def apply(cut: int, pos: int, junk: bytes) -> bytes:
-        cut %= len(base) + 1
-        pos %= max(1, cut)
-        return base[:pos] + junk + base[pos:cut]
+    def apply(cut: int | None, pos: int, junk: bytes, flips: list[int]) -> bytes:
+        data = bytearray(base)
+        for flip in flips:  # damage inside: a compressed member of an .xlsx no longer inflates
+            data[flip % len(data)] ^= 0xA5
+        end = len(data) if cut is None else cut % (len(data) + 1)
+        pos %= max(1, end)
+        return bytes(data[:pos]) + junk + bytes(data[pos:end])
 
-    return st.builds(apply, st.integers(0, 10**6), st.integers(0, 10**6), st.binary(max_size=8))
+    return st.builds(apply, st.one_of(st.none(), st.integers(0, 10**6)), st.integers(0, 10**6),
+                     st.binary(max_size=8), st.lists(st.integers(0, 10**6), max_size=3))
 
 
 QQ_PIECES = ("消息记录（此消息记录为文本格式，不支持重新导入）\n", "=" * 64 + "\n", "消息分组:我的好友\n",

@@ -15,6 +15,7 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -212,7 +213,8 @@ def _xlsx_rows(data: bytes, fname: str, not_key: str) -> list[tuple[int, list[st
     except ImportFormatError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError,
-            OSError, EOFError, UnicodeError, LookupError, SyntaxError, AssertionError) as exc:
+            OSError, EOFError, UnicodeError, LookupError, SyntaxError, AssertionError, zlib.error,
+            NotImplementedError, RuntimeError) as exc:
         # openpyxl reports a damaged workbook in many ways; each means "not a bill we can read"
         log.info("workbook not readable: %s", type(exc).__name__)
         raise ImportFormatError(not_key, name=fname) from exc
