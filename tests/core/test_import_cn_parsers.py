@@ -271,3 +271,11 @@ def test_auto_on_an_unknown_file_asks_for_the_format(tmp_path: Path) -> None:
         parse_file("auto", odd)
     assert err.value.key == "import.unrecognised"
     assert "请自己选择格式" in err.value.message("zh")
+
+
+def test_a_gb18030_chat_cut_inside_its_last_character_keeps_the_rest(tmp_path: Path) -> None:
+    data = (DATA / "qq/message_manager_gb18030.txt").read_bytes().rstrip(b"\r\n")
+    cut = tmp_path / "qq.txt"
+    cut.write_bytes(data[:-1])  # half of the final "。"
+    parsed = chat("qq", str(cut))
+    assert parsed.messages[-1].text == "有事可以随时找我"

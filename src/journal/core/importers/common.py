@@ -416,7 +416,12 @@ def decode_text_cn(data: bytes, name: str) -> str:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
-            raise ImportFormatError("import.bad_encoding", name=name) from exc
+            if exc.end < len(data) or exc.start < len(data) - 3:
+                raise ImportFormatError("import.bad_encoding", name=name) from exc
+            try:  # cut short inside the last character
+                text = data[:exc.start].decode("gb18030")
+            except UnicodeDecodeError as again:
+                raise ImportFormatError("import.bad_encoding", name=name) from again
         # GB18030 decodes almost any byte string: a picture or archive still has many controls
         return decode_text(text.encode("utf-8"), name)
     return decode_text(data, name)
