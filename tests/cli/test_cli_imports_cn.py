@@ -26,7 +26,7 @@ def run(jpath: Path, *args: str, env: dict[str, str] | None = None
     full.update({"JOURNAL_PASSPHRASE": PASS, "TZ": "Asia/Shanghai"})
     full.update(env or EN)
     return subprocess.run([CLI, "--journal", str(jpath), *args], capture_output=True, text=True,
-                          env=full, timeout=120, stdin=subprocess.DEVNULL)
+                          env=full, timeout=120, stdin=subprocess.DEVNULL, check=False)
 
 
 @pytest.fixture
