@@ -188,7 +188,7 @@ def test_dialog_in_chinese(qtbot: Any, journal: Any, qapp: Any) -> None:
     try:
         dlg = ImportDialog(journal)
         qtbot.addWidget(dlg)
-        assert dlg.windowTitle() == "导入聊天记录"
+        assert dlg.windowTitle() == "导入聊天记录或账单"
         assert dlg.choose_button.text() == "选择导出的文件…"
         dialogs.set_next_file(str(DATA / "whatsapp/android_zh_ymd/chat.txt"))
         dlg.choose_button.click()
