@@ -373,7 +373,7 @@ def test_missing_file_unknown_kind_bad_zone_and_bad_order(tmp_path: Path) -> Non
         parse_file("whatsapp", tmp_path / "nope.txt")
     assert info.value.key == "import.file_missing"
     with pytest.raises(ImportFormatError) as info:
-        parse_file("wechat", tmp_path / "nope.txt")
+        parse_file("signal", tmp_path / "nope.txt")
     assert info.value.key == "import.unknown_kind"
     f = DATA / "whatsapp/android_iso/chat.txt"
     with pytest.raises(ImportFormatError) as info:
