@@ -279,3 +279,16 @@ def test_a_gb18030_chat_cut_inside_its_last_character_keeps_the_rest(tmp_path: P
     cut.write_bytes(data[:-1])  # half of the final "。"
     parsed = chat("qq", str(cut))
     assert parsed.messages[-1].text == "有事可以随时找我"
+
+
+def test_qq_chat_exporter_self_uid_alone_marks_the_user(tmp_path: Path) -> None:
+    import json
+
+    doc = json.loads((DATA / "qq/qce_v5.json").read_text(encoding="utf-8"))
+    del doc["chatInfo"]["selfUin"]
+    path = tmp_path / "only_uid.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert chat("qq", str(path)).self_name == "小刘"
+    doc["chatInfo"]["selfUid"] = "u_zhang"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert chat("qq", str(path)).self_name == "张经理"
