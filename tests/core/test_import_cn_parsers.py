@@ -292,3 +292,12 @@ def test_qq_chat_exporter_self_uid_alone_marks_the_user(tmp_path: Path) -> None:
     doc["chatInfo"]["selfUid"] = "u_zhang"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert chat("qq", str(path)).self_name == "张经理"
+
+
+def test_bill_times_are_beijing_time_unless_a_zone_is_given() -> None:
+    from journal.core.importers.bills import parse_alipay
+
+    assert parse_alipay(DATA / "bills/alipay.csv").rows[0].occurred_at.isoformat() == \
+        "2024-03-06T09:00:00+08:00"
+    assert parse_alipay(DATA / "bills/alipay.csv", tz="UTC").rows[0].occurred_at.isoformat() == \
+        "2024-03-06T09:00:00+00:00"

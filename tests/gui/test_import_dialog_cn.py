@@ -163,3 +163,12 @@ def test_qq_json_preview_knows_the_user(qtbot: Any, journal: Any, lang: str) -> 
     dlg = open_file(qtbot, journal, DATA / "qq/qce_v5.json")
     assert dlg.me() == "小刘"
     assert dlg.person_combo.isVisibleTo(dlg)  # one other person: the name can be changed
+
+
+def test_bill_times_stay_beijing_time_on_a_computer_elsewhere(qtbot: Any, journal: Any, lang: str,
+                                                              monkeypatch: Any) -> None:
+    monkeypatch.setenv("TZ", "Europe/London")
+    dlg = open_file(qtbot, journal, DATA / "bills/wechatpay.csv")
+    do_import(qtbot, dlg)
+    first = journal.get_entries(dlg.result.entry_ids)[0]
+    assert first.occurred_at.isoformat() == "2024-03-05T14:33:20+08:00"
