@@ -2106,12 +2106,12 @@ Its SHA-256 fingerprint: %1</source>
       <translation>关于事件日志（&amp;A）</translation>
     </message>
     <message>
-      <source>&amp;Import chat…</source>
-      <translation>导入聊天记录（&amp;I）…</translation>
+      <source>&amp;Import chat or bill…</source>
+      <translation>导入聊天记录或账单（&amp;I）…</translation>
     </message>
     <message>
-      <source>Import a chat export (Telegram, WhatsApp, CSV)</source>
-      <translation>导入导出的聊天记录（Telegram、WhatsApp、CSV）</translation>
+      <source>Import a chat export (Telegram, WhatsApp, QQ, WeChat, e-mail, CSV) or a WeChat Pay or Alipay bill</source>
+      <translation>导入导出的聊天记录（Telegram、WhatsApp、QQ、微信、电子邮件、CSV）或微信支付、支付宝账单</translation>
     </message>
     <message>
       <source>&amp;Trash…</source>

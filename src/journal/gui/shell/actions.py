@@ -123,8 +123,10 @@ class ShellActions(ShellBase):
         self.act_find.setText(self.tr("&Search"))
         self.act_help.setText(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Incident Journal"))
-        self.act_import.setText(self.tr("&Import chat…"))
-        self.act_import.setToolTip(self.tr("Import a chat export (Telegram, WhatsApp, CSV)"))
+        self.act_import.setText(self.tr("&Import chat or bill…"))
+        self.act_import.setToolTip(self.tr(
+            "Import a chat export (Telegram, WhatsApp, QQ, WeChat, e-mail, CSV) or a WeChat Pay or "
+            "Alipay bill"))
         self.act_trash.setText(self.tr("&Trash…"))
         self.act_backups.setText(self.tr("&Backups of this journal…"))
         self.act_backups.setToolTip(self.tr("Restore an earlier copy (available while locked)"))
