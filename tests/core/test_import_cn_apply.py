@@ -168,3 +168,13 @@ def test_eml_attachment_is_kept_beside_the_original(journal: Any) -> None:
 def test_telegram_html_photo_is_attached(journal: Any) -> None:
     result = import_file(journal, "telegram", DATA / "telegram/html/messages.html", tz=TZ)
     assert result.attachments == 1
+
+
+def test_qq_numbers_and_mail_addresses_become_handles_of_new_persons(journal: Any) -> None:
+    import_file(journal, "qq", DATA / "qq/message_manager_gb18030.txt", tz=TZ, me="小刘")
+    import_file(journal, "email", DATA / "email/job.mbox", tz=TZ)
+    handles = {p.name: [(h.kind, h.value) for h in p.handles] for p in journal.list_persons()}
+    assert handles["张经理"] == [("qq", "123456789")]
+    assert handles["王老师"] == [("qq", "987654321")]
+    assert handles["Director Zhang"] == [("email", "zhang@example.com")]
+    assert "小刘" not in handles

@@ -174,10 +174,12 @@ def _counterpart(parsed: ParsedChat, others: list[str]) -> str | None:
 class _Persons:
     """Sender name → person id, creating people as needed (inside the import's transaction)."""
 
-    def __init__(self, journal: Any, app: str, mapping: dict[str, str]) -> None:
+    def __init__(self, journal: Any, app: str, mapping: dict[str, str],
+                 handles: dict[str, list[tuple[str, str]]] | None = None) -> None:
         self.journal = journal
         self.app = app
         self.mapping = mapping  # sender → person name or id given by the user
+        self.handles = handles or {}  # sender → handles the file shows (for new persons)
         self.cache: dict[str, str] = {}
 
     def id_for(self, sender: str, platform: str | None = None) -> str:
@@ -193,6 +195,7 @@ class _Persons:
             handles = []
             if self.app in ("whatsapp", "telegram") and _PHONE_RE.match(sender):
                 handles.append(Handle(kind="phone", value=sender))
+            handles += [Handle(kind=k, value=v) for k, v in self.handles.get(sender, [])]
             person = self.journal.add_person(
                 target, handles=handles,
                 platform=platform if platform is not None else APP_NAMES.get(self.app, ""))
@@ -248,7 +251,7 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
     channel_value = APP_NAMES.get(parsed.app, "") if channel is None else channel
     result = ImportResult(messages=total, days=len(groups))
     filename = parsed.source_path.name if parsed.source_path else f"{parsed.app}-export"
-    persons = _Persons(journal, parsed.app, mapping)
+    persons = _Persons(journal, parsed.app, mapping, parsed.handles)
     zf: zipfile.ZipFile | None = None
     if progress:
         progress(0, total)

@@ -83,6 +83,7 @@ ALIPAY_COLUMNS = {
 REQUIRED = ("time", "counterpart", "direction", "amount")
 DIRECTIONS = {"收入": "received", "支出": "sent"}
 TRANSFER_WORDS = ("转账", "红包")
+BILL_ZONE = "Asia/Shanghai"  # both services write Beijing time, wherever the computer is
 
 
 @dataclass
@@ -159,7 +160,7 @@ def parse_alipay(path: Path | str, *, tz: str | None = None, lang: str | None = 
 
 def parse_wechatpay_bytes(data: bytes, *, source_path: Path | None = None, sha256: str = "",
                           tz: str | None = None, name: str | None = None) -> ParsedBill:
-    zone, tz_name = resolve_tz(tz)
+    zone, tz_name = resolve_tz(tz or BILL_ZONE)
     fname = name or (source_path.name if source_path else "bill.csv")
     check_size(len(data), fname)
     if data[:4] == b"PK\x03\x04":
@@ -174,7 +175,7 @@ def parse_wechatpay_bytes(data: bytes, *, source_path: Path | None = None, sha25
 
 def parse_alipay_bytes(data: bytes, *, source_path: Path | None = None, sha256: str = "",
                        tz: str | None = None, name: str | None = None) -> ParsedBill:
-    zone, tz_name = resolve_tz(tz)
+    zone, tz_name = resolve_tz(tz or BILL_ZONE)
     fname = name or (source_path.name if source_path else "alipay.csv")
     check_size(len(data), fname)
     if data[:4] == b"PK\x03\x04":

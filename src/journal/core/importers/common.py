@@ -227,6 +227,8 @@ class ParsedChat:
     date_order_ambiguous: bool = False  # the order was assumed, not read from the dates
     conversations: list[str] = field(default_factory=list)
     self_name: str | None = None  # the exporting user, when the file says who that is
+    # sender → (handle kind, value) the file shows for them: QQ numbers, e-mail addresses, wxids
+    handles: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def format_text(self, lang: str = "en") -> str:
         if not self.format_key:
@@ -387,6 +389,16 @@ def safe_media_path(base: Path, relative: str) -> Path | None:
     except OSError:
         return None
     return candidate
+
+
+def add_handle(handles: dict[str, list[tuple[str, str]]], sender: str, kind: str,
+               value: str) -> None:
+    """Note that ``sender`` showed the handle (kind, value) in the file (each pair once)."""
+    value = value.strip()
+    if sender and value and len(value) <= 200:
+        known = handles.setdefault(sender, [])
+        if (kind, value) not in known and len(known) < 10:
+            known.append((kind, value))
 
 
 def unique_senders(messages: list[ParsedMessage]) -> list[str]:

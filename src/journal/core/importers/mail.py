@@ -26,6 +26,7 @@ from .common import (
     ImportNote,
     ParsedChat,
     ParsedMessage,
+    add_handle,
     check_size,
     clean_name,
     read_export,
@@ -102,9 +103,10 @@ def parse_email_bytes(data: bytes, *, source_path: Path | None = None, sha256: s
     chat_name = source_path.stem if source_path else "E-mail"
     messages: list[ParsedMessage] = []
     skipped = 0
+    handles: dict[str, list[tuple[str, str]]] = {}
     for raw in raws:
         try:
-            msg = _one(raw, zone, lang)
+            msg = _one(raw, zone, lang, handles)
         except PARSE_ERRORS:
             log.info("an e-mail message could not be read")
             msg = None
@@ -124,10 +126,12 @@ def parse_email_bytes(data: bytes, *, source_path: Path | None = None, sha256: s
         tz_name=tz_name, date_order=None, format_note=message(fkey, "en", **params),
         source_path=source_path, source_sha256=sha256 or hashlib.sha256(data).hexdigest(),
         warnings=warnings, format_key=fkey, format_params=params, conversations=[chat_name],
+        handles=handles,
     )
 
 
-def _one(raw: bytes, zone: ZoneInfo, lang: str) -> ParsedMessage | None:
+def _one(raw: bytes, zone: ZoneInfo, lang: str,
+         handles: dict[str, list[tuple[str, str]]]) -> ParsedMessage | None:
     msg = email.message_from_bytes(raw, policy=policy.default)
     assert isinstance(msg, EmailMessage)
     date_text = str(msg.get("Date", "") or "")
@@ -139,6 +143,8 @@ def _one(raw: bytes, zone: ZoneInfo, lang: str) -> ParsedMessage | None:
     when = when.replace(tzinfo=zone) if when.tzinfo is None else when.astimezone(zone)
     name, addr = email.utils.parseaddr(str(msg.get("From", "") or ""))
     sender = clean_name(name) or clean_name(addr)
+    if "@" in addr:
+        add_handle(handles, sender, "email", clean_name(addr))
     subject = clean_name(str(msg.get("Subject", "") or ""))
     to = clean_name(str(msg.get("To", "") or ""))
     text_parts: list[str] = []

@@ -39,6 +39,7 @@ from .common import (
     ImportNote,
     ParsedChat,
     ParsedMessage,
+    add_handle,
     check_size,
     clean_name,
     decode_text_cn,
@@ -110,6 +111,7 @@ def _parse_txt(text: str, fname: str, zone: ZoneInfo, tz_name: str, source_path:
     current: ParsedMessage | None = None
     body: list[str] = []
     skipped = 0
+    handles: dict[str, list[tuple[str, str]]] = {}
 
     def close() -> None:
         if current is not None:
@@ -137,6 +139,10 @@ def _parse_txt(text: str, fname: str, zone: ZoneInfo, tz_name: str, source_path:
                 close()
                 body = []
                 who = clean_name(m.group("who")) or m.group("qq") or m.group("mail") or ""
+                if m.group("qq"):
+                    add_handle(handles, who, "qq", m.group("qq"))
+                if m.group("mail"):
+                    add_handle(handles, who, "email", m.group("mail"))
                 current = ParsedMessage(sent_at=when.replace(tzinfo=zone), sender=who, text="",
                                         is_service=not who, conversation=conversation)
                 if conversation and conversation not in conversations:
@@ -161,6 +167,7 @@ def _parse_txt(text: str, fname: str, zone: ZoneInfo, tz_name: str, source_path:
         tz_name=tz_name, date_order=None, format_note=message("import.format.qq_txt", "en", **params),
         source_path=source_path, source_sha256=sha, warnings=warnings,
         format_key="import.format.qq_txt", format_params=params, conversations=conversations,
+        handles=handles,
     )
 
 
@@ -188,6 +195,7 @@ def _parse_json(text: str, fname: str, zone: ZoneInfo, tz_name: str, lang: str,
     messages: list[ParsedMessage] = []
     self_name: str | None = None
     skipped = 0
+    handles: dict[str, list[tuple[str, str]]] = {}
     for raw in doc["messages"]:
         if not isinstance(raw, dict):
             skipped += 1
@@ -200,6 +208,8 @@ def _parse_json(text: str, fname: str, zone: ZoneInfo, tz_name: str, lang: str,
         assert isinstance(sender, dict)
         uid, uin = _s(sender.get("uid")), _s(sender.get("uin"))
         who = clean_name(_s(sender.get("name")) or _s(sender.get("nickname")) or uin or uid)
+        if uin.isdigit():
+            add_handle(handles, who, "qq", uin)
         content = raw.get("content") if isinstance(raw.get("content"), dict) else {}
         assert isinstance(content, dict)
         body = _s(content.get("text"))
@@ -230,6 +240,7 @@ def _parse_json(text: str, fname: str, zone: ZoneInfo, tz_name: str, lang: str,
         tz_name=tz_name, date_order=None, format_note=message("import.format.qq_json", "en"),
         source_path=source_path, source_sha256=sha, warnings=warnings,
         format_key="import.format.qq_json", conversations=[chat_name], self_name=self_name,
+        handles=handles,
     )
 
 

@@ -35,7 +35,7 @@ from journal.core.errors import JournalError
 from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat, parse_file
 from journal.core.importers.apply import import_bill
 from journal.core.importers.bills import ParsedBill
-from journal.core.importers.common import system_tz_name
+from journal.core.importers.common import BILL_APPS, system_tz_name
 from journal.gui import dialogs
 from journal.gui.importer.billpreview import BillPreview
 from journal.gui.qtsetup import current_lang
@@ -312,6 +312,8 @@ class ImportDialog(QDialog):
                 "This file does not look like a chat export. Choose the format above and try again."))
             return
         path, tz, lang = self.path, self.tz_combo.currentText().strip() or None, current_lang()
+        if kind in BILL_APPS:
+            tz = None  # bills are in Beijing time wherever this computer is
         self.choose_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.choose_status.setText(self.tr("Reading the file…"))
