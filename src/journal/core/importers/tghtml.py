@@ -38,6 +38,11 @@ register({
         "zh": "“{name}”是网页文件，但不是 Telegram 桌面版的聊天导出。请在 Telegram 桌面版中使用"
         "“导出聊天记录”（HTML 或 JSON 格式），然后选择 messages.html 或 result.json。日志中没有添加任何内容。",
     },
+    "import.warn.more_pages": {
+        "en": "Telegram split this chat over {n} pages; this is {name}. Import the other pages "
+        "({others}) as well.",
+        "zh": "Telegram 把这段聊天分成了 {n} 页，这是其中的 {name}。请把其他页（{others}）也导入。",
+    },
     "import.format.telegram_html": {
         "en": "Telegram Desktop export (web page)",
         "zh": "Telegram 桌面版导出（网页格式）",
@@ -140,9 +145,27 @@ def parse_telegram_html(text: str, *, fname: str, zone: ZoneInfo, tz_name: str, 
         warnings.append(ImportNote("import.warn.skipped", {"n": skipped}))
     if missing:
         warnings.append(ImportNote("import.warn.media_missing", {"n": missing}))
+    pages = _pages(source_path)
+    if len(pages) > 1 and source_path is not None:
+        others = [p for p in pages if p != source_path.name]
+        warnings.append(ImportNote("import.warn.more_pages", {
+            "n": len(pages), "name": source_path.name,
+            "others": ", ".join(others[:5]) + (" …" if len(others) > 5 else "")}))
     return ParsedChat(
         app="telegram", chat_name=chat_name, messages=messages, senders=unique_senders(messages),
         tz_name=tz_name, date_order=None, format_note=message("import.format.telegram_html", "en"),
         source_path=source_path, source_sha256=sha256 or hashlib.sha256(data).hexdigest(),
         warnings=warnings, format_key="import.format.telegram_html", conversations=[chat_name],
     )
+
+
+def _pages(source_path: Path | None) -> list[str]:
+    """messages.html, messages2.html … beside the chosen page (one chat's export), in order."""
+    if source_path is None or not re.fullmatch(r"messages\d*\.html", source_path.name):
+        return []
+    try:
+        names = [p.name for p in source_path.parent.iterdir()
+                 if re.fullmatch(r"messages\d*\.html", p.name)]
+    except OSError:
+        return []
+    return sorted(names, key=lambda n: int(re.sub(r"\D", "", n) or "1"))
