@@ -308,5 +308,5 @@ def test_telegram_html_page_of_several_asks_for_the_other_pages(tmp_path: Path) 
     shutil.copyfile(tmp_path / "export/messages.html", tmp_path / "export/messages2.html")
     parsed = chat("telegram", str(tmp_path / "export/messages.html"))
     assert [w.message("en") for w in parsed.warnings] == [
-        "Telegram split this chat over 2 pages; this is messages.html. Import the other pages "
-        "(messages2.html) as well."]
+        ("Telegram split this chat over 2 pages; this is messages.html. Import the other pages "
+        "(messages2.html) as well.")]
