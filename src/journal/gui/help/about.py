@@ -35,6 +35,7 @@ LICENCES: list[tuple[str, str, str]] = [
     ("reportlab", "BSD-3-Clause", "ReportLab Europe Ltd."),
     ("pypdf", "BSD-3-Clause", "Mathieu Fenniak and pypdf contributors"),
     ("platformdirs", "MIT", "platformdirs contributors"),
+    ("openpyxl / et-xmlfile", "MIT", "Eric Gazoni, Charlie Clark (reads WeChat Pay .xlsx bills)"),
     ("Python", "PSF-2.0", "Python Software Foundation"),
     ("WenQuanYi Micro Hei", "Apache-2.0 or GPL-3.0+ with font exception",
      "The WenQuanYi Project; full text below"),
