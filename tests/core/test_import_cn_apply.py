@@ -178,3 +178,10 @@ def test_qq_numbers_and_mail_addresses_become_handles_of_new_persons(journal: An
     assert handles["王老师"] == [("qq", "987654321")]
     assert handles["Director Zhang"] == [("email", "zhang@example.com")]
     assert "小刘" not in handles
+
+
+def test_wechat_csv_wxid_becomes_a_wechat_handle(journal: Any) -> None:
+    import_file(journal, "wechat", DATA / "wechat/messages.csv", tz=TZ, lang="en")
+    (zhang,) = journal.list_persons()
+    assert zhang.name == "张经理" and [(h.kind, h.value) for h in zhang.handles] == \
+        [("wechat", "wxid_zhang01")]

@@ -31,6 +31,7 @@ from .common import (
     decode_text_cn,
     epoch_to_local,
     read_export,
+    add_handle,
     resolve_tz,
     split_lines,
     unique_senders,
@@ -83,12 +84,13 @@ def parse_wechat_bytes(data: bytes, *, source_path: Path | None = None, sha256: 
     text = decode_text_cn(data, fname)
     sha = sha256 or hashlib.sha256(data).hexdigest()
     stem = source_path.stem if source_path else "WeChat"
+    handles: dict[str, list[tuple[str, str]]] = {}
     if looks_like_html(text):
         messages, self_name, chat_name, fkey = _from_html(text, fname, zone)
     else:
         first = next((ln for ln in split_lines(text) if ln.strip()), "")
         if CSV_COLUMNS <= {c.strip() for c in first.split(",")}:
-            messages, self_name, chat_name, fkey = _from_csv(text, fname, zone, lang)
+            messages, self_name, chat_name, fkey = _from_csv(text, fname, zone, lang, handles)
         else:
             messages, self_name, chat_name, fkey = _from_txt(text, fname, zone)
     if not messages:
@@ -100,7 +102,7 @@ def parse_wechat_bytes(data: bytes, *, source_path: Path | None = None, sha256: 
         app="wechat", chat_name=chat_name, messages=messages, senders=unique_senders(messages),
         tz_name=tz_name, date_order=None, format_note=message(fkey, "en"), source_path=source_path,
         source_sha256=sha, format_key=fkey, conversations=[chat_name], self_name=self_name,
-        warnings=[],
+        warnings=[], handles=handles,
     )
 
 
@@ -129,7 +131,8 @@ def _csv_body(kind: str, sub: str, content: str, lang: str) -> tuple[str, str]:
     return content, ""
 
 
-def _from_csv(text: str, fname: str, zone: ZoneInfo, lang: str
+def _from_csv(text: str, fname: str, zone: ZoneInfo, lang: str,
+              handles: dict[str, list[tuple[str, str]]]
               ) -> tuple[list[ParsedMessage], str | None, str, str]:
     me = message("import.wechat.me", lang)
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -155,10 +158,13 @@ def _from_csv(text: str, fname: str, zone: ZoneInfo, lang: str
                 sender = me
             else:
                 named = clean_name(get.get("Sender", ""))
+                wxid = named if named.startswith("wxid_") else ""
                 # a wxid says nothing to a reader: the chat's remark or nickname names them
                 if not named or named.startswith("wxid_") or named == get.get("TalkerId"):
                     named = contact
                 sender = named or "?"
+                if wxid:
+                    add_handle(handles, sender, "wechat", wxid)
             messages.append(ParsedMessage(sent_at=sent_at, sender=sender, text=body,
                                           media_note=note))
     except csv.Error as exc:
