@@ -26,12 +26,12 @@ from journal.core.i18n import message, register, system_lang
 from .common import (
     ParsedChat,
     ParsedMessage,
+    add_handle,
     check_size,
     clean_name,
     decode_text_cn,
     epoch_to_local,
     read_export,
-    add_handle,
     resolve_tz,
     split_lines,
     unique_senders,
