@@ -1241,6 +1241,10 @@ Its SHA-256 fingerprint: %1</source>
 它的 SHA-256 指纹：%1</translation>
     </message>
     <message>
+      <source>Importing… %1 of %2 payments</source>
+      <translation>正在导入……第 %1 笔，共 %2 笔付款</translation>
+    </message>
+    <message>
       <source>Importing… %1 of %2 messages</source>
       <translation>正在导入……%2 条消息中的第 %1 条</translation>
     </message>

@@ -579,8 +579,9 @@ class ImportDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.working_label.setText(self.tr("Importing… %1 of %2 messages").replace(
-            "%1", str(done)).replace("%2", str(total)))
+        text = self.tr("Importing… %1 of %2 payments") if self.bill is not None \
+            else self.tr("Importing… %1 of %2 messages")
+        self.working_label.setText(text.replace("%1", str(done)).replace("%2", str(total)))
 
     def busy(self) -> bool:
         return self._worker is not None
