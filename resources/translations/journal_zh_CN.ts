@@ -1242,7 +1242,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Importing… %1 of %2 payments</source>
-      <translation>正在导入……第 %1 笔，共 %2 笔付款</translation>
+      <translation>正在导入……%2 笔付款中的第 %1 笔</translation>
     </message>
     <message>
       <source>Importing… %1 of %2 messages</source>
