@@ -567,6 +567,7 @@ class ImportDialog(QDialog):
         worker.wait()
         self._worker = None
         done, failed = self._callbacks
+        self._callbacks = (None, None)  # bound methods of self: no cycle left for the GC
         result, error = worker.result, worker.error
         worker.result = worker.error = None
         worker.deleteLater()
