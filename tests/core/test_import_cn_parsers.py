@@ -310,3 +310,18 @@ def test_telegram_html_page_of_several_asks_for_the_other_pages(tmp_path: Path) 
     assert [w.message("en") for w in parsed.warnings] == [
         ("Telegram split this chat over 2 pages; this is messages.html. Import the other pages "
         "(messages2.html) as well.")]
+
+
+def test_wechat_csv_group_chat_keeps_members_apart(tmp_path: Path) -> None:
+    head = ("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,"
+            "NickName,Sender\n")
+    body = ("1,9,1,0,0,1709620212,2,大家好,2024-03-05 14:30:12,兼职群,Jobs,wxid_aaa\n"
+            "2,9,1,0,0,1709620262,2,明天码头见,2024-03-05 14:31:02,兼职群,Jobs,wxid_bbb\n"
+            "3,9,1,0,1,1709620300,2,好,2024-03-05 14:31:40,兼职群,Jobs,\n")
+    path = tmp_path / "group.csv"
+    path.write_text(head + body, encoding="utf-8")
+    parsed = chat("wechat", str(path))
+    assert parsed.chat_name == "兼职群"
+    assert [m.sender for m in parsed.messages] == ["wxid_aaa", "wxid_bbb", "Me"]
+    assert parsed.handles == {"wxid_aaa": [("wechat", "wxid_aaa")],
+                              "wxid_bbb": [("wechat", "wxid_bbb")]}

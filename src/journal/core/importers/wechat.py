@@ -136,39 +136,43 @@ def _from_csv(text: str, fname: str, zone: ZoneInfo, lang: str,
               ) -> tuple[list[ParsedMessage], str | None, str, str]:
     me = message("import.wechat.me", lang)
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    messages: list[ParsedMessage] = []
-    chat_name = ""
+    rows: list[dict[str, str]] = []
     try:
         for row in reader:
             if None in row:  # more cells than columns
                 raise ImportFormatError("import.not_wechat", name=fname)
-            get = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-            sent_at = _csv_time(get.get("CreateTime", ""), get.get("StrTime", ""), zone)
-            if sent_at is None:
-                raise ImportFormatError("import.not_wechat", name=fname)
-            contact = clean_name(get.get("Remark", "") or get.get("NickName", ""))
-            chat_name = chat_name or contact
-            kind, sub = get.get("Type", "1") or "1", get.get("SubType", "0")
-            body, note = _csv_body(kind, sub, get.get("StrContent", ""), lang)
-            if kind == "10000":  # a system line ("you recalled a message", "X joined")
-                messages.append(ParsedMessage(sent_at=sent_at, sender="", text=body,
-                                              is_service=True))
-                continue
-            if get.get("IsSender", "0") == "1":
-                sender = me
-            else:
-                named = clean_name(get.get("Sender", ""))
-                wxid = named if named.startswith("wxid_") else ""
-                # a wxid says nothing to a reader: the chat's remark or nickname names them
-                if not named or named.startswith("wxid_") or named == get.get("TalkerId"):
-                    named = contact
-                sender = named or "?"
-                if wxid:
-                    add_handle(handles, sender, "wechat", wxid)
-            messages.append(ParsedMessage(sent_at=sent_at, sender=sender, text=body,
-                                          media_note=note))
+            rows.append({k.strip(): (v or "").strip() for k, v in row.items() if k})
     except csv.Error as exc:
         raise ImportFormatError("import.not_wechat", name=fname) from exc
+    # In a one-to-one chat every incoming row is the contact (named by Remark or NickName);
+    # in a group chat Sender tells the members apart, so it is kept as the speaker.
+    speakers = {clean_name(r.get("Sender", "")) for r in rows
+                if r.get("IsSender", "0") != "1" and r.get("Type") != "10000"}
+    group = len(speakers - {""}) > 1
+    messages: list[ParsedMessage] = []
+    chat_name = ""
+    for get in rows:
+        sent_at = _csv_time(get.get("CreateTime", ""), get.get("StrTime", ""), zone)
+        if sent_at is None:
+            raise ImportFormatError("import.not_wechat", name=fname)
+        contact = clean_name(get.get("Remark", "") or get.get("NickName", ""))
+        chat_name = chat_name or contact
+        kind, sub = get.get("Type", "1") or "1", get.get("SubType", "0")
+        body, note = _csv_body(kind, sub, get.get("StrContent", ""), lang)
+        if kind == "10000":  # a system line ("you recalled a message", "X joined")
+            messages.append(ParsedMessage(sent_at=sent_at, sender="", text=body, is_service=True))
+            continue
+        if get.get("IsSender", "0") == "1":
+            sender = me
+        else:
+            named = clean_name(get.get("Sender", ""))
+            wxid = named if named.startswith("wxid_") else ""
+            if not group:
+                named = contact
+            sender = named or contact or "?"
+            if wxid:
+                add_handle(handles, sender, "wechat", wxid)
+        messages.append(ParsedMessage(sent_at=sent_at, sender=sender, text=body, media_note=note))
     has_me = any(m.sender == me for m in messages)
     return messages, me if has_me else None, chat_name, "import.format.wechat_csv"
 
