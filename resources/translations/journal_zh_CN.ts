@@ -435,96 +435,12 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
   <context>
     <name>EditorKindFields</name>
     <message>
-      <source>What they asked you to do</source>
-      <translation>对方要你做什么</translation>
-    </message>
-    <message>
-      <source>T&amp;ask asked</source>
-      <translation>要求做的事（&amp;A）</translation>
-    </message>
-    <message>
-      <source>What or where: a port, ships, a base, a document…</source>
-      <translation>对象或地点：港口、船只、基地、文件…</translation>
-    </message>
-    <message>
-      <source>Targ&amp;et or place</source>
-      <translation>对象或地点（&amp;E）</translation>
-    </message>
-    <message>
-      <source>Stat&amp;us</source>
-      <translation>状态（&amp;U）</translation>
-    </message>
-    <message>
       <source>e.g. 500 or 1200.50</source>
       <translation>例如 500 或 1200.50</translation>
     </message>
     <message>
-      <source>Amount</source>
-      <translation>金额</translation>
-    </message>
-    <message>
-      <source>Currency</source>
-      <translation>货币</translation>
-    </message>
-    <message>
-      <source>A&amp;mount</source>
-      <translation>金额（&amp;M）</translation>
-    </message>
-    <message>
       <source>(not known)</source>
       <translation>（不清楚）</translation>
-    </message>
-    <message>
-      <source>Paid &amp;by</source>
-      <translation>支付方式（&amp;B）</translation>
-    </message>
-    <message>
-      <source>&amp;Direction</source>
-      <translation>方向（&amp;D）</translation>
-    </message>
-    <message>
-      <source>e.g. a phone, a camera, a scooter</source>
-      <translation>例如手机、相机、电动车</translation>
-    </message>
-    <message>
-      <source>&amp;Item</source>
-      <translation>物品（&amp;I）</translation>
-    </message>
-    <message>
-      <source>M&amp;edium</source>
-      <translation>方式（&amp;E）</translation>
-    </message>
-    <message>
-      <source>Who sta&amp;rted it</source>
-      <translation>由谁发起（&amp;R）</translation>
-    </message>
-    <message>
-      <source>&amp;Reported to</source>
-      <translation>举报渠道（&amp;R）</translation>
-    </message>
-    <message>
-      <source>Case or reference number, if you were given one</source>
-      <translation>如果有，填写受理编号或案件编号</translation>
-    </message>
-    <message>
-      <source>Re&amp;ference</source>
-      <translation>受理编号（&amp;F）</translation>
-    </message>
-    <message>
-      <source>Name of the officer or teacher you spoke to</source>
-      <translation>接待你的工作人员或老师的姓名</translation>
-    </message>
-    <message>
-      <source>&amp;Officer or teacher</source>
-      <translation>接待人员或老师（&amp;O）</translation>
-    </message>
-    <message>
-      <source>Pa&amp;y offered</source>
-      <translation>许诺报酬（&amp;Y）</translation>
-    </message>
-    <message>
-      <source>Estimated &amp;value</source>
-      <translation>估计价值（&amp;V）</translation>
     </message>
     <message>
       <source>Edit entry</source>
@@ -601,56 +517,24 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>一句话：发生了什么</translation>
     </message>
     <message>
-      <source>&amp;Summary</source>
-      <translation>概要（&amp;S）</translation>
-    </message>
-    <message>
-      <source>&amp;When</source>
-      <translation>时间（&amp;W）</translation>
-    </message>
-    <message>
-      <source>&amp;People</source>
-      <translation>人物（&amp;P）</translation>
-    </message>
-    <message>
       <source>App or medium, e.g. WeChat, Telegram, a job site</source>
       <translation>应用或方式，例如微信、Telegram、招聘网站</translation>
-    </message>
-    <message>
-      <source>&amp;Channel</source>
-      <translation>渠道（&amp;C）</translation>
     </message>
     <message>
       <source>Where it happened, if it matters</source>
       <translation>发生地点（如有关系）</translation>
     </message>
     <message>
-      <source>P&amp;lace</source>
-      <translation>地点（&amp;L）</translation>
-    </message>
-    <message>
       <source>What was said or done, in your own words. Write down exact words where you can.</source>
       <translation>用自己的话写下说了什么、做了什么。能记下原话的，尽量写原话。</translation>
-    </message>
-    <message>
-      <source>De&amp;tails</source>
-      <translation>详细经过（&amp;T）</translation>
     </message>
     <message>
       <source>Who else saw or heard it, separated by commas</source>
       <translation>还有谁看到或听到，用逗号分隔</translation>
     </message>
     <message>
-      <source>Wit&amp;nesses</source>
-      <translation>证人（&amp;N）</translation>
-    </message>
-    <message>
       <source>Words to find it again, separated by commas</source>
       <translation>便于以后查找的词，用逗号分隔</translation>
-    </message>
-    <message>
-      <source>Ta&amp;gs</source>
-      <translation>标签（&amp;G）</translation>
     </message>
     <message>
       <source>Save the entry (Ctrl+S)</source>
@@ -676,236 +560,16 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
   <context>
     <name>EntryLabels</name>
     <message>
-      <source>Contact</source>
-      <translation>联系</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>要求</translation>
-    </message>
-    <message>
-      <source>Payment</source>
-      <translation>付款</translation>
-    </message>
-    <message>
-      <source>Gift</source>
-      <translation>礼物</translation>
-    </message>
-    <message>
-      <source>Meeting</source>
-      <translation>见面</translation>
-    </message>
-    <message>
-      <source>Threat</source>
-      <translation>威胁</translation>
-    </message>
-    <message>
-      <source>Report</source>
-      <translation>举报</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
       <source>Kind</source>
       <translation>类型</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>时间</translation>
     </message>
     <message>
       <source>Recorded</source>
       <translation>记录于</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>概要</translation>
-    </message>
-    <message>
-      <source>Details</source>
-      <translation>详细经过</translation>
-    </message>
-    <message>
-      <source>People</source>
-      <translation>人物</translation>
-    </message>
-    <message>
-      <source>Channel</source>
-      <translation>渠道</translation>
-    </message>
-    <message>
-      <source>Place</source>
-      <translation>地点</translation>
-    </message>
-    <message>
-      <source>Witnesses</source>
-      <translation>证人</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>标签</translation>
-    </message>
-    <message>
-      <source>Amount</source>
-      <translation>金额</translation>
-    </message>
-    <message>
-      <source>Currency</source>
-      <translation>货币</translation>
-    </message>
-    <message>
-      <source>Paid by</source>
-      <translation>支付方式</translation>
-    </message>
-    <message>
-      <source>Direction</source>
-      <translation>方向</translation>
-    </message>
-    <message>
-      <source>Item</source>
-      <translation>物品</translation>
-    </message>
-    <message>
-      <source>Estimated value</source>
-      <translation>估计价值</translation>
-    </message>
-    <message>
-      <source>Task asked</source>
-      <translation>要求做的事</translation>
-    </message>
-    <message>
-      <source>Target or place</source>
-      <translation>对象或地点</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>方式</translation>
-    </message>
-    <message>
-      <source>Started by</source>
-      <translation>由谁发起</translation>
-    </message>
-    <message>
-      <source>Reported to</source>
-      <translation>举报渠道</translation>
-    </message>
-    <message>
-      <source>Reference number</source>
-      <translation>受理编号</translation>
-    </message>
-    <message>
-      <source>Officer or teacher</source>
-      <translation>接待人员或老师</translation>
-    </message>
-    <message>
       <source>Attachments</source>
       <translation>附件</translation>
-    </message>
-    <message>
-      <source>Pay offered</source>
-      <translation>许诺报酬</translation>
-    </message>
-    <message>
-      <source>WeChat Pay</source>
-      <translation>微信支付</translation>
-    </message>
-    <message>
-      <source>Alipay</source>
-      <translation>支付宝</translation>
-    </message>
-    <message>
-      <source>Bank transfer</source>
-      <translation>银行转账</translation>
-    </message>
-    <message>
-      <source>Cash</source>
-      <translation>现金</translation>
-    </message>
-    <message>
-      <source>Cryptocurrency</source>
-      <translation>加密货币</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>其他</translation>
-    </message>
-    <message>
-      <source>Received</source>
-      <translation>收到</translation>
-    </message>
-    <message>
-      <source>Sent</source>
-      <translation>付出</translation>
-    </message>
-    <message>
-      <source>Promised</source>
-      <translation>承诺支付</translation>
-    </message>
-    <message>
-      <source>Asked</source>
-      <translation>已提出</translation>
-    </message>
-    <message>
-      <source>Refused</source>
-      <translation>已拒绝</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>已完成</translation>
-    </message>
-    <message>
-      <source>Partly done</source>
-      <translation>部分完成</translation>
-    </message>
-    <message>
-      <source>Chat</source>
-      <translation>聊天</translation>
-    </message>
-    <message>
-      <source>Call</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <source>Video</source>
-      <translation>视频</translation>
-    </message>
-    <message>
-      <source>In person</source>
-      <translation>当面</translation>
-    </message>
-    <message>
-      <source>They did</source>
-      <translation>对方</translation>
-    </message>
-    <message>
-      <source>I did</source>
-      <translation>我</translation>
-    </message>
-    <message>
-      <source>12339 hotline</source>
-      <translation>12339 举报电话</translation>
-    </message>
-    <message>
-      <source>Online reporting platform</source>
-      <translation>网上举报平台</translation>
-    </message>
-    <message>
-      <source>Official WeChat account</source>
-      <translation>官方微信公众号</translation>
-    </message>
-    <message>
-      <source>Local national security office</source>
-      <translation>当地国家安全机关</translation>
-    </message>
-    <message>
-      <source>School or teacher</source>
-      <translation>学校或老师</translation>
     </message>
   </context>
   <context>
@@ -1279,48 +943,12 @@ Its SHA-256 fingerprint: %1</source>
   <context>
     <name>Labels</name>
     <message>
-      <source>Contact</source>
-      <translation>联系</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>要求</translation>
-    </message>
-    <message>
-      <source>Payment</source>
-      <translation>付款</translation>
-    </message>
-    <message>
-      <source>Gift</source>
-      <translation>礼物</translation>
-    </message>
-    <message>
-      <source>Meeting</source>
-      <translation>见面</translation>
-    </message>
-    <message>
-      <source>Threat or pressure</source>
-      <translation>威胁或施压</translation>
-    </message>
-    <message>
-      <source>Report to the authorities</source>
-      <translation>向有关部门举报</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
       <source>Id</source>
       <translation>编号</translation>
     </message>
     <message>
       <source>Kind</source>
       <translation>类型</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>时间</translation>
     </message>
     <message>
       <source>How exact</source>
@@ -1331,90 +959,6 @@ Its SHA-256 fingerprint: %1</source>
       <translation>记录于</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>概要</translation>
-    </message>
-    <message>
-      <source>Details</source>
-      <translation>详细经过</translation>
-    </message>
-    <message>
-      <source>People</source>
-      <translation>人物</translation>
-    </message>
-    <message>
-      <source>Channel (app)</source>
-      <translation>渠道（应用）</translation>
-    </message>
-    <message>
-      <source>Place</source>
-      <translation>地点</translation>
-    </message>
-    <message>
-      <source>Witnesses</source>
-      <translation>证人</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>标签</translation>
-    </message>
-    <message>
-      <source>Amount</source>
-      <translation>金额</translation>
-    </message>
-    <message>
-      <source>Currency</source>
-      <translation>货币</translation>
-    </message>
-    <message>
-      <source>Paid by</source>
-      <translation>支付方式</translation>
-    </message>
-    <message>
-      <source>Direction</source>
-      <translation>方向</translation>
-    </message>
-    <message>
-      <source>Item</source>
-      <translation>物品</translation>
-    </message>
-    <message>
-      <source>Estimated value</source>
-      <translation>估计价值</translation>
-    </message>
-    <message>
-      <source>Task asked</source>
-      <translation>要求做的事</translation>
-    </message>
-    <message>
-      <source>Target or place</source>
-      <translation>对象或地点</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>方式</translation>
-    </message>
-    <message>
-      <source>Who started it</source>
-      <translation>由谁发起</translation>
-    </message>
-    <message>
-      <source>Reported to</source>
-      <translation>举报渠道</translation>
-    </message>
-    <message>
-      <source>Reference number</source>
-      <translation>受理编号</translation>
-    </message>
-    <message>
-      <source>Officer or teacher</source>
-      <translation>接待人员或老师</translation>
-    </message>
-    <message>
       <source>Attachments</source>
       <translation>附件</translation>
     </message>
@@ -1423,100 +967,8 @@ Its SHA-256 fingerprint: %1</source>
       <translation>在回收站中</translation>
     </message>
     <message>
-      <source>Asked (not answered yet)</source>
-      <translation>已提出（还没答复）</translation>
-    </message>
-    <message>
-      <source>I refused</source>
-      <translation>我拒绝了</translation>
-    </message>
-    <message>
-      <source>I did it</source>
-      <translation>我做了</translation>
-    </message>
-    <message>
-      <source>I did part of it</source>
-      <translation>我做了一部分</translation>
-    </message>
-    <message>
-      <source>WeChat Pay</source>
-      <translation>微信支付</translation>
-    </message>
-    <message>
-      <source>Alipay</source>
-      <translation>支付宝</translation>
-    </message>
-    <message>
-      <source>Bank transfer</source>
-      <translation>银行转账</translation>
-    </message>
-    <message>
-      <source>Cash</source>
-      <translation>现金</translation>
-    </message>
-    <message>
-      <source>Cryptocurrency</source>
-      <translation>加密货币</translation>
-    </message>
-    <message>
       <source>Other</source>
       <translation>其他</translation>
-    </message>
-    <message>
-      <source>I received it</source>
-      <translation>我收到</translation>
-    </message>
-    <message>
-      <source>I sent it</source>
-      <translation>我付出</translation>
-    </message>
-    <message>
-      <source>Promised to me</source>
-      <translation>对方承诺给我</translation>
-    </message>
-    <message>
-      <source>Chat messages</source>
-      <translation>聊天消息</translation>
-    </message>
-    <message>
-      <source>Voice call</source>
-      <translation>语音通话</translation>
-    </message>
-    <message>
-      <source>Video call</source>
-      <translation>视频通话</translation>
-    </message>
-    <message>
-      <source>In person</source>
-      <translation>当面</translation>
-    </message>
-    <message>
-      <source>They did</source>
-      <translation>对方</translation>
-    </message>
-    <message>
-      <source>I did</source>
-      <translation>我</translation>
-    </message>
-    <message>
-      <source>12339 hotline</source>
-      <translation>12339 举报电话</translation>
-    </message>
-    <message>
-      <source>Online reporting platform</source>
-      <translation>网上举报平台</translation>
-    </message>
-    <message>
-      <source>Official WeChat account</source>
-      <translation>官方微信公众号</translation>
-    </message>
-    <message>
-      <source>Local national security office</source>
-      <translation>当地国家安全机关</translation>
-    </message>
-    <message>
-      <source>School or teacher</source>
-      <translation>学校或老师</translation>
     </message>
     <message>
       <source>Exact</source>
@@ -1766,26 +1218,6 @@ Its SHA-256 fingerprint: %1</source>
       <source>Entries (%1)</source>
       <translation>记录（%1 条）</translation>
     </message>
-    <message>
-      <source>Received from them:</source>
-      <translation>从对方收到：</translation>
-    </message>
-    <message>
-      <source>Sent to them:</source>
-      <translation>付给对方：</translation>
-    </message>
-    <message>
-      <source>Promised to me:</source>
-      <translation>对方承诺给我：</translation>
-    </message>
-    <message>
-      <source>Pay offered for tasks:</source>
-      <translation>为任务许诺的报酬：</translation>
-    </message>
-    <message>
-      <source>Gifts (estimated value):</source>
-      <translation>礼物（估计价值）：</translation>
-    </message>
   </context>
   <context>
     <name>PersonPicker</name>
@@ -1870,38 +1302,6 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Kinds of entries</source>
       <translation>记录类型</translation>
-    </message>
-    <message>
-      <source>Contact</source>
-      <translation>联系</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>要求</translation>
-    </message>
-    <message>
-      <source>Payment</source>
-      <translation>付款</translation>
-    </message>
-    <message>
-      <source>Gift</source>
-      <translation>礼物</translation>
-    </message>
-    <message>
-      <source>Meeting</source>
-      <translation>见面</translation>
-    </message>
-    <message>
-      <source>Threat</source>
-      <translation>威胁</translation>
-    </message>
-    <message>
-      <source>Report made</source>
-      <translation>已举报</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>备注</translation>
     </message>
     <message>
       <source>People</source>
