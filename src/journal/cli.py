@@ -122,7 +122,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     dismiss.add_argument("--reason", required=True, help="why it does not fit (a few words)")
     ssub.add_parser("undismiss", help="count a sign set aside again").add_argument(
         "sign", metavar="WS-ID")
-    sub.add_parser("verify").add_argument("--json", action="store_true")
+    verify = sub.add_parser("verify")
+    verify.add_argument("--json", action="store_true")
+    verify.add_argument("--expect-head", metavar="HASH",
+                        help="exit 5 unless HASH (from an earlier report) is a record of the chain")
 
     export = sub.add_parser("export")
     esub = export.add_subparsers(dest="export_command", metavar="{pdf,text}", parser_class=_Parser)
@@ -158,7 +161,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     sub.add_parser("backup").add_argument("out")
     sub.add_parser("restore", help="restore ID (an entry from the trash) or BACKUP (a backup file)"
                    ).add_argument("backup", metavar="ID_OR_BACKUP")
-    sub.add_parser("rekey")
+    rekey = sub.add_parser("rekey")
+    rekey.add_argument("--delete-old-backups", action="store_true",
+                       help="delete this journal's earlier backups instead of re-encrypting them")
     sub.add_parser("demo").add_argument("out")
     return parser
 
@@ -227,7 +232,12 @@ def _open(args: argparse.Namespace, lang: str) -> Any:
     from journal.core import crypto
 
     crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
-    return Journal.open(path, _passphrase(args, lang))
+    journal = Journal.open(path, _passphrase(args, lang))
+    warning = journal.rollback_check()
+    if warning is not None:
+        print(t("warning.rollback", lang, seen=warning.seen_seq, seq=warning.seq),
+              file=sys.stderr)
+    return journal
 
 
 def _print_json(value: Any) -> None:
@@ -473,17 +483,31 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
     with _open(args, lang) as j:
-        result = j.verify()
+        result = j.verify(expect_head=args.expect_head)
     if args.json:
         _print_json({"ok": result.ok, "records": result.records, "attachments": result.attachments,
-                     "head_hash": result.head_hash, "problems": result.problems,
-                     "first_break_seq": result.first_break_seq})
-    elif result.ok:
+                     "revisions": result.revisions, "head_hash": result.head_hash,
+                     "problems": result.problems, "first_break_seq": result.first_break_seq,
+                     "expected_head": result.expected_head, "expected_seq": result.expected_seq,
+                     "records_after": result.records_after,
+                     "not_covered": list(result.not_covered)})
+        return EXIT_OK if result.ok else EXIT_INTEGRITY
+    if result.expected_head is not None:
+        if result.expected_seq is None:
+            print(t("cli.expect_head_missing", lang, head=result.expected_head), file=sys.stderr)
+        else:
+            print(t("cli.expect_head_found", lang, head=result.expected_head,
+                    seq=result.expected_seq, after=result.records_after))
+    problems = list(result.problems)
+    if result.expected_head is not None and result.expected_seq is None:
+        problems = problems[1:]  # that one was said above, in the user's language
+    if not problems:
         print(t("cli.verify_ok", lang, records=result.records, attachments=result.attachments,
                 head=result.head_hash))
+        print(t("cli.verify_scope", lang, revisions=result.revisions))
     else:
-        print(t("cli.verify_bad", lang, first=result.problems[0]), file=sys.stderr)
-        for p in result.problems[1:20]:
+        print(t("cli.verify_bad", lang, first=problems[0]), file=sys.stderr)
+        for p in problems[1:20]:
             print("  " + p, file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INTEGRITY
 
@@ -541,13 +565,24 @@ def cmd_backup(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_rekey(args: argparse.Namespace, lang: str) -> int:
-    from journal.core import crypto
+    from journal.core import crypto, settings
 
     with _open(args, lang) as j:
         new = _new_passphrase(args, lang)
         crypto.check_new_passphrase(new)
-        j.rekey(new)
+        # earlier copies: the backups folder and the journal's own folder (kept before a restore)
+        folders = [settings.load().effective_backup_dir(), j.path.parent]
+        result = j.rekey(new, copies_in=folders, delete_copies=args.delete_old_backups)
     print(t("cli.rekey_done", lang))
+    if result.reencrypted:
+        print(t("cli.rekey_copies_reencrypted", lang, n=len(result.reencrypted)))
+    if result.deleted:
+        print(t("cli.rekey_copies_deleted", lang, n=len(result.deleted)))
+    if not result.reencrypted and not result.deleted and not result.failed:
+        print(t("cli.rekey_no_copies", lang))
+    if result.failed:
+        print(t("cli.rekey_copies_failed", lang, n=len(result.failed),
+                paths=", ".join(str(p) for p in result.failed)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
-from journal.core import crypto, schema
+from journal.core import chainmemory, crypto, schema
 from journal.core.codec import entry_to_json, iso, person_to_json
 from journal.core.errors import InputError, WrongPassphraseError
 from journal.core.models import (
@@ -46,7 +46,7 @@ from journal.core.store.drafts import Drafts
 from journal.core.store.entries import Entries
 from journal.core.store.imports import Imports
 from journal.core.store.integrity import Integrity
-from journal.core.store.maintenance import Maintenance, remove_stray_temporaries
+from journal.core.store.maintenance import Maintenance, RekeyResult, remove_stray_temporaries
 from journal.core.store.migrations import Migrations
 from journal.core.store.persons import Persons
 from journal.core.store.reader import EntryReader
@@ -80,8 +80,8 @@ class Journal:
         self._dismissals = SignDismissals(self.db, states)
         self._imports = Imports(self.db, states, reader)
         self._maintenance = Maintenance(self.path, self.db, self._keys)
-        self._migrations = Migrations(self.db, self._maintenance)
-        self._integrity = Integrity(self.db, states)
+        self._migrations = Migrations(self.db, self._maintenance, revisions)
+        self._integrity = Integrity(self.db, states, index)
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -162,8 +162,20 @@ class Journal:
 
     def close(self) -> None:
         with self.db.lock:
+            if not self.db.closed:
+                chainmemory.remember(self)
             self.db.close()
             self._keys.wipe()
+
+    def journal_id(self) -> str:
+        """The journal's random id (made at creation; copies and backups share it)."""
+        row = self.db.one("SELECT value FROM meta WHERE key = 'journal_id'")
+        return str(row[0]) if row else ""
+
+    def rollback_check(self) -> chainmemory.RollbackWarning | None:
+        """On opening: a warning when this file's chain is shorter than, or differs from, the
+        newest this app saw for the same journal (an older copy put in its place)."""
+        return chainmemory.check_and_remember(self)
 
     @property
     def closed(self) -> bool:
@@ -371,8 +383,19 @@ class Journal:
         return self._dismissals.all()
 
     # ------------------------------------------------------------------ integrity
-    def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
-        return self._integrity.verify(progress)
+    def verify(self, progress: Callable[[int, int], None] | None = None,
+               expect_head: str | None = None) -> VerifyResult:
+        """The integrity check; with ``expect_head`` also whether that hash (from an earlier
+        report) is a record of this chain, and how many records came after it."""
+        return self._integrity.verify(progress, expect_head=expect_head)
+
+    def chain_position(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest audit record; (0, GENESIS) for none."""
+        return self.db.chain_position()
+
+    def chain_contains(self, seq: int, record_hash: str) -> bool:
+        """Whether audit record ``seq`` of this file has the hash ``record_hash``."""
+        return self.db.chain_contains(seq, record_hash)
 
     def head_hash(self) -> str:
         return self.db.head_hash()
@@ -389,9 +412,14 @@ class Journal:
         """A backup with a new name (journal, time, ``reason``) in ``directory``."""
         return self._maintenance.write_backup(Path(directory), reason)
 
-    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
-        """Change the passphrase; atomic: the old file or the new one, never half."""
-        self._maintenance.rekey(new_passphrase, kdf)
+    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None,
+              copies_in: Sequence[os.PathLike[str] | str] = (),
+              delete_copies: bool = False) -> RekeyResult:
+        """Change the passphrase; atomic: the old file or the new one, never half. This journal's
+        earlier copies in the folders ``copies_in`` (backups) are re-encrypted with the new key, or
+        deleted with ``delete_copies``; the result says which."""
+        return self._maintenance.rekey(new_passphrase, kdf, [Path(p) for p in copies_in],
+                                       delete_copies)
 
     def stats(self) -> dict[str, int]:
         return {
