@@ -51,7 +51,11 @@ from journal.core.store.migrations import Migrations
 from journal.core.store.persons import Persons
 from journal.core.store.reader import EntryReader
 from journal.core.store.revisions import Revisions
-from journal.core.store.search_index import SearchIndex
+from journal.core.store.search_index import (
+    SEARCH_INDEX_META_KEY,
+    SEARCH_INDEX_VERSION,
+    SearchIndex,
+)
 from journal.core.store.states import States
 from journal.core.timeparse import utc_now
 
@@ -73,6 +77,7 @@ class Journal:
         revisions = Revisions(self.db)
         reader = EntryReader(self.db)
         index = SearchIndex(self.db, reader)
+        self._index = index
         self._persons = Persons(self.db, states, revisions, index)
         self._entries = Entries(self.db, states, revisions, index, reader, self._persons)
         self._attachments = Attachments(self.db, states, index, reader, self._persons)
@@ -111,6 +116,8 @@ class Journal:
             now = utc_now()
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (iso(now),))
             conn.execute("INSERT INTO meta(key, value) VALUES ('journal_id', ?)", (new_id(),))
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
+                         (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
             conn.execute("COMMIT")
         except BaseException:
             if conn is not None:
@@ -154,6 +161,7 @@ class Journal:
         journal = cls(path, conn, key, header)
         try:
             journal._migrations.migrate_if_needed(backup_dir)
+            journal._index.ensure_current()
         except BaseException:
             conn.close()
             raise

@@ -16,6 +16,12 @@ from journal.core.store.db import Database
 from journal.core.store.reader import EntryReader
 
 _BATCH = 500
+# The index holds text derived by entry_body()/person_body(); when what they put in changes (e.g. a
+# field added to the search), raise this number: an older file's index is rebuilt when it is next
+# opened, so that verify's comparison with a fresh rebuild holds. The index is derived data, not
+# evidence: rebuilding it changes no audited state.
+SEARCH_INDEX_VERSION = 2
+SEARCH_INDEX_META_KEY = "search_index_version"
 _ENTRY_FIELDS = SEARCHED_FIELDS  # the kind-specific fields whose words are indexed
 
 
@@ -69,6 +75,26 @@ class SearchIndex:
         body = entry_body(entry, self._persons_by_id(entry.persons))
         conn.execute("DELETE FROM entry_fts WHERE rowid = ?", (seq,))
         conn.execute("INSERT INTO entry_fts(rowid, body) VALUES (?, ?)", (seq, body))
+
+    def ensure_current(self) -> bool:
+        """Rebuild the whole index (one transaction) when it was made by another version of
+        entry_body()/person_body(); True when it was rebuilt."""
+        row = self._db.one("SELECT value FROM meta WHERE key = ?", (SEARCH_INDEX_META_KEY,))
+        if row is not None and str(row[0]) == str(SEARCH_INDEX_VERSION):
+            return False
+        with self._db.transaction():
+            conn = self._db.conn
+            conn.execute("DELETE FROM entry_fts")
+            conn.execute("DELETE FROM person_fts")
+            for r in conn.execute("SELECT * FROM persons").fetchall():
+                self.index_person(person_from_row(r))
+            ids = [r[0] for r in conn.execute("SELECT id FROM entries ORDER BY seq")]
+            for i in range(0, len(ids), _BATCH):
+                for entry in self._reader.load(ids[i:i + _BATCH]):
+                    self.index_entry(entry)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                         (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
+        return True
 
     # ------------------------------------------------------------------ checking it
     def check(self) -> list[str]:
