@@ -139,6 +139,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     text = esub.add_parser("text")
     text.add_argument("out")
     text.add_argument("--lang", choices=("zh", "en"))
+    text.add_argument("--redact", action="store_true")
 
     imp = sub.add_parser("import")
     isub = imp.add_subparsers(dest="import_command", metavar="{telegram,whatsapp,csv}", parser_class=_Parser)
@@ -508,7 +509,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             build_pdf(j, out, options)
     else:
         with _open(args, lang) as j:
-            text = build_text(j, ReportOptions(lang=out_lang))
+            text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
         from journal.core.fileout import write_text_atomic
 
         write_text_atomic(out, text)
