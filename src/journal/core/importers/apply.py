@@ -422,8 +422,11 @@ def parse_file(kind: str, path: Path | str, *, tz: str | None = None,
 def import_file(journal: Any, kind: str, path: Path | str, *, tz: str | None = None,
                 person: str | None = None, me: str | None = None, date_order: str | None = None,
                 progress: ProgressCallback | None = None, lang: str | None = None) -> ImportResult:
-    """Parse and import in one call (the CLI's ``journal-cli import KIND FILE``)."""
-    parsed = parse_file(kind, path, tz=tz, date_order=date_order, lang=lang)
+    """Parse (in a child process, see :mod:`.sandbox`) and import in one call (the CLI's
+    ``journal-cli import KIND FILE``)."""
+    from .sandbox import parse_file_isolated
+
+    parsed = parse_file_isolated(kind, path, tz=tz, date_order=date_order, lang=lang)
     return import_chat(journal, parsed, person=person, me=me, progress=progress, lang=lang)
 
 
