@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 log = logging.getLogger(__name__)
@@ -109,6 +109,9 @@ class IdleLock(QObject):
         return False
 
 
+SECRET_HINT = "x-kde-passwordManagerHint"
+
+
 class ClipboardGuard(QObject):
     """Clear text we copied after ``seconds`` if the clipboard still holds it (0 = never).
 
@@ -136,12 +139,31 @@ class ClipboardGuard(QObject):
         self._delay_ms = max(0, int(ms))
 
     def copy_text(self, text: str) -> None:
+        """Put ``text`` on the clipboard marked as secret, so that clipboard managers (KDE's
+        Klipper and those that honour the same hint) keep it out of their history."""
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setData(SECRET_HINT, QByteArray(b"secret"))
         self._setting = True
         try:
-            self._clipboard.setText(text)
+            self._clipboard.setMimeData(mime)
         finally:
             self._setting = False
         self._track(text)
+
+    def clear_on_lock(self) -> None:
+        """At lock: the clipboard if it holds our text, and the X11 primary selection (text
+        selected with the mouse in one of our windows) whenever this app owns it."""
+        self.clear_if_ours()
+        try:
+            if self._clipboard.supportsSelection() and self._clipboard.ownsSelection():
+                self._setting = True
+                self._clipboard.clear(QClipboard.Mode.Selection)
+                log.info("selection cleared")
+        except RuntimeError:  # clipboard gone at shutdown
+            pass
+        finally:
+            self._setting = False
 
     def _track(self, text: str) -> None:
         self._ours = text
