@@ -38,6 +38,13 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "shown", shown, raising=False)
     dialogs.observe(lambda kind, text: shown.append((kind, text)))
+    reset = dialogs.reset
+
+    def reset_and_forget() -> None:  # tests expect reset() to start the list afresh
+        reset()
+        shown.clear()
+
+    monkeypatch.setattr(dialogs, "reset", reset_and_forget)
     yield shown
     dialogs.observe(None)
 

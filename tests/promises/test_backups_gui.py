@@ -140,7 +140,6 @@ def test_damaged_journal_offers_newest_backup(app: Any, qtbot: Any,
     assert kept.read_bytes() == bytes(damaged), "the damaged file is kept, not overwritten"
     # no backup at all: nothing is offered, nothing shown
     dialogs.reset()
-    dialogs.shown.clear()
     assert not offer_backup_for_damaged(None, path.with_name("other.ijournal"))
     assert dialogs.shown == []
 
