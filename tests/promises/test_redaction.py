@@ -76,6 +76,10 @@ def test_ordinary_words_dates_and_amounts_are_kept() -> None:
         assert r(keep) == keep
 
 
+def test_a_link_is_masked_up_to_its_end_and_no_further() -> None:
+    assert Redactor([])("或者 t.me/harbour_jobs；再说") == "或者 t.me/•••；再说"
+
+
 def test_registered_handles_are_masked_in_their_full_width_form() -> None:
     person = Person(id="p", name="Xiao Min", handles=[Handle("wechat", "xm_harbour2024")])
     masked = Redactor([person])("加 ｘｍ＿ｈａｒｂｏｕｒ２０２４ 好友")

@@ -38,7 +38,7 @@ _LINK = re.compile(
     r"(?i)(?<![\w.\-])(?:https?://)?(?:www\.)?"
     r"(t\.me|telegram\.me|telegram\.dog|wa\.me|chat\.whatsapp\.com|api\.whatsapp\.com"
     r"|signal\.me|line\.me|qm\.qq\.com|u\.wechat\.com|weixin\.qq\.com)"
-    r"/[^\s\x00<>\"'，。、；：！？（）《》「」【】]{1,300}"
+    r"/[A-Za-z0-9_\-./?=&%#+~]{1,300}"
 )
 # An id after an app name. Strong labels always name an id; after a weak one ("WeChat", "QQ")
 # only a word with a digit or an underscore is taken for one ("WeChat Pay" is not an id).
