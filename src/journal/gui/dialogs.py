@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QDir
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from journal.core.errors import JournalError
+from journal.core.i18n import pick
 from journal.gui.qtsetup import current_lang
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,10 @@ def file_dialog(parent: QWidget | None, title: str, directory: str = "", filter:
     """Qt's own file dialog (not the desktop's, which records "recently used" files)."""
     dlg = QFileDialog(parent, title, directory, filter)
     dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    # two labels Qt's own Chinese catalogue leaves in English
+    lang = current_lang()
+    dlg.setLabelText(QFileDialog.DialogLabel.LookIn, pick(lang, "Look in:", "查找范围："))
+    dlg.setLabelText(QFileDialog.DialogLabel.FileType, pick(lang, "Files of type:", "文件类型："))
     dlg.setFileMode(mode)
     if save:
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
