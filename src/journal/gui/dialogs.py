@@ -21,10 +21,15 @@ from PySide6.QtCore import QCoreApplication, QDir
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from journal.core.errors import JournalError
-from journal.core.i18n import pick
+from journal.core.i18n import message, register
 from journal.gui.qtsetup import current_lang
 
 log = logging.getLogger(__name__)
+
+register({
+    "dialogs.look_in": {"en": "Look in:", "zh": "查找范围："},
+    "dialogs.file_type": {"en": "Files of type:", "zh": "文件类型："},
+})
 
 _answers: deque[Any] = deque()
 _files: deque[str] = deque()
@@ -113,8 +118,8 @@ def file_dialog(parent: QWidget | None, title: str, directory: str = "", filter:
     dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     # two labels Qt's own Chinese catalogue leaves in English
     lang = current_lang()
-    dlg.setLabelText(QFileDialog.DialogLabel.LookIn, pick(lang, "Look in:", "查找范围："))
-    dlg.setLabelText(QFileDialog.DialogLabel.FileType, pick(lang, "Files of type:", "文件类型："))
+    dlg.setLabelText(QFileDialog.DialogLabel.LookIn, message("dialogs.look_in", lang))
+    dlg.setLabelText(QFileDialog.DialogLabel.FileType, message("dialogs.file_type", lang))
     dlg.setFileMode(mode)
     if save:
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
