@@ -123,14 +123,14 @@ def run_isolated(parser: str, path: Path | str, *, limits: SandboxLimits | None 
     try:
         proc = subprocess.Popen(
             _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,  # a traceback could quote the file: never shown or kept
+            stderr=subprocess.PIPE,  # read and dropped: a traceback could quote the file
             env=env, close_fds=True, cwd=str(Path(__file__).resolve().parents[3]),
         )
     except OSError as exc:
         log.warning("the import reader could not start: %s", type(exc).__name__)
         raise ImportFormatError("import.sandbox_crashed", name=name) from exc
     try:
-        out, _ = proc.communicate(request.encode("utf-8"), timeout=limits.seconds)
+        out, _dropped = proc.communicate(request.encode("utf-8"), timeout=limits.seconds)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
