@@ -66,6 +66,48 @@ def test_copied_text_is_marked_secret_for_clipboard_managers(qapp: Any) -> None:
     assert qapp.clipboard().text() == ""
 
 
+def test_a_copy_made_in_one_of_our_text_fields_is_marked_secret(qapp: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from journal.gui.lock import SECRET_HINT, ClipboardGuard
+
+    guard = ClipboardGuard(seconds=0)
+    field = QLineEdit("小敏 xm_harbour2024")
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: qapp.focusWindow() is not None)
+    field.selectAll()
+    field.copy()  # what Ctrl+C does
+    qtbot.waitUntil(lambda: qapp.clipboard().mimeData().hasFormat(SECRET_HINT))
+    assert qapp.clipboard().text() == "小敏 xm_harbour2024"
+    guard.clear_on_lock()
+    assert qapp.clipboard().text() == ""
+
+
+_COPY_AND_EXIT = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import journal.gui
+from PySide6.QtWidgets import QApplication
+from journal.gui.lock import ClipboardGuard
+app = QApplication([])
+guard = ClipboardGuard(0)
+guard.copy_text("copied and left there")
+print(app.clipboard().text())
+"""
+
+
+def test_the_app_ends_cleanly_with_marked_text_still_on_the_clipboard() -> None:
+    # PySide6 crashes at shutdown while a QMimeData made in Python is on the clipboard; the
+    # guard takes its secret copy off the clipboard at exit.
+    out = subprocess.run([sys.executable, "-c", _COPY_AND_EXIT], check=False,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
+    assert out.stdout.strip() == "copied and left there"
+
+
 class _X11Clipboard:
     """The parts of QClipboard the guard uses, as on X11 where there is a primary selection
     (the offscreen platform has none)."""
