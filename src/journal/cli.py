@@ -232,7 +232,7 @@ def _open(args: argparse.Namespace, lang: str) -> Any:
 
 
 def say(*parts: object, file: Any = None) -> None:
-    """say() for people: control and direction characters in journal text are shown escaped."""
+    """print() for people: control and direction characters in journal text are shown escaped."""
     from journal.clitext import escape_controls
 
     print(escape_controls(" ".join(str(p) for p in parts)), file=file)
