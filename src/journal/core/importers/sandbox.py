@@ -169,7 +169,9 @@ def _error(raw: Any, name: str, limits: SandboxLimits) -> JournalError:
     cls = getattr(errors, str(raw.get("class", "")), None)
     if not (isinstance(cls, type) and issubclass(cls, errors.InputError)):
         cls = ImportFormatError  # the child cannot make the parent report anything graver
-    params = raw.get("params") if isinstance(raw.get("params"), dict) else {}
+    params = raw.get("params")
+    if not isinstance(params, dict):
+        params = {}
     safe = {str(k): v for k, v in params.items() if isinstance(v, str | int | float)}
     field = raw.get("field") if isinstance(raw.get("field"), str) else None
     return cls(key, field=field, **safe)
