@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -114,6 +115,31 @@ i18n.register({
 })
 
 
+# What a terminal would act on instead of showing: C0 and C1 controls (but tab and line feed),
+# DEL, and the marks that reorder text (a name could otherwise hide what follows it or make
+# "exe.txt" read as "txt.exe").
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069]"
+)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control and direction characters shown as ``\\x1b`` / ``\\u202e``."""
+    return _CONTROLS.sub(_escaped, text)
+
+
+def escape_json(text: str) -> str:
+    """JSON text with the same characters as ``\\u`` escapes (json.dumps leaves C1 controls and
+    direction marks as they are when ``ensure_ascii`` is off); it decodes to the same value."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def t(key: str, lang: str, **params: object) -> str:
     return i18n.message(key, lang, **params)
 
@@ -137,7 +163,7 @@ def clip(text: str, limit: int) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
-    cells = [[clip(str(c), lim) for c, lim in zip(r, limits)] for r in rows]
+    cells = [[clip(escape_controls(str(c)), lim) for c, lim in zip(r, limits)] for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:

@@ -349,8 +349,21 @@ def split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\n|\r", text)
 
 
-def safe_media_path(base: Path, relative: str) -> Path | None:
-    """The file ``relative`` inside the export folder ``base``, or None (missing or outside)."""
+FolderRule = Callable[[tuple[str, ...]], bool]
+
+
+def same_folder(folders: tuple[str, ...]) -> bool:
+    """A media rule: the file lies beside the export file itself."""
+    return folders == ()
+
+
+def safe_media_path(base: Path, relative: str, within: FolderRule | None = None) -> Path | None:
+    """The file ``relative`` inside the export folder ``base``, or None (missing or outside).
+
+    The path is judged after links are followed: a symbolic link pointing out of the export is
+    refused like a ``../`` path. ``within`` also checks the folders between ``base`` and the
+    file (as resolved), so that a parser takes media only from the folders its app writes.
+    """
     if not relative or "\x00" in relative or len(relative) > 1000:
         return None
     rel = relative.replace("\\", "/")
@@ -363,6 +376,8 @@ def safe_media_path(base: Path, relative: str) -> Path | None:
         return None
     if candidate != root and root not in candidate.parents:
         return None  # ../../ escapes: never read files outside the export
+    if within is not None and not within(candidate.relative_to(root).parts[:-1]):
+        return None  # inside the export folder, but not where the app puts media
     try:
         if not candidate.is_file():
             return None

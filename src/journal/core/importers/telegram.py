@@ -251,6 +251,22 @@ def _service_text(raw: dict[str, Any], lang: str) -> str:
     return message("import.tg.other", lang, action=action or "?")
 
 
+# The folders Telegram Desktop writes media into, beside result.json (a single chat) or in
+# chats/chat_NN/ (the whole account).
+MEDIA_FOLDERS = frozenset({
+    "photos", "files", "video_files", "voice_messages", "round_video_messages", "stickers",
+    "animations", "contacts", "stories", "profile_pictures", "audio_files",
+})
+
+
+def telegram_media_folder(folders: tuple[str, ...]) -> bool:
+    """Whether a media file's folders (below the export folder) are Telegram's own."""
+    if len(folders) == 1:
+        return folders[0] in MEDIA_FOLDERS
+    return (len(folders) == 3 and folders[0] in ("chats", "left_chats")
+            and folders[2] in MEDIA_FOLDERS)
+
+
 def _message(raw: dict[str, Any], sent_at: datetime, base: Path | None,
              lang: str) -> tuple[ParsedMessage, int, int]:
     """One message; also returns (media missing, media too large) counts."""
@@ -292,7 +308,7 @@ def _message(raw: dict[str, Any], sent_at: datetime, base: Path | None,
             notes.append(message("import.media.not_included", lang, what=what))
             missing += 1
             continue
-        found = safe_media_path(base, ref)
+        found = safe_media_path(base, ref, within=telegram_media_folder)
         if found is None:
             notes.append(message("import.media.not_included", lang, what=what))
             missing += 1
