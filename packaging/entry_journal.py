@@ -5,4 +5,8 @@ import sys
 from journal.gui.app import main
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--journal-parse-sandbox"]:  # an import's reader (core/importers/sandbox.py)
+        from journal.core.importers.sandbox import child_main
+
+        child_main()
     sys.exit(main())

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import journal.gui  # noqa: F401  (applies the PySide6-on-Python-3.11 workaround before any Qt call)
+import journal.gui  # (applies the PySide6-on-Python-3.11 workaround before any Qt call)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -26,6 +27,26 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.delenv("JOURNAL_PASSPHRASE", raising=False)
     monkeypatch.delenv("JOURNAL_NEW_PASSPHRASE", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def shown_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """``dialogs.shown``: (kind, text) of the messages the window showed in this test. The app
+    keeps no such list; the test collects it through the dialogs' observer seam."""
+    from journal.gui import dialogs
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "shown", shown, raising=False)
+    dialogs.observe(lambda kind, text: shown.append((kind, text)))
+    reset = dialogs.reset
+
+    def reset_and_forget() -> None:  # tests expect reset() to start the list afresh
+        reset()
+        shown.clear()
+
+    monkeypatch.setattr(dialogs, "reset", reset_and_forget)
+    yield shown
+    dialogs.observe(None)
 
 
 @pytest.fixture

@@ -122,7 +122,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     dismiss.add_argument("--reason", required=True, help="why it does not fit (a few words)")
     ssub.add_parser("undismiss", help="count a sign set aside again").add_argument(
         "sign", metavar="WS-ID")
-    sub.add_parser("verify").add_argument("--json", action="store_true")
+    verify = sub.add_parser("verify")
+    verify.add_argument("--json", action="store_true")
+    verify.add_argument("--expect-head", metavar="HASH",
+                        help="exit 5 unless HASH (from an earlier report) is a record of the chain")
 
     export = sub.add_parser("export")
     esub = export.add_subparsers(dest="export_command", metavar="{pdf,text}", parser_class=_Parser)
@@ -139,6 +142,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     text = esub.add_parser("text")
     text.add_argument("out")
     text.add_argument("--lang", choices=("zh", "en"))
+    text.add_argument("--redact", action="store_true")
 
     imp = sub.add_parser("import")
     isub = imp.add_subparsers(
@@ -165,7 +169,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     sub.add_parser("backup").add_argument("out")
     sub.add_parser("restore", help="restore ID (an entry from the trash) or BACKUP (a backup file)"
                    ).add_argument("backup", metavar="ID_OR_BACKUP")
-    sub.add_parser("rekey")
+    rekey = sub.add_parser("rekey")
+    rekey.add_argument("--delete-old-backups", action="store_true",
+                       help="delete this journal's earlier backups instead of re-encrypting them")
     sub.add_parser("demo").add_argument("out")
     return parser
 
@@ -234,11 +240,25 @@ def _open(args: argparse.Namespace, lang: str) -> Any:
     from journal.core import crypto
 
     crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
-    return Journal.open(path, _passphrase(args, lang))
+    journal = Journal.open(path, _passphrase(args, lang))
+    warning = journal.rollback_check()
+    if warning is not None:
+        print(t("warning.rollback", lang, seen=warning.seen_seq, seq=warning.seq),
+              file=sys.stderr)
+    return journal
+
+
+def say(*parts: object, file: Any = None) -> None:
+    """print() for people: control and direction characters in journal text are shown escaped."""
+    from journal.clitext import escape_controls
+
+    print(escape_controls(" ".join(str(p) for p in parts)), file=file)
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    from journal.clitext import escape_json
+
+    print(escape_json(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def _handles(values: Sequence[str] | None) -> list[Handle]:
@@ -292,7 +312,7 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     else:
         passphrase = _new_passphrase(args, lang)
     Journal.create(path, passphrase).close()
-    print(t("cli.created", lang, path=path))
+    say(t("cli.created", lang, path=path))
     return EXIT_OK
 
 
@@ -302,8 +322,8 @@ def cmd_person(args: argparse.Namespace, lang: str) -> int:
             p = j.add_person(args.name, aliases=args.alias or [], role=args.role or "",
                              organisation=args.organisation or "", platform=args.platform or "",
                              handles=_handles(args.handle), notes=args.notes or "")
-            print(p.id)
-            print(t("cli.person_added", lang, name=p.name, id=p.id), file=sys.stderr)
+            say(p.id)
+            say(t("cli.person_added", lang, name=p.name, id=p.id), file=sys.stderr)
         else:
             from journal.core.codec import person_to_json
 
@@ -311,7 +331,7 @@ def cmd_person(args: argparse.Namespace, lang: str) -> int:
             if args.json:
                 _print_json([person_to_json(p) for p in persons])
             else:
-                print(persons_table(persons, lang) if persons else t("cli.no_persons", lang))
+                say(persons_table(persons, lang) if persons else t("cli.no_persons", lang))
     return EXIT_OK
 
 
@@ -324,7 +344,7 @@ def cmd_add(args: argparse.Namespace, lang: str) -> int:
             entry = j.add_entry(_draft(j, args, kind))
             for f in args.attach or []:
                 j.add_attachment(entry_id=entry.id, path=f)
-        print(entry.id)
+        say(entry.id)
     return EXIT_OK
 
 
@@ -336,7 +356,7 @@ def cmd_edit(args: argparse.Namespace, lang: str) -> int:
             for f in args.attach or []:
                 j.add_attachment(entry_id=eid, path=f)
         entry = j.get_entry(eid)
-        print(t("cli.edited", lang, id=eid, rev=entry.revision))
+        say(t("cli.edited", lang, id=eid, rev=entry.revision))
     return EXIT_OK
 
 
@@ -344,7 +364,7 @@ def cmd_delete(args: argparse.Namespace, lang: str) -> int:
     with _open(args, lang) as j:
         eid = j.resolve_entry_id(args.id)
         j.delete_entry(eid)
-        print(t("cli.deleted", lang, id=eid))
+        say(t("cli.deleted", lang, id=eid))
     return EXIT_OK
 
 
@@ -352,7 +372,7 @@ def cmd_restore_entry(args: argparse.Namespace, lang: str) -> int:
     with _open(args, lang) as j:
         eid = j.resolve_entry_id(args.id)
         j.restore_entry(eid)
-        print(t("cli.restored", lang, id=eid))
+        say(t("cli.restored", lang, id=eid))
     return EXIT_OK
 
 
@@ -368,9 +388,9 @@ def cmd_restore(args: argparse.Namespace, lang: str) -> int:
         backups.restore(src, target, passphrase=_passphrase(args, lang))
         if existed:
             kept = sorted(target.parent.glob(target.name + ".before-restore-*"))
-            print(t("cli.restore_done", lang, path=target, kept=kept[-1] if kept else "?"))
+            say(t("cli.restore_done", lang, path=target, kept=kept[-1] if kept else "?"))
         else:
-            print(t("cli.restore_done_new", lang, path=target))
+            say(t("cli.restore_done_new", lang, path=target))
         return EXIT_OK
     args.id = value
     return cmd_restore_entry(args, lang)
@@ -401,7 +421,7 @@ def cmd_list(args: argparse.Namespace, lang: str) -> int:
         if args.json:
             _print_json([entry_to_json(e) for e in entries])
         else:
-            print(entries_table(entries, lang) if entries else t("cli.no_entries", lang))
+            say(entries_table(entries, lang) if entries else t("cli.no_entries", lang))
     return EXIT_OK
 
 
@@ -418,11 +438,11 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
                                     "action": r.action, "data": r.data} for r in history]
             _print_json(data)
         else:
-            print(entry_details(entry, lang))
+            say(entry_details(entry, lang))
             if history is not None:
-                print(f"\n{t('cli.history', lang)}:")
+                say(f"\n{t('cli.history', lang)}:")
                 for r in history:
-                    print(f"  {r.revision:>3}  {r.saved_at:%Y-%m-%d %H:%M:%S} UTC  {r.action}  "
+                    say(f"  {r.revision:>3}  {r.saved_at:%Y-%m-%d %H:%M:%S} UTC  {r.action}  "
                           f"{r.data.get('summary', '')}")
     return EXIT_OK
 
@@ -435,7 +455,7 @@ def cmd_search(args: argparse.Namespace, lang: str) -> int:
         if args.json:
             _print_json([entry_to_json(e) for e in entries])
         else:
-            print(entries_table(entries, lang) if entries else t("cli.no_matches", lang, text=args.text))
+            say(entries_table(entries, lang) if entries else t("cli.no_matches", lang, text=args.text))
     return EXIT_OK
 
 
@@ -445,12 +465,12 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
     if args.signs_command == "dismiss":
         with _open(args, lang) as j:
             d = signs.dismiss(j, args.sign, args.reason)
-        print(t("cli.sign_dismissed", lang, id=d.sign_id))
+        say(t("cli.sign_dismissed", lang, id=d.sign_id))
         return EXIT_OK
     if args.signs_command == "undismiss":
         with _open(args, lang) as j:
             signs.undismiss(j, args.sign)
-        print(t("cli.sign_undismissed", lang, id=args.sign.strip().upper()))
+        say(t("cli.sign_undismissed", lang, id=args.sign.strip().upper()))
         return EXIT_OK
     with _open(args, lang) as j:
         results = signs.evaluate_journal(j)
@@ -458,40 +478,54 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
             _print_json(signs.signs_to_json(results, lang))
             return EXIT_OK
         if not results:
-            print(t("cli.no_signs", lang))
+            say(t("cli.no_signs", lang))
             return EXIT_OK
         entries = {e.id: e for e in j.get_entries(sorted({i for r in results for i in r.evidence}))}
         for r in results:
             level = {"present": "●", "possible": "○"}[r.level]
             if r.dismissed is not None:
                 level = "–"
-            print(f"{level} {r.id}  {r.title(lang)}  [{r.level_label(lang)}]")
+            say(f"{level} {r.id}  {r.title(lang)}  [{r.level_label(lang)}]")
             if r.dismissed is not None:
-                print("    " + t("cli.sign_set_aside", lang, reason=r.dismissed.reason))
+                say("    " + t("cli.sign_set_aside", lang, reason=r.dismissed.reason))
             for reason in r.reasons:
-                print("    " + t("cli.sign_why", lang, text=reason.text(lang)))
+                say("    " + t("cli.sign_why", lang, text=reason.text(lang)))
             for eid in r.evidence:
                 e = entries.get(eid)
                 if e:
-                    print(f"    {eid}  {e.occurred_at:%Y-%m-%d}  {e.summary}")
-        print("\n" + t("cli.signs_footer", lang))
+                    say(f"    {eid}  {e.occurred_at:%Y-%m-%d}  {e.summary}")
+        say("\n" + t("cli.signs_footer", lang))
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
     with _open(args, lang) as j:
-        result = j.verify()
+        result = j.verify(expect_head=args.expect_head)
     if args.json:
         _print_json({"ok": result.ok, "records": result.records, "attachments": result.attachments,
-                     "head_hash": result.head_hash, "problems": result.problems,
-                     "first_break_seq": result.first_break_seq})
-    elif result.ok:
-        print(t("cli.verify_ok", lang, records=result.records, attachments=result.attachments,
+                     "revisions": result.revisions, "head_hash": result.head_hash,
+                     "problems": result.problems, "first_break_seq": result.first_break_seq,
+                     "expected_head": result.expected_head, "expected_seq": result.expected_seq,
+                     "records_after": result.records_after,
+                     "not_covered": list(result.not_covered)})
+        return EXIT_OK if result.ok else EXIT_INTEGRITY
+    if result.expected_head is not None:
+        if result.expected_seq is None:
+            print(t("cli.expect_head_missing", lang, head=result.expected_head), file=sys.stderr)
+        else:
+            print(t("cli.expect_head_found", lang, head=result.expected_head,
+                    seq=result.expected_seq, after=result.records_after))
+    problems = list(result.problems)
+    if result.expected_head is not None and result.expected_seq is None:
+        problems = problems[1:]  # that one was said above, in the user's language
+    if not problems:
+        say(t("cli.verify_ok", lang, records=result.records, attachments=result.attachments,
                 head=result.head_hash))
+        print(t("cli.verify_scope", lang, revisions=result.revisions))
     else:
-        print(t("cli.verify_bad", lang, first=result.problems[0]), file=sys.stderr)
-        for p in result.problems[1:20]:
-            print("  " + p, file=sys.stderr)
+        say(t("cli.verify_bad", lang, first=problems[0]), file=sys.stderr)
+        for p in problems[1:20]:
+            say("  " + p, file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INTEGRITY
 
 
@@ -515,11 +549,11 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             build_pdf(j, out, options)
     else:
         with _open(args, lang) as j:
-            text = build_text(j, ReportOptions(lang=out_lang))
+            text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
         from journal.core.fileout import write_text_atomic
 
         write_text_atomic(out, text)
-    print(t("cli.exported", lang, path=out))
+    say(t("cli.exported", lang, path=out))
     return EXIT_OK
 
 
@@ -531,12 +565,12 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
                              person=getattr(args, "person", None), me=getattr(args, "me", None),
                              counterparts=getattr(args, "counterpart", None), lang=lang)
     if result.duplicate:
-        print(t("cli.import_duplicate", lang))
+        say(t("cli.import_duplicate", lang))
     elif result.bill:
-        print(t("cli.imported_bill", lang, rows=result.messages, persons=len(result.persons)))
+        say(t("cli.imported_bill", lang, rows=result.messages, persons=len(result.persons)))
     else:
-        print(t("cli.imported", lang, messages=result.messages, days=result.days,
-                attachments=result.attachments, entries=len(result.entry_ids)))
+        say(t("cli.imported", lang, messages=result.messages, days=result.days,
+              attachments=result.attachments, entries=len(result.entry_ids)))
     return EXIT_OK
 
 
@@ -546,18 +580,29 @@ def cmd_backup(args: argparse.Namespace, lang: str) -> int:
         raise InputError("error.file_exists", path=str(out))
     with _open(args, lang) as j:
         j.backup(out)
-    print(t("cli.backup_done", lang, path=out))
+    say(t("cli.backup_done", lang, path=out))
     return EXIT_OK
 
 
 def cmd_rekey(args: argparse.Namespace, lang: str) -> int:
-    from journal.core import crypto
+    from journal.core import crypto, settings
 
     with _open(args, lang) as j:
         new = _new_passphrase(args, lang)
         crypto.check_new_passphrase(new)
-        j.rekey(new)
-    print(t("cli.rekey_done", lang))
+        # earlier copies: the backups folder and the journal's own folder (kept before a restore)
+        folders = [settings.load().effective_backup_dir(), j.path.parent]
+        result = j.rekey(new, copies_in=folders, delete_copies=args.delete_old_backups)
+    say(t("cli.rekey_done", lang))
+    if result.reencrypted:
+        print(t("cli.rekey_copies_reencrypted", lang, n=len(result.reencrypted)))
+    if result.deleted:
+        print(t("cli.rekey_copies_deleted", lang, n=len(result.deleted)))
+    if not result.reencrypted and not result.deleted and not result.failed:
+        print(t("cli.rekey_no_copies", lang))
+    if result.failed:
+        say(t("cli.rekey_copies_failed", lang, n=len(result.failed),
+            paths=", ".join(str(p) for p in result.failed)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -568,7 +613,7 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     if out.exists():
         raise InputError("error.file_exists", path=str(out))
     build_demo(out).close()
-    print(t("cli.demo_done", lang, path=out, passphrase=DEMO_PASSPHRASE))
+    say(t("cli.demo_done", lang, path=out, passphrase=DEMO_PASSPHRASE))
     return EXIT_OK
 
 
@@ -581,7 +626,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from journal.core.hardening import harden_process
     from journal.core.logsetup import setup_logging
+
+    harden_process()  # before any passphrase or key exists in this process
 
     log_file = setup_logging("journal-cli")
     lang = _lang()
@@ -589,11 +637,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, lang)
     except JournalError as exc:
-        print(exc.message(lang), file=sys.stderr)
+        say(exc.message(lang), file=sys.stderr)
         log.info("refused: %s", exc.key)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(t("cli.interrupted", lang), file=sys.stderr)
+        say(t("cli.interrupted", lang), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the stack trace goes to the log, not the screen
         import sqlcipher3
@@ -602,10 +650,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, sqlcipher3.DatabaseError):
             log.error("database error: %s", describe_exception(exc))
-            print(NotAJournalError().message(lang), file=sys.stderr)
+            say(NotAJournalError().message(lang), file=sys.stderr)
             return EXIT_DAMAGED
         log.error("unexpected error: %s", describe_exception(exc))  # never the message: content
-        print(t("cli.unexpected", lang, log=log_file), file=sys.stderr)
+        say(t("cli.unexpected", lang, log=log_file), file=sys.stderr)
         return EXIT_INPUT
 
 

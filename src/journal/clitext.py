@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -27,6 +28,22 @@ i18n.register({
                       "zh": "日志完好：已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链头哈希：{head}"},
     "cli.verify_bad": {"en": "The integrity check FAILED. First problem: {first}",
                        "zh": "完整性校验未通过。第一个问题：{first}"},
+    "cli.verify_scope": {"en": "Checked: every page, the audit chain, every entry, person and "
+                               "attachment, {revisions} saved revisions and the search index.\n"
+                               "Not covered: unsaved editor drafts and the app's settings (they are "
+                               "not evidence).",
+                         "zh": "已检查：每一页、审计链、每条记录、每个人物和附件、{revisions} 个历史版本以及搜索索引。\n"
+                               "不在校验范围内：编辑器中未保存的草稿和软件设置（它们不是证据）。"},
+    "cli.expect_head_found": {"en": "The earlier head {head} is record {seq} of this chain; {after} "
+                                    "record(s) were added after it. Nothing recorded up to it was "
+                                    "removed or changed.",
+                              "zh": "先前的链头 {head} 是本审计链的第 {seq} 条记录，其后又新增了 {after} 条记录。"
+                                    "在它之前记录的内容没有被删除或改动。"},
+    "cli.expect_head_missing": {"en": "The earlier head {head} is NOT a record of this journal's "
+                                      "chain: this file is not the one that produced it, or what was "
+                                      "recorded before it was removed or changed.",
+                                "zh": "先前的链头 {head} 不在本日志的审计链中：这个文件不是产生它的那个文件，"
+                                      "或者它之前记录的内容已被删除或改动。"},
     "cli.backup_done": {"en": "Wrote an encrypted backup to {path}. The same passphrase opens it.",
                         "zh": "已将加密备份写入 {path}。用同一个密码可以打开它。"},
     "cli.restore_done": {"en": "Restored {path} from the backup. The previous file was kept as "
@@ -35,6 +52,16 @@ i18n.register({
     "cli.restore_done_new": {"en": "Restored {path} from the backup.", "zh": "已从备份恢复 {path}。"},
     "cli.rekey_done": {"en": "The passphrase was changed. Only the new passphrase opens the journal now.",
                        "zh": "密码已更改。现在只有新密码能打开这个日志。"},
+    "cli.rekey_copies_reencrypted": {"en": "{n} earlier backup(s) of this journal were re-encrypted: "
+                                           "the old passphrase no longer opens them.",
+                                     "zh": "已重新加密这个日志的 {n} 个旧备份：旧密码已无法打开它们。"},
+    "cli.rekey_copies_deleted": {"en": "{n} earlier backup(s) of this journal were deleted.",
+                                 "zh": "已删除这个日志的 {n} 个旧备份。"},
+    "cli.rekey_no_copies": {"en": "No earlier backups of this journal were found.",
+                            "zh": "没有找到这个日志的旧备份。"},
+    "cli.rekey_copies_failed": {"en": "{n} earlier backup(s) could not be changed and still open "
+                                      "with the old passphrase: {paths}. Delete them yourself.",
+                                "zh": "有 {n} 个旧备份无法处理，旧密码仍能打开它们：{paths}。请手动删除。"},
     "cli.passphrase_prompt": {"en": "Passphrase: ", "zh": "密码："},
     "cli.new_passphrase_prompt": {"en": "New passphrase: ", "zh": "新密码："},
     "cli.repeat_prompt": {"en": "Repeat the new passphrase: ", "zh": "再次输入新密码："},
@@ -90,6 +117,31 @@ i18n.register({
 })
 
 
+# What a terminal would act on instead of showing: C0 and C1 controls (but tab and line feed),
+# DEL, and the marks that reorder text (a name could otherwise hide what follows it or make
+# "exe.txt" read as "txt.exe").
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069]"
+)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control and direction characters shown as ``\\x1b`` / ``\\u202e``."""
+    return _CONTROLS.sub(_escaped, text)
+
+
+def escape_json(text: str) -> str:
+    """JSON text with the same characters as ``\\u`` escapes (json.dumps leaves C1 controls and
+    direction marks as they are when ``ensure_ascii`` is off); it decodes to the same value."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def t(key: str, lang: str, **params: object) -> str:
     return i18n.message(key, lang, **params)
 
@@ -113,7 +165,7 @@ def clip(text: str, limit: int) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
-    cells = [[clip(str(c), lim) for c, lim in zip(r, limits)] for r in rows]
+    cells = [[clip(escape_controls(str(c)), lim) for c, lim in zip(r, limits)] for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:

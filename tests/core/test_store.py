@@ -229,7 +229,7 @@ def test_audit_chain_detects_swapped_attachment(journal: Journal) -> None:
     e = journal.add_entry(EntryDraft(kind="note", summary="x"))
     att = journal.add_attachment(entry_id=e.id, data=PNG, filename="a.png")
     assert journal.verify().ok
-    journal.db.conn.execute("UPDATE blobs SET data = ? WHERE attachment_id = ?", (PNG + b"x", att.id))
+    journal.db.conn.execute("UPDATE blob_store SET data = ? WHERE sha256 = ?", (PNG + b"x", att.sha256))
     assert not journal.verify().ok
     # swapping the bytes AND the recorded hash is still caught by the chain
     new_sha = hashlib.sha256(PNG + b"x").hexdigest()

@@ -13,6 +13,13 @@ import os
 LANGS = ("en", "zh")
 
 _MESSAGES: dict[str, dict[str, str]] = {
+    "warning.rollback": {"en": "Warning: this journal holds less than it did when this computer "
+                                   "last opened it ({seen} audit records then, {seq} now, or a "
+                                   "different history). An older copy may have been put in its "
+                                   "place. Check your backups before adding anything.",
+                             "zh": "警告：这个日志的内容少于本机上次打开时的内容（当时有 {seen} 条审计记录，现在是 "
+                                   "{seq} 条，或者历史记录不同）。它可能被替换成了较旧的副本。请先检查备份，再添加新内容。"},
+    "warning.rollback_title": {"en": "This may be an older copy", "zh": "这可能是较旧的副本"},
     "error.generic": {"en": "Something went wrong: {detail}", "zh": "出现问题：{detail}"},
     "error.input": {"en": "The input is not valid: {detail}", "zh": "输入无效：{detail}"},
     "error.not_found": {"en": "No {what} with id or name “{ref}”.", "zh": "找不到编号或名称为“{ref}”的{what}。"},

@@ -154,6 +154,13 @@ class VerifyResult:
     head_hash: str
     problems: list[str] = field(default_factory=list)  # English, first break first
     first_break_seq: int | None = None
+    # with ``verify --expect-head``: the sequence number of that record (None: not in the chain)
+    expected_head: str | None = None
+    expected_seq: int | None = None
+    records_after: int | None = None
+    revisions: int = 0
+    # parts of the file that no audit record vouches for (they hold no evidence)
+    not_covered: tuple[str, ...] = ("drafts", "settings")
 
 
 @dataclass

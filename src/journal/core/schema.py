@@ -157,6 +157,22 @@ CREATE INDEX entries_kind_time ON entries(kind, occurred_utc, seq, id) WHERE del
 """
 
 
+# v4: attachment bytes kept once per SHA-256 (``blob_store``) instead of once per attachment;
+# revisions sealed in the audit chain (the store's migration step seals those saved before).
+# Object states are unchanged, so no audited state changes.
+_V4_BLOB_STORE = """
+CREATE TABLE blob_store (
+    sha256 TEXT PRIMARY KEY,
+    data   BLOB NOT NULL
+);
+INSERT OR IGNORE INTO blob_store(sha256, data)
+    SELECT a.sha256, b.data FROM attachments a JOIN blobs b ON b.attachment_id = a.id
+    ORDER BY a.added_at, a.id;
+DROP TABLE blobs
+"""
+REVISIONS_SEALED_FROM = 4
+
+
 def _run_script(conn: Any, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -182,12 +198,17 @@ def _v3_sign_dismissals(conn: Any) -> None:
     _run_script(conn, _V3_SIGN_DISMISSALS)
 
 
-CURRENT_VERSION = 3
+def _v4_blob_store(conn: Any) -> None:
+    _run_script(conn, _V4_BLOB_STORE)
+
+
+CURRENT_VERSION = 4
 
 # version N → function migrating from N-1 to N (run inside a transaction).
 MIGRATIONS: dict[int, Callable[[Any], None]] = {
     2: _v2_covering_time_indexes,
     3: _v3_sign_dismissals,
+    4: _v4_blob_store,
 }
 
 

@@ -104,6 +104,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from journal.core.hardening import harden_process
+
+    harden_process()  # before any passphrase or key exists in this process
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     if args.self_test:
         setup_logging()

@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,35 @@ class IdleLock(QObject):
         return False
 
 
+SECRET_HINT = "x-kde-passwordManagerHint"
+_release_registered = False
+
+
+def _release_clipboard() -> None:
+    """At exit: take our marked data off the clipboard. It is secret anyway, and PySide6 6.12
+    crashes while shutting down when a QMimeData made in Python is still on the clipboard."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return
+    try:
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData()
+        if mime is not None and mime.hasFormat(SECRET_HINT):
+            clipboard.clear()
+    except RuntimeError:
+        pass
+
+
+def _register_release() -> None:
+    global _release_registered
+    if not _release_registered:
+        atexit.register(_release_clipboard)  # a run without an event loop (scripts, tests)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_release_clipboard)  # before the window's objects go
+        _release_registered = True
+
+
 class ClipboardGuard(QObject):
     """Clear text we copied after ``seconds`` if the clipboard still holds it (0 = never).
 
@@ -136,12 +166,51 @@ class ClipboardGuard(QObject):
         self._delay_ms = max(0, int(ms))
 
     def copy_text(self, text: str) -> None:
+        """Put ``text`` on the clipboard marked as secret, so that clipboard managers (KDE's
+        Klipper and those that honour the same hint) keep it out of their history."""
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setData(SECRET_HINT, QByteArray(b"secret"))
+        _register_release()
         self._setting = True
         try:
-            self._clipboard.setText(text)
+            self._clipboard.setMimeData(mime)
         finally:
             self._setting = False
         self._track(text)
+
+    def _mark_secret(self) -> None:
+        """Add the clipboard managers' "secret" hint to a copy made inside one of our widgets
+        (same formats, same content)."""
+        current = self._clipboard.mimeData()
+        if current is None or current.hasFormat(SECRET_HINT):
+            return
+        formats = [(fmt, bytes(current.data(fmt))) for fmt in current.formats()]
+        del current  # Qt deletes it when the new data is set
+        mime = QMimeData()
+        for fmt, data in formats:
+            mime.setData(fmt, QByteArray(data))
+        mime.setData(SECRET_HINT, QByteArray(b"secret"))
+        _register_release()
+        self._setting = True
+        try:
+            self._clipboard.setMimeData(mime)
+        finally:
+            self._setting = False
+
+    def clear_on_lock(self) -> None:
+        """At lock: the clipboard if it holds our text, and the X11 primary selection (text
+        selected with the mouse in one of our windows) whenever this app owns it."""
+        self.clear_if_ours()
+        try:
+            if self._clipboard.supportsSelection() and self._clipboard.ownsSelection():
+                self._setting = True
+                self._clipboard.clear(QClipboard.Mode.Selection)
+                log.info("selection cleared")
+        except RuntimeError:  # clipboard gone at shutdown
+            pass
+        finally:
+            self._setting = False
 
     def _track(self, text: str) -> None:
         self._ours = text
@@ -164,6 +233,8 @@ class ClipboardGuard(QObject):
             return
         text = self._clipboard.text()
         if owns and text:
+            # not from inside the clipboard's own signal: Qt is still handling the copy
+            QTimer.singleShot(0, self, self._mark_secret)
             self._track(text)  # a Ctrl+C inside one of our widgets
         elif self._ours is not None and text != self._ours:
             self._ours = None  # the user copied something else: leave it alone

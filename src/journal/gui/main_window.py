@@ -142,6 +142,6 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self.welcome.wait_idle()
         self.lock(show_unlock=False)
         self.welcome.clear()
-        self.clipboard_guard.clear_if_ours()
+        self.clipboard_guard.clear_on_lock()
         self.wait_for_close()
         super().closeEvent(event)

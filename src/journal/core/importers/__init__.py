@@ -6,6 +6,7 @@
 """
 
 from .apply import (
+    ImportLimits,
     ImportResult,
     entry_draft_from_message,
     import_chat,
@@ -25,7 +26,7 @@ from .telegram import parse_telegram
 from .whatsapp import parse_whatsapp
 
 __all__ = [
-    "MAX_IMPORT_BYTES", "ImportNote", "ImportResult", "ParsedChat", "ParsedMessage", "detect_kind",
+    "MAX_IMPORT_BYTES", "ImportLimits", "ImportNote", "ImportResult", "ParsedChat", "ParsedMessage", "detect_kind",
     "entry_draft_from_message", "import_chat", "import_file", "parse_csv", "parse_file",
     "parse_telegram", "parse_whatsapp", "system_tz_name",
 ]

@@ -97,7 +97,90 @@ register({
         "en": "Original {channel} bill as imported ({rows} of its {total} transactions recorded)",
         "zh": "导入时的原始{channel}账单（共 {total} 笔交易，记录了其中 {rows} 笔）",
     },
+    "import.too_much": {
+        "en": "Importing “{name}” would add {size} to the journal; one import may add at "
+        "most {limit_mb} MB. Export a shorter period or fewer media files. "
+        "Nothing was added to the journal.",
+        "zh": "导入“{name}”会向日志添加 {size}，而一次导入最多只能添加 {limit_mb} MB。"
+        "请导出较短的时间段或较少的媒体文件。日志中没有添加任何内容。",
+    },
+    "import.expands": {
+        "en": "“{name}” and its media files take {input_size} but would take {size} in the "
+        "journal: the export names the same files again and again, which a real chat export "
+        "does not do. It was refused. Nothing was added to the journal.",
+        "zh": "“{name}”及其媒体文件共 {input_size}，导入后却会占用 {size}：这个导出文件反复"
+        "引用同样的文件，真正的聊天导出不会这样。已拒绝导入。日志中没有添加任何内容。",
+    },
 })
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """How much one import may add to a journal.
+
+    ``total_bytes``: the export file plus every media file, archive member and attachment
+    carried inside it (an e-mail's) that it attaches; for a payment bill, the bill itself.
+    ``expansion``: how many times the bytes read from disk (the export and the distinct media
+    files beside it) the journal may grow; applied above ``expansion_floor`` bytes only, so that
+    a small, well-compressed chat text is never refused.
+    """
+
+    total_bytes: int = 1024 * 1024 * 1024
+    expansion: int = 20
+    expansion_floor: int = 64 * 1024 * 1024
+
+
+DEFAULT_LIMITS = ImportLimits()
+
+
+def _size(size: int) -> str:
+    if size < 2**20:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 2**20:.1f} MB" if size < 10 * 2**20 else f"{size / 2**20:.0f} MB"
+
+
+class _Budget:
+    """Bytes an import will add, checked before anything is written and again while writing."""
+
+    def __init__(self, limits: ImportLimits, name: str) -> None:
+        self.limits = limits
+        self.name = name
+        self.used = 0
+
+    def refuse_total(self, size: int) -> ImportFormatError:
+        return ImportFormatError("import.too_much", name=self.name, size=_size(size),
+                                 limit_mb=self.limits.total_bytes // 2**20)
+
+    def plan(self, parsed: ParsedChat, original: bytes, zf: zipfile.ZipFile | None) -> None:
+        sizes: dict[Path, int] = {}
+        members: dict[str, int] = {}
+        if zf is not None:
+            members = {i.filename: i.file_size for i in zf.infolist()}
+        stored = len(original)
+        for m in parsed.messages:
+            for path in m.media:
+                if path not in sizes:
+                    try:
+                        sizes[path] = path.stat().st_size
+                    except OSError:
+                        sizes[path] = 0
+                stored += sizes[path]
+            for member in m.archive_media:
+                stored += members.get(member, 0)
+            for _name, data in m.data_media:  # e-mail attachments: inside the export file
+                stored += len(data)
+        read = len(original) + sum(sizes.values())
+        if stored > self.limits.total_bytes:
+            raise self.refuse_total(stored)
+        if stored > self.limits.expansion_floor and stored > self.limits.expansion * read:
+            raise ImportFormatError("import.expands", name=self.name, input_size=_size(read),
+                                    size=_size(stored))
+
+    def spend(self, size: int) -> None:
+        """Count bytes as they are written; over the limit, the import's transaction is undone."""
+        self.used += size
+        if self.used > self.limits.total_bytes:
+            raise self.refuse_total(self.used)
 
 _PHONE_RE = re.compile(r"^\+?[\d ()\-.]{7,24}$")
 
@@ -208,7 +291,8 @@ class _Persons:
 def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
                 me: str | None = None, progress: ProgressCallback | None = None,
                 lang: str | None = None, original: bytes | None = None,
-                channel: str | None = None) -> ImportResult:
+                channel: str | None = None,
+                limits: ImportLimits = DEFAULT_LIMITS) -> ImportResult:
     """Write ``parsed`` into ``journal`` in one transaction; see the module docstring.
 
     ``me``: the exporting user's sender name (left out of the persons; default: what the file
@@ -253,6 +337,11 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
     filename = parsed.source_path.name if parsed.source_path else f"{parsed.app}-export"
     persons = _Persons(journal, parsed.app, mapping, parsed.handles)
     zf: zipfile.ZipFile | None = None
+    if any(m.archive_media for m in parsed.messages):
+        zf = _open_zip(original)
+    budget = _Budget(limits, filename)
+    budget.plan(parsed, original, zf)  # refuses before anything is written
+    budget.spend(len(original))
     if progress:
         progress(0, total)
     with journal.transaction():
@@ -282,15 +371,14 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
             ])
             for m in msgs:
                 for media_path in m.media:
-                    if _attach_media(journal, entry.id, import_id, media_path, m, lang):
+                    if _attach_media(journal, entry.id, import_id, media_path, m, lang, budget):
                         result.attachments += 1
                 for media_name, media_data in m.data_media:
-                    if _attach_data(journal, entry.id, import_id, media_name, media_data, m, lang):
+                    if _attach_data(journal, entry.id, import_id, media_name, media_data, m,
+                                    lang, budget):
                         result.attachments += 1
                 for member in m.archive_media:
-                    if zf is None:
-                        zf = _open_zip(original)
-                    if _attach_member(journal, entry.id, import_id, zf, member, m, lang):
+                    if _attach_member(journal, entry.id, import_id, zf, member, m, lang, budget):
                         result.attachments += 1
             done += len(msgs)
             if progress:
@@ -312,24 +400,26 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
 
 
 def _attach_media(journal: Any, entry_id: str, import_id: str, path: Path, m: ParsedMessage,
-                  lang: str) -> bool:
+                  lang: str, budget: _Budget) -> bool:
     try:
-        journal.add_attachment(
+        att = journal.add_attachment(
             entry_id=entry_id, path=path,
             caption=message("import.media_caption", lang, sender=m.sender or
                             message("import.service_sender", lang),
                             time=m.sent_at.strftime("%Y-%m-%d %H:%M")),
             import_id=import_id,
         )
-        return True
     except InputError as exc:  # empty or vanished file: the note in the message stays
         log.info("media file not attached: %s", exc.key)
         return False
+    budget.spend(att.size)
+    return True
 
 
 def _attach_data(journal: Any, entry_id: str, import_id: str, name: str, data: bytes,
-                 m: ParsedMessage, lang: str) -> bool:
+                 m: ParsedMessage, lang: str, budget: _Budget) -> bool:
     """Attach a file the parser read into memory (an e-mail's attachment)."""
+    budget.spend(len(data))
     try:
         journal.add_attachment(
             entry_id=entry_id, data=data, filename=name,
@@ -352,7 +442,7 @@ def _open_zip(archive: bytes) -> zipfile.ZipFile | None:
 
 
 def _attach_member(journal: Any, entry_id: str, import_id: str, zf: zipfile.ZipFile | None,
-                   member: str, m: ParsedMessage, lang: str) -> bool:
+                   member: str, m: ParsedMessage, lang: str, budget: _Budget) -> bool:
     """Attach a file from inside the export .zip (read in memory, never extracted to disk)."""
     if zf is None:
         return False
@@ -362,6 +452,7 @@ def _attach_member(journal: Any, entry_id: str, import_id: str, zf: zipfile.ZipF
             ValueError, zlib.error):
         log.info("media file in the archive could not be read")
         return False
+    budget.spend(len(data))
     try:
         journal.add_attachment(
             entry_id=entry_id, data=data, filename=member.rsplit("/", 1)[-1],
@@ -420,12 +511,18 @@ def parse_file(kind: str, path: Path | str, *, tz: str | None = None,
 def import_file(journal: Any, kind: str, path: Path | str, *, tz: str | None = None,
                 person: str | None = None, me: str | None = None, date_order: str | None = None,
                 counterparts: list[str] | None = None, progress: ProgressCallback | None = None,
-                lang: str | None = None) -> ImportResult:
-    """Parse and import in one call (the CLI's ``journal-cli import KIND FILE``)."""
-    parsed = parse_file(kind, path, tz=tz, date_order=date_order, lang=lang)
+                lang: str | None = None, limits: ImportLimits = DEFAULT_LIMITS) -> ImportResult:
+    """Parse (in a child process, see :mod:`.sandbox`) and import in one call (the CLI's
+    ``journal-cli import KIND FILE``): a chat with :func:`import_chat`, a payment bill with
+    :func:`import_bill` (``counterparts``: whose rows to record)."""
+    from .sandbox import parse_file_isolated
+
+    parsed = parse_file_isolated(kind, path, tz=tz, date_order=date_order, lang=lang)
     if isinstance(parsed, ParsedBill):
-        return import_bill(journal, parsed, counterparts=counterparts, progress=progress, lang=lang)
-    return import_chat(journal, parsed, person=person, me=me, progress=progress, lang=lang)
+        return import_bill(journal, parsed, counterparts=counterparts, progress=progress,
+                           lang=lang, limits=limits)
+    return import_chat(journal, parsed, person=person, me=me, progress=progress, lang=lang,
+                       limits=limits)
 
 
 def _bill_details(row: BillRow, bill: ParsedBill, channel: str, lang: str) -> str:
@@ -444,7 +541,8 @@ def _bill_details(row: BillRow, bill: ParsedBill, channel: str, lang: str) -> st
 
 def import_bill(journal: Any, bill: ParsedBill, *, counterparts: list[str] | None = None,
                 progress: ProgressCallback | None = None, lang: str | None = None,
-                original: bytes | None = None) -> ImportResult:
+                original: bytes | None = None,
+                limits: ImportLimits = DEFAULT_LIMITS) -> ImportResult:
     """Write the chosen rows of ``bill`` as payment entries, in one transaction.
 
     ``counterparts``: the counterparts whose rows matter (every row of theirs is recorded);
@@ -466,6 +564,8 @@ def import_bill(journal: Any, bill: ParsedBill, *, counterparts: list[str] | Non
     rows = select_rows(bill, counterparts)
     if not rows:
         raise ImportFormatError("import.bill_nothing_chosen", name=name)
+    budget = _Budget(limits, name)
+    budget.spend(len(original))  # the bill kept as evidence; refuses before anything is written
     channel = message(f"import.channel.{bill.app}", lang)
     days = len({r.occurred_at.date() for r in rows})
     result = ImportResult(messages=len(rows), days=days, bill=True)

@@ -369,8 +369,49 @@ def split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\n|\r", text)
 
 
-def safe_media_path(base: Path, relative: str) -> Path | None:
-    """The file ``relative`` inside the export folder ``base``, or None (missing or outside)."""
+FolderRule = Callable[[tuple[str, ...]], bool]
+
+
+def same_folder(folders: tuple[str, ...]) -> bool:
+    """A media rule: the file lies beside the export file itself."""
+    return folders == ()
+
+
+# The folders Telegram Desktop writes media into, beside result.json or messages.html (a single
+# chat) or in chats/chat_NN/ (the whole account). Here, not in telegram.py: tghtml.py needs it too.
+TELEGRAM_MEDIA_FOLDERS = frozenset({
+    "photos", "files", "video_files", "voice_messages", "round_video_messages", "stickers",
+    "animations", "contacts", "stories", "profile_pictures", "audio_files",
+})
+
+
+def telegram_media_folder(folders: tuple[str, ...]) -> bool:
+    """A media rule: the media file's folders (below the export folder) are Telegram's own."""
+    if len(folders) == 1:
+        return folders[0] in TELEGRAM_MEDIA_FOLDERS
+    return (len(folders) == 3 and folders[0] in ("chats", "left_chats")
+            and folders[2] in TELEGRAM_MEDIA_FOLDERS)
+
+
+KNOWN_HEADERS = (b"from:", b"date:", b"subject:", b"to:", b"message-id:", b"received:",
+                 b"mime-version:", b"return-path:")
+
+
+def looks_like_email(head: bytes) -> bool:
+    """Whether the first bytes of a file are an e-mail message or mailbox (mail.py, detect_kind)."""
+    lower = head[:4096].lower()
+    if lower.startswith(b"from ") and b"\n" in lower:
+        return any(h in lower for h in KNOWN_HEADERS)
+    return lower.lstrip().startswith(KNOWN_HEADERS) and sum(h in lower for h in KNOWN_HEADERS) >= 2
+
+
+def safe_media_path(base: Path, relative: str, within: FolderRule | None = None) -> Path | None:
+    """The file ``relative`` inside the export folder ``base``, or None (missing or outside).
+
+    The path is judged after links are followed: a symbolic link pointing out of the export is
+    refused like a ``../`` path. ``within`` also checks the folders between ``base`` and the
+    file (as resolved), so that a parser takes media only from the folders its app writes.
+    """
     if not relative or "\x00" in relative or len(relative) > 1000:
         return None
     rel = relative.replace("\\", "/")
@@ -383,6 +424,8 @@ def safe_media_path(base: Path, relative: str) -> Path | None:
         return None
     if candidate != root and root not in candidate.parents:
         return None  # ../../ escapes: never read files outside the export
+    if within is not None and not within(candidate.relative_to(root).parts[:-1]):
+        return None  # inside the export folder, but not where the app puts media
     try:
         if not candidate.is_file():
             return None
@@ -461,8 +504,6 @@ def _head_text(head: bytes) -> str:
 
 def detect_kind(path: Path | str) -> str | None:
     """Guess the kind of export (one of APPS) from its first bytes and name; None = unknown."""
-    from .mail import looks_like_email
-
     p = Path(path)
     suffix = p.suffix.lower()
     try:

@@ -29,6 +29,7 @@ from .common import (
     add_handle,
     check_size,
     clean_name,
+    looks_like_email,
     read_export,
     resolve_tz,
     unique_senders,
@@ -52,17 +53,8 @@ register({
 })
 
 HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]?\S", re.MULTILINE)
-KNOWN_HEADERS = (b"from:", b"date:", b"subject:", b"to:", b"message-id:", b"received:",
-                 b"mime-version:", b"return-path:")
 PARSE_ERRORS = (ValueError, TypeError, IndexError, KeyError, LookupError, AttributeError,
                 UnicodeError, email.errors.MessageError, AssertionError)
-
-
-def looks_like_email(head: bytes) -> bool:
-    lower = head[:4096].lower()
-    if lower.startswith(b"from ") and b"\n" in lower:
-        return any(h in lower for h in KNOWN_HEADERS)
-    return lower.lstrip().startswith(KNOWN_HEADERS) and sum(h in lower for h in KNOWN_HEADERS) >= 2
 
 
 def split_mbox(data: bytes) -> list[bytes]:

@@ -20,6 +20,7 @@ from journal.core.i18n import message, register, system_lang
 
 from .common import (
     MAX_IMPORT_BYTES,
+    TELEGRAM_MEDIA_FOLDERS,
     ImportNote,
     ParsedChat,
     ParsedMessage,
@@ -30,6 +31,7 @@ from .common import (
     read_export,
     resolve_tz,
     safe_media_path,
+    telegram_media_folder,
     unique_senders,
 )
 from .htmltext import looks_like_html
@@ -256,6 +258,9 @@ def _service_text(raw: dict[str, Any], lang: str) -> str:
     return message("import.tg.other", lang, action=action or "?")
 
 
+MEDIA_FOLDERS = TELEGRAM_MEDIA_FOLDERS  # the name main used
+
+
 def _message(raw: dict[str, Any], sent_at: datetime, base: Path | None,
              lang: str) -> tuple[ParsedMessage, int, int]:
     """One message; also returns (media missing, media too large) counts."""
@@ -297,7 +302,7 @@ def _message(raw: dict[str, Any], sent_at: datetime, base: Path | None,
             notes.append(message("import.media.not_included", lang, what=what))
             missing += 1
             continue
-        found = safe_media_path(base, ref)
+        found = safe_media_path(base, ref, within=telegram_media_folder)
         if found is None:
             notes.append(message("import.media.not_included", lang, what=what))
             missing += 1

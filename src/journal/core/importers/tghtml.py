@@ -26,6 +26,7 @@ from .common import (
     ParsedMessage,
     clean_name,
     safe_media_path,
+    telegram_media_folder,
     unique_senders,
 )
 from .htmltext import Element, parse_html
@@ -126,7 +127,8 @@ def parse_telegram_html(text: str, *, fname: str, zone: ZoneInfo, tz_name: str, 
         if wrap:
             for link in wrap.find_all(lambda el: el.tag == "a" and bool(el.attrs.get("href"))):
                 href = link.attrs["href"]
-                found = safe_media_path(base, href) if base is not None else None
+                found = (safe_media_path(base, href, within=telegram_media_folder)
+                         if base is not None else None)
                 if found is not None and found.stat().st_size <= MAX_IMPORT_BYTES:
                     media.append(found)
                     notes.append(found.name)

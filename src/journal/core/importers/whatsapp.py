@@ -39,6 +39,7 @@ from .common import (
     read_export,
     resolve_tz,
     safe_media_path,
+    same_folder,
     split_lines,
     unique_senders,
 )
@@ -380,7 +381,8 @@ def _fill(msg: ParsedMessage, rest: str, layout: str, base: Path | None, lang: s
                 msg.archive_media.append(member)
                 msg.media_note = member.rsplit("/", 1)[-1]
                 return 0
-        path = safe_media_path(base, ref) if base is not None and archive is None else None
+        path = (safe_media_path(base, ref, within=same_folder)
+                if base is not None and archive is None else None)
         if path is not None:
             try:
                 if path.stat().st_size <= MAX_IMPORT_BYTES:

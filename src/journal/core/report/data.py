@@ -69,6 +69,7 @@ class ReportData:
     made_at: datetime
     number_of: dict[str, int] = field(default_factory=dict)  # entry id → #n in the timeline
     whole_journal: bool = True
+    records: int = 0  # audit records in the chain, the last of which is head_hash
 
     @property
     def lang(self) -> str:
@@ -239,7 +240,8 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
         totals=_totals(journal, entries),
         attachments=refs,
         signs=signs,
-        head_hash=journal.head_hash(),
+        head_hash=journal.chain_position()[1],
+        records=journal.chain_position()[0],
         redactor=Redactor(all_persons, options.redact),
         made_at=datetime.now().astimezone(),
         whole_journal=whole,

@@ -202,6 +202,23 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "report.integrity.head": {"en": "Head of the audit chain", "zh": "审计链末端哈希值"},
     "report.integrity.exported": {"en": "Report made at", "zh": "报告生成时间"},
+    "report.integrity.records": {"en": "Records in the chain", "zh": "审计链记录数"},
+    "report.integrity.later": {
+        "en": "Later, to confirm that nothing recorded up to this report was removed or changed "
+        "(even if entries were added since), run the command below on the journal. It succeeds "
+        "only if the head above is still record {records} of the chain, and says how many records "
+        "came after it.",
+        "zh": "如国家安全机关日后需要核查本报告之前记录的内容是否被删除或改动（即使之后又新增了记录），"
+        "可在该日志上运行下面的命令。只有当上面的末端哈希值仍是审计链的第 {records} 条记录时，命令才会通过，"
+        "并显示其后新增了多少条记录。",
+    },
+    "report.integrity.scope": {
+        "en": "The check covers every page of the encrypted file, the chain, every entry, person, "
+        "saved revision and attachment, and the search index. It does not cover unsaved editor "
+        "drafts or the app's settings, which are not evidence.",
+        "zh": "校验范围包括加密文件的每一页、审计链、每条记录、人物、历史版本和附件，以及搜索索引；"
+        "不包括编辑器中未保存的草稿和软件设置，它们不属于证据。",
+    },
     "report.integrity.file": {"en": "Journal file", "zh": "日志文件"},
     "report.integrity.how": {
         "en": "To check: open a terminal on the computer that holds the journal and run "

@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
-from journal.core import crypto, schema
+from journal.core import chainmemory, crypto, schema
 from journal.core.codec import entry_to_json, iso, person_to_json
 from journal.core.errors import InputError, WrongPassphraseError
 from journal.core.models import (
@@ -46,12 +46,16 @@ from journal.core.store.drafts import Drafts
 from journal.core.store.entries import Entries
 from journal.core.store.imports import Imports
 from journal.core.store.integrity import Integrity
-from journal.core.store.maintenance import Maintenance, remove_stray_temporaries
+from journal.core.store.maintenance import Maintenance, RekeyResult, remove_stray_temporaries
 from journal.core.store.migrations import Migrations
 from journal.core.store.persons import Persons
 from journal.core.store.reader import EntryReader
 from journal.core.store.revisions import Revisions
-from journal.core.store.search_index import SearchIndex
+from journal.core.store.search_index import (
+    SEARCH_INDEX_META_KEY,
+    SEARCH_INDEX_VERSION,
+    SearchIndex,
+)
 from journal.core.store.states import States
 from journal.core.timeparse import utc_now
 
@@ -73,6 +77,7 @@ class Journal:
         revisions = Revisions(self.db)
         reader = EntryReader(self.db)
         index = SearchIndex(self.db, reader)
+        self._index = index
         self._persons = Persons(self.db, states, revisions, index)
         self._entries = Entries(self.db, states, revisions, index, reader, self._persons)
         self._attachments = Attachments(self.db, states, index, reader, self._persons)
@@ -80,8 +85,8 @@ class Journal:
         self._dismissals = SignDismissals(self.db, states)
         self._imports = Imports(self.db, states, reader)
         self._maintenance = Maintenance(self.path, self.db, self._keys)
-        self._migrations = Migrations(self.db, self._maintenance)
-        self._integrity = Integrity(self.db, states)
+        self._migrations = Migrations(self.db, self._maintenance, revisions)
+        self._integrity = Integrity(self.db, states, index)
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -111,6 +116,8 @@ class Journal:
             now = utc_now()
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (iso(now),))
             conn.execute("INSERT INTO meta(key, value) VALUES ('journal_id', ?)", (new_id(),))
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
+                         (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
             conn.execute("COMMIT")
         except BaseException:
             if conn is not None:
@@ -154,6 +161,7 @@ class Journal:
         journal = cls(path, conn, key, header)
         try:
             journal._migrations.migrate_if_needed(backup_dir)
+            journal._index.ensure_current()
         except BaseException:
             conn.close()
             raise
@@ -162,8 +170,20 @@ class Journal:
 
     def close(self) -> None:
         with self.db.lock:
+            if not self.db.closed:
+                chainmemory.remember(self)
             self.db.close()
             self._keys.wipe()
+
+    def journal_id(self) -> str:
+        """The journal's random id (made at creation; copies and backups share it)."""
+        row = self.db.one("SELECT value FROM meta WHERE key = 'journal_id'")
+        return str(row[0]) if row else ""
+
+    def rollback_check(self) -> chainmemory.RollbackWarning | None:
+        """On opening: a warning when this file's chain is shorter than, or differs from, the
+        newest this app saw for the same journal (an older copy put in its place)."""
+        return chainmemory.check_and_remember(self)
 
     @property
     def closed(self) -> bool:
@@ -371,8 +391,19 @@ class Journal:
         return self._dismissals.all()
 
     # ------------------------------------------------------------------ integrity
-    def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
-        return self._integrity.verify(progress)
+    def verify(self, progress: Callable[[int, int], None] | None = None,
+               expect_head: str | None = None) -> VerifyResult:
+        """The integrity check; with ``expect_head`` also whether that hash (from an earlier
+        report) is a record of this chain, and how many records came after it."""
+        return self._integrity.verify(progress, expect_head=expect_head)
+
+    def chain_position(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest audit record; (0, GENESIS) for none."""
+        return self.db.chain_position()
+
+    def chain_contains(self, seq: int, record_hash: str) -> bool:
+        """Whether audit record ``seq`` of this file has the hash ``record_hash``."""
+        return self.db.chain_contains(seq, record_hash)
 
     def head_hash(self) -> str:
         return self.db.head_hash()
@@ -389,9 +420,14 @@ class Journal:
         """A backup with a new name (journal, time, ``reason``) in ``directory``."""
         return self._maintenance.write_backup(Path(directory), reason)
 
-    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
-        """Change the passphrase; atomic: the old file or the new one, never half."""
-        self._maintenance.rekey(new_passphrase, kdf)
+    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None,
+              copies_in: Sequence[os.PathLike[str] | str] = (),
+              delete_copies: bool = False) -> RekeyResult:
+        """Change the passphrase; atomic: the old file or the new one, never half. This journal's
+        earlier copies in the folders ``copies_in`` (backups) are re-encrypted with the new key, or
+        deleted with ``delete_copies``; the result says which."""
+        return self._maintenance.rekey(new_passphrase, kdf, [Path(p) for p in copies_in],
+                                       delete_copies)
 
     def stats(self) -> dict[str, int]:
         return {

@@ -44,7 +44,12 @@ class Attachments:
                 " added_at, caption, import_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (aid, entry_id, person_id, filename, media_type, len(data), sha,
                  iso(utc_now()), caption.strip(), import_id))
-            self._db.conn.execute("INSERT INTO blobs(attachment_id, data) VALUES (?, ?)", (aid, data))
+            # bytes are kept once per journal, by SHA-256: the same file attached ten times (or a
+            # zip naming one member ten times) costs its size once
+            if self._db.conn.execute("SELECT 1 FROM blob_store WHERE sha256 = ?",
+                                     (sha,)).fetchone() is None:
+                self._db.conn.execute("INSERT INTO blob_store(sha256, data) VALUES (?, ?)",
+                                      (sha, data))
             self._states.record("add", "attachment", aid)
             if entry_id is not None:
                 self._index.index_entry_id(entry_id)
@@ -57,7 +62,8 @@ class Attachments:
         return attachment_from_row(row)
 
     def data(self, att_id: str) -> bytes:
-        row = self._db.one("SELECT data FROM blobs WHERE attachment_id = ?", (att_id,))
+        row = self._db.one("SELECT b.data FROM attachments a JOIN blob_store b"
+                           " ON b.sha256 = a.sha256 WHERE a.id = ?", (att_id,))
         if row is None:
             raise NotFoundError(what="attachment", ref=att_id, field="attachment")
         return bytes(row[0])

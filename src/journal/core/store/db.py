@@ -146,6 +146,13 @@ class Database:
             (seq, at, action, object_type, object_id, object_digest, prev, h),
         )
 
+    def chain_position(self) -> tuple[int, str]:
+        row = self.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        return (int(row[0]), str(row[1])) if row else (0, audit.GENESIS)
+
+    def chain_contains(self, seq: int, record_hash: str) -> bool:
+        return self.one("SELECT 1 FROM audit WHERE seq = ? AND hash = ?", (seq, record_hash)) is not None
+
     def head_hash(self) -> str:
         row = self.one("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")
         return str(row[0]) if row else audit.GENESIS

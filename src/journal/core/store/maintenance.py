@@ -11,11 +11,15 @@ import contextlib
 import logging
 import os
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from journal.core import crypto, paths
-from journal.core.errors import InputError
+from journal.core.errors import InputError, JournalError
 from journal.core.fsutil import fsync_dir, fsync_file, short_name, temp_path_for
 from journal.core.store.connection import KeyMaterial, connect
 from journal.core.store.db import Database
@@ -28,6 +32,15 @@ def _tmp_name(target: Path, tag: str) -> Path:
     # after another) must never share, or delete, each other's temporary file;
     # remove_stray_temporaries() knows this pattern
     return temp_path_for(target, tag, suffix=".tmp")
+
+
+@dataclass
+class RekeyResult:
+    """What a re-key did to the journal's earlier copies."""
+
+    reencrypted: list[Path] = field(default_factory=list)
+    deleted: list[Path] = field(default_factory=list)
+    failed: list[Path] = field(default_factory=list)
 
 
 class Maintenance:
@@ -99,8 +112,93 @@ class Maintenance:
                     # another backup took this name meanwhile (same second): take the next one
         raise InputError("error.file_exists", path=str(target))
 
-    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
-        """Change the passphrase: a new file with a new salt and key replaces the old atomically."""
+    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None,
+              copies_in: Sequence[Path] = (), delete_copies: bool = False) -> RekeyResult:
+        """Change the passphrase: a new file with a new salt and key replaces the old atomically.
+
+        Then this journal's earlier copies in the folders ``copies_in`` (its backups, found by the
+        header they share with it — the same key opens them — and checked by the journal id inside)
+        are re-encrypted with the new key, or deleted with ``delete_copies``: no copy keeps
+        opening with the old passphrase."""
+        old_key, old_header = self._keys.key, self._keys.header
+        journal_id = self._journal_id()
+        copies = self._copies_with_header(copies_in, old_header)
+        self._rekey(new_passphrase, kdf)
+        result = RekeyResult()
+        for copy in copies:
+            try:
+                if not self._is_copy_of(copy, old_key, old_header, journal_id):
+                    continue
+                if delete_copies:
+                    copy.unlink()
+                    result.deleted.append(copy)
+                else:
+                    self._reencrypt(copy, old_key, old_header)
+                    result.reencrypted.append(copy)
+            except (OSError, sqlcipher3.Error, JournalError) as exc:
+                log.warning("an earlier copy could not be %s (%s)",
+                            "deleted" if delete_copies else "re-encrypted", type(exc).__name__)
+                result.failed.append(copy)
+        return result
+
+    def _journal_id(self) -> str:
+        row = self._db.one("SELECT value FROM meta WHERE key = 'journal_id'")
+        return str(row[0]) if row else ""
+
+    def _copies_with_header(self, folders: Sequence[Path], header: bytes) -> list[Path]:
+        found: list[Path] = []
+        for folder in {Path(f) for f in folders}:
+            try:
+                candidates = sorted(p for p in Path(folder).iterdir() if p.is_file())
+            except OSError:
+                continue
+            for p in candidates:
+                if p.resolve() == self._path.resolve() or p.name.endswith(("-wal", "-shm")):
+                    continue
+                try:
+                    with open(p, "rb") as fh:
+                        if fh.read(crypto.HEADER_SIZE) == header:
+                            found.append(p)
+                except OSError:
+                    continue
+        return found
+
+    @staticmethod
+    def _is_copy_of(copy: Path, key: bytes, header: bytes, journal_id: str) -> bool:
+        conn = connect(copy, key, header, check=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'journal_id'").fetchone()
+            return row is not None and str(row[0]) == journal_id
+        finally:
+            conn.close()
+
+    def _reencrypt(self, copy: Path, old_key: bytes, old_header: bytes) -> None:
+        """Replace ``copy`` (opened with the old key) by the same content under the current key,
+        atomically: the old copy or the new one, never half."""
+        tmp = _tmp_name(copy, "copy")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        literal = crypto.sqlcipher_key_literal(self._keys.key, self._keys.header)
+        conn = connect(copy, old_key, old_header, check=True)
+        try:
+            conn.execute(f"ATTACH DATABASE ? AS copy KEY {literal}", (str(tmp),))
+            try:
+                conn.execute("SELECT sqlcipher_export('copy')")
+                version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+                conn.execute(f"PRAGMA copy.user_version = {int(version)}")
+            finally:
+                conn.execute("DETACH DATABASE copy")
+            conn.close()
+            fsync_file(tmp)
+            os.replace(tmp, copy)
+            fsync_dir(copy.parent)
+        finally:
+            with contextlib.suppress(Exception):
+                conn.close()
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    def _rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
         crypto.check_new_passphrase(new_passphrase)
         path = self._path
         params = kdf or crypto.parse_header(self._keys.header)

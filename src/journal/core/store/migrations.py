@@ -15,14 +15,16 @@ from journal.core import paths, schema, settings
 from journal.core.errors import JournalError, NotAJournalError
 from journal.core.store.db import Database
 from journal.core.store.maintenance import Maintenance
+from journal.core.store.revisions import Revisions
 
 log = logging.getLogger(__name__)
 
 
 class Migrations:
-    def __init__(self, db: Database, maintenance: Maintenance) -> None:
+    def __init__(self, db: Database, maintenance: Maintenance, revisions: Revisions) -> None:
         self._db = db
         self._maintenance = maintenance
+        self._revisions = revisions
 
     def migrate_if_needed(self, backup_dir: Path | None = None) -> None:
         """Refuse what is not a journal or is newer than this program; migrate an older one, with
@@ -45,6 +47,10 @@ class Migrations:
         try:
             with self._db.transaction():
                 schema.migrate(self._db.conn, version)
+                if version < schema.REVISIONS_SEALED_FROM:
+                    # revisions saved before sealing existed are sealed now, as they are
+                    n = self._revisions.seal_unsealed()
+                    log.info("sealed %d earlier revisions", n)
                 self._db.append_audit("migrate", "journal", "journal", str(schema.CURRENT_VERSION))
         except JournalError:
             raise

@@ -1,14 +1,27 @@
-"""Revisions: the JSON form of an entry or a person saved at every change (the history view)."""
+"""Revisions: the JSON form of an entry or a person saved at every change (the history view).
+
+Every revision is sealed by its own audit record (type ``revision``, id = the revision's row id,
+digest = :func:`revision_digest`), appended in the transaction that saved it, so ``verify`` notices
+an earlier revision that was forged, changed or removed afterwards — not only the current state.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from journal.core import audit
 from journal.core.codec import iso, parse_iso
 from journal.core.models import Revision
 from journal.core.store.db import Database
 from journal.core.timeparse import utc_now
+
+REVISION_COLUMNS = ("id", "object_type", "object_id", "revision", "saved_at", "action", "data")
+
+
+def revision_digest(row: Any) -> str:
+    """The digest the audit chain holds for one row of ``revisions`` (all its columns)."""
+    return audit.digest({c: row[c] for c in REVISION_COLUMNS})
 
 
 class Revisions:
@@ -17,12 +30,33 @@ class Revisions:
 
     def add(self, object_type: str, object_id: str, revision: int, action: str,
             data: dict[str, Any]) -> None:
-        """Save one revision (inside the transaction of the change)."""
-        self._db.conn.execute(
+        """Save one revision and seal it in the audit chain (inside the transaction of the change)."""
+        conn = self._db.conn
+        cur = conn.execute(
             "INSERT INTO revisions(object_type, object_id, revision, saved_at, action, data)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (object_type, object_id, revision, iso(utc_now()), action,
              json.dumps(data, ensure_ascii=False)))
+        self.seal(int(cur.lastrowid))
+
+    def seal(self, row_id: int) -> None:
+        """Append the audit record of one saved revision (inside a transaction)."""
+        conn = self._db.conn
+        row = conn.execute(f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions WHERE id = ?",
+                           (row_id,)).fetchone()
+        self._db.append_audit(row["action"], "revision", str(row_id), revision_digest(row))
+
+    def seal_unsealed(self) -> int:
+        """Seal every revision saved before revisions were sealed (run once, by the migration that
+        introduced sealing, inside its transaction). Returns how many were sealed."""
+        conn = self._db.conn
+        sealed = {r[0] for r in conn.execute(
+            "SELECT object_id FROM audit WHERE object_type = 'revision'")}
+        ids = [r[0] for r in conn.execute("SELECT id FROM revisions ORDER BY id")
+               if str(r[0]) not in sealed]
+        for row_id in ids:
+            self.seal(row_id)
+        return len(ids)
 
     def of(self, object_type: str, object_id: str) -> list[Revision]:
         """The revisions of one object, oldest first."""

@@ -16,7 +16,30 @@ from journal.core.store.db import Database
 from journal.core.store.reader import EntryReader
 
 _BATCH = 500
+# The index holds text derived by entry_body()/person_body(); when what they put in changes (e.g. a
+# field added to the search), raise this number: an older file's index is rebuilt when it is next
+# opened, so that verify's comparison with a fresh rebuild holds. The index is derived data, not
+# evidence: rebuilding it changes no audited state.
+SEARCH_INDEX_VERSION = 2
+SEARCH_INDEX_META_KEY = "search_index_version"
 _ENTRY_FIELDS = SEARCHED_FIELDS  # the kind-specific fields whose words are indexed
+
+
+def person_body(person: Person) -> str:
+    """What the index holds for a person."""
+    return index_text(person.name, " ".join(person.aliases), person.role, person.organisation,
+                      person.platform, " ".join(h.value for h in person.handles), person.notes)
+
+
+def entry_body(entry: Entry, persons: Sequence[Person]) -> str:
+    """What the index holds for an entry whose persons are ``persons`` (in the entry's order)."""
+    person_text = " ".join(
+        " ".join([p.name, *p.aliases, *(h.value for h in p.handles)]) for p in persons)
+    att_text = " ".join(f"{a.filename} {a.caption}" for a in entry.attachments)
+    money = " ".join(str(x) for x in (entry.amount, entry.value) if x is not None)
+    fields = " ".join(str(getattr(entry, n) or "") for n in _ENTRY_FIELDS)
+    return index_text(entry.summary, entry.details, person_text, entry.channel, entry.location,
+                      " ".join(entry.tags), " ".join(entry.witnesses), att_text, money, fields)
 
 
 class SearchIndex:
@@ -42,24 +65,75 @@ class SearchIndex:
         conn = self._db.conn
         rowid = conn.execute("SELECT rowid FROM persons WHERE id = ?", (person.id,)).fetchone()[0]
         conn.execute("DELETE FROM person_fts WHERE rowid = ?", (rowid,))
-        conn.execute("INSERT INTO person_fts(rowid, body) VALUES (?, ?)", (rowid, index_text(
-            person.name, " ".join(person.aliases), person.role, person.organisation,
-            person.platform, " ".join(h.value for h in person.handles), person.notes)))
+        conn.execute("INSERT INTO person_fts(rowid, body) VALUES (?, ?)",
+                     (rowid, person_body(person)))
 
     def index_entry(self, entry: Entry) -> None:
         """Rebuild the row of ``entry`` as just loaded (inside the transaction that changed it)."""
         conn = self._db.conn
         seq = conn.execute("SELECT seq FROM entries WHERE id = ?", (entry.id,)).fetchone()[0]
-        persons = self._persons_by_id(entry.persons)
-        person_text = " ".join(
-            " ".join([p.name, *p.aliases, *(h.value for h in p.handles)]) for p in persons)
-        att_text = " ".join(f"{a.filename} {a.caption}" for a in entry.attachments)
-        money = " ".join(str(x) for x in (entry.amount, entry.value) if x is not None)
-        fields = " ".join(str(getattr(entry, n) or "") for n in _ENTRY_FIELDS)
-        body = index_text(entry.summary, entry.details, person_text, entry.channel, entry.location,
-                          " ".join(entry.tags), " ".join(entry.witnesses), att_text, money, fields)
+        body = entry_body(entry, self._persons_by_id(entry.persons))
         conn.execute("DELETE FROM entry_fts WHERE rowid = ?", (seq,))
         conn.execute("INSERT INTO entry_fts(rowid, body) VALUES (?, ?)", (seq, body))
+
+    def ensure_current(self) -> bool:
+        """Rebuild the whole index (one transaction) when it was made by another version of
+        entry_body()/person_body(); True when it was rebuilt."""
+        row = self._db.one("SELECT value FROM meta WHERE key = ?", (SEARCH_INDEX_META_KEY,))
+        if row is not None and str(row[0]) == str(SEARCH_INDEX_VERSION):
+            return False
+        with self._db.transaction():
+            conn = self._db.conn
+            conn.execute("DELETE FROM entry_fts")
+            conn.execute("DELETE FROM person_fts")
+            for r in conn.execute("SELECT * FROM persons").fetchall():
+                self.index_person(person_from_row(r))
+            ids = [r[0] for r in conn.execute("SELECT id FROM entries ORDER BY seq")]
+            for i in range(0, len(ids), _BATCH):
+                for entry in self._reader.load(ids[i:i + _BATCH]):
+                    self.index_entry(entry)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                         (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
+        return True
+
+    # ------------------------------------------------------------------ checking it
+    def check(self) -> list[str]:
+        """Rebuild every row of the index in memory, batch by batch, and compare it with the
+        stored index: rows missing, changed or left over are problems (English, for ``verify``)."""
+        conn = self._db.conn
+        persons = {r["id"]: person_from_row(r) for r in conn.execute("SELECT * FROM persons")}
+        problems: list[str] = []
+        for p in persons.values():
+            row = conn.execute(
+                "SELECT f.body FROM persons p LEFT JOIN person_fts f ON f.rowid = p.rowid"
+                " WHERE p.id = ?", (p.id,)).fetchone()
+            if row is None or row[0] is None:
+                problems.append(f"the search index has lost person {p.id}")
+            elif row[0] != person_body(p):
+                problems.append(f"the search index of person {p.id} was changed outside the app")
+        extra = conn.execute("SELECT count(*) FROM person_fts WHERE rowid NOT IN"
+                             " (SELECT rowid FROM persons)").fetchone()[0]
+        if extra:
+            problems.append(f"the search index holds {extra} person row(s) of no person")
+        seqs = [(r[0], r[1]) for r in conn.execute("SELECT seq, id FROM entries ORDER BY seq")]
+        for i in range(0, len(seqs), _BATCH):
+            batch = seqs[i:i + _BATCH]
+            stored = dict(conn.execute(
+                f"SELECT rowid, body FROM entry_fts WHERE rowid IN ({','.join('?' * len(batch))})",
+                [s for s, _ in batch]).fetchall())
+            seq_of = {eid: s for s, eid in batch}
+            for entry in self._reader.load(list(seq_of)):
+                seq = seq_of[entry.id]
+                body = entry_body(entry, [persons[p] for p in entry.persons if p in persons])
+                if seq not in stored:
+                    problems.append(f"the search index has lost entry {entry.id}")
+                elif stored[seq] != body:
+                    problems.append(f"the search index of entry {entry.id} was changed outside the app")
+        extra = conn.execute("SELECT count(*) FROM entry_fts WHERE rowid NOT IN"
+                             " (SELECT seq FROM entries)").fetchone()[0]
+        if extra:
+            problems.append(f"the search index holds {extra} row(s) of no entry")
+        return problems
 
     def _persons_by_id(self, ids: Sequence[str]) -> list[Person]:
         """The persons of ``ids`` in that order, in one query."""

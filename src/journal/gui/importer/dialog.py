@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.errors import JournalError
-from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat, parse_file
+from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat
 from journal.core.importers.apply import import_bill
 from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import BILL_APPS, system_tz_name
+from journal.core.importers.sandbox import parse_file_isolated
 from journal.gui import dialogs
 from journal.gui.importer.billpreview import BillPreview
 from journal.gui.qtsetup import current_lang
@@ -317,8 +318,9 @@ class ImportDialog(QDialog):
         self.choose_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.choose_status.setText(self.tr("Reading the file…"))
-        self._start(lambda _progress: parse_file(kind, path, tz=tz, date_order=date_order,
-                                                  lang=lang),
+        # parsed in a child process that never holds the key, under memory and time limits
+        self._start(lambda _progress: parse_file_isolated(kind, path, tz=tz,
+                                                          date_order=date_order, lang=lang),
                     self._parsed, self._parse_failed)
 
     def _reparse(self, *_args: Any) -> None:

@@ -35,7 +35,7 @@ class ShellLocking(ShellBase):
         self.journal = None
         if journal is not None:
             self._close_journal(journal)
-        self.clipboard_guard.clear_if_ours()
+        self.clipboard_guard.clear_on_lock()
         self._set_unlocked_ui(False)
         self.retranslate()
         if show_unlock and not self._quitting:

@@ -302,6 +302,14 @@ class WelcomeScreen(QWidget):
         self.settings.first_run_done = True
         self._save_settings()
         log.info("journal unlocked")
+        warning = journal.rollback_check()
+        if warning is not None:
+            from journal.core.i18n import message
+            from journal.gui.qtsetup import current_lang
+
+            lang = current_lang()
+            dialogs.warn(self, message("warning.rollback_title", lang),
+                         message("warning.rollback", lang, seen=warning.seen_seq, seq=warning.seq))
         self.unlocked.emit(journal)
 
     # --- demo --------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ class AttachmentsSection(SectionBase):
             return self.t(
                 "report.att.of_entry",
                 date=f"{self.ref(ref.entry)} {self.when(ref.entry)}",
-                summary=clip(ref.entry.summary, 80),
+                summary=clip(self.r(ref.entry.summary), 80),  # masked, then cut
             )
         if ref.person is not None:
             return self.t("report.att.of_person", name=ref.person.name)

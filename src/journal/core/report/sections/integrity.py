@@ -21,6 +21,7 @@ class IntegritySection(SectionBase):
         ]
         rows = [
             (self.t("report.integrity.head"), ""),
+            (self.t("report.integrity.records"), str(d.records)),
             (self.t("report.integrity.exported"), self.made_at()),
             (self.t("report.integrity.file"), Path(getattr(self.journal, "path", "")).name),
         ]
@@ -52,6 +53,11 @@ class IntegritySection(SectionBase):
             Spacer(1, 4 * mm),
             self.p(self.t("report.integrity.how"), redact=False),
             self.command_box(),
+            Spacer(1, 4 * mm),
+            self.p(self.t("report.integrity.later", records=d.records), redact=False),
+            self.command_box(expect_head=d.head_hash),
+            Spacer(1, 2 * mm),
+            self.p(self.t("report.integrity.scope"), redact=False),
         ]
         return out
 
@@ -63,9 +69,11 @@ class IntegritySection(SectionBase):
             )
         return self.utc(made)
 
-    def command_box(self) -> Table:
+    def command_box(self, expect_head: str | None = None) -> Table:
         name = Path(getattr(self.journal, "path", "journal.ijournal")).name
         command = f'journal-cli --journal "{name}" verify'
+        if expect_head:
+            command += f" --expect-head {expect_head}"
         box = Table([[Paragraph(markup(command), self.s.code)]], colWidths=[FRAME_W], hAlign="LEFT")
         box.setStyle(
             self.tstyle(

@@ -82,7 +82,7 @@ class SignsSection(SectionBase):
             if entry:
                 evidence.append(
                     f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
-                    f"{self.r(clip(entry.summary, 120))}"
+                    f"{clip(self.r(entry.summary), 120)}"  # masked, then cut
                 )
         if evidence:
             block.append(self.p(self.t("report.signs.evidence") + self.colon.rstrip(),

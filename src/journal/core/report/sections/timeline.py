@@ -50,7 +50,7 @@ class TimelineSection(SectionBase):
                 self.r(self.names(e)),
                 KIND_COLOURS.get(e.kind, "#5f6b7a"),
             )
-            yield self.p(clip(e.summary, 2000), self.s.summary)
+            yield self.p(clip(self.r(e.summary), 2000), self.s.summary, redact=False)
             fields = self.entry_fields(e)
             if fields:
                 yield self.p("  ·  ".join(fields), self.s.fields)
