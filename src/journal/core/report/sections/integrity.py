@@ -30,7 +30,11 @@ class IntegritySection(SectionBase):
                 [
                     self.cellp(self.t("report.integrity.head"), head=True, redact=False),
                     Paragraph(markup(d.head_hash or "—"), self.s.mono),
-                ]
+                ],
+                [
+                    self.cellp(self.t("report.integrity.key"), head=True, redact=False),
+                    Paragraph(markup(d.key_fingerprint or "—"), self.s.mono),
+                ],
             ],
             colWidths=[45 * mm, FRAME_W - 45 * mm],
             hAlign="LEFT",
@@ -52,6 +56,8 @@ class IntegritySection(SectionBase):
             Spacer(1, 4 * mm),
             self.p(self.t("report.integrity.how"), redact=False),
             self.command_box(),
+            Spacer(1, 4 * mm),
+            self.p(self.t("report.integrity.key_note"), redact=False),
         ]
         return out
 
