@@ -4,6 +4,7 @@ in English and Chinese, with good and bad input."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -157,3 +158,37 @@ def test_verify_package_bad_input_exit_codes(jpath: Path, tmp_path: Path) -> Non
     result = run("verify-package", str(nosig), passphrase=None)
     assert result.returncode == 5 and "missing: tagmanifest-sha256.txt.sig" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_into_a_folder_the_user_cannot_write_is_refused(tmp_path: Path) -> None:
+    """As root, the command runs as nobody (root may write anywhere); otherwise as the user, with
+    the folder made read-only."""
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="package-perm-", dir="/tmp"))
+    try:
+        readonly = home / "readonly"
+        readonly.mkdir()
+        journal = home / "j.ijournal"
+        Journal.create(journal, PASS, kdf=FAST_PARAMS).close()
+        prefix: list[str] = []
+        if os.geteuid() == 0:
+            home.chmod(0o755)
+            os.chown(home, 65534, 65534)
+            os.chown(journal, 65534, 65534)
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        else:
+            readonly.chmod(0o555)
+        env = dict(os.environ, JOURNAL_PASSPHRASE=PASS, HOME=str(home),
+                   XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".data"),
+                   XDG_STATE_HOME=str(home / ".state"), XDG_CACHE_HOME=str(home / ".cache"),
+                   JOURNAL_HOME=str(home / ".jh"))
+        result = subprocess.run([*prefix, CLI, "--journal", str(journal), "export", "package",
+                                 str(readonly / "p.zip")], capture_output=True, text=True,
+                                env=env, timeout=180, stdin=subprocess.DEVNULL, check=False)
+        assert result.returncode == 1, result.stderr
+        assert "Cannot write to" in result.stderr and "Traceback" not in result.stderr
+        assert list(readonly.iterdir()) == []
+    finally:
+        readonly.chmod(0o755)
+        shutil.rmtree(home, ignore_errors=True)
