@@ -123,3 +123,19 @@ def test_a_fingerprint_that_is_not_64_hex_digits_is_refused_in_both_languages(ty
     with pytest.raises(InputError) as caught:
         signing.normalise_fingerprint(typed)
     assert "64" in caught.value.message("en") and "64 个十六进制字符" in caught.value.message("zh")
+
+
+def test_opening_a_journal_that_has_its_key_takes_no_write_lock(journal: Journal,
+                                                                journal_path: Path) -> None:
+    """Another process writing (here: a second connection holding the write lock) must not make
+    an open wait for the busy timeout (5 s): readers work while a writer is busy."""
+    import time
+
+    with journal.transaction():
+        journal.add_entry(EntryDraft(kind="note", summary="a writer holds the lock"))
+        started = time.perf_counter()
+        reader = Journal.open(journal_path, "correct horse 电池 staple")
+        seconds = time.perf_counter() - started
+        assert reader.signing_fingerprint() == journal.signing_fingerprint()
+    reader.close()  # (closing folds the WAL in, which waits for the writer: not part of this)
+    assert seconds < 2.5

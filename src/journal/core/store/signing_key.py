@@ -34,7 +34,11 @@ class SigningKey:
         return self._meta(PUBLIC_META) is not None
 
     def ensure(self) -> bool:
-        """Make the key pair if there is none (with its audit record); True when one was made."""
+        """Make the key pair if there is none (with its audit record); True when one was made.
+
+        Reads first: an open of a journal that has its key takes no write lock."""
+        if self.exists():
+            return False
         with self._db.transaction():
             if self.exists():
                 return False
