@@ -493,3 +493,20 @@ def test_chat_export_is_included_when_the_period_starts_after_its_first_day(
         chat = [n for n in zf.namelist() if n.endswith("-_chat.txt")]
         assert len(chat) == 1
         assert zf.read(chat[0]) == (IMPORTS / "whatsapp/ios_dmy/_chat.txt").read_bytes()
+
+
+def test_report_pdf_in_the_package_is_the_report_export_pdf_makes(built: Built,
+                                                                  tmp_path: Path) -> None:
+    import re
+
+    from journal.core.report import build_pdf
+
+    with Journal.open(built.journal_path, PASS) as j:
+        build_pdf(j, tmp_path / "same.pdf", ReportOptions(lang="zh"))
+
+    def text(path: Path) -> str:
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                             text=True, check=True).stdout
+        return re.sub(r"\d{1,2}:\d{2}( UTC)?", "HH:MM", out)  # only the time it was made differs
+
+    assert text(built.bag / "data/report.pdf") == text(tmp_path / "same.pdf")
