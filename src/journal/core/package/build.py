@@ -30,6 +30,7 @@ from journal.core.codec import entry_to_json, person_to_json
 from journal.core.errors import ExportError, InputError, JournalError
 from journal.core.models import Attachment, Entry
 from journal.core.package import texts
+from journal.core.package.check import TAG_FILES
 from journal.core.report.data import collect
 from journal.core.report.options import ReportOptions
 from journal.core.report.pdf import render
@@ -41,7 +42,6 @@ ProgressCallback = Callable[[int, int], None]
 
 SIZE_NOTICE_BYTES = 100 * 1024 * 1024  # above this the size is shown before writing
 FORMAT = "incident-journal-package/1"
-TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "README.txt", "signing-key.pem")
 _STEPS = 1000  # progress is reported in thousandths: the PDF first, then the originals
 _PDF_SHARE = 600
 

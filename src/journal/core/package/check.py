@@ -21,8 +21,9 @@ from pathlib import Path
 from journal.core import audit, signing
 from journal.core.errors import InputError, NotAJournalError
 from journal.core.package import texts  # noqa: F401 - registers the messages used below
-from journal.core.package.build import TAG_FILES
 
+# the tag files the signed tag manifest must cover
+TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "README.txt", "signing-key.pem")
 SIG = "tagmanifest-sha256.txt.sig"
 TAGMANIFEST = "tagmanifest-sha256.txt"
 MANIFEST = "manifest-sha256.txt"
