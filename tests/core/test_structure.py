@@ -136,6 +136,7 @@ _PRIVATE_ACCESS_ALLOWED = {
     # the facade's own classmethod finishing the object it has just built
     ("journal.core.store", "journal._migrations"),
     ("journal.core.store", "journal._signing_key"),  # likewise: the key made on create/first open
+    ("journal.core.store", "journal._index"),  # likewise: the search index rebuilt on open if stale
     # reportlab reads a paragraph's outline level from this attribute (its convention, not ours)
     ("journal.core.report.sections.base", "p._outline"),
 }
