@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("verify").add_argument("--json", action="store_true")
 
     export = sub.add_parser("export")
-    esub = export.add_subparsers(dest="export_command", metavar="{pdf,text}", parser_class=_Parser)
+    esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,overview}",
+                                 parser_class=_Parser)
     esub.required = True
     pdf = esub.add_parser("pdf")
     pdf.add_argument("out")
@@ -143,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     text = esub.add_parser("text")
     text.add_argument("out")
     text.add_argument("--lang", choices=("zh", "en"))
+    overview = esub.add_parser("overview")
+    overview.add_argument("out", help="OUT.svg or OUT.png")
+    overview.add_argument("--lang", choices=("zh", "en"))
 
     imp = sub.add_parser("import")
     isub = imp.add_subparsers(dest="import_command", metavar="{telegram,whatsapp,csv}", parser_class=_Parser)
@@ -516,6 +520,12 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                                 password=password, prepared_by=args.prepared_by or "")
         with _open(args, lang) as j:
             build_pdf(j, out, options)
+    elif args.export_command == "overview":
+        from journal.core.overview.export import check_target, export_overview
+
+        check_target(None, out)  # a wrong name is refused before the passphrase is asked
+        with _open(args, lang) as j:
+            export_overview(j, out, out_lang, png_renderer=_png_renderer)
     else:
         with _open(args, lang) as j:
             text = build_text(j, ReportOptions(lang=out_lang))
@@ -524,6 +534,14 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
         write_text_atomic(out, text)
     print(t("cli.exported", lang, path=out))
     return EXIT_OK
+
+
+def _png_renderer(data: Any) -> bytes:
+    """PNG through Qt's painter (the same painting as the window), loaded only for PNG."""
+    import journal.gui  # noqa: F401 - the PySide6-on-3.11 workaround before any Qt call
+    from journal.gui.overview.render import png_bytes
+
+    return png_bytes(data)
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
