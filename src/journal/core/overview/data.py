@@ -133,15 +133,15 @@ class OverviewData:
 # ------------------------------------------------------------------------------------ helpers
 def request_level(text: str) -> int:
     """How sensitive the target of a request is (index into SENSITIVITY), from the signs engine's
-    vocabularies: military or government wording; a base, an airfield or a port, dock or site
-    that is not plainly a tourist spot; personal or inside information; otherwise harmless."""
+    vocabularies: military or government wording; personal or inside information; a base, an
+    airfield or a port, dock or site that is not plainly a tourist spot; otherwise harmless."""
     if v.SENSITIVE.matches(text):
         return 3
+    if v.INFO_STRONG.matches(text):  # inside material of a lab is data, not a place to film
+        return 1
     if v.SENSITIVE_WEAK.matches(text) or (v.PLACE.matches(text)
                                           and not v.HARMLESS_TARGET.matches(text)):
         return 2
-    if v.INFO_STRONG.matches(text):
-        return 1
     return 0
 
 
