@@ -15,6 +15,7 @@ from journal.core.overview.export import export_overview
 from journal.core.report.options import ReportOptions
 from journal.core.report.pdf import build_pdf
 
+
 def _cases() -> Any:
     import importlib.util
     import sys
@@ -116,7 +117,8 @@ def test_export_refuses_other_formats_and_a_journal_file(journal: Any, liu: dict
     looks_like_journal.write_bytes(Path(journal.path).read_bytes()[:64])
     with pytest.raises(InputError) as refused:
         export_overview(journal, looks_like_journal, "en")
-    assert refused.value.key == "report.error.is_journal"
+    assert refused.value.message("en") == (
+        "The picture cannot be saved over a journal file. Choose another name.")
     assert looks_like_journal.read_bytes() == Path(journal.path).read_bytes()[:64]
     with pytest.raises(ExportError):
         export_overview(journal, tmp_path / "case.png", "en")  # no raster painter given

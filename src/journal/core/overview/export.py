@@ -32,12 +32,12 @@ def check_target(journal: Any, out: Path) -> str:
     journal_path = getattr(journal, "path", None)
     try:
         if journal_path is not None and out.resolve() == Path(journal_path).resolve():
-            raise InputError("report.error.is_journal", field="out")
+            raise InputError("overview.error.is_journal", field="out")
         if out.is_file():
             with out.open("rb") as fh:
                 head = fh.read(3)
             if head[:2] == MAGIC and head[2:3] == bytes([FORMAT_VERSION]):
-                raise InputError("report.error.is_journal", field="out")
+                raise InputError("overview.error.is_journal", field="out")
     except OSError:
         pass
     return suffix

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from journal.core.overview.texts import t
 from journal.gui import qtsetup
 from journal.gui.shell.base import ShellBase
 from journal.gui.shell.registry import LEADING_VIEWS, OPTIONAL_VIEWS, action_icon
@@ -139,6 +138,8 @@ class ShellNavigation(ShellBase):
 
     def _nav_text(self, key: str) -> str:
         if key == "overview":
+            from journal.core.overview.texts import t  # (after unlocking: keeps the start light)
+
             return t("overview.title", qtsetup.current_lang())
         if key == "timeline":
             return self.tr("Timeline")
