@@ -44,6 +44,7 @@ MONEY_LINE = ("#CC79A7", "#0072B2", "#009E73", "#E69F00")  # CNY first, then oth
 LANE_WEIGHT = {"contact": 1.0, "meeting": 1.0, "request": 2.4, "money": 2.2, "threat": 1.0,
                "report": 1.0}
 SIGNS_WEIGHT = 1.5
+BOLD = 1.1  # bold text is about this much wider than the regular text measured
 
 Measure = Callable[[str, float], float]
 
@@ -167,13 +168,19 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     legend_h = 0.0
     sign_cols = 1
     if legend:
-        sign_cols = 3 if width >= font * 80 else 2 if width >= font * 55 else 1
+        # as many columns as it takes to keep the list under a third of the height, as long as
+        # a column still holds a readable title (the marker's hover shows the whole title)
+        widest_cols = max(1, min(3, int((width - 2 * pad) // (font * 16))))
+        roomy_cols = max(1, min(3, int((width - 2 * pad) // (font * 30))))
+        needed = next((c for c in range(1, widest_cols + 1)
+                       if math.ceil(len(data.signs) / c) * line_h <= height * 0.3), widest_cols)
+        sign_cols = max(roomy_cols, needed)
         rows = math.ceil(len(data.signs) / sign_cols) if data.signs else (
             1 if data.signs_pending else 0)
         legend_h = line_h * (1 + (1 + rows if rows else 0)) + pad * 0.5
     axis_h = font * 1.8
     top_h = font * 2.7  # channel labels, two staggered rows
-    label_w = max(measure(t(f"overview.lane.{k}", lang), font) for k in
+    label_w = max(measure(t(f"overview.lane.{k}", lang), font) * BOLD for k in
                   (*LANE_WEIGHT, "signs")) + pad * 1.5
     label_w = max(label_w, font * 5)
     right_w = max((measure(short_amount(a, c), small) for c, a in data.received.items()),
@@ -317,7 +324,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         x = x0 + i * bw + (bw * 0.1 if ch.first else 0)
         label = t("overview.channel.first" if ch.first else "overview.channel.moved", lang,
                   channel=ch.channel)
-        w = measure(label, small) * (1.1 if ch.overseas else 1.0)  # bold is wider
+        w = measure(label, small) * (BOLD if ch.overseas else 1.0)
         for row in (0, 1):
             lx = min(max(x - w / 2, x0 - label_w * 0.4), width - w - pad * 0.2)
             if all(not (lx < e + pad and lx + w > s - pad)
@@ -356,7 +363,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         lx = pad
         text(lx, ly, t("overview.legend.requests", lang) + ("：" if lang == "zh" else ":"),
              small, INK, bold=True)
-        lx += measure(t("overview.legend.requests", lang) + "：", small) + pad * 0.5
+        lx += measure(t("overview.legend.requests", lang) + "：", small) * BOLD + pad * 0.5
         for level, name in enumerate(SENSITIVITY):
             fill, outline, wf = LEVEL_STYLE[level]
             add(Shape("marker", lx + small * 0.5, ly - small * 0.35, shape="triangle",
@@ -392,5 +399,5 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
 
 def _spans(placed: list[tuple[float, str, bool, int]], row: int, measure: Measure,
            size: float) -> list[tuple[float, float]]:
-    return [(lx, lx + measure(label, size) * (1.1 if o else 1.0))
+    return [(lx, lx + measure(label, size) * (BOLD if o else 1.0))
             for lx, label, o, r in placed if r == row]

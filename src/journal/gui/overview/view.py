@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 1000  # larger journals get their narrative from a background thread
-PICTURE_MIN_H = 380
+PICTURE_MIN_H = 430
 
 
 def _label(text: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:
