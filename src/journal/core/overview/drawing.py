@@ -23,6 +23,9 @@ def scene_to_drawing(scene: Scene, font_name: str | None = None) -> Drawing:
     font = font_name or register_font()
     h = scene.height
     d = Drawing(scene.width, scene.height)
+    # the renderer's starting font would otherwise be Helvetica, referenced (not embedded) in the
+    # PDF; every text of the picture uses the embedded face
+    d.initialFontName = font
 
     for s in scene.shapes:
         if s.kind == "rect":
