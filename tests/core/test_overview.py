@@ -287,3 +287,27 @@ def test_scene_fits_its_size_at_800_by_600_and_wide(journal: Any) -> None:
         for s in scene.shapes:
             if s.kind in ("marker", "rect"):
                 assert -1 <= s.x <= w + 1 and -1 <= s.y <= h + 1, s
+
+
+# ------------------------------------------------------------------ reading little
+def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """Schema v3's (id, time, kind, channel) index serves the channel and per-person queries, so
+    they read no wide entry rows."""
+    from journal.core.overview import data as overview_module
+
+    cases.build_in_journal(journal, cases.LIU)
+    plans: list[str] = []
+    real = overview_module._rows
+
+    def explained(j: Any, sql: str, params: Any = ()) -> list[Any]:
+        if "channel" in sql and "GROUP BY" in sql:
+            plans.append(" ".join(str(tuple(r)[3]) for r in
+                                  j._rows("EXPLAIN QUERY PLAN " + sql, params)))
+        return real(j, sql, params)
+
+    monkeypatch.setattr(overview_module, "_rows", explained)
+    overview_data(journal, "en", signs=[])
+    assert len(plans) == 2
+    assert all("USING INDEX entries_overview" in p for p in plans), plans

@@ -153,19 +153,21 @@ def test_failing_v2_migration_leaves_the_v1_file_as_it_was(tmp_path: Path,
 
 def test_v1_file_runs_the_whole_chain_to_a_later_version(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """v1 → v2 (real) → v3 (a stand-in): one backup, one transaction, the data kept."""
+    """v1 → v2, v3 (real) → the next (a stand-in): one backup, one transaction, the data kept."""
     path = tmp_path / "v1.ijournal"
     shutil.copyfile(V1_FILE, path)
+    later = schema.CURRENT_VERSION + 1
 
-    def v3(conn: Any) -> None:
+    def stand_in(conn: Any) -> None:
         conn.execute("ALTER TABLE entries ADD COLUMN mood TEXT")
 
-    monkeypatch.setattr(schema, "CURRENT_VERSION", 3)
-    monkeypatch.setitem(schema.MIGRATIONS, 3, v3)
+    monkeypatch.setattr(schema, "CURRENT_VERSION", later)
+    monkeypatch.setitem(schema.MIGRATIONS, later, stand_in)
     with Journal.open_with_key(path, Journal.derive(path, V1_PASSPHRASE),
                                backup_dir=tmp_path / "b") as j:
-        assert j.schema_version() == 3
+        assert j.schema_version() == later
         assert "entries_trash_time" in _index_sql(j)
+        assert "entries_overview" in _index_sql(j)
         assert j.db.conn.execute("SELECT count(*) FROM entries WHERE mood IS NULL").fetchone()[0] > 0
         assert j.verify().ok and j.search("暗号")
     assert len(list((tmp_path / "b").iterdir())) == 1

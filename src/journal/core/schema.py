@@ -182,12 +182,24 @@ def _v3_sign_dismissals(conn: Any) -> None:
     _run_script(conn, _V3_SIGN_DISMISSALS)
 
 
-CURRENT_VERSION = 3
+# v4: the overview (core/overview) counts per person and finds the first entry on each app from
+# an index holding the entry's id, time, kind and channel, so that its queries read no wide rows.
+_V4_INDEXES = """
+CREATE INDEX entries_overview ON entries(id, occurred_utc, kind, channel) WHERE deleted_at IS NULL;
+"""
+
+
+def _v4_overview_index(conn: Any) -> None:
+    _run_script(conn, _V4_INDEXES)
+
+
+CURRENT_VERSION = 4
 
 # version N → function migrating from N-1 to N (run inside a transaction).
 MIGRATIONS: dict[int, Callable[[Any], None]] = {
     2: _v2_covering_time_indexes,
     3: _v3_sign_dismissals,
+    4: _v4_overview_index,
 }
 
 

@@ -12,7 +12,8 @@ few entries a marker stands for are named (id, date, summary). No Qt.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -37,7 +38,7 @@ WEEK_SPAN_MAX = 731  # up to two years week by week; longer spans month by month
 SIGNS_SYNC_LIMIT = 5000  # above this many entries the signs are not evaluated here (pass them in)
 
 
-@dataclass(frozen=True)
+@dataclass
 class EntryRef:
     """One entry a marker stands for: enough to show on hover and to open it."""
 
@@ -237,6 +238,15 @@ def _rows(journal: Any, sql: str, params: Sequence[Any] = ()) -> list[Any]:
 
 
 # ------------------------------------------------------------------------------------ the data
+def _local_day(utc_text: str) -> date:
+    """The viewer's local date of a UTC time stamp ("2024-03-01T13", or a whole day at noon)."""
+    if len(utc_text) == 7:  # a month
+        utc_text += "-01"
+    if len(utc_text) == 10:
+        utc_text += "T12"
+    return datetime.fromisoformat(utc_text[:13] + ":00:00+00:00").astimezone().date()
+
+
 def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | None = None,
                   signs: list[SignResult] | None = None) -> OverviewData:
     """The picture's data for the journal (or the report's ``selection``), in ``lang``.
@@ -244,112 +254,143 @@ def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | Non
     ``signs``: warning signs already evaluated (the window's signs page does it in the
     background); when None they are evaluated here for journals up to SIGNS_SYNC_LIMIT entries,
     otherwise ``signs_pending`` is set and the picture shows no sign markers yet.
+
+    Days are the viewer's local days. Counts and channels come from index-only scans; only the
+    requests (their targets) and the payments and gifts (their amounts) are read row by row.
     """
     from journal.core.i18n import normalise_lang
 
     lang = normalise_lang(lang)
     f = _Filter(selection)
-    head = _rows(journal, "SELECT count(*), min(substr(e.occurred_at, 1, 10)), "
-                          "max(substr(e.occurred_at, 1, 10)) FROM entries e" + f.sql(), f.params)
+    refs: dict[str, EntryRef] = {}
+
+    def ref(entry_id: str) -> EntryRef:  # filled with date and summary at the end, in one query
+        r = refs.get(entry_id)
+        if r is None:
+            r = refs[entry_id] = EntryRef(entry_id, "", "")
+        return r
+
+    head = _rows(journal, "SELECT count(*), min(e.occurred_utc), max(e.occurred_utc) "
+                          "FROM entries e" + f.sql(), f.params)
     total = int(head[0][0]) if head else 0
     if not total:
-        return OverviewData(lang, "", None, None, 0, [], {}, {}, [], [], [], False,
-                            _counterparts(journal, f, lang), [])
-    first_day, last_day = date.fromisoformat(head[0][1]), date.fromisoformat(head[0][2])
+        people = _counterparts(journal, f, lang, ref)
+        _fill(journal, refs)
+        return OverviewData(lang, "", None, None, 0, [], {}, {}, [], [], [], False, people, [])
+    first_day, last_day = _local_day(head[0][1]), _local_day(head[0][2])
     unit = choose_unit(first_day, last_day)
     buckets = make_buckets(first_day, last_day, unit)
     starts = [b.start for b in buckets]
+    days: dict[str, date] = {}
+    group = {"day": 13, "week": 10, "month": 7}[unit]  # UTC hours, days or months
 
-    def bucket_of(day_text: str) -> Bucket:
-        day = date.fromisoformat(day_text)
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:  # the last start <= day
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= day:
-                lo = mid
-            else:
-                hi = mid - 1
-        return buckets[lo]
+    def bucket_of(utc_text: str) -> Bucket:
+        key = utc_text[:group]
+        day = days.get(key)
+        if day is None:
+            day = days[key] = _local_day(key)
+        return buckets[max(0, bisect_right(starts, day) - 1)]
 
-    # Counts per local day and kind; SQLite takes the bare columns from the min() row.
+    # Counts per kind and UTC hour, day or month, from the (kind, time, seq, id) index; the
+    # bare id column comes from the min() row: the first entry of the group.
     totals: dict[str, int] = {}
-    sql = ("SELECT e.kind, substr(e.occurred_at, 1, 10) AS d, count(*), min(e.occurred_utc), "
-           "e.id, e.occurred_at, e.summary FROM entries e" + f.sql()
-           + " GROUP BY e.kind, d ORDER BY d")
-    for kind, day, n, _m, eid, when, summary in _rows(journal, sql, f.params):
+    sql = (f"SELECT e.kind, substr(e.occurred_utc, 1, {group}) AS g, count(*), "
+           "min(e.occurred_utc), e.id FROM entries e" + f.sql() + " GROUP BY e.kind, g")
+    first_at: dict[tuple[date, str], str] = {}
+    for kind, g, n, first_utc, eid in _rows(journal, sql, f.params):
         lane = "money" if kind in ("payment", "gift") else kind
         if lane not in LANES:
             continue
-        b = bucket_of(day)
+        b = bucket_of(g)
         b.counts[lane] = b.counts.get(lane, 0) + int(n)
         totals[lane] = totals.get(lane, 0) + int(n)
-        ref = EntryRef(eid, when, summary)
-        if lane not in b.first or ref.when < b.first[lane].when:
-            b.first[lane] = ref
+        if lane not in b.first or first_utc < first_at[(b.start, lane)]:
+            b.first[lane] = ref(eid)
+            first_at[(b.start, lane)] = first_utc
 
     # Requests: the sensitivity of each target (same texts are classified once).
     levels: dict[str, int] = {}
     escalation: list[tuple[int, EntryRef]] = []
     highest = -1
-    sql = ("SELECT e.id, e.occurred_at, e.summary, e.task, e.target FROM entries e"
+    sql = ("SELECT e.id, e.occurred_utc, e.task, e.target, e.summary FROM entries e"
            + f.sql("e.kind = 'request'") + " ORDER BY e.occurred_utc, e.seq")
-    for eid, when, summary, task, target in _rows(journal, sql, f.params):
+    for eid, utc, task, target, summary in _rows(journal, sql, f.params):
         text = "\n".join(x for x in (task, target, summary) if x)
         level = levels.get(text)
         if level is None:
             level = levels[text] = request_level(text)
-        b = bucket_of(when[:10])
+        b = bucket_of(utc)
         mark = next((r for r in b.requests if r.level == level), None)
         if mark is None:
-            b.requests.append(RequestMark(level, 1, EntryRef(eid, when, summary)))
+            b.requests.append(RequestMark(level, 1, ref(eid)))
             b.requests.sort(key=lambda r: r.level)
         else:
             mark.count += 1
         if level > highest:
             highest = level
-            escalation.append((level, EntryRef(eid, when, summary)))
+            escalation.append((level, ref(eid)))
 
-    # Money received (payments received, and the value of gifts), cumulative per currency.
-    per_day: dict[str, dict[str, Decimal]] = {}
-    sql = ("SELECT substr(e.occurred_at, 1, 10) AS d, e.kind, e.amount, e.value, e.currency "
-           "FROM entries e" + f.sql("((e.kind = 'payment' AND e.direction = 'received') "
-                                    "OR e.kind = 'gift')"))
-    for day, kind, amount, value, currency in _rows(journal, sql, f.params):
+    # Money received (payments received, and the value of gifts), cumulative per currency; the
+    # persons of each are read in the same pass for the counterparts' totals.
+    by_bucket: dict[date, dict[str, Decimal]] = {}
+    person_money: dict[str, dict[str, Decimal]] = {}
+    sql = ("SELECT e.occurred_utc, e.kind, e.amount, e.value, e.currency, "
+           "(SELECT group_concat(ep.person_id, ' ') FROM entry_persons ep "
+           "WHERE ep.entry_id = e.id) FROM entries e" + f.sql(
+               "((e.kind = 'payment' AND e.direction = 'received') OR e.kind = 'gift')"))
+    for utc, kind, amount, value, currency, pids in _rows(journal, sql, f.params):
         amt = _decimal(amount if kind == "payment" else value)
         if amt is None:
             continue
         cur = (currency or "CNY").upper()
-        sums = per_day.setdefault(day, {})
+        sums = by_bucket.setdefault(bucket_of(utc).start, {})
         sums[cur] = sums.get(cur, Decimal(0)) + amt
+        for pid in (pids or "").split():
+            mine = person_money.setdefault(pid, {})
+            mine[cur] = mine.get(cur, Decimal(0)) + amt
     running: dict[str, Decimal] = {}
-    by_bucket: dict[date, dict[str, Decimal]] = {}
-    for day in sorted(per_day):
-        bs = by_bucket.setdefault(bucket_of(day).start, {})
-        for cur, amt in per_day[day].items():
-            bs[cur] = bs.get(cur, Decimal(0)) + amt
     for b in buckets:
         for cur, amt in by_bucket.get(b.start, {}).items():
             running[cur] = running.get(cur, Decimal(0)) + amt
         b.received = dict(running)
     currencies = order_currencies(running)
 
-    # Channels: the first entry on each app (SQLite takes the bare columns from the min() row).
-    channels: list[ChannelSwitch] = []
-    sql = ("SELECT e.channel, min(e.occurred_utc || printf('%012d', e.seq)), e.id, e.occurred_at, "
-           "e.summary FROM entries e" + f.sql("trim(e.channel) != ''")
-           + " GROUP BY lower(trim(e.channel)) ORDER BY 2")
-    for n, (channel, _m, eid, when, summary) in enumerate(_rows(journal, sql, f.params)):
-        channels.append(ChannelSwitch(channel.strip(), EntryRef(eid, when, summary),
-                                      is_overseas_channel(channel), n == 0))
+    # Channels: the first entry on each app, from the (id, time, kind, channel) index.
+    firsts: dict[str, tuple[str, str, str]] = {}  # normalised -> (time, channel, id)
+    sql = ("SELECT e.channel, min(e.occurred_utc), e.id FROM entries e INDEXED BY "
+           "entries_overview" + f.sql("e.channel != ''") + " GROUP BY e.channel")
+    for channel, utc, eid in _rows(journal, sql, f.params):
+        name = channel.strip()
+        key = "".join(name.lower().split())
+        if key and (key not in firsts or utc < firsts[key][0]):
+            firsts[key] = (utc, name, eid)
+    channels = [ChannelSwitch(name, ref(eid), is_overseas_channel(name), n == 0)
+                for n, (_utc, name, eid) in enumerate(sorted(firsts.values()))]
 
-    sign_marks, pending = _sign_marks(journal, lang, signs, total, f, escalation)
+    people = _counterparts(journal, f, lang, ref, person_money)
+    sign_marks, pending = _sign_marks(journal, lang, signs, total, f, escalation, ref)
+    _fill(journal, refs)
+    sign_marks.sort(key=lambda m: (m.entry.when, m.sign_id))
     return OverviewData(lang, unit, buckets[0].start, buckets[-1].end, total, buckets, totals,
                         {c: running[c] for c in currencies}, currencies, channels, sign_marks,
-                        pending, _counterparts(journal, f, lang), escalation)
+                        pending, people, escalation)
+
+
+def _fill(journal: Any, refs: dict[str, EntryRef]) -> None:
+    """Give every entry a marker stands for its date (as recorded) and summary."""
+    ids = list(refs)
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        sql = (f"SELECT id, occurred_at, summary FROM entries WHERE id IN "
+               f"({','.join('?' * len(part))})")
+        for eid, when, summary in _rows(journal, sql, part):
+            r = refs[eid]
+            r.when, r.summary = when, summary
 
 
 def _sign_marks(journal: Any, lang: str, signs: list[SignResult] | None, total: int, f: _Filter,
-                escalation: list[tuple[int, EntryRef]]) -> tuple[list[SignMark], bool]:
+                escalation: list[tuple[int, EntryRef]],
+                ref: Callable[[str], EntryRef]) -> tuple[list[SignMark], bool]:
     from journal.core.signs import evaluate_journal, sign_title
 
     if signs is None:
@@ -360,67 +401,64 @@ def _sign_marks(journal: Any, lang: str, signs: list[SignResult] | None, total: 
         return [], False
     wanted = [s for s in signs if s.evidence]
     ids = list(dict.fromkeys(i for s in wanted for i in s.evidence))
-    refs: dict[str, EntryRef] = {}
-    for chunk in range(0, len(ids), 500):
+    selected: set[str] = set()
+    for chunk in range(0, len(ids), 500):  # evidence within the selection only
         part = ids[chunk:chunk + 500]
-        sql = ("SELECT e.id, e.occurred_at, e.summary FROM entries e"
-               + f.sql(f"e.id IN ({','.join('?' * len(part))})"))
-        for eid, when, summary in _rows(journal, sql, f.params + part):
-            refs[eid] = EntryRef(eid, when, summary)
-    sensitive_after = {ref.id for level, ref in escalation if level >= 2}
+        sql = "SELECT e.id FROM entries e" + f.sql(f"e.id IN ({','.join('?' * len(part))})")
+        selected.update(r[0] for r in _rows(journal, sql, f.params + part))
+    sensitive_after = {r.id for level, r in escalation if level >= 2}
     marks: list[SignMark] = []
     for s in wanted:
-        evidence = [refs[i] for i in s.evidence if i in refs]
-        if not evidence:
-            continue
-        marks.append(SignMark(s.id, s.level, sign_title(s.id, lang),
-                              _appearance(s.id, evidence, sensitive_after)))
-    marks.sort(key=lambda m: (m.entry.when, m.sign_id))
+        evidence = [i for i in s.evidence if i in selected]
+        if evidence:
+            marks.append(SignMark(s.id, s.level, sign_title(s.id, lang),
+                                  ref(_appearance(s.id, evidence, sensitive_after))))
     return marks, False
 
 
-def _appearance(sign_id: str, evidence: list[EntryRef], sensitive: set[str]) -> EntryRef:
+def _appearance(sign_id: str, evidence: list[str], sensitive: set[str]) -> str:
     """The entry at which the sign first shows. Evidence is oldest first; two rules list the
     reference point before the entry that completes the pattern: the first contact before the
     first intimate one, and the harmless tasks before the first sensitive one."""
     if sign_id == "WS-FAST-INTIMACY" and len(evidence) > 1:
         return evidence[1]
     if sign_id == "WS-ESCALATION":
-        later = [e for e in evidence if e.id in sensitive]
+        later = [e for e in evidence if e in sensitive]
         return later[0] if later else evidence[-1]
     return evidence[0]
 
 
-def _counterparts(journal: Any, f: _Filter, lang: str) -> list[Counterpart]:
-    """Each person in the selected entries (the other side first: not family, not a teacher)."""
+def _counterparts(journal: Any, f: _Filter, lang: str, ref: Callable[[str], EntryRef],
+                  money: dict[str, dict[str, Decimal]] | None = None) -> list[Counterpart]:
+    """Each person in the selected entries (the other side first: not family, not a teacher).
+    Read from entry_persons joined to the (id, time, kind, channel) index: no entry rows."""
     from journal.core.signs import rules
 
     persons = {p.id: p for p in journal.list_persons()}
     trusted = rules.trusted_ids(persons.values())
-    sql = ("SELECT ep.person_id, count(*), sum(e.kind = 'request'), min(e.occurred_utc), "
-           "e.id, e.occurred_at, e.summary FROM entry_persons ep JOIN entries e ON e.id = "
-           "ep.entry_id" + f.sql() + " GROUP BY ep.person_id")
-    stats = {r[0]: r for r in _rows(journal, sql, f.params)}
-    sql = ("SELECT ep.person_id, max(e.occurred_utc), e.id, e.occurred_at, e.summary "
-           "FROM entry_persons ep JOIN entries e ON e.id = ep.entry_id"
-           + f.sql("e.kind != 'report'") + " GROUP BY ep.person_id")
-    lasts = {r[0]: EntryRef(r[2], r[3], r[4]) for r in _rows(journal, sql, f.params)}
-    sql = ("SELECT ep.person_id, e.channel, min(e.occurred_utc) FROM entry_persons ep JOIN "
-           "entries e ON e.id = ep.entry_id" + f.sql("trim(e.channel) != ''")
-           + " GROUP BY ep.person_id, lower(trim(e.channel)) ORDER BY 3")
-    channels: dict[str, list[str]] = {}
-    for pid, channel, _m in _rows(journal, sql, f.params):
-        channels.setdefault(pid, []).append(channel.strip())
-    sql = ("SELECT ep.person_id, e.kind, e.amount, e.value, e.currency FROM entry_persons ep "
-           "JOIN entries e ON e.id = ep.entry_id" + f.sql(
-               "((e.kind = 'payment' AND e.direction = 'received') OR e.kind = 'gift')"))
-    money: dict[str, dict[str, Decimal]] = {}
-    for pid, kind, amount, value, currency in _rows(journal, sql, f.params):
-        amt = _decimal(amount if kind == "payment" else value)
-        if amt is not None:
-            sums = money.setdefault(pid, {})
-            cur = (currency or "CNY").upper()
-            sums[cur] = sums.get(cur, Decimal(0)) + amt
+    join = "FROM entry_persons ep JOIN entries e INDEXED BY entries_overview ON e.id = ep.entry_id"
+    # per person and app: entries, requests, and the first entry (bare id of the min() row)
+    stats: dict[str, list[Any]] = {}  # pid -> [entries, requests, first time, first id]
+    channels: dict[str, list[tuple[str, str]]] = {}
+    for pid, channel, n, requests, utc, eid in _rows(
+            journal, "SELECT ep.person_id, e.channel, count(*), sum(e.kind = 'request'), "
+                     f"min(e.occurred_utc), e.id {join}" + f.sql()
+                     + " GROUP BY ep.person_id, e.channel", f.params):
+        st = stats.setdefault(pid, [0, 0, utc, eid])
+        st[0] += int(n)
+        st[1] += int(requests or 0)
+        if utc < st[2]:
+            st[2], st[3] = utc, eid
+        seen = channels.setdefault(pid, [])
+        name = (channel or "").strip()
+        if name and all(x.lower() != name.lower() for _u, x in seen):
+            seen.append((utc, name))
+    # first and last contact: the user's own report entries do not count as contact
+    lasts = {r[0]: r[2] for r in _rows(
+        journal, f"SELECT ep.person_id, max(e.occurred_utc), e.id {join}"
+                 + f.sql("e.kind != 'report'") + " GROUP BY ep.person_id", f.params)}
+    if money is None:
+        money = {}
     out: list[Counterpart] = []
     for pid, row in stats.items():
         p = persons.get(pid)
@@ -432,9 +470,11 @@ def _counterparts(journal: Any, f: _Filter, lang: str) -> list[Counterpart]:
         claim_parts = [x for x in (p.role, p.organisation) if x]
         claims = ("，".join(claim_parts) if lang == "zh" else ", ".join(claim_parts))
         sums = money.get(pid, {})
+        last = lasts.get(pid)
         out.append(Counterpart(
-            pid, p.name, claims, list(grouped.items()), channels.get(pid, []),
-            EntryRef(row[4], row[5], row[6]), lasts.get(pid), int(row[1]), int(row[2] or 0),
+            pid, p.name, claims, list(grouped.items()),
+            [n for _u, n in sorted(channels.get(pid, []))], ref(row[3]),
+            ref(last) if last else None, int(row[0]), int(row[1]),
             {c: sums[c] for c in order_currencies(sums)}, pid in trusted))
-    out.sort(key=lambda c: (c.trusted, c.first.when if c.first else ""))
+    out.sort(key=lambda c: (c.trusted, stats[c.id][2]))
     return out
