@@ -153,3 +153,33 @@ def test_empty_journal_says_how_the_picture_comes(view: OverviewView, journal: A
     assert scene is not None
     assert scene.texts() == ["Nothing recorded yet: the picture appears with the first entry."]
     assert view.people_empty.isVisibleTo(view)
+
+
+def test_large_journal_narrative_comes_from_a_thread_and_takes_the_signs_later(
+        view: OverviewView, journal: Any, liu: dict[str, str], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.signs import evaluate_journal
+    from journal.gui.overview import view as view_module
+
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 5)  # the Liu case counts as large here
+    view.set_journal(journal)
+    assert view.narrative_busy and view.data is not None  # the picture is there at once
+    qtbot.waitUntil(lambda: not view.narrative_busy, timeout=10000)
+    text = view.narrative.toPlainText()
+    assert "What I was asked to do" in text and "Warning signs noticed" not in text
+    view.set_signs(evaluate_journal(journal))
+    assert "Warning signs noticed" in view.narrative.toPlainText()
+
+
+def test_a_narrative_finished_after_locking_is_dropped(
+        view: OverviewView, journal: Any, liu: dict[str, str], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.gui.overview import view as view_module
+
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 5)
+    view.set_journal(journal)
+    assert view.narrative_busy
+    generation = view._generation
+    view.set_journal(None)
+    view._on_narrated(generation, "a late narrative")  # what a thread finishing now delivers
+    assert view.narrative.toPlainText() == "" and view.data is None

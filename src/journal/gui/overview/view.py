@@ -11,7 +11,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from journal.core.errors import JournalError
 from journal.core.overview import Counterpart, OverviewData, overview_data
 from journal.core.overview.scene import short_amount
 from journal.core.overview.texts import t
+from journal.core.report.data import ReportData, SignView
 from journal.core.report.texts import choice
 from journal.gui import qtsetup
 from journal.gui.overview.picture import OverviewPicture
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 1000  # larger journals get their narrative from a background thread
 PICTURE_MIN_H = 430
+NARRATIVE_DELAY_MS = 150  # the large journal's narrative starts after the first paint
 
 
 def _label(text: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:
@@ -107,6 +109,7 @@ class OverviewView(QWidget):
         self._generation = 0
         self.data: OverviewData | None = None
         self.narrative_busy = False
+        self._report_data: ReportData | None = None
         self._narrated.connect(self._on_narrated, Qt.ConnectionType.QueuedConnection)
 
         self.heading = _label(bold=True, scale=1.4)
@@ -181,6 +184,8 @@ class OverviewView(QWidget):
             return
         self._signs = list(results or [])
         self._load_data()
+        if self._report_data is not None:  # a large journal's narrative gets the signs now
+            self.narrative.setPlainText(self._summary())
 
     def refresh(self) -> None:
         self._generation += 1
@@ -203,6 +208,7 @@ class OverviewView(QWidget):
 
     def _show_nothing(self) -> None:
         self.data = None
+        self._report_data = None
         self.narrative_busy = False
         self.picture.set_data(None)
         self.narrative.clear()
@@ -251,20 +257,45 @@ class OverviewView(QWidget):
         generation = self._generation
         lang = self._lang()
         self.copied.clear()
+        self._report_data = None
         if not large:
             self._on_narrated(generation, _narrative(journal, lang))
             return
+        # A large journal: the entries are gathered in a thread that starts once the picture is
+        # on screen, without the warning signs (the signs page evaluates them; set_signs adds
+        # them to the narrative).
         self.narrative_busy = True
         self.narrative.setPlainText("…")
-        threading.Thread(target=lambda: self._narrated.emit(generation, _narrative(journal, lang)),
-                         daemon=True, name="overview-narrative").start()
 
-    def _on_narrated(self, generation: int, text: object) -> None:
+        def start() -> None:
+            if generation != self._generation or self._journal is not journal:
+                return
+            threading.Thread(target=lambda: self._narrated.emit(
+                generation, _gather(journal, lang)), daemon=True,
+                name="overview-narrative").start()
+
+        QTimer.singleShot(NARRATIVE_DELAY_MS, start)
+
+    def _on_narrated(self, generation: int, outcome: object) -> None:
         if generation != self._generation or self._journal is None:
             return  # a newer refresh, or locked meanwhile: drop it
         self.narrative_busy = False
-        self.narrative.setPlainText(str(text or ""))
+        if isinstance(outcome, ReportData):
+            self._report_data = outcome
+            text: str | None = self._summary()
+        else:
+            text = str(outcome) if outcome else None
+        self.narrative.setPlainText(text or "")
         self.copy_button.setEnabled(bool(text))
+
+    def _summary(self) -> str:
+        from journal.core.report.text import summary_from
+
+        data = self._report_data
+        assert data is not None
+        if self._signs is not None:
+            data.signs = sign_views(self._signs, data)
+        return summary_from(data)
 
     def _retranslate(self) -> None:
         lang = self._lang()
@@ -284,6 +315,29 @@ class OverviewView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _gather(journal: Journal, lang: str) -> ReportData | None:
+    from journal.core.report.data import collect
+    from journal.core.report.options import ReportOptions
+
+    try:
+        return collect(journal, ReportOptions(lang=lang), with_signs=False)
+    except Exception:  # e.g. locked meanwhile; the stack trace goes to the log
+        log.warning("overview: the entries for the narrative could not be read", exc_info=True)
+        return None
+
+
+def sign_views(results: list[Any], data: ReportData) -> list[SignView]:
+    """Signs evaluated by the signs page, as the report's summary shows them."""
+    views = []
+    for r in results:
+        evidence = [i for i in r.evidence if i in data.number_of]
+        if evidence and r.level in ("present", "possible"):
+            views.append(SignView(r.id, r.level, r.title(data.lang), r.explanation(data.lang),
+                                  r.advice(data.lang), evidence))
+    views.sort(key=lambda v: (v.level != "present", v.id))
+    return views
 
 
 def _narrative(journal: Journal, lang: str) -> str | None:
