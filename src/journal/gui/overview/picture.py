@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -38,10 +39,12 @@ class OverviewPicture(QWidget):
     """Paints :func:`journal.core.overview.scene.build_scene` for the widget's size."""
 
     entryActivated = Signal(str)
+    painted = Signal()  # once after each new data, when the picture is first on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewPicture")
+        self._announce = False
         self.setMouseTracking(True)
         self.setMinimumSize(420, 330)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -52,6 +55,7 @@ class OverviewPicture(QWidget):
     def set_data(self, data: OverviewData | None) -> None:
         self._data = data
         self._scene = None
+        self._announce = data is not None
         self.setToolTip("")
         self.update()
 
@@ -103,6 +107,9 @@ class OverviewPicture(QWidget):
         if scene is not None:
             paint_scene(painter, scene, self._font)
         painter.end()
+        if self._announce:
+            self._announce = False
+            self.painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         self._scene = None
@@ -129,44 +136,89 @@ class OverviewPicture(QWidget):
             self.entryActivated.emit(hit.entry.id)
 
 
+class _Tools:
+    """Pens, brushes and fonts made once per paint (a picture has hundreds of marks)."""
+
+    def __init__(self, painter: QPainter, font_for: object) -> None:
+        self.painter = painter
+        self.font_for = font_for
+        self._pens: dict[tuple[str, float, tuple[float, ...]], QPen] = {}
+        self._brushes: dict[str | None, QBrush] = {}
+        self._fonts: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
+        self._pen_key: object = None
+        self._brush_key: object = "-"
+
+    def pen(self, colour: str | None, width: float, dash: tuple[float, ...] = ()) -> None:
+        key = (colour or "#000000", width, dash)
+        if key == self._pen_key:
+            return
+        pen = self._pens.get(key)
+        if pen is None:
+            pen = QPen(QColor(key[0]))
+            pen.setWidthF(width)
+            if dash:
+                pen.setDashPattern([max(0.5, d / max(0.5, width)) for d in dash])
+            self._pens[key] = pen
+        self.painter.setPen(pen)
+        self._pen_key = key
+
+    def no_pen(self) -> None:
+        self.painter.setPen(Qt.PenStyle.NoPen)
+        self._pen_key = None
+
+    def brush(self, colour: str | None) -> None:
+        if colour == self._brush_key:
+            return
+        brush = self._brushes.get(colour)
+        if brush is None:
+            brush = QBrush(QColor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
+            self._brushes[colour] = brush
+        self.painter.setBrush(brush)
+        self._brush_key = colour
+
+    def font(self, size: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+        key = (round(size, 2), bold)
+        found = self._fonts.get(key)
+        if found is None:
+            font = self.font_for(size, bold)  # type: ignore[operator]
+            found = self._fonts[key] = (font, QFontMetricsF(font))
+        self.painter.setFont(found[0])
+        self._pen_key = None  # text colour is set through the pen
+        return found
+
+
 def paint_scene(painter: QPainter, scene: Scene, font_for: object) -> None:
     """Draw every shape of ``scene``; ``font_for(size, bold) -> QFont``."""
+    tools = _Tools(painter, font_for)
     for s in scene.shapes:
         if s.kind == "rect":
-            painter.setPen(_pen(s) if s.stroke else Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(s.fill) if s.fill else Qt.BrushStyle.NoBrush)
+            if s.stroke:
+                tools.pen(s.stroke, s.width, s.dash)
+            else:
+                tools.no_pen()
+            tools.brush(s.fill)
             painter.drawRect(QRectF(s.x, s.y, s.w, s.h))
         elif s.kind == "line":
-            painter.setPen(_pen(s))
+            tools.pen(s.stroke, s.width, s.dash)
             painter.drawLine(QPointF(s.x, s.y), QPointF(s.w, s.h))
         elif s.kind == "poly":
-            painter.setPen(_pen(s))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            tools.pen(s.stroke, s.width, s.dash)
+            tools.brush(None)
             painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in s.points]))
         elif s.kind == "marker":
-            _marker(painter, s, font_for)
+            _marker(tools, s)
         elif s.kind == "text":
-            font = font_for(s.size, s.bold)  # type: ignore[operator]
-            painter.setFont(font)
-            painter.setPen(QColor(s.fill or "#000000"))
-            w = QFontMetricsF(font).horizontalAdvance(s.text)
+            _font, metrics = tools.font(s.size, s.bold)
+            tools.pen(s.fill, 1.0)
+            w = metrics.horizontalAdvance(s.text) if s.anchor != "start" else 0.0
             x = s.x - (w / 2 if s.anchor == "middle" else w if s.anchor == "end" else 0)
             painter.drawText(QPointF(x, s.y), s.text)
 
 
-def _pen(s: Shape) -> QPen:
-    pen = QPen(QColor(s.stroke or "#000000"))
-    pen.setWidthF(s.width)
-    if s.dash:
-        pen.setDashPattern([max(0.5, d / max(0.5, s.width)) for d in s.dash])
-    return pen
-
-
-def _marker(painter: QPainter, s: Shape, font_for: object) -> None:
-    pen = QPen(QColor(s.stroke or "#000000"))
-    pen.setWidthF(s.width)
-    painter.setPen(pen)
-    painter.setBrush(QColor(s.fill) if s.fill else Qt.BrushStyle.NoBrush)
+def _marker(tools: _Tools, s: Shape) -> None:
+    painter = tools.painter
+    tools.pen(s.stroke, s.width)
+    tools.brush(s.fill)
     if s.shape == "circle":
         painter.drawEllipse(QPointF(s.x, s.y), s.size / 2, s.size / 2)
     else:
@@ -174,8 +226,7 @@ def _marker(painter: QPainter, s: Shape, font_for: object) -> None:
                                        marker_points(s.shape, s.x, s.y, s.size)]))
     if s.label:
         dark = (s.fill or "#ffffff").lower() not in ("#ffffff", "#fff")
-        font = font_for(s.size * (0.62 if len(s.label) < 2 else 0.5), True)  # type: ignore[operator]
-        painter.setFont(font)
-        painter.setPen(QColor("#ffffff") if dark else QColor(s.stroke or "#000000"))
+        tools.font(s.size * (0.62 if len(s.label) < 2 else 0.5), True)
+        tools.pen("#ffffff" if dark else s.stroke, 1.0)
         painter.drawText(QRectF(s.x - s.size / 2, s.y - s.size / 2, s.size, s.size),
                          int(Qt.AlignmentFlag.AlignCenter), s.label)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 1000  # larger journals get their narrative from a background thread
 PICTURE_MIN_H = 430
-NARRATIVE_DELAY_MS = 150  # the large journal's narrative starts after the first paint
 
 
 def _label(text: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:
@@ -117,6 +117,8 @@ class OverviewView(QWidget):
         self.hint.setObjectName("overviewHint")
         self.picture = OverviewPicture()
         self.picture.entryActivated.connect(self.entryActivated)
+        self.picture.painted.connect(self._picture_painted)
+        self._start_narrative: Callable[[], None] | None = None
         self.people_heading = _label(bold=True, scale=1.15)
         self.people_box = QWidget()
         self.people_layout = QVBoxLayout(self.people_box)
@@ -274,7 +276,14 @@ class OverviewView(QWidget):
                 generation, _gather(journal, lang)), daemon=True,
                 name="overview-narrative").start()
 
-        QTimer.singleShot(NARRATIVE_DELAY_MS, start)
+        self._start_narrative = start
+        if not self.picture.isVisible():  # not on screen (another page is shown): start now
+            QTimer.singleShot(0, start)
+
+    def _picture_painted(self) -> None:
+        start, self._start_narrative = self._start_narrative, None
+        if start is not None:
+            start()
 
     def _on_narrated(self, generation: int, outcome: object) -> None:
         if generation != self._generation or self._journal is None:
@@ -323,7 +332,10 @@ def _gather(journal: Journal, lang: str) -> ReportData | None:
 
     try:
         return collect(journal, ReportOptions(lang=lang), with_signs=False)
-    except Exception:  # e.g. locked meanwhile; the stack trace goes to the log
+    except JournalError as exc:  # e.g. locked meanwhile: nothing to show any more
+        log.info("overview: narrative not made (%s)", exc.key)
+        return None
+    except Exception:  # the stack trace goes to the log
         log.warning("overview: the entries for the narrative could not be read", exc_info=True)
         return None
 
