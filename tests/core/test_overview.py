@@ -304,7 +304,7 @@ def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
     def explained(j: Any, sql: str, params: Any = ()) -> list[Any]:
         if "channel" in sql and "GROUP BY" in sql:
             plans.append(" ".join(str(tuple(r)[3]) for r in
-                                  j._rows("EXPLAIN QUERY PLAN " + sql, params)))
+                                  j.db.rows("EXPLAIN QUERY PLAN " + sql, params)))
         return real(j, sql, params)
 
     monkeypatch.setattr(overview_module, "_rows", explained)

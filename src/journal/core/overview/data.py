@@ -233,8 +233,8 @@ class _Filter:
 
 
 def _rows(journal: Any, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-    # The store's read helper (one lock, one connection); narrow aggregated queries only.
-    return list(journal._rows(sql, params))
+    # The store's database (one lock, one connection); narrow aggregated queries only.
+    return list(journal.db.rows(sql, params))
 
 
 # ------------------------------------------------------------------------------------ the data
