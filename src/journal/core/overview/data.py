@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from journal.core.codec import utc_iso
 from journal.core.money import CURRENCIES
@@ -25,7 +25,14 @@ from journal.core.signs import vocab as v
 
 if TYPE_CHECKING:  # pragma: no cover
     from journal.core.report.options import ReportOptions
-    from journal.core.signs import SignResult
+
+
+class SignLike(Protocol):
+    """A warning sign as the engine gives it (SignResult) or the report keeps it (SignView)."""
+
+    id: str
+    level: str
+    evidence: list[str]
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +255,7 @@ def _local_day(utc_text: str) -> date:
 
 
 def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | None = None,
-                  signs: list[SignResult] | None = None) -> OverviewData:
+                  signs: Sequence[SignLike] | None = None) -> OverviewData:
     """The picture's data for the journal (or the report's ``selection``), in ``lang``.
 
     ``signs``: warning signs already evaluated (the window's signs page does it in the
@@ -388,7 +395,7 @@ def _fill(journal: Any, refs: dict[str, EntryRef]) -> None:
             r.when, r.summary = when, summary
 
 
-def _sign_marks(journal: Any, lang: str, signs: list[SignResult] | None, total: int, f: _Filter,
+def _sign_marks(journal: Any, lang: str, signs: Sequence[SignLike] | None, total: int, f: _Filter,
                 escalation: list[tuple[int, EntryRef]],
                 ref: Callable[[str], EntryRef]) -> tuple[list[SignMark], bool]:
     from journal.core.signs import evaluate_journal, sign_title

@@ -346,10 +346,10 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     stacked: dict[int, int] = {}
     for num, m in enumerate(data.signs, start=1):
         i = data.bucket_index(date.fromisoformat(m.entry.day))
-        k = stacked.get(i, 0)
-        stacked[i] = k + 1
-        sx = cx(i) + (k // per_row) * ssize * 1.05
-        sy = ya + font * 1.4 + (k % per_row + 0.5) * ssize * 1.05
+        nth = stacked.get(i, 0)
+        stacked[i] = nth + 1
+        sx = cx(i) + (nth // per_row) * ssize * 1.05
+        sy = ya + font * 1.4 + (nth % per_row + 0.5) * ssize * 1.05
         present = m.level == "present"
         add(Shape("marker", sx, sy, shape="circle", size=ssize, fill=INK if present else "#ffffff",
                   stroke=INK, width=0.8, label=str(num)))

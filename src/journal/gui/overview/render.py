@@ -52,6 +52,6 @@ def png_bytes(data: OverviewData, width: int = WIDTH, height: int = HEIGHT) -> b
     raw = QByteArray()
     buffer = QBuffer(raw)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     buffer.close()
     return bytes(raw.data())
