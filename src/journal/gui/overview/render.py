@@ -52,6 +52,6 @@ def png_bytes(data: OverviewData, width: int = WIDTH, height: int = HEIGHT) -> b
     raw = QByteArray()
     buffer = QBuffer(raw)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs say bytes; PySide6 wants str)
     buffer.close()
     return bytes(raw.data())
