@@ -153,7 +153,8 @@ def test_failing_v2_migration_leaves_the_v1_file_as_it_was(tmp_path: Path,
 
 def test_v1_file_runs_the_whole_chain_to_a_later_version(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """v1 → v2, v3 (real) → the next (a stand-in): one backup, one transaction, the data kept."""
+    """v1 → every real migration → the next (a stand-in): one backup, one transaction, the data
+    kept."""
     path = tmp_path / "v1.ijournal"
     shutil.copyfile(V1_FILE, path)
     later = schema.CURRENT_VERSION + 1
