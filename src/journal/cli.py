@@ -128,7 +128,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                         help="exit 5 unless HASH (from an earlier report) is a record of the chain")
 
     export = sub.add_parser("export")
-    esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,package}",
+    esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,package,overview}",
                                  parser_class=_Parser)
     esub.required = True
     pdf = esub.add_parser("pdf")
@@ -157,6 +157,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     vpkg.add_argument("package", metavar="PACKAGE.zip")
     vpkg.add_argument("--expect-key", metavar="FINGERPRINT",
                       help="the signing key fingerprint the package must have")
+    overview = esub.add_parser("overview")
+    overview.add_argument("out", help="OUT.svg or OUT.png")
+    overview.add_argument("--lang", choices=("zh", "en"))
 
     imp = sub.add_parser("import")
     isub = imp.add_subparsers(dest="import_command", metavar="{telegram,whatsapp,csv}", parser_class=_Parser)
@@ -556,6 +559,12 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                                 password=password, prepared_by=args.prepared_by or "")
         with _open(args, lang) as j:
             build_pdf(j, out, options)
+    elif args.export_command == "overview":
+        from journal.core.overview.export import check_target, export_overview
+
+        check_target(None, out)  # a wrong name is refused before the passphrase is asked
+        with _open(args, lang) as j:
+            export_overview(j, out, out_lang, png_renderer=_png_renderer)
     else:
         with _open(args, lang) as j:
             text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
@@ -602,6 +611,14 @@ def cmd_verify_package(args: argparse.Namespace, lang: str) -> int:
     for problem in result.problems:
         print("  " + problem.message(lang), file=sys.stderr)
     return EXIT_INTEGRITY
+
+
+def _png_renderer(data: Any) -> bytes:
+    """PNG through Qt's painter (the same painting as the window), loaded only for PNG."""
+    import journal.gui  # noqa: F401 - the PySide6-on-3.11 workaround before any Qt call
+    from journal.gui.overview.render import png_bytes
+
+    return png_bytes(data)
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:

@@ -170,6 +170,7 @@ def test_v1_file_runs_the_whole_chain_to_a_later_version(tmp_path: Path,
                                backup_dir=tmp_path / "b") as j:
         assert j.schema_version() == later
         assert "entries_trash_time" in _index_sql(j)
+        assert "entries_overview" in _index_sql(j)
         assert j.db.conn.execute("SELECT count(*) FROM entries WHERE mood IS NULL").fetchone()[0] > 0
         assert j.verify().ok and j.search("暗号")
     assert len(list((tmp_path / "b").iterdir())) == 1
