@@ -30,7 +30,7 @@ from journal.core.overview import Counterpart, OverviewData, overview_data
 from journal.core.overview.scene import short_amount
 from journal.core.overview.texts import t
 from journal.core.report.data import ReportData, SignView
-from journal.core.report.texts import choice
+from journal.core.report.texts import handle_name
 from journal.gui import qtsetup
 from journal.gui.overview.picture import OverviewPicture
 
@@ -66,7 +66,7 @@ def person_lines(c: Counterpart, lang: str) -> list[str]:
         lines.append(c.claims)
     if c.handles:
         for kind, values in c.handles:
-            lines.append(choice("handle", kind, lang) + colon + sep.join(values))
+            lines.append(handle_name(kind, lang) + colon + sep.join(values))
     else:
         lines.append(t("overview.people.no_handles", lang))
     if c.channels:
