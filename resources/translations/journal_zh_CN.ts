@@ -1036,6 +1036,65 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
+    <name>PackageBox</name>
+    <message>
+      <source>Evidence package for an official</source>
+      <translation>交给办案人员的证据包</translation>
+    </message>
+    <message>
+      <source>One zip file with the report, every original file exactly as you added it, all entries with their history of changes and the audit chain, signed with this journal's own key. Anyone can check with standard tools that nothing in it changed afterwards; the README inside explains how, in Chinese and English. The choices above (language, period, kinds, people, masking) apply to it too; a masked package leaves the original files out.</source>
+      <translation>一个 zip 文件，包含报告、与你添加时完全一致的每个原始文件、所有记录及其修改历史和审计链，并用这个日志自己的密钥签名。任何人都可以用标准工具检查其中的内容在导出后没有被改动；包内的 README 用中文和英文说明了检查方法。上面的选项（语言、时间范围、记录类型、人物、遮盖）同样适用于证据包；遮盖副本不包含原始文件。</translation>
+    </message>
+    <message>
+      <source>This journal's signing key (fingerprint):</source>
+      <translation>这个日志的签名密钥（指纹）：</translation>
+    </message>
+    <message>
+      <source>The same fingerprint is printed on the report's integrity page and in every package from this journal, so an official can tell that they come from the same journal.</source>
+      <translation>同一个指纹印在报告的完整性一页和这个日志导出的每个证据包中，办案人员据此可以判断它们来自同一个日志。</translation>
+    </message>
+    <message>
+      <source>Export evidence package…</source>
+      <translation>导出证据包…</translation>
+    </message>
+    <message>
+      <source>Save the evidence package as</source>
+      <translation>证据包另存为</translation>
+    </message>
+    <message>
+      <source>Zip files (*.zip)</source>
+      <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+      <source>Evidence package</source>
+      <translation>证据包</translation>
+    </message>
+    <message>
+      <source>The package will be about {size}. Make it now?</source>
+      <translation>证据包大约有 {size}。现在生成吗？</translation>
+    </message>
+    <message>
+      <source>Making the evidence package…</source>
+      <translation>正在生成证据包…</translation>
+    </message>
+    <message>
+      <source>The package was not made because the journal was locked.</source>
+      <translation>日志已锁定，所以没有生成证据包。</translation>
+    </message>
+    <message>
+      <source>The evidence package could not be made.</source>
+      <translation>无法生成证据包。</translation>
+    </message>
+    <message>
+      <source>Saved {name}: {entries} entries, {files} original files, {size}. Signing key fingerprint: {fingerprint}</source>
+      <translation>已保存 {name}：{entries} 条记录，{files} 个原始文件，{size}。签名密钥指纹：{fingerprint}</translation>
+    </message>
+    <message>
+      <source>This is a masked copy: the original files were left out.</source>
+      <translation>这是遮盖副本：没有包含原始文件。</translation>
+    </message>
+  </context>
+  <context>
     <name>PassphrasePrompt</name>
     <message>
       <source>Passphrase of the backup</source>

@@ -128,7 +128,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                         help="exit 5 unless HASH (from an earlier report) is a record of the chain")
 
     export = sub.add_parser("export")
-    esub = export.add_subparsers(dest="export_command", metavar="{pdf,text}", parser_class=_Parser)
+    esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,package,overview}",
+                                 parser_class=_Parser)
     esub.required = True
     pdf = esub.add_parser("pdf")
     pdf.add_argument("out")
@@ -143,6 +144,22 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     text.add_argument("out")
     text.add_argument("--lang", choices=("zh", "en"))
     text.add_argument("--redact", action="store_true")
+    package = esub.add_parser("package", help="a signed evidence package (zipped BagIt bag)")
+    package.add_argument("out", metavar="OUT.zip")
+    package.add_argument("--lang", choices=("zh", "en"))
+    package.add_argument("--since")
+    package.add_argument("--until")
+    package.add_argument("--redact", action="store_true",
+                         help="mask handles, phone numbers and emails; leave the originals out")
+    package.add_argument("--prepared-by")
+    vpkg = sub.add_parser("verify-package",
+                          help="check an evidence package (no journal or passphrase needed)")
+    vpkg.add_argument("package", metavar="PACKAGE.zip")
+    vpkg.add_argument("--expect-key", metavar="FINGERPRINT",
+                      help="the signing key fingerprint the package must have")
+    overview = esub.add_parser("overview")
+    overview.add_argument("out", help="OUT.svg or OUT.png")
+    overview.add_argument("--lang", choices=("zh", "en"))
 
     imp = sub.add_parser("import")
     isub = imp.add_subparsers(
@@ -534,6 +551,8 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
     out_lang = args.lang or lang
     out = Path(args.out).expanduser()
+    if args.export_command == "package":
+        return _export_package(args, lang, out_lang, out)
     if args.export_command == "pdf":
         password = None
         if args.password_file:
@@ -547,6 +566,12 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                                 password=password, prepared_by=args.prepared_by or "")
         with _open(args, lang) as j:
             build_pdf(j, out, options)
+    elif args.export_command == "overview":
+        from journal.core.overview.export import check_target, export_overview
+
+        check_target(None, out)  # a wrong name is refused before the passphrase is asked
+        with _open(args, lang) as j:
+            export_overview(j, out, out_lang, png_renderer=_png_renderer)
     else:
         with _open(args, lang) as j:
             text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
@@ -555,6 +580,52 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
         write_text_atomic(out, text)
     say(t("cli.exported", lang, path=out))
     return EXIT_OK
+
+
+def _export_package(args: argparse.Namespace, lang: str, out_lang: str, out: Path) -> int:
+    from journal.core.package import SIZE_NOTICE_BYTES, build_package, estimate_size
+    from journal.core.package.texts import size_text
+    from journal.core.report import ReportOptions
+
+    since, until = _bounds(args)
+    options = ReportOptions(lang=out_lang, since=since.date() if since else None,
+                            until=until.date() if until else None, redact=args.redact,
+                            prepared_by=args.prepared_by or "")
+    with _open(args, lang) as j:
+        from journal.core.package import check_out_path
+
+        check_out_path(j, out)  # refused before any work
+        size = estimate_size(j, options)
+        if size > SIZE_NOTICE_BYTES:
+            print(t("package.size_notice", lang, size=size_text(size, lang)), file=sys.stderr)
+        stats = build_package(j, out, options)
+    print(t("package.exported", lang, path=out, entries=stats.entries, files=stats.originals,
+            size=size_text(stats.bytes, lang), fingerprint=stats.fingerprint))
+    if stats.redacted:
+        print(t("package.exported_redacted", lang))
+    return EXIT_OK
+
+
+def cmd_verify_package(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.package import verify_package
+
+    result = verify_package(args.package, expect_key=args.expect_key)
+    if result.ok:
+        print(t("package.verify_ok", lang, files=result.files, fingerprint=result.fingerprint,
+                head=result.head_hash, records=result.records))
+        return EXIT_OK
+    print(t("package.verify_bad", lang, n=len(result.problems)), file=sys.stderr)
+    for problem in result.problems:
+        print("  " + problem.message(lang), file=sys.stderr)
+    return EXIT_INTEGRITY
+
+
+def _png_renderer(data: Any) -> bytes:
+    """PNG through Qt's painter (the same painting as the window), loaded only for PNG."""
+    import journal.gui  # noqa: F401 - the PySide6-on-3.11 workaround before any Qt call
+    from journal.gui.overview.render import png_bytes
+
+    return png_bytes(data)
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
@@ -621,7 +692,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "init": cmd_init, "person": cmd_person, "add": cmd_add, "edit": cmd_edit,
     "delete": cmd_delete, "restore": cmd_restore, "list": cmd_list, "show": cmd_show,
     "search": cmd_search, "signs": cmd_signs, "verify": cmd_verify, "export": cmd_export,
-    "import": cmd_import, "backup": cmd_backup, "rekey": cmd_rekey, "demo": cmd_demo,
+    "import": cmd_import, "backup": cmd_backup, "verify-package": cmd_verify_package, "rekey": cmd_rekey, "demo": cmd_demo,
 }
 
 

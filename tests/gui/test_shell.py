@@ -229,13 +229,15 @@ def test_settings_apply_language_lock_and_clipboard(open_window: Any, qtbot: Any
     stored = settings_mod.load()
     assert (stored.language, stored.autolock_minutes, stored.clipboard_clear_seconds) == ("zh", 12, 45)
     nav = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert nav[0] == "时间线"
+    assert nav[window._nav_keys.index("timeline")] == "时间线"
+    assert nav[0] == "概览"  # the Overview comes first
     timeline = window.views["timeline"]
     assert timeline.kind_filter.itemText(0) == "全部类型"
     assert window.act_lock.text().startswith("锁定")
     assert window.journal is not None  # the journal stays open through the switch
     window.apply_settings(Settings(language="en", autolock_minutes=12, clipboard_clear_seconds=45))
-    assert window.nav.item(0).text() == "Timeline"
+    assert window.nav.item(window._nav_keys.index("timeline")).text() == "Timeline"
+    assert window.nav.item(0).text() == "Overview"
 
 
 def test_keyboard_shortcuts_exist(open_window: Any) -> None:
@@ -325,11 +327,13 @@ def test_cold_start_imports_no_store_or_features() -> None:
 
 
 def test_timeline_first_other_views_right_after(window: Any, journal: Any, qtbot: Any) -> None:
-    """Unlocking shows the timeline at once; the other views get the journal on the next turns
-    of the event loop (or at once when the user opens one)."""
+    """Unlocking shows the Overview at once, and the timeline has the journal too; the other
+    views get the journal on the next turns of the event loop (or at once when opened)."""
     window.open_journal(journal)
+    assert window.current_view() == "overview"
+    assert window.views["overview"].data is not None
     assert window.views["timeline"].journal() is journal
-    others = [k for k in window.views if k != "timeline"]
+    others = [k for k in window.views if k not in ("timeline", "overview")]
     if not others:
         pytest.skip("no other views built")
     assert window._pending_views  # not yet

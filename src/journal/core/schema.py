@@ -202,13 +202,25 @@ def _v4_blob_store(conn: Any) -> None:
     _run_script(conn, _V4_BLOB_STORE)
 
 
-CURRENT_VERSION = 4
+# v5: the overview (core/overview) counts per person and finds the first entry on each app from
+# an index holding the entry's id, time, kind and channel, so that its queries read no wide rows.
+_V5_INDEXES = """
+CREATE INDEX entries_overview ON entries(id, occurred_utc, kind, channel) WHERE deleted_at IS NULL;
+"""
+
+
+def _v5_overview_index(conn: Any) -> None:
+    _run_script(conn, _V5_INDEXES)
+
+
+CURRENT_VERSION = 5
 
 # version N → function migrating from N-1 to N (run inside a transaction).
 MIGRATIONS: dict[int, Callable[[Any], None]] = {
     2: _v2_covering_time_indexes,
     3: _v3_sign_dismissals,
     4: _v4_blob_store,
+    5: _v5_overview_index,
 }
 
 

@@ -126,7 +126,8 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self._set_unlocked_ui(True)
         if self.workspace is not None:
             self.stack.setCurrentWidget(self.workspace)
-        self.show_view("timeline")
+        if not self.show_view("overview"):  # the case at a glance comes first
+            self.show_view("timeline")
         self.idle.set_minutes(self.settings.autolock_minutes)
         self.idle.start()
         self.retranslate()

@@ -68,6 +68,7 @@ class ReportData:
     redactor: Redactor
     made_at: datetime
     number_of: dict[str, int] = field(default_factory=dict)  # entry id → #n in the timeline
+    key_fingerprint: str = ""  # the journal's signing key (journal.core.signing), readable form
     whole_journal: bool = True
     records: int = 0  # audit records in the chain, the last of which is head_hash
 
@@ -245,6 +246,7 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
         redactor=Redactor(all_persons, options.redact),
         made_at=datetime.now().astimezone(),
         whole_journal=whole,
+        key_fingerprint=journal.signing_fingerprint(),
     )
     data.number_of = {e.id: i + 1 for i, e in enumerate(entries)}
     return data

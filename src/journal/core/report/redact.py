@@ -115,13 +115,14 @@ class _Spans:
             start, end = m.span(group)
             self.found.append((start, end, value))
             taken.append((start, end))
-        self._blank(taken)
+        self.blank(taken)
 
     def add(self, start: int, end: int, value: str) -> None:
         self.found.append((start, end, value))
-        self._blank([(start, end)])
+        self.blank([(start, end)])
 
-    def _blank(self, taken: list[tuple[int, int]]) -> None:
+    def blank(self, taken: list[tuple[int, int]]) -> None:
+        """Blank out ``taken`` spans of the work text so later patterns cannot match across them."""
         if not taken:
             return
         parts: list[str] = []
@@ -207,7 +208,7 @@ class Redactor:
             last_end = m.end()
         for start, end in found:
             spans.found.append((start, end, MASK))
-        spans._blank(found)
+        spans.blank(found)
 
     @staticmethod
     def _number(match: re.Match[str]) -> str:

@@ -220,6 +220,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "不包括编辑器中未保存的草稿和软件设置，它们不属于证据。",
     },
     "report.integrity.file": {"en": "Journal file", "zh": "日志文件"},
+    "report.integrity.key": {"en": "Signing key fingerprint", "zh": "签名密钥指纹"},
+    "report.integrity.key_note": {
+        "en": "Evidence packages exported from this journal are signed with its own key. A "
+        "package whose signing-key.pem has the fingerprint above comes from the same journal as "
+        "this report.",
+        "zh": "从这个日志导出的证据包都用它自己的密钥签名。如果证据包中 signing-key.pem 的指纹与上面的相同，"
+        "它就和本报告来自同一个日志。",
+    },
     "report.integrity.how": {
         "en": "To check: open a terminal on the computer that holds the journal and run "
         "the command below, then type the journal's passphrase. It checks the whole chain and "

@@ -17,6 +17,7 @@ journal as it was. WAL with ``synchronous=FULL`` makes every acknowledged commit
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -25,7 +26,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
-from journal.core import chainmemory, crypto, schema
+import sqlcipher3
+
+from journal.core import chainmemory, crypto, schema, signing
 from journal.core.codec import entry_to_json, iso, person_to_json
 from journal.core.errors import InputError, WrongPassphraseError
 from journal.core.models import (
@@ -56,8 +59,11 @@ from journal.core.store.search_index import (
     SEARCH_INDEX_VERSION,
     SearchIndex,
 )
+from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import States
 from journal.core.timeparse import utc_now
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MAX_ATTACHMENT_BYTES", "Journal", "entry_to_json", "new_id", "person_to_json"]
 
@@ -86,7 +92,8 @@ class Journal:
         self._imports = Imports(self.db, states, reader)
         self._maintenance = Maintenance(self.path, self.db, self._keys)
         self._migrations = Migrations(self.db, self._maintenance, revisions)
-        self._integrity = Integrity(self.db, states, index)
+        self._signing_key = SigningKey(self.db)
+        self._integrity = Integrity(self.db, states, index, self._signing_key)
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -130,6 +137,7 @@ class Journal:
         journal = cls(path, conn, key, header)
         with journal.db.transaction():
             journal.db.append_audit("create", "journal", "journal", "")
+        journal._signing_key.ensure()
         return journal
 
     @staticmethod
@@ -165,6 +173,12 @@ class Journal:
         except BaseException:
             conn.close()
             raise
+        try:
+            journal._signing_key.ensure()  # journals made before signing keys existed
+        except sqlcipher3.DatabaseError as exc:
+            # open elsewhere (locked) or a damaged page: the journal still opens for reading and
+            # for verify to report; the key is made on a later open
+            log.warning("signing key not made now: %s", type(exc).__name__)
         remove_stray_temporaries(path)
         return journal
 
@@ -410,6 +424,19 @@ class Journal:
 
     def audit_records(self) -> list[AuditRecord]:
         return self.db.audit_records()
+
+    # ------------------------------------------------------------------ the signing key
+    def signing_public_key(self) -> bytes:
+        """The raw 32-byte Ed25519 public key of this journal (the same after a re-key)."""
+        return self._signing_key.public_key()
+
+    def signing_fingerprint(self) -> str:
+        """SHA-256 of the public key in 16 groups of four hex digits, e.g. ``3F2A 9C01 …``."""
+        return signing.fingerprint(self._signing_key.public_key())
+
+    def sign(self, data: bytes) -> bytes:
+        """An Ed25519 signature of ``data`` with this journal's key (for evidence packages)."""
+        return self._signing_key.sign(data)
 
     # ------------------------------------------------------------------ maintenance
     def backup(self, out_path: os.PathLike[str] | str) -> Path:

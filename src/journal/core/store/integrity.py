@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from journal.core import audit
+from journal.core import audit, signing
 from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
 from journal.core.errors import NotAJournalError
 from journal.core.models import VerifyResult
@@ -23,16 +23,19 @@ from journal.core.store.db import Database
 from journal.core.store.dismissals import audited_states as dismissal_states
 from journal.core.store.revisions import REVISION_COLUMNS, revision_digest
 from journal.core.store.search_index import SearchIndex
+from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import OBJECT_TYPES, States
 
 log = logging.getLogger(__name__)
 
 
 class Integrity:
-    def __init__(self, db: Database, states: States, index: SearchIndex) -> None:
+    def __init__(self, db: Database, states: States, index: SearchIndex,
+                 key: SigningKey) -> None:
         self._db = db
         self._states = states
         self._index = index
+        self._key = key
 
     def verify(self, progress: Callable[[int, int], None] | None = None,
                expect_head: str | None = None) -> VerifyResult:
@@ -87,7 +90,7 @@ class Integrity:
                 first_break = first_break or r["seq"]
             prev = r["hash"]
             expected_seq = r["seq"] + 1
-            if r["object_type"] in OBJECT_TYPES:
+            if r["object_type"] in OBJECT_TYPES or r["object_type"] == signing.AUDIT_TYPE:
                 latest[(r["object_type"], r["object_id"])] = r["digest"]
             elif r["object_type"] == "revision":
                 seals[r["object_id"]] = r["digest"]
@@ -126,6 +129,8 @@ class Integrity:
             import_state = self._states.import_(import_id)
             actual[("import", import_id)] = audit.digest(import_state) if import_state else ""
         actual.update(dismissal_states(db))
+        recorded_key = latest.pop((signing.AUDIT_TYPE, signing.AUDIT_ID), None)
+        problems += self._key.problems(recorded_key)
         keys = sorted(set(actual) | set(latest))
         total = len(keys)
         for n, key in enumerate(keys):

@@ -37,6 +37,7 @@ from journal.core.errors import JournalError
 from journal.core.models import KINDS
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
+from journal.gui.report.package import PackageBox
 from journal.gui.worker import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:
@@ -197,6 +198,9 @@ class ReportView(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
+        # the signed evidence package, made with the same choices (never the PDF password)
+        self.package_box = PackageBox(lambda: self.options(with_password=False), page)
+        layout.addWidget(self.package_box)
         layout.addStretch(1)
         self._select_lang(qtsetup.current_lang())
 
@@ -272,6 +276,7 @@ class ReportView(QWidget):
         self.last_path = None
         self.last_stats = None
         self.folder_button.setEnabled(False)
+        self.package_box.set_journal(journal)
         enabled = journal is not None
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(enabled and self.worker is None)
@@ -449,7 +454,7 @@ class ReportView(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
 
     def is_busy(self) -> bool:
-        return self.worker is not None
+        return self.worker is not None or self.package_box.is_busy()
 
 
 def _to_date(value: QDate) -> date:

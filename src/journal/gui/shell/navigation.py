@@ -11,8 +11,9 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from journal.gui import qtsetup
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import OPTIONAL_VIEWS, action_icon
+from journal.gui.shell.registry import LEADING_VIEWS, OPTIONAL_VIEWS, action_icon
 from journal.gui.timeline import labels
 from journal.gui.timeline.optional import feature
 
@@ -43,6 +44,8 @@ class ShellNavigation(ShellBase):
         self.views = {}
         self._nav_keys = []
 
+        for key, module, cls_name in LEADING_VIEWS:
+            self._add_optional_view(key, module, cls_name)
         timeline = TimelineView()
         timeline.setObjectName("timelineView")
         timeline.copyText.connect(self.clipboard_guard.copy_text)
@@ -50,20 +53,7 @@ class ShellNavigation(ShellBase):
         timeline.countChanged.connect(lambda _n: self._update_status())
         self._add_view("timeline", timeline, "new")
         for key, module, cls_name in OPTIONAL_VIEWS:
-            cls = feature(module, cls_name)
-            if cls is None:
-                continue
-            try:
-                view = cls()
-            except Exception:
-                log.exception("view %s could not be created", key)
-                continue
-            view.setObjectName(f"{key}View")
-            if hasattr(view, "entryActivated"):
-                view.entryActivated.connect(self.show_entry)
-            if key == "signs" and hasattr(view, "signsChanged"):
-                view.signsChanged.connect(self._signs_changed)
-            self._add_view(key, view, {"help": "help", "report": "export"}.get(key, ""))
+            self._add_optional_view(key, module, cls_name)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setMaximumWidth(self._nav_width())
         self.nav.setMinimumWidth(self._nav_width())
@@ -78,6 +68,25 @@ class ShellNavigation(ShellBase):
         if self.journal is not None:
             journal = self.journal
             QTimer.singleShot(0, lambda: self._attach_next_view(journal))
+
+    def _add_optional_view(self, key: str, module: str, cls_name: str) -> None:
+        cls = feature(module, cls_name)
+        if cls is None:
+            return
+        try:
+            view = cls()
+        except Exception:
+            log.exception("view %s could not be created", key)
+            return
+        view.setObjectName(f"{key}View")
+        if hasattr(view, "entryActivated"):
+            view.entryActivated.connect(self.show_entry)
+        if hasattr(view, "copyText"):
+            view.copyText.connect(self.clipboard_guard.copy_text)
+        if key == "signs" and hasattr(view, "signsChanged"):
+            view.signsChanged.connect(self._signs_changed)
+        self._add_view(key, view, {"help": "help", "report": "export",
+                                   "overview": "overview"}.get(key, ""))
 
     def _attach_next_view(self, journal: Any) -> None:
         """Give the next waiting view the journal (unless it was locked or switched meanwhile)."""
@@ -128,6 +137,10 @@ class ShellNavigation(ShellBase):
             self.view_actions[key] = a
 
     def _nav_text(self, key: str) -> str:
+        if key == "overview":
+            from journal.core.overview.texts import t  # (after unlocking: keeps the start light)
+
+            return t("overview.title", qtsetup.current_lang())
         if key == "timeline":
             return self.tr("Timeline")
         if key == "people":
@@ -207,6 +220,9 @@ class ShellNavigation(ShellBase):
     def _signs_changed(self, count: int) -> None:
         self._signs_count = count
         self._retranslate_nav()
+        overview, signs = self.views.get("overview"), self.views.get("signs")
+        if overview is not None and signs is not None:  # the picture marks where each shows
+            overview.set_signs(signs.results)  # type: ignore[attr-defined]
 
     def refresh_views(self) -> None:
         """Re-read the journal in every view (after a change)."""

@@ -17,7 +17,11 @@ from journal.core import paths
 
 log = logging.getLogger(__name__)
 
-# (key, module, class) of the optional views, in navigation order. Timeline is always there.
+# (key, module, class) of the optional views, in navigation order. Timeline is always there;
+# the leading views come before it (the first of them is the page shown after unlocking).
+LEADING_VIEWS = (
+    ("overview", "journal.gui.overview.view", "OverviewView"),
+)
 OPTIONAL_VIEWS = (
     ("people", "journal.gui.people.view", "PeopleView"),
     ("signs", "journal.gui.signs.view", "SignsView"),

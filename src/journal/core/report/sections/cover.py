@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from journal.core.models import KINDS
-from journal.core.report.layout import markup
+from journal.core.report.layout import FRAME_W, markup
 from journal.core.report.sections.base import SectionBase
 from journal.core.report.texts import kind_name
 from journal.core.timeparse import format_when
@@ -19,7 +19,7 @@ class CoverSection(SectionBase):
     def cover(self) -> list[Flowable]:
         d, s = self.d, self.s
         out: list[Flowable] = [
-            Spacer(1, 14 * mm),
+            Spacer(1, 4 * mm),
             Paragraph(markup(self.t("report.confidential")).upper(), s.confidential),
             self.p(self.t("report.title"), s.title, redact=False),
             self.p(self.t("report.subtitle"), s.subtitle, redact=False),
@@ -41,7 +41,7 @@ class CoverSection(SectionBase):
         else:
             rows.append((self.t("report.cover.period"), self.t("report.cover.period_none")))
         rows.append((self.t("report.cover.selection"), self.selection_text()))
-        out += [self.kv_table(rows), Spacer(1, 6 * mm)]
+        out += [self.kv_table(rows), Spacer(1, 3 * mm)]
         if d.options.redact:
             out += [
                 self.p(self.t("report.cover.masked_note"), s.body, redact=False),
@@ -50,6 +50,7 @@ class CoverSection(SectionBase):
         if d.empty:
             out += [self.p(self.t("report.cover.empty"), s.empty, redact=False)]
             return out
+        out += self.at_a_glance()
         # counts
         out.append(self.p(self.t("report.cover.counts"), s.h2, redact=False))
         count_rows: list[tuple[str, str]] = [
@@ -78,6 +79,27 @@ class CoverSection(SectionBase):
             out.append(self.p(self.t("report.cover.no_money"), redact=False))
         out += [Spacer(1, 6 * mm), self.p(self.t("report.cover.about"), s.small, redact=False)]
         return out
+
+    def at_a_glance(self) -> list[Flowable]:
+        """The short narrative (the text of ``export text``, masked when redacting) and the
+        overview picture as vector graphics."""
+        from journal.core.overview import overview_data
+        from journal.core.overview.drawing import overview_drawing
+        from journal.core.overview.texts import t
+        from journal.core.report.text import summary_from
+
+        # without the "summary made on" line and the closing line about the evidence
+        lines = summary_from(self.d).split("\n")[1:-1]
+        data = overview_data(self.journal, self.lang, selection=self.d.options,
+                             signs=list(self.d.signs or []))
+        drawing = overview_drawing(data, FRAME_W, 120 * mm, font=7.2)
+        out: list[Flowable] = [
+            self.p(t("overview.cover.picture", self.lang), self.s.h2, redact=False),
+            drawing,
+            Spacer(1, 2 * mm),
+        ]
+        out += [self.p(line, self.s.small, redact=False) for line in lines if line.strip()]
+        return out + [Spacer(1, 4 * mm)]
 
     def selection_text(self) -> str:
         o = self.d.options

@@ -31,7 +31,11 @@ class IntegritySection(SectionBase):
                 [
                     self.cellp(self.t("report.integrity.head"), head=True, redact=False),
                     Paragraph(markup(d.head_hash or "—"), self.s.mono),
-                ]
+                ],
+                [
+                    self.cellp(self.t("report.integrity.key"), head=True, redact=False),
+                    Paragraph(markup(d.key_fingerprint or "—"), self.s.mono),
+                ],
             ],
             colWidths=[45 * mm, FRAME_W - 45 * mm],
             hAlign="LEFT",
@@ -58,6 +62,8 @@ class IntegritySection(SectionBase):
             self.command_box(expect_head=d.head_hash),
             Spacer(1, 2 * mm),
             self.p(self.t("report.integrity.scope"), redact=False),
+            Spacer(1, 2 * mm),
+            self.p(self.t("report.integrity.key_note"), redact=False),
         ]
         return out
 

@@ -34,9 +34,13 @@ class PeopleSection(SectionBase):
             if person.platform:
                 rows.append((self.t("report.people.platform"), self.r(person.platform)))
             if person.handles:
+                # one line per app, its accounts side by side (masked when redacting)
+                by_app: dict[str, list[str]] = {}
+                for h in person.handles:
+                    by_app.setdefault(h.kind, []).append(self.r.handle(h.kind, h.value))
                 handles = "\n".join(
-                    f"{handle_name(h.kind, self.lang)}{self.colon}{self.r.handle(h.kind, h.value)}"
-                    for h in person.handles
+                    f"{handle_name(kind, self.lang)}{self.colon}{self.sep().join(values)}"
+                    for kind, values in by_app.items()
                 )
                 rows.append((self.t("report.people.handles"), handles))
             if span and span.first and span.last:

@@ -1,0 +1,59 @@
+"""``journal-cli export overview OUT.svg|OUT.png``: the overview picture as a file.
+
+SVG comes from the same reportlab drawing as the PDF cover. PNG needs a raster painter: reportlab
+5 only rasterises through pycairo, which has no wheels here, so the caller hands in one
+(``journal-cli`` passes the window's QPainter renderer). The core itself never imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from journal.core.crypto import FORMAT_VERSION, MAGIC
+from journal.core.errors import ExportError, InputError
+from journal.core.fileout import write_bytes_atomic
+from journal.core.overview.data import OverviewData, overview_data
+from journal.core.overview.drawing import svg_bytes
+
+FORMATS = (".svg", ".png")
+PngRenderer = Callable[[OverviewData], bytes]
+
+
+def check_target(journal: Any, out: Path) -> str:
+    """The format (".svg" or ".png") of ``out``; refuses other names, the journal itself and any
+    file that begins with a journal header."""
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError("overview.error.format", field="out", name=out.name)
+    if out.is_dir():
+        raise InputError("error.not_writable", field="out", path=str(out))
+    journal_path = getattr(journal, "path", None)
+    try:
+        if journal_path is not None and out.resolve() == Path(journal_path).resolve():
+            raise InputError("overview.error.is_journal", field="out")
+        if out.is_file():
+            with out.open("rb") as fh:
+                head = fh.read(3)
+            if head[:2] == MAGIC and head[2:3] == bytes([FORMAT_VERSION]):
+                raise InputError("overview.error.is_journal", field="out")
+    except OSError:
+        pass
+    return suffix
+
+
+def export_overview(journal: Any, out: Path, lang: str,
+                    png_renderer: PngRenderer | None = None) -> OverviewData:
+    """Write the picture of the whole journal to ``out`` (atomically); return its data."""
+    out = Path(out).expanduser()
+    suffix = check_target(journal, out)
+    data = overview_data(journal, lang)
+    if suffix == ".svg":
+        payload = svg_bytes(data)
+    else:
+        if png_renderer is None:
+            raise ExportError("overview.error.png", detail="no raster painter")
+        payload = png_renderer(data)
+    write_bytes_atomic(out, payload)
+    return data

@@ -1,0 +1,185 @@
+"""The Overview page, offscreen, over a real journal holding the Liu case of the article: the
+first page after unlocking, hover and click on the picture, the people, the narrative with Copy,
+both languages, and nothing left after locking."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from journal.core.models import Handle
+from journal.gui import qtsetup
+from journal.gui.overview.picture import hover_text
+from journal.gui.overview.view import OverviewView
+
+
+def _cases() -> Any:
+    name = "signs_cases_for_gui"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parent.parent / "core" / "test_signs_cases.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def liu(journal: Any) -> dict[str, str]:
+    cases = _cases()
+    ids = cases.build_in_journal(journal, cases.LIU)
+    journal.update_person(ids["xm"], handles=[Handle("wechat", "xm_sea_2024"),
+                                              Handle("telegram", "@harbour_xm")])
+    return ids
+
+
+@pytest.fixture
+def view(gui_app: Any, qtbot: Any) -> OverviewView:
+    v = OverviewView()
+    qtbot.addWidget(v)
+    v.resize(1100, 760)
+    v.show()
+    return v
+
+
+def _centre(hit: Any) -> QPoint:
+    return QPoint(round(hit.x + hit.w / 2), round(hit.y + hit.h / 2))
+
+
+def test_unlocking_shows_the_overview_first_with_signs_from_the_signs_page(
+        window: Any, journal: Any, liu: dict[str, str], qtbot: Any) -> None:
+    window.open_journal(journal)
+    assert window.current_view() == "overview"
+    assert window.nav.item(0).text() == "Overview"
+    view = window.views["overview"]
+    assert view.data is not None and view.data.total == 11
+    assert view.data.signs_pending  # the signs page has not evaluated yet
+    window.attach_all_views()  # the signs page evaluates and hands its results over
+    qtbot.waitUntil(lambda: bool(view.data.signs), timeout=10000)
+    assert {m.sign_id for m in view.data.signs} >= {"WS-FAST-INTIMACY", "WS-CHANNEL-SWITCH"}
+    assert not view.data.signs_pending
+
+
+def test_clicking_a_mark_opens_the_entry_in_the_timeline(
+        open_window: Any, liu: dict[str, str], qtbot: Any) -> None:
+    window = open_window
+    window.refresh_views()
+    window.show_view("overview")
+    view = window.views["overview"]
+    picture = view.picture
+    scene = picture.scene()
+    assert scene is not None
+    hit = next(h for h in scene.hits
+               if h.entry.id == liu["L06"] and h.what == "Requests · military or government")
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=_centre(hit))
+    assert window.current_view() == "timeline"
+    assert window.views["timeline"].detail.entry_id == liu["L06"]
+
+
+def test_hover_text_has_the_date_and_summary_of_the_entry(view: OverviewView, journal: Any,
+                                                          liu: dict[str, str]) -> None:
+    view.set_journal(journal)
+    view.set_signs([])
+    scene = view.picture.scene()
+    assert scene is not None
+    hit = next(h for h in scene.hits if h.entry.id == liu["L07"] and h.what == "→ Telegram")
+    assert hover_text(hit, "en") == (
+        "→ Telegram\n2024-03-14 09:00 · She asked me to move our chats to Telegram")
+    assert view.picture.hit_at(_centre(hit).x(), _centre(hit).y()) is hit
+
+
+def test_people_show_handles_grouped_by_app_and_first_and_last_contact(
+        view: OverviewView, journal: Any, liu: dict[str, str]) -> None:
+    view.set_journal(journal)
+    assert [c.name.text() for c in view.cards] == ["Xiao Min"]
+    details = view.cards[0].details.text().split("\n")
+    assert "WeChat: xm_sea_2024" in details
+    assert "Telegram: @harbour_xm" in details
+    assert "first contact 2024-03-01, last 2024-03-28" in details
+    assert "10 entries, 2 requests" in details
+    assert "received 12,100 CNY" in details
+
+
+def test_copy_hands_the_narrative_to_the_clipboard_guard(view: OverviewView, journal: Any,
+                                                         liu: dict[str, str], qtbot: Any) -> None:
+    view.set_journal(journal)
+    text = view.narrative.toPlainText()
+    assert "Xiao Min" in text and "What I was asked to do" in text
+    with qtbot.waitSignal(view.copyText, timeout=2000) as blocker:
+        qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [text]
+    assert view.copied.text().startswith("Copied.")
+
+
+def test_chinese_interface_gives_chinese_picture_people_and_narrative(
+        gui_app: Any, qtbot: Any, journal: Any, liu: dict[str, str]) -> None:
+    qtsetup.install_translators(QApplication.instance(), "zh")  # type: ignore[arg-type]
+    v = OverviewView()
+    qtbot.addWidget(v)
+    v.resize(800, 600)
+    v.set_journal(journal)
+    assert v.heading.text() == "事情经过一览"
+    assert v.copy_button.text() == "复制"
+    scene = v.picture.scene()
+    assert scene is not None and {"联系", "要求", "钱款与礼物"} <= set(scene.texts())
+    assert "微信：xm_sea_2024" in v.cards[0].details.text()
+    assert "对方" in v.narrative.toPlainText()
+
+
+def test_lock_drops_the_picture_the_people_and_the_narrative(
+        open_window: Any, liu: dict[str, str], qtbot: Any) -> None:
+    window = open_window
+    window.refresh_views()
+    view = window.views["overview"]
+    assert view.data is not None and view.cards and view.narrative.toPlainText()
+    window.lock(show_unlock=False)
+    assert view.data is None
+    assert view.picture.data is None and view.picture.scene() is None
+    assert view.cards == []
+    assert view.narrative.toPlainText() == ""
+
+
+def test_empty_journal_says_how_the_picture_comes(view: OverviewView, journal: Any) -> None:
+    view.set_journal(journal)
+    scene = view.picture.scene()
+    assert scene is not None
+    assert scene.texts() == ["Nothing recorded yet: the picture appears with the first entry."]
+    assert view.people_empty.isVisibleTo(view)
+
+
+def test_large_journal_narrative_comes_from_a_thread_and_takes_the_signs_later(
+        view: OverviewView, journal: Any, liu: dict[str, str], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.signs import evaluate_journal
+    from journal.gui.overview import view as view_module
+
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 5)  # the Liu case counts as large here
+    view.set_journal(journal)
+    assert view.narrative_busy and view.data is not None  # the picture is there at once
+    qtbot.waitUntil(lambda: not view.narrative_busy, timeout=10000)
+    text = view.narrative.toPlainText()
+    assert "What I was asked to do" in text and "Warning signs noticed" not in text
+    view.set_signs(evaluate_journal(journal))
+    assert "Warning signs noticed" in view.narrative.toPlainText()
+
+
+def test_a_narrative_finished_after_locking_is_dropped(
+        view: OverviewView, journal: Any, liu: dict[str, str], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.gui.overview import view as view_module
+
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 5)
+    view.set_journal(journal)
+    assert view.narrative_busy
+    generation = view._generation
+    view.set_journal(None)
+    view._on_narrated(generation, "a late narrative")  # what a thread finishing now delivers
+    assert view.narrative.toPlainText() == "" and view.data is None
