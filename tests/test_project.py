@@ -20,6 +20,10 @@ def test_every_package_is_listed_in_pyproject() -> None:
     src = ROOT / "src"
     found = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
     assert found - listed == set(), "add these packages to pyproject's packages list"
+    # a folder of modules without __init__.py is a namespace package: an explicit packages list
+    # leaves it out of a non-editable install, so every code folder must be a real package
+    code_dirs = {p.parent for p in src.rglob("*.py") if "__pycache__" not in p.parts}
+    assert {d for d in code_dirs if not (d / "__init__.py").exists()} == set()
 
 
 def test_one_version_source() -> None:
