@@ -1,1 +1,1 @@
-"""The Overview page: the case at a glance (the picture painted from core/overview\x27s scene)."""
+"""The Overview page: the case at a glance, painted from the core's overview scene."""
