@@ -26,7 +26,10 @@ def _text(path: Path) -> str:
 
 
 def _signs_part(text: str, start: str, end: str) -> str:
-    first = text.index(start, text.index(start) + 1)  # the section, not the contents line
+    """The signs section: after the contents (whose last line of interest is ``end``, the next
+    section's title) and the cover's overview, from the section title to the next section."""
+    after_contents = text.index(end) + len(end)
+    first = text.index(start, after_contents)
     return text[first:text.index(end, first)]
 
 
@@ -60,6 +63,8 @@ def test_set_aside_sign_leaves_the_present_signs_with_the_users_reason(zhou: Any
     assert "使用暗号、要求保密或删除聊天记录（存在）：用户认为这一条不适用。" \
            "用户的理由：“是我自己提出保密的，他只是同意”" in aside
     assert "存在4项，可能" in text  # the cover counts 4 present signs, not 5
+    cover = text[:text.index("涉及人物")]  # the cover with its overview, up to the contents
+    assert "使用暗号、要求保密或删除聊天记录" not in cover  # no marker on the picture either
     en = tmp_path / "en.pdf"
     build_pdf(zhou, en, ReportOptions(lang="en"))
     en_part = _signs_part(_text(en), "Warningsigns", "Peopleinvolved")

@@ -406,7 +406,9 @@ def _sign_marks(journal: Any, lang: str, signs: Sequence[SignLike] | None, total
         signs = evaluate_journal(journal)
     if not signs:
         return [], False
-    wanted = [s for s in signs if s.evidence]
+    # a sign the user set aside as "not this" is no marker on the picture either
+    set_aside = {d[0] for d in journal.sign_dismissals()}
+    wanted = [s for s in signs if s.evidence and s.id not in set_aside]
     ids = list(dict.fromkeys(i for s in wanted for i in s.evidence))
     selected: set[str] = set()
     for chunk in range(0, len(ids), 500):  # evidence within the selection only
