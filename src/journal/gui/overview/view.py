@@ -239,6 +239,9 @@ class OverviewView(QWidget):
         for card in self.cards:
             self.people_layout.removeWidget(card)
             card.hide()
+            # deleteLater() waits for the event loop: empty the texts now (lock drops content)
+            card.name.clear()
+            card.details.clear()
             card.deleteLater()
         self.cards = []
         lang = self._lang()
