@@ -1687,6 +1687,33 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
+    <name>ShellReadOnly</name>
+    <message>
+      <source>Read-only: this journal file is damaged, so nothing will be written to it. You can still read and export it. To go on writing, lock the window and restore a backup (Journal ▸ Backups of this journal…).</source>
+      <translation>只读：这个日志文件已损坏，因此不会再向其中写入任何内容。仍然可以阅读和导出。如需继续记录，请锁定窗口并恢复一份备份（日志 ▸ 这个日志的备份…）。</translation>
+    </message>
+    <message>
+      <source>Read-only: this journal is open in another window or program. You can read and export it here; to change it, close it there and unlock it again.</source>
+      <translation>只读：这个日志已在另一个窗口或程序中打开。在这里可以阅读和导出；如需修改，请先在那里关闭它，再重新解锁。</translation>
+    </message>
+    <message>
+      <source>Read-only: this journal file or its folder cannot be written (for example a read-only copy or disc). You can read and export it; copy it to a folder you can write to in order to change it.</source>
+      <translation>只读：这个日志文件或其所在文件夹不可写入（例如只读副本或光盘）。可以阅读和导出；如需修改，请把它复制到一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+      <source>This journal file is damaged</source>
+      <translation>这个日志文件已损坏</translation>
+    </message>
+    <message>
+      <source>Some pages of this journal file fail their check, so nothing will be written to it; it stays open read-only.
+
+Lock it now and restore the most recent backup?</source>
+      <translation>这个日志文件中有部分页面未通过校验，因此不会再向其中写入任何内容；它将保持只读打开。
+
+现在锁定并恢复最近的一份备份吗？</translation>
+    </message>
+  </context>
+  <context>
     <name>SignCard</name>
     <message>
       <source>Set aside by you</source>
@@ -2087,6 +2114,18 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>This file cannot be opened</source>
       <translation>无法打开这个文件</translation>
+    </message>
+    <message>
+      <source>Open in another window or program</source>
+      <translation>已在另一个窗口或程序中打开</translation>
+    </message>
+    <message>
+      <source>“{name}” is open in another window or program, so it cannot be changed here.
+
+Open it read-only? You can read, search and export it; to change it, close it there first.</source>
+      <translation>“{name}”已在另一个窗口或程序中打开，因此不能在这里修改。
+
+以只读方式打开吗？可以阅读、搜索和导出；如需修改，请先在那里关闭它。</translation>
     </message>
     <message>
       <source>Preparing the demo journal…</source>

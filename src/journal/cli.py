@@ -141,7 +141,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     pdf.add_argument("--password-file", metavar="F")
     pdf.add_argument("--prepared-by")
     text = esub.add_parser("text")
-    text.add_argument("out")
+    text.add_argument("out", help="the file to write, or - for standard output")
     text.add_argument("--lang", choices=("zh", "en"))
     text.add_argument("--redact", action="store_true")
     package = esub.add_parser("package", help="a signed evidence package (zipped BagIt bag)")
@@ -250,14 +250,16 @@ def _journal_path(args: argparse.Namespace) -> Path:
     return Path(args.journal).expanduser() if args.journal else paths.default_journal_path()
 
 
-def _open(args: argparse.Namespace, lang: str) -> Any:
-    from journal.core.store import Journal
+def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
+    """Open the journal: for writing (refused while another process writes it, exit 1), or with
+    ``write=False`` for reading only (works next to a writer elsewhere and on read-only files)."""
+    from journal.core.store import READ, WRITE, Journal
 
     path = _journal_path(args)
     from journal.core import crypto
 
     crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
-    journal = Journal.open(path, _passphrase(args, lang))
+    journal = Journal.open(path, _passphrase(args, lang), mode=WRITE if write else READ)
     warning = journal.rollback_check()
     if warning is not None:
         print(t("warning.rollback", lang, seen=warning.seen_seq, seq=warning.seq),
@@ -334,7 +336,7 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_person(args: argparse.Namespace, lang: str) -> int:
-    with _open(args, lang) as j:
+    with _open(args, lang, write=args.person_command == "add") as j:
         if args.person_command == "add":
             p = j.add_person(args.name, aliases=args.alias or [], role=args.role or "",
                              organisation=args.organisation or "", platform=args.platform or "",
@@ -426,7 +428,7 @@ def cmd_list(args: argparse.Namespace, lang: str) -> int:
 
     since, until = _bounds(args)
     kinds = [check_kind(k) for k in args.kind] if args.kind else None
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         person_id = None
         if args.person:
             person = j.find_person(args.person)
@@ -445,7 +447,7 @@ def cmd_list(args: argparse.Namespace, lang: str) -> int:
 def cmd_show(args: argparse.Namespace, lang: str) -> int:
     from journal.core.codec import entry_to_json
 
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         entry = j.get_entry(j.resolve_entry_id(args.id))
         history = j.history(entry.id) if args.history else None
         if args.json:
@@ -467,7 +469,7 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
 def cmd_search(args: argparse.Namespace, lang: str) -> int:
     from journal.core.codec import entry_to_json
 
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         entries = j.get_entries(j.search(args.text))
         if args.json:
             _print_json([entry_to_json(e) for e in entries])
@@ -489,7 +491,7 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
             signs.undismiss(j, args.sign)
         say(t("cli.sign_undismissed", lang, id=args.sign.strip().upper()))
         return EXIT_OK
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         results = signs.evaluate_journal(j)
         if args.json:
             _print_json(signs.signs_to_json(results, lang))
@@ -516,7 +518,7 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         result = j.verify(expect_head=args.expect_head)
     if args.json:
         _print_json({"ok": result.ok, "records": result.records, "attachments": result.attachments,
@@ -547,10 +549,14 @@ def cmd_verify(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.outpath import check_output_path
     from journal.core.report import ReportOptions, build_pdf, build_text
 
     out_lang = args.lang or lang
+    to_stdout = args.export_command == "text" and args.out == "-"
     out = Path(args.out).expanduser()
+    if not to_stdout:  # the journal, its files, any journal or backup, the backups folder: refused
+        check_output_path(out, [_journal_path(args)])
     if args.export_command == "package":
         return _export_package(args, lang, out_lang, out)
     if args.export_command == "pdf":
@@ -564,19 +570,24 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                                 until=until.date() if until else None,
                                 include_attachments=not args.no_attachments, redact=args.redact,
                                 password=password, prepared_by=args.prepared_by or "")
-        with _open(args, lang) as j:
+        with _open(args, lang, write=False) as j:
             build_pdf(j, out, options)
     elif args.export_command == "overview":
         from journal.core.overview.export import check_target, export_overview
 
         check_target(None, out)  # a wrong name is refused before the passphrase is asked
-        with _open(args, lang) as j:
+        with _open(args, lang, write=False) as j:
             export_overview(j, out, out_lang, png_renderer=_png_renderer)
     else:
-        with _open(args, lang) as j:
+        with _open(args, lang, write=False) as j:
             text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
+        if to_stdout:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.flush()
+            return EXIT_OK
         from journal.core.fileout import write_text_atomic
 
+        check_output_path(out, [_journal_path(args)])
         write_text_atomic(out, text)
     say(t("cli.exported", lang, path=out))
     return EXIT_OK
@@ -591,7 +602,7 @@ def _export_package(args: argparse.Namespace, lang: str, out_lang: str, out: Pat
     options = ReportOptions(lang=out_lang, since=since.date() if since else None,
                             until=until.date() if until else None, redact=args.redact,
                             prepared_by=args.prepared_by or "")
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         from journal.core.package import check_out_path
 
         check_out_path(j, out)  # refused before any work
@@ -646,10 +657,12 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, lang: str) -> int:
-    out = Path(args.out).expanduser()
+    from journal.core.outpath import check_output_path
+
+    out = check_output_path(Path(args.out), [_journal_path(args)])
     if out.exists():
         raise InputError("error.file_exists", path=str(out))
-    with _open(args, lang) as j:
+    with _open(args, lang, write=False) as j:
         j.backup(out)
     say(t("cli.backup_done", lang, path=out))
     return EXIT_OK
@@ -679,8 +692,9 @@ def cmd_rekey(args: argparse.Namespace, lang: str) -> int:
 
 def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     from journal.core.demo import DEMO_PASSPHRASE, build_demo
+    from journal.core.outpath import check_output_path
 
-    out = Path(args.out).expanduser()
+    out = check_output_path(Path(args.out), [_journal_path(args)])
     if out.exists():
         raise InputError("error.file_exists", path=str(out))
     build_demo(out).close()
@@ -718,7 +732,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         import sqlcipher3
 
         from journal.core.logsetup import describe_exception
+        from journal.core.store.storage_errors import classify
 
+        honest = classify(exc, _journal_path(args)) if isinstance(exc, (sqlcipher3.Error, OSError)) else None
+        if honest is not None:  # a full disk, a read-only file, no permission: never "damaged"
+            log.warning("refused: %s (%s)", honest.key, type(exc).__name__)
+            print(honest.message(lang), file=sys.stderr)
+            return honest.exit_code
         if isinstance(exc, sqlcipher3.DatabaseError):
             log.error("database error: %s", describe_exception(exc))
             say(NotAJournalError().message(lang), file=sys.stderr)

@@ -97,12 +97,24 @@ def restore(backup: Path, target: Path, passphrase: str | None = None) -> Path:
     """Put a backup in place of ``target``. The current file (if any) is kept beside it as
     ``<name>.before-restore-<time>``; nothing is deleted. With ``passphrase`` the backup is opened
     first, so a wrong passphrase or a damaged backup changes nothing."""
-    from journal.core.store import Journal
+    from journal.core.store import READ, Journal, filelock
 
     backup, target = Path(backup), Path(target)
     crypto.read_header(backup)  # not a journal → NotAJournalError
     if passphrase is not None:
-        Journal.open(backup, passphrase).close()
+        Journal.open(backup, passphrase, mode=READ).close()  # changes nothing in it
+    # the journal is replaced: refused while any other process (a reader too) has it open
+    lease = filelock.acquire(target, write=True)
+    try:
+        if not lease.write:
+            raise InputError("error.not_writable", path=str(target))
+        with lease.exclusive():
+            return _restore(backup, target)
+    finally:
+        lease.release()
+
+
+def _restore(backup: Path, target: Path) -> Path:
     tmp = temp_path_for(target, "restore", suffix=".tmp")
     data_written = False
     try:

@@ -54,3 +54,21 @@ def key_matches_any_page(path: Path, key: bytes, salt: bytes, max_pages: int = 6
             if page_authenticates(page, pgno, mac_key):
                 return True
     return False
+
+
+def damaged_pages(path: Path, key: bytes, salt: bytes, limit: int = 100) -> list[int]:
+    """The numbers of the pages of the file at ``path`` whose HMAC does not match ``key`` (at most
+    ``limit``); a file that is not a whole number of pages counts its last, partial page. Reads the
+    file once, page by page; decrypts nothing."""
+    mac_key = hmac_key(key, salt)
+    bad: list[int] = []
+    with open(path, "rb") as fh:
+        pgno = 0
+        while len(bad) < limit:
+            page = fh.read(PAGE_SIZE)
+            if not page:
+                break
+            pgno += 1
+            if not page_authenticates(page, pgno, mac_key):
+                bad.append(pgno)
+    return bad

@@ -27,6 +27,7 @@ from journal.gui.shell.commands import ShellCommands
 from journal.gui.shell.drafts import ShellDrafts
 from journal.gui.shell.locking import ShellLocking
 from journal.gui.shell.navigation import ShellNavigation
+from journal.gui.shell.readonly import ShellReadOnly
 from journal.gui.shell.registry import (  # noqa: F401 - re-exported: the window's public names
     ABOUT,
     BACKUPS,
@@ -53,7 +54,7 @@ class _ChangeRelay(QObject):
 
 
 class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, ShellDrafts,
-                 QMainWindow):
+                 ShellReadOnly, QMainWindow):
     locked = Signal()
     unlocked = Signal()
 
@@ -92,6 +93,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
 
         self._build_actions()
         self._build_toolbar()
+        self._build_read_only_banner()
         self._build_menus()
         self.status_label = QLabel()
         self.status_label.setObjectName("statusText")
@@ -110,6 +112,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._apply_write_state()
         super().changeEvent(event)
 
     # --- open / lock ---------------------------------------------------------------------------
@@ -124,6 +127,8 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
             pass
         self._build_workspace()
         self._set_unlocked_ui(True)
+        self._apply_write_state()  # read-only: editing actions off, a banner says why
+        self._start_precheck()  # the pre-write page check, off the window's thread
         if self.workspace is not None:
             self.stack.setCurrentWidget(self.workspace)
         if not self.show_view("overview"):  # the case at a glance comes first

@@ -14,6 +14,7 @@ from typing import Any
 from journal.core.crypto import FORMAT_VERSION, MAGIC
 from journal.core.errors import ExportError, InputError
 from journal.core.fileout import write_bytes_atomic
+from journal.core.outpath import check_output_path
 from journal.core.overview.data import OverviewData, overview_data
 from journal.core.overview.drawing import svg_bytes
 
@@ -30,6 +31,9 @@ def check_target(journal: Any, out: Path) -> str:
     if out.is_dir():
         raise InputError("error.not_writable", field="out", path=str(out))
     journal_path = getattr(journal, "path", None)
+    # the one output-path check: the journal (any spelling or link), its files, any journal or
+    # backup, the backups folder
+    check_output_path(out, [journal_path] if journal_path is not None else [])
     try:
         if journal_path is not None and out.resolve() == Path(journal_path).resolve():
             raise InputError("overview.error.is_journal", field="out")

@@ -29,6 +29,7 @@ from journal.core import crypto, fsutil, signing
 from journal.core.codec import entry_to_json, person_to_json
 from journal.core.errors import ExportError, InputError, JournalError
 from journal.core.models import Attachment, Entry
+from journal.core.outpath import check_output_path
 from journal.core.package import texts
 from journal.core.package.check import TAG_FILES
 from journal.core.report.data import collect
@@ -78,6 +79,9 @@ def check_out_path(journal: Any, out_path: os.PathLike[str] | str) -> Path:
     if out.is_dir():
         raise InputError("package.error.is_directory", field="path", path=str(out))
     journal_path = getattr(journal, "path", None)
+    # the one output-path check: the journal (any spelling or link), its files, any journal or
+    # backup, the backups folder
+    check_output_path(out, [journal_path] if journal_path is not None else [])
     if journal_path is not None:
         base = Path(journal_path)
         with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@ that decoding runs alongside the layout; only the reduced copies go into the PDF
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
@@ -22,7 +23,8 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from journal.core import fsutil
-from journal.core.errors import ExportError, InputError, JournalError
+from journal.core.errors import ExportError, JournalError
+from journal.core.outpath import check_output_path
 from journal.core.report import images
 from journal.core.report.data import collect
 from journal.core.report.fonts import register_font
@@ -88,12 +90,8 @@ def _check_out_path(journal: Any, out_path: Path) -> Path:
     if out.exists() and out.is_dir():
         raise ExportError("report.error.is_directory", path=str(out))
     journal_path = getattr(journal, "path", None)
-    if journal_path is not None:
-        try:
-            if out.resolve() == Path(journal_path).resolve():
-                raise InputError("report.error.is_journal", field="path")
-        except OSError:
-            pass
+    # the journal, its own files, any other journal or backup, the backups folder: refused
+    check_output_path(out, [journal_path] if journal_path is not None else [])
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise ExportError("error.not_writable", path=str(out))
@@ -108,6 +106,8 @@ def write_atomically(out: Path, payload: bytes) -> None:
         fsutil.write_bytes_atomic(out, payload)
     except OSError as exc:
         log.warning("report could not be written: %s", type(exc).__name__)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # say what it is: the disk is full
+            raise ExportError("error.disk_full", path=str(out)) from exc
         raise ExportError("error.not_writable", path=str(out)) from exc
 
 

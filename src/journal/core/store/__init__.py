@@ -30,7 +30,8 @@ import sqlcipher3
 
 from journal.core import chainmemory, crypto, schema, signing
 from journal.core.codec import entry_to_json, iso, person_to_json
-from journal.core.errors import InputError, WrongPassphraseError
+from journal.core.errors import InputError, JournalError, WrongPassphraseError
+from journal.core.i18n import register
 from journal.core.models import (
     Attachment,
     AuditRecord,
@@ -41,12 +42,15 @@ from journal.core.models import (
     Revision,
     VerifyResult,
 )
+from journal.core.outpath import check_output_path
+from journal.core.store import filelock
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
-from journal.core.store.connection import KeyMaterial, connect
+from journal.core.store.connection import KeyMaterial, check_key, connect
 from journal.core.store.db import Database, new_id
 from journal.core.store.dismissals import SignDismissals
 from journal.core.store.drafts import Drafts
 from journal.core.store.entries import Entries
+from journal.core.store.filelock import Lease
 from journal.core.store.imports import Imports
 from journal.core.store.integrity import Integrity
 from journal.core.store.maintenance import Maintenance, RekeyResult, remove_stray_temporaries
@@ -61,11 +65,38 @@ from journal.core.store.search_index import (
 )
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import States
+from journal.core.store.writegate import WriteGate
 from journal.core.timeparse import utc_now
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_ATTACHMENT_BYTES", "Journal", "entry_to_json", "new_id", "person_to_json"]
+__all__ = ["AUTO", "MAX_ATTACHMENT_BYTES", "READ", "WRITE", "Journal", "entry_to_json",
+           "file_writable", "new_id", "person_to_json"]
+
+WRITE, READ, AUTO = "write", "read", "auto"
+MODES = (WRITE, READ, AUTO)
+
+register({
+    "error.journal_file_read_only": {
+        "en": "The journal {path} cannot be changed: the file, its folder or the disk it is on is "
+        "read-only. Nothing was changed. It can still be read, searched, exported and verified; "
+        "to change it, copy it to a folder you can write to.",
+        "zh": "日志 {path} 无法修改：文件、所在文件夹或所在磁盘是只读的。没有任何改动。仍然可以阅读、搜索、导出和校验；"
+        "如需修改，请把它复制到一个可以写入的文件夹。",
+    },
+    "error.journal_read_only": {
+        "en": "The journal {path} is open read-only (the file or its folder cannot be written, or "
+        "it is open for reading only), so nothing can be changed. It can still be read and "
+        "exported. Copy it to a folder you can write to in order to change it.",
+        "zh": "日志 {path} 以只读方式打开（文件或所在文件夹不可写入，或只为阅读而打开），因此不能修改任何内容。"
+        "仍然可以阅读和导出。如需修改，请把它复制到一个可以写入的文件夹。",
+    },
+})
+
+
+def file_writable(path: Path) -> bool:
+    """Whether the journal file and its folder (for ``-wal``/``-shm``) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 class Journal:
@@ -75,10 +106,16 @@ class Journal:
     are reached only through the methods below.
     """
 
-    def __init__(self, path: Path, conn: Any, key: bytes, header: bytes) -> None:
+    def __init__(self, path: Path, conn: Any, key: bytes, header: bytes,
+                 lease: Lease | None = None, refusal: JournalError | None = None,
+                 read_only_reason: str = "") -> None:
         self.path = Path(path)
         self._keys = KeyMaterial(key, header)
-        self.db = Database(conn)
+        self._lease = lease
+        self._read_only_reason = read_only_reason
+        self.db = Database(conn, self.path)
+        self._gate = WriteGate(self.path, self._keys, refusal)
+        self.db.set_write_gate(self._gate)
         states = States(self.db)
         revisions = Revisions(self.db)
         reader = EntryReader(self.db)
@@ -90,8 +127,8 @@ class Journal:
         self._drafts = Drafts(self.db)
         self._dismissals = SignDismissals(self.db, states)
         self._imports = Imports(self.db, states, reader)
-        self._maintenance = Maintenance(self.path, self.db, self._keys)
-        self._migrations = Migrations(self.db, self._maintenance, revisions)
+        self._maintenance = Maintenance(self.path, self.db, self._keys, lease)
+        self._migrations = Migrations(self.db, self._maintenance, revisions, lease)
         self._signing_key = SigningKey(self.db)
         self._integrity = Integrity(self.db, states, index, self._signing_key)
 
@@ -116,7 +153,11 @@ class Journal:
         except OSError:
             raise InputError("error.not_writable", path=str(path)) from None
         conn: Any = None
+        lease: Lease | None = None
         try:
+            lease = filelock.acquire(path, write=True)
+            if not lease.write:
+                raise InputError("error.not_writable", path=str(path))
             conn = connect(path, key, header)
             conn.execute("BEGIN IMMEDIATE")
             schema.create(conn)
@@ -133,8 +174,10 @@ class Journal:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     os.unlink(str(path) + suffix)
+            if lease is not None:
+                lease.release()
             raise
-        journal = cls(path, conn, key, header)
+        journal = cls(path, conn, key, header, lease)
         with journal.db.transaction():
             journal.db.append_audit("create", "journal", "journal", "")
         journal._signing_key.ensure()
@@ -153,41 +196,113 @@ class Journal:
         return crypto.derive_key(passphrase, header)
 
     @classmethod
-    def open(cls, path: os.PathLike[str] | str, passphrase: str) -> Journal:
-        return cls.open_with_key(path, cls.derive(path, passphrase))
+    def open(cls, path: os.PathLike[str] | str, passphrase: str, mode: str = WRITE) -> Journal:
+        return cls.open_with_key(path, cls.derive(path, passphrase), mode=mode)
 
     @classmethod
     def open_with_key(cls, path: os.PathLike[str] | str, key: bytes,
-                      backup_dir: Path | None = None) -> Journal:
+                      backup_dir: Path | None = None, mode: str = WRITE) -> Journal:
         """Open with a derived key; migrates an older schema (after a backup into ``backup_dir``,
-        default: the settings' backup folder)."""
+        default: the settings' backup folder).
+
+        ``mode``: ``"write"`` takes the writer lock (``JournalBusyError`` while another process
+        writes; ``error.journal_file_read_only`` for a file, folder or medium that cannot be written);
+        ``"read"`` only reads (writes raise ``error.journal_read_only``), next to a writer
+        elsewhere too; ``"auto"`` writes where it can and opens a read-only file read-only."""
+        if mode not in MODES:
+            raise ValueError(mode)
         path = Path(path)
         header = crypto.read_header(path)
-        if not os.access(path, os.R_OK | os.W_OK):
+        if not os.access(path, os.R_OK):
             raise InputError("error.file_unreadable", path=str(path))
-        conn = connect(path, key, header, check=True)
-        journal = cls(path, conn, key, header)
+        writable = file_writable(path)
+        if mode == WRITE and not writable:
+            raise InputError("error.journal_file_read_only", path=str(path))
+        want_write = mode == WRITE or (mode == AUTO and writable)
+        check_key(path, key, header)  # a wrong passphrase changes nothing, lock files included
+        lease = filelock.acquire(path, write=want_write)
+        if want_write and not lease.write:  # no lock file possible: the folder is read-only
+            lease.release()
+            if mode == WRITE:
+                raise InputError("error.journal_file_read_only", path=str(path))
+            want_write, lease = False, filelock.acquire(path, write=False)
+        # why it is read-only: the file/folder/media cannot be written, or reading was asked for
+        reason = "" if want_write else ("file" if not writable or not lease.locked else "reader")
+        refusal = None if want_write else InputError(
+            "error.journal_file_read_only" if reason == "file" else "error.journal_read_only",
+            path=str(path))
         try:
-            journal._migrations.migrate_if_needed(backup_dir)
-            journal._index.ensure_current()
+            conn = connect(path, key, header, check=True, read_only=not writable, wal=want_write)
         except BaseException:
-            conn.close()
+            lease.release()
             raise
+        journal = cls(path, conn, key, header, lease, refusal, reason)
         try:
-            journal._signing_key.ensure()  # journals made before signing keys existed
-        except sqlcipher3.DatabaseError as exc:
-            # open elsewhere (locked) or a damaged page: the journal still opens for reading and
-            # for verify to report; the key is made on a later open
-            log.warning("signing key not made now: %s", type(exc).__name__)
-        remove_stray_temporaries(path)
+            if not want_write and journal._migrations.needed():
+                # an older file read here: migrate it as a writer first (refused while in use)
+                journal.close()
+                cls.open_with_key(path, key, backup_dir, mode=WRITE).close()
+                return cls.open_with_key(path, key, backup_dir, mode=mode)
+            journal._migrations.migrate_if_needed(backup_dir)
+            if want_write:
+                journal._index.ensure_current()
+            else:  # read-only: an index of an older version is rebuilt on the next writing open
+                with contextlib.suppress(JournalError):
+                    journal._index.ensure_current()
+        except BaseException:
+            journal.close()
+            raise
+        if want_write:
+            try:
+                journal._signing_key.ensure()  # journals made before signing keys existed
+            except (sqlcipher3.DatabaseError, JournalError) as exc:
+                # locked or a damaged page: the journal still opens for reading and for verify to
+                # report; the key is made on a later open
+                log.warning("signing key not made now: %s", type(exc).__name__)
+            remove_stray_temporaries(path)
         return journal
 
     def close(self) -> None:
         with self.db.lock:
             if not self.db.closed:
                 chainmemory.remember(self)
-            self.db.close()
+            self.db.close(checkpoint=self.writable)
             self._keys.wipe()
+            if self._lease is not None:
+                self._lease.release()
+
+    # ------------------------------------------------------------------ writing allowed?
+    @property
+    def writable(self) -> bool:
+        """False when opened read-only or when the pre-write check found damage."""
+        return self._gate.refusal is None
+
+    @property
+    def read_only_reason(self) -> str:
+        """"" (writable), "file" (the file, folder or media cannot be written), "reader" (opened
+        for reading, e.g. beside a writer elsewhere) or "damaged" (the pre-write check failed)."""
+        refusal = self._gate.refusal
+        if refusal is None:
+            return ""
+        return "damaged" if refusal.key == "error.damaged" else self._read_only_reason or "reader"
+
+    @property
+    def write_refusal(self) -> JournalError | None:
+        """Why writes are refused (read-only, damaged), or None."""
+        return self._gate.refusal
+
+    def start_precheck(self) -> None:
+        """Start the pre-write page check in the background (the window, right after unlock)."""
+        self._gate.start()
+
+    def wait_precheck(self, timeout: float | None = None) -> bool:
+        """Wait for the pre-write page check (run here if not started); True when it is done."""
+        return self._gate.wait(timeout)
+
+    @property
+    def precheck_ms(self) -> float | None:
+        """How long the pre-write page check took (None before it ran)."""
+        return self._gate.elapsed_ms
 
     def journal_id(self) -> str:
         """The journal's random id (made at creation; copies and backups share it)."""
@@ -440,8 +555,9 @@ class Journal:
 
     # ------------------------------------------------------------------ maintenance
     def backup(self, out_path: os.PathLike[str] | str) -> Path:
-        """A consistent, still-encrypted copy that the same passphrase opens (never overwrites)."""
-        return self._maintenance.export_copy(Path(out_path), overwrite=False)
+        """A consistent, still-encrypted copy that the same passphrase opens (never overwrites;
+        never onto a journal, its files or into the backups folder)."""
+        return self._maintenance.export_copy(check_output_path(out_path, [self.path]))
 
     def backup_into(self, directory: os.PathLike[str] | str, reason: str = "") -> Path:
         """A backup with a new name (journal, time, ``reason``) in ``directory``."""
@@ -452,7 +568,9 @@ class Journal:
               delete_copies: bool = False) -> RekeyResult:
         """Change the passphrase; atomic: the old file or the new one, never half. This journal's
         earlier copies in the folders ``copies_in`` (backups) are re-encrypted with the new key, or
-        deleted with ``delete_copies``; the result says which."""
+        deleted with ``delete_copies``; the result says which. Refused while another process has
+        the journal open, and on a read-only or damaged journal."""
+        self._gate()
         return self._maintenance.rekey(new_passphrase, kdf, [Path(p) for p in copies_in],
                                        delete_copies)
 

@@ -8,13 +8,14 @@ passphrase must change nothing.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
 from journal.core import crypto
-from journal.core.errors import JournalError, NotAJournalError, WrongPassphraseError
+from journal.core.errors import InputError, JournalError, NotAJournalError, WrongPassphraseError
 from journal.core.pagecheck import (
     PAGE_SIZE,
     hmac_key,
@@ -59,14 +60,41 @@ def _wrong_key_error(path: Path, key: bytes, header: bytes) -> JournalError:
     return NotAJournalError() if key_fits_other_pages(path, key, header) else WrongPassphraseError()
 
 
-def connect(path: Path, key: bytes, header: bytes, check: bool = False) -> Any:
+def _read_only_uri(path: Path) -> str:
+    """``mode=ro``; for a read-only file, folder or medium with no ``-wal`` beside the file,
+    ``immutable=1`` (SQLite then needs no ``-shm`` either, and leaves nothing beside it)."""
+    resolved = Path(path).resolve()
+    uri = resolved.as_uri() + "?mode=ro"
+    wal = Path(str(resolved) + "-wal")
+    writable = os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK)
+    if not writable and not wal.exists():  # nothing to read from a -wal: leave no -shm behind
+        uri += "&immutable=1"
+    return uri
+
+
+def check_key(path: Path, key: bytes, header: bytes) -> None:
+    """``WrongPassphraseError`` (or ``NotAJournalError`` for a damaged first page) unless ``key``
+    authenticates page 1; reads the raw file only, touches nothing (not even lock files)."""
+    _silence_cipher_log()
+    if not key_fits_first_page(path, key, header):
+        raise _wrong_key_error(path, key, header)
+
+
+def connect(path: Path, key: bytes, header: bytes, check: bool = False,
+            read_only: bool = False, wal: bool = True) -> Any:
     """A keyed connection in WAL mode with ``synchronous=FULL``. With ``check`` a wrong key raises
-    ``WrongPassphraseError`` and a damaged file ``NotAJournalError`` before anything is written."""
+    ``WrongPassphraseError`` and a damaged file ``NotAJournalError`` before anything is written.
+    With ``read_only`` SQLite opens the file read-only (a 0444 file, read-only media); with
+    ``wal`` false the file's journal mode is left as it is (a reader changes nothing)."""
     _silence_cipher_log()
     if check and not key_fits_first_page(path, key, header):
         raise _wrong_key_error(path, key, header)
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        if read_only:
+            conn = sqlcipher3.connect(_read_only_uri(path), uri=True, isolation_level=None,
+                                      check_same_thread=False)
+        else:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error:
         raise NotAJournalError() from None
     try:
@@ -74,9 +102,12 @@ def connect(path: Path, key: bytes, header: bytes, check: bool = False) -> Any:
         if check:
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlcipher3.DatabaseError:
+            except sqlcipher3.DatabaseError as exc:
+                if read_only and "unable to open" in str(exc):
+                    raise InputError("error.file_unreadable", path=str(path)) from None
                 raise _wrong_key_error(path, key, header) from None
-        conn.execute("PRAGMA journal_mode = WAL")
+        if wal and not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no temporary files, encrypted or not

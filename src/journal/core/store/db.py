@@ -11,6 +11,7 @@ import logging
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import sqlcipher3
@@ -19,6 +20,7 @@ from journal.core import audit
 from journal.core.codec import parse_iso, utc_iso
 from journal.core.errors import JournalError
 from journal.core.models import AuditRecord
+from journal.core.store.storage_errors import classify
 from journal.core.timeparse import utc_now
 
 log = logging.getLogger(__name__)
@@ -32,11 +34,18 @@ def new_id() -> str:
 class Database:
     """One SQLCipher connection shared by the store's parts; safe to use from several threads."""
 
-    def __init__(self, conn: Any) -> None:
+    def __init__(self, conn: Any, path: Path | None = None) -> None:
         self._conn: Any = conn
+        self.path = path  # for honest error messages (disk full, read-only, busy)
         self.lock = threading.RLock()
         self._depth = 0
         self._listeners: list[Callable[[str, str], None]] = []
+        self._write_gate: Callable[[], None] | None = None
+
+    def set_write_gate(self, gate: Callable[[], None]) -> None:
+        """``gate()`` runs before every outermost transaction: it may wait (the pre-write page
+        check) or raise (a read-only or damaged journal), so nothing is written."""
+        self._write_gate = gate
 
     # ------------------------------------------------------------------ the connection
     @property
@@ -54,12 +63,14 @@ class Database:
     def in_transaction(self) -> bool:
         return self._depth > 0
 
-    def close(self) -> None:
-        """Fold the WAL into the file and close (nothing happens when already closed)."""
+    def close(self, checkpoint: bool = True) -> None:
+        """Fold the WAL into the file (unless ``checkpoint`` is false: a reader changes nothing)
+        and close (nothing happens when already closed)."""
         with self.lock:
             if self._conn is not None:
-                with contextlib.suppress(sqlcipher3.Error):
-                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if checkpoint:
+                    with contextlib.suppress(sqlcipher3.Error):
+                        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self._conn.close()
                 self._conn = None
 
@@ -94,7 +105,23 @@ class Database:
     # ------------------------------------------------------------------ transactions
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """All changes inside commit together or not at all (nestable)."""
+        """All changes inside commit together or not at all (nestable). A full disk, a
+        read-only file or a busy file raise what they are (``storage_errors``), after the
+        rollback."""
+        if self._depth == 0 and self._write_gate is not None:
+            self._write_gate()
+        try:
+            with self._transaction():
+                yield
+        except sqlcipher3.Error as exc:
+            honest = classify(exc, self.path) if self.path is not None else None
+            if honest is None:
+                raise
+            log.warning("write failed: %s (%s)", honest.key, type(exc).__name__)
+            raise honest from None
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
         with self.lock:
             db = self.conn
             if self._depth == 0:
@@ -115,7 +142,12 @@ class Database:
             else:
                 self._depth -= 1
                 if self._depth == 0:
-                    db.execute("COMMIT")
+                    try:
+                        db.execute("COMMIT")
+                    except BaseException:  # e.g. the disk is full: nothing of it stays
+                        with contextlib.suppress(sqlcipher3.Error):
+                            db.execute("ROLLBACK")
+                        raise
                     self._notify()
                 else:
                     db.execute(f"RELEASE sp{self._depth}")

@@ -8,6 +8,7 @@ still encrypted), never a half-written journal.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -23,6 +24,8 @@ from journal.core.errors import InputError, JournalError
 from journal.core.fsutil import fsync_dir, fsync_file, short_name, temp_path_for
 from journal.core.store.connection import KeyMaterial, connect
 from journal.core.store.db import Database
+from journal.core.store.filelock import Lease
+from journal.core.store.storage_errors import classify
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +47,12 @@ class RekeyResult:
 
 
 class Maintenance:
-    def __init__(self, path: Path, db: Database, keys: KeyMaterial) -> None:
+    def __init__(self, path: Path, db: Database, keys: KeyMaterial,
+                 lease: Lease | None = None) -> None:
         self._path = path
         self._db = db
         self._keys = keys
+        self._lease = lease
 
     def _write_copy(self, tmp: Path, key: bytes, header: bytes) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -91,7 +96,12 @@ class Maintenance:
             raise InputError("error.file_exists", path=str(target)) from None
         except OSError as exc:
             log.warning("copy failed: %s", type(exc).__name__)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise InputError("error.disk_full", path=str(target)) from None
             raise InputError("error.not_writable", path=str(target)) from None
+        except sqlcipher3.Error as exc:  # the copy ran out of space (or similar): say so
+            log.warning("copy failed: %s", type(exc).__name__)
+            raise classify(exc, target) or InputError("error.not_writable", path=str(target)) from None
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -119,7 +129,18 @@ class Maintenance:
         Then this journal's earlier copies in the folders ``copies_in`` (its backups, found by the
         header they share with it — the same key opens them — and checked by the journal id inside)
         are re-encrypted with the new key, or deleted with ``delete_copies``: no copy keeps
-        opening with the old passphrase."""
+        opening with the old passphrase.
+
+        Refused on a journal open read-only, and while any other process (a reader too) has it
+        open: the file is replaced."""
+        crypto.check_new_passphrase(new_passphrase)
+        if self._lease is not None and not self._lease.write:
+            raise InputError("error.journal_read_only", path=str(self._path))
+        with self._lease.exclusive() if self._lease is not None else contextlib.nullcontext():
+            return self._rekey_and_copies(new_passphrase, kdf, copies_in, delete_copies)
+
+    def _rekey_and_copies(self, new_passphrase: str, kdf: crypto.KdfParams | None,
+                          copies_in: Sequence[Path], delete_copies: bool) -> RekeyResult:
         old_key, old_header = self._keys.key, self._keys.header
         journal_id = self._journal_id()
         copies = self._copies_with_header(copies_in, old_header)

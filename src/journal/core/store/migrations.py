@@ -6,6 +6,7 @@ so a failure leaves the file exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import sqlcipher3
 from journal.core import paths, schema, settings
 from journal.core.errors import JournalError, NotAJournalError
 from journal.core.store.db import Database
+from journal.core.store.filelock import Lease
 from journal.core.store.maintenance import Maintenance
 from journal.core.store.revisions import Revisions
 
@@ -21,10 +23,20 @@ log = logging.getLogger(__name__)
 
 
 class Migrations:
-    def __init__(self, db: Database, maintenance: Maintenance, revisions: Revisions) -> None:
+    def __init__(self, db: Database, maintenance: Maintenance, revisions: Revisions,
+                 lease: Lease | None = None) -> None:
         self._db = db
         self._maintenance = maintenance
         self._revisions = revisions
+        self._lease = lease
+
+    def needed(self) -> bool:
+        """Whether the file has an older schema than this program (errors are left to
+        :meth:`migrate_if_needed`)."""
+        try:
+            return 0 < self._db.schema_version() < schema.CURRENT_VERSION
+        except sqlcipher3.DatabaseError:
+            return False
 
     def migrate_if_needed(self, backup_dir: Path | None = None) -> None:
         """Refuse what is not a journal or is newer than this program; migrate an older one, with
@@ -40,6 +52,11 @@ class Migrations:
             raise JournalError("error.journal_newer", found=version)
         if version == schema.CURRENT_VERSION:
             return
+        # a migration rewrites the file: refused while any other process has it open
+        with self._lease.exclusive() if self._lease is not None else contextlib.nullcontext():
+            self._migrate(version, backup_dir)
+
+    def _migrate(self, version: int, backup_dir: Path | None) -> None:
         target_dir = backup_dir or settings.load().effective_backup_dir()
         paths.ensure_private_dir(target_dir)
         self._maintenance.write_backup(target_dir, reason=f"before-migration-v{version}")

@@ -256,11 +256,14 @@ class AttachmentStrip(QWidget):
 
     def _update_state(self) -> None:
         active = self._journal is not None
-        for w in (self.add_button, self.paste_button, self.list):
-            w.setEnabled(active)
+        # a journal open read-only (or found damaged): look, but add, caption or remove nothing
+        writable = active and bool(getattr(self._journal, "writable", True))
+        self.list.setEnabled(active)
+        for w in (self.add_button, self.paste_button):
+            w.setEnabled(writable)
         has = self.list.currentItem() is not None
-        self.caption.setEnabled(active and has)
-        self.remove_button.setEnabled(active and has)
+        self.caption.setEnabled(writable and has)
+        self.remove_button.setEnabled(writable and has)
         self.open_button.setEnabled(active and has)
         if self._entry_id is None and active:
             self.hint.setText(self.tr("Drop files here or press Ctrl+V to paste a screenshot. "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from journal.core.errors import InputError
 from journal.core.mediatype import sniff
+from journal.core.outpath import check_output_path
 from journal.gui import dialogs
 from journal.gui.attachments.strip import file_size_text, safe_name
 
@@ -178,6 +179,12 @@ class AttachmentViewer(QDialog):
         path = dialogs.save_file(self, self.tr("Save a copy of the attachment"),
                                  safe_name(self.filename))
         if not path:
+            return False
+        journal_path = getattr(self._journal, "path", None)
+        try:  # never onto the journal, its files, another journal or the backups folder
+            check_output_path(path, [journal_path] if journal_path is not None else [])
+        except InputError as exc:
+            dialogs.show_error(self, exc)
             return False
         try:
             with open(path, "wb") as fh:

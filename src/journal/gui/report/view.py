@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from journal.core import fields
 from journal.core.errors import JournalError
 from journal.core.models import KINDS
+from journal.core.outpath import check_output_path
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
 from journal.gui.report.package import PackageBox
@@ -378,7 +379,11 @@ class ReportView(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         journal = self.journal
-        out = Path(path)
+        try:  # never onto the journal, its files, another journal or the backups folder
+            out = check_output_path(path, [journal.path] if journal is not None else [])
+        except JournalError as exc:
+            dialogs.show_error(self, exc)
+            return
 
         def work(progress: Any) -> ReportStats:
             return build_pdf(journal, out, options, progress)

@@ -37,6 +37,7 @@ class ShellLocking(ShellBase):
             self._close_journal(journal)
         self.clipboard_guard.clear_on_lock()
         self._set_unlocked_ui(False)
+        self._apply_write_state()
         self.retranslate()
         if show_unlock and not self._quitting:
             if journal is not None:

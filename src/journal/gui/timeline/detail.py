@@ -237,6 +237,10 @@ class EntryDetail(QScrollArea):
         except Exception:
             log.exception("transcript view failed")
 
+    def _writable(self) -> bool:
+        """False for a journal open read-only (or found damaged): no editing buttons then."""
+        return bool(getattr(self._journal, "writable", True))
+
     def _buttons(self, entry: Entry) -> QWidget:
         """Two calm rows: change it (edit, history) / take it out (copy, trash)."""
         box = QWidget()
@@ -252,6 +256,7 @@ class EntryDetail(QScrollArea):
             edit.setToolTip(self.tr("Change this entry (the earlier version is kept in its "
                                     "history)"))
             edit.clicked.connect(lambda: self.editRequested.emit(entry.id))
+            edit.setEnabled(self._writable())
             first.addWidget(edit)
         if feature("journal.gui.history.dialogs", "HistoryDialog") is not None:
             history = QPushButton(self.tr("&History…"))
@@ -270,5 +275,6 @@ class EntryDetail(QScrollArea):
         delete.setObjectName("detailDelete")
         delete.setToolTip(self.tr("Move this entry to the trash; it can be restored"))
         delete.clicked.connect(lambda: self.deleteRequested.emit(entry.id))
+        delete.setEnabled(self._writable())
         second.addWidget(delete)
         return box

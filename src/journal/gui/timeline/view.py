@@ -222,6 +222,12 @@ class TimelineView(QWidget):
         QWidget.setTabOrder(self.clear_filters, self.table)
 
     # --- journal -----------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """The window found the journal read-only (or damaged): show the entry again, without
+        its editing buttons."""
+        if self._journal is not None and self.detail.entry_id is not None:
+            self.detail.set_entry(self._journal, self.detail.entry_id)
+
     def set_journal(self, journal: Any) -> None:
         self._journal = journal
         self._search_timer.stop()

@@ -278,10 +278,15 @@ class WelcomeScreen(QWidget):
         dialogs.show_error(self, exc, self.tr("This file cannot be opened"))
 
     def _open_with_key(self, path: Path, key: bytes, page: Any) -> None:
-        from journal.core.store import Journal
+        from journal.core.store import AUTO, READ, Journal
 
         try:
-            journal = Journal.open_with_key(path, key)
+            try:  # a read-only file or media opens read-only (the window shows a banner)
+                journal = Journal.open_with_key(path, key, mode=AUTO)
+            except JournalError as busy:
+                if busy.key != "error.journal_busy" or not self._ask_read_only(path):
+                    raise
+                journal = Journal.open_with_key(path, key, mode=READ)
         except BaseException as exc:  # noqa: BLE001
             if page is self.unlock:
                 self._unlock_failed(exc)
@@ -291,6 +296,15 @@ class WelcomeScreen(QWidget):
         finally:
             del key
         self._opened(path, journal, page)
+
+    def _ask_read_only(self, path: Path) -> bool:
+        """The journal is open for writing in another window or program: offer to read it."""
+        title = self.tr("Open in another window or program")
+        text = self.tr("“{name}” is open in another window or program, so it cannot be changed "
+                       "here.\n\nOpen it read-only? You can read, search and export it; to change "
+                       "it, close it there first.").format(name=path.name)
+        log.info("unlock: the journal is open for writing elsewhere")
+        return dialogs.ask(self, title, text, default_yes=True)
 
     def _opened(self, path: Path, journal: Any, page: Any) -> None:
         page.set_busy(False)
