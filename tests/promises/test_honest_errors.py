@@ -158,10 +158,10 @@ def test_a_full_disk_is_reported_as_a_full_disk_and_the_journal_keeps_its_last_s
         path = disk / "j.ijournal"
         entry_id = _journal(path)
         big = world / "out" / "big.bin"
-        big.write_bytes(os.urandom(700_000))
         env = _env(world, lang)
         added = 0
         for _ in range(6):  # fill the disk with attachments until a save fails
+            big.write_bytes(os.urandom(700_000))  # new bytes each time (identical ones are kept once)
             run = _cli(["--journal", str(path), "add", "note", "--summary", "photo",
                         "--attach", str(big)], env)
             if run.returncode != 0:

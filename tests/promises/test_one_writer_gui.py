@@ -30,6 +30,9 @@ BANNER = {
 }
 
 
+SHOWN: list[tuple[str, str]] = []  # (kind, text) of the messages the window showed in a test
+
+
 @pytest.fixture
 def app(qapp: Any) -> Iterator[Any]:
     from journal.gui import dialogs, qtsetup
@@ -37,7 +40,11 @@ def app(qapp: Any) -> Iterator[Any]:
     qtsetup.apply_default_font(qapp)
     qtsetup.install_translators(qapp, "en")
     dialogs.reset()
+    SHOWN.clear()
+    dialogs.observe(lambda kind, text: SHOWN.append((kind, text)))
     yield qapp
+    dialogs.observe(None)
+    SHOWN.clear()
     dialogs.reset()
     qtsetup.install_translators(qapp, "en")
 
@@ -109,7 +116,7 @@ def test_window_opens_read_only_beside_a_writer_in_another_process(
     window = _window(qtbot, path, lang)
     dialogs.set_next_answer(True)  # "open it read-only?" yes
     _unlock(qtbot, window)
-    assert dialogs.shown[-1][0] == "question"
+    assert SHOWN[-1][0] == "question"
     assert window.is_read_only()
     assert window.journal.read_only_reason == "reader"
     qtbot.waitUntil(lambda: window.views["timeline"].model.rowCount() == 2, timeout=10000)
@@ -139,7 +146,7 @@ def test_window_declining_read_only_leaves_it_locked(app: Any, qtbot: Any, tmp_p
     dialogs.set_next_answer(False)
     window.welcome.unlock.passphrase.setText(PASS)
     window.welcome.unlock.submit.click()
-    qtbot.waitUntil(lambda: any(k == "question" for k, _t in dialogs.shown), timeout=20000)
+    qtbot.waitUntil(lambda: any(k == "question" for k, _t in SHOWN), timeout=20000)
     qtbot.waitUntil(lambda: "another window or program" in window.welcome.unlock.error.text(),
                     timeout=20000)
     assert window.journal is None
@@ -201,7 +208,7 @@ def test_window_opens_a_damaged_journal_read_only_and_offers_the_backup(
     assert window.journal.read_only_reason == "damaged"
     assert not any(_editing_enabled(window))
     assert BANNER["damaged"][lang] in window.read_only_banner.text()
-    assert dialogs.shown[-1][0] == "question"
+    assert SHOWN[-1][0] == "question"
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / f"damaged-read-only-{lang}.png"))
     with pytest.raises(Exception) as info:
