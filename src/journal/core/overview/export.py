@@ -31,9 +31,6 @@ def check_target(journal: Any, out: Path) -> str:
     if out.is_dir():
         raise InputError("error.not_writable", field="out", path=str(out))
     journal_path = getattr(journal, "path", None)
-    # the one output-path check: the journal (any spelling or link), its files, any journal or
-    # backup, the backups folder
-    check_output_path(out, [journal_path] if journal_path is not None else [])
     try:
         if journal_path is not None and out.resolve() == Path(journal_path).resolve():
             raise InputError("overview.error.is_journal", field="out")
@@ -44,6 +41,9 @@ def check_target(journal: Any, out: Path) -> str:
                 raise InputError("overview.error.is_journal", field="out")
     except OSError:
         pass
+    # and the one output-path check for the rest: links to the journal, its -wal/-shm and lock
+    # files, the backups folder
+    check_output_path(out, [journal_path] if journal_path is not None else [])
     return suffix
 
 

@@ -79,9 +79,6 @@ def check_out_path(journal: Any, out_path: os.PathLike[str] | str) -> Path:
     if out.is_dir():
         raise InputError("package.error.is_directory", field="path", path=str(out))
     journal_path = getattr(journal, "path", None)
-    # the one output-path check: the journal (any spelling or link), its files, any journal or
-    # backup, the backups folder
-    check_output_path(out, [journal_path] if journal_path is not None else [])
     if journal_path is not None:
         base = Path(journal_path)
         with contextlib.suppress(OSError):
@@ -96,6 +93,9 @@ def check_out_path(journal: Any, out_path: os.PathLike[str] | str) -> Path:
         except (OSError, JournalError):
             raise InputError("error.file_exists", field="path", path=str(out)) from None
         raise InputError("package.error.is_journal", field="path", path=str(out))
+    # and the one output-path check for the rest: the journal's lock files, another spelling of
+    # its name, the backups folder
+    check_output_path(out, [journal_path] if journal_path is not None else [])
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise InputError("error.not_writable", field="path", path=str(out))
