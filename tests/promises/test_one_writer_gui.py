@@ -86,8 +86,9 @@ def _close(window: Any) -> None:
 
 
 def _editing_enabled(window: Any) -> list[bool]:
-    """Whether each editing control is enabled: the window's actions and, for the entry shown,
-    the detail pane's Edit, Move to trash and Add files buttons."""
+    """Whether each editing control is enabled: the window's actions, for the entry shown the
+    detail pane's Edit, Move to trash and Add files buttons, and the People view's New person."""
+    window.attach_all_views()
     from PySide6.QtWidgets import QPushButton
 
     timeline = window.views["timeline"]
@@ -97,9 +98,11 @@ def _editing_enabled(window: Any) -> list[bool]:
     assert all(b is not None for b in buttons)
     strip_add = [b for b in detail.findChildren(QPushButton) if b.text() in ("Add files…", "添加文件…")]
     assert strip_add
+    people = window.views["people"]
     return [window.act_new.isEnabled(), window.act_import.isEnabled(),
             window.new_button.isEnabled(), *(a.isEnabled() for a in window.kind_actions.values()),
-            *(b.isEnabled() for b in buttons), *(b.isEnabled() for b in strip_add)]
+            *(b.isEnabled() for b in buttons), *(b.isEnabled() for b in strip_add),
+            people.new_button.isEnabled()]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

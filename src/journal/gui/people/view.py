@@ -318,10 +318,16 @@ class PeopleView(QWidget):
         except JournalError as exc:
             dialogs.show_error(self, exc)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """The window found the journal read-only (or damaged): no new or changed persons."""
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         active = self._journal is not None
-        self.new_button.setEnabled(active)
-        self.edit_button.setEnabled(active and self.list.currentItem() is not None)
+        # a journal open read-only (or found damaged): people can be looked at, not changed
+        writable = active and bool(getattr(self._journal, "writable", True))
+        self.new_button.setEnabled(writable)
+        self.edit_button.setEnabled(writable and self.list.currentItem() is not None)
         self.empty.setVisible(active and self.list.topLevelItemCount() == 0)
 
     # --- actions ----------------------------------------------------------------------------
