@@ -92,6 +92,11 @@ def _reading_works(path: Path, entry_id: str, env: dict[str, str], out: Path,
     run = _cli(["--journal", str(path), "export", "pdf", str(out.with_suffix(".pdf"))], env,
                as_nobody)
     assert run.returncode == 0, run.stderr
+    copy = out.with_suffix(".ijbackup")  # a backup copy too, which the same passphrase opens
+    run = _cli(["--journal", str(path), "backup", str(copy)], env, as_nobody)
+    assert run.returncode == 0, run.stderr
+    run = _cli(["--journal", str(copy), "list", "--json"], env, as_nobody)
+    assert run.returncode == 0 and [e["id"] for e in json.loads(run.stdout)] == [entry_id]
 
 
 def _writing_refused(path: Path, env: dict[str, str], lang: str, expected: dict[str, str],

@@ -84,6 +84,14 @@ register({
         "zh": "日志 {path} 无法修改：文件、所在文件夹或所在磁盘是只读的。没有任何改动。仍然可以阅读、搜索、导出和校验；"
         "如需修改，请把它复制到一个可以写入的文件夹。",
     },
+    "error.read_only_needs_update": {
+        "en": "The journal {path} was made by an earlier version of Incident Journal and must be "
+        "brought up to date before it can be opened, which cannot be done where it is (the file, "
+        "its folder or the disk is read-only). Nothing was changed. Copy it to a folder you can "
+        "write to and open the copy.",
+        "zh": "日志 {path} 由较早版本的“事件日志”创建，需要先升级才能打开，但它所在的位置（文件、文件夹或磁盘）是只读的，"
+        "无法在原处升级。没有任何改动。请把它复制到一个可以写入的文件夹，再打开副本。",
+    },
     "error.journal_read_only": {
         "en": "The journal {path} is open read-only (the file or its folder cannot be written, or "
         "it is open for reading only), so nothing can be changed. It can still be read and "
@@ -241,6 +249,8 @@ class Journal:
             if not want_write and journal._migrations.needed():
                 # an older file read here: migrate it as a writer first (refused while in use)
                 journal.close()
+                if reason == "file":  # cannot be brought up to date where it is
+                    raise InputError("error.read_only_needs_update", path=str(path))
                 cls.open_with_key(path, key, backup_dir, mode=WRITE).close()
                 return cls.open_with_key(path, key, backup_dir, mode=mode)
             journal._migrations.migrate_if_needed(backup_dir)

@@ -71,6 +71,28 @@ class Maintenance:
                 conn.execute("DETACH DATABASE copy")
         fsync_file(tmp)
 
+    def _file_is_whole_and_fixed(self) -> bool:
+        """A journal SQLite opened read-only with nothing in a ``-wal`` (a 0444 file, read-only
+        folder or medium): its file is the whole journal and nobody here changes it, so a byte
+        copy is a consistent backup (sqlcipher_export needs to write to the connection)."""
+        if self._lease is None or self._lease.write:
+            return False
+        wal = Path(str(self._path) + "-wal")
+        try:
+            wal_empty = not wal.exists() or wal.stat().st_size == 0
+        except OSError:
+            return False
+        return wal_empty and not (os.access(self._path, os.W_OK)
+                                  and os.access(self._path.parent, os.W_OK))
+
+    def _copy_file(self, tmp: Path) -> None:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(self._path, "rb") as src, os.fdopen(fd, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+
     def export_copy(self, target: Path, overwrite: bool = False) -> Path:
         """Write an encrypted copy (same key) of the open journal to ``target``; refuses to
         overwrite unless asked."""
@@ -85,7 +107,10 @@ class Maintenance:
             raise InputError("error.not_writable", path=str(target))
         tmp = _tmp_name(target, "copy")
         try:
-            self._write_copy(tmp, self._keys.key, self._keys.header)
+            if self._file_is_whole_and_fixed():
+                self._copy_file(tmp)
+            else:
+                self._write_copy(tmp, self._keys.key, self._keys.header)
             if overwrite:
                 os.replace(tmp, target)
             else:
