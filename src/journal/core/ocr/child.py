@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 MAX_PIXELS = 40_000_000  # a phone screenshot is at most a few million pixels
 MAX_SIDE = 20_000
+SMALL_WIDTH = 640
 ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -41,7 +42,34 @@ def limit_memory(limit_bytes: int) -> None:
         pass
 
 
-def _decode(data: bytes) -> tuple[Any, str | None]:
+def _exif(img: Any) -> dict[str, Any]:
+    """Capture time, device and GPS position written by the camera or phone, if any."""
+    out: dict[str, Any] = {}
+    try:
+        exif = img.getexif()
+        sub = exif.get_ifd(0x8769)
+        when = sub.get(0x9003) or exif.get(0x0132)
+        if isinstance(when, str) and when.strip():
+            out["time"] = when.strip()[:40]
+        device = " ".join(str(exif.get(t, "")).strip() for t in (0x010F, 0x0110)).strip()
+        if device:
+            out["device"] = device[:100]
+        gps = exif.get_ifd(0x8825)
+        if gps.get(2) and gps.get(4):
+            def degrees(v: Any, ref: Any, negative: str) -> float:
+                d, m, s = (float(x) for x in v)
+                value = d + m / 60 + s / 3600
+                return -value if str(ref).upper().startswith(negative) else value
+
+            out["gps"] = [round(degrees(gps[2], gps.get(1, "N"), "S"), 6),
+                          round(degrees(gps[4], gps.get(3, "E"), "W"), 6)]
+    except (AttributeError, KeyError, TypeError, ValueError, ZeroDivisionError, OSError,
+            struct.error):
+        pass
+    return out
+
+
+def _decode(data: bytes) -> tuple[Any, str | None, dict[str, Any]]:
     """The picture as an RGB numpy array, or an error code; the size is checked before decoding."""
     import numpy as np
     from PIL import Image
@@ -51,7 +79,8 @@ def _decode(data: bytes) -> tuple[Any, str | None]:
         with Image.open(io.BytesIO(data)) as img:
             w, h = img.size
             if w * h > MAX_PIXELS or max(w, h) > MAX_SIDE:
-                return None, "too_large"
+                return None, "too_large", {}
+            exif = _exif(img)
             img.load()
             if img.mode != "RGB":
                 if "A" in img.getbands():
@@ -60,11 +89,11 @@ def _decode(data: bytes) -> tuple[Any, str | None]:
                     img = back
                 else:
                     img = img.convert("RGB")
-            return np.asarray(img), None
+            return np.asarray(img), None, exif
     except Image.DecompressionBombError:
-        return None, "too_large"
+        return None, "too_large", {}
     except (OSError, ValueError, SyntaxError, struct.error, EOFError):
-        return None, "not_image"
+        return None, "not_image", {}
 
 
 def _ring_colour(pixels: Any, box: tuple[int, int, int, int]) -> list[int]:
@@ -84,19 +113,26 @@ def _ring_colour(pixels: Any, box: tuple[int, int, int, int]) -> list[int]:
 
 
 def recognise(engine: Any, data: bytes) -> dict[str, Any]:
-    pixels, error = _decode(data)
+    pixels, error, exif = _decode(data)
     if error is not None:
         return {"ok": False, "error": error}
     height, width = pixels.shape[:2]
-    result, _ = engine(pixels[:, :, ::-1].copy())  # the engine takes OpenCV's BGR order
+    bgr = pixels[:, :, ::-1].copy()  # the engine takes OpenCV's BGR order
+    factor = 1.0
+    if width < SMALL_WIDTH:  # a half-size copy: small text loses its spaces unless enlarged
+        import cv2
+
+        factor = SMALL_WIDTH / width
+        bgr = cv2.resize(bgr, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    result, _ = engine(bgr)
     lines: list[dict[str, Any]] = []
     for points, text, score in result or []:
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
+        xs = [p[0] / factor for p in points]
+        ys = [p[1] / factor for p in points]
         box = (int(min(xs)), int(min(ys)), int(max(xs)), int(max(ys)))
         lines.append({"text": str(text), "box": list(box), "score": round(float(score), 4),
                       "colour": _ring_colour(pixels, box)})
-    return {"ok": True, "width": width, "height": height, "lines": lines}
+    return {"ok": True, "width": width, "height": height, "lines": lines, "exif": exif}
 
 
 def _read_exact(stream: BinaryIO, n: int) -> bytes | None:

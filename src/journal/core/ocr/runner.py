@@ -243,7 +243,19 @@ def _checked(answer: Any, name: str) -> dict[str, Any]:
         if not isinstance(text, str) or len(box) != 4 or len(colour) != 3:
             raise ImportFormatError("ocr.crashed", name=name)
         clean.append({"text": text[:2000], "box": box, "colour": colour, "score": score})
-    return {"width": width, "height": height, "lines": clean}
+    exif: dict[str, Any] = {}
+    raw = answer.get("exif")
+    if isinstance(raw, dict):
+        if isinstance(raw.get("time"), str):
+            exif["time"] = raw["time"][:40]
+        if isinstance(raw.get("device"), str):
+            exif["device"] = raw["device"][:100]
+        gps = raw.get("gps")
+        if (isinstance(gps, list) and len(gps) == 2
+                and all(isinstance(v, (int, float)) for v in gps)
+                and -90 <= gps[0] <= 90 and -180 <= gps[1] <= 180):
+            exif["gps"] = [float(gps[0]), float(gps[1])]
+    return {"width": width, "height": height, "lines": clean, "exif": exif}
 
 
 def _drain(stream: IO[bytes]) -> None:
