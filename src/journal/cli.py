@@ -164,7 +164,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     imp = sub.add_parser("import")
     isub = imp.add_subparsers(
         dest="import_command", parser_class=_Parser,
-        metavar="{auto,telegram,whatsapp,csv,qq,wechat,email,wechatpay,alipay}")
+        metavar="{auto,telegram,whatsapp,csv,qq,wechat,email,wechatpay,alipay,screenshots}")
     isub.required = True
     kinds: dict[str, argparse.ArgumentParser] = {}
     for kind in ("auto", "telegram", "whatsapp", "csv", "qq", "wechat", "email", "wechatpay",
@@ -182,6 +182,11 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             "--counterpart", action="append", metavar="NAME",
             help="record every row with this counterpart (repeatable); default: every "
                  "transfer and red packet, no shop purchases")
+    shots = isub.add_parser("screenshots")
+    shots.add_argument("files", nargs="+", metavar="FILE")
+    shots.add_argument("--person", help="the name the other side has in the journal")
+    shots.add_argument("--me", help="your own name in the transcript")
+    shots.add_argument("--dry-run", action="store_true", help="show what was read; save nothing")
 
     sub.add_parser("backup").add_argument("out")
     sub.add_parser("restore", help="restore ID (an entry from the trash) or BACKUP (a backup file)"
@@ -642,6 +647,8 @@ def _png_renderer(data: Any) -> bytes:
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
     from journal.core.importers.apply import import_file
 
+    if args.import_command == "screenshots":
+        return cmd_import_screenshots(args, lang)
     with _open(args, lang) as j:
         result = import_file(j, args.import_command, Path(args.file).expanduser(), tz=args.tz,
                              person=getattr(args, "person", None), me=getattr(args, "me", None),
@@ -653,6 +660,35 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     else:
         say(t("cli.imported", lang, messages=result.messages, days=result.days,
               attachments=result.attachments, entries=len(result.entry_ids)))
+    return EXIT_OK
+
+
+def cmd_import_screenshots(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.i18n import message
+    from journal.core.ocr.screenshots import import_screenshots, read_screenshots
+
+    def progress(done: int, total: int) -> None:
+        if done < total:
+            say(t("cli.ocr_reading", lang, n=done + 1, total=total), file=sys.stderr)
+
+    files = [Path(f).expanduser() for f in args.files]
+    with _open(args, lang) as j:
+        batch = read_screenshots(files, journal=j, lang=lang, me=args.me, progress=progress)
+        for pic in batch.pictures:
+            if pic.duplicate:
+                say(t("cli.ocr_seen", lang, name=pic.path.name))
+                continue
+            say(t("cli.ocr_preview", lang, name=pic.path.name,
+                    conversation=pic.conversation or message("ocr.other_side", lang),
+                    source=message(f"ocr.time_{pic.time_source}", lang)))
+            for m in pic.messages:
+                say(f"  {m.sent_at:%Y-%m-%d %H:%M} {m.sender}: {m.text}")
+        if args.dry_run:
+            say(t("cli.ocr_dry_run", lang))
+            return EXIT_OK
+        result = import_screenshots(j, batch, lang=lang, person=args.person)
+    say(t("cli.ocr_imported", lang, pictures=result.pictures, messages=result.messages,
+            entries=len(result.entry_ids), duplicates=result.duplicates))
     return EXIT_OK
 
 

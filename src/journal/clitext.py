@@ -90,6 +90,18 @@ i18n.register({
                           "zh": "已从账单记录 {rows} 笔付款，涉及 {persons} 个交易对方。"},
     "cli.import_duplicate": {"en": "This file was imported before; nothing was added.",
                              "zh": "这个文件之前已经导入过，没有添加任何内容。"},
+    "cli.ocr_reading": {"en": "Reading screenshot {n} of {total}…",
+                        "zh": "正在读取第 {n} 张截图，共 {total} 张……"},
+    "cli.ocr_preview": {"en": "{name} — {conversation} ({source}):",
+                        "zh": "{name} — {conversation}（{source}）："},
+    "cli.ocr_seen": {"en": "{name}: imported before, left out.",
+                     "zh": "{name}：之前已导入，略过。"},
+    "cli.ocr_dry_run": {"en": "Nothing was saved (--dry-run).",
+                        "zh": "没有保存任何内容（--dry-run）。"},
+    "cli.ocr_imported": {"en": "Imported {pictures} screenshots: {messages} messages in {entries} "
+                               "entries ({duplicates} imported before).",
+                         "zh": "已导入 {pictures} 张截图：{messages} 条消息，生成 {entries} 条记录"
+                               "（{duplicates} 张之前已导入）。"},
     "cli.demo_done": {"en": "Wrote the demo journal {path}. Its passphrase is: {passphrase}",
                       "zh": "已写入演示日志 {path}。它的密码是：{passphrase}"},
     "cli.unexpected": {"en": "An unexpected error happened; nothing was changed. Details are in the "
