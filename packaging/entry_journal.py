@@ -9,4 +9,8 @@ if __name__ == "__main__":
         from journal.core.importers.sandbox import child_main
 
         child_main()
+    if sys.argv[1:2] == ["--journal-ocr-child"]:  # the recognition child (journal.core.ocr.runner)
+        from journal.core.ocr.child import main as ocr_child
+
+        sys.exit(ocr_child())
     sys.exit(main())

@@ -2,7 +2,8 @@
 
 Prints the versions, checks that the bundled CJK font loads, that a PDF with Chinese text can be
 made and read back (in memory), that the window's Qt parts work (platform, SVG icons, font,
-translation; only where PySide6 is installed), and creates, writes, reads back and verifies a
+translation; only where PySide6 is installed), that a rendered chat picture is read right by the
+text recognition (in its child process, as screenshots are), and creates, writes, reads back and verifies a
 throw-away journal in a temporary folder (encrypted like any journal, deleted after).
 Returns 0 when everything works, else prints what failed and returns 1.
 """
@@ -50,9 +51,20 @@ def component_versions() -> dict[str, str]:
                          ("reportlab", "reportlab"), ("pypdf", "pypdf"),
                          ("platformdirs", "platformdirs")):
         versions[name] = _module_version(module)
+    for dist in ("rapidocr-onnxruntime", "onnxruntime", "opencv-python-headless"):
+        versions[dist] = _dist_version(dist)
     if "PySide6" in sys.modules:
         versions["PySide6"] = _module_version("PySide6")
     return versions
+
+
+def _dist_version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "?"
 
 
 def _module_version(module: str) -> str:
@@ -168,6 +180,26 @@ def _check_journal() -> str:
     return "created, written, read back and verified (then deleted)"
 
 
+def _check_ocr() -> str:
+    import time
+
+    from journal.core.ocr.layout import read_layout
+    from journal.core.ocr.runner import Recogniser
+    from journal.core.ocr.sample import self_test_sample
+
+    sample = self_test_sample()
+    started = time.monotonic()
+    with Recogniser() as recogniser:
+        answer = recogniser.recognise("self-test.png", sample.data)
+    seconds = time.monotonic() - started
+    picture = read_layout(answer)
+    expected = [(b.side, b.text.replace(" ", "")) for b in sample.bubbles if b.side != "time"]
+    read = [(b.side, b.text.replace(" ", "")) for b in picture.bubbles]
+    if picture.header != sample.header or read != expected:
+        raise RuntimeError(f"a rendered chat picture was read wrongly: {picture.header!r} {read!r}")
+    return f"a rendered chat picture read right, speakers too ({seconds:.1f} s)"
+
+
 def _check_resources() -> str:
     base = paths.resources_dir()
     missing = [rel for rel in ("translations/journal_zh_CN.qm", "help/en", "help/zh",
@@ -183,6 +215,7 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("PDF", _check_pdf),
     ("window (Qt)", _check_qt),
     ("journal", _check_journal),
+    ("screenshot text recognition", _check_ocr),
 ]
 
 

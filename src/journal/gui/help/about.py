@@ -39,6 +39,19 @@ LICENCES: list[tuple[str, str, str]] = [
     ("Python", "PSF-2.0", "Python Software Foundation"),
     ("WenQuanYi Micro Hei", "Apache-2.0 or GPL-3.0+ with font exception",
      "The WenQuanYi Project; full text below"),
+    ("RapidOCR (rapidocr-onnxruntime)", "Apache-2.0",
+     "RapidAI; reads chat screenshots on this computer"),
+    ("PP-OCRv4 text models (PaddleOCR)", "Apache-2.0",
+     "PaddlePaddle authors; detection, recognition and direction models inside RapidOCR"),
+    ("ONNX Runtime", "MIT", "Microsoft Corporation"),
+    ("OpenCV (headless build)", "Apache-2.0", "OpenCV team"),
+    ("NumPy", "BSD-3-Clause", "NumPy developers"),
+    ("Pillow", "MIT-CMU (HPND)", "Jeffrey A. Clark and contributors"),
+    ("pyclipper / Clipper", "MIT / BSL-1.0", "Maxime Chambonnet, Lukas Treyer; Angus Johnson"),
+    ("Shapely / GEOS", "BSD-3-Clause / LGPL-2.1", "Sean Gillies and contributors; GEOS project"),
+    ("PyYAML", "MIT", "Kirill Simonov, Ingy döt Net"),
+    ("six", "MIT", "Benjamin Peterson"),
+    ("tqdm", "MPL-2.0 and MIT", "tqdm developers"),
 ]
 
 
