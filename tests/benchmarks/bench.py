@@ -3,7 +3,7 @@
 
     /work/venv/bin/python tests/benchmarks/bench.py --entries 100000 [--attachments 1000] [--json]
         [--reuse PATH]      build the journal at PATH once and reuse it on later runs
-        [--skip-gui] [--skip-pdf] [--skip-ratio] [--cold-start]
+        [--skip-gui] [--skip-pdf] [--skip-ratio] [--skip-ocr] [--cold-start]
 
 It builds a journal through the real store API (mixed kinds, Chinese and English text, persons,
 200 KB attachments) in a child process, then measures, in this process:
@@ -24,6 +24,7 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     handed in as the window does: the signs page evaluates them in the background)
   overview_ms       derived key → the Overview page (the first page after unlocking) shown with
                     its picture painted; its narrative arrives later from a thread (not counted)
+  ocr_s_per_image   median seconds to read one chat screenshot (bench_ocr.py, child process)
 
 With --json one object with exactly those keys is printed; extra figures (KDF parameters, the
 whole window's open time, per-query times) go to stderr. Not collected by pytest.
@@ -618,7 +619,7 @@ BUDGET = {"open_ms": 300, "gui_open_ms": 300, "search_median_ms": 50, "add_entry
           "overview_data_ms": 100, "overview_ms": 200}
 KEYS = ["kdf_ms", "open_ms", "gui_open_ms", "search_median_ms", "search_p95_ms", "add_entry_ms",
         "precheck_ms", "pdf_1000_s", "peak_rss_mb", "sqlcipher_vs_sqlite", "overview_data_ms",
-        "overview_ms"]
+        "overview_ms", "ocr_s_per_image"]
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -640,6 +641,7 @@ def main() -> int:
     ap.add_argument("--skip-gui", action="store_true")
     ap.add_argument("--skip-pdf", action="store_true")
     ap.add_argument("--skip-ratio", action="store_true")
+    ap.add_argument("--skip-ocr", action="store_true")
     ap.add_argument("--cold-start", action="store_true", help="also time the window's start-up")
     ap.add_argument("--build-only", action="store_true", help="build the --reuse journal and stop")
     ap.add_argument("--child-build", nargs=6, help=argparse.SUPPRESS)
@@ -725,6 +727,14 @@ def main() -> int:
             pdf = _child(["--child-pdf", str(folder)])
             r["pdf_1000_s"] = pdf.pop("pdf_1000_s")
             extra.update(pdf)
+        if args.skip_ocr:
+            r["ocr_s_per_image"] = None
+        else:  # screenshots read by the recognition child (bench_ocr.py)
+            res = subprocess.run([sys.executable, str(Path(__file__).with_name("bench_ocr.py")),
+                                  "--json"], capture_output=True, text=True, check=True)
+            ocr = json.loads(res.stdout.strip().splitlines()[-1])
+            r["ocr_s_per_image"] = ocr.pop("ocr_s_per_image")
+            extra["ocr_peak_mb"] = ocr["ocr_peak_mb"]
         if args.cold_start:
             extra.update(measure_cold_start())
     finally:
