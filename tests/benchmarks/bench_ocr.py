@@ -59,8 +59,8 @@ def measure() -> dict[str, Any]:
                 t = time.perf_counter()
                 recogniser.recognise(f"{style}-{variant}", data)
                 seconds = time.perf_counter() - t
-                proc = recogniser._proc  # noqa: SLF001 - the benchmark reads the child's memory
-                peak = _child_peak_mb(proc.pid) if proc else float("nan")
+                pid = recogniser.pid
+                peak = _child_peak_mb(pid) if pid is not None else float("nan")
                 images.append({"image": f"{style}-{variant}", "s": round(seconds, 2),
                                "peak_mb": round(peak)})
     return {"ocr_s_per_image": round(statistics.median(i["s"] for i in images), 2),

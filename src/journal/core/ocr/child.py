@@ -20,6 +20,7 @@ import json
 import os
 import struct
 import sys
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 MAX_PIXELS = 40_000_000  # a phone screenshot is at most a few million pixels
@@ -82,14 +83,15 @@ def _decode(data: bytes) -> tuple[Any, str | None, dict[str, Any]]:
                 return None, "too_large", {}
             exif = _exif(img)
             img.load()
+            rgb: Image.Image = img
             if img.mode != "RGB":
                 if "A" in img.getbands():
-                    back = Image.new("RGB", img.size, (255, 255, 255))
-                    back.paste(img.convert("RGBA"), mask=img.convert("RGBA").getchannel("A"))
-                    img = back
+                    rgba = img.convert("RGBA")
+                    rgb = Image.new("RGB", img.size, (255, 255, 255))
+                    rgb.paste(rgba, mask=rgba.getchannel("A"))
                 else:
-                    img = img.convert("RGB")
-            return np.asarray(img), None, exif
+                    rgb = img.convert("RGB")
+            return np.asarray(rgb), None, exif
     except Image.DecompressionBombError:
         return None, "too_large", {}
     except (OSError, ValueError, SyntaxError, struct.error, EOFError):
@@ -112,7 +114,8 @@ def _ring_colour(pixels: Any, box: tuple[int, int, int, int]) -> list[int]:
     return [int(v) for v in np.median(sample, axis=0)]
 
 
-def recognise(engine: Any, data: bytes) -> dict[str, Any]:
+def recognise(engine: Callable[[], Any], data: bytes) -> dict[str, Any]:
+    """One picture's lines; ``engine()`` gives the engine (loaded at the first real picture)."""
     pixels, error, exif = _decode(data)
     if error is not None:
         return {"ok": False, "error": error}
@@ -124,7 +127,7 @@ def recognise(engine: Any, data: bytes) -> dict[str, Any]:
 
         factor = SMALL_WIDTH / width
         bgr = cv2.resize(bgr, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-    result, _ = engine(bgr)
+    result, _ = engine()(bgr)
     lines: list[dict[str, Any]] = []
     for points, text, score in result or []:
         xs = [p[0] / factor for p in points]
@@ -147,9 +150,16 @@ def _read_exact(stream: BinaryIO, n: int) -> bytes | None:
 
 
 def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
-    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime import RapidOCR  # a missing engine fails here, before "ready"
 
-    engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, print_verbose=False)
+    loaded: list[Any] = []
+
+    def engine() -> Any:
+        if not loaded:
+            loaded.append(RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1,
+                                   print_verbose=False))
+        return loaded[0]
+
     stdout.write(b'{"ready": true}\n')
     stdout.flush()
     while True:

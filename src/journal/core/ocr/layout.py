@@ -32,6 +32,7 @@ _TIME_RE = re.compile(
 )
 _ONLY_TIME = re.compile(r"^\s*(?:上午|下午|晚上|凌晨|中午|早上)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*$",
                         re.IGNORECASE)
+_TOKEN_MARK = re.compile(r"[_@/\\]|\w\.\w")  # ids, addresses, links
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -83,10 +84,14 @@ def is_time_stamp(text: str) -> bool:
 
 
 def _join(parts: list[str]) -> str:
+    """Lines of one bubble as one text: Chinese joins as it is; words get a space, but an id,
+    an address or a number broken over two lines (wxid_abc1 / 23) is joined whole again."""
     out = ""
     for part in parts:
         if out and not (_CJK.search(out[-1]) or _CJK.search(part[0])):
-            out += " "
+            tail = out.rsplit(" ", 1)[-1]
+            if not (_TOKEN_MARK.search(tail) or part[0].isdigit() and tail[-1].isdigit()):
+                out += " "
         out += part
     return out
 
@@ -98,7 +103,8 @@ def _lines(answer: dict[str, Any]) -> list[Line]:
         if not text or item["score"] < MIN_SCORE:
             continue
         x0, y0, x1, y1 = item["box"]
-        out.append(Line(text, x0, y0, x1, y1, tuple(item["colour"])))  # type: ignore[arg-type]
+        r, g, b = item["colour"]
+        out.append(Line(text, x0, y0, x1, y1, (r, g, b)))
     out.sort(key=lambda ln: (ln.y0, ln.x0))
     return out
 
@@ -119,7 +125,7 @@ def read_layout(answer: dict[str, Any], *, reference: datetime | None = None) ->
 
     ``reference``: when the picture was taken (or now), for stamps like 昨天 14:32 or 14:32.
     """
-    width, height = answer["width"], answer["height"]
+    width = answer["width"]
     lines = _lines(answer)
     header = ""
     body: list[Line] = []

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from journal.core.errors import ImportFormatError, JournalError
 from journal.core.i18n import register
@@ -123,7 +123,7 @@ class Recogniser:
         self._proc: subprocess.Popen[bytes] | None = None
         self._answers: queue.Queue[bytes | None] = queue.Queue()
 
-    def __enter__(self) -> Recogniser:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
@@ -170,10 +170,17 @@ class Recogniser:
                     raise ImportFormatError("ocr.timeout", name=name,
                                             seconds=int(seconds)) from None
 
-    def _stop(self) -> int | None:
+    def _stop(self, graceful: bool = False) -> int | None:
+        """End the child: on ``graceful``, by closing its input (it then exits by itself)."""
         proc, self._proc = self._proc, None
         if proc is None:
             return None
+        if graceful and proc.stdin is not None:
+            try:
+                proc.stdin.close()
+                proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
         if proc.poll() is None:
             proc.kill()
         try:
@@ -189,8 +196,13 @@ class Recogniser:
         self._answers = queue.Queue()
         return code
 
+    @property
+    def pid(self) -> int | None:
+        """The running child's process id (None when no child runs)."""
+        return self._proc.pid if self._proc is not None else None
+
     def close(self) -> None:
-        self._stop()
+        self._stop(graceful=True)
 
     def recognise(self, name: str, data: bytes) -> dict[str, Any]:
         """The child's answer for one picture: ``{"width", "height", "lines": [...]}``."""

@@ -232,12 +232,9 @@ def import_screenshots(journal: Any, batch: ScreenshotBatch, *, lang: str | None
                 details="\n".join([*lines, "", note]), persons=[pid], medium="chat",
             ), import_id=import_ids[first_pic.sha256])
             result.entry_ids.append(entry.id)
-            by_pic: dict[str, list[ScreenshotMessage]] = {}
-            for pic, m in items:
-                by_pic.setdefault(pic.sha256, []).append(m)
-            for sha, msgs in by_pic.items():
-                journal.add_messages(entry.id, import_ids[sha],
-                                     [(m.sent_at, m.sender, m.text) for m in msgs])
+            for position, (pic, m) in enumerate(items):  # linked to the picture it was read from
+                journal.add_messages(entry.id, import_ids[pic.sha256],
+                                     [(m.sent_at, m.sender, m.text)], position)
             for pic, _ in items:
                 if pic.sha256 in attached:
                     continue

@@ -505,8 +505,11 @@ class Journal:
         self._imports.finish(import_id, messages, days, attachment_id)
 
     def add_messages(self, entry_id: str, import_id: str,
-                     messages: Sequence[tuple[datetime, str, str]]) -> list[str]:
-        return self._imports.add_messages(entry_id, import_id, messages)
+                     messages: Sequence[tuple[datetime, str, str]],
+                     first_position: int = 0) -> list[str]:
+        """Messages of an entry from one import; ``first_position`` continues an entry whose
+        earlier messages came from another import (a batch of screenshots)."""
+        return self._imports.add_messages(entry_id, import_id, messages, first_position)
 
     def messages(self, entry_id: str) -> list[dict[str, Any]]:
         return self._imports.messages(entry_id)

@@ -43,7 +43,8 @@ class Imports:
             self._states.record("import", "import", import_id)
 
     def add_messages(self, entry_id: str, import_id: str,
-                     messages: Sequence[tuple[datetime, str, str]]) -> list[str]:
+                     messages: Sequence[tuple[datetime, str, str]],
+                     first_position: int = 0) -> list[str]:
         self._reader.row(entry_id)
         ids = [new_id() for _ in messages]
         with self._db.transaction():
@@ -51,7 +52,8 @@ class Imports:
                 "INSERT INTO messages(id, entry_id, import_id, position, sent_at, sender, text)"
                 " VALUES (?,?,?,?,?,?,?)",
                 [(mid, entry_id, import_id, i, iso(sent), sender, text)
-                 for i, (mid, (sent, sender, text)) in enumerate(zip(ids, messages))])
+                 for i, (mid, (sent, sender, text)) in enumerate(zip(ids, messages),
+                                                                 first_position)])
         return ids
 
     def messages(self, entry_id: str) -> list[dict[str, Any]]:
