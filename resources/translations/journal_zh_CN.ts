@@ -1460,6 +1460,93 @@ Its SHA-256 fingerprint: %1</source>
     </message>
   </context>
   <context>
+    <name>ScreenshotImportDialog</name>
+    <message>
+      <source>Import chat screenshots</source>
+      <translation>导入聊天截图</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Read the text of chat screenshots on this computer</source>
+      <translation>在本机读取聊天截图中的文字</translation>
+    </message>
+    <message>
+      <source>Choose screenshots of one or more chats (WeChat, QQ, Telegram and similar apps). Their text is recognised here, without the internet: the other side's messages on the left, yours on the right, with the times shown in the chat.
+
+You will check what was read before anything is saved. The pictures themselves are kept in the journal, unchanged, as the evidence; the recognised text can contain mistakes.</source>
+      <translation>选择一个或多个聊天的截图（微信、QQ、Telegram 等应用）。文字在本机识别，不需要联网：左边是对方的消息，右边是你的消息，时间取自聊天中显示的时间。
+
+保存之前，你会先核对识别结果。截图本身原样保存在日志中作为证据；识别出的文字可能有错误。</translation>
+    </message>
+    <message>
+      <source>Choose screenshots…</source>
+      <translation>选择截图…</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>发送者</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>as read from the chat's header</source>
+      <translation>按聊天标题识别的名字</translation>
+    </message>
+    <message>
+      <source>The other side is, in this journal:</source>
+      <translation>对方在本日志中的名字：</translation>
+    </message>
+    <message>
+      <source>Choose chat screenshots</source>
+      <translation>选择聊天截图</translation>
+    </message>
+    <message>
+      <source>Pictures</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <source>Reading the screenshots…</source>
+      <translation>正在读取截图……</translation>
+    </message>
+    <message>
+      <source>Reading screenshot {n} of {total}…</source>
+      <translation>正在读取第 {n} 张截图，共 {total} 张……</translation>
+    </message>
+    <message>
+      <source>{n} screenshots read, {m} messages. Check the text against each picture; {d} were imported before and are left out.</source>
+      <translation>已读取 {n} 张截图，共 {m} 条消息。请对照每张图片核对文字；{d} 张之前已导入，将略过。</translation>
+    </message>
+    <message>
+      <source>{name} (imported before)</source>
+      <translation>{name}（之前已导入）</translation>
+    </message>
+    <message>
+      <source>Imported before; it will not be added again.</source>
+      <translation>之前已导入，不会再次添加。</translation>
+    </message>
+    <message>
+      <source>Imported {pictures} screenshots: {messages} messages in {entries} entries. The pictures are kept with their recognised text.</source>
+      <translation>已导入 {pictures} 张截图：{messages} 条消息，生成 {entries} 条记录。截图与识别出的文字一起保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -1575,6 +1662,14 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Import a chat export (Telegram, WhatsApp, QQ, WeChat, e-mail, CSV) or a WeChat Pay or Alipay bill</source>
       <translation>导入导出的聊天记录（Telegram、WhatsApp、QQ、微信、电子邮件、CSV）或微信支付、支付宝账单</translation>
+    </message>
+    <message>
+      <source>Import &amp;screenshots…</source>
+      <translation>导入截图（&amp;S）…</translation>
+    </message>
+    <message>
+      <source>Read chat screenshots on this computer and add them as conversations</source>
+      <translation>在本机识别聊天截图中的文字，并作为对话加入日志</translation>
     </message>
     <message>
       <source>&amp;Trash…</source>

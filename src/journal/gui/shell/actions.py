@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from journal.core.models import KINDS
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import ABOUT, BACKUPS, EDITOR, IMPORTER, TRASH, action_icon
+from journal.gui.shell.registry import (
+    ABOUT,
+    BACKUPS,
+    EDITOR,
+    IMPORTER,
+    SCREENSHOTS,
+    TRASH,
+    action_icon,
+)
 from journal.gui.timeline import labels
 from journal.gui.timeline.optional import available
 
@@ -44,6 +52,9 @@ class ShellActions(ShellBase):
         self.act_about.setVisible(available(ABOUT[0]))
         self.act_import = act("actImport", self.open_import, "Ctrl+I", "import")
         self.act_import.setVisible(available(IMPORTER[0]))
+        self.act_import_screenshots = act("actImportScreenshots", self.open_import_screenshots,
+                                          "Ctrl+Shift+I")
+        self.act_import_screenshots.setVisible(available(SCREENSHOTS[0]))
         self.act_trash = act("actTrash", self.open_trash, None, "trash")
         self.act_trash.setVisible(available(TRASH[0]))
         self.act_backups = act("actBackups", self.open_backups)
@@ -94,6 +105,7 @@ class ShellActions(ShellBase):
         self.menu_journal = bar.addMenu("")
         self.menu_journal.addAction(self.act_new)
         self.menu_journal.addAction(self.act_import)
+        self.menu_journal.addAction(self.act_import_screenshots)
         self.menu_journal.addAction(self.act_trash)
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_find)
@@ -127,6 +139,9 @@ class ShellActions(ShellBase):
         self.act_import.setToolTip(self.tr(
             "Import a chat export (Telegram, WhatsApp, QQ, WeChat, e-mail, CSV) or a WeChat Pay or "
             "Alipay bill"))
+        self.act_import_screenshots.setText(self.tr("Import &screenshots…"))
+        self.act_import_screenshots.setToolTip(
+            self.tr("Read chat screenshots on this computer and add them as conversations"))
         self.act_trash.setText(self.tr("&Trash…"))
         self.act_backups.setText(self.tr("&Backups of this journal…"))
         self.act_backups.setToolTip(self.tr("Restore an earlier copy (available while locked)"))
@@ -150,7 +165,8 @@ class ShellActions(ShellBase):
     def _set_unlocked_ui(self, unlocked: bool) -> None:
         self.toolbar.setVisible(unlocked)
         self.statusBar().setVisible(unlocked)
-        for a in (self.act_lock, self.act_find, self.act_import, self.act_trash, self.act_new,
+        for a in (self.act_lock, self.act_find, self.act_import, self.act_import_screenshots,
+                  self.act_trash, self.act_new,
                   *self.kind_actions.values(), *self.view_actions.values()):
             a.setEnabled(unlocked)
         self.menu_view.menuAction().setVisible(unlocked)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout
 from journal.core import settings as settings_mod
 from journal.gui import dialogs, qtsetup
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import ABOUT, BACKUPS, IMPORTER
+from journal.gui.shell.registry import ABOUT, BACKUPS, IMPORTER, SCREENSHOTS
 from journal.gui.timeline.optional import feature
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,13 @@ class ShellCommands(ShellBase):
 
     def open_import(self) -> None:
         cls = feature(*IMPORTER)
+        if cls is None or self.journal is None:
+            return
+        journal = self.journal
+        self._run_journal_dialog(journal, lambda: cls(journal, self))
+
+    def open_import_screenshots(self) -> None:
+        cls = feature(*SCREENSHOTS)
         if cls is None or self.journal is None:
             return
         journal = self.journal

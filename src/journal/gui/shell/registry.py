@@ -30,6 +30,7 @@ OPTIONAL_VIEWS = (
 )
 EDITOR = ("journal.gui.editor.dialog", "EntryEditorDialog")
 IMPORTER = ("journal.gui.importer.dialog", "ImportDialog")
+SCREENSHOTS = ("journal.gui.importer.screenshots", "ScreenshotImportDialog")
 TRASH = ("journal.gui.history.dialogs", "TrashDialog")
 ABOUT = ("journal.gui.help.about", "AboutDialog")
 BACKUPS = ("journal.gui.backups", "BackupsDialog")

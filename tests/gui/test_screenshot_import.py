@@ -1,0 +1,106 @@
+"""Import screenshots… in the window: real dialog offscreen, real engine, real journal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journal.core.ocr.sample import Bubble, render_chat
+from journal.gui import dialogs
+
+WAIT = 120_000  # reading a picture takes seconds on a busy machine
+CHAT = (
+    Bubble("time", "2024年3月5日 14:32"),
+    Bubble("other", "每周去港口拍几张军舰的照片，报酬¥2000"),
+    Bubble("me", "What for?"),
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_dialogs(gui_app: Any) -> Iterator[None]:
+    dialogs.reset()
+    yield
+    dialogs.reset()
+
+
+def _shot(folder: Path, name: str, style: str = "wechat") -> Path:
+    path = folder / name
+    path.write_bytes(render_chat(style, "张经理", CHAT).data)
+    return path
+
+
+def test_screenshots_are_read_previewed_beside_the_picture_and_imported_in_chinese(
+        qtbot: Any, journal: Any, tmp_path: Path, gui_app: Any) -> None:
+    from journal.gui import qtsetup
+    from journal.gui.importer.screenshots import ScreenshotImportDialog
+
+    shot = _shot(tmp_path, "微信截图.png")
+    qtsetup.install_translators(gui_app, "zh")
+    try:
+        dlg = ScreenshotImportDialog(journal)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert dlg.windowTitle() == "导入聊天截图"
+        assert dlg.choose_button.text() == "选择截图…"
+        dialogs.set_next_file(str(shot))
+        dlg.choose_button.click()
+        qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_PREVIEW, timeout=WAIT)
+        assert dialogs.shown == []
+        assert journal.count_entries() == 0  # nothing saved before "Import"
+        rows = dlg.shown_rows()
+        assert [(r[0], r[1]) for r in rows] == [("2024-03-05 14:32", "张经理"),
+                                                ("2024-03-05 14:32", "我")]
+        assert "军舰" in rows[0][2] and rows[1][2] == "What for?"
+        assert not dlg.picture_label.pixmap().isNull()
+        assert "时间读自截图" in dlg.source_label.text()
+        assert dlg.person_edit.text() == "张经理"
+        assert dlg.import_button.isVisible() and dlg.import_button.isEnabled()
+        dlg.grab().save("/tmp/ocr-gui-preview-zh.png")
+        dlg.import_button.click()
+        assert dlg.pages.currentIndex() == dlg.PAGE_DONE
+        assert dlg.done_label.text().startswith("已导入 1 张截图：2 条消息，生成 1 条记录。")
+        assert journal.search("军舰") == dlg.result.entry_ids
+    finally:
+        qtsetup.install_translators(gui_app, "en")
+
+
+def test_a_corrupt_picture_shows_the_refusal_and_returns_to_the_start(
+        qtbot: Any, journal: Any, tmp_path: Path) -> None:
+    from journal.gui.importer.screenshots import ScreenshotImportDialog
+
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+    dlg = ScreenshotImportDialog(journal)
+    qtbot.addWidget(dlg)
+    dialogs.set_next_answer(True)  # the message box is answered
+    dlg.read([bad])
+    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_CHOOSE, timeout=WAIT)
+    assert dialogs.shown == [("warning", "“broken.jpg” is not a picture that can be read (it may "
+                              "be damaged or cut short). Choose the screenshot file itself. "
+                              "Nothing was added to the journal.")]
+    assert journal.count_entries() == 0
+
+
+def test_cancel_while_reading_stops_and_saves_nothing(
+        qtbot: Any, journal: Any, tmp_path: Path) -> None:
+    from journal.gui.importer.screenshots import ScreenshotImportDialog
+
+    shots = [_shot(tmp_path, f"s{i}.png") for i in range(3)]
+    dlg = ScreenshotImportDialog(journal)
+    qtbot.addWidget(dlg)
+    dlg.read(shots)
+    assert dlg.pages.currentIndex() == dlg.PAGE_READING
+    dlg.cancel_button.click()
+    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_CHOOSE, timeout=WAIT)
+    assert dialogs.shown == []  # a cancel is no error
+    assert dlg.batch is None and journal.count_entries() == 0
+
+
+def test_the_window_offers_import_screenshots_in_the_journal_menu(open_window: Any) -> None:
+    action = open_window.act_import_screenshots
+    assert action.isVisible() and action.isEnabled()
+    assert action.text() == "Import &screenshots…"
+    assert action in open_window.menu_journal.actions()
