@@ -1530,8 +1530,12 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>正在读取第 {n} 张截图，共 {total} 张……</translation>
     </message>
     <message>
-      <source>{n} screenshots read, {m} messages. Check the text against each picture; {d} were imported before and are left out.</source>
-      <translation>已读取 {n} 张截图，共 {m} 条消息。请对照每张图片核对文字；{d} 张之前已导入，将略过。</translation>
+      <source>{n} screenshots read, {m} messages. Check the text against each picture.</source>
+      <translation>已读取 {n} 张截图，共 {m} 条消息。请对照每张图片核对文字。</translation>
+    </message>
+    <message>
+      <source>{d} were imported before and are left out.</source>
+      <translation>其中 {d} 张之前已导入，将略过。</translation>
     </message>
     <message>
       <source>{name} (imported before)</source>

@@ -78,9 +78,9 @@ def test_a_corrupt_picture_shows_the_refusal_and_returns_to_the_start(
     dialogs.set_next_answer(True)  # the message box is answered
     dlg.read([bad])
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_CHOOSE, timeout=WAIT)
-    assert dialogs.shown == [("warning", "“broken.jpg” is not a picture that can be read (it may "
-                              "be damaged or cut short). Choose the screenshot file itself. "
-                              "Nothing was added to the journal.")]
+    assert dialogs.shown == [("warning", ("“broken.jpg” is not a picture that can be read (it "
+                                          "may be damaged or cut short). Choose the screenshot "
+                                          "file itself. Nothing was added to the journal."))]
     assert journal.count_entries() == 0
 
 

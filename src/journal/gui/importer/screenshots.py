@@ -139,7 +139,7 @@ class ScreenshotImportDialog(QDialog):
         page = QWidget()
         self.summary_label = _plain(QLabel())
         self.picture_list = QListWidget()
-        self.picture_list.setMaximumWidth(220)
+        self.picture_list.setMaximumWidth(180)
         self.picture_list.currentRowChanged.connect(self._show_picture)
         self.picture_label = QLabel()
         self.picture_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
@@ -150,10 +150,13 @@ class ScreenshotImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setMinimumWidth(380)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +167,7 @@ class ScreenshotImportDialog(QDialog):
         split.addWidget(self.picture_label)
         split.addWidget(right)
         split.setStretchFactor(2, 1)
+        split.setSizes([150, PICTURE_WIDTH, 420])
         self.person_edit = QLineEdit()
         self.person_edit.setPlaceholderText(self.tr("as read from the chat's header"))
         form = QFormLayout()
@@ -243,11 +247,12 @@ class ScreenshotImportDialog(QDialog):
         pictures = self.batch.pictures
         fresh = [p for p in pictures if not p.duplicate]
         conversations = sorted({p.conversation for p in fresh if p.conversation})
-        self.summary_label.setText(self.tr(
-            "{n} screenshots read, {m} messages. Check the text against each picture; "
-            "{d} were imported before and are left out.").format(
-                n=len(fresh), m=sum(len(p.messages) for p in fresh),
-                d=len(pictures) - len(fresh)))
+        summary = self.tr("{n} screenshots read, {m} messages. Check the text against each "
+                          "picture.").format(n=len(fresh), m=sum(len(p.messages) for p in fresh))
+        if len(pictures) > len(fresh):
+            summary += " " + self.tr("{d} were imported before and are left out.").format(
+                d=len(pictures) - len(fresh))
+        self.summary_label.setText(summary)
         if len(conversations) == 1:
             self.person_edit.setText(conversations[0])
         self.picture_list.clear()
@@ -290,6 +295,7 @@ class ScreenshotImportDialog(QDialog):
         for i, m in enumerate(pic.messages):
             for col, text in enumerate((m.sent_at.strftime("%Y-%m-%d %H:%M"), m.sender, m.text)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if m.side == "me":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                                           if col == 2 else Qt.AlignmentFlag.AlignVCenter)
@@ -322,7 +328,7 @@ class ScreenshotImportDialog(QDialog):
             return
         self.reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.task is not None:
             self.task.cancel()
             self.task.wait(10)
