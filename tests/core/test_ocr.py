@@ -145,18 +145,26 @@ def test_without_a_time_stamp_the_exif_capture_time_is_used_and_said(
     exif[0x010F] = "Xiaomi"
     exif[0x0110] = "Redmi Note 12"
     exif.get_ifd(0x8769)[0x9003] = "2024:06:01 20:15:00"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (22.0, 30.0, 36.0), 3: "E", 4: (114.0, 6.0, 0.0)})
     out = io.BytesIO()
     img.convert("RGB").save(out, "JPEG", quality=90, exif=exif)
     path = _write(tmp_path, "IMG_0001.jpg", out.getvalue())
     batch = read_screenshots([path], journal=journal, lang="en")
     pic = batch.pictures[0]
     assert pic.time_source == "exif" and pic.exif["device"] == "Xiaomi Redmi Note 12"
+    assert pic.exif["gps"] == [22.51, 114.1]
     result = import_screenshots(journal, batch, lang="en")
     entry = journal.get_entry(result.entry_ids[0])
     assert entry.occurred_at.replace(tzinfo=None) == datetime(2024, 6, 1, 20, 15)
     assert entry.precision == "approximate"
     assert "EXIF capture time, not from the chat" in entry.details
     assert "Captured 2024:06:01 20:15:00 on Xiaomi Redmi Note 12" in entry.attachments[0].caption
+    # the position stays in the original file only: no caption, detail or message repeats it
+    texts = [entry.details, entry.attachments[0].caption,
+             *(m["text"] for m in journal.messages(entry.id))]
+    assert not any("22.51" in t or "114.1" in t for t in texts)
+    assert journal.attachment_data(entry.attachments[0].id) == path.read_bytes()
 
 
 def test_without_time_stamp_or_exif_the_file_time_is_used_and_said(

@@ -104,3 +104,30 @@ def test_the_window_offers_import_screenshots_in_the_journal_menu(open_window: A
     assert action.isVisible() and action.isEnabled()
     assert action.text() == "Import &screenshots…"
     assert action in open_window.menu_journal.actions()
+
+
+def test_the_preview_shows_the_camera_and_gps_position_of_a_photo(
+        qtbot: Any, journal: Any, tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from journal.gui.importer.screenshots import ScreenshotImportDialog
+
+    exif = Image.Exif()
+    exif[0x010F] = "Huawei"
+    exif[0x0110] = "P40"
+    exif.get_ifd(0x8825).update({1: "N", 2: (31.0, 12.0, 0.0), 3: "E", 4: (121.0, 30.0, 0.0)})
+    out = io.BytesIO()
+    Image.open(io.BytesIO(render_chat("qq", "张经理", CHAT).data)).convert("RGB").save(
+        out, "JPEG", quality=90, exif=exif)
+    photo = tmp_path / "IMG_2024.jpg"
+    photo.write_bytes(out.getvalue())
+    dlg = ScreenshotImportDialog(journal)
+    qtbot.addWidget(dlg)
+    dlg.read([photo])
+    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_PREVIEW, timeout=WAIT)
+    text = dlg.source_label.text()
+    assert "Huawei P40" in text
+    assert "GPS position in the picture: 31.20000, 121.50000 (kept in the original file only)" \
+        in text

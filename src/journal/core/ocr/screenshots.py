@@ -60,6 +60,10 @@ register({
         "picture):",
         "zh": "聊天截图。识别出的文字（由电脑识别，请与图片核对）：",
     },
+    "ocr.gps": {
+        "en": "GPS position in the picture: {lat}, {lon} (kept in the original file only)",
+        "zh": "图片中的 GPS 位置：{lat}，{lon}（只保存在原始文件中）",
+    },
     "ocr.capture": {"en": "Captured {time} on {device}", "zh": "拍摄于 {time}，设备：{device}"},
     "ocr.summary": {
         "en": "Chat screenshots with {name}: {n} messages",

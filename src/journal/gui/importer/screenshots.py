@@ -290,6 +290,8 @@ class ScreenshotImportDialog(QDialog):
                 pic.conversation or message("ocr.other_side", lang),
                 message(f"ocr.time_{pic.time_source}", lang),
                 pic.exif.get("device", ""),
+                message("ocr.gps", lang, lat=f"{pic.exif['gps'][0]:.5f}",
+                        lon=f"{pic.exif['gps'][1]:.5f}") if pic.exif.get("gps") else "",
             ])))
         self.table.setRowCount(len(pic.messages))
         for i, m in enumerate(pic.messages):
