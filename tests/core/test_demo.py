@@ -121,13 +121,10 @@ EXPECTED_SIGNS = {"WS-FAST-INTIMACY", "WS-JOB-OFFER", "WS-PHOTO-TASK", "WS-ESCAL
 
 
 def test_demo_shows_warning_signs(demo_path: Path) -> None:
-    signs = pytest.importorskip("journal.core.signs")
-    evaluate = getattr(signs, "evaluate_journal", None)
-    if evaluate is None:
-        pytest.skip("journal.core.signs.evaluate_journal not written yet")
+    from journal.core.signs import POSSIBLE, PRESENT, evaluate_journal
+
     with Journal.open(demo_path, demo.DEMO_PASSPHRASE) as j:
-        results = evaluate(j)
-    found = {getattr(r, "id", None) or r["id"] for r in results
-             if (getattr(r, "level", None) or r.get("level")) in ("present", "possible")}
+        results = evaluate_journal(j)
+    found = {r.id for r in results if r.level in (PRESENT, POSSIBLE)}
     missing = EXPECTED_SIGNS - found
     assert not missing, f"demo does not show {sorted(missing)} (found {sorted(found)})"

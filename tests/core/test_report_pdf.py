@@ -513,8 +513,6 @@ def test_report_in_each_language(journal: Any, tmp_path: Path, lang: str) -> Non
     text = flat(pdftotext(out))
     other = "zh" if lang == "en" else "en"
     for heading in HEADINGS[lang]:
-        if heading == "Warning signs" or heading == "警示信号":
-            continue  # only when the sign engine is installed (checked below)
         assert flat(heading) in text, heading
     for heading in HEADINGS[other]:
         if heading in ("Attachments", "Gifts", "Timeline", "Requests", "Payments", "附件", "礼物"):
@@ -623,15 +621,77 @@ def test_unwritable_path_gives_clear_error(journal: Any, tmp_path: Path) -> None
         locked.chmod(0o700)
 
 
-def test_atomic_write_leaves_no_temp_file(journal: Any, tmp_path: Path) -> None:
+def test_atomic_write_replaces_the_old_file_and_leaves_no_temp_file(journal: Any,
+                                                                    tmp_path: Path) -> None:
+    import os
+
     build_case(journal, "en")
     out = tmp_path / "r.pdf"
     out.write_bytes(b"old")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    old_inode = out.stat().st_ino
     build_pdf(journal, out, ReportOptions())
     assert out.read_bytes().startswith(b"%PDF")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "test.ijournal"] or all(
-        not p.name.endswith(".part") for p in tmp_path.iterdir()
-    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no temp file left beside it
+    # a new file renamed into place (the old one was never opened for writing and truncated)
+    assert os.stat(out).st_ino != old_inode
+
+
+def test_failed_export_keeps_the_old_file_and_leaves_no_temp_file(journal: Any,
+                                                                   tmp_path: Path) -> None:
+    build_case(journal, "en")
+    out = tmp_path / "r.pdf"
+    out.write_bytes(b"old")
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    def stop(done: int, total: int) -> None:
+        if done == total:  # the very last step: everything laid out, nothing written yet
+            raise RuntimeError("stopped")
+
+    with pytest.raises(ExportError):
+        build_pdf(journal, out, ReportOptions(), progress=stop)
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_warning_signs_section_lists_each_sign_with_its_title_and_level(
+        journal: Any, tmp_path: Path, lang: str) -> None:
+    from journal.core.report.texts import tr
+    from journal.core.signs import PRESENT, evaluate_journal
+
+    build_case(journal, lang)
+    expected = [r for r in evaluate_journal(journal) if r.evidence]
+    assert "WS-PHOTO-TASK" in {r.id for r in expected}  # the case is about a paid photo job
+    out = tmp_path / "signs.pdf"
+    stats = build_pdf(journal, out, ReportOptions(lang=lang))
+    assert stats.signs == len(expected)
+    text = flat(pdftotext(out))
+    # from the section's heading and introduction to the next section's heading
+    start = text.index(flat(HEADINGS[lang][0]) + flat(tr("report.signs.intro", lang))[:12])
+    signs_part = text[start:text.index(flat(HEADINGS[lang][1]), start)]
+    for result in expected:
+        assert result.id in signs_part
+        assert flat(result.title(lang)) in signs_part, result.id
+    level = {"en": "present", "zh": "存在"}[lang]
+    assert any(r.level == PRESENT for r in expected) and level in signs_part
+
+
+def test_a_failing_warning_sign_rule_stops_the_report_with_an_error(
+        journal: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.signs import rules
+
+    def broken(ctx: Any) -> Any:
+        raise ZeroDivisionError("a rule with a bug")
+
+    build_case(journal, "en")
+    monkeypatch.setattr(rules, "pressure", broken)
+    out = tmp_path / "r.pdf"
+    with pytest.raises(ExportError) as info:
+        build_pdf(journal, out, ReportOptions())
+    assert isinstance(info.value.__cause__, ZeroDivisionError)
+    assert not out.exists()
 
 
 @needs_poppler

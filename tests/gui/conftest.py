@@ -16,12 +16,10 @@ import pytest
 def gui_app(qapp: Any) -> Iterator[Any]:
     """The QApplication with the bundled font and English translators; language reset after."""
     from journal.gui import dialogs, qtsetup
-    from journal.gui.timeline import optional
 
     qtsetup.apply_default_font(qapp)
     qtsetup.install_translators(qapp, "en")
     dialogs.reset()
-    optional.forget()
     yield qapp
     dialogs.reset()
     qtsetup.install_translators(qapp, "en")

@@ -169,13 +169,8 @@ def test_nothing_typed_reaches_the_log(open_window: Any, journal: Any, qtbot: An
 
 def test_backup_on_lock_runs_in_the_background_and_closes(make_window: Any, journal: Any,
                                                           qtbot: Any) -> None:
-    import pytest
-
     from journal.core.settings import Settings
-    from journal.gui import main_window
 
-    if not main_window.available(main_window.BACKUPS[0]):
-        pytest.skip("backups feature not built")
     backup_dir = Path(journal.path).parent / "backups"
     window = make_window(settings=Settings(language="en", first_run_done=True,
                                            backup_on_close=True, backup_dir=str(backup_dir)))

@@ -3,14 +3,9 @@ is offered back after unlocking."""
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
-
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("journal.gui.editor.dialog") is None,
-                                reason="entry editor not built yet")
 
 
 def test_lock_with_editor_open_keeps_a_draft_and_offers_it(open_window: Any, journal: Any,

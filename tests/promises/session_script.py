@@ -197,18 +197,15 @@ def main() -> None:
     window.clipboard_guard.copy_text(m["gui_clipboard"])
 
     # import a chat through the window (parsing and importing run off the UI thread)
-    try:
-        from journal.gui.importer.dialog import ImportDialog
-    except ImportError:
-        ImportDialog = None  # the feature is optional
-    if ImportDialog is not None:
-        imp = ImportDialog(j, window)
-        imp.show()
-        imp.load(inputs / "chat-gui.csv", kind="csv")
-        wait_until(app, lambda: imp.parsed is not None)
-        imp.start_import()
-        wait_until(app, lambda: imp.result is not None and not imp.busy())
-        imp.close()
+    from journal.gui.importer.dialog import ImportDialog
+
+    imp = ImportDialog(j, window)
+    imp.show()
+    imp.load(inputs / "chat-gui.csv", kind="csv")
+    wait_until(app, lambda: imp.parsed is not None)
+    imp.start_import()
+    wait_until(app, lambda: imp.result is not None and not imp.busy())
+    imp.close()
         app.processEvents()
 
     # a password-protected PDF through the report page

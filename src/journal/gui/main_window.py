@@ -1,18 +1,20 @@
 """The window: the welcome/unlock screen while locked; navigation, toolbar and views when open.
 
-Views come from the feature packages (see docs/ARCHITECTURE.md); a feature that is not present is
-not offered. Every view follows the protocol ``set_journal(journal_or_None)``.
+The sections are listed in one table, :data:`journal.gui.shell.views.VIEWS`; every view follows
+the protocol ``set_journal(journal_or_None)``.
 
-The window is composed of parts in :mod:`journal.gui.shell`: ``registry`` (the optional features),
-``actions`` (actions, toolbar, menus, shortcuts), ``navigation`` (sections and views),
-``locking`` (lock, backup on close), ``commands`` (what the menus do) and ``drafts`` (the offer
-of unfinished entries after an unlock).
+The window is composed of parts in :mod:`journal.gui.shell`: ``views`` (the table of sections),
+``registry`` (icons, core imports warmed up in the background), ``actions`` (actions, toolbar,
+menus, shortcuts), ``navigation`` (sections and views), ``locking`` (lock, backup on close),
+``commands`` (what the menus do) and ``drafts`` (the offer of unfinished entries after an
+unlock).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +30,7 @@ from journal.gui.shell.drafts import ShellDrafts
 from journal.gui.shell.locking import ShellLocking
 from journal.gui.shell.navigation import ShellNavigation
 from journal.gui.shell.readonly import ShellReadOnly
-from journal.gui.shell.registry import (  # noqa: F401 - re-exported: the window's public names
-    ABOUT,
-    BACKUPS,
-    EDITOR,
-    IMPORTER,
-    OPTIONAL_VIEWS,
-    PREWARM_MODULES,
-    TRASH,
-    _backup_damaged_handler,
-    action_icon,
-    prewarm_imports,
-)
-from journal.gui.timeline.optional import available, feature  # noqa: F401 - re-exported
+from journal.gui.shell.registry import prewarm_imports
 from journal.gui.welcome import WelcomeScreen
 
 log = logging.getLogger(__name__)
@@ -66,6 +56,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self.journal: Any = None
         self.views: dict[str, QWidget] = {}
         self._nav_keys: list[str] = []
+        self._nav_titles: dict[str, Callable[[], str]] = {}
         self._signs_count: int | None = None
         self._quitting = False
         self.offer_drafts_on_unlock = True
@@ -102,10 +93,6 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self.setMinimumSize(QSize(760, 520))
         self.retranslate()
         self._set_unlocked_ui(False)
-        if available(BACKUPS[0]):
-            from journal.gui.welcome import register_damaged_handler
-
-            register_damaged_handler(_backup_damaged_handler)
         self.welcome.begin(journal_path)
         self._prewarm = prewarm_imports()
 

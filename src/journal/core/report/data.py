@@ -6,7 +6,6 @@ the PDF fetches each file's bytes only when it draws it.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -14,10 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from journal.core import fields
-from journal.core.errors import JournalError
 from journal.core.models import Attachment, Entry, Person
 from journal.core.report.options import ReportOptions
 from journal.core.report.redact import Redactor
+from journal.core.signs import POSSIBLE, PRESENT, evaluate_journal
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +62,7 @@ class ReportData:
     counts: dict[str, int]
     totals: dict[str, dict[str, Decimal]]
     attachments: list[AttachmentRef]
-    signs: list[SignView] | None  # None: the warning-sign engine is not available
+    signs: list[SignView] | None  # None: the section was not asked for (with_signs=False)
     head_hash: str
     redactor: Redactor
     made_at: datetime
@@ -123,64 +122,34 @@ def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]
     return out
 
 
-def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView] | None:
-    """Warning signs with evidence among the selected entries; None without the engine."""
-    try:
-        signs_mod = importlib.import_module("journal.core.signs")
-    except ImportError:
-        log.info("warning-sign engine not available; the report leaves the section out")
-        return None
-    except Exception as exc:  # noqa: BLE001 - a broken engine must not cost the user the report
-        log.error("warning-sign engine failed to load: %s", type(exc).__name__)
-        return None
-    evaluate = getattr(signs_mod, "evaluate_journal", None)
-    if evaluate is None:
-        return None
-    try:
-        results = list(evaluate(journal))
-    except JournalError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - as above: the rest of the report is still made
-        log.error("warning-sign engine failed: %s", type(exc).__name__)
-        return None
+def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView]:
+    """Warning signs with evidence among the selected entries, present ones first. An error of
+    the engine is raised: a report must not leave the section out without saying why."""
     views: list[SignView] = []
-    for result in results:
-        level = str(getattr(result, "level", ""))
-        if level not in ("present", "possible"):
+    for result in evaluate_journal(journal):
+        if result.level not in (PRESENT, POSSIBLE):
             continue
-        evidence = [i for i in getattr(result, "evidence", []) if i in selected]
+        evidence = [i for i in result.evidence if i in selected]
         if not evidence:
             continue
         # reasons of the selected entries only (and those from a person's own record)
-        reasons = [r.text(lang) for r in getattr(result, "reasons", [])
+        reasons = [r.text(lang) for r in result.reasons
                    if r.entry_id is None or r.entry_id in selected]
-        dismissal = getattr(result, "dismissed", None)
+        dismissal = result.dismissed
         views.append(
             SignView(
                 id=result.id,
-                level=level,
-                title=_sign_text(result, "title", lang),
-                explanation=_sign_text(result, "explanation", lang),
-                advice=_sign_text(result, "advice", lang),
+                level=result.level,
+                title=result.title(lang),
+                explanation=result.explanation(lang),
+                advice=result.advice(lang),
                 evidence=evidence,
                 reasons=reasons,
                 dismissed=dismissal.reason if dismissal is not None else None,
             )
         )
-    views.sort(key=lambda v: (v.dismissed is not None, v.level != "present", v.id))
+    views.sort(key=lambda v: (v.dismissed is not None, v.level != PRESENT, v.id))
     return views
-
-
-def _sign_text(result: Any, name: str, lang: str) -> str:
-    attr = getattr(result, name, "")
-    if callable(attr):
-        try:
-            return str(attr(lang))
-        except TypeError:
-            return str(attr())
-    if isinstance(attr, dict):
-        return str(attr.get(lang) or attr.get("en") or "")
-    return str(attr or "")
 
 
 def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) -> ReportData:
@@ -219,17 +188,13 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
         for att in entry.attachments:
             refs.append(AttachmentRef(len(refs) + 1, att, entry=entry))
     for person in persons:
-        try:
-            photos = journal.list_attachments(person_id=person.id)
-        except (AttributeError, TypeError):
-            photos = []
-        for att in photos:
+        for att in journal.list_attachments(person_id=person.id):
             refs.append(AttachmentRef(len(refs) + 1, att, person=person))
 
     selected = {e.id for e in entries}
-    signs = load_signs(journal, options.lang, selected) if with_signs and entries else None
-    if with_signs and not entries:
-        signs = [] if _signs_available() else None
+    signs: list[SignView] | None = None
+    if with_signs:
+        signs = load_signs(journal, options.lang, selected) if entries else []
 
     data = ReportData(
         options=options,
@@ -250,14 +215,6 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
     )
     data.number_of = {e.id: i + 1 for i, e in enumerate(entries)}
     return data
-
-
-def _signs_available() -> bool:
-    try:
-        module = importlib.import_module("journal.core.signs")
-    except Exception:  # noqa: BLE001 - missing or broken engine: no section
-        return False
-    return hasattr(module, "evaluate_journal")
 
 
 def period(entries: list[Entry]) -> tuple[Entry, Entry] | None:

@@ -46,7 +46,7 @@ class ReportStats:
     persons: int = 0
     attachments: int = 0  # files listed
     images: int = 0  # pictures drawn
-    signs: int = 0  # warning signs shown (0 when the engine is not available)
+    signs: int = 0  # warning signs shown in the report
     bytes: int = 0  # size of the PDF written
     seconds: float = 0.0
     encrypted: bool = False

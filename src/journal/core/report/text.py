@@ -9,6 +9,7 @@ from journal.core.money import format_amount
 from journal.core.report.data import ReportData, collect
 from journal.core.report.options import ReportOptions
 from journal.core.report.texts import tr
+from journal.core.signs import counterpart_ids
 from journal.core.timeparse import format_when
 
 MAX_CHARS = 2000
@@ -45,12 +46,7 @@ def summary_from(data: ReportData) -> str:
         return "\n".join(lines)
 
     who: list[str] = []
-    try:  # the other side only: not the teacher who helped, not family
-        from journal.core.signs import counterpart_ids
-
-        others = counterpart_ids(data.entries, data.persons)
-    except ImportError:
-        others = {p.id for p in data.persons}
+    others = counterpart_ids(data.entries, data.persons)  # not the teacher who helped, not family
     for p in data.persons:
         if p.id not in others:
             continue

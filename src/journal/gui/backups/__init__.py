@@ -6,12 +6,11 @@ from journal.gui.backups.dialog import (
     PassphrasePrompt,
     backup_on_close,
     damaged_handler,
-    install_damaged_handler,
     journal_backups,
     offer_backup_for_damaged,
     set_next_passphrase,
 )
 
 __all__ = ["BackupsDialog", "PassphrasePrompt", "backup_on_close", "damaged_handler",
-           "install_damaged_handler", "journal_backups", "offer_backup_for_damaged",
+           "journal_backups", "offer_backup_for_damaged",
            "set_next_passphrase"]

@@ -217,18 +217,12 @@ def offer_backup_for_damaged(parent: QWidget | None, journal_path: Path) -> bool
 
 
 def damaged_handler(parent: QWidget, path: Path, exc: JournalError) -> bool:
-    """For journal.gui.welcome.screen.register_damaged_handler: deals with the damaged file when
-    there is a backup to offer (restored or declined), else leaves it to the default message."""
+    """For the unlock screen: deals with the damaged file when there is a backup to offer
+    (restored or declined); False when there is none (the screen then says the file is damaged)."""
     if not journal_backups(Path(path)):
         return False
     offer_backup_for_damaged(parent, Path(path))
     return True
-
-
-def install_damaged_handler() -> None:
-    from journal.gui.welcome.screen import register_damaged_handler
-
-    register_damaged_handler(damaged_handler)
 
 
 class BackupsDialog(QDialog):

@@ -1,3 +1,3 @@
 """The parts of the main window (:class:`journal.gui.main_window.MainWindow` composes them):
-the optional features it offers, its actions and menus, the section navigation, locking, the
-commands behind the menus, and the offer of unfinished drafts after an unlock."""
+the table of its sections, its actions and menus, the section navigation, locking, the commands
+behind the menus, and the offer of unfinished drafts after an unlock."""

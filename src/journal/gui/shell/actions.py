@@ -11,17 +11,8 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from journal.core.models import KINDS
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import (
-    ABOUT,
-    BACKUPS,
-    EDITOR,
-    IMPORTER,
-    SCREENSHOTS,
-    TRASH,
-    action_icon,
-)
+from journal.gui.shell.registry import action_icon
 from journal.gui.timeline import labels
-from journal.gui.timeline.optional import available
 
 
 class ShellActions(ShellBase):
@@ -47,24 +38,16 @@ class ShellActions(ShellBase):
         self.act_quit = act("actQuit", self.close, "Ctrl+Q")
         self.act_find = act("actFind", self.focus_search, "Ctrl+F", "search")
         self.act_help = act("actHelp", self.show_help, "F1", "help")
-        self.act_help.setVisible(available("journal.gui.help.view"))
         self.act_about = act("actAbout", self.show_about)
-        self.act_about.setVisible(available(ABOUT[0]))
         self.act_import = act("actImport", self.open_import, "Ctrl+I", "import")
-        self.act_import.setVisible(available(IMPORTER[0]))
         self.act_import_screenshots = act("actImportScreenshots", self.open_import_screenshots,
                                           "Ctrl+Shift+I")
-        self.act_import_screenshots.setVisible(available(SCREENSHOTS[0]))
         self.act_trash = act("actTrash", self.open_trash, None, "trash")
-        self.act_trash.setVisible(available(TRASH[0]))
         self.act_backups = act("actBackups", self.open_backups)
-        self.act_backups.setVisible(available(BACKUPS[0]))
-        self.has_editor = available(EDITOR[0])
         self.kind_actions: dict[str, QAction] = {}
         for n, kind in enumerate(KINDS, start=1):
             a = act(f"actNew_{kind}", lambda _c=False, k=kind: self.new_entry(k), f"Ctrl+{n}")
             a.setIcon(labels.kind_icon(kind))
-            a.setVisible(self.has_editor)
             self.kind_actions[kind] = a
         self.new_menu = QMenu(self)
         self.new_menu.setObjectName("newEntryMenu")
@@ -72,7 +55,6 @@ class ShellActions(ShellBase):
             self.new_menu.addAction(a)
         self.act_new = act("actNew", self._popup_new_menu, "Ctrl+N", "new")
         self.act_new.setMenu(self.new_menu)
-        self.act_new.setVisible(self.has_editor)
         self.view_actions: dict[str, QAction] = {}
 
     def _build_toolbar(self) -> None:
@@ -90,8 +72,7 @@ class ShellActions(ShellBase):
         self.new_button.setDefaultAction(self.act_new)
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.new_button_action = tb.addWidget(self.new_button)
-        self.new_button_action.setVisible(self.has_editor)
+        tb.addWidget(self.new_button)
         tb.addAction(self.act_import)
         tb.addAction(self.act_trash)
         spacer = QWidget()
@@ -119,10 +100,9 @@ class ShellActions(ShellBase):
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_help)
         self.menu_help.addAction(self.act_about)
-        self.menu_help.menuAction().setVisible(self.act_help.isVisible() or self.act_about.isVisible())
 
     def _popup_new_menu(self) -> None:
-        if self.journal is None or not self.has_editor:
+        if self.journal is None:
             return
         self.new_button.showMenu()
 

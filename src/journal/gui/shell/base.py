@@ -38,6 +38,7 @@ class ShellBase(_QtBase):
         journal: Any
         views: dict[str, QWidget]
         _nav_keys: list[str]
+        _nav_titles: dict[str, Callable[[], str]]
         _signs_count: int | None
         _quitting: bool
         offer_drafts_on_unlock: bool
@@ -63,7 +64,6 @@ class ShellBase(_QtBase):
         read_only_bar: QToolBar
         kind_actions: dict[str, QAction]
         view_actions: dict[str, QAction]
-        has_editor: bool
 
         def lock(self, show_unlock: bool = True) -> None: ...
         def retranslate(self) -> None: ...

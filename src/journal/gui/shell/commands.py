@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout
 
 from journal.core import settings as settings_mod
 from journal.gui import dialogs, qtsetup
+from journal.gui.backups import BackupsDialog
+from journal.gui.help.about import AboutDialog
+from journal.gui.help.view import HelpView
+from journal.gui.importer.dialog import ImportDialog
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import ABOUT, BACKUPS, IMPORTER, SCREENSHOTS
-from journal.gui.timeline.optional import feature
 
 log = logging.getLogger(__name__)
 
@@ -41,18 +43,19 @@ class ShellCommands(ShellBase):
         timeline.focus_search()  # type: ignore[attr-defined]
 
     def open_import(self) -> None:
-        cls = feature(*IMPORTER)
-        if cls is None or self.journal is None:
+        if self.journal is None:
             return
         journal = self.journal
-        self._run_journal_dialog(journal, lambda: cls(journal, self))
+        self._run_journal_dialog(journal, lambda: ImportDialog(journal, self))
 
     def open_import_screenshots(self) -> None:
-        cls = feature(*SCREENSHOTS)
-        if cls is None or self.journal is None:
+        # (the recognition's parent side is imported when first needed, not at start-up)
+        from journal.gui.importer.screenshots import ScreenshotImportDialog
+
+        if self.journal is None:
             return
         journal = self.journal
-        self._run_journal_dialog(journal, lambda: cls(journal, self))
+        self._run_journal_dialog(journal, lambda: ScreenshotImportDialog(journal, self))
 
     def _run_journal_dialog(self, journal: Any, make: Callable[[], QDialog]) -> None:
         """Make and run a dialog working on ``journal`` (an error is shown, not raised), then
@@ -73,15 +76,14 @@ class ShellCommands(ShellBase):
 
     def open_backups(self) -> None:
         """The backups of the journal on the unlock screen (only while locked)."""
-        cls = feature(*BACKUPS)
         path = self.welcome.current_path()
-        if cls is None or self.journal is not None:
+        if self.journal is not None:
             return
         if path is None:
             dialogs.inform(self, self.tr("Backups"),
                            self.tr("Choose a journal first; its backups are listed here then."))
             return
-        dlg = cls(self, path)
+        dlg = BackupsDialog(self, path)
         dlg.exec()
         dlg.deleteLater()
 
@@ -90,25 +92,20 @@ class ShellCommands(ShellBase):
         content is involved, so it is available before unlocking too)."""
         if self.show_view("help"):
             return
-        cls = feature("journal.gui.help.view", "HelpView")
-        if cls is None:
-            return
         dlg = QDialog(self)
         dlg.setObjectName("helpWindow")
         dlg.setWindowTitle(self.tr("Help"))
         layout = QHBoxLayout(dlg)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(cls(dlg))
+        layout.addWidget(HelpView(dlg))
         dlg.resize(900, 640)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
 
     def show_about(self) -> None:
-        cls = feature(*ABOUT)
-        if cls is not None:
-            dlg = cls(self)
-            dlg.exec()
-            dlg.deleteLater()
+        dlg = AboutDialog(self)
+        dlg.exec()
+        dlg.deleteLater()
 
     def open_settings(self) -> None:
         from journal.gui.settings_dialog import SettingsDialog

@@ -7,8 +7,6 @@ import logging
 
 from journal.gui import dialogs
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import EDITOR
-from journal.gui.timeline.optional import feature
 
 log = logging.getLogger(__name__)
 
@@ -16,13 +14,14 @@ log = logging.getLogger(__name__)
 class ShellDrafts(ShellBase):
     def offer_drafts(self) -> None:
         """Offer back what was being typed when the journal locked or the app stopped."""
+        # (the editor is imported once a journal is open, not at start-up)
+        from journal.gui.editor.dialog import EntryEditorDialog, pending_drafts
+
         journal = self.journal
-        pending = feature("journal.gui.editor.dialog", "pending_drafts")
-        editor_cls = feature(*EDITOR)
-        if journal is None or pending is None or editor_cls is None:
+        if journal is None:
             return
         try:
-            drafts = pending(journal)
+            drafts = pending_drafts(journal)
         except Exception:
             log.exception("drafts could not be listed")
             return
@@ -37,4 +36,5 @@ class ShellDrafts(ShellBase):
             if not dialogs.ask(self, self.tr("Unfinished entry"), text, default_yes=True):
                 continue
             key = draft["key"]
-            self._run_journal_dialog(journal, lambda: editor_cls.from_draft(journal, key, self))
+            self._run_journal_dialog(
+                journal, lambda key=key: EntryEditorDialog.from_draft(journal, key, self))

@@ -11,9 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
+from journal.gui.backups import backup_on_close
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import BACKUPS
-from journal.gui.timeline.optional import available
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +56,7 @@ class ShellLocking(ShellBase):
             except Exception:
                 log.exception("closing the journal failed")
 
-        if not (getattr(self.settings, "backup_on_close", False) and available(BACKUPS[0])):
+        if not self.settings.backup_on_close:
             close()
             return
 
@@ -79,10 +78,6 @@ class ShellLocking(ShellBase):
 
     def _backup_on_close(self, journal: Any) -> None:
         """The automatic encrypted backup on lock and quit (Settings.backup_on_close)."""
-        try:
-            from journal.gui.backups import backup_on_close
-        except ImportError:
-            return
         try:
             backup_on_close(journal, self.settings)
         except Exception:

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from journal.gui import qtsetup
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import LEADING_VIEWS, OPTIONAL_VIEWS, action_icon
-from journal.gui.timeline import labels
-from journal.gui.timeline.optional import feature
+from journal.gui.shell.registry import icon
+
+if TYPE_CHECKING:
+    from journal.gui.overview.view import OverviewView
+    from journal.gui.people.view import PeopleView
+    from journal.gui.signs.view import SignsView
+    from journal.gui.timeline.view import TimelineView
 
 log = logging.getLogger(__name__)
 
 
 class ShellNavigation(ShellBase):
     def _build_workspace(self) -> None:
-        from journal.gui.timeline.view import TimelineView
+        from journal.gui.shell.views import VIEWS  # at unlock, not at start-up (see that module)
 
         self._teardown_workspace()
         workspace = QWidget()
@@ -43,17 +46,28 @@ class ShellNavigation(ShellBase):
         row.addWidget(self.pages, 1)
         self.views = {}
         self._nav_keys = []
-
-        for key, module, cls_name in LEADING_VIEWS:
-            self._add_optional_view(key, module, cls_name)
-        timeline = TimelineView()
-        timeline.setObjectName("timelineView")
+        self._nav_titles = {}
+        for spec in VIEWS:
+            view = spec.cls()
+            view.setObjectName(f"{spec.key}View")
+            self.views[spec.key] = view
+            self._nav_keys.append(spec.key)
+            self._nav_titles[spec.key] = spec.title
+            self.pages.addWidget(view)
+            item = QListWidgetItem(self.nav)
+            item.setIcon(icon(spec.icon))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        timeline = cast("TimelineView", self.views["timeline"])
         timeline.copyText.connect(self.clipboard_guard.copy_text)
         timeline.journalChanged.connect(self._refresh_timer.start)
         timeline.countChanged.connect(lambda _n: self._update_status())
-        self._add_view("timeline", timeline, "new")
-        for key, module, cls_name in OPTIONAL_VIEWS:
-            self._add_optional_view(key, module, cls_name)
+        overview = cast("OverviewView", self.views["overview"])
+        overview.entryActivated.connect(self.show_entry)
+        overview.copyText.connect(self.clipboard_guard.copy_text)
+        cast("PeopleView", self.views["people"]).entryActivated.connect(self.show_entry)
+        signs = cast("SignsView", self.views["signs"])
+        signs.entryActivated.connect(self.show_entry)
+        signs.signsChanged.connect(self._signs_changed)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setMaximumWidth(self._nav_width())
         self.nav.setMinimumWidth(self._nav_width())
@@ -68,25 +82,6 @@ class ShellNavigation(ShellBase):
         if self.journal is not None:
             journal = self.journal
             QTimer.singleShot(0, lambda: self._attach_next_view(journal))
-
-    def _add_optional_view(self, key: str, module: str, cls_name: str) -> None:
-        cls = feature(module, cls_name)
-        if cls is None:
-            return
-        try:
-            view = cls()
-        except Exception:
-            log.exception("view %s could not be created", key)
-            return
-        view.setObjectName(f"{key}View")
-        if hasattr(view, "entryActivated"):
-            view.entryActivated.connect(self.show_entry)
-        if hasattr(view, "copyText"):
-            view.copyText.connect(self.clipboard_guard.copy_text)
-        if key == "signs" and hasattr(view, "signsChanged"):
-            view.signsChanged.connect(self._signs_changed)
-        self._add_view(key, view, {"help": "help", "report": "export",
-                                   "overview": "overview"}.get(key, ""))
 
     def _attach_next_view(self, journal: Any) -> None:
         """Give the next waiting view the journal (unless it was locked or switched meanwhile)."""
@@ -107,21 +102,6 @@ class ShellNavigation(ShellBase):
     def _nav_width(self) -> int:
         return max(170, self.fontMetrics().horizontalAdvance("M") * 14)
 
-    def _add_view(self, key: str, view: QWidget, icon: str) -> None:
-        self.views[key] = view
-        self._nav_keys.append(key)
-        self.pages.addWidget(view)
-        item = QListWidgetItem(self.nav)
-        if key == "timeline":
-            item.setIcon(labels.kind_icon("note"))
-        elif key == "people":
-            item.setIcon(labels.kind_icon("contact"))
-        elif key == "signs":
-            item.setIcon(labels.kind_icon("threat"))
-        elif icon:
-            item.setIcon(action_icon(icon))
-        item.setData(Qt.ItemDataRole.UserRole, key)
-
     def _build_view_menu(self) -> None:
         self.menu_view.clear()
         for a in self.view_actions.values():
@@ -137,24 +117,11 @@ class ShellNavigation(ShellBase):
             self.view_actions[key] = a
 
     def _nav_text(self, key: str) -> str:
-        if key == "overview":
-            from journal.core.overview.texts import t  # (after unlocking: keeps the start light)
-
-            return t("overview.title", qtsetup.current_lang())
-        if key == "timeline":
-            return self.tr("Timeline")
-        if key == "people":
-            return self.tr("People")
-        if key == "signs":
-            text = self.tr("Warning signs")
-            if self._signs_count:
-                text += f" ({self._signs_count})"
-            return text
-        if key == "report":
-            return self.tr("Report")
-        if key == "help":
-            return self.tr("Help")
-        return key
+        title = self._nav_titles.get(key)
+        text = title() if title is not None else key
+        if key == "signs" and self._signs_count:
+            text += f" ({self._signs_count})"
+        return text
 
     def _retranslate_nav(self) -> None:
         if self.workspace is None:
@@ -183,6 +150,7 @@ class ShellNavigation(ShellBase):
         self.workspace = None
         self.views = {}
         self._nav_keys = []
+        self._nav_titles = {}
         self._signs_count = None
         self.menu_view.clear()
         for a in self.view_actions.values():
@@ -221,8 +189,8 @@ class ShellNavigation(ShellBase):
         self._signs_count = count
         self._retranslate_nav()
         overview, signs = self.views.get("overview"), self.views.get("signs")
-        if overview is not None and signs is not None:  # the picture marks where each shows
-            overview.set_signs(signs.results)  # type: ignore[attr-defined]
+        if overview is not None and signs is not None:  # (none while the window locks)
+            cast("OverviewView", overview).set_signs(cast("SignsView", signs).results)
 
     def refresh_views(self) -> None:
         """Re-read the journal in every view (after a change)."""

@@ -12,9 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 from journal.gui import dialogs
+from journal.gui.backups import journal_backups, offer_backup_for_damaged
 from journal.gui.shell.base import ShellBase
-from journal.gui.shell.registry import BACKUPS
-from journal.gui.timeline.optional import available
 from journal.gui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
@@ -87,8 +86,9 @@ class ShellReadOnly(ShellBase):
         if start is None:
             return
         start()
-        task = BackgroundTask(lambda _progress: journal.wait_precheck(), self, name="prewrite-check")
-        task.finished.connect(lambda: self._precheck_done(journal))
+        task = BackgroundTask(lambda _progress: journal.wait_precheck(), self,
+                              done=lambda _result: self._precheck_done(journal),
+                              name="prewrite-check")
         self._precheck_task = task
         task.start()
 
@@ -98,10 +98,6 @@ class ShellReadOnly(ShellBase):
             return
         log.warning("the pre-write check found damage: the window is read-only")
         self._apply_write_state()
-        if not available(BACKUPS[0]):
-            return
-        from journal.gui.backups import journal_backups, offer_backup_for_damaged
-
         path = Path(journal.path)
         if not journal_backups(path):
             return

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from journal.core import fields
 from journal.core.models import Entry
+from journal.gui.attachments.strip import AttachmentStrip
+from journal.gui.importer.transcript import TranscriptView
 from journal.gui.qtsetup import current_lang
 from journal.gui.timeline import labels
 from journal.gui.timeline.model import format_when
-from journal.gui.timeline.optional import feature
 
 log = logging.getLogger(__name__)
 
@@ -202,40 +203,21 @@ class EntryDetail(QScrollArea):
         self._install()
 
     def _add_attachments(self, layout: QVBoxLayout, entry: Entry) -> None:
-        strip_cls = feature("journal.gui.attachments.strip", "AttachmentStrip")
-        if strip_cls is None and not entry.attachments:
-            return
         heading = QLabel(labels.field_label("attachments"))
         heading.setStyleSheet("font-weight: bold")
         layout.addWidget(heading)
-        if strip_cls is not None:
-            try:
-                strip = strip_cls(self._body)
-                strip.set_entry(self._journal, entry.id)
-                layout.addWidget(strip)
-                return
-            except Exception:
-                log.exception("attachment strip failed")
-        for att in entry.attachments:
-            size_kb = max(1, (att.size + 1023) // 1024)
-            row = QLabel(f"{att.filename}  ({size_kb:,} KB)")
-            row.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(row)
+        strip = AttachmentStrip(self._body)
+        strip.set_entry(self._journal, entry.id)
+        layout.addWidget(strip)
 
     def _add_transcript(self, layout: QVBoxLayout, entry: Entry) -> None:
         if entry.kind != "contact" or not entry.import_id:
             return
-        view_cls = feature("journal.gui.importer.transcript", "TranscriptView")
-        if view_cls is None:
-            return
-        try:
-            view = view_cls(self._body)
-            view.set_entry(self._journal, entry.id)
-            view.makeEntryRequested.connect(self.makeEntryRequested)
-            view.setMinimumHeight(240)
-            layout.addWidget(view, 1)
-        except Exception:
-            log.exception("transcript view failed")
+        view = TranscriptView(self._body)
+        view.set_entry(self._journal, entry.id)
+        view.makeEntryRequested.connect(self.makeEntryRequested)
+        view.setMinimumHeight(240)
+        layout.addWidget(view, 1)
 
     def _writable(self) -> bool:
         """False for a journal open read-only (or found damaged): no editing buttons then."""
@@ -250,20 +232,17 @@ class EntryDetail(QScrollArea):
         first, second = QHBoxLayout(), QHBoxLayout()
         rows.addLayout(first)
         rows.addLayout(second)
-        if feature("journal.gui.editor.dialog", "EntryEditorDialog") is not None:
-            edit = QPushButton(self.tr("&Edit…"))
-            edit.setObjectName("detailEdit")
-            edit.setToolTip(self.tr("Change this entry (the earlier version is kept in its "
-                                    "history)"))
-            edit.clicked.connect(lambda: self.editRequested.emit(entry.id))
-            edit.setEnabled(self._writable())
-            first.addWidget(edit)
-        if feature("journal.gui.history.dialogs", "HistoryDialog") is not None:
-            history = QPushButton(self.tr("&History…"))
-            history.setObjectName("detailHistory")
-            history.setToolTip(self.tr("Every earlier version of this entry"))
-            history.clicked.connect(lambda: self.historyRequested.emit(entry.id))
-            first.addWidget(history)
+        edit = QPushButton(self.tr("&Edit…"))
+        edit.setObjectName("detailEdit")
+        edit.setToolTip(self.tr("Change this entry (the earlier version is kept in its history)"))
+        edit.clicked.connect(lambda: self.editRequested.emit(entry.id))
+        edit.setEnabled(self._writable())
+        first.addWidget(edit)
+        history = QPushButton(self.tr("&History…"))
+        history.setObjectName("detailHistory")
+        history.setToolTip(self.tr("Every earlier version of this entry"))
+        history.clicked.connect(lambda: self.historyRequested.emit(entry.id))
+        first.addWidget(history)
         first.addStretch(1)
         copy = QPushButton(self.tr("&Copy text"))
         copy.setObjectName("detailCopy")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from journal.core.models import KINDS
 from journal.gui import dialogs
+from journal.gui.editor.dialog import EntryEditorDialog
+from journal.gui.history.dialogs import HistoryDialog, TrashDialog
 from journal.gui.timeline import labels
 from journal.gui.timeline.detail import EntryDetail
 from journal.gui.timeline.model import (
@@ -36,7 +40,6 @@ from journal.gui.timeline.model import (
     COL_WHEN,
     TimelineModel,
 )
-from journal.gui.timeline.optional import feature
 
 log = logging.getLogger(__name__)
 
@@ -328,8 +331,7 @@ class TimelineView(QWidget):
                 self.empty_hint.setText(self.tr(
                     "No entries yet. Write down what happened with “New entry” — a first "
                     "contact, a request, a payment, a gift. Short notes are fine."))
-            self.empty_new.setVisible(not filtered and feature(
-                "journal.gui.editor.dialog", "EntryEditorDialog") is not None)
+            self.empty_new.setVisible(not filtered)
             self.list_stack.setCurrentWidget(self.empty_page)
         else:
             self.list_stack.setCurrentWidget(self.table)
@@ -387,17 +389,16 @@ class TimelineView(QWidget):
 
     # --- actions -----------------------------------------------------------------------------
     def _run_editor(self, **kwargs: Any) -> None:
-        editor_cls = feature("journal.gui.editor.dialog", "EntryEditorDialog")
-        if editor_cls is None or self._journal is None:
+        if self._journal is None:
             return
         journal = self._journal
         try:
-            dlg = editor_cls(journal, self.window(), **kwargs)
+            dlg = EntryEditorDialog(journal, self.window(), **kwargs)
             accepted = dlg.exec()
         except Exception as exc:  # noqa: BLE001
             dialogs.show_error(self, exc)
             return
-        saved = getattr(dlg, "saved_entry_id", None)
+        saved = dlg.saved_entry_id
         dlg.deleteLater()
         if self._journal is None or self._journal is not journal:
             return  # locked while the editor was open
@@ -416,20 +417,19 @@ class TimelineView(QWidget):
         self._run_editor(entry_id=entry_id)
 
     def show_history(self, entry_id: str) -> None:
-        self._run_history_dialog("HistoryDialog", entry_id)
+        self._run_history_dialog(lambda journal: HistoryDialog(journal, entry_id, self.window()))
 
     def show_trash(self) -> None:
-        self._run_history_dialog("TrashDialog")
+        self._run_history_dialog(lambda journal: TrashDialog(journal, self.window()))
 
-    def _run_history_dialog(self, name: str, *args: Any) -> None:
-        """Run a dialog of the history feature (``cls(journal, *args, window)``); afterwards
-        re-read, as it may have restored or changed entries. An error is shown, not raised."""
-        cls = feature("journal.gui.history.dialogs", name)
-        if cls is None or self._journal is None:
+    def _run_history_dialog(self, make: Callable[[Any], QDialog]) -> None:
+        """Run a history or trash dialog made by ``make(journal)``; afterwards re-read, as it may
+        have restored or changed entries. An error is shown, not raised."""
+        if self._journal is None:
             return
         journal = self._journal
         try:
-            dlg = cls(journal, *args, self.window())
+            dlg = make(journal)
             dlg.exec()
             dlg.deleteLater()
         except Exception as exc:  # noqa: BLE001

@@ -1,9 +1,5 @@
 """First-run welcome, create / open / unlock screens."""
 
-from journal.gui.welcome.screen import (
-    WelcomeScreen,
-    register_damaged_handler,
-    unregister_damaged_handler,
-)
+from journal.gui.welcome.screen import WelcomeScreen
 
-__all__ = ["WelcomeScreen", "register_damaged_handler", "unregister_damaged_handler"]
+__all__ = ["WelcomeScreen"]

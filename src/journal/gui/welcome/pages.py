@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def demo_available() -> bool:
-    try:
-        return importlib.util.find_spec("journal.core.demo") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def _title_font(widget: QWidget, scale: float) -> QFont:
@@ -188,13 +180,11 @@ class StartPage(_Page):
         self.create_button = _button("startCreate", self.createClicked)
         self.open_button = _button("startOpen", self.openClicked)
         self.demo_button = _button("startDemo", self.demoClicked)
-        self.demo_button.setVisible(demo_available())
         for b in (self.last_button, self.create_button, self.open_button, self.demo_button):
             b.setMinimumHeight(int(self.fontMetrics().height() * 2.4))
             self.body.addWidget(b)
         self.demo_hint = _para()
         self.demo_hint.setStyleSheet("color: palette(dark);")
-        self.demo_hint.setVisible(demo_available())
         self.body.addWidget(self.demo_hint)
         self.body.addStretch(2)
         self._last: Path | None = None
@@ -421,7 +411,6 @@ class UnlockPage(_Page):
         self.open_other = _button("unlockOpenOther", self.openOtherClicked, link=True)
         self.create_link = _button("unlockCreate", self.createClicked, link=True)
         self.demo = _button("unlockDemo", self.demoClicked, link=True)
-        self.demo.setVisible(demo_available())
         self.restore_backup = _button("unlockRestoreBackup", self.restoreBackupClicked, link=True)
         links.addWidget(self.open_other)
         links.addWidget(self.create_link)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from journal.core import paths
 from journal.core.errors import InputError, JournalError, NotAJournalError, WrongPassphraseError
 from journal.gui import dialogs
+from journal.gui.backups import damaged_handler
 from journal.gui.qtsetup import current_lang
 from journal.gui.welcome.pages import CreatePage, IntroPage, StartPage, UnlockPage
 from journal.gui.welcome.worker import Worker, run_in_thread
@@ -25,22 +26,6 @@ from journal.gui.welcome.worker import Worker, run_in_thread
 log = logging.getLogger(__name__)
 
 JOURNAL_FILTER = "Incident Journal (*.ijournal);;All files (*)"
-
-# A damaged or foreign file: handlers get (parent, path, error) and return True if they dealt with
-# it (e.g. the backup feature offers to open the newest backup). The default is a clear dialog.
-DamagedHandler = Callable[[QWidget, Path, JournalError], bool]
-_damaged_handlers: list[DamagedHandler] = []
-
-
-def register_damaged_handler(handler: DamagedHandler) -> None:
-    if handler not in _damaged_handlers:
-        _damaged_handlers.append(handler)
-
-
-def unregister_damaged_handler(handler: DamagedHandler) -> None:
-    if handler in _damaged_handlers:
-        _damaged_handlers.remove(handler)
-
 
 class WelcomeScreen(QWidget):
     """Everything before the journal is open. Emits ``unlocked(journal)``."""
@@ -81,12 +66,6 @@ class WelcomeScreen(QWidget):
         for page in (self.intro, self.start, self.create_page, self.unlock):
             self.stack.addWidget(page)
         self.intro.set_language(current_lang())
-        try:  # a damaged journal: offer its most recent backup
-            from journal.gui.backups import install_damaged_handler
-
-            install_damaged_handler()
-        except ImportError:
-            pass
 
     # --- where to start ------------------------------------------------------------------------
     def begin(self, path: Path | None = None) -> None:
@@ -268,13 +247,10 @@ class WelcomeScreen(QWidget):
             dialogs.show_error(self, exc)
 
     def _damaged(self, exc: JournalError) -> None:
+        """A damaged or foreign file: offer its newest backup if there is one, else say so."""
         path = self._path or Path()
-        for handler in _damaged_handlers:
-            try:
-                if handler(self, path, exc):
-                    return
-            except Exception:
-                log.exception("damaged-journal handler failed")
+        if damaged_handler(self, path, exc):
+            return
         dialogs.show_error(self, exc, self.tr("This file cannot be opened"))
 
     def _open_with_key(self, path: Path, key: bytes, page: Any) -> None:
@@ -328,10 +304,8 @@ class WelcomeScreen(QWidget):
 
     # --- demo --------------------------------------------------------------------------------
     def open_demo(self) -> None:
-        try:
-            from journal.core import demo
-        except ImportError:
-            return
+        from journal.core import demo  # (imports the store: not at start-up)
+
         path = paths.data_dir() / "demo.ijournal"
         passphrase = demo.DEMO_PASSPHRASE
         if path.exists():
