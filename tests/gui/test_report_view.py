@@ -12,8 +12,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 
+from journal.core.errors import ExportError
 from journal.core.models import EntryDraft, Handle
 from journal.gui import dialogs
+from journal.gui.worker import Cancelled
 
 TZ = timezone(timedelta(hours=8))
 START = datetime(2024, 3, 1, 20, 0, tzinfo=TZ)
@@ -198,26 +200,34 @@ def test_lock_clears_and_stops(qtbot: Any, filled: Any, tmp_path: Path) -> None:
 
 
 def test_lock_during_export_writes_nothing(qtbot: Any, filled: Any, tmp_path: Path) -> None:
-    for i in range(60):
-        filled.add_entry(
-            EntryDraft(
-                kind="note",
-                summary=f"note {i}",
-                details="text " * 400,
-                occurred_at=START + timedelta(hours=i),
+    with filled.transaction():
+        for i in range(300):  # long enough that it cannot end between the first step and the lock
+            filled.add_entry(
+                EntryDraft(
+                    kind="note",
+                    summary=f"note {i}",
+                    details="text " * 400,
+                    occurred_at=START + timedelta(hours=i),
+                )
             )
-        )
     view = make_view(qtbot, filled)
     out = tmp_path / "r.pdf"
+    before = sorted(p.name for p in tmp_path.iterdir())
     dialogs.set_next_file(str(out))
     view.export_pdf()
-    view.set_journal(None)  # locked while exporting
-    qtbot.waitUntil(lambda: not view.is_busy(), timeout=30000)
-    assert (
-        "stopped" in view.status.text() or out.exists()
-    )  # stopped, unless it had already finished
-    if not out.exists():
-        assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".*.part")) == []
+    task = view.worker
+    assert task is not None
+    with qtbot.waitSignal(task.progressed, timeout=30000):
+        pass  # the export is under way
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        view.set_journal(None)  # locked while exporting
+    # it stopped at its next step (build_pdf reports any stop in the layout as an ExportError)
+    assert isinstance(task.error, ExportError) and isinstance(task.error.__cause__, Cancelled)
+    assert not view.is_busy()
+    assert view.status.text() == "The export was stopped because the journal was locked."
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no temp file either
+    assert dialogs.shown == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

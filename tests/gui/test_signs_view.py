@@ -187,12 +187,51 @@ def test_large_journal_is_checked_in_the_background(qtbot: Any, view: SignsView,
 
 def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsView, journal: Any,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.gui import dialogs
     from journal.gui.signs import view as view_module
 
     cases = _cases()
     cases.build_in_journal(journal, cases.LIU)
     monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    dialogs.reset()
+    changes: list[int] = []
     view.set_journal(journal)
-    view.set_journal(None)  # locked before the worker answers
-    qtbot.wait(1500)
+    view.signsChanged.connect(changes.append)
+    task = view.task
+    assert task is not None and task.is_running()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        view.set_journal(None)  # locked before the worker answers
+    assert task.dropped and task.error is None and not task.is_running()
     assert view.results == [] and view.cards == [] and not view.busy
+    assert changes == [0]  # only the lock's own "no signs"; the late result was not shown
+    assert dialogs.shown == []
+
+
+def test_locking_the_window_during_a_background_check_drops_the_result_quietly(
+        open_window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The view is deleted by the lock while its evaluation runs: the late result is dropped
+    (no "Signal source has been deleted", no dialog, no card anywhere)."""
+    import threading
+
+    from journal.gui import dialogs
+    from journal.gui.signs import view as view_module
+
+    thread_errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: thread_errors.append(args.exc_value))
+    cases = _cases()
+    cases.build_in_journal(journal, cases.LIU)
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    open_window.show_view("signs")
+    signs = open_window.views["signs"]
+    signs.refresh()
+    task = signs.task
+    assert task is not None and task.is_running()
+    dialogs.reset()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        open_window.lock()
+    assert task.dropped
+    qtbot.waitUntil(lambda: not any(isinstance(w, SignCard) for w in QApplication.allWidgets()))
+    assert thread_errors == []
+    assert dialogs.shown == []
+    assert open_window.stack.currentWidget() is open_window.welcome
+

@@ -13,8 +13,10 @@ def test_lazy_model_fetches_only_the_pages_it_needs(open_window: Any, journal: A
                                                     qtbot: Any) -> None:
     from journal.gui.timeline import model as model_mod
 
-    fill(journal, 5000)
-    qtbot.wait(400)  # let the window's own refresh after the change run first
+    # the window re-reads the journal after a change (a timer started by the journal's listener):
+    # let that happen first, so that it does not count below
+    with qtbot.waitSignal(open_window._refresh_timer.timeout, timeout=5000):
+        fill(journal, 5000)
     calls: list[int] = []
     original = journal.get_entries
 
@@ -25,14 +27,14 @@ def test_lazy_model_fetches_only_the_pages_it_needs(open_window: Any, journal: A
     journal.get_entries = counting
     timeline = open_window.views["timeline"]
     timeline.reload()
-    qtbot.wait(50)
     m = timeline.model
     assert m.rowCount() == 5000
+    qtbot.waitUntil(lambda: len(calls) >= 1)  # the table painted its first rows
     first = len(calls)
     assert 1 <= first <= 2  # only the visible first page
     assert all(n <= model_mod.PAGE_SIZE for n in calls)
     timeline.table.scrollToBottom()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: len(calls) > first)  # the table painted the last rows
     assert m.data(m.index(4999, COL_SUMMARY)) == "note number 0"
     assert len(calls) <= first + 2  # jumping to the end reads the last page, not all between
     assert len(m.cached_pages()) <= model_mod.MAX_PAGES

@@ -13,7 +13,6 @@ unlock).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from journal.gui.shell.navigation import ShellNavigation
 from journal.gui.shell.readonly import ShellReadOnly
 from journal.gui.shell.registry import prewarm_imports
 from journal.gui.welcome import WelcomeScreen
+from journal.gui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self._quitting = False
         self.offer_drafts_on_unlock = True
         self._pending_views: list[QWidget] = []
-        self._closers: list[threading.Thread] = []
+        self._closers: list[BackgroundTask] = []
 
         self.idle = IdleLock(self.settings.autolock_minutes * 60 * 1000, self)
         self.idle.idle.connect(self.lock)

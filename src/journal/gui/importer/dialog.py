@@ -75,7 +75,6 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self._worker: BackgroundTask | None = None
         self._importing = False
-        self._callbacks: tuple[Any, Any] = (None, None)
         self.setWindowTitle(self.tr("Import a chat or a bill"))
         self.setMinimumSize(720, 560)
 
@@ -554,29 +553,17 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ threads
     def _start(self, func: Any, done: Any, failed: Any) -> None:
-        worker = BackgroundTask(func, self, name="journal-import")
-        self._worker = worker
-        self._callbacks = (done, failed)
-        worker.progressed.connect(self._progressed)
-        worker.finished.connect(self._worker_finished)
-        worker.start()
+        """Run ``func(progress)`` in the background; ``done(result)`` or ``failed(error)`` after
+        (neither when the dialog was closed and deleted meanwhile)."""
+        def finish(callback: Any, value: Any) -> None:
+            self._worker = None
+            callback(value)
 
-    @Slot()
-    def _worker_finished(self) -> None:
-        worker = self._worker
-        if worker is None:
-            return
-        worker.wait()
-        self._worker = None
-        done, failed = self._callbacks
-        self._callbacks = (None, None)  # bound methods of self: no cycle left for the GC
-        result, error = worker.result, worker.error
-        worker.result = worker.error = None
-        worker.deleteLater()
-        if error is not None:
-            failed(error)
-        else:
-            done(result)
+        worker = BackgroundTask(func, self, done=lambda r: finish(done, r),
+                                failed=lambda e: finish(failed, e), name="journal-import")
+        self._worker = worker
+        worker.progressed.connect(self._progressed)
+        worker.start()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:

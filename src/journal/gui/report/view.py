@@ -39,7 +39,7 @@ from journal.core.outpath import check_output_path
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
 from journal.gui.report.package import PackageBox
-from journal.gui.worker import BackgroundTask, Cancelled
+from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -58,7 +58,6 @@ class ReportView(QWidget):
         super().__init__(parent)
         self.journal: Journal | None = None
         self.worker: BackgroundTask | None = None
-        self._done_worker: BackgroundTask | None = None
         self.last_path: Path | None = None
         self.last_stats: ReportStats | None = None
         self._build()
@@ -265,8 +264,11 @@ class ReportView(QWidget):
     # ------------------------------------------------------------------ journal
     def set_journal(self, journal: Journal | None) -> None:
         """Show the options for ``journal``; ``None`` (locked) drops every name and password."""
-        if journal is None and self.worker is not None:
+        stopped = journal is None and self.worker is not None
+        if stopped:
             self.worker.cancel()  # a running export stops at its next step; nothing is written
+            self.worker = None  # (and what it would have said is dropped)
+            self.progress.setVisible(False)
         self.journal = journal
         self.person_list.clear()
         self.prepared_edit.clear()
@@ -281,6 +283,8 @@ class ReportView(QWidget):
         enabled = journal is not None
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(enabled and self.worker is None)
+        if stopped:
+            self.status.setText(self.tr("The export was stopped because the journal was locked."))
         if journal is not None:
             self.refresh()
 
@@ -388,9 +392,9 @@ class ReportView(QWidget):
         def work(progress: Any) -> ReportStats:
             return build_pdf(journal, out, options, progress)
 
-        self.worker = BackgroundTask(work, self, name="journal-report")
+        self.worker = BackgroundTask(work, self, done=lambda stats: self._saved(out, stats),
+                                     failed=self._failed, name="journal-report")
         self.worker.progressed.connect(self._progressed)
-        self.worker.finished.connect(lambda: self._finished(out))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Making the report…"))
@@ -403,26 +407,21 @@ class ReportView(QWidget):
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
-    def _finished(self, out: Path) -> None:
-        worker, self.worker = self.worker, None
+    def _task_ended(self) -> None:
+        self.worker = None
         self.progress.setVisible(False)
-        if worker is None:
-            return
-        # kept until the next export: deleting it inside its own signal crashes PySide
-        self._done_worker = worker
-        locked = self.journal is None
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
-            w.setEnabled(not locked)
+            w.setEnabled(self.journal is not None)
         self.password_edit.clear()
         self.password_again.clear()
-        if worker.cancelled or isinstance(worker.error, Cancelled):
-            self.status.setText(self.tr("The export was stopped because the journal was locked."))
-            return
-        if worker.error is not None:
-            self.status.setText(self.tr("The report could not be made."))
-            dialogs.show_error(self, worker.error)
-            return
-        stats: ReportStats = worker.result
+
+    def _failed(self, error: BaseException) -> None:
+        self._task_ended()
+        self.status.setText(self.tr("The report could not be made."))
+        dialogs.show_error(self, error)
+
+    def _saved(self, out: Path, stats: ReportStats) -> None:
+        self._task_ended()
         self.last_path = out
         self.last_stats = stats
         self.folder_button.setEnabled(True)

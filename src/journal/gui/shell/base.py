@@ -3,7 +3,6 @@ the methods one part calls on another. At run time the parts are plain mixins of
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
 
     from journal.gui.lock import ClipboardGuard, IdleLock
     from journal.gui.welcome import WelcomeScreen
+    from journal.gui.worker import BackgroundTask
 
     _QtBase = QMainWindow
 else:
@@ -43,7 +43,7 @@ class ShellBase(_QtBase):
         _quitting: bool
         offer_drafts_on_unlock: bool
         _pending_views: list[QWidget]
-        _closers: list[threading.Thread]
+        _closers: list[BackgroundTask]
         idle: IdleLock
         clipboard_guard: ClipboardGuard
         _refresh_timer: QTimer

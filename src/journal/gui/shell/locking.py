@@ -4,7 +4,6 @@ backup on, in a background thread that quitting waits for)."""
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from journal.gui.backups import backup_on_close
 from journal.gui.shell.base import ShellBase
+from journal.gui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -60,21 +60,22 @@ class ShellLocking(ShellBase):
             close()
             return
 
-        def backup_then_close() -> None:
+        def backup_then_close(_progress: Any) -> None:
             try:
                 self._backup_on_close(journal)
             finally:
                 close()
 
-        thread = threading.Thread(target=backup_then_close, name="backup-on-lock")
-        self._closers = [t for t in self._closers if t.is_alive()] + [thread]
-        thread.start()
+        # no owner: the journal is closed whatever happens to the window meanwhile
+        task = run_in_background(backup_then_close, None, done=lambda _r: None,
+                                 name="backup-on-lock")
+        self._closers = [t for t in self._closers if t.is_running()] + [task]
 
     def wait_for_close(self, timeout: float | None = None) -> None:
         """Wait until journals being backed up and closed in the background are closed."""
-        for thread in list(self._closers):
-            thread.join(timeout)
-        self._closers = [t for t in self._closers if t.is_alive()]
+        for task in list(self._closers):
+            task.wait(timeout)
+        self._closers = [t for t in self._closers if t.is_running()]
 
     def _backup_on_close(self, journal: Any) -> None:
         """The automatic encrypted backup on lock and quit (Settings.backup_on_close)."""

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import html
 import logging
-import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,7 +33,8 @@ from journal.core import signs as core_signs
 from journal.core.errors import JournalError
 from journal.core.models import Entry
 from journal.core.signs import POSSIBLE, PRESENT, SignResult
-from journal.gui import qtsetup
+from journal.gui import dialogs, qtsetup
+from journal.gui.worker import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -112,15 +112,14 @@ def _entry_line(entry: Entry) -> str:
     return f"{date}  ·  {summary}"
 
 
-def _evaluate(journal: Journal) -> tuple[list[SignResult], dict[str, Entry]]:
+Evaluation = tuple[list[SignResult], dict[str, Entry]]
+
+
+def _evaluate(journal: Journal) -> Evaluation:
     """The signs and the evidence entries the cards show (at most EVIDENCE_SHOWN per sign)."""
-    try:
-        results = core_signs.evaluate_journal(journal)
-        ids = list(dict.fromkeys(i for r in results for i in r.evidence[:EVIDENCE_SHOWN]))
-        return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
-    except JournalError:
-        log.warning("warning signs could not be evaluated", exc_info=True)
-        return [], {}
+    results = core_signs.evaluate_journal(journal)
+    ids = list(dict.fromkeys(i for r in results for i in r.evidence[:EVIDENCE_SHOWN]))
+    return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
 
 
 class SignCard(QFrame):
@@ -373,19 +372,18 @@ class SignsView(QWidget):
     """The Warning signs page. ``set_journal(j)``; ``None`` (on lock) clears everything.
 
     A journal of up to SYNC_LIMIT entries is evaluated at once (well under a second); a larger
-    one in a background thread, so the window never freezes (100,000 entries take ~30 s).
+    one in a background task (:mod:`journal.gui.worker`), so the window never freezes (100,000
+    entries take ~30 s). A result that arrives after a newer refresh, a lock or the view's
+    deletion is dropped.
     """
 
     entryActivated = Signal(str)
     signsChanged = Signal(int)
-    _evaluated = Signal(int, object)  # (generation, (results, entries) or None), worker → UI
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._journal: Journal | None = None
-        self._generation = 0
-        self.busy = False
-        self._evaluated.connect(self._on_evaluated, Qt.ConnectionType.QueuedConnection)
+        self.task: BackgroundTask | None = None  # the evaluation running in the background
         self.results: list[SignResult] = []
         self.cards: list[SignCard] = []
         self._entries: dict[str, Entry] = {}
@@ -444,46 +442,40 @@ class SignsView(QWidget):
         self._journal = journal
         self.refresh()
 
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
     def refresh(self) -> None:
         """Re-evaluate the journal's entries (signs are computed, never stored)."""
-        self._generation += 1
+        if self.task is not None:
+            self.task.cancel()  # its result is dropped; the newest refresh wins
+            self.task = None
         journal = self._journal
         if journal is None:
-            self.busy = False
             self._show([], {})
             return
         try:
-            large = journal.count_entries() > SYNC_LIMIT
-        except JournalError:
-            large = False
-        if not large:
-            self.busy = False
-            self._show(*_evaluate(journal))
+            if journal.count_entries() <= SYNC_LIMIT:
+                self._show(*_evaluate(journal))
+                return
+        except JournalError as exc:
+            self._failed(exc)
             return
-        self.busy = True
         self.summary.setText(self.tr("Checking your entries for warning signs…"))
         self.summary.setVisible(True)
-        generation = self._generation
-        threading.Thread(target=self._work, args=(journal, generation), daemon=True,
-                         name="warning-signs").start()
+        self.task = run_in_background(lambda _progress: _evaluate(journal), self,
+                                      done=self._evaluated, failed=self._failed,
+                                      name="warning-signs")
 
-    def _work(self, journal: Journal, generation: int) -> None:
-        try:
-            outcome: object = _evaluate(journal)
-        except Exception:
-            log.warning("warning signs: background evaluation stopped", exc_info=True)
-            outcome = None
-        self._evaluated.emit(generation, outcome)
+    def _evaluated(self, outcome: Evaluation) -> None:
+        self.task = None
+        self._show(*outcome)
 
-    def _on_evaluated(self, generation: int, outcome: object) -> None:
-        if generation != self._generation or self._journal is None:
-            return  # a newer refresh, or the journal was locked meanwhile: drop it
-        self.busy = False
-        if outcome is None:
-            self._show([], {})
-            return
-        results, entries = cast("tuple[list[SignResult], dict[str, Entry]]", outcome)
-        self._show(results, entries)
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._show([], {})
+        dialogs.show_error(self, exc)
 
     def _show(self, results: list[SignResult], entries: dict[str, Entry]) -> None:
         self.results = results

@@ -21,7 +21,7 @@ from journal.gui import dialogs
 from journal.gui.backups import damaged_handler
 from journal.gui.qtsetup import current_lang
 from journal.gui.welcome.pages import CreatePage, IntroPage, StartPage, UnlockPage
-from journal.gui.welcome.worker import Worker, run_in_thread
+from journal.gui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,8 @@ class WelcomeScreen(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.kdf = kdf  # crypto.KdfParams for new journals; None = calibrated (tests pass FAST)
-        self._worker: Worker | None = None
-        self._threads: list[Worker] = []  # running threads, until they have really finished
+        self._worker: BackgroundTask | None = None
+        self._threads: list[BackgroundTask] = []  # running tasks, until they have really ended
         self._path: Path | None = None
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -346,11 +346,11 @@ class WelcomeScreen(QWidget):
             self._worker = None
             failed(exc)
 
-        worker = run_in_thread(func, finish_done, finish_failed, self)
+        worker = BackgroundTask(lambda _progress: func(), self, done=finish_done,
+                                failed=finish_failed, name="journal-unlock")
         self._worker = worker
-        self._threads.append(worker)
-        worker.finished.connect(lambda: self._threads.remove(worker)
-                                if worker in self._threads else None)
+        self._threads = [t for t in self._threads if t.is_running()] + [worker]
+        worker.start()
 
     def is_busy(self) -> bool:
         return self._worker is not None
@@ -358,7 +358,7 @@ class WelcomeScreen(QWidget):
     def wait_idle(self, ms: int = 30000) -> None:
         """Wait for every worker thread to end (before the window goes away)."""
         for worker in list(self._threads):
-            worker.wait(ms)
+            worker.wait(ms / 1000)
 
     def _save_settings(self) -> None:
         from journal.core import settings as settings_mod
