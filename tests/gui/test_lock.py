@@ -6,8 +6,81 @@ from pathlib import Path
 from typing import Any
 
 from conftest import add_sample
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QWidget
+
+SECRETS = ("Xiao Min", "小敏", "yacht", "军港", "张总", "12339 hotline with my teacher", "手机、电动车")
+# every getter of a widget that may hold text a user typed or the journal holds
+_TEXT_GETTERS = ("text", "toPlainText", "toHtml", "windowTitle", "toolTip", "statusTip",
+                 "whatsThis", "placeholderText", "accessibleName", "accessibleDescription",
+                 "currentText", "title", "labelText", "windowIconText")
+
+
+def _has_children(model: Any, index: QModelIndex) -> bool:
+    try:
+        return bool(model.hasChildren(index))
+    except TypeError:  # flat models of the item widgets hide hasChildren: no children
+        return False
+
+
+def _model_texts(view: QAbstractItemView, parent: QModelIndex | None = None) -> list[str]:
+    model = view.model()
+    if model is None:
+        return []
+    parent = parent if parent is not None else QModelIndex()
+    out: list[str] = []
+    try:
+        columns = model.columnCount(parent)
+    except TypeError:  # a flat list model (QListWidget's) hides columnCount
+        columns = 1
+    for row in range(min(model.rowCount(parent), 5000)):
+        for col in range(columns):
+            index = model.index(row, col, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.AccessibleTextRole):
+                value = model.data(index, role)
+                if isinstance(value, str):
+                    out.append(value)
+        if _has_children(model, model.index(row, 0, parent)):
+            out.extend(_model_texts(view, model.index(row, 0, parent)))
+    return out
+
+
+def widget_texts(widget: QWidget) -> list[str]:
+    """Every text a widget holds: its own properties, combo box items, item-view models."""
+    out: list[str] = []
+    for name in _TEXT_GETTERS:
+        getter = getattr(widget, name, None)
+        if not callable(getter):
+            continue
+        try:
+            value = getter()
+        except TypeError:  # a getter of that name that needs arguments (not a text property)
+            continue
+        if isinstance(value, str):
+            out.append(value)
+    if isinstance(widget, QComboBox):
+        out.extend(widget.itemText(i) for i in range(widget.count()))
+    if isinstance(widget, QAbstractItemView):
+        out.extend(_model_texts(widget))
+    return out
+
+
+def decrypted_text_left() -> list[tuple[str, str]]:
+    """(widget class and name, secret) for every secret found in any live widget, top-level and
+    parentless ones included."""
+    found = []
+    for widget in QApplication.allWidgets():
+        texts = "\n".join(widget_texts(widget))
+        for secret in SECRETS:
+            if secret in texts:
+                chain = []
+                w = widget
+                while w is not None:  # the widget and its parents, for the failure message
+                    chain.append(f"{type(w).__name__}#{w.objectName()}")
+                    w = w.parentWidget()
+                found.append(("/".join(chain), secret))
+    return found
 
 
 def _assert_locked(window: Any, journal: Any, timeline: Any) -> None:
@@ -24,10 +97,10 @@ def _assert_locked(window: Any, journal: Any, timeline: Any) -> None:
     assert window.stack.currentWidget() is window.welcome
     assert window.welcome.current_page() is window.welcome.unlock
     assert not window.toolbar.isVisible()
-    # nothing decrypted is left in any widget of the window
-    shown = " ".join(lbl.text() for lbl in window.findChildren(QLabel))
-    for secret in ("Xiao Min", "yacht", "军港", "12339 hotline with my teacher"):
-        assert secret not in shown
+    # nothing decrypted is left in any widget of the application, top-level and parentless
+    # ones included (the views that were torn down may still await their deferred deletion)
+    left = decrypted_text_left()
+    assert left == [], "\n".join(f"{w}: {s}" for w, s in left)
 
 
 def test_lock_button_and_ctrl_l_lock_at_once(open_window: Any, journal: Any, qtbot: Any) -> None:
@@ -182,3 +255,21 @@ def test_backup_on_lock_runs_in_the_background_and_closes(make_window: Any, jour
     window.wait_for_close(30)
     assert journal.closed
     assert any(backup_dir.iterdir())
+
+
+def test_lock_leaves_no_decrypted_text_in_parentless_windows(open_window: Any, journal: Any,
+                                                              qtbot: Any) -> None:
+    """Windows of their own (an entry's history, opened without a parent) are emptied too."""
+    from journal.gui.history.dialogs import HistoryDialog
+
+    sample = add_sample(journal)
+    history = HistoryDialog(journal, sample["entries"]["zhang"], None)
+    history.show()
+    qtbot.waitExposed(history)
+    assert history.parent() is None
+    assert any("张总" in t for t in widget_texts(history) + [
+        t for w in history.findChildren(QWidget) for t in widget_texts(w)])
+    open_window.lock()
+    left = decrypted_text_left()
+    assert left == [], "\n".join(f"{w}: {s}" for w, s in left)
+    assert not history.isVisible()

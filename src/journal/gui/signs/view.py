@@ -524,6 +524,8 @@ class SignsView(QWidget):
             w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
+                for button in w.findChildren(QPushButton):  # until deleted: no entry summaries
+                    button.setText("")
                 w.setParent(None)
                 w.deleteLater()
         self.cards = []

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -67,6 +68,17 @@ def entry_as_text(entry: Entry) -> str:
         lines += ["", labels.field_label("attachments") + colon.rstrip()]
         lines += [f"  {a.filename}" for a in entry.attachments]
     return "\n".join(lines)
+
+
+def _wipe(body: QWidget) -> None:
+    """Empty every text a detached body shows (its entry's decrypted fields)."""
+    for label in body.findChildren(QLabel):
+        label.clear()
+        label.setToolTip("")
+        label.setAccessibleName("")
+    for button in body.findChildren(QAbstractButton):
+        button.setText("")
+        button.setToolTip("")
 
 
 class EntryDetail(QScrollArea):
@@ -134,6 +146,7 @@ class EntryDetail(QScrollArea):
         old = self.takeWidget()
         if old is not None:
             old.hide()
+            _wipe(old)  # deleted on a later turn of the loop: hold no content until then
             old.deleteLater()
         if self._body is not None:
             self.setWidget(self._body)
