@@ -69,8 +69,7 @@ class ShellNavigation(ShellBase):
         signs.entryActivated.connect(self.show_entry)
         signs.signsChanged.connect(self._signs_changed)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.nav.setMaximumWidth(self._nav_width())
-        self.nav.setMinimumWidth(self._nav_width())
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.workspace = workspace
         self.stack.addWidget(workspace)
         self._build_view_menu()
@@ -99,8 +98,14 @@ class ShellNavigation(ShellBase):
         while self._pending_views and journal is not None:
             self._set_view_journal(self._pending_views.pop(0), journal)
 
-    def _nav_width(self) -> int:
-        return max(170, self.fontMetrics().horizontalAdvance("M") * 14)
+    def _fit_nav_width(self) -> None:
+        """Wide enough for the longest section name (with its count) in the current language:
+        its text, icon, the item padding (2 × 10 px) and the list's (2 × 6 px), plus spacing."""
+        metrics = self.nav.fontMetrics()
+        texts = [self.nav.item(row).text() for row in range(self.nav.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        width = max(170, widest + self.nav.iconSize().width() + 2 * 10 + 2 * 6 + 24)
+        self.nav.setFixedWidth(width)
 
     def _build_view_menu(self) -> None:
         self.menu_view.clear()
@@ -135,6 +140,7 @@ class ShellNavigation(ShellBase):
             action = self.view_actions.get(key)
             if action is not None:
                 action.setText(self._nav_text(key))
+        self._fit_nav_width()
 
     def _teardown_workspace(self) -> None:
         if self.workspace is None:
