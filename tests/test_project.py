@@ -82,3 +82,33 @@ def test_chinese_text_uses_full_width_punctuation() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "zh_punct.py")], capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ci in readme.splitlines()
+    for step in ("ruff check src tests", "mypy src/journal", "pytest -q"):
+        assert step in ci
+
+
+def test_every_imported_package_is_declared() -> None:
+    """Third-party modules imported by the program are dependencies in pyproject.toml."""
+    import ast
+    import re
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0].lower()
+                for d in config["project"]["dependencies"]}
+    distribution = {"PySide6": "pyside6-essentials", "PIL": "pillow"}
+    imported: set[str] = set()
+    for path in (ROOT / "src").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {m for m in imported
+                   if m not in sys.stdlib_module_names and m not in ("journal", "__future__")}
+    missing = {distribution.get(m, m).lower() for m in third_party} - declared
+    assert missing == set(), f"declare these in pyproject.toml: {sorted(missing)}"

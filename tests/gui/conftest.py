@@ -129,3 +129,18 @@ def process(qtbot: Any, ms: int = 50) -> None:
 
 def now() -> float:
     return time.perf_counter()
+
+
+def drag_enter_event(mime: Any) -> Any:
+    """A QDragEnterEvent carrying ``mime``: PySide6 6.11 takes a QPoint position, 6.12 a QPointF
+    (both are allowed by the pins in pyproject.toml)."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent
+
+    for pos in (QPoint(5, 5), QPointF(5, 5)):
+        try:
+            return QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                   Qt.KeyboardModifier.NoModifier)
+        except TypeError:
+            continue
+    raise TypeError("QDragEnterEvent takes neither a QPoint nor a QPointF")

@@ -6,8 +6,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import drag_enter_event
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from journal.core.models import EntryDraft
@@ -72,8 +73,7 @@ def test_drop_files(qtbot, journal, entry_id, strip, tmp_path: Path) -> None:  #
     _png(0x00AA00).save(str(pic))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(doc)), QUrl.fromLocalFile(str(pic))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter_event(mime)
     QApplication.sendEvent(strip, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,

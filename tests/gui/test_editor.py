@@ -328,8 +328,9 @@ def test_draft_of_an_edit_is_offered_back_for_that_entry(qtbot, journal) -> None
 
 
 def test_drop_a_file_on_the_editor(qtbot, journal, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import drag_enter_event
     from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QDropEvent
 
     f = tmp_path / "chat.txt"
     f.write_text("别告诉老师", encoding="utf-8")
@@ -339,7 +340,7 @@ def test_drop_a_file_on_the_editor(qtbot, journal, tmp_path) -> None:  # type: i
     mime.setUrls([QUrl.fromLocalFile(str(f))])
     args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
+    enter = drag_enter_event(mime)
     QApplication.sendEvent(dlg, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(dlg, QDropEvent(*args))

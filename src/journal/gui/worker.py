@@ -155,9 +155,3 @@ def run_in_background(func: Work, owner: QObject | None, *,
                       name: str = "journal-task") -> BackgroundTask:
     """Make and start a :class:`BackgroundTask`."""
     return BackgroundTask(func, owner, done=done, failed=failed, name=name).start()
-
-
-def wait_all(timeout: float | None = None) -> None:
-    """Wait for every running task's thread (quitting; tests)."""
-    for task in list(_running):
-        task.wait(timeout)

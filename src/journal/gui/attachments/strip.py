@@ -212,10 +212,6 @@ class AttachmentStrip(QWidget):
             self._pending = []
         self.reload()
 
-    def set_title_visible(self, visible: bool) -> None:
-        """Hide the strip's own heading when the page around it already has one."""
-        self.title.setVisible(visible)
-
     def entry_id(self) -> str | None:
         return self._entry_id
 

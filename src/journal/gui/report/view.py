@@ -265,7 +265,7 @@ class ReportView(QWidget):
     def set_journal(self, journal: Journal | None) -> None:
         """Show the options for ``journal``; ``None`` (locked) drops every name and password."""
         stopped = journal is None and self.worker is not None
-        if stopped:
+        if stopped and self.worker is not None:
             self.worker.cancel()  # a running export stops at its next step; nothing is written
             self.worker = None  # (and what it would have said is dropped)
             self.progress.setVisible(False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtWidgets import QDialog
+
 from journal.gui import dialogs
 from journal.gui.shell.base import ShellBase
 
@@ -35,6 +37,9 @@ class ShellDrafts(ShellBase):
                                        "offered again next time.")
             if not dialogs.ask(self, self.tr("Unfinished entry"), text, default_yes=True):
                 continue
-            key = draft["key"]
-            self._run_journal_dialog(
-                journal, lambda key=key: EntryEditorDialog.from_draft(journal, key, self))
+            key: str = draft["key"]
+
+            def reopen(key: str = key) -> QDialog:
+                return EntryEditorDialog.from_draft(journal, key, self)
+
+            self._run_journal_dialog(journal, reopen)

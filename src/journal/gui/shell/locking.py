@@ -18,9 +18,6 @@ log = logging.getLogger(__name__)
 
 
 class ShellLocking(ShellBase):
-    def is_locked(self) -> bool:
-        return self.journal is None
-
     def lock(self, show_unlock: bool = True) -> None:
         """Lock now: close dialogs, drop every decrypted model and widget, close the journal."""
         journal = self.journal

@@ -216,10 +216,7 @@ class EntryDetail(QScrollArea):
         self._install()
 
     def _add_attachments(self, layout: QVBoxLayout, entry: Entry) -> None:
-        heading = QLabel(labels.field_label("attachments"))
-        heading.setStyleSheet("font-weight: bold")
-        layout.addWidget(heading)
-        strip = AttachmentStrip(self._body)
+        strip = AttachmentStrip(self._body)  # (with its own heading and buttons)
         strip.set_entry(self._journal, entry.id)
         layout.addWidget(strip)
 

@@ -89,12 +89,6 @@ class TimelineModel(QAbstractTableModel):
         """Drop every id and every decrypted entry (on lock)."""
         self.set_query(None)
 
-    def refresh_rows(self) -> None:
-        """Forget the cached pages (after an edit) and repaint."""
-        self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, COL_AMOUNT))
-
     def ids(self) -> list[str]:
         return list(self._ids)
 
