@@ -206,21 +206,20 @@ def main() -> None:
     imp.start_import()
     wait_until(app, lambda: imp.result is not None and not imp.busy())
     imp.close()
-        app.processEvents()
+    app.processEvents()
 
     # a password-protected PDF through the report page
-    report_view = window.views.get("report")
-    if report_view is not None:
-        window.show_view("report")
-        app.processEvents()
-        type_text(report_view.prepared_edit, m["gui_prepared"])
-        report_view.password_check.setChecked(True)
-        type_text(report_view.password_edit, "gui pdf password 99")
-        type_text(report_view.password_again, "gui pdf password 99")
-        dialogs.set_next_file(str(gui_pdf))
-        report_view.export_pdf()
-        wait_until(app, lambda: not report_view.is_busy() and report_view.last_path is not None)
-        report_view.copy_summary()
+    report_view = window.views["report"]
+    window.show_view("report")
+    app.processEvents()
+    type_text(report_view.prepared_edit, m["gui_prepared"])
+    report_view.password_check.setChecked(True)
+    type_text(report_view.password_edit, "gui pdf password 99")
+    type_text(report_view.password_again, "gui pdf password 99")
+    dialogs.set_next_file(str(gui_pdf))
+    report_view.export_pdf()
+    wait_until(app, lambda: not report_view.is_busy() and report_view.last_path is not None)
+    report_view.copy_summary()
 
     # a half-typed entry when the journal locks: kept as an encrypted draft
     draft = EntryEditorDialog(j, window, kind="note")

@@ -56,9 +56,7 @@ def journal_with_backups(tmp_path: Path) -> tuple[Path, list[Path], list[str]]:
 
 def _wait_closed(window: Any) -> None:
     """The window may back up and close the journal in a background thread after locking."""
-    wait = getattr(window, "wait_for_close", None)
-    if callable(wait):
-        wait(30)
+    window.wait_for_close(30)
 
 
 def _shot(widget: Any, name: str) -> None:
