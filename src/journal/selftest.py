@@ -30,11 +30,9 @@ _qt_app: object | None = None  # kept alive when the self-test had to create the
 
 
 def sqlcipher_version() -> str:
-    """The SQLCipher library version (e.g. "4.19.0 community"), or "" when unavailable."""
-    try:
-        import sqlcipher3
-    except ImportError:  # pragma: no cover - the dependency is required
-        return ""
+    """The SQLCipher library version (e.g. "4.19.0 community"), or "" when it does not say."""
+    import sqlcipher3
+
     conn = sqlcipher3.connect(":memory:")
     try:
         row = conn.execute("PRAGMA cipher_version").fetchone()
@@ -118,12 +116,9 @@ def _check_pdf() -> str:
 
 def _check_qt() -> str:
     global _qt_app
-    try:
-        from PySide6.QtWidgets import QApplication
-    except ImportError:
-        return "skipped (PySide6 not installed)"
     from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QIcon, QImageReader
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
