@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import journal.gui  # (applies the PySide6-on-Python-3.11 workaround before any Qt call)
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 

@@ -80,7 +80,7 @@ def test_compiled_translation_loads() -> None:
 def test_chinese_text_uses_full_width_punctuation() -> None:
     """Chinese sentences take ，：；（） — checked in help pages, catalogs and the core's texts."""
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "zh_punct.py")], capture_output=True,
-                         text=True, timeout=120)
+                         text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stdout[-3000:]
 
 

@@ -25,6 +25,7 @@ print(len(names))
 
 
 def test_core_imports_without_qt() -> None:
-    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120,
+                         check=False)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) >= 15

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,8 +11,8 @@ from journal.core.timeparse import format_when, parse_date_bound, parse_when
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("300", Decimal("300")), ("1,200.50", Decimal("1200.50")), ("0", Decimal("0")),
-    ("３００", Decimal("300")), ("  42.5 ", Decimal("42.5")),
+    ("300", Decimal(300)), ("1,200.50", Decimal("1200.50")), ("0", Decimal(0)),
+    ("３００", Decimal(300)), ("  42.5 ", Decimal("42.5")),
 ])
 def test_amounts(text: str, expected: Decimal) -> None:
     assert parse_amount(text) == expected
@@ -68,7 +68,7 @@ def test_bounds_and_formatting() -> None:
     assert (end.hour, end.minute) == (23, 59)
     end_month = parse_date_bound("2024-02", end=True)
     assert (end_month.month, end_month.day) == (2, 29)
-    dt = datetime(2024, 3, 5, 14, 30, tzinfo=timezone.utc)
+    dt = datetime(2024, 3, 5, 14, 30, tzinfo=UTC)
     assert format_when(dt, "day", "zh") == "2024年3月5日"
     assert format_when(dt, "approximate", "en") == "approx. 2024-03-05"
     assert format_when(dt, "month", "en") == "2024-03"

@@ -42,8 +42,8 @@ def build(out: Path) -> None:
     lily = j.add_person("Lily", aliases=["莉莉"], platform="Soul", notes="")
     j.add_attachment(person_id=zhang.id, data=PNG, filename="头像 avatar.png", caption="profile photo")
     t0 = datetime(2024, 3, 5, 14, 30, tzinfo=CST)
-    common = dict(channel="微信 WeChat", location="青岛 Qingdao", witnesses=["室友 room-mate"],
-                  tags=["兼职", "v1"], details="第一行 line 1\n第二行 line 2")
+    common = {"channel": "微信 WeChat", "location": "青岛 Qingdao", "witnesses": ["室友 room-mate"],
+                  "tags": ["兼职", "v1"], "details": "第一行 line 1\n第二行 line 2"}
     drafts = {
         "contact": EntryDraft(kind="contact", summary="V1 contact 第一次聊天", medium="chat",
                               initiated_by="them", occurred_at=t0, precision="exact",
@@ -57,7 +57,7 @@ def build(out: Path) -> None:
                               direction="received", occurred_at=t0 + timedelta(days=2),
                               precision="day", persons=[zhang.id, lily.id], **common),
         "gift": EntryDraft(kind="gift", summary="V1 gift 手机", item="手机 phone",
-                           value=Decimal("3999"), currency="CNY",
+                           value=Decimal(3999), currency="CNY",
                            occurred_at=datetime(2024, 3, 8, tzinfo=CST), precision="approximate",
                            persons=[lily.id], **common),
         "meeting": EntryDraft(kind="meeting", summary="V1 meeting 见面", medium="in_person",

@@ -296,7 +296,7 @@ class ImportDialog(QDialog):
         self._parse(date_order=None)
 
     def _kind(self) -> str | None:
-        kind = self.kind_combo.currentData()
+        kind: str | None = self.kind_combo.currentData()
         if kind is None and self.path is not None:
             kind = detect_kind(self.path)
         return kind
@@ -449,7 +449,8 @@ class ImportDialog(QDialog):
             self.tr("%1 — will be recorded as people in the journal").replace("%1", text))
 
     def me(self) -> str | None:
-        return self.me_combo.currentData()
+        me: str | None = self.me_combo.currentData()
+        return me
 
     def select_me(self, name: str) -> None:
         index = self.me_combo.findData(name)

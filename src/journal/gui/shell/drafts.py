@@ -17,7 +17,8 @@ class ShellDrafts(ShellBase):
     def offer_drafts(self) -> None:
         """Offer back what was being typed when the journal locked or the app stopped."""
         # (the editor is imported once a journal is open, not at start-up)
-        from journal.gui.editor.dialog import EntryEditorDialog, pending_drafts
+        from journal.gui.editor.dialog import EntryEditorDialog
+        from journal.gui.editor.draft_state import pending_drafts
 
         journal = self.journal
         if journal is None:
