@@ -383,3 +383,28 @@ def test_journal_option_opens_the_unlock_screen_for_that_file(make_window: Any, 
     window = make_window(journal_path=Path(args.journal))
     assert window.welcome.current_page() is window.welcome.unlock
     assert window.welcome.current_path() == path
+
+
+def test_a_view_that_cannot_be_imported_stops_the_unlock_with_the_error(
+        window: Any, journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No view is silently left out: the import error reaches the caller (and so the log and the
+    error dialog of the application)."""
+    import sys
+
+    monkeypatch.delitem(sys.modules, "journal.gui.shell.views", raising=False)
+    monkeypatch.setitem(sys.modules, "journal.gui.signs.view", None)  # as if it failed to import
+    with pytest.raises(ImportError):
+        window.open_journal(journal)
+    assert window.views == {}
+
+
+def test_sections_follow_the_table_of_views(open_window: Any) -> None:
+    from journal.gui.shell.views import VIEWS
+
+    assert open_window._nav_keys == [spec.key for spec in VIEWS]
+    for row, spec in enumerate(VIEWS):
+        assert isinstance(open_window.views[spec.key], spec.cls)
+        assert open_window.nav.item(row).text().startswith(spec.title)
+        assert not open_window.nav.item(row).icon().isNull()
+    assert [a.text() for a in open_window.view_actions.values()] == [
+        open_window.nav.item(row).text() for row in range(open_window.nav.count())]
