@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -120,6 +121,18 @@ def _evaluate(journal: Journal) -> Evaluation:
     results = core_signs.evaluate_journal(journal)
     ids = list(dict.fromkeys(i for r in results for i in r.evidence[:EVIDENCE_SHOWN]))
     return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
+
+
+def _wipe(widget: QWidget) -> None:
+    """Empty every text a detached card shows."""
+    for label in widget.findChildren(QLabel):
+        label.clear()
+        label.setToolTip("")
+    for button in widget.findChildren(QAbstractButton):
+        button.setText("")
+        button.setToolTip("")
+    for edit in widget.findChildren(QLineEdit):
+        edit.clear()
 
 
 class SignCard(QFrame):
@@ -524,8 +537,7 @@ class SignsView(QWidget):
             w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
-                for button in w.findChildren(QPushButton):  # until deleted: no entry summaries
-                    button.setText("")
+                _wipe(w)  # until it is deleted it holds no entry summaries, quotes or reasons
                 w.setParent(None)
                 w.deleteLater()
         self.cards = []
