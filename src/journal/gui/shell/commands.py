@@ -15,7 +15,6 @@ from journal.gui import dialogs, qtsetup
 from journal.gui.backups import BackupsDialog
 from journal.gui.help.about import AboutDialog
 from journal.gui.help.view import HelpView
-from journal.gui.importer.dialog import ImportDialog
 from journal.gui.shell.base import ShellBase
 
 log = logging.getLogger(__name__)
@@ -43,6 +42,9 @@ class ShellCommands(ShellBase):
         timeline.focus_search()  # type: ignore[attr-defined]
 
     def open_import(self) -> None:
+        # (the chat parsers are imported when first needed, not at start-up)
+        from journal.gui.importer.dialog import ImportDialog
+
         if self.journal is None:
             return
         journal = self.journal
