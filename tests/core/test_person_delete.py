@@ -49,8 +49,8 @@ def test_delete_and_restore_are_in_the_history_and_the_audit_chain(journal: Jour
     journal.delete_person(pid)
     journal.restore_person(pid)
     assert [r.action for r in journal.person_history(pid)][-2:] == ["delete", "restore"]
-    trail = [(r.action, r.object_type, r.object_id) for r in journal.audit_records()]
-    assert trail[-2:] == [("delete", "person", pid), ("restore", "person", pid)]
+    trail = [(r.action, r.object_id) for r in journal.audit_records() if r.object_type == "person"]
+    assert trail[-2:] == [("delete", pid), ("restore", pid)]
     assert journal.verify().ok
     journal.close()
     with Journal.open(journal_path, passphrase) as reopened:  # written, not only in memory

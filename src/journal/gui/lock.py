@@ -185,7 +185,7 @@ class ClipboardGuard(QObject):
         current = self._clipboard.mimeData()
         if current is None or current.hasFormat(SECRET_HINT):
             return
-        formats = [(fmt, bytes(current.data(fmt))) for fmt in current.formats()]
+        formats = [(fmt, current.data(fmt).data()) for fmt in current.formats()]
         del current  # Qt deletes it when the new data is set
         mime = QMimeData()
         for fmt, data in formats:
