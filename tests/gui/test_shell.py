@@ -404,7 +404,7 @@ def test_sections_follow_the_table_of_views(open_window: Any) -> None:
     assert open_window._nav_keys == [spec.key for spec in VIEWS]
     for row, spec in enumerate(VIEWS):
         assert isinstance(open_window.views[spec.key], spec.cls)
-        assert open_window.nav.item(row).text().startswith(spec.title)
+        assert open_window.nav.item(row).text().startswith(spec.title())
         assert not open_window.nav.item(row).icon().isNull()
     assert [a.text() for a in open_window.view_actions.values()] == [
         open_window.nav.item(row).text() for row in range(open_window.nav.count())]

@@ -118,8 +118,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self._start_precheck()  # the pre-write page check, off the window's thread
         if self.workspace is not None:
             self.stack.setCurrentWidget(self.workspace)
-        if not self.show_view("overview"):  # the case at a glance comes first
-            self.show_view("timeline")
+        self.show_view(self._nav_keys[0])  # the first section: the case at a glance
         self.idle.set_minutes(self.settings.autolock_minutes)
         self.idle.start()
         self.retranslate()

@@ -8,7 +8,6 @@ Every text comes from the core's catalog (``overview.*``), in the window's langu
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +32,7 @@ from journal.core.report.data import ReportData, SignView
 from journal.core.report.texts import handle_name
 from journal.gui import qtsetup
 from journal.gui.overview.picture import OverviewPicture
+from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -100,7 +100,6 @@ class PersonCard(QFrame):
 class OverviewView(QWidget):
     entryActivated = Signal(str)
     copyText = Signal(str)  # the window's clipboard guard copies (and clears it later)
-    _narrated = Signal(int, object)  # (generation, text or None), worker → UI
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +109,6 @@ class OverviewView(QWidget):
         self.data: OverviewData | None = None
         self.narrative_busy = False
         self._report_data: ReportData | None = None
-        self._narrated.connect(self._on_narrated, Qt.ConnectionType.QueuedConnection)
 
         self.heading = _label(bold=True, scale=1.4)
         self.hint = _label()
@@ -275,9 +273,10 @@ class OverviewView(QWidget):
         def start() -> None:
             if generation != self._generation or self._journal is not journal:
                 return
-            threading.Thread(target=lambda: self._narrated.emit(
-                generation, _gather(journal, lang)), daemon=True,
-                name="overview-narrative").start()
+            # (gui/worker.py: a result for a locked or deleted page is dropped)
+            BackgroundTask(lambda _progress: _gather(journal, lang), self,
+                           done=lambda outcome: self._on_narrated(generation, outcome),
+                           name="overview-narrative").start()
 
         self._start_narrative = start
         if not self.picture.isVisible():  # not on screen (another page is shown): start now

@@ -26,7 +26,7 @@ from journal.core.errors import JournalError
 from journal.core.package.texts import size_text
 from journal.core.report import ReportOptions
 from journal.gui import dialogs, qtsetup
-from journal.gui.worker import BackgroundTask, Cancelled
+from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -46,7 +46,6 @@ class PackageBox(QGroupBox):
         self._options = options
         self.journal: Journal | None = None
         self.worker: BackgroundTask | None = None
-        self._done_worker: BackgroundTask | None = None
         self.last_path: Path | None = None
         self.last_stats: packages.PackageStats | None = None
         layout = QVBoxLayout(self)
@@ -101,10 +100,16 @@ class PackageBox(QGroupBox):
 
     # ------------------------------------------------------------------ journal
     def set_journal(self, journal: Journal | None) -> None:
-        if journal is None and self.worker is not None:
-            self.worker.cancel()
+        stopped = journal is None and self.worker is not None
+        if stopped and self.worker is not None:
+            self.worker.cancel()  # stops at its next step; what it would have said is dropped
+            self.worker = None
+            self.progress.setVisible(False)
         self.journal = journal
         self.status.clear()
+        if stopped:
+            self.status.setText(self.tr(
+                "The package was not made because the journal was locked."))
         self.last_path = None
         self.last_stats = None
         self.fingerprint.clear()
@@ -153,9 +158,9 @@ class PackageBox(QGroupBox):
         def work(progress: Any) -> packages.PackageStats:
             return packages.build_package(journal, out, options, progress)
 
-        self.worker = BackgroundTask(work, self, name="journal-package")
+        self.worker = BackgroundTask(work, self, done=lambda stats: self._saved(out, stats),
+                                     failed=self._failed, name="journal-package")
         self.worker.progressed.connect(self._progressed)
-        self.worker.finished.connect(lambda: self._finished(out))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.export_button.setEnabled(False)
@@ -166,22 +171,18 @@ class PackageBox(QGroupBox):
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
-    def _finished(self, out: Path) -> None:
-        worker, self.worker = self.worker, None
+    def _task_ended(self) -> None:
+        self.worker = None
         self.progress.setVisible(False)
-        if worker is None:
-            return
-        self._done_worker = worker  # deleting it inside its own signal crashes PySide
         self.export_button.setEnabled(self.journal is not None)
-        if worker.cancelled or isinstance(worker.error, Cancelled):
-            self.status.setText(self.tr(
-                "The package was not made because the journal was locked."))
-            return
-        if worker.error is not None:
-            self.status.setText(self.tr("The evidence package could not be made."))
-            dialogs.show_error(self, worker.error)
-            return
-        stats: packages.PackageStats = worker.result
+
+    def _failed(self, error: BaseException) -> None:
+        self._task_ended()
+        self.status.setText(self.tr("The evidence package could not be made."))
+        dialogs.show_error(self, error)
+
+    def _saved(self, out: Path, stats: packages.PackageStats) -> None:
+        self._task_ended()
         self.last_path = out
         self.last_stats = stats
         text = self.tr(
