@@ -66,10 +66,11 @@ def window(make_window: Callable[..., Any]) -> Any:
 
 @pytest.fixture
 def open_window(window: Any, journal: Any) -> Any:
-    """A window showing the (empty) ``journal`` fixture, as after unlocking (every view has the
-    journal, as after the first event-loop turns)."""
+    """A window showing the (empty) ``journal`` fixture's timeline, as after unlocking and choosing
+    the timeline (every view has the journal, as after the first event-loop turns)."""
     window.open_journal(journal)
     window.attach_all_views()
+    window.show_view("timeline")
     return window
 
 

@@ -68,6 +68,8 @@ def test_screenshots_show_each_screen_in_its_language(lang: str, make_window: An
     sample = add_sample(journal)
     window.open_journal(journal)
     window.attach_all_views()
+    assert window.current_view() == "overview"  # the case at a glance comes first
+    window.show_view("timeline")
     timeline = window.views["timeline"]
     timeline.select_entry(sample["entries"]["request"])
     timeline_image = _save(window, folder, f"{lang}-5-timeline")
@@ -115,4 +117,4 @@ def test_screenshots_show_each_screen_in_its_language(lang: str, make_window: An
     assert window.stack.currentWidget() is window.welcome
     with capsys.disabled():
         print(f"\nscreenshots ({lang}): {folder}  [{len(list(folder.glob('*.png')))} files]")
-    assert len(list(folder.glob(f"{lang}-*.png"))) == 13
+    assert len(list(folder.glob(f"{lang}-*.png"))) == 14
