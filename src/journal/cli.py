@@ -671,7 +671,7 @@ def cmd_import_screenshots(args: argparse.Namespace, lang: str) -> int:
         if done < total:
             say(t("cli.ocr_reading", lang, n=done + 1, total=total), file=sys.stderr)
 
-    files = [Path(f).expanduser() for f in args.files]
+    files: list[Path | str] = [Path(f).expanduser() for f in args.files]
     with _open(args, lang) as j:
         batch = read_screenshots(files, journal=j, lang=lang, me=args.me, progress=progress)
         for pic in batch.pictures:

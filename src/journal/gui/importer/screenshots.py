@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap
@@ -44,7 +44,7 @@ from journal.core.ocr.screenshots import (
 )
 from journal.gui import dialogs
 from journal.gui.qtsetup import current_lang
-from journal.gui.worker import BackgroundTask, Cancelled
+from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -212,11 +212,12 @@ class ScreenshotImportDialog(QDialog):
         self.progress.setValue(0)
         self.reading_label.setText(self.tr("Reading the screenshots…"))
         self._show(self.PAGE_READING)
+        files: list[Path | str] = list(paths)
         task = BackgroundTask(lambda progress: read_screenshots(
-            paths, journal=journal, lang=lang, progress=progress,
-            cancelled=lambda: task.cancelled), self, "screenshot-reading")
+            files, journal=journal, lang=lang, progress=progress,
+            cancelled=lambda: task.cancelled), self, done=self._on_read,
+            failed=self._read_failed, name="screenshot-reading")
         task.progressed.connect(self._on_progress)
-        task.finished.connect(self._on_read)
         self.task = task
         task.start()
 
@@ -228,17 +229,14 @@ class ScreenshotImportDialog(QDialog):
             self.reading_label.setText(self.tr("Reading screenshot {n} of {total}…").format(
                 n=done + 1, total=total))
 
-    @Slot()
-    def _on_read(self) -> None:
-        task, self.task = self.task, None
-        if task is None:
-            return
-        if task.error is not None:
-            if not isinstance(task.error, Cancelled) and not task.cancelled:
-                dialogs.show_error(self, task.error)
-            self._show(self.PAGE_CHOOSE)
-            return
-        self.batch = task.result
+    def _read_failed(self, error: BaseException) -> None:
+        self.task = None
+        dialogs.show_error(self, error)
+        self._show(self.PAGE_CHOOSE)
+
+    def _on_read(self, batch: Any) -> None:
+        self.task = None
+        self.batch = batch
         self._fill_preview()
         self._show(self.PAGE_PREVIEW)
 
@@ -326,7 +324,9 @@ class ScreenshotImportDialog(QDialog):
     @Slot()
     def _cancel(self) -> None:
         if self.task is not None:
-            self.task.cancel()  # the recognition child is stopped at once
+            self.task.cancel()  # the recognition child is stopped at once; its outcome dropped
+            self.task = None
+            self._show(self.PAGE_CHOOSE)
             return
         self.reject()
 
@@ -345,5 +345,9 @@ class ScreenshotImportDialog(QDialog):
 
     def shown_rows(self) -> list[tuple[str, str, str]]:
         """The preview table's rows (time, who, text) as shown."""
-        return [tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
-                for r in range(self.table.rowCount())]
+        rows: list[tuple[str, str, str]] = []
+        for r in range(self.table.rowCount()):
+            cells = [self.table.item(r, c) for c in range(3)]
+            time_, who, text = (cell.text() if cell is not None else "" for cell in cells)
+            rows.append((time_, who, text))
+        return rows
