@@ -70,5 +70,5 @@ def test_export_overview_never_overwrites_a_journal(demo: Path, tmp_path: Path) 
     target.write_bytes(demo.read_bytes()[:4096])
     result = run(demo, "export", "overview", str(target))
     assert result.returncode == 1
-    assert "The picture cannot be saved over a journal file." in result.stderr
+    assert "is an encrypted journal or backup; it will not be overwritten" in result.stderr
     assert target.read_bytes() == demo.read_bytes()[:4096]

@@ -85,7 +85,7 @@ def test_export_refuses_an_existing_file_and_the_journal(jpath: Path, tmp_path: 
     assert out.read_bytes() == b"keep"
     before = jpath.read_bytes()
     refused = run("export", "package", str(jpath), journal=jpath, env=ZH)
-    assert refused.returncode == 1 and "证据包不能写在那里" in refused.stderr
+    assert refused.returncode == 1 and "就是日志本身或它自己的文件，写入会毁掉日志" in refused.stderr
     assert jpath.read_bytes() == before
     assert "Traceback" not in refused.stderr
 

@@ -431,20 +431,20 @@ def test_refuses_the_journal_and_its_working_files(journal: Journal, suffix: str
     target = Path(f"{journal.path}{suffix}")
     with pytest.raises(InputError) as caught:
         build_package(journal, target, ReportOptions())
-    assert caught.value.key == "package.error.is_journal"
+    assert caught.value.key == "error.output_is_journal"
 
 
 def test_refuses_another_journal_file(journal: Journal, tmp_path: Path) -> None:
     Journal.create(tmp_path / "second.zip", "second passphrase!", kdf=FAST_PARAMS).close()
     with pytest.raises(InputError) as caught:
         build_package(journal, tmp_path / "second.zip", ReportOptions())
-    assert caught.value.key == "package.error.is_journal"
+    assert caught.value.key == "error.output_is_a_journal"
 
 
 def test_refuses_a_folder_and_a_missing_folder(journal: Journal, tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         build_package(journal, tmp_path, ReportOptions())
-    assert caught.value.key == "package.error.is_directory"
+    assert caught.value.key == "error.output_is_folder"
     with pytest.raises(InputError) as caught:
         build_package(journal, tmp_path / "no such folder" / "p.zip", ReportOptions())
     assert caught.value.key == "error.not_writable"

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from journal.core.crypto import FORMAT_VERSION, MAGIC
 from journal.core.errors import ExportError, InputError
 from journal.core.fileout import write_bytes_atomic
 from journal.core.outpath import check_output_path
@@ -28,22 +27,9 @@ def check_target(journal: Any, out: Path) -> str:
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise InputError("overview.error.format", field="out", name=out.name)
-    if out.is_dir():
-        raise InputError("error.not_writable", field="out", path=str(out))
-    journal_path = getattr(journal, "path", None)
-    try:
-        if journal_path is not None and out.resolve() == Path(journal_path).resolve():
-            raise InputError("overview.error.is_journal", field="out")
-        if out.is_file():
-            with out.open("rb") as fh:
-                head = fh.read(3)
-            if head[:2] == MAGIC and head[2:3] == bytes([FORMAT_VERSION]):
-                raise InputError("overview.error.is_journal", field="out")
-    except OSError:
-        pass
-    # and the one output-path check for the rest: links to the journal, its -wal/-shm and lock
-    # files, the backups folder
-    check_output_path(out, [journal_path] if journal_path is not None else [])
+    # the one output-path check: a folder, the journal (any spelling or link), its -wal/-shm and
+    # lock files, any journal file, the backups folder
+    check_output_path(out, [journal.path] if journal is not None else [])
     return suffix
 
 

@@ -56,9 +56,6 @@ _T: dict[str, tuple[str, str]] = {
     "overview.error.png": (("A PNG picture could not be made here ({detail}). Save it as .svg "
                             "instead, which any browser shows."),
                            "此处无法生成PNG图片（{detail}）。请改存为 .svg，任何浏览器都能打开。"),
-    "overview.error.is_journal": (
-        "The picture cannot be saved over a journal file. Choose another name.",
-        "图片不能保存在日志文件上。请换一个文件名。"),
     "overview.exported": ("Overview picture saved to {path}", "概览图已保存到{path}"),
 }
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from journal import __version__
-from journal.core import crypto, fsutil, signing
+from journal.core import fsutil, signing
 from journal.core.codec import entry_to_json, person_to_json
 from journal.core.errors import ExportError, InputError, JournalError
 from journal.core.models import Attachment, Entry
@@ -74,28 +74,11 @@ class PackageStats:
 
 # ---------------------------------------------------------------------------- output path
 def check_out_path(journal: Any, out_path: os.PathLike[str] | str) -> Path:
-    """Refuse a folder, an existing file, the journal (and its -wal/-shm) and any journal file."""
-    out = Path(out_path).expanduser()
-    if out.is_dir():
-        raise InputError("package.error.is_directory", field="path", path=str(out))
-    journal_path = getattr(journal, "path", None)
-    if journal_path is not None:
-        base = Path(journal_path)
-        with contextlib.suppress(OSError):
-            resolved = out.resolve()
-            for candidate in (base, Path(f"{base}-wal"), Path(f"{base}-shm"),
-                              Path(f"{base}-journal")):
-                if resolved == candidate.resolve():
-                    raise InputError("package.error.is_journal", field="path", path=str(out))
+    """Refuse what the one output-path check refuses (the journal and its own files, any journal
+    file, the backups folder), then a folder and an existing file."""
+    out = check_output_path(Path(out_path).expanduser(), [journal.path])
     if out.exists():
-        try:
-            crypto.read_header(out)
-        except (OSError, JournalError):
-            raise InputError("error.file_exists", field="path", path=str(out)) from None
-        raise InputError("package.error.is_journal", field="path", path=str(out))
-    # and the one output-path check for the rest: the journal's lock files, another spelling of
-    # its name, the backups folder
-    check_output_path(out, [journal_path] if journal_path is not None else [])
+        raise InputError("error.file_exists", field="path", path=str(out))
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise InputError("error.not_writable", field="path", path=str(out))

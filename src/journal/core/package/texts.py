@@ -5,15 +5,6 @@ from __future__ import annotations
 from journal.core import i18n
 
 i18n.register({
-    "package.error.is_journal": {
-        "en": "{path} is the journal or one of its working files; the package is never written "
-              "there. Choose another name.",
-        "zh": "{path} 是日志文件或它的工作文件，证据包不能写在那里。请换一个文件名。",
-    },
-    "package.error.is_directory": {
-        "en": "{path} is a folder. Choose a file name for the package, such as evidence.zip.",
-        "zh": "{path} 是一个文件夹。请为证据包选择一个文件名，例如 evidence.zip。",
-    },
     "package.error.not_zip": {
         "en": "{path} is not a zip file, so it is not an evidence package. Check that you chose "
               "the right file and that it was copied completely.",
