@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from journal import __version__
+from journal import __version__, clihelp
 from journal.clitext import entries_table, entry_details, persons_table, t
 from journal.core import fields, paths
 from journal.core.entryfields import check_kind
@@ -68,7 +68,7 @@ def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     parser = _Parser(prog="journal-cli", description="Incident Journal: an offline, encrypted journal.")
     parser.add_argument("--version", action="version", version=f"journal-cli {__version__}")
-    parser.add_argument("--journal", metavar="PATH", help="journal file (default: the user data dir's journal)")
+    parser.add_argument("--journal", metavar="PATH")
     parser.add_argument("--passphrase-file", metavar="F")
     parser.add_argument("--new-passphrase-file", metavar="F")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -119,13 +119,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                                 parser_class=_Parser)
     dismiss = ssub.add_parser("dismiss", help="set a sign aside as 'not this', with a reason")
     dismiss.add_argument("sign", metavar="WS-ID")
-    dismiss.add_argument("--reason", required=True, help="why it does not fit (a few words)")
+    dismiss.add_argument("--reason", required=True)
     ssub.add_parser("undismiss", help="count a sign set aside again").add_argument(
         "sign", metavar="WS-ID")
     verify = sub.add_parser("verify")
     verify.add_argument("--json", action="store_true")
-    verify.add_argument("--expect-head", metavar="HASH",
-                        help="exit 5 unless HASH (from an earlier report) is a record of the chain")
+    verify.add_argument("--expect-head", metavar="HASH")
 
     export = sub.add_parser("export")
     esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,package,overview}",
@@ -149,8 +148,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     package.add_argument("--lang", choices=("zh", "en"))
     package.add_argument("--since")
     package.add_argument("--until")
-    package.add_argument("--redact", action="store_true",
-                         help="mask handles, phone numbers and emails; leave the originals out")
+    package.add_argument("--redact", action="store_true")
     package.add_argument("--prepared-by")
     vpkg = sub.add_parser("verify-package",
                           help="check an evidence package (no journal or passphrase needed)")
@@ -192,9 +190,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     sub.add_parser("restore", help="restore ID (an entry from the trash) or BACKUP (a backup file)"
                    ).add_argument("backup", metavar="ID_OR_BACKUP")
     rekey = sub.add_parser("rekey")
-    rekey.add_argument("--delete-old-backups", action="store_true",
-                       help="delete this journal's earlier backups instead of re-encrypting them")
+    rekey.add_argument("--delete-old-backups", action="store_true")
     sub.add_parser("demo").add_argument("out")
+    clihelp.localise(parser, lang)
     return parser
 
 
