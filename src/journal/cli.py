@@ -40,8 +40,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ---------------------------------------------------------------------------- argument parsing
-def _choice_help(spec: fields.Field) -> str:
-    return "; ".join(f"{c.id} = {c.en} = {c.zh}" for c in spec.choices)
+def _choice_help(spec: fields.Field, lang: str) -> str:
+    return ("；" if lang == "zh" else "; ").join(f"{c.id} = {c.en} = {c.zh}" for c in spec.choices)
 
 
 def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None:
@@ -54,7 +54,7 @@ def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None
             kinds = "、".join if lang == "zh" else ", ".join
             text += f" [{kinds(fields.kind_label(k, lang) for k in spec.kinds)}]"
         if spec.type == fields.CHOICE:
-            text += " — " + _choice_help(spec)
+            text += ("：" if lang == "zh" else " — ") + _choice_help(spec, lang)
         repeat = spec.type in (fields.LIST, fields.PERSONS)
         p.add_argument(spec.cli, dest=spec.name, action="append" if repeat else "store",
                        metavar=spec.cli[2:].upper().replace("-", "_"), help=text.replace("%", "%%"))
@@ -62,7 +62,7 @@ def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None
                    help="附加一个文件；可重复" if lang == "zh" else "attach a file; repeatable")
     if edit:
         p.add_argument("--kind", help=("改为另一种类型：" if lang == "zh" else "change the kind: ")
-                       + ", ".join(f"{k.id} = {k.en} = {k.zh}" for k in fields.KIND_TABLE))
+                       + ("；" if lang == "zh" else ", ").join(f"{k.id} = {k.en} = {k.zh}" for k in fields.KIND_TABLE))
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
@@ -91,7 +91,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     plist.add_argument("--json", action="store_true")
 
     add = sub.add_parser("add", help="record an entry")
-    add.add_argument("kind", metavar="KIND", help="; ".join(f"{k.id} = {k.en} = {k.zh}"
+    add.add_argument("kind", metavar="KIND", help=("；" if lang == "zh" else "; ").join(f"{k.id} = {k.en} = {k.zh}"
                                                           for k in fields.KIND_TABLE))
     _entry_options(add, edit=False, lang=lang)
     edit = sub.add_parser("edit", help="edit an entry (a new revision)")

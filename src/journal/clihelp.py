@@ -22,7 +22,7 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "person list": ("list every person in the journal", "列出日志中的所有人物"),
     "add": ("record an entry: what happened, when, with whom", "添加一条记录：发生了什么、什么时候、和谁"),
     "edit": ("change an entry (the earlier version is kept)", "修改一条记录（原来的版本会保留）"),
-    "delete": ("move an entry to the trash (it can be restored)", "把一条记录移入回收站（可以恢复）"),
+    "delete": ("move an entry to the trash (it can be restored)", "把一条记录移到回收站（可以恢复）"),
     "restore": ("bring back an entry from the trash, or a journal from a backup file",
                 "从回收站恢复一条记录，或者从备份文件恢复日志"),
     "list": ("list entries, newest first, with filters", "按时间倒序列出记录，可以筛选"),
@@ -30,8 +30,8 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "search": ("find entries and people containing some words", "查找包含某些文字的记录和人物"),
     "signs": ("the warning signs the entries show", "记录中出现的警示信号"),
     "signs dismiss": ("set a warning sign aside as “not this”, with a reason",
-                      "把一个警示信号标为“不符合”，并写明理由"),
-    "signs undismiss": ("count a warning sign that was set aside again", "重新计入已标为“不符合”的警示信号"),
+                      "把一个警示信号标为“不适用”，并写明理由"),
+    "signs undismiss": ("count a warning sign that was set aside again", "重新计入已标为“不适用”的警示信号"),
     "verify": ("check that nothing in the journal was changed or removed",
                "检查日志中的内容有没有被改动或删除"),
     "export": ("make a PDF report, a text summary or an evidence package",
@@ -56,7 +56,7 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "rekey": ("change the passphrase (earlier backups are re-encrypted too)",
               "更换密码（以前的备份也会改用新密码加密）"),
     "demo": ("create a demo journal with made-up entries to try the app",
-             "创建一个带虚构记录的演示日志，用来试用"),
+             "创建一个带虚构记录的示例日志，用来试用"),
 }
 
 # option strings (or positional dest names) -> (en, zh); "" = every parser
@@ -92,7 +92,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     "--tz": ("time zone of the times in the export (default: this computer's)",
              "导出文件中时间所用的时区（默认：本机时区）"),
     "--expect-head": ("fail (exit 5) unless this head hash from an earlier report is in the chain",
-                      "如果先前报告中的这个链头哈希值不在审计链中，则校验失败（退出码 5）"),
+                      "如果先前报告中的审计链末端哈希值不在本审计链中，则校验失败（退出码 5）"),
     "--expect-key": ("the signing key fingerprint the package must carry", "证据包必须带有的签名密钥指纹"),
     "--reason": ("why it does not fit (a few words)", "为什么不符合（简单几句）"),
     "--delete-old-backups": ("delete the earlier backups instead of re-encrypting them",
