@@ -63,6 +63,8 @@ def problems(top: QWidget) -> list[str]:
         if _shown(b, top) and not _inside_scroll_area(b, top) and b.text():
             if not top.rect().contains(_rect_in(b, top)):
                 out.append(f"button “{b.text()}” not fully visible")
+            elif b.sizeHint().width() > b.width() + 1:
+                out.append(f"button text cut off ({b.sizeHint().width()}>{b.width()}): {b.text()!r}")
     for label in top.findChildren(QLabel):
         if not _shown(label, top) or not label.text() or label.pixmap() is not None and not label.pixmap().isNull():
             continue
@@ -93,6 +95,11 @@ def problems(top: QWidget) -> list[str]:
                     continue
                 need = view.fontMetrics().horizontalAdvance(text) + 4
                 tip = model.data(idx, Qt.ItemDataRole.ToolTipRole)
+                if need > width and view.wordWrap() and isinstance(view, QTableView):
+                    room = QRect(0, 0, max(1, width - 8), 100000)
+                    flags = int(Qt.TextFlag.TextWordWrap)
+                    if view.fontMetrics().boundingRect(room, flags, text).height() <= view.rowHeight(r):
+                        continue  # wrapped within its row
                 if need > width and not tip:
                     out.append(f"column {c} of {view.objectName() or type(view).__name__} "
                                f"{width}px < {need}px for {text[:30]!r} (no tooltip)")
