@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QScrollBar,
     QTableView,
@@ -75,7 +74,7 @@ def problems(top: QWidget) -> list[str]:
             need = label.heightForWidth(label.contentsRect().width())
             if need > label.contentsRect().height() + 2:
                 out.append(f"wrapped label cut off ({need}>{label.contentsRect().height()}): {text[:40]!r}")
-        elif not label.textFormat() == Qt.TextFormat.RichText and "<" not in text:
+        elif label.textFormat() != Qt.TextFormat.RichText and "<" not in text:
             need = label.fontMetrics().horizontalAdvance(text.split("\n")[0])
             if need > label.contentsRect().width() + 2:
                 out.append(f"label cut off ({need}>{label.contentsRect().width()}): {text[:40]!r}")
@@ -191,7 +190,6 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
     window.lock(show_unlock=False)
     window.wait_for_close()
     journal.close()
-    _ = (QDialogButtonBox,)
 
 
 if __name__ == "__main__":
