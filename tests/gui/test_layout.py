@@ -1,7 +1,7 @@
-"""Every main screen and dialog fits a 1366×768 laptop and an 800×600 screen, in English and
-Chinese: frames inside the screen, buttons whole, single-line labels not cut, wrapped labels with
-the height they need, table columns as wide as their content or with a tooltip, no horizontal
-scroll bar in the navigation and at most one in the main window.
+"""Every main screen and dialog fits a 1366×768 or 1280×720 laptop, a 1024×640 window and an
+800×600 screen, in English and Chinese: frames inside the screen, buttons whole, single-line
+labels not cut, wrapped labels with the height they need, table columns as wide as their content
+or with a tooltip, no horizontal scroll bar in the navigation and at most one in the main window.
 
 Qt fixes the screen size when it starts, so each case runs ``layout_probe.py`` in a process of
 its own on an offscreen screen of that size, over a real demo journal.
@@ -37,7 +37,7 @@ def _probe(lang: str, width: int, height: int, tmp_path: Path) -> dict[str, list
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize(("width", "height"), [(1366, 768), (800, 600)])
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720), (1024, 640), (800, 600)])
 def test_every_screen_and_dialog_fits_without_cut_text(lang: str, width: int, height: int,
                                                        tmp_path: Path) -> None:
     windows = _probe(lang, width, height, tmp_path)
