@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
+    QScrollArea,
     QScrollBar,
     QTableView,
     QTreeView,
@@ -106,6 +107,24 @@ def problems(top: QWidget) -> list[str]:
     return out
 
 
+def blank_ends(top: QWidget) -> list[str]:
+    """Scrolled pages taller than their content: a screen of blank space after the last card."""
+    out = []
+    for area in top.findChildren(QScrollArea):
+        content = area.widget()
+        if not _shown(area, top) or content is None or not area.widgetResizable():
+            continue
+        layout = content.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            continue
+        need = layout.totalHeightForWidth(content.width())
+        room = area.viewport().height()
+        if content.height() > max(need, room) + 24:
+            out.append(f"{area.objectName() or type(area).__name__}: {content.height()}px tall for "
+                       f"{need}px of content")
+    return out
+
+
 def horizontal_bars(top: QWidget) -> list[str]:
     bars = [b for b in top.findChildren(QScrollBar)
             if b.orientation() == Qt.Orientation.Horizontal and _shown(b, top) and b.maximum() > 0]
@@ -152,7 +171,7 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
     for key in window._nav_keys:
         window.show_view(key)
         look(f"view-{key}", window)
-        report[f"view-{key}"] += horizontal_bars(window)
+        report[f"view-{key}"] += horizontal_bars(window) + blank_ends(window)
         nav = getattr(window, "nav", None)
         if nav is not None and nav.horizontalScrollBar().isVisible():
             report[f"view-{key}"].append("horizontal scroll bar in the navigation")

@@ -48,3 +48,20 @@ def keep_on_screen(widget: QWidget) -> None:
     y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
     if (x, y) != (frame.x(), frame.y()):
         widget.move(max(x, area.x()), max(y, area.y()))
+
+
+class ScrolledPage(QWidget):
+    """The content of a resizable QScrollArea that holds wrapped text.
+
+    A wrapped label's minimum height is measured at its narrowest width, so a page of them asks
+    the scroll area for far more height than it needs at the actual width: a screen of blank
+    space after the last card. This page reports no minimum height of its own when its layout
+    can say how tall it is for a width, so the scroll area makes it exactly that tall.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return QSize(hint.width(), 0)
+        return hint
