@@ -14,6 +14,7 @@ horizontal scroll bar showing in the main window.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -125,6 +126,35 @@ def blank_ends(top: QWidget) -> list[str]:
     return out
 
 
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+ASCII_MARK = re.compile(rf"[{HAN}\uff08\uff09\u3002\uff0c] ?[,:;?!()]|[,:;?!()] ?[{HAN}]")
+
+
+def chinese_text_problems(top: QWidget) -> list[str]:
+    """In the Chinese window: rule ids (WS-…) and ASCII marks between Chinese characters in any
+    text shown, composed ones included (labels, buttons, table cells, window titles)."""
+    texts = [top.windowTitle()]
+    texts += [w.text() for w in top.findChildren(QLabel) if _shown(w, top)]
+    texts += [w.text() for w in top.findChildren(QAbstractButton) if _shown(w, top)]
+    for view in top.findChildren(QAbstractItemView):
+        model = view.model()
+        if not _shown(view, top) or model is None:
+            continue
+        for r in range(min(model.rowCount(), 50)):
+            columns = view.model().columnCount() if isinstance(view, (QTableView, QTreeView)) else 1
+            for c in range(columns):
+                texts.append(str(model.data(model.index(r, c, QModelIndex())) or ""))
+    out = []
+    for text in texts:
+        plain = re.sub(r"<[^>]+>", "", text)
+        if "WS-" in plain:
+            out.append(f"rule id shown: {plain[:60]!r}")
+        m = ASCII_MARK.search(plain)
+        if m:
+            out.append(f"ASCII mark in Chinese: …{plain[max(0, m.start() - 10):m.end() + 10]}…")
+    return out
+
+
 def horizontal_bars(top: QWidget) -> list[str]:
     bars = [b for b in top.findChildren(QScrollBar)
             if b.orientation() == Qt.Orientation.Horizontal and _shown(b, top) and b.maximum() > 0]
@@ -153,7 +183,7 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
 
     def look(name: str, w: QWidget) -> None:
         settle()
-        report[name] = problems(w)
+        report[name] = problems(w) + (chinese_text_problems(w) if lang == "zh" else [])
         if png_dir:
             w.grab().save(str(Path(png_dir) / f"{lang}-{screen.width()}x{screen.height()}-{name}.png"))
 

@@ -1,7 +1,9 @@
 """Every main screen and dialog fits a 1366×768 or 1280×720 laptop, a 1024×640 window and an
 800×600 screen, in English and Chinese: frames inside the screen, buttons whole, single-line
 labels not cut, wrapped labels with the height they need, table columns as wide as their content
-or with a tooltip, no horizontal scroll bar in the navigation and at most one in the main window.
+or with a tooltip, no horizontal scroll bar in the navigation and at most one in the main window,
+no blank screen after a scrolled page's content; and in Chinese, no rule id (WS-…) and no ASCII
+mark between Chinese characters in any text the window shows (composed ones included).
 
 Qt fixes the screen size when it starts, so each case runs ``layout_probe.py`` in a process of
 its own on an offscreen screen of that size, over a real demo journal.
