@@ -206,6 +206,8 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
         if nav is not None and nav.horizontalScrollBar().isVisible():
             report[f"view-{key}"].append("horizontal scroll bar in the navigation")
 
+    from journal.gui.attachments.viewer import AttachmentViewer
+    from journal.gui.backups.dialog import BackupsDialog, PassphrasePrompt
     from journal.gui.editor.dialog import EntryEditorDialog
     from journal.gui.help.about import AboutDialog
     from journal.gui.history.dialogs import HistoryDialog, TrashDialog
@@ -216,6 +218,7 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
     entries = journal.list_entries()
     payment = next(e for e in entries if e.kind == "payment")
     person = journal.list_persons()[0]
+    picture = next(a.id for e in entries for a in e.attachments if a.media_type.startswith("image/"))
     makers: dict[str, Any] = {
         "editor-new-payment": lambda: EntryEditorDialog(journal, window, kind="payment"),
         "editor-edit": lambda: EntryEditorDialog(journal, window, entry_id=payment.id),
@@ -225,6 +228,12 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
         "trash": lambda: TrashDialog(journal, window),
         "import": lambda: ImportDialog(journal, window),
         "about": lambda: AboutDialog(window),
+        "new-person": lambda: PersonEditorDialog(journal, window),
+        "editor-new-request": lambda: EntryEditorDialog(journal, window, kind="request"),
+        "editor-new-report": lambda: EntryEditorDialog(journal, window, kind="report"),
+        "attachment-viewer": lambda: AttachmentViewer(journal, picture, window),
+        "backups": lambda: BackupsDialog(window, journal.path),
+        "backup-passphrase": lambda: PassphrasePrompt(window, journal.path),
     }
     for name, make in makers.items():
         dlg: QDialog = make()
