@@ -36,6 +36,9 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse's own exit code 2 = usage
         self.print_usage(sys.stderr)
+        lang = getattr(self, "lang", "en")
+        if lang == "zh":
+            self.exit(EXIT_USAGE, f"{self.prog}：错误：{clihelp.error_text(message, lang)}\n")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 

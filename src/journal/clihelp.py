@@ -121,6 +121,28 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# argparse's own error messages -> Chinese (the English ones stay as argparse words them)
+_ERRORS_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     "参数 {0} 的值 {1} 无效，可选：{2}"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面需要一个值"),
+    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), "参数 {0} 不接受值 {1}"),
+)
+
+
+def error_text(text: str, lang: str) -> str:
+    """One of argparse's error messages in ``lang`` (unknown ones are left as they are)."""
+    if lang != "zh":
+        return text
+    for pattern, zh in _ERRORS_ZH:
+        m = pattern.fullmatch(text)
+        if m:
+            return zh.format(*m.groups())
+    return text
+
+
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "zh" else pair[0]
 
@@ -155,6 +177,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse._SubParsersAct
 def localise(parser: argparse.ArgumentParser, lang: str, path: str = "") -> None:
     """Put the descriptions for ``lang`` into ``parser`` and every sub-parser under it."""
     parser.formatter_class = formatter_for(lang)
+    parser.lang = lang  # type: ignore[attr-defined]  # for its error messages
     if not path:
         parser.description = word("description", lang)
         parser.epilog = word("epilog", lang)

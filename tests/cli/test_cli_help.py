@@ -67,3 +67,25 @@ def test_subcommand_help_in_chinese_describes_its_options(tmp_path: Path) -> Non
     assert "供老师或国家安全机关查阅的 PDF 报告" in text
     assert re.search(r"--redact +遮盖所有账号", text)
     assert re.search(r"--password-file F +用该文件中的密码保护 PDF", text)
+
+
+def _usage_error(args: list[str], locale: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, LC_ALL=locale, LANG=locale, JOURNAL_HOME=str(home))
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=60,
+                          check=False)
+
+
+def test_usage_errors_are_in_chinese_for_a_chinese_user(tmp_path: Path) -> None:
+    done = _usage_error(["export", "pdf"], "zh_CN.UTF-8", tmp_path)
+    assert done.returncode == 2
+    assert "journal-cli export pdf：错误：缺少必需的参数：out" in done.stderr
+    assert "error:" not in done.stderr and "usage:" not in done.stderr
+    unknown = _usage_error(["list", "--bogus"], "zh_CN.UTF-8", tmp_path)
+    assert unknown.returncode == 2 and "无法识别的参数：--bogus" in unknown.stderr
+
+
+def test_usage_errors_stay_english_for_an_english_user(tmp_path: Path) -> None:
+    done = _usage_error(["export", "pdf"], "en_GB.UTF-8", tmp_path)
+    assert done.returncode == 2
+    assert "journal-cli export pdf: error: the following arguments are required: out" in done.stderr
+    assert not HAN.search(done.stderr)
