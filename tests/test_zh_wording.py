@@ -166,6 +166,11 @@ def demo_outputs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, st
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
         out.extend((f"pdf page {n + 1}", page) for n, page in enumerate(text.split("\f")))
+        from journal.core.codec import entry_to_json, person_to_json
+
+        content = json.dumps([entry_to_json(e) for e in entries]
+                             + [person_to_json(p) for p in journal.list_persons()], ensure_ascii=False)
+        out.append(("journal content", content))
     finally:
         journal.close()
     return out
@@ -243,6 +248,18 @@ def test_every_pdf_page_carries_the_private_notice_and_no_secrecy_level(
     assert all("个人材料，请妥善保管" in p for p in pages)
     assert not any("机密" in p for p in pages)
     assert any("如国家安全机关" in p for p in pages)
+
+
+@needs_poppler
+def test_the_chinese_pdf_holds_no_english_beyond_what_the_user_wrote(
+        demo_outputs: list[tuple[str, str]]) -> None:
+    content = dict(demo_outputs)["journal content"]
+    written = set(WORD.findall(content))
+    pdf = " ".join(t for w, t in demo_outputs if w.startswith("pdf page"))
+    # then attachment labels (A1), hash digits and the verify command broken over two lines
+    pdf = re.sub(r"\bA\d+\b|\b[0-9A-F]{3,}\b|\bverify\b|\bexpect-head\b", " ", _strip_technical(pdf))
+    words = {w for w in WORD.findall(pdf) if w not in ALLOWED and w not in written}
+    assert words == set()
 
 
 def test_no_avoided_variant_of_a_glossary_word_appears_anywhere() -> None:
