@@ -38,7 +38,7 @@ ALLOWED = {
     "Ctrl", "Enter", "Esc", "Shift", "Tab", "Alt", "F", "txt", "json", "csv", "zip", "pdf", "png",
     "jpg", "www", "gov", "cn", "com", "B", "KB", "MB", "GB", "PNG", "JPEG", "iPhone", "GNU", "README",
     "U", "Delete", "SHA-256", "GB18030", "UTF-8", "HTML", "html", "mbox", "eml", "xlsx",
-    "QQChatExporter", "WechatExporter", "SVG", "Android", "Windows", "macOS", "Linux",
+    "QQChatExporter", "WechatExporter", "SVG", "svg", "Android", "Windows", "macOS", "Linux",
 }
 # messages that show the syntax of what is typed on the command line (ids, kinds, handles)
 INPUT_SYNTAX_KEYS = {"error.bad_handle", "error.sign_unknown", "import.unknown_kind", "import.bad_date_order",
@@ -79,17 +79,14 @@ def _strip_technical(text: str) -> str:
 
 # ------------------------------------------------------------------------------ the sources
 def catalog_texts() -> Iterator[tuple[str, str]]:
-    import journal.core.importers.apply
-    import journal.core.importers.sandbox
-    import journal.core.importers.telegram
-    import journal.core.importers.whatsapp
-    import journal.core.package.texts
-    import journal.core.report.sections.signs
-    import journal.core.report.texts
-    import journal.core.signing
-    import journal.core.signs
-    import journal.core.signs.dismissals
-    import journal.core.signs.reasons  # noqa: F401
+    import importlib
+    import pkgutil
+
+    import journal.core
+    import journal.gui.dialogs  # its texts are core messages too
+
+    for mod in pkgutil.walk_packages(journal.core.__path__, "journal.core."):
+        importlib.import_module(mod.name)  # every module's register({...}) runs
 
     for key in i18n.catalog_keys():
         raw = i18n.message(key, "zh")
