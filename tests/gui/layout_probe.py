@@ -73,9 +73,9 @@ def problems(top: QWidget) -> list[str]:
             continue  # scrolled content may be taller than the view
         text = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         if label.wordWrap():
-            need = label.heightForWidth(label.contentsRect().width())
-            if need > label.contentsRect().height() + 2:
-                out.append(f"wrapped label cut off ({need}>{label.contentsRect().height()}): {text[:40]!r}")
+            need = label.heightForWidth(label.width())
+            if need > label.height() + 2:
+                out.append(f"wrapped label cut off ({need}>{label.height()}): {text[:40]!r}")
         elif label.textFormat() != Qt.TextFormat.RichText and "<" not in text:
             need = label.fontMetrics().horizontalAdvance(text.split("\n")[0])
             if need > label.contentsRect().width() + 2:
@@ -194,6 +194,11 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
     window.offer_drafts_on_unlock = False
     window.show()
     settle()
+    look("welcome", window)
+    window.welcome._intro_done()
+    look("start", window)
+    window.welcome.show_create()
+    look("create", window)
     window.welcome.show_unlock(journal.path)
     look("unlock", window)
     window.open_journal(journal)

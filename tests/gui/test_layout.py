@@ -43,7 +43,7 @@ def _probe(lang: str, width: int, height: int, tmp_path: Path) -> dict[str, list
 def test_every_screen_and_dialog_fits_without_cut_text(lang: str, width: int, height: int,
                                                        tmp_path: Path) -> None:
     windows = _probe(lang, width, height, tmp_path)
-    expected = {"unlock", "view-timeline", "view-people", "view-signs", "view-report",
+    expected = {"welcome", "start", "create", "unlock", "view-timeline", "view-people", "view-signs", "view-report",
                 "editor-new-payment", "editor-edit", "person-editor", "settings", "history",
                 "trash", "import", "about"}
     assert expected <= set(windows)
