@@ -38,7 +38,7 @@ ALLOWED = {
     "Ctrl", "Enter", "Esc", "Shift", "Tab", "Alt", "F", "txt", "json", "csv", "zip", "pdf", "png",
     "jpg", "www", "gov", "cn", "com", "B", "KB", "MB", "GB", "PNG", "JPEG", "iPhone", "GNU", "README",
     "U", "Delete", "SHA-256", "GB18030", "UTF-8", "HTML", "html", "mbox", "eml", "xlsx",
-    "QQChatExporter", "WechatExporter", "SVG", "svg", "Android", "Windows", "macOS", "Linux",
+    "QQChatExporter", "WechatExporter", "SVG", "svg", "EXIF", "GPS", "OCR", "Android", "Windows", "macOS", "Linux",
 }
 # messages that show the syntax of what is typed on the command line (ids, kinds, handles)
 INPUT_SYNTAX_KEYS = {"error.bad_handle", "error.sign_unknown", "import.unknown_kind", "import.bad_date_order",

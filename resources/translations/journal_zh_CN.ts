@@ -1753,10 +1753,6 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>人物</translation>
     </message>
     <message>
-      <source>Warning signs (%1)</source>
-      <translation>警示信号（%1）</translation>
-    </message>
-    <message>
       <source>Warning signs</source>
       <translation>警示信号</translation>
     </message>
