@@ -203,6 +203,7 @@ def localise(parser: argparse.ArgumentParser, lang: str, path: str = "") -> None
         sub._choices_actions = []
         for name, child in sub.choices.items():
             full = f"{path} {name}".strip()
+            text: str | None
             if full in COMMAND_HELP:
                 text = _pick(COMMAND_HELP[full], lang)
             else:
