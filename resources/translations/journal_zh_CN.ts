@@ -1063,7 +1063,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>Zip files (*.zip)</source>
-      <translation>Zip 文件 (*.zip)</translation>
+      <translation>ZIP 文件 (*.zip)</translation>
     </message>
     <message>
       <source>Evidence package</source>
@@ -1828,7 +1828,7 @@ Lock it now and restore the most recent backup?</source>
     </message>
     <message>
       <source>Possible</source>
-      <translation>可能</translation>
+      <translation>有迹象</translation>
     </message>
     <message>
       <source>Your entries clearly show this pattern.</source>
@@ -1992,7 +1992,7 @@ Lock it now and restore the most recent backup?</source>
     <name>TimelineView</name>
     <message>
       <source>Search names, words, places… (Ctrl+F)</source>
-      <translation>搜索名字、词语、地点…(Ctrl+F)</translation>
+      <translation>搜索名字、词语、地点…（Ctrl+F）</translation>
     </message>
     <message>
       <source>Search the journal</source>

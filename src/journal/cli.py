@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from journal import __version__
+from journal import __version__, clihelp
 from journal.clitext import entries_table, entry_details, persons_table, t
 from journal.core import fields, paths
 from journal.core.entryfields import check_kind
@@ -36,12 +36,15 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse's own exit code 2 = usage
         self.print_usage(sys.stderr)
+        lang = getattr(self, "lang", "en")
+        if lang == "zh":
+            self.exit(EXIT_USAGE, f"{self.prog}：错误：{clihelp.error_text(message, lang)}\n")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 # ---------------------------------------------------------------------------- argument parsing
-def _choice_help(spec: fields.Field) -> str:
-    return "; ".join(f"{c.id} = {c.en} = {c.zh}" for c in spec.choices)
+def _choice_help(spec: fields.Field, lang: str) -> str:
+    return ("；" if lang == "zh" else "; ").join(f"{c.id} = {c.en} = {c.zh}" for c in spec.choices)
 
 
 def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None:
@@ -54,7 +57,7 @@ def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None
             kinds = "、".join if lang == "zh" else ", ".join
             text += f" [{kinds(fields.kind_label(k, lang) for k in spec.kinds)}]"
         if spec.type == fields.CHOICE:
-            text += " — " + _choice_help(spec)
+            text += ("：" if lang == "zh" else " — ") + _choice_help(spec, lang)
         repeat = spec.type in (fields.LIST, fields.PERSONS)
         p.add_argument(spec.cli, dest=spec.name, action="append" if repeat else "store",
                        metavar=spec.cli[2:].upper().replace("-", "_"), help=text.replace("%", "%%"))
@@ -62,13 +65,13 @@ def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None
                    help="附加一个文件；可重复" if lang == "zh" else "attach a file; repeatable")
     if edit:
         p.add_argument("--kind", help=("改为另一种类型：" if lang == "zh" else "change the kind: ")
-                       + ", ".join(f"{k.id} = {k.en} = {k.zh}" for k in fields.KIND_TABLE))
+                       + ("；" if lang == "zh" else ", ").join(f"{k.id} = {k.en} = {k.zh}" for k in fields.KIND_TABLE))
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     parser = _Parser(prog="journal-cli", description="Incident Journal: an offline, encrypted journal.")
     parser.add_argument("--version", action="version", version=f"journal-cli {__version__}")
-    parser.add_argument("--journal", metavar="PATH", help="journal file (default: the user data dir's journal)")
+    parser.add_argument("--journal", metavar="PATH")
     parser.add_argument("--passphrase-file", metavar="F")
     parser.add_argument("--new-passphrase-file", metavar="F")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -91,7 +94,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     plist.add_argument("--json", action="store_true")
 
     add = sub.add_parser("add", help="record an entry")
-    add.add_argument("kind", metavar="KIND", help="; ".join(f"{k.id} = {k.en} = {k.zh}"
+    add.add_argument("kind", metavar="KIND", help=("；" if lang == "zh" else "; ").join(f"{k.id} = {k.en} = {k.zh}"
                                                           for k in fields.KIND_TABLE))
     _entry_options(add, edit=False, lang=lang)
     edit = sub.add_parser("edit", help="edit an entry (a new revision)")
@@ -119,13 +122,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                                 parser_class=_Parser)
     dismiss = ssub.add_parser("dismiss", help="set a sign aside as 'not this', with a reason")
     dismiss.add_argument("sign", metavar="WS-ID")
-    dismiss.add_argument("--reason", required=True, help="why it does not fit (a few words)")
+    dismiss.add_argument("--reason", required=True)
     ssub.add_parser("undismiss", help="count a sign set aside again").add_argument(
         "sign", metavar="WS-ID")
     verify = sub.add_parser("verify")
     verify.add_argument("--json", action="store_true")
-    verify.add_argument("--expect-head", metavar="HASH",
-                        help="exit 5 unless HASH (from an earlier report) is a record of the chain")
+    verify.add_argument("--expect-head", metavar="HASH")
 
     export = sub.add_parser("export")
     esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,package,overview}",
@@ -149,8 +151,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     package.add_argument("--lang", choices=("zh", "en"))
     package.add_argument("--since")
     package.add_argument("--until")
-    package.add_argument("--redact", action="store_true",
-                         help="mask handles, phone numbers and emails; leave the originals out")
+    package.add_argument("--redact", action="store_true")
     package.add_argument("--prepared-by")
     vpkg = sub.add_parser("verify-package",
                           help="check an evidence package (no journal or passphrase needed)")
@@ -192,9 +193,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     sub.add_parser("restore", help="restore ID (an entry from the trash) or BACKUP (a backup file)"
                    ).add_argument("backup", metavar="ID_OR_BACKUP")
     rekey = sub.add_parser("rekey")
-    rekey.add_argument("--delete-old-backups", action="store_true",
-                       help="delete this journal's earlier backups instead of re-encrypting them")
+    rekey.add_argument("--delete-old-backups", action="store_true")
     sub.add_parser("demo").add_argument("out")
+    clihelp.localise(parser, lang)
     return parser
 
 

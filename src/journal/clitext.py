@@ -15,9 +15,9 @@ i18n.register({
     "cli.created": {"en": "Created the journal {path}.\nRemember the passphrase: it cannot be "
                           "recovered, and without it nobody can open this journal.",
                     "zh": "已创建日志 {path}。\n请记住密码：密码无法找回，没有它任何人都打不开这个日志。"},
-    "cli.person_added": {"en": "Added person {name} ({id}).", "zh": "已添加人物 {name}({id})。"},
+    "cli.person_added": {"en": "Added person {name} ({id}).", "zh": "已添加人物 {name}（{id}）。"},
     "cli.deleted": {"en": "Moved entry {id} to the trash. `restore {id}` brings it back.",
-                    "zh": "已将记录 {id} 移入回收站。使用 `restore {id}` 可以恢复。"},
+                    "zh": "已将记录 {id} 移到回收站。使用 `restore {id}` 可以恢复。"},
     "cli.restored": {"en": "Restored entry {id}.", "zh": "已恢复记录 {id}。"},
     "cli.edited": {"en": "Saved revision {rev} of entry {id}.", "zh": "已保存记录 {id} 的第 {rev} 版。"},
     "cli.no_entries": {"en": "No entries.", "zh": "没有记录。"},
@@ -25,7 +25,7 @@ i18n.register({
     "cli.no_matches": {"en": "Nothing matches “{text}”.", "zh": "没有与“{text}”匹配的内容。"},
     "cli.verify_ok": {"en": "The journal is intact: {records} audit records and {attachments} "
                             "attachments checked.\nAudit chain head: {head}",
-                      "zh": "日志完好：已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链头哈希：{head}"},
+                      "zh": "日志完好：已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链末端哈希值：{head}"},
     "cli.verify_bad": {"en": "The integrity check FAILED. First problem: {first}",
                        "zh": "完整性校验未通过。第一个问题：{first}"},
     "cli.verify_scope": {"en": "Checked: every page, the audit chain, every entry, person and "
@@ -37,12 +37,12 @@ i18n.register({
     "cli.expect_head_found": {"en": "The earlier head {head} is record {seq} of this chain; {after} "
                                     "record(s) were added after it. Nothing recorded up to it was "
                                     "removed or changed.",
-                              "zh": "先前的链头 {head} 是本审计链的第 {seq} 条记录，其后又新增了 {after} 条记录。"
+                              "zh": "先前的审计链末端哈希值 {head} 是本审计链的第 {seq} 条记录，其后又新增了 {after} 条记录。"
                                     "在它之前记录的内容没有被删除或改动。"},
     "cli.expect_head_missing": {"en": "The earlier head {head} is NOT a record of this journal's "
                                       "chain: this file is not the one that produced it, or what was "
                                       "recorded before it was removed or changed.",
-                                "zh": "先前的链头 {head} 不在本日志的审计链中：这个文件不是产生它的那个文件，"
+                                "zh": "先前的审计链末端哈希值 {head} 不在本日志的审计链中：这个文件不是产生它的那个文件，"
                                       "或者它之前记录的内容已被删除或改动。"},
     "cli.backup_done": {"en": "Wrote an encrypted backup to {path}. The same passphrase opens it.",
                         "zh": "已将加密备份写入 {path}。用同一个密码可以打开它。"},
@@ -103,7 +103,7 @@ i18n.register({
                          "zh": "已导入 {pictures} 张截图：{messages} 条消息，生成 {entries} 条记录"
                                "（{duplicates} 张之前已导入）。"},
     "cli.demo_done": {"en": "Wrote the demo journal {path}. Its passphrase is: {passphrase}",
-                      "zh": "已写入演示日志 {path}。它的密码是：{passphrase}"},
+                      "zh": "已写入示例日志 {path}。它的密码是：{passphrase}"},
     "cli.unexpected": {"en": "An unexpected error happened; nothing was changed. Details are in the "
                              "log file {log}.",
                        "zh": "发生了意外错误，没有任何改动。详细信息在日志文件 {log} 中。"},
@@ -200,19 +200,24 @@ def entry_amount(e: Entry) -> str:
     return ""
 
 
+def _sep(lang: str) -> str:
+    """Between the items of a list: the Chinese enumeration comma, or ", "."""
+    return "、" if lang == "zh" else ", "
+
+
 def entries_table(entries: Sequence[Entry], lang: str) -> str:
     headers = [t(f"cli.col.{c}", lang) for c in ("id", "when", "kind", "persons", "summary", "amount")]
     rows = []
     for e in entries:
         summary = e.summary + (" " + t("cli.deleted_mark", lang) if e.deleted else "")
         rows.append([e.id, format_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
-                     ", ".join(e.person_names), summary, entry_amount(e)])
+                     _sep(lang).join(e.person_names), summary, entry_amount(e)])
     return table(headers, rows, [12, 20, 14, 24, 60, 18])
 
 
 def persons_table(persons: Sequence[Person], lang: str) -> str:
     headers = [t(f"cli.col.{c}", lang) for c in ("id", "name", "aliases", "identity", "platform", "handles")]
-    rows = [[p.id, p.name, ", ".join(p.aliases), " · ".join(x for x in (p.role, p.organisation) if x),
+    rows = [[p.id, p.name, _sep(lang).join(p.aliases), " · ".join(x for x in (p.role, p.organisation) if x),
              p.platform, ", ".join(f"{h.kind}:{h.value}" for h in p.handles)] for p in persons]
     return table(headers, rows, [12, 24, 24, 30, 16, 40])
 

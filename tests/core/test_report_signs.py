@@ -60,9 +60,9 @@ def test_set_aside_sign_leaves_the_present_signs_with_the_users_reason(zhou: Any
     part = _signs_part(text, "警示信号", "涉及人物")
     counted, _, aside = part.partition("用户认为不适用的信号")
     assert "使用暗号、要求保密或删除聊天记录" not in counted
-    assert "使用暗号、要求保密或删除聊天记录（存在）：用户认为这一条不适用。" \
+    assert "使用暗号、要求保密或删除聊天记录（已出现）：用户认为这一条不适用。" \
            "用户的理由：“是我自己提出保密的，他只是同意”" in aside
-    assert "存在4项，可能" in text  # the cover counts 4 present signs, not 5
+    assert "已出现4项，有迹象" in text  # the cover counts 4 present signs, not 5
     cover = text[:text.index("涉及人物")]  # the cover with its overview, up to the contents
     assert "使用暗号、要求保密或删除聊天记录" not in cover  # no marker on the picture either
     en = tmp_path / "en.pdf"

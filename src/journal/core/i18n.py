@@ -97,7 +97,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.attachment_too_large": {
         "en": "“{name}” is {size_mb} MB; attachments can be at most {limit_mb} MB. Nothing was added.",
-        "zh": "“{name}”大小为 {size_mb} MB,附件最大为 {limit_mb} MB。未添加任何内容。",
+        "zh": "“{name}”大小为 {size_mb} MB，附件最大为 {limit_mb} MB。未添加任何内容。",
     },
     "error.attachment_empty": {
         "en": "“{name}” is empty; nothing was added.",
@@ -136,6 +136,11 @@ def register(messages: dict[str, dict[str, str]]) -> None:
         if key in _MESSAGES and _MESSAGES[key] != texts:
             raise ValueError(f"duplicate message key {key}")
     _MESSAGES.update(messages)
+
+
+def catalog_keys() -> list[str]:
+    """Every registered message key (for checks that render the whole catalog)."""
+    return sorted(_MESSAGES)
 
 
 class Bilingual:

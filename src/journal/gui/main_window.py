@@ -22,6 +22,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from journal.core import settings as settings_mod
+from journal.gui.fit import fit_to_screen
 from journal.gui.lock import ClipboardGuard, IdleLock
 from journal.gui.shell.actions import ShellActions
 from journal.gui.shell.commands import ShellCommands
@@ -89,7 +90,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self.status_label = QLabel()
         self.status_label.setObjectName("statusText")
         self.statusBar().addWidget(self.status_label, 1)
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self.setMinimumSize(QSize(760, 520))
         self.retranslate()
         self._set_unlocked_ui(False)

@@ -49,7 +49,7 @@ register({
     "import.too_large": {
         "en": "“{name}” is {size_mb} MB; a chat export can be at most {limit_mb} MB. "
         "Export a shorter period or a single chat. Nothing was added to the journal.",
-        "zh": "“{name}”大小为 {size_mb} MB,聊天导出文件最大为 {limit_mb} MB。"
+        "zh": "“{name}”大小为 {size_mb} MB，聊天导出文件最大为 {limit_mb} MB。"
         "请导出较短的时间段或单个聊天。日志中没有添加任何内容。",
     },
     "import.empty": {
@@ -73,14 +73,14 @@ register({
         "use “Export chat history” with the format “Machine-readable JSON” and choose result.json. "
         "Nothing was added to the journal.",
         "zh": "“{name}”是 JSON 文件，但不是 Telegram 桌面版的聊天导出。请在 Telegram 桌面版中使用"
-        "“导出聊天记录”,格式选“机器可读的 JSON”,然后选择 result.json。日志中没有添加任何内容。",
+        "“导出聊天记录”，格式选“机器可读的 JSON”，然后选择 result.json。日志中没有添加任何内容。",
     },
     "import.not_whatsapp": {
         "en": "“{name}” is not a WhatsApp chat export: its first line has no date and time. "
         "In WhatsApp use “Export chat” and choose the .zip or .txt file it makes. "
         "Nothing was added to the journal.",
         "zh": "“{name}”不是 WhatsApp 聊天导出文件：第一行没有日期和时间。请在 WhatsApp 中使用"
-        "“导出聊天”,然后选择它生成的 .zip 或 .txt 文件。日志中没有添加任何内容。",
+        "“导出聊天”，然后选择它生成的 .zip 或 .txt 文件。日志中没有添加任何内容。",
     },
     "import.not_csv": {
         "en": "“{name}” is not a chat table: line {line} needs three columns (date, person, text) "
@@ -124,7 +124,7 @@ register({
         "en": "Every date in this file could be read day-first or month-first; {order} was assumed. "
         "Check a date you remember and change the date order if it is wrong.",
         "zh": "文件中的日期既可以按“日在前”也可以按“月在前”理解，已假定为 {order}。"
-        "请核对一个您记得的日期,如有错误请更改日期顺序。",
+        "请核对一个您记得的日期，如有错误请更改日期顺序。",
     },
     "import.warn.date_order_sequence": {
         "en": "No date in this file shows whether the day or the month comes first; {order} was "
@@ -170,11 +170,11 @@ register({
         "en": "WhatsApp chat export (iPhone layout{clock})",
         "zh": "WhatsApp 聊天导出（iPhone 格式{clock}）",
     },
-    "import.format.clock12": {"en": ", 12-hour clock", "zh": ",12 小时制"},
-    "import.format.clock24": {"en": ", 24-hour clock", "zh": ",24 小时制"},
+    "import.format.clock12": {"en": ", 12-hour clock", "zh": "，12 小时制"},
+    "import.format.clock24": {"en": ", 24-hour clock", "zh": "，24 小时制"},
     "import.format.csv": {
         "en": "Table of messages (CSV, {sep})",
-        "zh": "消息表格（CSV,{sep}）",
+        "zh": "消息表格（CSV，{sep}）",
     },
     "import.sep.comma": {"en": "commas", "zh": "逗号分隔"},
     "import.sep.tab": {"en": "tabs", "zh": "制表符分隔"},

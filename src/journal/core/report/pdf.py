@@ -183,7 +183,7 @@ def _render(
     footer = (footer + "  ·  " if footer else "") + format_when(data.made_at, "day", data.lang)
     canvasmaker = numbered_canvas(
         font,
-        tr("report.confidential", data.lang),
+        tr("report.private_notice", data.lang),
         title,
         lambda page, pages: tr("report.page_of", data.lang, page=page, pages=pages),
         footer,

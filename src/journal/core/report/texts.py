@@ -38,7 +38,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "security authorities",
         "zh": "使用“事件日志”记录的个人材料，供老师或国家安全机关查阅",
     },
-    "report.confidential": {"en": "Confidential", "zh": "机密"},
+    "report.private_notice": {"en": "Private — handle with care", "zh": "个人材料，请妥善保管"},
     "report.page_of": {"en": "Page {page} of {pages}", "zh": "第 {page} 页，共 {pages} 页"},
     "report.masked_copy": {"en": "Masked copy", "zh": "遮盖版"},
     # cover
@@ -58,7 +58,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.cover.signs_total": {"en": "Warning signs", "zh": "警示信号"},
     "report.cover.signs_value": {
         "en": "{present} present, {possible} possible",
-        "zh": "存在 {present} 项，可能 {possible} 项",
+        "zh": "已出现 {present} 项，有迹象 {possible} 项",
     },
     "report.cover.people_total": {"en": "People involved", "zh": "涉及人物"},
     "report.cover.attachments_total": {"en": "Attached files", "zh": "附件"},
@@ -103,15 +103,15 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "The app compares the entries with patterns seen in published cases. A sign "
         'marked "present" is clearly shown by the entries listed; "possible" means that some '
         "wording points to it. This is a checklist, not a verdict.",
-        "zh": "本应用把记录与已公开案例中的常见手法进行对照。“存在”表示所列记录明确体现了该信号；"
-        "“可能”表示有些措辞指向该信号。这只是对照清单，不是结论。",
+        "zh": "本应用把记录与已公开案例中的常见手法进行对照。“已出现”表示所列记录明确体现了该信号；"
+        "“有迹象”表示有些措辞指向该信号。这只是对照清单，不是结论。",
     },
     "report.signs.none": {
         "en": "None of the known warning signs was found in the selected entries.",
         "zh": "在所选记录中没有发现已知的警示信号。",
     },
-    "report.signs.level.present": {"en": "present", "zh": "存在"},
-    "report.signs.level.possible": {"en": "possible", "zh": "可能"},
+    "report.signs.level.present": {"en": "present", "zh": "已出现"},
+    "report.signs.level.possible": {"en": "possible", "zh": "有迹象"},
     "report.signs.evidence": {"en": "Shown by", "zh": "依据记录"},
     "report.signs.advice": {"en": "Advice", "zh": "建议"},
     # people

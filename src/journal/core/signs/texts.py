@@ -199,7 +199,7 @@ _T: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
 
 _SHARED: dict[str, dict[str, str]] = {
     "signs.level.present": {"en": "present", "zh": "已出现"},
-    "signs.level.possible": {"en": "possible", "zh": "可能"},
+    "signs.level.possible": {"en": "possible", "zh": "有迹象"},
     "signs.intro": {
         "en": "A checklist of known recruitment patterns, compared with your own entries. It is not "
         "a verdict about anyone — it shows what to look at and what to do.",

@@ -174,10 +174,11 @@ class AttachmentStrip(QWidget):
 
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
-        head.addWidget(self.title)
-        head.addStretch(1)
+        # the title on a line of its own, so that a narrow detail pane (800×600) wraps instead of
+        # growing a horizontal scroll bar
         head.addWidget(self.add_button)
         head.addWidget(self.paste_button)
+        head.addStretch(1)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.caption, 1)
@@ -186,6 +187,7 @@ class AttachmentStrip(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
+        lay.addWidget(self.title)
         lay.addLayout(head)
         lay.addWidget(self.list)
         lay.addWidget(self.hint)

@@ -29,6 +29,7 @@ from journal.core.mediatype import sniff
 from journal.core.outpath import check_output_path
 from journal.gui import dialogs
 from journal.gui.attachments.strip import file_size_text, safe_name
+from journal.gui.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -69,7 +70,7 @@ class AttachmentViewer(QDialog):
         self.media_type = media
         self.sha256 = hashlib.sha256(data).hexdigest()
         self.setWindowTitle(self.filename)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
 
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -126,7 +127,7 @@ class AttachmentViewer(QDialog):
                                   "open it with another program; the copy is not encrypted."))
             note.setWordWrap(True)
             lay.addWidget(note)
-            self.resize(640, 300)
+            fit_to_screen(self, 640, 300)
         if zoom_row is not None:
             lay.addLayout(zoom_row)
         lay.addLayout(facts)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from journal.core import backup as backups
 from journal.core.errors import JournalError, WrongPassphraseError
 from journal.gui import dialogs
+from journal.gui.fit import fit_to_screen
 from journal.gui.qtsetup import current_lang
 
 log = logging.getLogger(__name__)
@@ -265,7 +266,7 @@ class BackupsDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
         layout.addLayout(row)
-        self.resize(620, 380)
+        fit_to_screen(self, 620, 380)
         self.retranslate()
         self.reload()
 

@@ -55,6 +55,7 @@ from journal.gui.editor.draft_state import (  # noqa: F401 - re-exported: the ed
 from journal.gui.editor.kinds import CHOICE_FIELDS, TEXT_FIELDS, EditorKindFields, kind_icon
 from journal.gui.editor.validation import EditorValidationDisplay
 from journal.gui.editor.widgets import ErrorLabel, PersonPicker, WhenEdit, field_box, split_list
+from journal.gui.fit import fit_to_screen
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         self._closing = False
         self._source_entry_id: str | None = None
         self.setWindowTitle(self.tr("Edit entry") if entry_id else self.tr("New entry"))
-        self.resize(780, 860)
+        fit_to_screen(self, 780, 860)
         self.setAcceptDrops(True)  # files dropped anywhere on the form become attachments
         self._build()
 

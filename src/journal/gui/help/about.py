@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 import journal
 from journal.core import paths
+from journal.gui.fit import fit_to_screen
 from journal.selftest import component_versions
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Incident Journal"))
-        self.setMinimumSize(620, 500)
+        fit_to_screen(self, 620, 500)
         icon_path = paths.resources_dir() / "icons" / "app" / f"{journal.APP_ID}.svg"
         self.setWindowIcon(QIcon(str(icon_path)))
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from journal.core.errors import JournalError
 from journal.gui import dialogs
 from journal.gui.editor import labels
+from journal.gui.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from journal.core.models import Revision
@@ -78,7 +79,7 @@ class HistoryDialog(QDialog):
     def __init__(self, journal: Journal, entry_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of the entry"))
-        self.resize(880, 560)
+        fit_to_screen(self, 880, 560)
         self._revisions: list[Revision] = journal.history(entry_id)
         self.revisions = QListWidget()
         self.revisions.setAccessibleName(self.tr("Revisions"))
@@ -189,7 +190,7 @@ class TrashDialog(QDialog):
         self._journal = journal
         self.restored: list[str] = []
         self.setWindowTitle(self.tr("Trash"))
-        self.resize(760, 460)
+        fit_to_screen(self, 760, 460)
         self.note = QLabel(self.tr("Deleted entries stay here, with their history and attachments, "
                                    "until you restore them."))
         self.note.setWordWrap(True)

@@ -38,6 +38,7 @@ from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import BILL_APPS, system_tz_name
 from journal.core.importers.sandbox import parse_file_isolated
 from journal.gui import dialogs
+from journal.gui.fit import fit_to_screen
 from journal.gui.importer.billpreview import BillPreview
 from journal.gui.qtsetup import current_lang
 from journal.gui.worker import BackgroundTask
@@ -76,7 +77,7 @@ class ImportDialog(QDialog):
         self._worker: BackgroundTask | None = None
         self._importing = False
         self.setWindowTitle(self.tr("Import a chat or a bill"))
-        self.setMinimumSize(720, 560)
+        fit_to_screen(self, 720, 560)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_choose())

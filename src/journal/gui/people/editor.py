@@ -29,6 +29,7 @@ from journal.core.models import HANDLE_KINDS, Handle
 from journal.gui import dialogs
 from journal.gui.editor import labels
 from journal.gui.editor.widgets import ErrorLabel, field_box, split_list
+from journal.gui.fit import fit_to_screen
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class PersonEditorDialog(QDialog):
         self.person_id = person_id
         self.saved_person_id: str | None = None
         self.setWindowTitle(self.tr("Edit person") if person_id else self.tr("New person"))
-        self.resize(620, 600)
+        fit_to_screen(self, 620, 600)
 
         self.name = QLineEdit(name)
         self.aliases = QLineEdit()

@@ -192,10 +192,15 @@ class PeopleView(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Name"), self.tr("Says they are"), self.tr("Met on")])
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setStretchLastSection(False)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Names first and readable; the claimed identity takes the rest and is cut with "…"
+        # (the whole text is its tooltip); where they met is short.
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_button = QPushButton(self.tr("&New person…"))
         self.edit_button = QPushButton(self.tr("&Edit person…"))
         self.empty = QLabel(self.tr("No people yet. Add the person who contacted you with "
@@ -270,12 +275,15 @@ class PeopleView(QWidget):
             claimed = join([p.role, p.organisation])
             item = QTreeWidgetItem([p.name, claimed, p.platform])
             item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            if claimed:
+                item.setToolTip(1, claimed)
             if p.aliases:
                 item.setToolTip(0, self.tr("Also known as: %1").replace("%1", join(p.aliases)))
             item.setData(0, Qt.ItemDataRole.UserRole + 1,
                          " ".join([p.name, *p.aliases, p.role, p.organisation, p.platform,
                                    *(h.value for h in p.handles)]).casefold())
             self.list.addTopLevelItem(item)
+        self._fit_name_column()
         self._apply_filter(self.filter.text())
         if current:
             self.select_person(current)
@@ -296,6 +304,15 @@ class PeopleView(QWidget):
                 self.list.setCurrentItem(item)
                 return True
         return False
+
+    def _fit_name_column(self) -> None:
+        """The name column as wide as the longest name (up to 16 characters' width), so that
+        names are read, not guessed from "…"."""
+        fm = self.list.fontMetrics()
+        em = fm.horizontalAdvance("M")
+        widest = max([fm.horizontalAdvance(i.text(0)) for i in self._items()]
+                     + [fm.horizontalAdvance(self.list.headerItem().text(0))], default=0)
+        self.list.setColumnWidth(0, min(widest + em * 2, em * 16))
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout
 from journal.core import settings as settings_mod
 from journal.gui import dialogs, qtsetup
 from journal.gui.backups import BackupsDialog
+from journal.gui.fit import fit_to_screen
 from journal.gui.help.about import AboutDialog
 from journal.gui.help.view import HelpView
 from journal.gui.shell.base import ShellBase
@@ -100,7 +101,7 @@ class ShellCommands(ShellBase):
         layout = QHBoxLayout(dlg)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(HelpView(dlg))
-        dlg.resize(900, 640)
+        fit_to_screen(dlg, 900, 640)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from journal.gui import qtsetup
 from journal.gui.shell.base import ShellBase
 from journal.gui.shell.registry import icon
 
@@ -125,7 +126,8 @@ class ShellNavigation(ShellBase):
         title = self._nav_titles.get(key)
         text = title() if title is not None else key
         if key == "signs" and self._signs_count:
-            text += f" ({self._signs_count})"
+            count = self._signs_count  # full-width brackets in Chinese: 警示信号（11）
+            text += f"（{count}）" if qtsetup.current_lang() == "zh" else f" ({count})"
         return text
 
     def _retranslate_nav(self) -> None:

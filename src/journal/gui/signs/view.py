@@ -35,6 +35,7 @@ from journal.core.errors import JournalError
 from journal.core.models import Entry
 from journal.core.signs import POSSIBLE, PRESENT, SignResult
 from journal.gui import dialogs, qtsetup
+from journal.gui.fit import ScrolledPage
 from journal.gui.worker import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
@@ -426,7 +427,7 @@ class SignsView(QWidget):
         self._cards_layout.setContentsMargins(0, 0, 0, 0)
         self._cards_layout.setSpacing(10)
 
-        content = QWidget()
+        content = ScrolledPage()  # ends at the last card, not a screen of blank space later
         content.setObjectName("signsContent")
         col = QVBoxLayout(content)
         col.setContentsMargins(20, 16, 20, 20)

@@ -168,7 +168,9 @@ class TimelineModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return format_when(entry)
         elif col == COL_PERSONS:
-            text = ", ".join(entry.person_names)
+            text = ("、" if current_lang() == "zh" else ", ").join(entry.person_names)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text
         elif col == COL_SUMMARY:
             text = entry.summary
         else:

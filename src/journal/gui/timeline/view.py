@@ -129,8 +129,13 @@ class TimelineView(QWidget):
         self.until.setSpecialValueText(self.tr("any date"))
         self.until.setAccessibleName(self.tr("To date"))
         self.until_label.setBuddy(self.until)
+        em = self.fontMetrics().horizontalAdvance("M")
         for w in (self.since, self.until):
             w.dateChanged.connect(lambda _d: self.reload())
+            w.setMinimumWidth(em * 7)  # on a narrow window the dates give way, not the labels
+        for label in (self.since_label, self.until_label):
+            label.setContentsMargins(0, 0, 4, 0)  # the date field's frame must not cover the last letter
+            label.setMinimumWidth(label.sizeHint().width())
         self.clear_filters = QPushButton(self.tr("Show &all"))
         self.clear_filters.setObjectName("clearFilters")
         self.clear_filters.setToolTip(self.tr("Clear the search and every filter"))
@@ -172,7 +177,9 @@ class TimelineView(QWidget):
         self.table.setColumnWidth(COL_KIND, max(em * 8 + 8, widest_kind + em * 3))  # icon + text
         self.table.setColumnWidth(COL_WHEN, em * 12)
         self.table.setColumnWidth(COL_PERSONS, em * 9)
-        self.table.setColumnWidth(COL_AMOUNT, em * 8)
+        # wide enough for a five-figure amount with its currency ("66,999.00 CNY")
+        amount = self.fontMetrics().horizontalAdvance("−66,999.00 CNY") + em * 2
+        self.table.setColumnWidth(COL_AMOUNT, max(em * 8, amount))
         self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)

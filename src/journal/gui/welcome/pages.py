@@ -412,12 +412,16 @@ class UnlockPage(_Page):
         self.create_link = _button("unlockCreate", self.createClicked, link=True)
         self.demo = _button("unlockDemo", self.demoClicked, link=True)
         self.restore_backup = _button("unlockRestoreBackup", self.restoreBackupClicked, link=True)
+        # two rows of two: four links side by side do not fit the column in English
         links.addWidget(self.open_other)
         links.addWidget(self.create_link)
-        links.addWidget(self.demo)
-        links.addWidget(self.restore_backup)
         links.addStretch(1)
+        more = QHBoxLayout()
+        more.addWidget(self.demo)
+        more.addWidget(self.restore_backup)
+        more.addStretch(1)
         self.body.addLayout(links)
+        self.body.addLayout(more)
         self.body.addStretch(2)
         self._path: Path | None = None
         self._demo_pass: str | None = None

@@ -20,7 +20,7 @@ class CoverSection(SectionBase):
         d, s = self.d, self.s
         out: list[Flowable] = [
             Spacer(1, 4 * mm),
-            Paragraph(markup(self.t("report.confidential")).upper(), s.confidential),
+            Paragraph(markup(self.t("report.private_notice")).upper(), s.confidential),
             self.p(self.t("report.title"), s.title, redact=False),
             self.p(self.t("report.subtitle"), s.subtitle, redact=False),
         ]

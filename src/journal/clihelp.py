@@ -1,0 +1,223 @@
+"""``journal-cli --help`` in the user's language: a one-line description of every command,
+sub-command and option, in English and Simplified Chinese.
+
+The parser in :mod:`journal.cli` is built once, with English names; :func:`localise` then walks it
+and puts in the descriptions for ``lang``, so a command added without a description here is
+noticed by ``tests/cli/test_cli_help.py`` rather than shown bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# "command" or "command sub-command" -> (en, zh)
+COMMAND_HELP: dict[str, tuple[str, str]] = {
+    "init": ("create a new journal (asks for a new passphrase)", "新建一个日志（需要设置新密码）"),
+    "person": ("the people involved (counterparts): add, list", "涉及的人物（对方）：添加、列出"),
+    "person add": ("add a person with names, role and account handles",
+                   "添加一个人物，包括名字、身份和账号"),
+    "person list": ("list every person in the journal", "列出日志中的所有人物"),
+    "add": ("record an entry: what happened, when, with whom", "添加一条记录：发生了什么、什么时候、和谁"),
+    "edit": ("change an entry (the earlier version is kept)", "修改一条记录（原来的版本会保留）"),
+    "delete": ("move an entry to the trash (it can be restored)", "把一条记录移到回收站（可以恢复）"),
+    "restore": ("bring back an entry from the trash, or a journal from a backup file",
+                "从回收站恢复一条记录，或者从备份文件恢复日志"),
+    "list": ("list entries, newest first, with filters", "按时间倒序列出记录，可以筛选"),
+    "show": ("show one entry in full, optionally with its history", "显示一条记录的全部内容，也可显示修改历史"),
+    "search": ("find entries and people containing some words", "查找包含某些文字的记录和人物"),
+    "signs": ("the warning signs the entries show", "记录中出现的警示信号"),
+    "signs dismiss": ("set a warning sign aside as “not this”, with a reason",
+                      "把一个警示信号标为“不适用”，并写明理由"),
+    "signs undismiss": ("count a warning sign that was set aside again", "重新计入已标为“不适用”的警示信号"),
+    "verify": ("check that nothing in the journal was changed or removed",
+               "检查日志中的内容有没有被改动或删除"),
+    "export": ("make a PDF report, a text summary or an evidence package",
+               "生成 PDF 报告、文字摘要或证据包"),
+    "export pdf": ("the PDF report for a teacher or an official", "供老师或国家安全机关查阅的 PDF 报告"),
+    "export text": ("a plain-text summary", "纯文字摘要"),
+    "export package": ("a signed evidence package (zipped BagIt folder)", "带签名的证据包（BagIt 格式的压缩包）"),
+    "export overview": ("the one-page overview as a picture (SVG or PNG)", "一页概览图（SVG 或 PNG 图片）"),
+    "verify-package": ("check an evidence package (no journal or passphrase needed)",
+                       "检查一个证据包（不需要日志或密码）"),
+    "import": ("import a chat export or a payment statement", "导入聊天记录导出文件或支付账单"),
+    "import auto": ("recognise the kind of export by itself", "自动识别导出文件的类型"),
+    "import qq": ("a QQ chat export", "QQ 聊天记录导出"),
+    "import wechat": ("a WeChat chat export", "微信聊天记录导出"),
+    "import email": ("an email message or mailbox file", "电子邮件或邮箱文件"),
+    "import wechatpay": ("a WeChat Pay statement", "微信支付账单"),
+    "import alipay": ("an Alipay statement", "支付宝账单"),
+    "import screenshots": ("read chat screenshots (offline text recognition) into entries",
+                           "识别聊天截图中的文字（离线）并记为记录"),
+    "import telegram": ("a Telegram chat export (result.json)", "Telegram 聊天导出（result.json）"),
+    "import whatsapp": ("a WhatsApp chat export (.txt)", "WhatsApp 聊天导出（.txt 文件）"),
+    "import csv": ("a chat saved as a CSV table", "以 CSV 表格保存的聊天记录"),
+    "backup": ("write an encrypted copy of the journal", "写出一份加密的日志副本"),
+    "rekey": ("change the passphrase (earlier backups are re-encrypted too)",
+              "更换密码（以前的备份也会改用新密码加密）"),
+    "demo": ("create a demo journal with made-up entries to try the app",
+             "创建一个带虚构记录的示例日志，用来试用"),
+}
+
+# option strings (or positional dest names) -> (en, zh); "" = every parser
+OPTION_HELP: dict[str, tuple[str, str]] = {
+    "--journal": ("the journal file (default: the journal in your data folder)",
+                  "日志文件（默认：数据文件夹中的日志）"),
+    "--passphrase-file": ("read the passphrase from the first line of this file",
+                          "从该文件的第一行读取密码"),
+    "--new-passphrase-file": ("read the new passphrase (init, rekey) from this file",
+                              "从该文件读取新密码（用于 init 和 rekey）"),
+    "--json": ("print JSON for scripts", "以 JSON 格式输出，供脚本使用"),
+    "--lang": ("language of the report: zh or en", "报告的语言：zh 或 en"),
+    "--since": ("only from this date on", "只包括此日期及以后"),
+    "--until": ("only up to this date", "只包括此日期及以前"),
+    "--redact": ("mask every account handle, phone number and email address",
+                 "遮盖所有账号、电话号码和电子邮箱"),
+    "--prepared-by": ("the name written on the cover as who prepared it", "封面上写的整理人姓名"),
+    "--no-attachments": ("leave the attached files out", "不包括附件"),
+    "--password-file": ("protect the PDF with the password in this file", "用该文件中的密码保护 PDF"),
+    "--person": ("the person (name or id)", "人物（名字或编号）"),
+    "--kind": ("only this kind (repeatable)", "只包括这种类型（可重复）"),
+    "--include-deleted": ("also list entries in the trash", "同时列出回收站中的记录"),
+    "--history": ("also show every earlier version", "同时显示以前的各个版本"),
+    "--me": ("your own name in the chat", "你自己在聊天中的名字"),
+    "--dry-run": ("show what was read; save nothing", "只显示识别出的内容，不保存"),
+    "files": ("the screenshot files", "截图文件"),
+    "--counterpart": ("record only the rows with this counterpart (repeatable)",
+                      "只记录与该对方有关的账单行（可重复）"),
+    "--alias": ("another name the person uses (repeatable)", "此人使用的其他名字（可重复）"),
+    "--role": ("the role they claim, e.g. recruiter", "对方自称的身份，例如招聘人员"),
+    "--organisation": ("the organisation they claim", "对方自称所属的单位"),
+    "--platform": ("where you first met (app or site)", "最初认识的地方（应用或网站）"),
+    "--handle": ("an account, e.g. wechat:abc123 (repeatable)", "一个账号，例如 wechat:abc123（可重复）"),
+    "--notes": ("free notes", "备注"),
+    "--tz": ("time zone of the times in the export (default: this computer's)",
+             "导出文件中时间所用的时区（默认：本机时区）"),
+    "--expect-head": ("fail (exit 5) unless this head hash from an earlier report is in the chain",
+                      "如果先前报告中的审计链末端哈希值不在本审计链中，则校验失败（退出码 5）"),
+    "--expect-key": ("the signing key fingerprint the package must carry", "证据包必须带有的签名密钥指纹"),
+    "--reason": ("why it does not fit (a few words)", "为什么不符合（简单几句）"),
+    "--delete-old-backups": ("delete the earlier backups instead of re-encrypting them",
+                             "删除以前的备份，而不是重新加密"),
+    "name": ("the person's name", "人物的名字"),
+    "id": ("the entry's id", "记录的编号"),
+    "text": ("the words to look for", "要查找的文字"),
+    "out": ("the file to write", "要写出的文件"),
+    "file": ("the export file to read", "要读取的导出文件"),
+    "sign": ("the warning sign's id, e.g. WS-SECRECY", "警示信号的编号，例如 WS-SECRECY"),
+    "package": ("the evidence package (.zip)", "证据包（.zip 文件）"),
+    "backup": ("an entry id from the trash, or a backup file", "回收站中的记录编号，或者备份文件"),
+}
+
+# argparse's own words
+_WORDS: dict[str, tuple[str, str]] = {
+    "description": ("Incident Journal: an offline, encrypted journal of suspicious contacts.",
+                    "事件日志：离线、加密的可疑接触记录本。"),
+    "epilog": ("Run “journal-cli COMMAND --help” for the options of a command.",
+               "运行“journal-cli 命令 --help”可以查看某个命令的选项。"),
+    "positional": ("arguments", "参数"),
+    "options": ("options", "选项"),
+    "help": ("show this help and exit", "显示本帮助并退出"),
+    "version": ("show the version and exit", "显示版本号并退出"),
+    "usage": ("usage: ", "用法："),
+}
+
+
+# argparse's own error messages -> Chinese (the English ones stay as argparse words them)
+_ERRORS_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     "参数 {0} 的值 {1} 无效，可选：{2}"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面需要一个值"),
+    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), "参数 {0} 不接受值 {1}"),
+)
+
+
+def error_text(text: str, lang: str) -> str:
+    """One of argparse's error messages in ``lang`` (unknown ones are left as they are)."""
+    if lang != "zh":
+        return text
+    for pattern, zh in _ERRORS_ZH:
+        m = pattern.fullmatch(text)
+        if m:
+            return zh.format(*m.groups())
+    return text
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "zh" else pair[0]
+
+
+def word(key: str, lang: str) -> str:
+    """One of argparse's own words (usage, options, …) in ``lang``."""
+    return _pick(_WORDS[key], lang)
+
+
+def formatter_for(lang: str) -> type[argparse.HelpFormatter]:
+    """A help formatter whose "usage:" prefix is in ``lang``."""
+
+    class _Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: str | None, actions: object, groups: object,
+                      prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, prefix or word("usage", lang))  # type: ignore[arg-type]
+
+        def format_help(self) -> str:
+            text = super().format_help()
+            if lang == "zh":  # section headings end in a full-width colon
+                for key in ("positional", "options"):
+                    text = text.replace(f"\n{word(key, lang)}:\n", f"\n{word(key, lang)}：\n")
+            return text
+
+    return _Formatter
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse._SubParsersAction]:  # type: ignore[type-arg]
+    return [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+
+
+def localise(parser: argparse.ArgumentParser, lang: str, path: str = "") -> None:
+    """Put the descriptions for ``lang`` into ``parser`` and every sub-parser under it."""
+    parser.formatter_class = formatter_for(lang)
+    parser.lang = lang  # type: ignore[attr-defined]  # for its error messages
+    if not path:
+        parser.description = word("description", lang)
+        parser.epilog = word("epilog", lang)
+    elif path in COMMAND_HELP:
+        parser.description = _pick(COMMAND_HELP[path], lang)
+    parser._positionals.title = word("positional", lang)
+    parser._optionals.title = word("options", lang)
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = word("help", lang)
+        elif isinstance(action, argparse._VersionAction):
+            action.help = word("version", lang)
+        elif action.help is None or (lang == "zh" and not _HAN.search(action.help)):
+            key = action.option_strings[0] if action.option_strings else action.dest
+            if key in OPTION_HELP:  # (an English help given in cli.py stays for English)
+                action.help = _pick(OPTION_HELP[key], lang)
+    for sub in _subparsers(parser):
+        listed = {a.dest: a for a in sub._choices_actions}
+        sub._choices_actions = []
+        for name, child in sub.choices.items():
+            full = f"{path} {name}".strip()
+            text: str | None
+            if full in COMMAND_HELP:
+                text = _pick(COMMAND_HELP[full], lang)
+            else:
+                text = listed[name].help if name in listed else None
+            sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), text))
+            localise(child, lang, full)
+
+
+def command_paths(parser: argparse.ArgumentParser, path: str = "") -> list[str]:
+    """Every command and sub-command of ``parser`` ("person", "person add", …)."""
+    out: list[str] = []
+    for sub in _subparsers(parser):
+        for name, child in sub.choices.items():
+            full = f"{path} {name}".strip()
+            out.append(full)
+            out.extend(command_paths(child, full))
+    return out
