@@ -166,13 +166,13 @@ def test_unlock_screen_offers_backup_of_damaged_file(app: Any, qtbot: Any,
     window.welcome.unlock.submit.click()
     qtbot.waitUntil(lambda: any("damaged" in text for _k, text in dialogs.shown), timeout=20000)
     qtbot.waitUntil(lambda: window.welcome.unlock.passphrase.isEnabled(), timeout=20000)
-    # the restored backup is older than what this journal showed before: the window warns of a
-    # rollback once unlocked (answered here; unanswered, a real message box would wait forever)
-    dialogs.set_next_answer(None)
+    # the restored backup is older than what this journal held, but restoring it was the user's
+    # own choice: no rollback warning once unlocked
+    shown_before = len(dialogs.shown)
     window.welcome.unlock.passphrase.setText(PASS)
     window.welcome.unlock.submit.click()
     qtbot.waitUntil(lambda: window.journal is not None, timeout=20000)
-    assert dialogs.shown[-1][0] == "warning"
+    assert not [k for k, _t in dialogs.shown[shown_before:] if k == "warning"]
     assert window.journal.list_entries()[0].summary == summaries[-1]
     # the unlock screen's "Restore from a backup…" link exists and is labelled
     assert window.welcome.unlock.restore_backup.text()
@@ -269,3 +269,35 @@ def test_screens_in_chinese(app: Any, qtbot: Any,
     sdlg.show()
     assert sdlg.backup_choose.text() == "选择…"
     _shot(sdlg, "settings-backups-zh.png")
+
+
+def test_unlocking_an_older_copy_put_in_place_warns_of_a_rollback(
+        app: Any, qtbot: Any, journal_with_backups: tuple[Path, list[Path], list[str]],
+        tmp_path: Path) -> None:
+    """An older copy put over the journal behind the app's back (no restore): the window warns,
+    in the interface language, once unlocked."""
+    import shutil
+
+    from journal.gui import dialogs, qtsetup
+    from journal.gui.main_window import MainWindow
+
+    qtsetup.install_translators(app, "zh")
+    path, made, _summaries = journal_with_backups
+    with Journal.open(path, PASS) as j:  # this computer has seen the whole chain
+        j.rollback_check()
+    shutil.copyfile(made[0], path)  # the oldest backup, copied over without the app
+    settings = settings_mod.Settings(language="zh", first_run_done=True)
+    window = MainWindow(settings=settings, kdf=FAST_PARAMS, journal_path=path)
+    window.offer_drafts_on_unlock = False
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.set_next_answer(None)  # the warning (unanswered, a real message box would wait)
+    window.welcome.unlock.passphrase.setText(PASS)
+    window.welcome.unlock.submit.click()
+    qtbot.waitUntil(lambda: window.journal is not None, timeout=20000)
+    warnings = [text for kind, text in dialogs.shown if kind == "warning"]
+    assert warnings and "它可能被替换成了较旧的副本" in warnings[-1]
+    window.welcome.wait_idle()
+    window._quitting = True
+    window.lock(show_unlock=False)
+    _wait_closed(window)

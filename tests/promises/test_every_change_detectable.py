@@ -261,3 +261,18 @@ def test_identical_attachment_bytes_are_stored_once(tmp_path: Path) -> None:
         assert j.attachment_data(atts[1].id) == data
         assert j.attachment_data(atts[0].id) == data  # removed attachments stay readable for audit
         assert j.verify().ok
+
+
+def test_a_deliberate_restore_from_a_backup_gives_no_rollback_warning(
+        small: tuple[Path, dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path, _ = small
+    monkeypatch.setenv("JOURNAL_PASSPHRASE", PASS)
+    older = tmp_path / "older.ijournal"
+    assert _cli(capsys, path, "backup", str(older))[0] == 0
+    assert _cli(capsys, path, "add", "note", "--summary", "after the backup")[0] == 0
+    code, _out, err = _cli(capsys, path, "restore", str(older))
+    assert code == 0, err
+    code, _out, err = _cli(capsys, path, "list")
+    assert code == 0
+    assert "older copy" not in err

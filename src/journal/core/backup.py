@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from journal.core import crypto, paths, settings
+from journal.core import chainmemory, crypto, paths, settings
 from journal.core.errors import InputError
 from journal.core.fsutil import fsync_dir, temp_path_for
 
@@ -93,25 +93,34 @@ def prune(directory: Path, stem: str, keep: int, header: bytes | None = None) ->
             log.warning("could not remove an old backup")
 
 
-def restore(backup: Path, target: Path, passphrase: str | None = None) -> Path:
+def restore(backup: Path, target: Path, passphrase: str | None = None,
+            position: tuple[str, int, str] | None = None) -> Path:
     """Put a backup in place of ``target``. The current file (if any) is kept beside it as
     ``<name>.before-restore-<time>``; nothing is deleted. With ``passphrase`` the backup is opened
-    first, so a wrong passphrase or a damaged backup changes nothing."""
+    first, so a wrong passphrase or a damaged backup changes nothing. The restored chain's
+    ``position`` (journal id, sequence, head; read from the backup with ``passphrase``, or given by
+    a caller that opened it) becomes the one remembered, so no rollback warning follows."""
     from journal.core.store import READ, Journal, filelock
 
     backup, target = Path(backup), Path(target)
     crypto.read_header(backup)  # not a journal → NotAJournalError
     if passphrase is not None:
-        Journal.open(backup, passphrase, mode=READ).close()  # changes nothing in it
+        with Journal.open(backup, passphrase, mode=READ) as copy:  # changes nothing in it
+            position = (copy.journal_id(), *copy.chain_position())
     # the journal is replaced: refused while any other process (a reader too) has it open
     lease = filelock.acquire(target, write=True)
     try:
         if not lease.write:
             raise InputError("error.not_writable", path=str(target))
         with lease.exclusive():
-            return _restore(backup, target)
+            restored = _restore(backup, target)
     finally:
         lease.release()
+    if position is not None:
+        # a restore is deliberate: the restored chain becomes the one this app remembers, so the
+        # next unlock shows no rollback warning for it
+        chainmemory.remember_position(*position)
+    return restored
 
 
 def _restore(backup: Path, target: Path) -> Path:

@@ -72,8 +72,17 @@ def remember(journal: ChainSource, *, force: bool = False) -> None:
         if not force and check(journal) is not None:
             return  # an older copy never overwrites what was seen, unless it was warned about
         seq, head = journal.chain_position()
+        remember_position(journal.journal_id(), seq, head)
+    except Exception as exc:  # noqa: BLE001 - a warning aid must never stop the journal
+        log.warning("could not remember the chain position (%s)", type(exc).__name__)
+
+
+def remember_position(journal_id: str, seq: int, head: str) -> None:
+    """Make (``seq``, ``head``) the remembered position of journal ``journal_id`` — after a
+    deliberate restore of a backup, whose chain is shorter than the one seen before."""
+    try:
         data = _load()
-        data[journal.journal_id()] = {"seq": seq, "head": head}
+        data[journal_id] = {"seq": seq, "head": head}
         target = memory_path()
         paths.ensure_private_dir(target.parent)
         write_bytes_atomic(target, json.dumps(data, sort_keys=True).encode("utf-8"))

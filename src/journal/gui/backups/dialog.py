@@ -163,7 +163,8 @@ def _check_and_restore(parent: QWidget | None, backup: Path, journal_path: Path,
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            Journal.open(backup, passphrase).close()  # the check: a wrong passphrase changes nothing
+            with Journal.open(backup, passphrase) as copy:  # the check: a wrong one changes nothing
+                position = (copy.journal_id(), *copy.chain_position())
         except WrongPassphraseError as exc:
             error = exc.message(current_lang())
             continue
@@ -184,7 +185,7 @@ def _check_and_restore(parent: QWidget | None, backup: Path, journal_path: Path,
                                                       name=journal_path.name)):
             return False
     try:
-        backups.restore(backup, journal_path)
+        backups.restore(backup, journal_path, position=position)
     except JournalError as exc:
         dialogs.show_error(parent, exc)
         return False
