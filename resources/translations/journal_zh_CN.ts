@@ -1700,6 +1700,10 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>记下发生的事情（Ctrl+N）</translation>
     </message>
     <message>
+      <source>Demo journal — an invented example to look around in. When you are ready, lock it (Ctrl+L) and create or open your own journal.</source>
+      <translation>示例日志——一个虚构的案例，供你随意查看。准备好以后，请锁定它（Ctrl+L），再新建或打开你自己的日志。</translation>
+    </message>
+    <message>
       <source>&amp;Journal</source>
       <translation>日志（&amp;J）</translation>
     </message>
@@ -2176,8 +2180,8 @@ Lock it now and restore the most recent backup?</source>
       <translation>解锁（&amp;U）</translation>
     </message>
     <message>
-      <source>This is the demo journal. Its passphrase is: {p}</source>
-      <translation>这是示例日志，密码是：{p}</translation>
+      <source>This is the demo journal. Its passphrase ({p}) is already filled in: press Unlock.</source>
+      <translation>这是示例日志，密码（{p}）已经替你填好：点“解锁”即可。</translation>
     </message>
     <message>
       <source>Unlocking… this takes about a second.</source>

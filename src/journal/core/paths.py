@@ -52,6 +52,22 @@ def default_journal_path() -> Path:
     return data_dir() / "journal.ijournal"
 
 
+DEMO_JOURNAL_NAME = "demo.ijournal"
+
+
+def demo_journal_path() -> Path:
+    """Where the window keeps the demo journal (never remembered as the user's own journal)."""
+    return data_dir() / DEMO_JOURNAL_NAME
+
+
+def is_demo_journal(path: os.PathLike[str] | str) -> bool:
+    """Whether ``path`` is the window's demo journal."""
+    try:
+        return Path(path).resolve() == demo_journal_path().resolve()
+    except OSError:
+        return False
+
+
 def default_backup_dir() -> Path:
     return data_dir() / "backups"
 

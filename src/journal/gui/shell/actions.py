@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
+from journal.core import paths
 from journal.core.models import KINDS
 from journal.gui.shell.base import ShellBase
 from journal.gui.shell.registry import action_icon
@@ -130,6 +131,9 @@ class ShellActions(ShellBase):
         self.act_new.setToolTip(self.tr("Write down something that happened (Ctrl+N)"))
         for kind, a in self.kind_actions.items():
             a.setText(labels.kind_label(kind))
+        self.demo_banner.setText(self.tr(
+            "Demo journal — an invented example to look around in. When you are ready, lock it "
+            "(Ctrl+L) and create or open your own journal."))
         self.menu_journal.setTitle(self.tr("&Journal"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
@@ -143,6 +147,8 @@ class ShellActions(ShellBase):
         return app_name
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
+        self.demo_banner.setVisible(unlocked and self.journal is not None
+                                    and paths.is_demo_journal(self.journal.path))
         self.toolbar.setVisible(unlocked)
         self.statusBar().setVisible(unlocked)
         for a in (self.act_lock, self.act_find, self.act_import, self.act_import_screenshots,

@@ -51,6 +51,7 @@ class ShellBase(_QtBase):
         welcome: WelcomeScreen
         workspace: QWidget | None
         status_label: QLabel
+        demo_banner: QLabel
         nav: QListWidget
         pages: QStackedWidget
         toolbar: QToolBar

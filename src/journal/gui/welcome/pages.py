@@ -432,6 +432,8 @@ class UnlockPage(_Page):
         self._demo_pass = demo_passphrase
         self.demo_passphrase.setVisible(demo_passphrase is not None)
         self.passphrase.clear()
+        if demo_passphrase is not None:  # nobody should need a Chinese input method to look around
+            self.passphrase.setText(demo_passphrase)
         self.show_error("")
         self.retranslate()
 
@@ -456,7 +458,8 @@ class UnlockPage(_Page):
         self.submit.setText(self.tr("&Unlock"))
         if self._demo_pass is not None:
             self.demo_passphrase.setText(
-                self.tr("This is the demo journal. Its passphrase is: {p}").format(p=self._demo_pass))
+                self.tr("This is the demo journal. Its passphrase ({p}) is already filled in: "
+                        "press Unlock.").format(p=self._demo_pass))
         self.busy_label.setText(self.tr("Unlocking… this takes about a second."))
         self.open_other.setText(self.tr("&Open another journal…"))
         self.create_link.setText(self.tr("&Create a new journal"))

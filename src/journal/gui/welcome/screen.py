@@ -82,8 +82,11 @@ class WelcomeScreen(QWidget):
             self.show_start()
 
     def _last_journal(self) -> Path | None:
+        """The user's own journal opened last (never the demo: its passphrase is not theirs)."""
         last = self.settings.last_journal
-        return Path(last) if last and Path(last).is_file() else None
+        if not last or paths.is_demo_journal(last) or not Path(last).is_file():
+            return None
+        return Path(last)
 
     def _language_chosen(self, lang: str) -> None:
         self.intro.set_language(lang)
@@ -108,6 +111,10 @@ class WelcomeScreen(QWidget):
 
     def show_unlock(self, path: Path, demo_passphrase: str | None = None) -> None:
         self._path = Path(path)
+        if demo_passphrase is None and paths.is_demo_journal(self._path):
+            from journal.core.demo import DEMO_PASSPHRASE
+
+            demo_passphrase = DEMO_PASSPHRASE
         self.unlock.set_path(self._path, demo_passphrase)
         self.unlock.set_busy(False)
         self.stack.setCurrentWidget(self.unlock)
@@ -286,9 +293,10 @@ class WelcomeScreen(QWidget):
         page.set_busy(False)
         self.create_page.clear_secrets()
         self.unlock.passphrase.clear()
-        self.settings.last_journal = str(path)
-        recent = [p for p in self.settings.recent_journals if p != str(path)]
-        self.settings.recent_journals = [str(path), *recent][:10]
+        if not paths.is_demo_journal(path):  # the demo never becomes the journal opened at start
+            self.settings.last_journal = str(path)
+            recent = [p for p in self.settings.recent_journals if p != str(path)]
+            self.settings.recent_journals = [str(path), *recent][:10]
         self.settings.first_run_done = True
         self._save_settings()
         log.info("journal unlocked")
@@ -306,7 +314,7 @@ class WelcomeScreen(QWidget):
     def open_demo(self) -> None:
         from journal.core import demo  # (imports the store: not at start-up)
 
-        path = paths.data_dir() / "demo.ijournal"
+        path = paths.demo_journal_path()
         passphrase = demo.DEMO_PASSPHRASE
         if path.exists():
             self.show_unlock(path, passphrase)
