@@ -45,6 +45,8 @@ class ShellActions(ShellBase):
                                           "Ctrl+Shift+I")
         self.act_trash = act("actTrash", self.open_trash, None, "trash")
         self.act_backups = act("actBackups", self.open_backups)
+        self.act_passphrase = act("actChangePassphrase", self.change_passphrase)
+        self.act_integrity = act("actCheckIntegrity", self.check_integrity)
         self.kind_actions: dict[str, QAction] = {}
         for n, kind in enumerate(KINDS, start=1):
             a = act(f"actNew_{kind}", lambda _c=False, k=kind: self.new_entry(k), f"Ctrl+{n}")
@@ -94,6 +96,8 @@ class ShellActions(ShellBase):
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_settings)
         self.menu_journal.addAction(self.act_backups)
+        self.menu_journal.addAction(self.act_passphrase)
+        self.menu_journal.addAction(self.act_integrity)
         self.menu_journal.addAction(self.act_lock)
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_quit)
@@ -127,6 +131,9 @@ class ShellActions(ShellBase):
         self.act_backups.setText(self.tr("&Backups of this journal…"))
         self.act_backups.setToolTip(self.tr("Restore an earlier copy (available while locked)"))
         self.act_trash.setToolTip(self.tr("Entries moved to the trash; restore them from here"))
+        self.act_passphrase.setText(self.tr("Change &passphrase…"))
+        self.act_integrity.setText(self.tr("&Check integrity…"))
+        self.act_integrity.setToolTip(self.tr("Check that nothing recorded was removed or changed"))
         self.act_new.setText(self.tr("&New entry"))
         self.act_new.setToolTip(self.tr("Write down something that happened (Ctrl+N)"))
         for kind, a in self.kind_actions.items():
@@ -150,6 +157,8 @@ class ShellActions(ShellBase):
         self.demo_banner.setVisible(unlocked and self.journal is not None
                                     and paths.is_demo_journal(self.journal.path))
         self.toolbar.setVisible(unlocked)
+        self.act_passphrase.setEnabled(unlocked)
+        self.act_integrity.setEnabled(unlocked)
         self.statusBar().setVisible(unlocked)
         for a in (self.act_lock, self.act_find, self.act_import, self.act_import_screenshots,
                   self.act_trash, self.act_new,
