@@ -2368,6 +2368,10 @@ Open it read-only? You can read, search and export it; to change it, close it th
       <translation>日期和时间</translation>
     </message>
     <message>
+      <source>e.g. 2024-03-01 20:15, yesterday 3pm</source>
+      <translation>例如 2024-03-01 20:15、昨天下午3点</translation>
+    </message>
+    <message>
       <source>Date only</source>
       <translation>只有日期</translation>
     </message>
@@ -2382,6 +2386,10 @@ Open it read-only? You can read, search and export it; to change it, close it th
     <message>
       <source>Tick when you only know roughly when it was</source>
       <translation>只知道大概时间时勾选</translation>
+    </message>
+    <message>
+      <source>Understood as: {when}, {weekday}</source>
+      <translation>理解为：{when}，{weekday}</translation>
     </message>
   </context>
 </TS>

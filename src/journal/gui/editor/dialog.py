@@ -144,6 +144,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         self._add_row("summary", self._field_text("summary"), self.summary)
         self.when = WhenEdit()
         self._add_row("occurred_at", self._field_text("occurred_at"), self.when, self.when.edit)
+        self.when.use_error_label(self.errors["occurred_at"])
         self.persons = PersonPicker()
         self._add_row("persons", self._field_text("persons"), self.persons, self.persons.name_edit)
         self._build_kind_rows()
@@ -293,7 +294,9 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         if not d.summary:
             problems["summary"] = InputError("error.summary_required", field="summary").message(lang)
         d.occurred_at, d.precision = self.when.value()
-        if d.occurred_at > timeparse.now() + FUTURE_SLACK:
+        if self.when.problem():
+            problems["occurred_at"] = self.when.problem()
+        elif d.occurred_at > timeparse.now() + FUTURE_SLACK:
             problems["occurred_at"] = self.tr(
                 "This date is in the future. Check the date and time of what happened.")
         d.details = self.details.toPlainText()
