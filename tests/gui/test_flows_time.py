@@ -3,7 +3,9 @@ understood beside the field, refused with a message beside it, and never silentl
 
 from __future__ import annotations
 
+import subprocess
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,3 +130,70 @@ def test_show_when_names_the_zone_only_when_it_is_not_the_computers_own() -> Non
     assert timeparse.show_when(beijing, "exact", "zh") == f"2024年3月1日 21:40{zh_zone}"
     assert timeparse.show_when(local, "exact", "en") == "2024-03-01 21:40"
     assert timeparse.show_when(beijing, "day", "zh") == "2024年3月1日"
+
+
+# ------------------------------------------------------------------ one rule on every face
+NEPAL = timezone(timedelta(hours=5, minutes=45))  # not this computer's zone where tests run
+SHOWN = "2024-03-01 21:40 (UTC+5:45)"
+
+
+def _far_entry(journal: Any) -> Any:
+    from journal.core.models import EntryDraft
+
+    person = journal.add_person("Xiao Min")
+    return journal.add_entry(EntryDraft(kind="contact", summary="call from Xiao Min",
+                                        occurred_at=datetime(2024, 3, 1, 21, 40, tzinfo=NEPAL),
+                                        persons=[person.id], medium="call", initiated_by="them"))
+
+
+def test_timeline_detail_and_people_page_show_the_same_time_as_recorded(
+        open_window: Any, journal: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    entry = _far_entry(journal)
+    open_window.refresh_views()
+    timeline = open_window.views["timeline"]
+    qtbot.waitUntil(lambda: timeline.model.rowCount() == 1)
+    model = timeline.model
+    cells = [model.data(model.index(0, c), Qt.ItemDataRole.DisplayRole)
+             for c in range(model.columnCount())]
+    assert SHOWN in cells
+    from journal.gui.timeline.detail import entry_fields
+
+    assert SHOWN in [text for _label, text in entry_fields(journal.get_entry(entry.id))]
+    people = open_window.views["people"]
+    people.set_journal(journal)
+    people.refresh()
+    assert people.select_person(entry.persons[0])
+    page = people.page
+    qtbot.waitUntil(lambda: page.entries.topLevelItemCount() == 1)
+    assert page.entries.topLevelItem(0).text(0) == SHOWN
+
+
+def test_text_summary_and_pdf_show_the_time_as_recorded_and_no_utc_recorded_at(
+        journal: Any, tmp_path: Path) -> None:
+    from journal.core.report import ReportOptions, build_pdf, build_text
+
+    _far_entry(journal)
+    assert SHOWN in build_text(journal, ReportOptions(lang="en"))
+    assert "2024年3月1日 21:40（UTC+5:45）" in build_text(journal, ReportOptions(lang="zh"))
+    out = tmp_path / "r.pdf"
+    build_pdf(journal, out, ReportOptions(lang="en"))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "21:40 (UTC+5:45)" in text
+    assert " UTC\n" not in text.split("Timeline", 1)[-1].split("Integrity", 1)[0]
+
+
+def test_cli_list_and_show_use_the_same_rule(journal: Any, passphrase: str) -> None:
+    from tests.cli.test_cli import run
+
+    entry = _far_entry(journal)
+    path = journal.path
+    journal.close()
+    listed = run("list", journal=path, passphrase=passphrase)
+    assert listed.returncode == 0, listed.stderr
+    assert SHOWN in listed.stdout
+    shown = run("show", entry.id, journal=path, passphrase=passphrase, env={"LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8"})
+    assert shown.returncode == 0, shown.stderr
+    assert "2024年3月1日 21:40（UTC+5:45）" in shown.stdout
