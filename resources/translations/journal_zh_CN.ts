@@ -2071,6 +2071,34 @@ Lock it now and restore the most recent backup?</source>
       <translation>新建一个日志，或打开已有的日志。</translation>
     </message>
     <message>
+      <source>&amp;Recent journals</source>
+      <translation>最近打开的日志（&amp;R）</translation>
+    </message>
+    <message>
+      <source>Journal</source>
+      <translation>日志</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Last opened</source>
+      <translation>上次打开</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock the chosen journal</source>
+      <translation>解锁选中的日志（&amp;U）</translation>
+    </message>
+    <message>
+      <source>&amp;Forget this one</source>
+      <translation>从列表中移除（&amp;F）</translation>
+    </message>
+    <message>
+      <source>Takes the journal off this list. The file itself is not touched.</source>
+      <translation>只是把这个日志从列表中移除，文件本身不会被改动。</translation>
+    </message>
+    <message>
       <source>Unlock “{name}”</source>
       <translation>解锁“{name}”</translation>
     </message>
@@ -2328,6 +2356,10 @@ Lock it now and restore the most recent backup?</source>
     <message>
       <source>&amp;Restore from a backup…</source>
       <translation>从备份恢复（&amp;R）…</translation>
+    </message>
+    <message>
+      <source>Recent &amp;journals…</source>
+      <translation>最近打开的日志…（&amp;J）</translation>
     </message>
   </context>
   <context>
