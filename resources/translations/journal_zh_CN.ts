@@ -1683,8 +1683,8 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>语言</translation>
     </message>
     <message>
-      <source>&amp;Lock after this many idle minutes</source>
-      <translation>闲置多少分钟后锁定（&amp;L）</translation>
+      <source>Lock after this many &amp;idle minutes</source>
+      <translation>闲置多少分钟后锁定（&amp;I）</translation>
     </message>
     <message>
       <source>Lock after this many idle minutes</source>
@@ -1762,8 +1762,8 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>退出（&amp;Q）</translation>
     </message>
     <message>
-      <source>&amp;Search</source>
-      <translation>搜索（&amp;S）</translation>
+      <source>S&amp;earch</source>
+      <translation>搜索（&amp;E）</translation>
     </message>
     <message>
       <source>&amp;Help</source>

@@ -57,3 +57,46 @@ def show_error(label: QLabel, text: str) -> None:
 def clear_error_when_edited(field: QLineEdit, label: QLabel) -> None:
     """The error beside ``field`` disappears as soon as the person changes the field."""
     field.textEdited.connect(lambda _t: show_error(label, ""))
+
+
+def clear_on_change(widget: QWidget, clear: Callable[[], None]) -> None:
+    """Call ``clear`` (take an error away) as soon as the person changes ``widget`` or any field
+    inside it: typing in a line or text box, or choosing in a list."""
+    from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QTextEdit
+
+    fields: list[QWidget] = [widget, *widget.findChildren(QWidget)]
+    for field in fields:
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(lambda _t: clear())
+        elif isinstance(field, QPlainTextEdit | QTextEdit):
+            field.textChanged.connect(clear)
+        elif isinstance(field, QComboBox):
+            field.activated.connect(lambda _i: clear())
+
+
+class _DialogEnterGuard(QObject):
+    """On the dialog itself: an Enter that no field used (a line edit passes it on) moves to the
+    next field instead of reaching QDialog, which would press the default button (a
+    QDialogButtonBox makes its first accept button the default when shown). Ctrl+Enter submits."""
+
+    def __init__(self, dialog: QWidget, submit: Callable[[], None]) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self._submit = submit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        dialog = getattr(self, "_dialog", None)  # events can arrive while it is being made
+        if dialog is not None and watched is dialog and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() in _ENTER:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._submit()
+            else:
+                dialog.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def enter_never_submits(dialog: QWidget, submit: Callable[[], None]) -> None:
+    """Enter in a single-line field never saves a half-filled ``dialog``; Ctrl+Enter calls
+    ``submit``. Multi-line fields and pickers that use Enter themselves keep it."""
+    dialog.installEventFilter(_DialogEnterGuard(dialog, submit))

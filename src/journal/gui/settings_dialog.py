@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
         self.language.setItemText(0, self.tr("Follow the system"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
-        self.autolock_label.setText(self.tr("&Lock after this many idle minutes"))
+        self.autolock_label.setText(self.tr("Lock after this many &idle minutes"))
         self.autolock.setAccessibleName(self.tr("Lock after this many idle minutes"))
         self.autolock.setSpecialValueText(self.tr("Never"))
         self.autolock.setSuffix(self.tr(" min"))

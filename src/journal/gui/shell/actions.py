@@ -117,7 +117,7 @@ class ShellActions(ShellBase):
         self.act_lock.setToolTip(self.tr("Lock the journal now (Ctrl+L)"))
         self.act_settings.setText(self.tr("&Settings…"))
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_find.setText(self.tr("&Search"))
+        self.act_find.setText(self.tr("S&earch"))
         self.act_help.setText(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Incident Journal"))
         self.act_import.setText(self.tr("&Import chat or bill…"))
