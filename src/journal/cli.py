@@ -734,7 +734,7 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     out = check_output_path(Path(args.out), [_journal_path(args)])
     if out.exists():
         raise InputError("error.file_exists", path=str(out))
-    build_demo(out).close()
+    build_demo(out, lang=lang).close()  # the story in the user's language
     say(t("cli.demo_done", lang, path=out, passphrase=DEMO_PASSPHRASE))
     return EXIT_OK
 

@@ -8,13 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 
-def _build_demo() -> Path:
+def _build_demo(lang: str = "en") -> Path:
     from journal.core import demo, paths
     from journal.core.crypto import FAST_PARAMS
 
-    path = paths.demo_journal_path()
+    path = paths.demo_journal_path(lang)
     paths.ensure_private_dir(path.parent)
-    demo.build_demo(path, kdf=FAST_PARAMS).close()
+    demo.build_demo(path, kdf=FAST_PARAMS, lang=lang).close()
     return path
 
 
@@ -85,8 +85,19 @@ def test_demo_banner_is_in_chinese_for_a_chinese_interface(
         window: Any, gui_app: Any, qtbot: Any) -> None:
     from journal.gui import qtsetup
 
-    _build_demo()
+    _build_demo("zh")
     qtsetup.install_translators(gui_app, "zh")
     _unlock_demo(window, qtbot)
     assert window.demo_banner.isVisible()
     assert "示例日志" in window.demo_banner.text()
+    assert {p.name for p in window.journal.list_persons()} == {"小敏", "张总", "王老师"}
+
+
+def test_an_english_interface_builds_and_opens_the_english_demo(window: Any, qtbot: Any) -> None:
+    from journal.core import paths
+
+    _unlock_demo(window, qtbot)  # not built yet: the window builds it, in English
+    assert window.journal.path == paths.demo_journal_path("en")
+    assert {p.name for p in window.journal.list_persons()} == {"Xiao Min", "Director Zhang",
+                                                               "Ms Wang"}
+    assert window.demo_banner.isVisible()

@@ -52,18 +52,21 @@ def default_journal_path() -> Path:
     return data_dir() / "journal.ijournal"
 
 
-DEMO_JOURNAL_NAME = "demo.ijournal"
+DEMO_JOURNAL_NAMES = {"zh": "demo.ijournal", "en": "demo-en.ijournal"}
 
 
-def demo_journal_path() -> Path:
-    """Where the window keeps the demo journal (never remembered as the user's own journal)."""
-    return data_dir() / DEMO_JOURNAL_NAME
+def demo_journal_path(lang: str = "zh") -> Path:
+    """Where the window keeps the demo journal told in ``lang`` (never remembered as the user's
+    own journal)."""
+    name = DEMO_JOURNAL_NAMES["en" if lang.startswith("en") else "zh"]
+    return data_dir() / name
 
 
 def is_demo_journal(path: os.PathLike[str] | str) -> bool:
-    """Whether ``path`` is the window's demo journal."""
+    """Whether ``path`` is one of the window's demo journals."""
     try:
-        return Path(path).resolve() == demo_journal_path().resolve()
+        target = Path(path).resolve()
+        return any(target == (data_dir() / name).resolve() for name in DEMO_JOURNAL_NAMES.values())
     except OSError:
         return False
 

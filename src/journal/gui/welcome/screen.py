@@ -355,7 +355,8 @@ class WelcomeScreen(QWidget):
     def open_demo(self) -> None:
         from journal.core import demo  # (imports the store: not at start-up)
 
-        path = paths.demo_journal_path()
+        lang = current_lang()  # the story in the interface's language
+        path = paths.demo_journal_path(lang)
         passphrase = demo.DEMO_PASSPHRASE
         if path.exists():
             self.show_unlock(path, passphrase)
@@ -364,7 +365,7 @@ class WelcomeScreen(QWidget):
 
         def work() -> Any:
             paths.ensure_private_dir(path.parent)
-            demo.build_demo(path, passphrase, kdf=kdf)
+            demo.build_demo(path, passphrase, kdf=kdf, lang=lang).close()
             return None
 
         self.show_unlock(path, passphrase)
