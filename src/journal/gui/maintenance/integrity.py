@@ -140,14 +140,21 @@ class IntegrityDialog(QDialog):
         if clipboard is not None and self.head.text():
             clipboard.setText(self.head.text())
 
-    def close_for_lock(self) -> None:
-        """Locking stops the check (at its next step) before the journal closes."""
+    def _stop(self) -> None:
+        """Stop the check (at its next step) and wait for its thread: it reads the journal,
+        which may be closed next."""
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
 
-    def reject(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
-        super().reject()
+    def close_for_lock(self) -> None:
+        """Locking stops the check before the journal closes."""
+        self._stop()
+
+    def done(self, result: int) -> None:
+        self._stop()
+        super().done(result)
+
+    def closeEvent(self, event: Any) -> None:
+        self._stop()
+        super().closeEvent(event)
