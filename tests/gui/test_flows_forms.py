@@ -202,3 +202,26 @@ def test_menu_bar_and_each_menu_have_unique_mnemonics(open_window: Any, gui_app:
         if found:
             clashes[menu.title()] = found
     assert clashes == {}
+
+
+def test_enter_in_a_single_line_field_closes_no_dialog(qtbot: Any, journal: Any, settings: Any,
+                                                       tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    closed = []
+    for name, make in _dialogs(journal, settings, tmp_path).items():
+        if name == "backup passphrase":
+            continue  # one field: Enter there means "open it", nothing is left half-filled
+        dlg = make()
+        qtbot.addWidget(dlg)
+        dlg.show()
+        fields = [w for w in dlg.findChildren(QLineEdit)
+                  if w.isVisibleTo(dlg) and w.isEnabled() and not w.isReadOnly()
+                  and w.parent() is not None and type(w.parent()).__name__ != "QComboBox"]
+        for field in fields[:1]:
+            field.setFocus()
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+            if not dlg.isVisible():
+                closed.append(name)
+        dlg.close()
+    assert closed == []

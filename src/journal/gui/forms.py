@@ -3,6 +3,8 @@ dialog; Ctrl+Enter saves. Errors shown beside a field go away once the field is 
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -17,13 +19,16 @@ class EnterMovesOn(QObject):
 
     def __init__(self, parent: QWidget, submit: Callable[[], None]) -> None:
         super().__init__(parent)
-        self._submit = submit
+        self._submit: Callable[[], Callable[[], None] | None] = (
+            weakref.WeakMethod(submit) if inspect.ismethod(submit) else (lambda: submit))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in _ENTER and isinstance(watched, QWidget):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self._submit()
+                submit = self._submit()
+                if submit is not None:
+                    submit()
             else:
                 watched.focusNextChild()
             return True
@@ -77,21 +82,24 @@ def clear_on_change(widget: QWidget, clear: Callable[[], None]) -> None:
 class _DialogEnterGuard(QObject):
     """On the dialog itself: an Enter that no field used (a line edit passes it on) moves to the
     next field instead of reaching QDialog, which would press the default button (a
-    QDialogButtonBox makes its first accept button the default when shown). Ctrl+Enter submits."""
+    QDialogButtonBox makes its first accept button the default when shown). Ctrl+Enter submits.
+    It keeps no reference to the dialog (a weak one to ``submit``): Qt owns it as the dialog's
+    child and deletes it with the dialog."""
 
     def __init__(self, dialog: QWidget, submit: Callable[[], None]) -> None:
         super().__init__(dialog)
-        self._dialog = dialog
-        self._submit = submit
+        self._submit: Callable[[], Callable[[], None] | None] = (
+            weakref.WeakMethod(submit) if inspect.ismethod(submit) else (lambda: submit))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        dialog = getattr(self, "_dialog", None)  # events can arrive while it is being made
-        if dialog is not None and watched is dialog and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() in _ENTER:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in _ENTER and isinstance(watched, QWidget) and watched.isWindow():
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self._submit()
+                submit = self._submit()
+                if submit is not None:
+                    submit()
             else:
-                dialog.focusNextChild()
+                watched.focusNextChild()
             return True
         return super().eventFilter(watched, event)
 

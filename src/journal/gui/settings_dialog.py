@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.forms import enter_never_submits
+
 log = logging.getLogger(__name__)
 
 
@@ -101,6 +103,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_never_submits(self, self.accept)  # Enter moves on; Ctrl+Enter or OK applies
         self.retranslate()
         self.setMinimumWidth(460)
 
