@@ -1754,8 +1754,8 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>立即锁定日志（Ctrl+L）</translation>
     </message>
     <message>
-      <source>&amp;Settings…</source>
-      <translation>设置（&amp;S）…</translation>
+      <source>Settin&amp;gs…</source>
+      <translation>设置（&amp;G）…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>

@@ -103,10 +103,11 @@ class IntegrityDialog(QDialog):
 
         log.info("checking integrity")
         self.progress.setRange(0, 0)
-        self.task = BackgroundTask(work, self, name="journal-verify")
-        self.task.progressed.connect(self._progressed)
-        self.task.finished.connect(self._finished)
-        self.task.start()
+        task = BackgroundTask(work, self, done=self._verified, failed=self._not_verified,
+                              name="journal-verify")
+        task.progressed.connect(self._progressed)
+        task.finished.connect(lambda: self._ended(task))
+        self.task = task.start()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -117,18 +118,24 @@ class IntegrityDialog(QDialog):
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
-    def _finished(self) -> None:
-        task, self.task = self.task, None
+    def _ended(self, task: BackgroundTask) -> None:
+        if self.task is task:  # dropped (the dialog was closed): nothing more to show
+            self.task = None
+
+    def _not_verified(self, error: BaseException) -> None:
+        self.task = None
         self.progress.hide()
-        if task is None or isinstance(task.error, Cancelled):
+        if isinstance(error, Cancelled):
             return
-        if task.error is not None:
-            log.error("integrity check failed to run: %s", type(task.error).__name__)
-            self.title.setText(self.tr("The check could not run"))
-            self.text.setText("")
-            dialogs.show_error(self, task.error)
-            return
-        self.result = task.result
+        log.error("integrity check failed to run: %s", type(error).__name__)
+        self.title.setText(self.tr("The check could not run"))
+        self.text.setText("")
+        dialogs.show_error(self, error)
+
+    def _verified(self, result: Any) -> None:
+        self.task = None
+        self.progress.hide()
+        self.result = result
         log.info("integrity check done: %s", "ok" if self.result.ok else "problems")
         for w in (self.head_label, self.head, self.copy_button):
             w.show()

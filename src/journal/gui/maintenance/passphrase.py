@@ -193,30 +193,35 @@ class ChangePassphraseDialog(QDialog):
 
         self._set_busy(True)
         log.info("changing the passphrase")
-        self.task = BackgroundTask(work, self, name="journal-rekey")
-        self.task.finished.connect(self._finished)
-        self.task.start()
+        task = BackgroundTask(work, self, done=self._changed, failed=self._not_changed,
+                              name="journal-rekey")
+        task.finished.connect(lambda: self._ended(task))
+        self.task = task.start()
 
-    def _finished(self) -> None:
-        task, self.task = self.task, None
+    def _ended(self, task: BackgroundTask) -> None:
+        if self.task is task:  # dropped (the dialog went away): nothing more to show
+            self.task = None
+
+    def _not_changed(self, error: BaseException) -> None:
+        self.task = None
         self._set_busy(False)
-        if task is None:
-            return
+        if isinstance(error, JournalError):
+            log.info("passphrase not changed: %s", type(error).__name__)
+            self._field_error(error, current_lang())
+        else:
+            log.error("changing the passphrase failed: %s", type(error).__name__)
+            dialogs.show_error(self, error)
+
+    def _changed(self, result: Any) -> None:
+        self.task = None
+        self._set_busy(False)
         lang = current_lang()
-        if task.error is not None:
-            if isinstance(task.error, JournalError):
-                log.info("passphrase not changed: %s", type(task.error).__name__)
-                self._field_error(task.error, lang)
-            else:
-                log.error("changing the passphrase failed: %s", type(task.error).__name__)
-                dialogs.show_error(self, task.error)
-            return
         for field in (self.old, self.new, self.repeat):
             field.clear()
             field.setEnabled(False)
         self.delete_copies.setEnabled(False)
         self.change_button.hide()
-        self.outcome = passchange.outcome_lines(task.result, lang)
+        self.outcome = passchange.outcome_lines(result, lang)
         self.result_label.setText("\n".join(self.outcome))
         self.result_label.show()
         self.retranslate()

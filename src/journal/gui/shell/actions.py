@@ -115,7 +115,7 @@ class ShellActions(ShellBase):
         self.setWindowTitle(self._title())
         self.act_lock.setText(self.tr("&Lock"))
         self.act_lock.setToolTip(self.tr("Lock the journal now (Ctrl+L)"))
-        self.act_settings.setText(self.tr("&Settings…"))
+        self.act_settings.setText(self.tr("Settin&gs…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_find.setText(self.tr("S&earch"))
         self.act_help.setText(self.tr("&Help"))
