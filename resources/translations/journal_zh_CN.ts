@@ -320,6 +320,89 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
   </context>
   <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+      <source>Change the passphrase</source>
+      <translation>更改密码</translation>
+    </message>
+    <message>
+      <source>The journal is copied under the new passphrase and then replaces the old file in one step: if anything goes wrong, the old file and the old passphrase still work.</source>
+      <translation>日志会先用新密码复制一份，再一步替换旧文件：如果中途出了问题，旧文件和旧密码仍然可用。</translation>
+    </message>
+    <message>
+      <source>&amp;Current passphrase</source>
+      <translation>当前密码（&amp;C）</translation>
+    </message>
+    <message>
+      <source>&amp;New passphrase</source>
+      <translation>新密码（&amp;N）</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the new passphrase</source>
+      <translation>再次输入新密码（&amp;R）</translation>
+    </message>
+    <message>
+      <source>Current passphrase</source>
+      <translation>当前密码</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
+      <source>Repeat the new passphrase</source>
+      <translation>再次输入新密码</translation>
+    </message>
+    <message>
+      <source>&amp;Delete earlier backups instead of re-encrypting them</source>
+      <translation>删除旧备份，而不是重新加密（&amp;D）</translation>
+    </message>
+    <message>
+      <source>Earlier backups of this journal still open with the old passphrase. They are re-encrypted with the new one, so that they keep working; tick the box to delete them instead (for example if someone learnt the old passphrase).</source>
+      <translation>这个日志的旧备份仍然可以用旧密码打开。它们会用新密码重新加密，以便继续使用；如果想直接删除它们（例如旧密码已被别人知道），请勾选上面的选项。</translation>
+    </message>
+    <message>
+      <source>C&amp;hange passphrase</source>
+      <translation>更改密码（&amp;H）</translation>
+    </message>
+    <message>
+      <source>Ctrl+Enter</source>
+      <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Use at least {n} characters. A short sentence only you know is strong and easy to remember.</source>
+      <translation>至少使用 {n} 个字符。一句只有你知道的短句既安全又好记。</translation>
+    </message>
+    <message>
+      <source>Too short: at least {n} characters.</source>
+      <translation>太短了：至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>Weak. Add more words.</source>
+      <translation>较弱。请再加几个词。</translation>
+    </message>
+    <message>
+      <source>Fair. A few more words make it much stronger.</source>
+      <translation>一般。再加几个词会安全得多。</translation>
+    </message>
+    <message>
+      <source>Good.</source>
+      <translation>良好。</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>很强。</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecklistOverview</name>
     <message>
       <source>shown by your entries</source>
@@ -911,6 +994,37 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Importing… %1 of %2 messages</source>
       <translation>正在导入……%2 条消息中的第 %1 条</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityDialog</name>
+    <message>
+      <source>Check integrity</source>
+      <translation>校验完整性</translation>
+    </message>
+    <message>
+      <source>Checking the journal…</source>
+      <translation>正在校验日志…</translation>
+    </message>
+    <message>
+      <source>Every page, the audit chain, every entry, person and attachment are checked against what was recorded. Nothing is changed.</source>
+      <translation>正在对照当初的记录，检查每一页、审计链、每条记录、每个人物和附件。校验不会改动任何内容。</translation>
+    </message>
+    <message>
+      <source>&amp;Head hash</source>
+      <translation>链头哈希（&amp;H）</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>复制（&amp;C）</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>The check could not run</source>
+      <translation>校验无法进行</translation>
     </message>
   </context>
   <context>
@@ -1569,8 +1683,8 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>语言</translation>
     </message>
     <message>
-      <source>&amp;Lock after this many idle minutes</source>
-      <translation>闲置多少分钟后锁定（&amp;L）</translation>
+      <source>Lock after this many &amp;idle minutes</source>
+      <translation>闲置多少分钟后锁定（&amp;I）</translation>
     </message>
     <message>
       <source>Lock after this many idle minutes</source>
@@ -1640,16 +1754,16 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>立即锁定日志（Ctrl+L）</translation>
     </message>
     <message>
-      <source>&amp;Settings…</source>
-      <translation>设置（&amp;S）…</translation>
+      <source>Settin&amp;gs…</source>
+      <translation>设置（&amp;G）…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
       <translation>退出（&amp;Q）</translation>
     </message>
     <message>
-      <source>&amp;Search</source>
-      <translation>搜索（&amp;S）</translation>
+      <source>S&amp;earch</source>
+      <translation>搜索（&amp;E）</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -1692,12 +1806,28 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>已移到回收站的记录；可以在这里恢复</translation>
     </message>
     <message>
+      <source>Change &amp;passphrase…</source>
+      <translation>更改密码…（&amp;P）</translation>
+    </message>
+    <message>
+      <source>&amp;Check integrity…</source>
+      <translation>校验完整性…（&amp;C）</translation>
+    </message>
+    <message>
+      <source>Check that nothing recorded was removed or changed</source>
+      <translation>检查记下的内容有没有被删除或改动</translation>
+    </message>
+    <message>
       <source>&amp;New entry</source>
       <translation>新建记录（&amp;N）</translation>
     </message>
     <message>
       <source>Write down something that happened (Ctrl+N)</source>
       <translation>记下发生的事情（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Demo journal — an invented example to look around in. When you are ready, lock it (Ctrl+L) and create or open your own journal.</source>
+      <translation>示例日志——一个虚构的案例，供你随意查看。准备好以后，请锁定它（Ctrl+L），再新建或打开你自己的日志。</translation>
     </message>
     <message>
       <source>&amp;Journal</source>
@@ -1941,6 +2071,34 @@ Lock it now and restore the most recent backup?</source>
       <translation>新建一个日志，或打开已有的日志。</translation>
     </message>
     <message>
+      <source>&amp;Recent journals</source>
+      <translation>最近打开的日志（&amp;R）</translation>
+    </message>
+    <message>
+      <source>Journal</source>
+      <translation>日志</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Last opened</source>
+      <translation>上次打开</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock the chosen journal</source>
+      <translation>解锁选中的日志（&amp;U）</translation>
+    </message>
+    <message>
+      <source>&amp;Forget this one</source>
+      <translation>从列表中移除（&amp;F）</translation>
+    </message>
+    <message>
+      <source>Takes the journal off this list. The file itself is not touched.</source>
+      <translation>只是把这个日志从列表中移除，文件本身不会被改动。</translation>
+    </message>
+    <message>
       <source>Unlock “{name}”</source>
       <translation>解锁“{name}”</translation>
     </message>
@@ -2176,8 +2334,8 @@ Lock it now and restore the most recent backup?</source>
       <translation>解锁（&amp;U）</translation>
     </message>
     <message>
-      <source>This is the demo journal. Its passphrase is: {p}</source>
-      <translation>这是示例日志，密码是：{p}</translation>
+      <source>This is the demo journal. Its passphrase ({p}) is already filled in: press Unlock.</source>
+      <translation>这是示例日志，密码（{p}）已经替你填好：点“解锁”即可。</translation>
     </message>
     <message>
       <source>Unlocking… this takes about a second.</source>
@@ -2198,6 +2356,10 @@ Lock it now and restore the most recent backup?</source>
     <message>
       <source>&amp;Restore from a backup…</source>
       <translation>从备份恢复（&amp;R）…</translation>
+    </message>
+    <message>
+      <source>Recent &amp;journals…</source>
+      <translation>最近打开的日志…（&amp;J）</translation>
     </message>
   </context>
   <context>
@@ -2238,6 +2400,10 @@ Open it read-only? You can read, search and export it; to change it, close it th
       <translation>日期和时间</translation>
     </message>
     <message>
+      <source>e.g. 2024-03-01 20:15, yesterday 3pm</source>
+      <translation>例如 2024-03-01 20:15、昨天下午3点</translation>
+    </message>
+    <message>
       <source>Date only</source>
       <translation>只有日期</translation>
     </message>
@@ -2252,6 +2418,10 @@ Open it read-only? You can read, search and export it; to change it, close it th
     <message>
       <source>Tick when you only know roughly when it was</source>
       <translation>只知道大概时间时勾选</translation>
+    </message>
+    <message>
+      <source>Understood as: {when}, {weekday}</source>
+      <translation>理解为：{when}，{weekday}</translation>
     </message>
   </context>
 </TS>

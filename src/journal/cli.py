@@ -706,13 +706,13 @@ def cmd_backup(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_rekey(args: argparse.Namespace, lang: str) -> int:
-    from journal.core import crypto, settings
+    from journal.core import crypto, passchange, settings
 
     with _open(args, lang) as j:
         new = _new_passphrase(args, lang)
         crypto.check_new_passphrase(new)
         # earlier copies: the backups folder and the journal's own folder (kept before a restore)
-        folders = [settings.load().effective_backup_dir(), j.path.parent]
+        folders = passchange.copy_folders(j, settings.load())
         result = j.rekey(new, copies_in=folders, delete_copies=args.delete_old_backups)
     say(t("cli.rekey_done", lang))
     if result.reencrypted:
@@ -734,7 +734,7 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     out = check_output_path(Path(args.out), [_journal_path(args)])
     if out.exists():
         raise InputError("error.file_exists", path=str(out))
-    build_demo(out).close()
+    build_demo(out, lang=lang).close()  # the story in the user's language
     say(t("cli.demo_done", lang, path=out, passphrase=DEMO_PASSPHRASE))
     return EXIT_OK
 

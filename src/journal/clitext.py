@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from journal.core import fields, i18n
 from journal.core.models import Entry, Person
 from journal.core.money import format_amount
-from journal.core.timeparse import format_when
+from journal.core.timeparse import show_when
 
 i18n.register({
     "cli.created": {"en": "Created the journal {path}.\nRemember the passphrase: it cannot be "
@@ -210,9 +210,9 @@ def entries_table(entries: Sequence[Entry], lang: str) -> str:
     rows = []
     for e in entries:
         summary = e.summary + (" " + t("cli.deleted_mark", lang) if e.deleted else "")
-        rows.append([e.id, format_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
+        rows.append([e.id, show_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
                      _sep(lang).join(e.person_names), summary, entry_amount(e)])
-    return table(headers, rows, [12, 20, 14, 24, 60, 18])
+    return table(headers, rows, [12, 30, 14, 24, 60, 18])  # a time in another zone names it
 
 
 def persons_table(persons: Sequence[Person], lang: str) -> str:
@@ -232,7 +232,7 @@ def entry_details(e: Entry, lang: str) -> str:
             label = fields.field_label(name, lang) if name in fields.FIELDS else t("field." + name, lang)
             lines.append(f"  {label}{colon}{value}")
 
-    add("occurred_at", format_when(e.occurred_at, e.precision, lang, with_zone=True))
+    add("occurred_at", show_when(e.occurred_at, e.precision, lang))
     add("recorded_at", e.recorded_at.strftime("%Y-%m-%d %H:%M UTC"))
     add("summary", e.summary)
     add("persons", fields.display(fields.FIELDS["persons"], e.person_names, lang))

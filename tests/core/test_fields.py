@@ -133,5 +133,7 @@ def test_totals_go_to_the_buckets_of_the_table(journal: Any) -> None:
 def test_a_too_long_summary_is_named_by_its_label_in_both_languages(journal: Any) -> None:
     with pytest.raises(InputError) as info:
         journal.add_entry(EntryDraft(kind="note", summary="长" * 501))
-    assert info.value.message("en") == "Summary is too long (at most 500 characters)."
-    assert info.value.message("zh") == "概要太长（最多 500 个字符）。"
+    assert info.value.message("en") == ("Summary is too long: 501 characters, at most 500. Keep one "
+                                        "sentence here and move the rest into “Details”.")
+    assert info.value.message("zh") == ("概要太长：共 501 个字符，最多 500 个。这里只留一句话，"
+                                        "其余内容请移到“详细经过”里。")

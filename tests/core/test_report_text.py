@@ -14,6 +14,7 @@ from journal.core.errors import InputError
 from journal.core.models import EntryDraft, Handle, Person
 from journal.core.report import ReportOptions, build_text
 from journal.core.report.redact import MASK, Redactor, mask_phone
+from journal.core.timeparse import show_when
 
 TZ = timezone(timedelta(hours=8))
 START = datetime(2024, 2, 19, 20, 0, tzinfo=TZ)
@@ -87,7 +88,10 @@ def test_summary_in_english(journal: Any) -> None:
     assert len(text) <= 2000
     assert text.startswith("Summary of suspicious contacts")
     assert "Xiao Min (Editor, Travel magazine, Dating app)" in text
-    assert "Contact from 2024-02-19 20:00 to 2024-02-28 20:00 (5 recorded events)." in text
+    # times as recorded (+08:00), the zone named unless it is this computer's (timeparse.show_when)
+    first, last = (show_when(d, "exact", "en") for d in (START, START + timedelta(days=9)))
+    assert first.startswith("2024-02-19 20:00") and last.startswith("2024-02-28 20:00")
+    assert f"Contact from {first} to {last} (5 recorded events)." in text
     assert "Photograph navy ships — north pier (2,000.00 CNY) [I refused]" in text
     assert "300.50 CNY" in text and "100.00 USD" in text and "3,299.00 CNY" in text
     assert "Mobile phone" in text

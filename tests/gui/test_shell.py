@@ -279,7 +279,7 @@ def test_demo_journal_is_built_and_its_passphrase_shown(window: Any, qtbot: Any)
     unlock = window.welcome.unlock
     qtbot.waitUntil(lambda: unlock.passphrase.isEnabled() and not window.welcome.is_busy(),
                     timeout=60000)
-    assert (paths.data_dir() / "demo.ijournal").is_file()
+    assert paths.demo_journal_path("en").is_file()  # an English interface: the English story
     assert demo.DEMO_PASSPHRASE in unlock.demo_passphrase.text()
     unlock.passphrase.setText(demo.DEMO_PASSPHRASE)
     qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from journal.core.crypto import KdfParams
 from journal.core.errors import InputError
+from journal.core.i18n import normalise_lang
 from journal.core.models import EntryDraft, Handle
 from journal.core.store import Journal
 
@@ -189,8 +190,9 @@ def _at(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
 
 
 def build_demo(path: Path | str, passphrase: str = DEMO_PASSPHRASE,
-               kdf: KdfParams | None = None) -> Journal:
-    """Create the demo journal at ``path`` and return it open (the caller closes it).
+               kdf: KdfParams | None = None, lang: str = "zh") -> Journal:
+    """Create the demo journal at ``path`` and return it open (the caller closes it). ``lang``:
+    the story told in Chinese ("zh") or English ("en"); the same events either way.
 
     Refuses to overwrite an existing file (InputError "error.file_exists"). If anything fails
     half-way the new file is removed, so there is never a half-built demo.
@@ -201,7 +203,7 @@ def build_demo(path: Path | str, passphrase: str = DEMO_PASSPHRASE,
     journal = Journal.create(path, passphrase, kdf=kdf)
     try:
         with journal.transaction():
-            _fill(journal)
+            (_fill_en if normalise_lang(lang) == "en" else _fill)(journal)
     except BaseException:
         journal.close()
         for suffix in ("", "-wal", "-shm"):
@@ -337,3 +339,169 @@ def _fill(j: Journal) -> None:
     add("report", _at(4, 10, 14, 0), "带着手机和这份记录的 PDF 去了当地国家安全机关", [teacher.id],
         reported_to="local_office", officer="接待的工作人员", witnesses=["王老师"],
         location="市国家安全局接待室", details="交了 PDF 报告、手机和转账记录。对方说我主动报告是对的。")
+
+
+def _fill_en(j: Journal) -> None:
+    """The same story, event for event, told in English (for an English interface)."""
+    min_ = j.add_person(
+        "Xiao Min", aliases=["小敏", "Min"], role="says she is a photo editor at a magazine",
+        organisation="a travel magazine (cannot be found)", platform="dating app",
+        handles=[Handle("wechat", "min_seaside_2024"), Handle("telegram", "@harbour_min")],
+        notes="Says she is 24 and edits a magazine. Never agrees to a video call: her camera is "
+              "\"broken\". Her profile picture is from the internet.",
+    )
+    j.add_attachment(person_id=min_.id, data=avatar(), filename="xiaomin-avatar.png",
+                     caption="Her profile picture on the dating app (screenshot)")
+    zhang = j.add_person(
+        "Director Zhang", aliases=["张总", "Manager Zhang"], role="director (so he says)",
+        organisation="a marine environmental survey company (his words; the name cannot be found)",
+        platform="job app",
+        handles=[Handle("phone", "+86 130 0000 1234"), Handle("email", "zhang.survey@example.com")],
+        notes="Contacted me first on the job app. Says he runs a marine environmental survey and "
+              "needs photos of the coast.",
+    )
+    teacher = j.add_person("Ms Wang", aliases=["王老师"], role="student counsellor",
+                           organisation="the college's student affairs office",
+                           notes="My counsellor; she came with me to report it.")
+
+    def add(kind: str, when: datetime, summary: str, persons: Sequence[str] = (),
+            precision: str = "exact", shots: Sequence[tuple[bytes, str, str]] = (),
+            **fields: object) -> str:
+        draft = EntryDraft(kind=kind, summary=summary, occurred_at=when, precision=precision,
+                           persons=list(persons), **fields)  # type: ignore[arg-type]
+        entry = j.add_entry(draft)
+        for data, filename, caption in shots:
+            j.add_attachment(entry_id=entry.id, data=data, filename=filename, caption=caption)
+        return entry.id
+
+    # --- Xiao Min: a fast romance --------------------------------------------------------
+    add("contact", _at(3, 1, 21, 40), "Met Xiao Min on a dating app; she wrote to me first",
+        [min_.id], channel="dating app", medium="chat", initiated_by="them",
+        details="She said my profile felt like a match and we chatted for two hours. She said "
+                "she works for a travel magazine in the city.")
+    add("contact", _at(3, 4, 23, 10), "After three days she calls me her \"special one\" and "
+        "\"baby\"", [min_.id], channel="WeChat", medium="chat", initiated_by="them",
+        details="She added me on WeChat herself and said \"we are soulmates\" and that she wants "
+                "to be with me. Too fast, but I was happy at the time.",
+        shots=[(chat_screenshot([("l", [150, 90]), ("l", [170]), ("r", [60]),
+                                 ("l", [120, 160, 80])]),
+                "wechat-2024-03-04.png", "WeChat chat screenshot with her nickname and the time")])
+    add("request", _at(3, 6, 20, 15), "Xiao Min offers a magazine side job: photos of tourists "
+        "and yachts at the port, 300 yuan a time", [min_.id],
+        channel="WeChat", task="photograph tourists, the sea and yachts at the port at weekends "
+        "and send her the photos", target="city port, yacht marina",
+        status="done", amount=Decimal(300), currency="CNY", tags=["side job", "photos"],
+        details="She said it was a part-time job taking pictures for the magazine, easy money. "
+                "I said yes.")
+    add("request", _at(3, 9, 16, 30), "Took photos of yachts and tourists at the port on "
+        "Saturday and sent them to Xiao Min", [min_.id],
+        channel="WeChat", task="photograph yachts and tourists", target="yacht marina",
+        status="done", location="city port", tags=["photos"],
+        shots=[(harbour_photo(), "IMG_20240309_1602.png", "My photo of the marina (original)")])
+    add("payment", _at(3, 9, 21, 5), "Xiao Min sent 300 yuan on WeChat, \"the magazine's fee\"",
+        [min_.id], channel="WeChat", amount=Decimal(300), currency="CNY", method="wechat",
+        direction="received", details="The money arrived the same evening, right on time.",
+        shots=[(payment_screenshot(), "wechat-pay-0309.png",
+                "WeChat transfer record showing the date and the amount")])
+    add("payment", _at(3, 16, 20, 40), "Second port shoot: 400 yuan, more than agreed", [min_.id],
+        channel="WeChat", amount=Decimal(400), currency="CNY", method="wechat",
+        direction="received", details="She said the magazine was pleased and added a 100 yuan bonus.")
+    add("request", _at(3, 20, 22, 0), "Xiao Min wants photos of warships entering and leaving "
+        "port from a spot she chose, 800 yuan a time", [min_.id],
+        channel="WeChat", task="photograph warships entering and leaving port from the place "
+        "she sent, and write down the times", target="a viewing platform near the naval port",
+        status="partly", amount=Decimal(800), currency="CNY", tags=["warships", "photos"],
+        details="She said the magazine was doing a \"navy special\". I went once and took two "
+                "photos from far away; it felt very wrong.",
+        shots=[(harbour_photo(warships=True), "IMG_20240322_0715.png",
+                "Photo taken from the viewing platform (original)")])
+    add("request", _at(3, 21, 23, 30), "She wants me to switch to Telegram, use code words and "
+        "delete the chats afterwards", [min_.id], channel="WeChat",
+        task="install Telegram, a foreign messaging app, and contact her from a new account",
+        status="done", tags=["new app", "code words"],
+        details="She said WeChat is not safe. From now on \"seeing the view\" means photographing "
+                "warships and \"big fish\" means warships. She said not to tell anyone, not even "
+                "my family or teachers.",
+        shots=[(chat_screenshot([("l", [170, 150]), ("l", [110]), ("r", [90]),
+                                 ("l", [180, 130, 60])]),
+                "wechat-2024-03-21.png", "WeChat screenshot where she asks me to switch apps")])
+    add("contact", _at(3, 23, 19, 50), "First contact with Xiao Min on Telegram; she sent a "
+        "location", [min_.id], channel="Telegram", medium="chat", initiated_by="them",
+        details="She sent a pin next to the naval port and told me to \"go and see the view at "
+                "the weekend\".",
+        shots=[(chat_screenshot([("l", [160, 80]), ("l", [140]), ("r", [50])],
+                                header=(82, 136, 193), accent=(225, 245, 200)),
+                "telegram-2024-03-23.png", "Telegram chat screenshot")])
+    add("gift", _at(3, 25, 18, 0), "Xiao Min posted me a new phone \"for sharper photos\"",
+        [min_.id], item="phone (new, \"for taking photos\")", value=Decimal(3200),
+        currency="CNY", channel="courier",
+        details="I do not know the sender's name on the parcel. I have not logged into my own "
+                "accounts on that phone.")
+    add("gift", _at(3, 28, 15, 0), "She bought me an e-bike \"to get to the docks\"", [min_.id],
+        item="e-bike", value=Decimal(2600), currency="CNY", location="a bike shop near the college",
+        details="The shop owner said it had already been paid for.")
+    add("gift", _at(4, 1), "She paid three months' rent on a room near the naval port",
+        [min_.id], precision="day", item="rent for a room (three months)", value=Decimal(4500),
+        currency="CNY", location="a housing estate near the naval port", tags=["rent"],
+        details="She said living there would make the photos \"easier\". The landlord said a "
+                "stranger's account paid. I did not move in.")
+    add("payment", _at(4, 2, 22, 10), "Received 1,500 yuan: \"pay for the viewing platform plus "
+        "a bonus\"", [min_.id], channel="WeChat", amount=Decimal(1500), currency="CNY",
+        method="wechat", direction="received",
+        details="Much more than the 800 agreed. I started to be afraid; I have not touched it.")
+
+    # --- Director Zhang: a job offer that drifts --------------------------------------------
+    add("contact", _at(3, 12, 10, 20), "Director Zhang contacted me on the job app with a "
+        "well-paid side job", [zhang.id], channel="job app", medium="chat", initiated_by="them",
+        details="My CV was on the job app. He said he is a director at a marine environmental "
+                "survey company.")
+    add("request", _at(3, 14, 9, 0), "Zhang wants photos of yachts and ships at sea, \"for a "
+        "water survey\", 500 yuan a time", [zhang.id],
+        channel="phone", task="go out on a fishing boat and photograph yachts and ships at sea",
+        target="coastal waters", status="done", amount=Decimal(500), currency="CNY",
+        tags=["side job", "photos"])
+    add("payment", _at(3, 15, 11, 30), "Zhang sent 500 yuan by Alipay", [zhang.id],
+        channel="Alipay", amount=Decimal(500), currency="CNY", method="alipay",
+        direction="received", details="It came from a personal account, not his company.")
+    add("request", _at(3, 27, 14, 0), "Zhang wants photos of military aircraft taking off and "
+        "landing near an air base, up to 2,000 yuan", [zhang.id], channel="phone",
+        task="photograph military aircraft taking off and landing and count the flights",
+        target="near a military airfield outside the city", status="refused",
+        amount=Decimal(2000), currency="CNY", tags=["military aircraft"],
+        details="I asked what this had to do with a water survey. He said \"don't ask so many "
+                "questions, you will be paid\". I did not go.")
+    add("note", _at(3, 29, 21, 0), "Cannot find Zhang's company, and he never does video",
+        [zhang.id],
+        details="The company is not in the national business register. When I asked for a video "
+                "interview he said \"the signal is bad at sea\". The address on his name card is "
+                "a block of flats.")
+    add("threat", _at(4, 4, 22, 45), "I said I would stop; Xiao Min said I had taken the money "
+        "and she would send the photos to my school", [min_.id], channel="Telegram",
+        details="She said \"you are already involved\" and that telling anyone would not be good "
+                "for me.",
+        shots=[(chat_screenshot([("r", [120]), ("l", [170, 150, 90]), ("l", [160])],
+                                header=(82, 136, 193), accent=(225, 245, 200)),
+                "telegram-2024-04-04.png", "Telegram screenshot of her threat")])
+    add("note", _at(4, 5, 9, 0), "Decided to stop: no replies, keep the chats, take no more money "
+        "or gifts", precision="day",
+        details="I read the national security education material from the college; it was very "
+                "like what happened to me. The phone and the e-bike are put away, unused.")
+
+    # --- Stopping and reporting -------------------------------------------------------------
+    add("meeting", _at(4, 7, 15, 0), "Went to my counsellor Ms Wang and told her everything",
+        [teacher.id], medium="in_person", initiated_by="me",
+        location="the college's student affairs office",
+        details="Ms Wang said I did the right thing, told me to keep the chats, the transfer "
+                "records and everything I was given, and came with me to report it.")
+    add("report", _at(4, 8, 10, 30), "Called the 12339 hotline with Ms Wang",
+        [teacher.id, min_.id, zhang.id], reported_to="hotline_12339",
+        reference="(the case number the operator gave is written on paper)",
+        officer="the hotline operator", witnesses=["Ms Wang"], channel="phone",
+        details="Told them about Xiao Min and Director Zhang. They said not to contact either of "
+                "them again, to keep all the evidence and to wait to be contacted.")
+    add("report", _at(4, 10, 14, 0), "Took the phone and the PDF of this journal to the local "
+        "national security office", [teacher.id], reported_to="local_office",
+        officer="the officer on duty", witnesses=["Ms Wang"],
+        location="reception room of the city national security bureau",
+        details="Handed over the PDF report, the phone and the transfer records. They said "
+                "coming forward was the right thing to do.")

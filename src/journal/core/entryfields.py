@@ -45,8 +45,9 @@ def validate_draft(kind: str, d: EntryDraft, current: Entry | None) -> dict[str,
         if not summary:
             raise InputError("error.summary_required", field="summary")
         if len(summary) > MAX_SUMMARY:
-            raise InputError("error.too_long", field="summary", what=F.label_text(F.FIELDS["summary"]),
-                             n=MAX_SUMMARY)
+            raise InputError("error.summary_too_long", field="summary",
+                             what=F.label_text(F.FIELDS["summary"]), n=MAX_SUMMARY,
+                             details=F.label_text(F.FIELDS["details"]), length=len(summary))
         v["summary"] = summary
     if d.occurred_at is not None:
         if d.occurred_at.tzinfo is None:

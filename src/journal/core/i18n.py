@@ -91,6 +91,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请用一句话概括发生了什么。",
     },
     "error.name_required": {"en": "A person needs a name.", "zh": "人物需要填写名称。"},
+    "error.summary_too_long": {
+        "en": "{what} is too long: {length} characters, at most {n}. Keep one sentence here and "
+              "move the rest into “{details}”.",
+        "zh": "{what}太长：共 {length} 个字符，最多 {n} 个。这里只留一句话，其余内容请移到“{details}”里。",
+    },
     "error.too_long": {
         "en": "{what} is too long (at most {n} characters).",
         "zh": "{what}太长（最多 {n} 个字符）。",

@@ -52,6 +52,25 @@ def default_journal_path() -> Path:
     return data_dir() / "journal.ijournal"
 
 
+DEMO_JOURNAL_NAMES = {"zh": "demo.ijournal", "en": "demo-en.ijournal"}
+
+
+def demo_journal_path(lang: str = "zh") -> Path:
+    """Where the window keeps the demo journal told in ``lang`` (never remembered as the user's
+    own journal)."""
+    name = DEMO_JOURNAL_NAMES["en" if lang.startswith("en") else "zh"]
+    return data_dir() / name
+
+
+def is_demo_journal(path: os.PathLike[str] | str) -> bool:
+    """Whether ``path`` is one of the window's demo journals."""
+    try:
+        target = Path(path).resolve()
+        return any(target == (data_dir() / name).resolve() for name in DEMO_JOURNAL_NAMES.values())
+    except OSError:
+        return False
+
+
 def default_backup_dir() -> Path:
     return data_dir() / "backups"
 

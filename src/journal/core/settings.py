@@ -23,6 +23,7 @@ class Settings:
     clipboard_clear_seconds: int = 30  # 0 = never
     last_journal: str = ""  # path of the journal opened last
     recent_journals: list[str] = field(default_factory=list)
+    recent_opened: dict[str, str] = field(default_factory=dict)  # path -> when last opened (UTC ISO)
     backup_dir: str = ""  # "" = default backup dir
     backup_keep: int = 5
     backup_on_close: bool = True
@@ -35,6 +36,9 @@ class Settings:
         self.clipboard_clear_seconds = max(0, min(int(self.clipboard_clear_seconds), 600))
         self.backup_keep = max(1, min(int(self.backup_keep), 100))
         self.recent_journals = [p for p in self.recent_journals if isinstance(p, str)][:10]
+        opened = self.recent_opened if isinstance(self.recent_opened, dict) else {}
+        self.recent_opened = {p: w for p, w in opened.items()
+                              if p in self.recent_journals and isinstance(w, str)}
 
     def effective_language(self) -> str:
         from journal.core.i18n import system_lang
@@ -69,6 +73,8 @@ def load(path: Path | None = None) -> Settings:
                 if isinstance(default, str) and not isinstance(value, str):
                     continue
                 if isinstance(default, list) and not isinstance(value, list):
+                    continue
+                if isinstance(default, dict) and not isinstance(value, dict):
                     continue
                 setattr(settings, name, value)
     settings.validate()

@@ -199,7 +199,16 @@ def _spoken(body: str, reference: datetime, field: str, raw: str) -> tuple[datet
             rest = text[m_en.end():]
         else:
             m_md = re.match(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", text)
-            if m_md:
+            # a full date followed by a spoken time (2024年3月1日 晚上8点, 2024/3/1 下午3点)
+            m_ymd = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s+", text)
+            if m_ymd and _spoken_time(text[m_ymd.end():].strip()) is not None:
+                _check_year(int(m_ymd[1]), field, raw)
+                try:
+                    day = date(int(m_ymd[1]), int(m_ymd[2]), int(m_ymd[3]))
+                except ValueError:
+                    raise InputError("error.bad_date", field=field, text=raw) from None
+                rest = text[m_ymd.end():]
+            elif m_md:
                 month, dom = int(m_md[1]), int(m_md[2])
                 try:
                     day = date(ref_day.year, month, dom)
@@ -258,4 +267,53 @@ def format_when(dt: datetime, precision: str, lang: str = "en", *, with_zone: bo
                 else local.strftime("%Y-%m-%d %H:%M"))
         if with_zone:
             text += " " + local.strftime("%z")[:3] + ":" + local.strftime("%z")[3:]
+    return text
+
+
+def zone_name(offset: timedelta, lang: str = "en") -> str:
+    """A UTC offset named for people: ``UTC+8`` / ``UTC-3:30``; in Chinese +08:00 is 北京时间."""
+    minutes = int(offset.total_seconds() // 60)
+    if lang.startswith("zh") and minutes == 8 * 60:
+        return "北京时间"
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def is_local_offset(dt: datetime) -> bool:
+    """Whether ``dt``'s offset is the one this computer's own zone has at that moment."""
+    if dt.tzinfo is None:
+        return True
+    return dt.utcoffset() == dt.astimezone().utcoffset()
+
+
+def show_when(dt: datetime, precision: str = "exact", lang: str = "en") -> str:
+    """THE rule for showing when something happened, everywhere: the time as it was recorded (in
+    the zone it was recorded in, never converted), with that zone named when it is not the
+    computer's own — "2024-03-01 21:40 (UTC+8)" / "2024年3月1日 21:40（北京时间）"."""
+    text = format_when(dt, precision, lang)
+    if precision == "exact" and dt.tzinfo is not None and not is_local_offset(dt):
+        offset = dt.utcoffset() or timedelta(0)
+        name = zone_name(offset, lang)
+        text += f"（{name}）" if lang.startswith("zh") else f" ({name})"
+    return text
+
+
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+def weekday_name(dt: datetime, lang: str = "en") -> str:
+    return (_WEEKDAYS_ZH if lang.startswith("zh") else _WEEKDAYS_EN)[dt.weekday()]
+
+
+def input_text(dt: datetime, precision: str) -> str:
+    """How a stored moment is written back into a time field (parse_when reads it the same)."""
+    if precision == "month":
+        return f"{dt:%Y-%m}"
+    if precision in ("day", "approximate"):
+        return f"{dt:%Y-%m-%d}"
+    text = f"{dt:%Y-%m-%d %H:%M}"
+    if dt.tzinfo is not None and not is_local_offset(dt):
+        text += dt.strftime("%z")[:3] + ":" + dt.strftime("%z")[3:]
     return text

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from journal.core import settings as settings_mod
 from journal.gui.fit import fit_to_screen
@@ -76,7 +76,19 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self._relay.changed.connect(self._refresh_timer.start)
 
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.demo_banner = QLabel()  # shown while the demo journal is open
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fff4ce; color: #3b2f00;"
+                                       " padding: 6px 12px; border-bottom: 1px solid #e0c35a; }")
+        self.demo_banner.hide()
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.welcome = WelcomeScreen(self.settings, kdf=kdf)
         self.welcome.unlocked.connect(self.open_journal)
         self.welcome.languageRequested.connect(self.set_language)

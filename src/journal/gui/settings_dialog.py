@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.forms import enter_never_submits
+
 log = logging.getLogger(__name__)
 
 
@@ -101,6 +103,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_never_submits(self, self.accept)  # Enter moves on; Ctrl+Enter or OK applies
         self.retranslate()
         self.setMinimumWidth(460)
 
@@ -114,7 +117,7 @@ class SettingsDialog(QDialog):
         self.language.setItemText(0, self.tr("Follow the system"))
         self.language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
-        self.autolock_label.setText(self.tr("&Lock after this many idle minutes"))
+        self.autolock_label.setText(self.tr("Lock after this many &idle minutes"))
         self.autolock.setAccessibleName(self.tr("Lock after this many idle minutes"))
         self.autolock.setSpecialValueText(self.tr("Never"))
         self.autolock.setSuffix(self.tr(" min"))

@@ -10,7 +10,7 @@ from journal.core.report.data import ReportData, collect
 from journal.core.report.options import ReportOptions
 from journal.core.report.texts import tr
 from journal.core.signs import counterpart_ids
-from journal.core.timeparse import format_when
+from journal.core.timeparse import format_when, show_when
 
 MAX_CHARS = 2000
 
@@ -67,8 +67,8 @@ def summary_from(data: ReportData) -> str:
         tr(
             "report.text.since",
             lang,
-            first=format_when(first.occurred_at, first.precision, lang),
-            last=format_when(last.occurred_at, last.precision, lang),
+            first=show_when(first.occurred_at, first.precision, lang),
+            last=show_when(last.occurred_at, last.precision, lang),
             n=len(data.entries),
         )
     )

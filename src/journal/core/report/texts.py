@@ -229,12 +229,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "它就和本报告来自同一个日志。",
     },
     "report.integrity.how": {
-        "en": "To check: open a terminal on the computer that holds the journal and run "
+        "en": "To check: open the journal in Incident Journal and choose “Check integrity…” "
+        "in its Journal menu, or open a terminal on the computer that holds the journal and run "
         "the command below, then type the journal's passphrase. It checks the whole chain and "
         "every attached file, and prints the head of the chain. If nothing was added or changed "
         "after this report was made, it is the same value as above; later entries change it, "
         "and the earlier part of the chain must still check out.",
-        "zh": "检查方法：在保存日志的电脑上打开终端，运行下面的命令并输入日志密码。"
+        "zh": "检查方法：在事件日志软件中打开日志，在“日志”菜单中选择“校验完整性…”；"
+        "或者在保存日志的电脑上打开终端，运行下面的命令并输入日志密码。"
         "该命令会检查整条记录链和每个附件，并显示链的末端哈希值。如果生成本报告后没有新增或修改内容，"
         "显示的值应与上面相同；之后新增的记录会改变这个值，但之前的部分仍须通过检查。",
     },

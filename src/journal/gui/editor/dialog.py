@@ -56,6 +56,7 @@ from journal.gui.editor.kinds import CHOICE_FIELDS, TEXT_FIELDS, EditorKindField
 from journal.gui.editor.validation import EditorValidationDisplay
 from journal.gui.editor.widgets import ErrorLabel, PersonPicker, WhenEdit, field_box, split_list
 from journal.gui.fit import fit_to_screen
+from journal.gui.forms import clear_on_change, enter_never_submits
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         self._add_row("summary", self._field_text("summary"), self.summary)
         self.when = WhenEdit()
         self._add_row("occurred_at", self._field_text("occurred_at"), self.when, self.when.edit)
+        self.when.use_error_label(self.errors["occurred_at"])
         self.persons = PersonPicker()
         self._add_row("persons", self._field_text("persons"), self.persons, self.persons.name_edit)
         self._build_kind_rows()
@@ -210,6 +212,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
             b.setAutoDefault(False)
 
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        enter_never_submits(self, self.save)  # Enter alone never saves a half-filled form
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         for edit in (self.summary, self.channel, self.location, self.witnesses, self.tags):
@@ -232,6 +235,8 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         if not widget.accessibleName():
             widget.setAccessibleName(text.replace("&", ""))
         box = field_box(widget, error)
+        if key != "occurred_at":  # the time field says itself whether it understood the text
+            clear_on_change(widget, error.clear_message)  # an error goes once the field is fixed
         self._rows[key] = box
         self._row_labels[key] = label
         self.form.addRow(label, box)
@@ -293,7 +298,9 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         if not d.summary:
             problems["summary"] = InputError("error.summary_required", field="summary").message(lang)
         d.occurred_at, d.precision = self.when.value()
-        if d.occurred_at > timeparse.now() + FUTURE_SLACK:
+        if self.when.problem():
+            problems["occurred_at"] = self.when.problem()
+        elif d.occurred_at > timeparse.now() + FUTURE_SLACK:
             problems["occurred_at"] = self.tr(
                 "This date is in the future. Check the date and time of what happened.")
         d.details = self.details.toPlainText()

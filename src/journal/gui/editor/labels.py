@@ -103,7 +103,8 @@ def format_money(amount: Decimal | str | None, currency: str | None) -> str:
 
 
 def format_when(when: datetime | str | None, precision: str | None = "exact") -> str:
-    """A local-time display of ``occurred_at`` in the window's language, honouring precision."""
+    """``occurred_at`` in the window's language by the one rule (timeparse.show_when): as
+    recorded, its zone named when it is not this computer's."""
     if when is None or when == "":
         return ""
     if isinstance(when, str):
@@ -111,8 +112,7 @@ def format_when(when: datetime | str | None, precision: str | None = "exact") ->
             when = datetime.fromisoformat(when)
         except ValueError:
             return str(when)
-    local = when.astimezone() if when.tzinfo else when
-    return timeparse.format_when(local, precision or "exact", current_lang())
+    return timeparse.show_when(when, precision or "exact", current_lang())
 
 
 def join_list(items: list[str]) -> str:

@@ -6,14 +6,13 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,75 +73,127 @@ def split_list(text: str) -> list[str]:
 
 
 class WhenEdit(QWidget):
-    """Date and time of an event, with "date only" and "approximate" (local time zone)."""
+    """When it happened, typed as people write it (``2024-03-01 20:15``, ``2024/3/1 20:15``,
+    ``3月1日 晚上8点``, ``昨天下午3点``, ``上周二``, ``yesterday 3pm``) and read by the core's
+    ``parse_when``; beside it how it was understood, or why it was not. "Date only" and
+    "Approximate" say how sure the person is. A time typed without a zone is local time."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QDateTimeEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDateTime(QDateTime.fromString("1900-01-01T00:00:00", Qt.DateFormat.ISODate))
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("whenText")
         self.edit.setAccessibleName(self.tr("Date and time"))
+        self.edit.setPlaceholderText(self.tr("e.g. 2024-03-01 20:15, yesterday 3pm"))
         self.date_only = QCheckBox(self.tr("Date only"), self)
         self.date_only.setToolTip(self.tr("Tick when you do not know the time of day"))
         self.approximate = QCheckBox(self.tr("Approximate"), self)
         self.approximate.setToolTip(self.tr("Tick when you only know roughly when it was"))
-        lay = QHBoxLayout(self)
+        self.understood = QLabel(self)
+        self.understood.setObjectName("whenUnderstood")
+        self.understood.setWordWrap(True)
+        self.understood.setStyleSheet("color: #4a5563;")
+        self.problem_label = ErrorLabel(self)
+        self.problem_label.setObjectName("whenProblem")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.date_only)
+        row.addWidget(self.approximate)
+        lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(self.date_only)
-        lay.addWidget(self.approximate)
-        self._month = False  # a stored "month" precision is kept until the user touches the date
-        self.edit.dateTimeChanged.connect(self._touched)
-        self.date_only.toggled.connect(self._on_date_only)
+        lay.setSpacing(2)
+        lay.addLayout(row)
+        lay.addWidget(self.understood)
+        lay.addWidget(self.problem_label)
+        self._parsed: tuple[datetime, str] = (timeparse.now(), "exact")
+        self._problem = ""
+        self.edit.textChanged.connect(self._reparse)
+        self.date_only.toggled.connect(self._touched)
         self.approximate.toggled.connect(self._touched)
         self.set_value(timeparse.now(), "exact")
 
     def _touched(self, *_: Any) -> None:
-        self._month = False
+        self._show()
         self.changed.emit()
 
-    def _on_date_only(self, checked: bool) -> None:
-        self.edit.setDisplayFormat("yyyy-MM-dd" if checked else "yyyy-MM-dd HH:mm")
-        self._touched()
+    def _reparse(self, text: str) -> None:
+        from journal.core.errors import InputError
+        from journal.gui.qtsetup import current_lang
+
+        try:
+            when, precision = timeparse.parse_when(text, field="occurred_at")
+        except InputError as exc:
+            self._problem = exc.message(current_lang())
+        else:
+            self._problem = ""
+            self._parsed = (when, precision)
+            for box, on in ((self.date_only, precision in ("day", "month", "approximate")),
+                            (self.approximate, precision == "approximate" or (
+                                self.approximate.isChecked() and precision != "exact"))):
+                box.blockSignals(True)
+                box.setChecked(on)
+                box.blockSignals(False)
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        from journal.gui.qtsetup import current_lang
+
+        if self._problem:
+            self.understood.hide()
+            self.problem_label.show_message(self._problem)
+            return
+        self.problem_label.clear_message()
+        when, precision = self.value()
+        lang = current_lang()
+        self.understood.setText(self.tr("Understood as: {when}, {weekday}").format(
+            when=timeparse.show_when(when, precision, lang),
+            weekday=timeparse.weekday_name(when, lang)))
+        self.understood.show()
 
     def set_value(self, when: datetime, precision: str) -> None:
-        local = when.astimezone() if when.tzinfo else when
-        blockers = [self.edit, self.date_only, self.approximate]
-        for w in blockers:
-            w.blockSignals(True)
-        try:
-            self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour,
-                                            local.minute, local.second))
-            day_only = precision in ("day", "month", "approximate")
-            self.date_only.setChecked(day_only)
-            self.edit.setDisplayFormat("yyyy-MM-dd" if day_only else "yyyy-MM-dd HH:mm")
-            self.approximate.setChecked(precision == "approximate")
-            self._month = precision == "month"
-        finally:
-            for w in blockers:
-                w.blockSignals(False)
+        when = when if when.tzinfo else timeparse.local_aware(when)
+        self.edit.blockSignals(True)
+        self.edit.setText(timeparse.input_text(when, precision))
+        self.edit.blockSignals(False)
+        self._parsed, self._problem = (when, precision), ""
+        for box, on in ((self.date_only, precision in ("day", "month", "approximate")),
+                        (self.approximate, precision == "approximate")):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self._show()
+
+    def use_error_label(self, label: ErrorLabel) -> None:
+        """Show problems in the form's own label under this row instead of a second one."""
+        self.problem_label.hide()
+        self.problem_label = label
+        self._show()
+
+    def problem(self) -> str:
+        """Why the typed text was not understood ("" when it was), in the user's language."""
+        return self._problem
 
     def precision(self) -> str:
         if self.approximate.isChecked():
             return "approximate"
-        if self._month:
+        if self._parsed[1] == "month":
             return "month"
         return "day" if self.date_only.isChecked() else "exact"
 
     def value(self) -> tuple[datetime, str]:
-        """The chosen moment as an aware local datetime, and its precision."""
-        qdt = self.edit.dateTime()
-        d, t = qdt.date(), qdt.time()
+        """The moment last understood (aware, in the zone it was typed in) and its precision."""
+        when, _typed = self._parsed
         precision = self.precision()
-        if precision == "exact":
-            naive = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-        elif precision == "month":
-            naive = datetime(d.year(), d.month(), 1)
+        if precision == "month":
+            when = when.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        elif precision != "exact":
+            when = when.replace(hour=0, minute=0, second=0, microsecond=0)
         else:
-            naive = datetime(d.year(), d.month(), d.day())
-        return timeparse.local_aware(naive), precision
+            when = when.replace(second=0, microsecond=0)
+        return when, precision
 
 
 class CurrencyCombo(QComboBox):

@@ -84,7 +84,7 @@ class HistoryDialog(QDialog):
         self.revisions = QListWidget()
         self.revisions.setAccessibleName(self.tr("Revisions"))
         for rev in self._revisions:
-            when = labels.format_when(rev.saved_at, "exact")
+            when = labels.format_when(rev.saved_at.astimezone(), "exact")  # this computer's time
             item = QListWidgetItem(f"{rev.revision}. {when} — {labels.choice_label('action', rev.action)}")
             self.revisions.addItem(item)
         self.fields = QTableWidget(0, 3)
@@ -236,7 +236,8 @@ class TrashDialog(QDialog):
         for e in entries:
             item = QTreeWidgetItem([labels.format_when(e.occurred_at, e.precision),
                                     labels.kind_label(e.kind), e.summary,
-                                    labels.format_when(e.deleted_at, "exact")])
+                                    labels.format_when(e.deleted_at and e.deleted_at.astimezone(),
+                                                       "exact")])
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             item.setToolTip(2, e.summary)
             self.list.addTopLevelItem(item)

@@ -30,6 +30,7 @@ from journal.gui import dialogs
 from journal.gui.editor import labels
 from journal.gui.editor.widgets import ErrorLabel, field_box, split_list
 from journal.gui.fit import fit_to_screen
+from journal.gui.forms import clear_on_change, enter_never_submits
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -148,6 +149,7 @@ class PersonEditorDialog(QDialog):
             self.errors[key] = error
             label = QLabel(text)
             label.setBuddy(widget.table if widget is self.handles else widget)
+            clear_on_change(widget, error.clear_message)  # an error goes once the field is fixed
             widget.setAccessibleName(text.replace("&", ""))
             form.addRow(label, field_box(widget, error))
         self.general_error = ErrorLabel()
@@ -162,6 +164,11 @@ class PersonEditorDialog(QDialog):
         lay.addWidget(self.general_error)
         lay.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        for b in buttons.buttons():  # Enter in a field must never save a half-filled person
+            if isinstance(b, QPushButton):
+                b.setAutoDefault(False)
+                b.setDefault(False)
+        enter_never_submits(self, self.save)
 
         if person_id:
             p = journal.get_person(person_id)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
+from journal.core import paths
 from journal.core.models import KINDS
 from journal.gui.shell.base import ShellBase
 from journal.gui.shell.registry import action_icon
@@ -44,6 +45,8 @@ class ShellActions(ShellBase):
                                           "Ctrl+Shift+I")
         self.act_trash = act("actTrash", self.open_trash, None, "trash")
         self.act_backups = act("actBackups", self.open_backups)
+        self.act_passphrase = act("actChangePassphrase", self.change_passphrase)
+        self.act_integrity = act("actCheckIntegrity", self.check_integrity)
         self.kind_actions: dict[str, QAction] = {}
         for n, kind in enumerate(KINDS, start=1):
             a = act(f"actNew_{kind}", lambda _c=False, k=kind: self.new_entry(k), f"Ctrl+{n}")
@@ -93,6 +96,8 @@ class ShellActions(ShellBase):
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_settings)
         self.menu_journal.addAction(self.act_backups)
+        self.menu_journal.addAction(self.act_passphrase)
+        self.menu_journal.addAction(self.act_integrity)
         self.menu_journal.addAction(self.act_lock)
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.act_quit)
@@ -110,9 +115,9 @@ class ShellActions(ShellBase):
         self.setWindowTitle(self._title())
         self.act_lock.setText(self.tr("&Lock"))
         self.act_lock.setToolTip(self.tr("Lock the journal now (Ctrl+L)"))
-        self.act_settings.setText(self.tr("&Settings…"))
+        self.act_settings.setText(self.tr("Settin&gs…"))
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_find.setText(self.tr("&Search"))
+        self.act_find.setText(self.tr("S&earch"))
         self.act_help.setText(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Incident Journal"))
         self.act_import.setText(self.tr("&Import chat or bill…"))
@@ -126,10 +131,16 @@ class ShellActions(ShellBase):
         self.act_backups.setText(self.tr("&Backups of this journal…"))
         self.act_backups.setToolTip(self.tr("Restore an earlier copy (available while locked)"))
         self.act_trash.setToolTip(self.tr("Entries moved to the trash; restore them from here"))
+        self.act_passphrase.setText(self.tr("Change &passphrase…"))
+        self.act_integrity.setText(self.tr("&Check integrity…"))
+        self.act_integrity.setToolTip(self.tr("Check that nothing recorded was removed or changed"))
         self.act_new.setText(self.tr("&New entry"))
         self.act_new.setToolTip(self.tr("Write down something that happened (Ctrl+N)"))
         for kind, a in self.kind_actions.items():
             a.setText(labels.kind_label(kind))
+        self.demo_banner.setText(self.tr(
+            "Demo journal — an invented example to look around in. When you are ready, lock it "
+            "(Ctrl+L) and create or open your own journal."))
         self.menu_journal.setTitle(self.tr("&Journal"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
@@ -143,7 +154,11 @@ class ShellActions(ShellBase):
         return app_name
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
+        self.demo_banner.setVisible(unlocked and self.journal is not None
+                                    and paths.is_demo_journal(self.journal.path))
         self.toolbar.setVisible(unlocked)
+        self.act_passphrase.setEnabled(unlocked)
+        self.act_integrity.setEnabled(unlocked)
         self.statusBar().setVisible(unlocked)
         for a in (self.act_lock, self.act_find, self.act_import, self.act_import_screenshots,
                   self.act_trash, self.act_new,

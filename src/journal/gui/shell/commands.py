@@ -72,6 +72,24 @@ class ShellCommands(ShellBase):
         if self.journal is journal:
             self.refresh_views()
 
+    def change_passphrase(self) -> None:
+        """Journal ▸ Change passphrase…"""
+        if self.journal is None:
+            return
+        from journal.gui.maintenance import ChangePassphraseDialog
+
+        journal, settings = self.journal, self.settings
+        self._run_journal_dialog(journal, lambda: ChangePassphraseDialog(journal, settings, self))
+
+    def check_integrity(self) -> None:
+        """Journal ▸ Check integrity…"""
+        if self.journal is None:
+            return
+        from journal.gui.maintenance import IntegrityDialog
+
+        journal = self.journal
+        self._run_journal_dialog(journal, lambda: IntegrityDialog(journal, self))
+
     def open_trash(self) -> None:
         timeline = self.views.get("timeline")
         if timeline is not None:

@@ -66,7 +66,8 @@ class ShellReadOnly(ShellBase):
             return
         read_only = self.is_read_only()
         unlocked = self.journal is not None
-        for a in (self.act_new, *self.kind_actions.values(), self.act_import, self.act_trash):
+        for a in (self.act_new, *self.kind_actions.values(), self.act_import, self.act_trash,
+                  self.act_passphrase):  # a re-key writes a new file
             a.setEnabled(unlocked and not read_only)
         self.new_button.setEnabled(unlocked and not read_only)
         for view in self.views.values():

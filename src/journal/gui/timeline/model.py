@@ -38,18 +38,18 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def format_when(entry: Entry, lang: str | None = None) -> str:
     """The date in the user's language (detail pane)."""
-    from journal.core.timeparse import format_when as core_format
+    from journal.core.timeparse import show_when
 
-    return core_format(entry.occurred_at, entry.precision or "exact", lang or current_lang())
+    return show_when(entry.occurred_at, entry.precision or "exact", lang or current_lang())
 
 
 def format_when_short(entry: Entry) -> str:
     """A compact date for the list: 2024-03-05 20:15, 2024-03-05, 2024-03, approx. / 约."""
-    from journal.core.timeparse import format_when as core_format
+    from journal.core.timeparse import show_when
 
     precision = entry.precision or "exact"
     if precision != "approximate":
-        return core_format(entry.occurred_at, precision, "en")
+        return show_when(entry.occurred_at, precision, "en")
     return QCoreApplication.translate("TimelineModel", "approx. {date}").format(
         date=entry.occurred_at.strftime("%Y-%m-%d"))
 

@@ -175,7 +175,9 @@ class TimelineView(QWidget):
         em = self.fontMetrics().horizontalAdvance("M")
         widest_kind = max(self.fontMetrics().horizontalAdvance(labels.kind_label(k)) for k in KINDS)
         self.table.setColumnWidth(COL_KIND, max(em * 8 + 8, widest_kind + em * 3))  # icon + text
-        self.table.setColumnWidth(COL_WHEN, em * 12)
+        # a time recorded in another zone names it (timeparse.show_when): room for "(UTC+8)"
+        self.table.setColumnWidth(COL_WHEN, self.fontMetrics().horizontalAdvance(
+            "2024-03-01 21:40 (UTC+8)") + em * 2)
         self.table.setColumnWidth(COL_PERSONS, em * 9)
         # wide enough for a five-figure amount with its currency ("66,999.00 CNY")
         amount = self.fontMetrics().horizontalAdvance("−66,999.00 CNY") + em * 2

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -169,6 +171,8 @@ class StartPage(_Page):
     openClicked = Signal()
     lastClicked = Signal()
     demoClicked = Signal()
+    recentChosen = Signal(str)  # path of a recent journal to unlock
+    forgetRequested = Signal(str)  # path to take off the list (the file stays)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +180,24 @@ class StartPage(_Page):
         self.title = self._add_title()
         self.lead = _para()
         self.body.addWidget(self.lead)
+        self.recent_label = QLabel()
+        self.recent = QTreeWidget()
+        self.recent.setObjectName("recentJournals")
+        self.recent.setRootIsDecorated(False)
+        self.recent.setColumnCount(3)
+        self.recent.setMaximumHeight(int(self.fontMetrics().height() * 9))
+        self.recent.itemActivated.connect(lambda _item, _col: self._open_recent())
+        self.recent_label.setBuddy(self.recent)
+        self.recent_open = _button("recentOpen", self._open_recent)
+        self.recent_forget = _button("recentForget", self._forget_recent, link=True)
+        recent_buttons = QHBoxLayout()
+        recent_buttons.addWidget(self.recent_open)
+        recent_buttons.addWidget(self.recent_forget)
+        recent_buttons.addStretch(1)
+        self.body.addWidget(self.recent_label)
+        self.body.addWidget(self.recent)
+        self.body.addLayout(recent_buttons)
+        self._recent: list[tuple[Path, str]] = []
         self.last_button = _button("startLast", self.lastClicked)
         self.create_button = _button("startCreate", self.createClicked)
         self.open_button = _button("startOpen", self.openClicked)
@@ -190,6 +212,39 @@ class StartPage(_Page):
         self._last: Path | None = None
         self.retranslate()
 
+    def set_recent(self, journals: list[tuple[Path, str]]) -> None:
+        """The recent journals, in order: (path, when last opened as shown text)."""
+        self._recent = list(journals)
+        self.recent.clear()
+        for path, opened in self._recent:
+            item = QTreeWidgetItem([path.name, str(path.parent), opened])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(1, str(path))
+            self.recent.addTopLevelItem(item)
+        if self._recent:
+            self.recent.setCurrentItem(self.recent.topLevelItem(0))
+        for w in (self.recent_label, self.recent, self.recent_open, self.recent_forget):
+            w.setVisible(bool(self._recent))
+        for column in (0, 1, 2):
+            self.recent.resizeColumnToContents(column)
+
+    def recent_paths(self) -> list[str]:
+        return [str(path) for path, _opened in self._recent]
+
+    def _chosen_recent(self) -> str | None:
+        item = self.recent.currentItem()
+        return None if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _open_recent(self) -> None:
+        path = self._chosen_recent()
+        if path:
+            self.recentChosen.emit(path)
+
+    def _forget_recent(self) -> None:
+        path = self._chosen_recent()
+        if path:
+            self.forgetRequested.emit(path)
+
     def set_last(self, path: Path | None) -> None:
         self._last = path
         self.last_button.setVisible(path is not None)
@@ -198,6 +253,12 @@ class StartPage(_Page):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your journal"))
         self.lead.setText(self.tr("Start a new journal, or open one you already have."))
+        self.recent_label.setText(self.tr("&Recent journals"))
+        self.recent.setHeaderLabels([self.tr("Journal"), self.tr("Folder"), self.tr("Last opened")])
+        self.recent_open.setText(self.tr("&Unlock the chosen journal"))
+        self.recent_forget.setText(self.tr("&Forget this one"))
+        self.recent_forget.setToolTip(self.tr(
+            "Takes the journal off this list. The file itself is not touched."))
         if self._last is not None:
             self.last_button.setText(self.tr("Unlock “{name}”").format(name=self._last.name))
         self.create_button.setText(self.tr("&Create a new journal"))
@@ -376,6 +437,7 @@ class UnlockPage(_Page):
     createClicked = Signal()
     demoClicked = Signal()
     restoreBackupClicked = Signal()
+    recentClicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -412,6 +474,11 @@ class UnlockPage(_Page):
         self.create_link = _button("unlockCreate", self.createClicked, link=True)
         self.demo = _button("unlockDemo", self.demoClicked, link=True)
         self.restore_backup = _button("unlockRestoreBackup", self.restoreBackupClicked, link=True)
+        self.recent_link = _button("unlockRecent", self.recentClicked, link=True)
+        recent_row = QHBoxLayout()  # a row of its own: the links below already fill theirs
+        recent_row.addWidget(self.recent_link)
+        recent_row.addStretch(1)
+        self.body.addLayout(recent_row)
         # two rows of two: four links side by side do not fit the column in English
         links.addWidget(self.open_other)
         links.addWidget(self.create_link)
@@ -432,6 +499,8 @@ class UnlockPage(_Page):
         self._demo_pass = demo_passphrase
         self.demo_passphrase.setVisible(demo_passphrase is not None)
         self.passphrase.clear()
+        if demo_passphrase is not None:  # nobody should need a Chinese input method to look around
+            self.passphrase.setText(demo_passphrase)
         self.show_error("")
         self.retranslate()
 
@@ -456,9 +525,11 @@ class UnlockPage(_Page):
         self.submit.setText(self.tr("&Unlock"))
         if self._demo_pass is not None:
             self.demo_passphrase.setText(
-                self.tr("This is the demo journal. Its passphrase is: {p}").format(p=self._demo_pass))
+                self.tr("This is the demo journal. Its passphrase ({p}) is already filled in: "
+                        "press Unlock.").format(p=self._demo_pass))
         self.busy_label.setText(self.tr("Unlocking… this takes about a second."))
         self.open_other.setText(self.tr("&Open another journal…"))
         self.create_link.setText(self.tr("&Create a new journal"))
         self.demo.setText(self.tr("Try the &demo journal"))
         self.restore_backup.setText(self.tr("&Restore from a backup…"))
+        self.recent_link.setText(self.tr("Recent &journals…"))

@@ -53,6 +53,8 @@ class WelcomeScreen(QWidget):
         self.start.openClicked.connect(self.open_other)
         self.start.lastClicked.connect(self._unlock_last)
         self.start.demoClicked.connect(self.open_demo)
+        self.start.recentChosen.connect(lambda p: self.show_unlock(Path(p)))
+        self.start.forgetRequested.connect(self.forget_recent)
         self.create_page = CreatePage()
         self.create_page.createRequested.connect(self._create)
         self.create_page.backClicked.connect(self.show_start)
@@ -63,6 +65,7 @@ class WelcomeScreen(QWidget):
         self.unlock.createClicked.connect(self.show_create)
         self.unlock.demoClicked.connect(self.open_demo)
         self.unlock.restoreBackupClicked.connect(self.open_backups)
+        self.unlock.recentClicked.connect(self.show_start)
         for page in (self.intro, self.start, self.create_page, self.unlock):
             self.stack.addWidget(page)
         self.intro.set_language(current_lang())
@@ -82,8 +85,45 @@ class WelcomeScreen(QWidget):
             self.show_start()
 
     def _last_journal(self) -> Path | None:
+        """The user's own journal opened last (never the demo: its passphrase is not theirs)."""
         last = self.settings.last_journal
-        return Path(last) if last and Path(last).is_file() else None
+        if not last or paths.is_demo_journal(last) or not Path(last).is_file():
+            return None
+        return Path(last)
+
+    def recent_journals(self) -> list[tuple[Path, str]]:
+        """The journals opened before that still exist, never the demo: the one opened last
+        first, then the others, most recent first; with when each was last opened."""
+        from datetime import datetime
+
+        from journal.core.timeparse import show_when
+
+        ordered = [self.settings.last_journal, *self.settings.recent_journals]
+        out: list[tuple[Path, str]] = []
+        seen: set[str] = set()
+        for raw in ordered:
+            if not raw or raw in seen or paths.is_demo_journal(raw) or not Path(raw).is_file():
+                continue
+            seen.add(raw)
+            opened = self.settings.recent_opened.get(raw, "")
+            try:
+                shown = show_when(datetime.fromisoformat(opened).astimezone(), "exact",
+                                  current_lang())
+            except (TypeError, ValueError):
+                shown = "—"
+            out.append((Path(raw), shown))
+        return out
+
+    def forget_recent(self, path: str) -> None:
+        """Take ``path`` off the list of recent journals (the file stays where it is)."""
+        self.settings.recent_journals = [p for p in self.settings.recent_journals if p != path]
+        self.settings.recent_opened.pop(path, None)
+        if self.settings.last_journal == path:
+            self.settings.last_journal = ""
+        self._save_settings()
+        log.info("a journal was taken off the recent list")
+        self.start.set_last(self._last_journal())
+        self.start.set_recent(self.recent_journals())
 
     def _language_chosen(self, lang: str) -> None:
         self.intro.set_language(lang)
@@ -97,6 +137,7 @@ class WelcomeScreen(QWidget):
     def show_start(self) -> None:
         self.create_page.clear_secrets()
         self.start.set_last(self._last_journal())
+        self.start.set_recent(self.recent_journals())
         self.stack.setCurrentWidget(self.start)
         self.start.create_button.setFocus()
 
@@ -108,6 +149,10 @@ class WelcomeScreen(QWidget):
 
     def show_unlock(self, path: Path, demo_passphrase: str | None = None) -> None:
         self._path = Path(path)
+        if demo_passphrase is None and paths.is_demo_journal(self._path):
+            from journal.core.demo import DEMO_PASSPHRASE
+
+            demo_passphrase = DEMO_PASSPHRASE
         self.unlock.set_path(self._path, demo_passphrase)
         self.unlock.set_busy(False)
         self.stack.setCurrentWidget(self.unlock)
@@ -286,9 +331,13 @@ class WelcomeScreen(QWidget):
         page.set_busy(False)
         self.create_page.clear_secrets()
         self.unlock.passphrase.clear()
-        self.settings.last_journal = str(path)
-        recent = [p for p in self.settings.recent_journals if p != str(path)]
-        self.settings.recent_journals = [str(path), *recent][:10]
+        if not paths.is_demo_journal(path):  # the demo never becomes the journal opened at start
+            self.settings.last_journal = str(path)
+            recent = [p for p in self.settings.recent_journals if p != str(path)]
+            self.settings.recent_journals = [str(path), *recent][:10]
+            from datetime import UTC, datetime
+
+            self.settings.recent_opened[str(path)] = datetime.now(UTC).isoformat(timespec="seconds")
         self.settings.first_run_done = True
         self._save_settings()
         log.info("journal unlocked")
@@ -306,7 +355,8 @@ class WelcomeScreen(QWidget):
     def open_demo(self) -> None:
         from journal.core import demo  # (imports the store: not at start-up)
 
-        path = paths.data_dir() / "demo.ijournal"
+        lang = current_lang()  # the story in the interface's language
+        path = paths.demo_journal_path(lang)
         passphrase = demo.DEMO_PASSPHRASE
         if path.exists():
             self.show_unlock(path, passphrase)
@@ -315,7 +365,7 @@ class WelcomeScreen(QWidget):
 
         def work() -> Any:
             paths.ensure_private_dir(path.parent)
-            demo.build_demo(path, passphrase, kdf=kdf)
+            demo.build_demo(path, passphrase, kdf=kdf, lang=lang).close()
             return None
 
         self.show_unlock(path, passphrase)

@@ -33,7 +33,7 @@ from journal.core.report.layout import (
 )
 from journal.core.report.options import ProgressCallback, ReportStats
 from journal.core.report.texts import tr
-from journal.core.timeparse import format_when
+from journal.core.timeparse import format_when, show_when
 
 CELL_LIMIT = 600  # characters of free text in a table cell (the timeline has the full text)
 
@@ -93,13 +93,18 @@ class SectionBase:
         return "、" if self.lang == "zh" else ", "
 
     def when(self, entry: Entry) -> str:
-        return format_when(entry.occurred_at, entry.precision, self.lang)
+        return show_when(entry.occurred_at, entry.precision, self.lang)
+
+    def recorded(self, dt: datetime) -> str:
+        """When the app stored something (kept in UTC): on this computer's clock, by the same rule
+        as the event times beside it."""
+        return show_when(dt.astimezone(), "exact", self.lang)
 
     def when_cell(self, entry: Entry) -> str:
         """A date for a narrow table column: the time (if any) on a second line."""
         text = self.when(entry)
         if entry.precision == "exact" and " " in text:
-            date_part, _, time_part = text.rpartition(" ")
+            date_part, _, time_part = text.partition(" ")  # the time keeps its zone, if named
             return f"{date_part}\n{time_part}"
         return text
 

@@ -63,7 +63,7 @@ class TimelineSection(SectionBase):
                 yield self.p(
                     f"{self.t('report.field.attachments')}{self.colon}{listed}", self.s.fields
                 )
-            recorded = f"{self.t('report.field.recorded')} {self.utc(e.recorded_at)}"
+            recorded = f"{self.t('report.field.recorded')} {self.recorded(e.recorded_at)}"
             if e.revision > 1:
                 recorded += " (" + self.t("report.field.edited", n=e.revision) + ")"
             yield TextLine(self.s.font, recorded, 7.5, MUTED, indent=8, space_after=6)
