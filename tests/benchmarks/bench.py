@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The performance budget of DESIGN §8, measured on a realistic journal of many years.
 
-    /work/venv/bin/python tests/benchmarks/bench.py --entries 100000 [--attachments 1000] [--json]
+    .venv/bin/python tests/benchmarks/bench.py --entries 100000 [--attachments 1000] [--json]
         [--reuse PATH]      build the journal at PATH once and reuse it on later runs
         [--skip-gui] [--skip-pdf] [--skip-ratio] [--skip-ocr] [--cold-start]
 
