@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: import a generated 50,000-message WhatsApp export into a new journal.
 
-    /work/venv/bin/python tests/benchmarks/bench_import.py [--messages N] [--per-day N]
+    .venv/bin/python tests/benchmarks/bench_import.py [--messages N] [--per-day N]
 
 Prints the parse time, the import time (one transaction) and the re-import (duplicate) time.
 Not collected by pytest. Everything lives in a temporary folder that is removed afterwards.

@@ -1,7 +1,7 @@
 """PDF export benchmark (DESIGN §8): 1,000 entries with 50 pictures in under 5 s, and peak memory
 that grows no faster than the entry count.
 
-    /work/venv/bin/python tests/benchmarks/bench_pdf.py [--sizes 250,500,1000] [--keep DIR]
+    .venv/bin/python tests/benchmarks/bench_pdf.py [--sizes 250,500,1000] [--keep DIR]
 
 Journals are built once per size (one picture per 20 entries: phone-sized screenshots and camera
 photos made in memory), then each export runs in a fresh process so that its peak resident
