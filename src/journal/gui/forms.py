@@ -86,9 +86,9 @@ class _DialogEnterGuard(QObject):
     It keeps no reference to the dialog (a weak one to ``submit``): Qt owns it as the dialog's
     child and deletes it with the dialog."""
 
-    def __init__(self, dialog: QWidget, submit: Callable[[], None]) -> None:
+    def __init__(self, dialog: QWidget, submit: Callable[[], object]) -> None:
         super().__init__(dialog)
-        self._submit: Callable[[], Callable[[], None] | None] = (
+        self._submit: Callable[[], Callable[[], object] | None] = (
             weakref.WeakMethod(submit) if inspect.ismethod(submit) else (lambda: submit))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -104,7 +104,7 @@ class _DialogEnterGuard(QObject):
         return super().eventFilter(watched, event)
 
 
-def enter_never_submits(dialog: QWidget, submit: Callable[[], None]) -> None:
+def enter_never_submits(dialog: QWidget, submit: Callable[[], object]) -> None:
     """Enter in a single-line field never saves a half-filled ``dialog``; Ctrl+Enter calls
     ``submit``. Multi-line fields and pickers that use Enter themselves keep it."""
     dialog.installEventFilter(_DialogEnterGuard(dialog, submit))

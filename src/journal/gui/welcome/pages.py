@@ -221,8 +221,9 @@ class StartPage(_Page):
             item.setData(0, Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(1, str(path))
             self.recent.addTopLevelItem(item)
-        if self._recent:
-            self.recent.setCurrentItem(self.recent.topLevelItem(0))
+        first = self.recent.topLevelItem(0)
+        if first is not None:
+            self.recent.setCurrentItem(first)
         for w in (self.recent_label, self.recent, self.recent_open, self.recent_forget):
             w.setVisible(bool(self._recent))
         for column in (0, 1, 2):
