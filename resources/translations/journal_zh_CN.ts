@@ -1012,7 +1012,7 @@ Its SHA-256 fingerprint: %1</source>
     </message>
     <message>
       <source>&amp;Head hash</source>
-      <translation>链头哈希（&amp;H）</translation>
+      <translation>审计链末端哈希值（&amp;H）</translation>
     </message>
     <message>
       <source>&amp;Copy</source>

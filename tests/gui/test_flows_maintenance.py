@@ -188,7 +188,7 @@ def test_check_integrity_in_chinese(open_window: Any, journal: Any, gui_app: Any
     assert dlg.windowTitle() == "校验完整性"
     assert dlg.title.text() == "日志完好"
     assert "不在校验范围内" in dlg.text.text()
-    assert dlg.head_label.text() == "链头哈希（&H）"
+    assert dlg.head_label.text() == "审计链末端哈希值（&H）"
 
 
 def test_check_integrity_reports_a_tampered_entry(open_window: Any, journal: Any,

@@ -30,7 +30,7 @@ i18n.register({
     "verify.head": {"en": "The head hash below stands for everything recorded so far. Write it "
                           "down or copy it: a later check can show that nothing before it was "
                           "changed.",
-                    "zh": "下面的链头哈希代表到目前为止记录的全部内容。请把它抄下或复制保存："
+                    "zh": "下面的审计链末端哈希值代表到目前为止记录的全部内容。请把它抄下或复制保存："
                           "以后再校验时，可以证明它之前的内容没有被改动。"},
 })
 

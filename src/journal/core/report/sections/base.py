@@ -118,6 +118,10 @@ class SectionBase:
         names = [self.d.person_by_id[p].name for p in entry.persons if p in self.d.person_by_id]
         return self.sep().join(names)
 
+    def paren(self, text: str) -> str:
+        """`` (text)`` in English, ``（text）`` in Chinese: the aside after a date or a name."""
+        return f"（{text}）" if self.lang == "zh" else f" ({text})"
+
     def ref(self, entry: Entry) -> str:
         n = self.d.number_of.get(entry.id)
         return f"#{n}" if n else ""

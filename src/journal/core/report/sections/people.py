@@ -47,13 +47,13 @@ class PeopleSection(SectionBase):
                 rows.append(
                     (
                         self.t("report.people.first"),
-                        f"{self.when(span.first)} ({self.ref(span.first)})",
+                        self.when(span.first) + self.paren(self.ref(span.first)),
                     )
                 )
                 rows.append(
                     (
                         self.t("report.people.last"),
-                        f"{self.when(span.last)} ({self.ref(span.last)})",
+                        self.when(span.last) + self.paren(self.ref(span.last)),
                     )
                 )
                 rows.append((self.t("report.people.entries"), str(span.count)))

@@ -65,6 +65,6 @@ class TimelineSection(SectionBase):
                 )
             recorded = f"{self.t('report.field.recorded')} {self.recorded(e.recorded_at)}"
             if e.revision > 1:
-                recorded += " (" + self.t("report.field.edited", n=e.revision) + ")"
+                recorded += self.paren(self.t("report.field.edited", n=e.revision))
             yield TextLine(self.s.font, recorded, 7.5, MUTED, indent=8, space_after=6)
             yield Tick(self.progress.step)
