@@ -1,0 +1,131 @@
+"""What every command shares: exit codes, the passphrase, opening the journal, printing."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from journal.clitext import t
+from journal.core import paths
+from journal.core.errors import InputError
+from journal.core.i18n import normalise_lang
+from journal.core.models import Handle
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_DAMAGED, EXIT_INTEGRITY = 0, 1, 2, 3, 4, 5
+
+
+class UsageError(Exception):
+    pass
+
+
+def _lang() -> str:
+    from journal.core.settings import load
+
+    try:
+        return normalise_lang(load().effective_language())
+    except Exception:  # noqa: BLE001 - never fail on preferences
+        return "en"
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        raise InputError("error.file_missing", path=path) from None
+    except (OSError, UnicodeDecodeError):
+        raise InputError("error.file_unreadable", path=path) from None
+    return text.splitlines()[0] if text.splitlines() else ""
+
+
+def _prompt(prompt: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InputError("error.passphrase_empty")
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise InputError("error.passphrase_empty") from None
+
+
+def _passphrase(args: argparse.Namespace, lang: str) -> str:
+    if args.passphrase_file:
+        value = _read_secret_file(args.passphrase_file)
+    elif os.environ.get("JOURNAL_PASSPHRASE") is not None:
+        value = os.environ["JOURNAL_PASSPHRASE"]
+    else:
+        value = _prompt(t("cli.passphrase_prompt", lang))
+    if not value:
+        raise InputError("error.passphrase_empty")
+    return value
+
+
+def _new_passphrase(args: argparse.Namespace, lang: str) -> str:
+    if args.new_passphrase_file:
+        return _read_secret_file(args.new_passphrase_file)
+    if os.environ.get("JOURNAL_NEW_PASSPHRASE") is not None:
+        return os.environ["JOURNAL_NEW_PASSPHRASE"]
+    first = _prompt(t("cli.new_passphrase_prompt", lang))
+    if first != _prompt(t("cli.repeat_prompt", lang)):
+        raise InputError("error.passphrase_mismatch")
+    return first
+
+
+def _journal_path(args: argparse.Namespace) -> Path:
+    return Path(args.journal).expanduser() if args.journal else paths.default_journal_path()
+
+
+def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
+    """Open the journal: for writing (refused while another process writes it, exit 1), or with
+    ``write=False`` for reading only (works next to a writer elsewhere and on read-only files)."""
+    from journal.core.store import READ, WRITE, Journal
+
+    path = _journal_path(args)
+    from journal.core import crypto
+
+    crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
+    journal = Journal.open(path, _passphrase(args, lang), mode=WRITE if write else READ)
+    warning = journal.rollback_check()
+    if warning is not None:
+        print(t("warning.rollback", lang, seen=warning.seen_seq, seq=warning.seq),
+              file=sys.stderr)
+    return journal
+
+
+def say(*parts: object, file: Any = None) -> None:
+    """print() for people: control and direction characters in journal text are shown escaped."""
+    from journal.clitext import escape_controls
+
+    print(escape_controls(" ".join(str(p) for p in parts)), file=file)
+
+
+def _print_json(value: Any) -> None:
+    from journal.clitext import escape_json
+
+    print(escape_json(json.dumps(value, ensure_ascii=False, indent=2)))
+
+
+def _handles(values: Sequence[str] | None) -> list[Handle]:
+    from journal.core.models import HANDLE_KINDS
+
+    out = []
+    for raw in values or []:
+        kind, sep, value = raw.partition(":")
+        if not sep or not value.strip() or kind.strip().lower() not in HANDLE_KINDS:
+            raise InputError("error.bad_handle", field="handle", text=raw, kinds=", ".join(HANDLE_KINDS))
+        out.append(Handle(kind.strip().lower(), value.strip()))
+    return out
+
+
+def _bounds(args: argparse.Namespace) -> tuple[Any, Any]:
+    from journal.core.timeparse import parse_date_bound
+
+    since = parse_date_bound(args.since, field="since") if getattr(args, "since", None) else None
+    until = parse_date_bound(args.until, end=True, field="until") if getattr(args, "until", None) else None
+    return since, until
+

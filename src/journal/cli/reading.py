@@ -1,0 +1,105 @@
+"""Commands that only read: list, show, search, signs (and setting a sign aside)."""
+
+from __future__ import annotations
+
+import argparse
+
+from journal.cli.common import EXIT_OK, _bounds, _open, _print_json, say
+from journal.clitext import entries_table, entry_details, t
+from journal.core.entryfields import check_kind
+from journal.core.errors import InputError
+
+
+def cmd_list(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.codec import entry_to_json
+
+    since, until = _bounds(args)
+    kinds = [check_kind(k) for k in args.kind] if args.kind else None
+    with _open(args, lang, write=False) as j:
+        person_id = None
+        if args.person:
+            person = j.find_person(args.person)
+            if person is None:
+                raise InputError("error.not_found", field="person", what=t("what.person", lang), ref=args.person)
+            person_id = person.id
+        entries = j.list_entries(kinds=kinds, person_id=person_id, since=since, until=until,
+                                 include_deleted=args.include_deleted)
+        if args.json:
+            _print_json([entry_to_json(e) for e in entries])
+        else:
+            say(entries_table(entries, lang) if entries else t("cli.no_entries", lang))
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.codec import entry_to_json
+
+    with _open(args, lang, write=False) as j:
+        entry = j.get_entry(j.resolve_entry_id(args.id))
+        history = j.history(entry.id) if args.history else None
+        if args.json:
+            data = entry_to_json(entry)
+            if history is not None:
+                data["history"] = [{"revision": r.revision, "saved_at": r.saved_at.isoformat(),
+                                    "action": r.action, "data": r.data} for r in history]
+            _print_json(data)
+        else:
+            say(entry_details(entry, lang))
+            if history is not None:
+                say(f"\n{t('cli.history', lang)}:")
+                for r in history:
+                    say(f"  {r.revision:>3}  {r.saved_at:%Y-%m-%d %H:%M:%S} UTC  {r.action}  "
+                          f"{r.data.get('summary', '')}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.codec import entry_to_json
+
+    with _open(args, lang, write=False) as j:
+        entries = j.get_entries(j.search(args.text))
+        if args.json:
+            _print_json([entry_to_json(e) for e in entries])
+        else:
+            say(entries_table(entries, lang) if entries else t("cli.no_matches", lang, text=args.text))
+    return EXIT_OK
+
+
+def cmd_signs(args: argparse.Namespace, lang: str) -> int:
+    from journal.core import signs
+
+    if args.signs_command == "dismiss":
+        with _open(args, lang) as j:
+            d = signs.dismiss(j, args.sign, args.reason)
+        say(t("cli.sign_dismissed", lang, id=d.sign_id))
+        return EXIT_OK
+    if args.signs_command == "undismiss":
+        with _open(args, lang) as j:
+            signs.undismiss(j, args.sign)
+        say(t("cli.sign_undismissed", lang, id=args.sign.strip().upper()))
+        return EXIT_OK
+    with _open(args, lang, write=False) as j:
+        results = signs.evaluate_journal(j)
+        if args.json:
+            _print_json(signs.signs_to_json(results, lang))
+            return EXIT_OK
+        if not results:
+            say(t("cli.no_signs", lang))
+            return EXIT_OK
+        entries = {e.id: e for e in j.get_entries(sorted({i for r in results for i in r.evidence}))}
+        for r in results:
+            level = {"present": "●", "possible": "○"}[r.level]
+            if r.dismissed is not None:
+                level = "–"
+            say(f"{level} {r.id}  {r.title(lang)}  [{r.level_label(lang)}]")
+            if r.dismissed is not None:
+                say("    " + t("cli.sign_set_aside", lang, reason=r.dismissed.reason))
+            for reason in r.reasons:
+                say("    " + t("cli.sign_why", lang, text=reason.text(lang)))
+            for eid in r.evidence:
+                e = entries.get(eid)
+                if e:
+                    say(f"    {eid}  {e.occurred_at:%Y-%m-%d}  {e.summary}")
+        say("\n" + t("cli.signs_footer", lang))
+    return EXIT_OK
+
