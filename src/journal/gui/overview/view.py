@@ -105,7 +105,7 @@ class OverviewView(QWidget):
         super().__init__(parent)
         self._journal: Journal | None = None
         self._signs: list[Any] | None = None
-        self._large = False
+        self._large: bool | None = None  # decided from the picture's count on each refresh
         self._people: list[Counterpart] | None = None  # a large journal's, read in a thread
         self._generation = 0
         self.data: OverviewData | None = None
@@ -195,10 +195,7 @@ class OverviewView(QWidget):
         if self._journal is None:
             self._show_nothing()
             return
-        try:
-            self._large = self._journal.count_entries() > SYNC_LIMIT
-        except JournalError:
-            self._large = False
+        self._large = None
         self._people = None
         self._load_data()
         self._load_narrative()
@@ -232,18 +229,21 @@ class OverviewView(QWidget):
         try:
             # signs=None would evaluate them here; the signs page hands them over instead
             signs = self._signs if self._signs is not None else []
-            # a large journal's picture first: its people follow from a thread
-            data = overview_data(journal, lang, signs=signs, people=not self._large)
+            data = overview_data(journal, lang, signs=signs, people=False)
             data.signs_pending = self._signs is None and not data.empty
-            if self._large:
-                data.counterparts = list(self._people or [])
+            if self._large is None:
+                self._large = data.total > SYNC_LIMIT
+            if not self._large and self._people is None:
+                self._people = overview_people(journal, lang)
+            # a large journal's picture comes first: its people follow from a thread
+            data.counterparts = list(self._people or [])
         except JournalError:
             log.warning("overview could not be read", exc_info=True)
             self._show_nothing()
             return
         self.data = data
         self.picture.set_data(data)
-        if not self._large or self._people is not None:
+        if self._people is not None:
             self._set_people(data.counterparts)
 
     def _set_people(self, people: list[Counterpart]) -> None:
