@@ -324,6 +324,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         ya, yb = lane_y[lane]
         my = (ya + yb) / 2 if lane != "money" else yb - msize * 0.75
         shape, colour = LANE_STYLE[lane]
+        lane_name = t(f"overview.lane.{lane}", lang)  # (once: hundreds of marks)
         for i, c in enumerate(cols):
             count = c.counts.get(lane, 0)
             if not count:
@@ -337,7 +338,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
                 add(Shape("text", cx(i), my + s / 2 + small * 0.95, text=label,
                           size=small * 0.85, fill=MUTED, anchor="middle"))
             sc.hits.append(Hit(col_left(i), ya, col_width(i), yb - ya, c.first[lane], count,
-                               t(f"overview.lane.{lane}", lang) + span_of(i)))
+                               lane_name + span_of(i)))
 
     # ---- requests: one row per sensitivity, rising to the top --------------------------------
     ya, yb = lane_y["request"]
@@ -349,6 +350,8 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     path: list[tuple[float, float]] = []
     highest = 0
     rsize = max(3.5, min(msize, row_h * 0.95))
+    level_names = [t("overview.lane.request", lang) + " · " + t(f"overview.level.{name}", lang)
+                   for name in SENSITIVITY]
     for i, b in enumerate(cols):
         for r in b.requests:
             ry = yb - (r.level + 0.5) * row_h
@@ -356,8 +359,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             add(Shape("marker", cx(i), ry, shape="triangle", size=rsize, fill=fill,
                       stroke=outline, width=0.9 * wf))
             sc.hits.append(Hit(col_left(i), ry - row_h / 2, col_width(i), row_h, r.entry, r.count,
-                               t("overview.lane.request", lang) + " · "
-                               + t(f"overview.level.{SENSITIVITY[r.level]}", lang) + span_of(i)))
+                               level_names[r.level] + span_of(i)))
         if b.requests:  # the highest level so far: a staircase that shows the escalation
             highest = max(highest, b.requests[-1].level)
             path.append((cx(i), yb - (highest + 0.5) * row_h))
