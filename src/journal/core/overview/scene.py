@@ -309,7 +309,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         label = _tick_label(b.start, data.unit, lang, full)
         w = first_w if full else measure(label, small)
         lx = max(cx(i) - w / 2, x0 - label_w * 0.5)
-        if lx < last_end + pad * 0.5 or lx + w > axis_end:
+        if lx < last_end + pad or lx + w > axis_end:
             continue
         add(Shape("line", cx(i), lanes_bottom, cx(i), lanes_bottom + font * 0.35, stroke=MUTED,
                   width=0.6))

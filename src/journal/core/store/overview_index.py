@@ -166,13 +166,22 @@ class OverviewIndex:
         for table in ("overview_facts", "overview_days", "overview_months", "overview_money",
                       "overview_channels"):
             conn.execute(f"DELETE FROM {table}")
-        cursor = conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE deleted_at IS NULL")
+        # Kind, time and channel of every entry from two covering indexes; the wide rows (whose
+        # long details lie before these columns) only for requests, payments and gifts.
+        channels = dict(conn.execute("SELECT id, channel FROM entries INDEXED BY entries_overview "
+                                     "WHERE deleted_at IS NULL").fetchall())
+        wide = {r[0]: r[1:] for r in conn.execute(
+            "SELECT id, task, target, summary, amount, value, currency, direction FROM entries "
+            "WHERE deleted_at IS NULL AND kind IN ('request', 'payment', 'gift')")}
+        none = (None,) * 7
+        cursor = conn.execute("SELECT id, seq, kind, occurred_utc FROM entries INDEXED BY "
+                              "entries_kind_time WHERE deleted_at IS NULL")
         while True:
             rows = cursor.fetchmany(_BATCH)
             if not rows:
                 break
-            conn.executemany("INSERT INTO overview_facts VALUES (?,?,?,?,?,?,?,?,?)",
-                             _facts(rows))
+            conn.executemany("INSERT INTO overview_facts VALUES (?,?,?,?,?,?,?,?,?)", _facts(
+                (*r, channels.get(r[0], ""), *wide.get(r[0], none), None) for r in rows))
         conn.execute(
             "INSERT INTO overview_days SELECT kind, level, day, n, utc, seq, entry_id FROM ("
             "SELECT kind, level, day, utc, seq, entry_id, "
