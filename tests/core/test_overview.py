@@ -359,3 +359,17 @@ def test_counts_under_markers_are_short_in_both_languages(n: int, en: str, zh: s
     from journal.core.overview.scene import short_count
 
     assert (short_count(n, "en"), short_count(n, "zh")) == (en, zh)
+
+
+def test_the_window_groups_days_too_narrow_to_point_at(journal: Any) -> None:
+    cases.build_in_journal(journal, cases.LIU)
+    data = overview_data(journal, "zh", signs=[])
+    assert data.unit == "day"
+    for_print = build_scene(data, 420, 430, font=10)  # the PDF: every day its own column
+    for_mouse = build_scene(data, 420, 430, font=10, min_bucket=12)
+    days = [h for h in for_print.hits if h.what.startswith("联系")]
+    columns = [h for h in for_mouse.hits if h.what.startswith("联系")]
+    assert all(h.w < 12 for h in days) and all(h.w >= 12 for h in columns)
+    assert sum(h.count for h in columns) == sum(h.count for h in days)
+    assert "每列一天" in for_print.texts() and any(
+        s.startswith("每列") and s.endswith("天") and s != "每列一天" for s in for_mouse.texts())

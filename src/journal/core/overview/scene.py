@@ -201,8 +201,11 @@ def _tick_label(day: date, unit: str, lang: str, full: bool) -> str:
 
 
 def build_scene(data: OverviewData, width: float, height: float, *, font: float = 9.0,
-                measure: Measure = approx_width, legend: bool = True) -> Scene:
-    """Lay the picture out in ``width`` × ``height`` (at least 320 × 240 is sensible)."""
+                measure: Measure = approx_width, legend: bool = True,
+                min_bucket: float = 0.0) -> Scene:
+    """Lay the picture out in ``width`` × ``height`` (at least 320 × 240 is sensible).
+    ``min_bucket``: buckets narrower than this (besides MIN_BUCKET × the font) share columns;
+    the window passes a size in pixels below which a marker is hard to point at."""
     lang = data.lang
     sc = Scene(width, height)
     add = sc.shapes.append
@@ -249,7 +252,8 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     bbw = (x1 - x0) / max(1, n)  # one bucket's width
     # neighbouring buckets share a column when a bucket is too narrow for a marker; such a column
     # is wide enough for a marker with its count
-    group = 1 if bbw >= font * MIN_BUCKET else math.ceil(font * MIN_COLUMN / bbw)
+    group = (1 if bbw >= max(font * MIN_BUCKET, min_bucket)
+             else math.ceil(max(font * MIN_COLUMN, min_bucket * 2) / bbw))
     cols = columns(data, group)
     bw = bbw * group  # one column's width (the last may be narrower)
 
