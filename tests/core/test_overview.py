@@ -311,3 +311,65 @@ def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
     overview_data(journal, "en", signs=[])
     assert len(plans) == 2
     assert all("USING INDEX entries_overview" in p for p in plans), plans
+
+
+# ------------------------------------------------------------------ many buckets, little room
+def _ten_years_monthly(j: Any) -> list[str]:
+    start = datetime(2015, 1, 10, 20, 0, tzinfo=CST)
+    ids = []
+    for m in range(120):
+        when = start + timedelta(days=30.5 * m)
+        ids.append(_add(j, "contact", when, f"chat {m}", channel="WeChat"))
+        if m % 3 == 0:
+            ids.append(_add(j, "contact", when + timedelta(hours=2), f"call {m}"))
+    return ids
+
+
+def test_dense_buckets_share_columns_with_added_counts_and_the_period_on_hover(
+        journal: Any) -> None:
+    ids = _ten_years_monthly(journal)
+    data = overview_data(journal, "en", signs=[])
+    assert data.unit == "month" and len(data.buckets) >= 120
+    narrow = build_scene(data, 700, 450)
+    contacts = [h for h in narrow.hits if h.what.startswith("Contacts")]
+    assert 10 < len(contacts) < 60  # columns of several months
+    assert sum(h.count for h in contacts) == data.totals["contact"] == 160
+    first = contacts[0]
+    assert first.entry.id == ids[0] and first.count > 2
+    assert first.what.startswith("Contacts (2015-01 – 2015-")
+    assert any(s.startswith("one column per ") and s.endswith(" months") for s in narrow.texts())
+    wide = build_scene(data, 4000, 450)
+    per_month = [h for h in wide.hits if h.what.startswith("Contacts")]
+    assert len(per_month) == len([b for b in data.buckets if b.counts.get("contact")])
+    assert all(h.what == "Contacts" for h in per_month)
+    assert "one column per month" in wide.texts()
+
+
+def test_dense_columns_in_chinese_name_the_period_in_chinese(journal: Any) -> None:
+    _ten_years_monthly(journal)
+    scene = build_scene(overview_data(journal, "zh", signs=[]), 700, 450)
+    hit = next(h for h in scene.hits if h.what.startswith("联系"))
+    assert hit.what.startswith("联系（2015年1月–2015年")
+    assert any(s.startswith("每列") and s.endswith("个月") for s in scene.texts())
+
+
+@pytest.mark.parametrize(("n", "en", "zh"), [(950, "950", "950"), (1234, "1.2k", "1.2千"),
+                                             (2000, "2k", "2千"), (12345, "12k", "1.2万")])
+def test_counts_under_markers_are_short_in_both_languages(n: int, en: str, zh: str) -> None:
+    from journal.core.overview.scene import short_count
+
+    assert (short_count(n, "en"), short_count(n, "zh")) == (en, zh)
+
+
+def test_the_window_groups_days_too_narrow_to_point_at(journal: Any) -> None:
+    cases.build_in_journal(journal, cases.LIU)
+    data = overview_data(journal, "zh", signs=[])
+    assert data.unit == "day"
+    for_print = build_scene(data, 420, 430, font=10)  # the PDF: every day its own column
+    for_mouse = build_scene(data, 420, 430, font=10, min_bucket=12)
+    days = [h for h in for_print.hits if h.what.startswith("联系")]
+    columns = [h for h in for_mouse.hits if h.what.startswith("联系")]
+    assert all(h.w < 12 for h in days) and all(h.w >= 12 for h in columns)
+    assert sum(h.count for h in columns) == sum(h.count for h in days)
+    assert "每列一天" in for_print.texts() and any(
+        s.startswith("每列") and s.endswith("天") and s != "每列一天" for s in for_mouse.texts())

@@ -77,8 +77,9 @@ def test_clicking_a_mark_opens_the_entry_in_the_timeline(
     picture = view.picture
     scene = picture.scene()
     assert scene is not None
-    hit = next(h for h in scene.hits
-               if h.entry.id == liu["L06"] and h.what == "Requests · military or government")
+    hit = next(h for h in scene.hits  # (a column of several days names them after this)
+               if h.entry.id == liu["L06"]
+               and h.what.startswith("Requests · military or government"))
     qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=_centre(hit))
     assert window.current_view() == "timeline"
     assert window.views["timeline"].detail.entry_id == liu["L06"]
@@ -183,3 +184,37 @@ def test_a_narrative_finished_after_locking_is_dropped(
     view.set_journal(None)
     view._on_narrated(generation, "a late narrative")  # what a thread finishing now delivers
     assert view.narrative.toPlainText() == "" and view.data is None
+
+
+def test_large_journal_people_come_from_a_thread_after_the_picture(
+        view: OverviewView, journal: Any, liu: dict[str, str], qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.gui.overview import view as view_module
+
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 5)  # the Liu case counts as large here
+    view.set_journal(journal)
+    assert view.data is not None and view.data.total == 11  # the picture at once
+    assert view.cards == [] and view.people_empty.text() == "…"
+    qtbot.waitUntil(lambda: bool(view.cards), timeout=10000)
+    names = [c.name.text() for c in view.cards]
+    assert names == ["Xiao Min"] and len(view.data.counterparts) == 1
+    details = view.cards[0].details.text().split("\n")
+    assert "WeChat: xm_sea_2024" in details and "received 12,100 CNY" in details
+    view.set_signs([])  # the picture made again keeps the people read before
+    assert [c.name for c in view.data.counterparts] == ["Xiao Min"]
+    assert [c.name.text() for c in view.cards] == names
+
+
+def test_people_read_after_locking_are_dropped(
+        view: OverviewView, journal: Any, liu: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.overview import overview_people
+    from journal.gui.overview import view as view_module
+
+    monkeypatch.setattr(view_module, "SYNC_LIMIT", 5)
+    view.set_journal(journal)
+    generation = view._generation
+    late = overview_people(journal, "en")
+    view.set_journal(None)
+    view._on_people(generation, late)  # what a thread finishing now delivers
+    assert view.cards == [] and not view.people_empty.isVisibleTo(view)

@@ -14,8 +14,9 @@ from journal.core.overview.data import (
     RequestMark,
     SignMark,
     overview_data,
+    overview_people,
     request_level,
 )
 
 __all__ = ["LANES", "SENSITIVITY", "Bucket", "ChannelSwitch", "Counterpart", "EntryRef",
-           "OverviewData", "RequestMark", "SignMark", "overview_data", "request_level"]
+           "OverviewData", "RequestMark", "SignMark", "overview_data", "overview_people", "request_level"]

@@ -11,6 +11,7 @@ few entries a marker stands for are named (id, date, summary). No Qt.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -153,6 +154,14 @@ def request_level(text: str) -> int:
     return 0
 
 
+def classifier_fingerprint() -> str:
+    """Changes whenever a vocabulary request_level() reads changes: the stored levels of the
+    overview's aggregates (core/store/overview_index.py) are then made again."""
+    words = [(w.zh, w.en) for w in (v.SENSITIVE, v.INFO_STRONG, v.SENSITIVE_WEAK, v.PLACE,
+                                     v.HARMLESS_TARGET)]
+    return hashlib.sha256(repr(words).encode("utf-8")).hexdigest()[:16]
+
+
 def is_overseas_channel(channel: str) -> bool:
     n = "".join(channel.lower().split())
     return bool(n) and (any(n == c or n.startswith(c) for c in v.OVERSEAS_CHANNELS)
@@ -235,6 +244,11 @@ class _Filter:
                               f"({','.join('?' * len(ids))}))")
             self.params += ids
 
+    @property
+    def whole(self) -> bool:
+        """Every live entry (no date, kind or person filter)."""
+        return len(self.where) == 1
+
     def sql(self, extra: str = "") -> str:
         return " WHERE " + " AND ".join(self.where + ([extra] if extra else []))
 
@@ -255,15 +269,20 @@ def _local_day(utc_text: str) -> date:
 
 
 def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | None = None,
-                  signs: Sequence[SignLike] | None = None) -> OverviewData:
+                  signs: Sequence[SignLike] | None = None, people: bool = True) -> OverviewData:
     """The picture's data for the journal (or the report's ``selection``), in ``lang``.
 
     ``signs``: warning signs already evaluated (the window's signs page does it in the
     background); when None they are evaluated here for journals up to SIGNS_SYNC_LIMIT entries,
     otherwise ``signs_pending`` is set and the picture shows no sign markers yet.
+    ``people``: False leaves ``counterparts`` empty (the window reads them with
+    :func:`overview_people` after the picture is on screen).
 
-    Days are the viewer's local days. Counts and channels come from index-only scans; only the
-    requests (their targets) and the payments and gifts (their amounts) are read row by row.
+    Days are the viewer's local days. The whole journal drawn week by week or month by month is
+    read from the per-day aggregates of schema v7 (a few thousand rows at most); a selection, a
+    span of days (counted per UTC hour) or aggregates still being rebuilt read the entries:
+    counts and channels from index-only scans, the requests (their targets) and the payments and
+    gifts (their amounts) row by row.
     """
     from journal.core.i18n import normalise_lang
 
@@ -277,14 +296,23 @@ def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | Non
             r = refs[entry_id] = EntryRef(entry_id, "", "")
         return r
 
-    head = _rows(journal, "SELECT count(*), min(e.occurred_utc), max(e.occurred_utc) "
-                          "FROM entries e" + f.sql(), f.params)
-    total = int(head[0][0]) if head else 0
+    aggregated = f.whole and journal.overview_aggregates_current()
+    if aggregated:
+        total = int(_rows(journal, "SELECT coalesce(sum(n), 0) FROM overview_months")[0][0])
+        head = _rows(journal, "SELECT (SELECT min(occurred_utc) FROM entries WHERE deleted_at IS "
+                              "NULL), (SELECT max(occurred_utc) FROM entries WHERE deleted_at IS "
+                              "NULL)")
+        span = (head[0][0], head[0][1])
+    else:
+        head = _rows(journal, "SELECT count(*), min(e.occurred_utc), max(e.occurred_utc) "
+                              "FROM entries e" + f.sql(), f.params)
+        total = int(head[0][0]) if head else 0
+        span = (head[0][1], head[0][2]) if head else (None, None)
     if not total:
-        people = _counterparts(journal, f, lang, ref)
+        persons = _counterparts(journal, f, lang, ref) if people else []
         _fill(journal, refs)
-        return OverviewData(lang, "", None, None, 0, [], {}, {}, [], [], [], False, people, [])
-    first_day, last_day = _local_day(head[0][1]), _local_day(head[0][2])
+        return OverviewData(lang, "", None, None, 0, [], {}, {}, [], [], [], False, persons, [])
+    first_day, last_day = _local_day(span[0]), _local_day(span[1])
     unit = choose_unit(first_day, last_day)
     buckets = make_buckets(first_day, last_day, unit)
     starts = [b.start for b in buckets]
@@ -298,26 +326,160 @@ def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | Non
             day = days[key] = _local_day(key)
         return buckets[max(0, bisect_right(starts, day) - 1)]
 
-    # Counts per kind and UTC hour, day or month, from the (kind, time, seq, id) index; the
-    # bare id column comes from the min() row: the first entry of the group.
-    totals: dict[str, int] = {}
-    sql = (f"SELECT e.kind, substr(e.occurred_utc, 1, {group}) AS g, count(*), "
-           "min(e.occurred_utc), e.id FROM entries e" + f.sql() + " GROUP BY e.kind, g")
-    first_at: dict[tuple[date, str], str] = {}
-    for kind, g, n, first_utc, eid in _rows(journal, sql, f.params):
+    read = _Read(buckets, bucket_of, ref)
+    if aggregated and unit != "day":
+        _read_aggregates(journal, group, read, money_of_persons=people)
+    else:
+        _read_entries(journal, f, group, read)
+    running: dict[str, Decimal] = {}
+    for b in buckets:
+        for cur, amt in read.money.get(b.start, {}).items():
+            running[cur] = running.get(cur, Decimal(0)) + amt
+        b.received = dict(running)
+    currencies = order_currencies(running)
+    channels = [ChannelSwitch(name, ref(eid), is_overseas_channel(name), n == 0)
+                for n, (_utc, name, eid) in enumerate(sorted(read.channels.values()))]
+
+    persons = _counterparts(journal, f, lang, ref, read.person_money) if people else []
+    sign_marks, pending = _sign_marks(journal, lang, signs, total, f, read.escalation, ref)
+    _fill(journal, refs)
+    sign_marks.sort(key=lambda m: (m.entry.when, m.sign_id))
+    return OverviewData(lang, unit, buckets[0].start, buckets[-1].end, total, buckets,
+                        read.totals, {c: running[c] for c in currencies}, currencies, channels,
+                        sign_marks, pending, persons, read.escalation)
+
+
+def overview_people(journal: Any, lang: str = "en") -> list[Counterpart]:
+    """The counterparts of the whole journal (what ``overview_data(..., people=True)`` lists)."""
+    from journal.core.i18n import normalise_lang
+
+    lang = normalise_lang(lang)
+    f = _Filter(None)
+    refs: dict[str, EntryRef] = {}
+
+    def ref(entry_id: str) -> EntryRef:
+        return refs.setdefault(entry_id, EntryRef(entry_id, "", ""))
+
+    money: dict[str, dict[str, Decimal]] = {}
+    if journal.overview_aggregates_current():
+        _person_money_aggregated(journal, money)
+    else:
+        sql = ("SELECT e.kind, e.amount, e.value, e.currency, (SELECT group_concat(ep.person_id, "
+               "' ') FROM entry_persons ep WHERE ep.entry_id = e.id) FROM entries e"
+               + f.sql("((e.kind = 'payment' AND e.direction = 'received') OR e.kind = 'gift')"))
+        for kind, amount, value, currency, pids in _rows(journal, sql, f.params):
+            amt = _decimal(amount if kind == "payment" else value)
+            if amt is not None:
+                _add_money(money, (pids or "").split(), (currency or "CNY").upper(), amt)
+    persons = _counterparts(journal, f, lang, ref, money)
+    _fill(journal, refs)
+    return persons
+
+
+def _add_money(money: dict[str, dict[str, Decimal]], pids: Sequence[str], cur: str,
+               amt: Decimal) -> None:
+    for pid in pids:
+        mine = money.setdefault(pid, {})
+        mine[cur] = mine.get(cur, Decimal(0)) + amt
+
+
+class _Read:
+    """What the counting queries found, per bucket."""
+
+    def __init__(self, buckets: list[Bucket], bucket_of: Callable[[str], Bucket],
+                 ref: Callable[[str], EntryRef]) -> None:
+        self.buckets = buckets
+        self.bucket_of = bucket_of
+        self.ref = ref
+        self.totals: dict[str, int] = {}
+        self.first_at: dict[tuple[date, str], tuple[str, int]] = {}
+        self.escalation: list[tuple[int, EntryRef]] = []
+        self.money: dict[date, dict[str, Decimal]] = {}
+        self.person_money: dict[str, dict[str, Decimal]] = {}
+        self.channels: dict[str, tuple[str, str, str]] = {}  # normalised -> (time, channel, id)
+
+    def count(self, kind: str, g: str, n: int, first_utc: str, first_seq: int, eid: str) -> None:
         lane = "money" if kind in ("payment", "gift") else kind
         if lane not in LANES:
-            continue
-        b = bucket_of(g)
-        b.counts[lane] = b.counts.get(lane, 0) + int(n)
-        totals[lane] = totals.get(lane, 0) + int(n)
-        if lane not in b.first or first_utc < first_at[(b.start, lane)]:
-            b.first[lane] = ref(eid)
-            first_at[(b.start, lane)] = first_utc
+            return
+        b = self.bucket_of(g)
+        b.counts[lane] = b.counts.get(lane, 0) + n
+        self.totals[lane] = self.totals.get(lane, 0) + n
+        at = (first_utc, first_seq)
+        if lane not in b.first or at < self.first_at[(b.start, lane)]:
+            b.first[lane] = self.ref(eid)
+            self.first_at[(b.start, lane)] = at
+
+    def request(self, b: Bucket, level: int, n: int, eid: str) -> None:
+        mark = next((r for r in b.requests if r.level == level), None)
+        if mark is None:
+            b.requests.append(RequestMark(level, n, self.ref(eid)))
+            b.requests.sort(key=lambda r: r.level)
+        else:
+            mark.count += n
+
+    def received(self, g: str, cur: str, amt: Decimal) -> None:
+        sums = self.money.setdefault(self.bucket_of(g).start, {})
+        sums[cur] = sums.get(cur, Decimal(0)) + amt
+
+    def channel(self, channel: str, utc: str, eid: str) -> None:
+        name = channel.strip()
+        key = "".join(name.lower().split())
+        if key and (key not in self.channels or utc < self.channels[key][0]):
+            self.channels[key] = (utc, name, eid)
+
+
+def _read_aggregates(journal: Any, group: int, read: _Read, money_of_persons: bool) -> None:
+    """The whole journal from schema v7's per-day tables (``group``: 10 or 7 characters of the
+    UTC day, for weeks or months)."""
+    # Counts and first entry per kind, request level and UTC day or month.
+    sql = ("SELECT kind, level, day, n, first_utc, first_seq, first_id FROM overview_days"
+           if group == 10 else "SELECT kind, level, month, n, first_utc, first_seq, first_id "
+                               "FROM overview_months")
+    for kind, level, g, n, first_utc, first_seq, eid in _rows(journal, sql):
+        read.count(kind, g, int(n), first_utc, int(first_seq), eid)
+        if kind == "request":
+            read.request(read.bucket_of(g), int(level), int(n), eid)
+    # Escalation: the first request of each level, in time order, whenever it is a new highest.
+    highest = -1
+    for level, _utc, _seq, eid in sorted(
+            (r for r in _rows(journal, "SELECT level, min(first_utc), first_seq, first_id FROM "
+                                       "overview_months WHERE kind = 'request' GROUP BY level")),
+            key=lambda r: (r[1], r[2])):
+        if level > highest:
+            highest = level
+            read.escalation.append((level, read.ref(eid)))
+    # Money received per UTC day and currency (exact decimal sums as text).
+    for g, cur, totals in _rows(journal, f"SELECT substr(day, 1, {group}) AS g, currency, "
+                                         "group_concat(total, ' ') FROM overview_money "
+                                         "GROUP BY g, currency"):
+        read.received(g, cur, sum((Decimal(x) for x in totals.split()), Decimal(0)))
+    for channel, utc, eid in _rows(journal, "SELECT channel, first_utc, first_id "
+                                            "FROM overview_channels"):
+        read.channel(channel, utc, eid)
+    if money_of_persons:
+        _person_money_aggregated(journal, read.person_money)
+
+
+def _person_money_aggregated(journal: Any, money: dict[str, dict[str, Decimal]]) -> None:
+    for pid, cur, amounts in _rows(
+            journal, "SELECT ep.person_id, f.currency, group_concat(f.amount, ' ') "
+                     "FROM overview_facts f JOIN entry_persons ep ON ep.entry_id = f.entry_id "
+                     "WHERE f.currency IS NOT NULL GROUP BY ep.person_id, f.currency"):
+        _add_money(money, [pid], cur, sum((Decimal(x) for x in amounts.split()), Decimal(0)))
+
+
+def _read_entries(journal: Any, f: _Filter, group: int, read: _Read) -> None:
+    """A selection (or the aggregates not ready): read from the entries and their indexes."""
+    # Counts per kind and UTC hour, day or month, from the (kind, time, seq, id) index; the
+    # bare columns come from the min() row: the first entry of the group.
+    sql = (f"SELECT e.kind, substr(e.occurred_utc, 1, {group}) AS g, count(*), "
+           "min(e.occurred_utc), e.seq, e.id FROM entries e" + f.sql() + " GROUP BY e.kind, g")
+    for kind, g, n, first_utc, seq, eid in _rows(journal, sql, f.params):
+        read.count(kind, g, int(n), first_utc, int(seq), eid)
 
     # Requests: the sensitivity of each target (same texts are classified once).
     levels: dict[str, int] = {}
-    escalation: list[tuple[int, EntryRef]] = []
     highest = -1
     sql = ("SELECT e.id, e.occurred_utc, e.task, e.target, e.summary FROM entries e"
            + f.sql("e.kind = 'request'") + " ORDER BY e.occurred_utc, e.seq")
@@ -326,21 +488,13 @@ def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | Non
         level = levels.get(text)
         if level is None:
             level = levels[text] = request_level(text)
-        b = bucket_of(utc)
-        mark = next((r for r in b.requests if r.level == level), None)
-        if mark is None:
-            b.requests.append(RequestMark(level, 1, ref(eid)))
-            b.requests.sort(key=lambda r: r.level)
-        else:
-            mark.count += 1
+        read.request(read.bucket_of(utc), level, 1, eid)
         if level > highest:
             highest = level
-            escalation.append((level, ref(eid)))
+            read.escalation.append((level, read.ref(eid)))
 
-    # Money received (payments received, and the value of gifts), cumulative per currency; the
-    # persons of each are read in the same pass for the counterparts' totals.
-    by_bucket: dict[date, dict[str, Decimal]] = {}
-    person_money: dict[str, dict[str, Decimal]] = {}
+    # Money received (payments received, and the value of gifts), per currency; the persons of
+    # each are read in the same pass for the counterparts' totals.
     sql = ("SELECT e.occurred_utc, e.kind, e.amount, e.value, e.currency, "
            "(SELECT group_concat(ep.person_id, ' ') FROM entry_persons ep "
            "WHERE ep.entry_id = e.id) FROM entries e" + f.sql(
@@ -350,37 +504,14 @@ def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | Non
         if amt is None:
             continue
         cur = (currency or "CNY").upper()
-        sums = by_bucket.setdefault(bucket_of(utc).start, {})
-        sums[cur] = sums.get(cur, Decimal(0)) + amt
-        for pid in (pids or "").split():
-            mine = person_money.setdefault(pid, {})
-            mine[cur] = mine.get(cur, Decimal(0)) + amt
-    running: dict[str, Decimal] = {}
-    for b in buckets:
-        for cur, amt in by_bucket.get(b.start, {}).items():
-            running[cur] = running.get(cur, Decimal(0)) + amt
-        b.received = dict(running)
-    currencies = order_currencies(running)
+        read.received(utc, cur, amt)
+        _add_money(read.person_money, (pids or "").split(), cur, amt)
 
     # Channels: the first entry on each app, from the (id, time, kind, channel) index.
-    firsts: dict[str, tuple[str, str, str]] = {}  # normalised -> (time, channel, id)
     sql = ("SELECT e.channel, min(e.occurred_utc), e.id FROM entries e INDEXED BY "
            "entries_overview" + f.sql("e.channel != ''") + " GROUP BY e.channel")
     for channel, utc, eid in _rows(journal, sql, f.params):
-        name = channel.strip()
-        key = "".join(name.lower().split())
-        if key and (key not in firsts or utc < firsts[key][0]):
-            firsts[key] = (utc, name, eid)
-    channels = [ChannelSwitch(name, ref(eid), is_overseas_channel(name), n == 0)
-                for n, (_utc, name, eid) in enumerate(sorted(firsts.values()))]
-
-    people = _counterparts(journal, f, lang, ref, person_money)
-    sign_marks, pending = _sign_marks(journal, lang, signs, total, f, escalation, ref)
-    _fill(journal, refs)
-    sign_marks.sort(key=lambda m: (m.entry.when, m.sign_id))
-    return OverviewData(lang, unit, buckets[0].start, buckets[-1].end, total, buckets, totals,
-                        {c: running[c] for c in currencies}, currencies, channels, sign_marks,
-                        pending, people, escalation)
+        read.channel(channel, utc, eid)
 
 
 def _fill(journal: Any, refs: dict[str, EntryRef]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from journal.core.overview.data import SENSITIVITY, EntryRef, OverviewData
+from journal.core.overview.data import SENSITIVITY, Bucket, EntryRef, OverviewData, RequestMark
 from journal.core.overview.texts import t
 
 # Okabe-Ito colours; each lane also has its own shape.
@@ -44,6 +44,8 @@ MONEY_LINE = ("#CC79A7", "#0072B2", "#009E73", "#E69F00")  # CNY first, then oth
 LANE_WEIGHT = {"contact": 1.0, "meeting": 1.0, "request": 2.4, "money": 2.2, "threat": 1.0,
                "report": 1.0}
 SIGNS_WEIGHT = 1.5
+MIN_BUCKET = 0.75  # a bucket narrower than this many times the font size shares its column
+MIN_COLUMN = 1.9  # such a shared column is this many times the font size wide (marker and count)
 BOLD = 1.1  # bold text is about this much wider than the regular text measured
 
 Measure = Callable[[str, float], float]
@@ -108,6 +110,58 @@ class Scene:
         return [s.text for s in self.shapes if s.kind == "text" and s.text]
 
 
+@dataclass
+class Column:
+    """One column of the picture: one bucket, or several neighbouring buckets when there are more
+    buckets than the width shows legibly (counts added up, the first entry of each lane kept)."""
+
+    first_bucket: int
+    buckets: list[Bucket]
+    counts: dict[str, int] = field(default_factory=dict)
+    first: dict[str, EntryRef] = field(default_factory=dict)
+    requests: list[RequestMark] = field(default_factory=list)
+
+    @property
+    def start(self) -> date:
+        return self.buckets[0].start
+
+    @property
+    def end(self) -> date:
+        return self.buckets[-1].end
+
+
+def columns(data: OverviewData, group: int) -> list[Column]:
+    """The buckets ``group`` by ``group`` (the last column may hold fewer)."""
+    out: list[Column] = []
+    for k in range(0, len(data.buckets), group):
+        col = Column(k, data.buckets[k:k + group])
+        levels: dict[int, RequestMark] = {}
+        for b in col.buckets:  # oldest first: the first entry seen is the column's first
+            for lane, n in b.counts.items():
+                col.counts[lane] = col.counts.get(lane, 0) + n
+                if lane in b.first:
+                    col.first.setdefault(lane, b.first[lane])
+            for r in b.requests:
+                mark = levels.get(r.level)
+                if mark is None:
+                    levels[r.level] = RequestMark(r.level, r.count, r.entry)
+                else:
+                    mark.count += r.count
+        col.requests = [levels[k] for k in sorted(levels)]
+        out.append(col)
+    return out
+
+
+def short_count(n: int, lang: str) -> str:
+    """A count that fits under a marker: 12, 950, 1.2k (1.2千), 12k (1.2万)."""
+    if n < 1000:
+        return str(n)
+    if lang == "zh":
+        return f"{n / 10000:.1f}万".replace(".0万", "万") if n >= 10000 else \
+            f"{n / 1000:.1f}千".replace(".0千", "千")
+    return f"{n / 1000:.1f}k".replace(".0k", "k") if n < 10000 else f"{round(n / 1000)}k"
+
+
 def marker_points(shape: str, x: float, y: float, size: float) -> list[tuple[float, float]]:
     """The outline of a marker as points (y downwards), for every shape but the circle."""
     r = size / 2
@@ -147,8 +201,11 @@ def _tick_label(day: date, unit: str, lang: str, full: bool) -> str:
 
 
 def build_scene(data: OverviewData, width: float, height: float, *, font: float = 9.0,
-                measure: Measure = approx_width, legend: bool = True) -> Scene:
-    """Lay the picture out in ``width`` × ``height`` (at least 320 × 240 is sensible)."""
+                measure: Measure = approx_width, legend: bool = True,
+                min_bucket: float = 0.0) -> Scene:
+    """Lay the picture out in ``width`` × ``height`` (at least 320 × 240 is sensible).
+    ``min_bucket``: buckets narrower than this (besides MIN_BUCKET × the font) share columns;
+    the window passes a size in pixels below which a marker is hard to point at."""
     lang = data.lang
     sc = Scene(width, height)
     add = sc.shapes.append
@@ -192,10 +249,35 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     weights = sum(LANE_WEIGHT.values()) + SIGNS_WEIGHT
     unit_h = max(4.0, (lanes_bottom - lanes_top) / weights)
     n = len(data.buckets)
-    bw = (x1 - x0) / max(1, n)
+    bbw = (x1 - x0) / max(1, n)  # one bucket's width
+    # neighbouring buckets share a column when a bucket is too narrow for a marker; such a column
+    # is wide enough for a marker with its count
+    group = (1 if bbw >= max(font * MIN_BUCKET, min_bucket)
+             else math.ceil(max(font * MIN_COLUMN, min_bucket * 2) / bbw))
+    cols = columns(data, group)
+    bw = bbw * group  # one column's width (the last may be narrower)
 
-    def cx(i: int) -> float:
-        return x0 + (i + 0.5) * bw
+    def cx(i: int) -> float:  # the centre of column i
+        c = cols[i]
+        return x0 + (c.first_bucket + len(c.buckets) / 2) * bbw
+
+    def col_left(i: int) -> float:
+        return x0 + cols[i].first_bucket * bbw
+
+    def col_width(i: int) -> float:
+        return len(cols[i].buckets) * bbw
+
+    def col_of(day: date) -> int:
+        return data.bucket_index(day) // group
+
+    def span_of(i: int) -> str:  # the period of a column of several buckets, for the hover
+        if group == 1:
+            return ""
+        c = cols[i]
+        last = c.buckets[-1].start
+        a = _tick_label(c.start, data.unit, lang, True)
+        b = _tick_label(last, data.unit, lang, True)
+        return f"（{a}–{b}）" if lang == "zh" else f" ({a} – {b})"
 
     lane_y: dict[str, tuple[float, float]] = {}
     y = lanes_top
@@ -220,42 +302,47 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     step = max(1, math.ceil(widest / bw))
     first_w = measure(_tick_label(data.buckets[0].start, data.unit, lang, True), small)
     last_end = -1e9
-    for i, b in enumerate(data.buckets):
+    unit_text = (t(f"overview.unit.{data.unit}", lang) if group == 1
+                 else t(f"overview.unit.{data.unit}s", lang, n=group))
+    unit_w = measure(unit_text, small * 0.9)
+    axis_end = width - unit_w - pad  # the unit is said once, at the right end of the axis
+    for i, b in enumerate(cols):
         full = i == 0
         if i % step and not full:
             continue
         label = _tick_label(b.start, data.unit, lang, full)
         w = first_w if full else measure(label, small)
         lx = max(cx(i) - w / 2, x0 - label_w * 0.5)
-        if lx < last_end + pad * 0.5 or lx + w > width - pad * 0.2:
+        if lx < last_end + pad or lx + w > axis_end:
             continue
         add(Shape("line", cx(i), lanes_bottom, cx(i), lanes_bottom + font * 0.35, stroke=MUTED,
                   width=0.6))
         text(lx, lanes_bottom + font * 1.3, label, small, MUTED)
         last_end = lx + w
-    unit_text = t(f"overview.unit.{data.unit}", lang)
-    if measure(unit_text, small * 0.9) < right_w - pad * 0.3:  # said once, right of the axis
+    if unit_w < width - x0:
         text(width - pad * 0.3, lanes_bottom + font * 1.3, unit_text, small * 0.9, MUTED, "end")
 
     # ---- simple lanes: one marker per bucket, bigger for more entries ----------------------
-    peak = max((b.counts.get(k, 0) for b in data.buckets for k in LANE_WEIGHT), default=1)
+    peak = max((c.counts.get(k, 0) for c in cols for k in LANE_WEIGHT), default=1)
     for lane in ("contact", "meeting", "threat", "report", "money"):
         ya, yb = lane_y[lane]
         my = (ya + yb) / 2 if lane != "money" else yb - msize * 0.75
         shape, colour = LANE_STYLE[lane]
-        for i, b in enumerate(data.buckets):
-            count = b.counts.get(lane, 0)
+        lane_name = t(f"overview.lane.{lane}", lang)  # (once: hundreds of marks)
+        for i, c in enumerate(cols):
+            count = c.counts.get(lane, 0)
             if not count:
                 continue
             grow = 0.75 + 0.25 * (math.log(count) / math.log(peak) if peak > 1 else 0)
             s = msize * grow
             add(Shape("marker", cx(i), my, shape=shape, size=s, fill=colour, stroke=INK,
                       width=0.7))
-            if count > 1 and s >= font * 0.9:
-                add(Shape("text", cx(i), my + s / 2 + small * 0.95, text=str(count),
+            label = short_count(count, lang)
+            if count > 1 and s >= font * 0.9 and measure(label, small * 0.85) <= bw * 0.9:
+                add(Shape("text", cx(i), my + s / 2 + small * 0.95, text=label,
                           size=small * 0.85, fill=MUTED, anchor="middle"))
-            sc.hits.append(Hit(cx(i) - bw / 2, ya, bw, yb - ya, b.first[lane], count,
-                               t(f"overview.lane.{lane}", lang)))
+            sc.hits.append(Hit(col_left(i), ya, col_width(i), yb - ya, c.first[lane], count,
+                               lane_name + span_of(i)))
 
     # ---- requests: one row per sensitivity, rising to the top --------------------------------
     ya, yb = lane_y["request"]
@@ -267,17 +354,18 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     path: list[tuple[float, float]] = []
     highest = 0
     rsize = max(3.5, min(msize, row_h * 0.95))
-    for i, b in enumerate(data.buckets):
+    level_names = [t("overview.lane.request", lang) + " · " + t(f"overview.level.{name}", lang)
+                   for name in SENSITIVITY]
+    for i, b in enumerate(cols):
         for r in b.requests:
             ry = yb - (r.level + 0.5) * row_h
             fill, outline, wf = LEVEL_STYLE[r.level]
             add(Shape("marker", cx(i), ry, shape="triangle", size=rsize, fill=fill,
                       stroke=outline, width=0.9 * wf))
-            sc.hits.append(Hit(cx(i) - bw / 2, ry - row_h / 2, bw, row_h, r.entry, r.count,
-                               t("overview.lane.request", lang) + " · "
-                               + t(f"overview.level.{SENSITIVITY[r.level]}", lang)))
+            sc.hits.append(Hit(col_left(i), ry - row_h / 2, col_width(i), row_h, r.entry, r.count,
+                               level_names[r.level] + span_of(i)))
         if b.requests:  # the highest level so far: a staircase that shows the escalation
-            highest = max(highest, b.max_level or 0)
+            highest = max(highest, b.requests[-1].level)
             path.append((cx(i), yb - (highest + 0.5) * row_h))
     if len(path) > 1:
         add(Shape("poly", points=path, stroke=LEVEL_STYLE[3][0], width=1.1, dash=(3, 2)))
@@ -300,11 +388,11 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             continue
         pts: list[tuple[float, float]] = [(x0, line_bottom)]
         prev = line_bottom
-        for i, b in enumerate(data.buckets):
-            val = b.received.get(cur, Decimal(0))
+        for i, bucket in enumerate(data.buckets):
+            val = bucket.received.get(cur, Decimal(0))
             yv = line_bottom - float(val / final) * (line_bottom - line_top)
-            pts.append((x0 + i * bw, prev))
-            pts.append((x0 + i * bw, yv))
+            pts.append((x0 + i * bbw, prev))
+            pts.append((x0 + i * bbw, yv))
             prev = yv
         pts.append((x1, prev))
         add(Shape("poly", points=pts, stroke=MONEY_LINE[ci], width=1.8 if ci == 0 else 1.2,
@@ -321,7 +409,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     placed: list[tuple[float, str, bool, int]] = []
     for ch in order:
         i = data.bucket_index(date.fromisoformat(ch.entry.day))
-        x = x0 + i * bw + (bw * 0.1 if ch.first else 0)
+        x = x0 + i * bbw + (bbw * 0.1 if ch.first else 0)
         label = t("overview.channel.first" if ch.first else "overview.channel.moved", lang,
                   channel=ch.channel)
         w = measure(label, small) * (BOLD if ch.overseas else 1.0)
@@ -345,7 +433,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     per_row = max(1, int((yb - ya - font * 1.4) // (ssize * 1.05)))
     stacked: dict[int, int] = {}
     for num, m in enumerate(data.signs, start=1):
-        i = data.bucket_index(date.fromisoformat(m.entry.day))
+        i = col_of(date.fromisoformat(m.entry.day))
         nth = stacked.get(i, 0)
         stacked[i] = nth + 1
         sx = cx(i) + (nth // per_row) * ssize * 1.05

@@ -55,6 +55,8 @@ from journal.core.store.imports import Imports
 from journal.core.store.integrity import Integrity
 from journal.core.store.maintenance import Maintenance, RekeyResult, remove_stray_temporaries
 from journal.core.store.migrations import Migrations
+from journal.core.store.overview_index import OVERVIEW_INDEX_META_KEY, OverviewIndex
+from journal.core.store.overview_index import stamp as overview_index_stamp
 from journal.core.store.persons import Persons
 from journal.core.store.reader import EntryReader
 from journal.core.store.revisions import Revisions
@@ -130,7 +132,9 @@ class Journal:
         index = SearchIndex(self.db, reader)
         self._index = index
         self._persons = Persons(self.db, states, revisions, index)
-        self._entries = Entries(self.db, states, revisions, index, reader, self._persons)
+        self._overview = OverviewIndex(self.db)
+        self._entries = Entries(self.db, states, revisions, index, reader, self._persons,
+                                self._overview)
         self._attachments = Attachments(self.db, states, index, reader, self._persons)
         self._drafts = Drafts(self.db)
         self._dismissals = SignDismissals(self.db, states)
@@ -174,6 +178,8 @@ class Journal:
             conn.execute("INSERT INTO meta(key, value) VALUES ('journal_id', ?)", (new_id(),))
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
                          (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
+                         (OVERVIEW_INDEX_META_KEY, overview_index_stamp()))
             conn.execute("COMMIT")
         except BaseException:
             if conn is not None:
@@ -256,9 +262,12 @@ class Journal:
             journal._migrations.migrate_if_needed(backup_dir)
             if want_write:
                 journal._index.ensure_current()
+                journal._overview.ensure_current()
             else:  # read-only: an index of an older version is rebuilt on the next writing open
                 with contextlib.suppress(JournalError):
                     journal._index.ensure_current()
+                with contextlib.suppress(JournalError):
+                    journal._overview.ensure_current()
         except BaseException:
             journal.close()
             raise
@@ -336,6 +345,11 @@ class Journal:
 
     def schema_version(self) -> int:
         return self.db.schema_version()
+
+    def overview_aggregates_current(self) -> bool:
+        """True when the overview's per-day tables (schema v7) hold every live entry as this
+        version classifies it; otherwise the overview reads the entries themselves."""
+        return self._overview.current()
 
     @property
     def file_header(self) -> bytes:

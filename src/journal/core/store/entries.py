@@ -14,6 +14,7 @@ from journal.core.entryfields import validate_draft
 from journal.core.errors import InputError, NotFoundError
 from journal.core.models import KINDS, Entry, EntryDraft, Revision
 from journal.core.store.db import Database, new_id
+from journal.core.store.overview_index import OverviewIndex
 from journal.core.store.persons import Persons
 from journal.core.store.reader import EntryReader
 from journal.core.store.revisions import Revisions
@@ -24,8 +25,9 @@ from journal.core.timeparse import utc_now
 
 class Entries:
     def __init__(self, db: Database, states: States, revisions: Revisions, index: SearchIndex,
-                 reader: EntryReader, persons: Persons) -> None:
+                 reader: EntryReader, persons: Persons, overview: OverviewIndex) -> None:
         self._db = db
+        self._overview = overview
         self._states = states
         self._revisions = revisions
         self._index = index
@@ -112,6 +114,7 @@ class Entries:
         entry = self._reader.load([entry_id])[0]
         self._revisions.add("entry", entry_id, state["revision"], action, entry_to_json(entry))
         self._index.index_entry(entry)
+        self._overview.entry_changed(entry_id)
 
     # ------------------------------------------------------------------ reading
     def resolve_id(self, ref: str) -> str:

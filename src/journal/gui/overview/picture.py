@@ -35,6 +35,9 @@ def hover_text(hit: Hit, lang: str) -> str:
     return head + "\n" + line
 
 
+MIN_BUCKET_PX = 12.0  # narrower days, weeks or months share a column: markers to point at
+
+
 class OverviewPicture(QWidget):
     """Paints :func:`journal.core.overview.scene.build_scene` for the widget's size."""
 
@@ -79,7 +82,8 @@ class OverviewPicture(QWidget):
                 return fm.horizontalAdvance(text)
 
             self._scene = build_scene(self._data, float(self.width()), float(self.height()),
-                                      font=self._base_size(), measure=measure)
+                                      font=self._base_size(), measure=measure,
+                                      min_bucket=MIN_BUCKET_PX)
         return self._scene
 
     def hit_at(self, x: float, y: float) -> Hit | None:

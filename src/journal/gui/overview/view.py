@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.errors import JournalError
-from journal.core.overview import Counterpart, OverviewData, overview_data
+from journal.core.overview import Counterpart, OverviewData, overview_data, overview_people
 from journal.core.overview.scene import short_amount
 from journal.core.overview.texts import t
 from journal.core.report.data import ReportData, SignView
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SYNC_LIMIT = 1000  # larger journals get their narrative from a background thread
+SYNC_LIMIT = 1000  # larger journals get their people and narrative from a background thread
 PICTURE_MIN_H = 430
 
 
@@ -105,6 +105,8 @@ class OverviewView(QWidget):
         super().__init__(parent)
         self._journal: Journal | None = None
         self._signs: list[Any] | None = None
+        self._large: bool | None = None  # decided from the picture's count on each refresh
+        self._people: list[Counterpart] | None = None  # a large journal's, read in a thread
         self._generation = 0
         self.data: OverviewData | None = None
         self.narrative_busy = False
@@ -175,6 +177,7 @@ class OverviewView(QWidget):
     def set_journal(self, journal: Journal | None) -> None:
         self._journal = journal
         self._signs = None
+        self._people = None
         self.refresh()
 
     def set_signs(self, results: list[Any] | None) -> None:
@@ -192,6 +195,8 @@ class OverviewView(QWidget):
         if self._journal is None:
             self._show_nothing()
             return
+        self._large = None
+        self._people = None
         self._load_data()
         self._load_narrative()
 
@@ -213,6 +218,7 @@ class OverviewView(QWidget):
         self.picture.set_data(None)
         self.narrative.clear()
         self.copied.clear()
+        self.people_empty.setText(t("overview.people.none", self._lang()))
         self._set_people([])
 
     def _load_data(self) -> None:
@@ -223,15 +229,22 @@ class OverviewView(QWidget):
         try:
             # signs=None would evaluate them here; the signs page hands them over instead
             signs = self._signs if self._signs is not None else []
-            data = overview_data(journal, lang, signs=signs)
+            data = overview_data(journal, lang, signs=signs, people=False)
             data.signs_pending = self._signs is None and not data.empty
+            if self._large is None:
+                self._large = data.total > SYNC_LIMIT
+            if not self._large and self._people is None:
+                self._people = overview_people(journal, lang)
+            # a large journal's picture comes first: its people follow from a thread
+            data.counterparts = list(self._people or [])
         except JournalError:
             log.warning("overview could not be read", exc_info=True)
             self._show_nothing()
             return
         self.data = data
         self.picture.set_data(data)
-        self._set_people(data.counterparts)
+        if self._people is not None:
+            self._set_people(data.counterparts)
 
     def _set_people(self, people: list[Counterpart]) -> None:
         for card in self.cards:
@@ -253,27 +266,28 @@ class OverviewView(QWidget):
         journal = self._journal
         if journal is None:
             return
-        try:
-            large = journal.count_entries() > SYNC_LIMIT
-        except JournalError:
-            large = False
         generation = self._generation
         lang = self._lang()
         self.copied.clear()
         self._report_data = None
-        if not large:
+        if not self._large:
             self._on_narrated(generation, _narrative(journal, lang))
             return
-        # A large journal: the entries are gathered in a thread that starts once the picture is
-        # on screen, without the warning signs (the signs page evaluates them; set_signs adds
-        # them to the narrative).
+        # A large journal: the people, then the entries for the narrative, are read in threads
+        # that start once the picture is on screen; the narrative without the warning signs (the
+        # signs page evaluates them; set_signs adds them to the narrative).
         self.narrative_busy = True
         self.narrative.setPlainText("…")
+        self.people_empty.setText("…")
+        self.people_empty.setVisible(True)
 
         def start() -> None:
             if generation != self._generation or self._journal is not journal:
                 return
             # (gui/worker.py: a result for a locked or deleted page is dropped)
+            BackgroundTask(lambda _progress: _read_people(journal, lang), self,
+                           done=lambda people: self._on_people(generation, people),
+                           name="overview-people").start()
             BackgroundTask(lambda _progress: _gather(journal, lang), self,
                            done=lambda outcome: self._on_narrated(generation, outcome),
                            name="overview-narrative").start()
@@ -286,6 +300,15 @@ class OverviewView(QWidget):
         start, self._start_narrative = self._start_narrative, None
         if start is not None:
             start()
+
+    def _on_people(self, generation: int, people: list[Counterpart] | None) -> None:
+        if generation != self._generation or self._journal is None:
+            return  # a newer refresh, or locked meanwhile: drop it
+        self._people = list(people or [])
+        if self.data is not None:
+            self.data.counterparts = list(self._people)
+        self.people_empty.setText(t("overview.people.none", self._lang()))
+        self._set_people(self._people)
 
     def _on_narrated(self, generation: int, outcome: object) -> None:
         if generation != self._generation or self._journal is None:
@@ -326,6 +349,17 @@ class OverviewView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _read_people(journal: Journal, lang: str) -> list[Counterpart] | None:
+    try:
+        return overview_people(journal, lang)
+    except JournalError as exc:  # e.g. locked meanwhile: nothing to show any more
+        log.info("overview: people not read (%s)", exc.key)
+        return None
+    except Exception:  # the stack trace goes to the log
+        log.warning("overview: the people could not be read", exc_info=True)
+        return None
 
 
 def _gather(journal: Journal, lang: str) -> ReportData | None:
