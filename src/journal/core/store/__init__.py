@@ -46,6 +46,7 @@ from journal.core.outpath import check_output_path
 from journal.core.store import filelock
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from journal.core.store.connection import KeyMaterial, check_key, connect
+from journal.core.store.corrections import Corrections
 from journal.core.store.db import Database, new_id
 from journal.core.store.dismissals import SignDismissals
 from journal.core.store.drafts import Drafts
@@ -139,6 +140,7 @@ class Journal:
         self._drafts = Drafts(self.db)
         self._dismissals = SignDismissals(self.db, states)
         self._imports = Imports(self.db, states, reader)
+        self._corrections = Corrections(self.db, revisions, self._imports)
         self._maintenance = Maintenance(self.path, self.db, self._keys, lease)
         self._migrations = Migrations(self.db, self._maintenance, revisions, lease)
         self._signing_key = SigningKey(self.db)
@@ -533,6 +535,18 @@ class Journal:
 
     def list_imports(self) -> list[dict[str, Any]]:
         return self._imports.all()
+
+    def correct_message(self, message_id: str, sent_at: datetime, sender: str, text: str) -> int:
+        """Save a correction of one message as a sealed revision (the message row stays as
+        imported); callers use :func:`journal.core.ocr.corrections.correct_line`."""
+        return self._corrections.add(message_id, sent_at, sender, text)
+
+    def corrected_messages(self, entry_id: str) -> list[dict[str, Any]]:
+        """An entry's messages with their newest corrections applied (see store/corrections.py)."""
+        return self._corrections.current(entry_id)
+
+    def message_corrections(self, message_id: str) -> list[dict[str, Any]]:
+        return self._corrections.history(message_id)
 
     # ------------------------------------------------------------------ warning signs set aside
     def dismiss_sign(self, sign_id: str, reason: str) -> datetime:

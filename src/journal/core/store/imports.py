@@ -59,7 +59,8 @@ class Imports:
     def messages(self, entry_id: str) -> list[dict[str, Any]]:
         return [
             {"id": r["id"], "sent_at": parse_iso(r["sent_at"]), "sender": r["sender"],
-             "text": r["text"], "position": r["position"], "entry_id": r["entry_id"]}
+             "text": r["text"], "position": r["position"], "entry_id": r["entry_id"],
+             "import_id": r["import_id"]}
             for r in self._db.rows("SELECT * FROM messages WHERE entry_id = ? ORDER BY position",
                                 (entry_id,))
         ]
@@ -71,6 +72,13 @@ class Imports:
         return {"id": r["id"], "sent_at": parse_iso(r["sent_at"]), "sender": r["sender"],
                 "text": r["text"], "position": r["position"], "entry_id": r["entry_id"],
                 "import_id": r["import_id"]}
+
+    def get(self, import_id: str) -> dict[str, Any]:
+        """One import's row (source, filename, sha256, attachment_id, …)."""
+        r = self._db.one("SELECT * FROM imports WHERE id = ?", (import_id,))
+        if r is None:
+            raise NotFoundError(what="import", ref=import_id)
+        return dict(zip(r.keys(), tuple(r)))
 
     def all(self) -> list[dict[str, Any]]:
         return [dict(zip(r.keys(), tuple(r))) for r in self._db.rows("SELECT * FROM imports ORDER BY imported_at")]
