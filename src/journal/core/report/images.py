@@ -55,6 +55,9 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
                 elif pic.mode != "RGB":
                     pic = pic.convert("RGB")
                 pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR, reducing_gap=1.0)
+                # nothing of the original's metadata rides along (EXIF with GPS and device, XMP,
+                # comments): Pillow copies some of it from .info when saving
+                pic.info.clear()
                 out = BytesIO()
                 pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
                 return out.getvalue(), pic.width, pic.height
