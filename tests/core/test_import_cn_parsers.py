@@ -303,15 +303,6 @@ def test_bill_times_are_beijing_time_unless_a_zone_is_given() -> None:
         "2024-03-06T09:00:00+00:00"
 
 
-def test_telegram_html_page_of_several_asks_for_the_other_pages(tmp_path: Path) -> None:
-    shutil.copytree(DATA / "telegram/html", tmp_path / "export")
-    shutil.copyfile(tmp_path / "export/messages.html", tmp_path / "export/messages2.html")
-    parsed = chat("telegram", str(tmp_path / "export/messages.html"))
-    assert [w.message("en") for w in parsed.warnings] == [
-        ("Telegram split this chat over 2 pages; this is messages.html. Import the other pages "
-        "(messages2.html) as well.")]
-
-
 def test_wechat_csv_group_chat_keeps_members_apart(tmp_path: Path) -> None:
     head = ("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,"
             "NickName,Sender\n")

@@ -33,6 +33,7 @@ from .common import (
     detect_kind,
     read_export,
 )
+from .tghtml import pages_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,10 @@ register({
     "import.original_caption": {
         "en": "Original {app} export file as imported ({messages} messages over {days} days)",
         "zh": "导入时的原始{app}导出文件（{messages} 条消息，{days} 天）",
+    },
+    "import.page_caption": {
+        "en": "Page {n} of {total} of the original export, as imported",
+        "zh": "导入时的原始导出文件第 {n} 页（共 {total} 页）",
     },
     "import.media_caption": {"en": "Sent by {sender} at {time}", "zh": "{sender} 于 {time} 发送"},
     "import.forwarded": {"en": "forwarded from {name}", "zh": "转发自 {name}"},
@@ -304,7 +309,10 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
     if journal.import_seen(parsed.source_sha256):
         log.info("import skipped: file already imported")
         return ImportResult(duplicate=True)
-    if original is None:
+    pages: list[tuple[str, bytes]] = []
+    if parsed.pages:
+        original, pages = _read_pages(parsed)
+    elif original is None:
         if parsed.source_path is None:
             raise ImportFormatError("import.no_messages", name="?")
         _, original, sha = read_export(parsed.source_path)
@@ -334,7 +342,8 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
     app_name = APP_NAMES.get(parsed.app, "")
     channel_value = APP_NAMES.get(parsed.app, "") if channel is None else channel
     result = ImportResult(messages=total, days=len(groups))
-    filename = parsed.source_path.name if parsed.source_path else f"{parsed.app}-export"
+    filename = parsed.pages[0][0] if parsed.pages else \
+        parsed.source_path.name if parsed.source_path else f"{parsed.app}-export"
     persons = _Persons(journal, parsed.app, mapping, parsed.handles)
     zf: zipfile.ZipFile | None = None
     if any(m.archive_media for m in parsed.messages):
@@ -342,6 +351,8 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
     budget = _Budget(limits, filename)
     budget.plan(parsed, original, zf)  # refuses before anything is written
     budget.spend(len(original))
+    for _name, page in pages:
+        budget.spend(len(page))
     if progress:
         progress(0, total)
     with journal.transaction():
@@ -393,10 +404,30 @@ def import_chat(journal: Any, parsed: ParsedChat, *, person: str | None = None,
             import_id=import_id,
         )
         result.original_attachment_id = att.id
+        for number, (page_name, page) in enumerate(pages, 2):
+            journal.add_attachment(
+                entry_id=result.entry_ids[0], data=page, filename=page_name,
+                caption=message("import.page_caption", lang, n=number, total=len(pages) + 1),
+                import_id=import_id)
         journal.finish_import(import_id, total, len(groups), attachment_id=att.id)
     log.info("imported %d messages over %d days, %d media files", total, len(groups),
              result.attachments)
     return result
+
+
+def _read_pages(parsed: ParsedChat) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """Every page of a chat exported as several files, each still the one that was read; the
+    first page's bytes and the others' (name, bytes)."""
+    assert parsed.source_path is not None
+    if pages_fingerprint(parsed.pages) != parsed.source_sha256:
+        raise ImportFormatError("import.changed_since_preview", name=parsed.source_path.name)
+    read: list[tuple[str, bytes]] = []
+    for name, sha in parsed.pages:
+        _, data, got = read_export(parsed.source_path.parent / name)
+        if got != sha:
+            raise ImportFormatError("import.changed_since_preview", name=name)
+        read.append((name, data))
+    return read[0][1], read[1:]
 
 
 def _attach_media(journal: Any, entry_id: str, import_id: str, path: Path, m: ParsedMessage,

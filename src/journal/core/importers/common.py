@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -229,6 +230,10 @@ class ParsedChat:
     self_name: str | None = None  # the exporting user, when the file says who that is
     # sender → (handle kind, value) the file shows for them: QQ numbers, e-mail addresses, wxids
     handles: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # a chat exported as several files beside the chosen one (Telegram's messages.html,
+    # messages2.html …): (file name, SHA-256) of each, in order; source_sha256 then stands for
+    # all of them (tghtml.pages_fingerprint)
+    pages: list[tuple[str, str]] = field(default_factory=list)
 
     def format_text(self, lang: str = "en") -> str:
         if not self.format_key:
@@ -379,6 +384,9 @@ def same_folder(folders: tuple[str, ...]) -> bool:
 
 # The folders Telegram Desktop writes media into, beside result.json or messages.html (a single
 # chat) or in chats/chat_NN/ (the whole account). Here, not in telegram.py: tghtml.py needs it too.
+# a page of a zipped Telegram Desktop HTML export: (folder/)messages.html, messages2.html …
+TELEGRAM_ZIP_PAGE_RE = re.compile(r"^(?P<folder>(?:[^/]+/)*)messages(?P<n>\d*)\.html$")
+
 TELEGRAM_MEDIA_FOLDERS = frozenset({
     "photos", "files", "video_files", "voice_messages", "round_video_messages", "stickers",
     "animations", "contacts", "stories", "profile_pictures", "audio_files",
@@ -502,6 +510,15 @@ def _head_text(head: bytes) -> str:
     return text.lstrip("\ufeff \t\r\n\u200e")
 
 
+def _zip_has_telegram_pages(path: Path) -> bool:
+    """Whether a .zip holds a Telegram Desktop HTML export (its central directory only)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return any(TELEGRAM_ZIP_PAGE_RE.match(n) for n in zf.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, RuntimeError):
+        return False
+
+
 def detect_kind(path: Path | str) -> str | None:
     """Guess the kind of export (one of APPS) from its first bytes and name; None = unknown."""
     p = Path(path)
@@ -512,7 +529,9 @@ def detect_kind(path: Path | str) -> str | None:
     except OSError:
         head = b""
     if head[:4] == b"PK\x03\x04":
-        return "wechatpay" if suffix == ".xlsx" or b"xl/" in head[:4096] else "whatsapp"
+        if suffix == ".xlsx" or b"xl/" in head[:4096]:
+            return "wechatpay"
+        return "telegram" if _zip_has_telegram_pages(p) else "whatsapp"
     text = _head_text(head)
     lines = [ln.strip() for ln in text.split("\n")[:40]]
     if text.startswith("{"):

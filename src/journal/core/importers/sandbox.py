@@ -262,6 +262,7 @@ def chat_to_json(chat: ParsedChat) -> dict[str, Any]:
         "format_key": chat.format_key, "format_params": chat.format_params,
         "date_order_ambiguous": chat.date_order_ambiguous, "conversations": chat.conversations,
         "self_name": chat.self_name,
+        "pages": [[name, sha] for name, sha in chat.pages],
         "handles": {sender: [[k, v] for k, v in pairs] for sender, pairs in chat.handles.items()},
         "messages": [
             [_when(m.sent_at), m.sender, m.text, m.is_service, m.forwarded_from,
@@ -335,6 +336,23 @@ def _data_media(value: Any) -> list[tuple[str, bytes]]:
     return media
 
 
+def _pages(value: Any, source: Path) -> list[tuple[str, str]]:
+    """A chat's page files: names of Telegram pages in the chosen file's own folder, with a
+    SHA-256 each, the chosen file among them; the set's fingerprint is recomputed on import."""
+    if not isinstance(value, list):
+        raise TypeError("pages: not a list")
+    pages: list[tuple[str, str]] = []
+    for item in value:
+        name, sha = item
+        if not isinstance(name, str) or not tghtml.PAGE_RE.fullmatch(name) or \
+                not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+            raise ValueError("pages: not a Telegram page")
+        pages.append((name, sha))
+    if pages and source.name not in {name for name, _ in pages}:
+        raise ValueError("pages: the chosen file is not among them")
+    return pages
+
+
 def chat_from_json(raw: Any, source: Path) -> ParsedChat:
     """A ParsedChat from the child's answer; media paths are checked again against the export
     folder and the app's media folders, so a misled child cannot point at other files; handles
@@ -370,7 +388,7 @@ def chat_from_json(raw: Any, source: Path) -> ParsedChat:
         format_key=_str(raw["format_key"]), format_params=_params(raw["format_params"]),
         date_order_ambiguous=bool(raw["date_order_ambiguous"]),
         conversations=_strs(raw["conversations"]), self_name=_opt(raw["self_name"]),
-        handles=_handles(raw["handles"]),
+        handles=_handles(raw["handles"]), pages=_pages(raw["pages"], source),
     )
 
 

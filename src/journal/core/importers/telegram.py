@@ -35,7 +35,7 @@ from .common import (
     unique_senders,
 )
 from .htmltext import looks_like_html
-from .tghtml import parse_telegram_html
+from .tghtml import parse_telegram_html, parse_telegram_zip
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,9 @@ def parse_telegram_bytes(
     lang = lang or system_lang()
     fname = name or (source_path.name if source_path else "result.json")
     check_size(len(data), fname)
+    if data[:4] == b"PK\x03\x04":  # the export folder of the HTML format, zipped
+        return parse_telegram_zip(data, fname=fname, zone=zone, tz_name=tz_name, lang=lang,
+                                  source_path=source_path, sha256=sha256)
     text = decode_text(data, fname)
     if looks_like_html(text):
         return parse_telegram_html(text, fname=fname, zone=zone, tz_name=tz_name, lang=lang,
