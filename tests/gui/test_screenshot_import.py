@@ -59,8 +59,9 @@ def test_screenshots_are_read_previewed_beside_the_picture_and_imported_in_chine
         assert dlg.person_edit.text() == "张经理"
         assert dlg.import_button.isVisible() and dlg.import_button.isEnabled()
         dlg.grab().save("/tmp/ocr-gui-preview-zh.png")
-        dlg.import_button.click()
-        assert dlg.pages.currentIndex() == dlg.PAGE_DONE
+        dlg.import_button.click()  # saved off the UI thread, with the shared progress page
+        assert dlg.pages.currentIndex() == dlg.PAGE_READING and not dlg.cancel_button.isEnabled()
+        qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
         assert dlg.done_label.text().startswith("已导入 1 张截图：2 条消息，生成 1 条记录。")
         assert journal.search("军舰") == dlg.result.entry_ids
     finally:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -40,8 +39,8 @@ from journal.core.importers.sandbox import parse_file_isolated
 from journal.gui import dialogs
 from journal.gui.fit import fit_to_screen
 from journal.gui.importer.billpreview import BillPreview
+from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
-from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -74,7 +73,6 @@ class ImportDialog(QDialog):
         self.parsed: ParsedChat | None = None
         self.bill: ParsedBill | None = None
         self.path: Path | None = None
-        self._worker: BackgroundTask | None = None
         self._importing = False
         self.setWindowTitle(self.tr("Import a chat or a bill"))
         fit_to_screen(self, 720, 560)
@@ -231,16 +229,9 @@ class ImportDialog(QDialog):
         return page
 
     def _build_working(self) -> QWidget:
-        page = QWidget()
-        self.working_label = _plain(QLabel(self.tr("Importing… Please keep the window open.")))
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.working_label)
-        layout.addWidget(self.progress)
-        layout.addStretch(1)
-        return page
+        self.work = TaskProgress()  # runs the parsing and the import, shows the import's progress
+        self.progress = self.work.bar
+        return self.work
 
     def _build_done(self) -> QWidget:
         page = QWidget()
@@ -303,7 +294,7 @@ class ImportDialog(QDialog):
         return kind
 
     def _parse(self, date_order: str | None) -> None:
-        if self.path is None or self._worker is not None:
+        if self.path is None or self.work.busy():
             return
         kind = self._kind()
         self.choose_status.clear()
@@ -460,7 +451,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ importing
     def start_import(self) -> None:
-        if self._worker is not None:
+        if self.work.busy():
             return
         if self.bill is not None and self.pages.currentIndex() == self.PAGE_BILL:
             self._start_bill_import(self.bill)
@@ -474,24 +465,20 @@ class ImportDialog(QDialog):
         lang = current_lang()
         journal = self.journal
         self._importing = True
-        self.progress.setRange(0, max(1, len(parsed.messages)))
-        self.progress.setValue(0)
         self._show_page(self.PAGE_WORKING)
         self._start(lambda progress: import_chat(journal, parsed, me=me, person=person,
                                                  progress=progress, lang=lang),
-                    self._imported, self._import_failed)
+                    self._imported, self._import_failed, total=max(1, len(parsed.messages)))
 
     def _start_bill_import(self, bill: ParsedBill) -> None:
         counterparts = self.bill_preview.chosen()
         lang = current_lang()
         journal = self.journal
         self._importing = True
-        self.progress.setRange(0, max(1, len(bill.rows)))
-        self.progress.setValue(0)
         self._show_page(self.PAGE_WORKING)
         self._start(lambda progress: import_bill(journal, bill, counterparts=counterparts,
                                                  progress=progress, lang=lang),
-                    self._imported, self._import_failed)
+                    self._imported, self._import_failed, total=max(1, len(bill.rows)))
 
     def _imported(self, result: ImportResult) -> None:
         self._importing = False
@@ -554,35 +541,25 @@ class ImportDialog(QDialog):
         dialogs.show_error(self, exc, self.tr("Import a chat"))
 
     # ------------------------------------------------------------------ threads
-    def _start(self, func: Any, done: Any, failed: Any) -> None:
+    def _start(self, func: Any, done: Any, failed: Any, total: int = 0) -> None:
         """Run ``func(progress)`` in the background; ``done(result)`` or ``failed(error)`` after
         (neither when the dialog was closed and deleted meanwhile)."""
-        def finish(callback: Any, value: Any) -> None:
-            self._worker = None
-            callback(value)
+        self.work.run(func, done=done, failed=failed, total=total,
+                      text=self.tr("Importing… Please keep the window open."),
+                      progress_text=self._progress_text)
 
-        worker = BackgroundTask(func, self, done=lambda r: finish(done, r),
-                                failed=lambda e: finish(failed, e), name="journal-import")
-        self._worker = worker
-        worker.progressed.connect(self._progressed)
-        worker.start()
-
-    @Slot(int, int)
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
+    def _progress_text(self, done: int, total: int) -> str:
         text = self.tr("Importing… %1 of %2 payments") if self.bill is not None \
             else self.tr("Importing… %1 of %2 messages")
-        self.working_label.setText(text.replace("%1", str(done)).replace("%2", str(total)))
+        return text.replace("%1", str(done)).replace("%2", str(total))
 
     def busy(self) -> bool:
-        return self._worker is not None
+        return self.work.busy()
 
     def reject(self) -> None:
         if self._importing:
             return  # the transaction finishes (or rolls back) on its own; wait for it
-        if self._worker is not None:
-            self._worker.wait()
+        self.work.wait()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:

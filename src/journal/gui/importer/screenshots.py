@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -43,8 +42,8 @@ from journal.core.ocr.screenshots import (
     read_screenshots,
 )
 from journal.gui import dialogs
+from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
-from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -72,8 +71,8 @@ class ScreenshotImportDialog(QDialog):
         self.journal = journal
         self.result: ScreenshotImportResult | None = None  # type: ignore[assignment]
         self.batch: ScreenshotBatch | None = None
-        self.task: BackgroundTask | None = None
         self._pixmaps: dict[int, QPixmap] = {}
+        self._saving = False
         self.setWindowTitle(self.tr("Import chat screenshots"))
         self.setMinimumSize(860, 600)
 
@@ -125,15 +124,10 @@ class ScreenshotImportDialog(QDialog):
         return page
 
     def _build_reading(self) -> QWidget:
-        page = QWidget()
-        self.reading_label = _plain(QLabel())
-        self.progress = QProgressBar()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.reading_label)
-        layout.addWidget(self.progress)
-        layout.addStretch(1)
-        return page
+        self.work = TaskProgress()  # reads the pictures, then saves them
+        self.progress = self.work.bar
+        self.reading_label = self.work.label
+        return self.work
 
     def _build_preview(self) -> QWidget:
         page = QWidget()
@@ -191,6 +185,7 @@ class ScreenshotImportDialog(QDialog):
         self.import_button.setVisible(page == self.PAGE_PREVIEW)
         self.import_button.setEnabled(page == self.PAGE_PREVIEW and self._has_new())
         self.cancel_button.setVisible(page != self.PAGE_DONE)
+        self.cancel_button.setEnabled(not self._saving)
         self.close_button.setVisible(page == self.PAGE_DONE)
 
     def _has_new(self) -> bool:
@@ -206,36 +201,30 @@ class ScreenshotImportDialog(QDialog):
 
     def read(self, paths: list[Path]) -> None:
         """Read ``paths`` in the background; the preview follows (or the error is shown)."""
+        if self.work.busy():
+            return
         lang = current_lang()
         journal = self.journal
-        self.progress.setRange(0, len(paths))
-        self.progress.setValue(0)
-        self.reading_label.setText(self.tr("Reading the screenshots…"))
         self._show(self.PAGE_READING)
         files: list[Path | str] = list(paths)
-        task = BackgroundTask(lambda progress: read_screenshots(
-            files, journal=journal, lang=lang, progress=progress,
-            cancelled=lambda: task.cancelled), self, done=self._on_read,
-            failed=self._read_failed, name="screenshot-reading")
-        task.progressed.connect(self._on_progress)
-        self.task = task
-        task.start()
+        stop = self.work.run(
+            lambda progress: read_screenshots(files, journal=journal, lang=lang,
+                                              progress=progress,
+                                              cancelled=lambda: stop.cancelled),
+            done=self._on_read, failed=self._read_failed, total=len(paths),
+            text=self.tr("Reading the screenshots…"), progress_text=self._reading_text,
+            name="screenshot-reading")
 
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+    def _reading_text(self, done: int, total: int) -> str:
         if done < total:
-            self.reading_label.setText(self.tr("Reading screenshot {n} of {total}…").format(
-                n=done + 1, total=total))
+            return self.tr("Reading screenshot {n} of {total}…").format(n=done + 1, total=total)
+        return self.tr("Reading the screenshots…")
 
     def _read_failed(self, error: BaseException) -> None:
-        self.task = None
         dialogs.show_error(self, error)
         self._show(self.PAGE_CHOOSE)
 
     def _on_read(self, batch: Any) -> None:
-        self.task = None
         self.batch = batch
         self._fill_preview()
         self._show(self.PAGE_PREVIEW)
@@ -305,15 +294,27 @@ class ScreenshotImportDialog(QDialog):
     # ------------------------------------------------------------------ saving
     @Slot()
     def start_import(self) -> None:
-        if self.batch is None or not self._has_new():
+        if self.batch is None or not self._has_new() or self.work.busy():
             return
-        try:
-            self.result = import_screenshots(self.journal, self.batch, lang=current_lang(),
-                                             person=self.person_edit.text().strip() or None)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged by show_error
-            dialogs.show_error(self, exc)
-            return
-        r = self.result
+        journal, batch, lang = self.journal, self.batch, current_lang()
+        person = self.person_edit.text().strip() or None
+        self._saving = True
+        self._show(self.PAGE_READING)
+        self.work.run(lambda _progress: import_screenshots(journal, batch, lang=lang,
+                                                           person=person),
+                      done=self._imported, failed=self._import_failed,
+                      text=self.tr("Saving the screenshots and their text…"),
+                      name="screenshot-import")
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._saving = False
+        self._show(self.PAGE_PREVIEW)
+        dialogs.show_error(self, error)
+
+    def _imported(self, result: ScreenshotImportResult) -> None:
+        self._saving = False
+        self.result = result
+        r = result
         self.done_label.setText(self.tr(
             "Imported {pictures} screenshots: {messages} messages in {entries} entries. The "
             "pictures are kept with their recognised text.").format(
@@ -323,25 +324,31 @@ class ScreenshotImportDialog(QDialog):
     # ------------------------------------------------------------------ leaving
     @Slot()
     def _cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()  # the recognition child is stopped at once; its outcome dropped
-            self.task = None
+        if self._saving:
+            return  # the transaction commits or rolls back on its own; wait for it
+        if self.work.busy():
+            self.work.cancel()  # the recognition child is stopped at once; its outcome dropped
             self._show(self.PAGE_CHOOSE)
             return
         self.reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(10)
+        if self._saving:
+            event.ignore()
+            return
+        self._stop_reading()
         super().closeEvent(event)
 
     def reject(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(10)
-            self.task = None
+        if self._saving:
+            return
+        self._stop_reading()
         super().reject()
+
+    def _stop_reading(self) -> None:
+        task = self.work.task
+        if self.work.cancel() and task is not None:
+            task.wait(10)
 
     def shown_rows(self) -> list[tuple[str, str, str]]:
         """The preview table's rows (time, who, text) as shown."""
