@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from journal.core.errors import ImportFormatError
-from journal.core.importers import import_file, parse_file
-from journal.core.importers.apply import import_bill
+from journal.core.importers import import_bill, import_file, parse_file
 from journal.core.importers.bills import ParsedBill
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "imports"

@@ -103,8 +103,7 @@ def test_a_misled_childs_bill_is_refused(key: str, value: Any) -> None:
 
 def test_email_attachments_and_bill_originals_count_in_the_import_budget(journal: Any) -> None:
     from journal.core.errors import ImportFormatError
-    from journal.core.importers import ImportLimits, import_chat
-    from journal.core.importers.apply import import_bill
+    from journal.core.importers import ImportLimits, import_bill, import_chat
 
     eml = (DATA / "email/contract.eml").absolute()
     chat = parse_file("email", eml, tz=TZ)

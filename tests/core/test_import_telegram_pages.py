@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from journal.core.errors import ImportFormatError
-from journal.core.importers import detect_kind, import_file, parse_file
-from journal.core.importers.apply import import_chat
+from journal.core.importers import detect_kind, import_chat, import_file, parse_file
 
 TZ = "Asia/Shanghai"
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"

@@ -148,3 +148,17 @@ def test_a_chat_export_message_cannot_be_corrected(journal: Any, tmp_path: Path)
     with pytest.raises(InputError) as caught:
         correct_line(journal, message_id, text="changed", lang="en")
     assert caught.value.key == "ocr.correct_not_screenshot"
+
+
+def test_an_entry_made_from_a_corrected_line_takes_the_correction(journal: Any,
+                                                                  tmp_path: Path) -> None:
+    from journal.core.importers import entry_draft_from_message
+
+    entry_id = _import(journal, tmp_path)
+    line = transcript(journal, entry_id)[0]
+    correct_line(journal, line.message_id, text="Photograph the naval base", time="14:33",
+                 lang="en")
+    draft = entry_draft_from_message(journal, line.message_id, "request", lang="en")
+    assert draft.summary == "Zhang: Photograph the naval base"
+    assert draft.occurred_at == T.replace(minute=33)
+    assert draft.source_entry_id == entry_id

@@ -32,6 +32,11 @@ DATE_ORDERS = ("DMY", "MDY", "YMD")
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 
 register({
+    "import.changed_since_preview": {
+        "en": "“{name}” changed after it was read. Read it again before importing. "
+        "Nothing was added to the journal.",
+        "zh": "“{name}”在读取之后被修改了。请重新读取后再导入。日志中没有添加任何内容。",
+    },
     "import.unknown_kind": {
         "en": "Unknown import format “{kind}”. Use telegram, whatsapp, csv, qq, wechat, email, "
         "wechatpay, alipay or auto.",
@@ -209,6 +214,23 @@ class ParsedMessage:
     conversation: str = ""  # the chat it belongs to (several in a whole-account export)
     archive_media: list[str] = field(default_factory=list)  # members of the export .zip
     data_media: list[tuple[str, bytes]] = field(default_factory=list)  # (name, bytes), e.g. e-mail
+
+
+APP_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "csv": "", "qq": "QQ",
+             "wechat": "WeChat", "email": "E-mail"}
+
+
+@dataclass
+class ImportResult:
+    messages: int = 0
+    days: int = 0
+    attachments: int = 0  # media files attached (the original export file not counted)
+    entry_ids: list[str] = field(default_factory=list)
+    duplicate: bool = False
+    import_id: str | None = None
+    original_attachment_id: str | None = None
+    persons: list[str] = field(default_factory=list)  # person ids linked to the transcripts
+    bill: bool = False  # payment rows of a bill (``messages`` counts the rows)
 
 
 @dataclass

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.errors import JournalError
-from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_chat
-from journal.core.importers.apply import import_bill
+from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_bill, import_chat
 from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import BILL_APPS, system_tz_name
 from journal.core.importers.sandbox import parse_file_isolated
