@@ -422,6 +422,37 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
   </context>
   <context>
+    <name>CorrectLineDialog</name>
+    <message>
+      <source>Correct a recognised line</source>
+      <translation>更正识别出的一行</translation>
+    </message>
+    <message>
+      <source>Correct what the computer read, as the picture shows it. The picture stays the evidence; what was read is kept in the entry's history.</source>
+      <translation>请按图片上的内容更正电脑识别出的文字。图片仍是证据；识别出的原文保留在这条记录的历史中。</translation>
+    </message>
+    <message>
+      <source>Read from the picture: %1 %2: %3</source>
+      <translation>从图片中识别出的原文：%1 %2：%3</translation>
+    </message>
+    <message>
+      <source>14:35, or a date and time</source>
+      <translation>14:35，或日期和时间</translation>
+    </message>
+    <message>
+      <source>Time:</source>
+      <translation>时间：</translation>
+    </message>
+    <message>
+      <source>Who:</source>
+      <translation>说话人：</translation>
+    </message>
+    <message>
+      <source>Text:</source>
+      <translation>文字：</translation>
+    </message>
+  </context>
+  <context>
     <name>CreatePage</name>
     <message>
       <source>Use at least {n} characters. A short sentence only you know is strong and easy to remember.</source>
@@ -1660,6 +1691,10 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>之前已导入，不会再次添加。</translation>
     </message>
     <message>
+      <source>Saving the screenshots and their text…</source>
+      <translation>正在保存截图及其文字……</translation>
+    </message>
+    <message>
       <source>Imported {pictures} screenshots: {messages} messages in {entries} entries. The pictures are kept with their recognised text.</source>
       <translation>已导入 {pictures} 张截图：{messages} 条消息，生成 {entries} 条记录。截图与识别出的文字一起保存。</translation>
     </message>
@@ -2264,12 +2299,28 @@ Lock it now and restore the most recent backup?</source>
       <translation>选择一条消息，把它记录为请求、付款、礼物等。</translation>
     </message>
     <message>
+      <source>Correct this line…</source>
+      <translation>更正这一行…</translation>
+    </message>
+    <message>
+      <source>Correct the time, speaker or text the computer read; the picture stays the evidence</source>
+      <translation>更正电脑识别出的时间、说话人或文字；图片仍是证据</translation>
+    </message>
+    <message>
       <source>(system)</source>
       <translation>（系统）</translation>
     </message>
     <message>
+      <source>Corrected by hand. Read from the picture: %1 %2: %3</source>
+      <translation>已手动更正。从图片中识别出的原文：%1 %2：%3</translation>
+    </message>
+    <message>
       <source>(This entry has no imported messages.)</source>
       <translation>（这条记录没有导入的消息。）</translation>
+    </message>
+    <message>
+      <source>The picture this line was read from. Check the text against it.</source>
+      <translation>这一行识别自这张图片。请将文字与图片核对。</translation>
     </message>
   </context>
   <context>

@@ -23,6 +23,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
+from journal.core.ocr.capture import exif_facts
+
 MAX_PIXELS = 40_000_000  # a phone screenshot is at most a few million pixels
 MAX_SIDE = 20_000
 SMALL_WIDTH = 640
@@ -43,33 +45,6 @@ def limit_memory(limit_bytes: int) -> None:
         pass
 
 
-def _exif(img: Any) -> dict[str, Any]:
-    """Capture time, device and GPS position written by the camera or phone, if any."""
-    out: dict[str, Any] = {}
-    try:
-        exif = img.getexif()
-        sub = exif.get_ifd(0x8769)
-        when = sub.get(0x9003) or exif.get(0x0132)
-        if isinstance(when, str) and when.strip():
-            out["time"] = when.strip()[:40]
-        device = " ".join(str(exif.get(t, "")).strip() for t in (0x010F, 0x0110)).strip()
-        if device:
-            out["device"] = device[:100]
-        gps = exif.get_ifd(0x8825)
-        if gps.get(2) and gps.get(4):
-            def degrees(v: Any, ref: Any, negative: str) -> float:
-                d, m, s = (float(x) for x in v)
-                value = d + m / 60 + s / 3600
-                return -value if str(ref).upper().startswith(negative) else value
-
-            out["gps"] = [round(degrees(gps[2], gps.get(1, "N"), "S"), 6),
-                          round(degrees(gps[4], gps.get(3, "E"), "W"), 6)]
-    except (AttributeError, KeyError, TypeError, ValueError, ZeroDivisionError, OSError,
-            struct.error):
-        pass
-    return out
-
-
 def _decode(data: bytes) -> tuple[Any, str | None, dict[str, Any]]:
     """The picture as an RGB numpy array, or an error code; the size is checked before decoding."""
     import numpy as np
@@ -81,7 +56,7 @@ def _decode(data: bytes) -> tuple[Any, str | None, dict[str, Any]]:
             w, h = img.size
             if w * h > MAX_PIXELS or max(w, h) > MAX_SIDE:
                 return None, "too_large", {}
-            exif = _exif(img)
+            exif = exif_facts(img)
             img.load()
             rgb: Image.Image = img
             if img.mode != "RGB":

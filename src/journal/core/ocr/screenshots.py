@@ -29,6 +29,7 @@ from journal.core.importers.common import read_export
 from journal.core.models import EntryDraft
 from journal.core.timeparse import local_aware
 
+from . import capture as _capture  # noqa: F401 - registers ocr.capture and ocr.gps
 from .layout import ChatPicture, read_layout
 from .runner import OcrLimits, Recogniser
 
@@ -60,11 +61,6 @@ register({
         "picture):",
         "zh": "聊天截图。识别出的文字（由电脑识别，请与图片核对）：",
     },
-    "ocr.gps": {
-        "en": "GPS position in the picture: {lat}, {lon} (kept in the original file only)",
-        "zh": "图片中的 GPS 位置：{lat}，{lon}（只保存在原始文件中）",
-    },
-    "ocr.capture": {"en": "Captured {time} on {device}", "zh": "拍摄于 {time}，设备：{device}"},
     "ocr.summary": {
         "en": "Chat screenshots with {name}: {n} messages",
         "zh": "与 {name} 的聊天截图：{n} 条消息",

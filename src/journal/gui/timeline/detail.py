@@ -226,7 +226,9 @@ class EntryDetail(QScrollArea):
         view = TranscriptView(self._body)
         view.set_entry(self._journal, entry.id)
         view.makeEntryRequested.connect(self.makeEntryRequested)
-        view.setMinimumHeight(240)
+        # a corrected screenshot line changed the entry (details, time): show it as saved
+        view.entryChanged.connect(lambda entry_id: self.set_entry(self._journal, entry_id))
+        view.setMinimumHeight(420 if view.picture_box.isVisibleTo(view) else 240)
         layout.addWidget(view, 1)
 
     def _writable(self) -> bool:
