@@ -775,40 +775,42 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>关闭</translation>
     </message>
     <message>
-      <source>Recognise automatically</source>
-      <translation>自动识别</translation>
+      <source>Chats and payment bills are often the best evidence. Export them from the app, then choose the file here.
+
+• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, then choose result.json (JSON format) or messages.html (HTML format; every page of a long chat is read), or the export folder zipped.
+• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, send the file to this computer, then choose the .zip file (or the .txt file in it).
+• QQ: in the message manager export a chat as .txt, or use QQChatExporter's JSON.
+• WeChat: the .csv, .txt or .html file of a WeChat exporter.
+• WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which counterparts matter, and their transactions become payments.
+• E-mail: a message saved as .eml, or a mailbox as .mbox.
+• Chat screenshots (.png or .jpg): their text is read on this computer; for many at once use Journal ▸ Import screenshots….
+• Another app: make a table (CSV) with the columns date, person, text.
+
+You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
+      <translation>聊天记录和支付账单往往是最好的证据。请先从应用中导出，再在这里选择文件。
+
+• Telegram：在 Telegram 桌面版中打开聊天，选择 ⋮ → 导出聊天记录，然后选择 result.json（JSON 格式）或 messages.html（HTML 格式；长聊天的每一页都会读取），也可以选择压缩后的导出文件夹。
+• WhatsApp：在手机上打开聊天，选择 ⋮ 或联系人名称 → 导出聊天，把文件发到这台电脑，然后选择 .zip 文件（或其中的 .txt 文件）。
+• QQ：在消息管理器中把聊天导出为 .txt，或使用 QQChatExporter 导出的 JSON。
+• 微信：微信导出工具生成的 .csv、.txt 或 .html 文件。
+• 微信支付或支付宝：您下载的账单（.csv 或 .xlsx）；由您选择哪些交易对方相关，他们的交易会记录为付款。
+• 电子邮件：另存为 .eml 的邮件，或导出为 .mbox 的邮箱。
+• 聊天截图（.png 或 .jpg）：在本机识别其中的文字；一次导入多张请用“日志 ▸ 导入截图…”。
+• 其他应用：制作一个表格（CSV），包含日期、人、内容三列。
+
+在添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
     </message>
     <message>
-      <source>Telegram (result.json)</source>
-      <translation>Telegram(result.json)</translation>
+      <source>Recognise automatically</source>
+      <translation>自动识别</translation>
     </message>
     <message>
       <source>Import a chat you exported from a messaging app, or a payment bill</source>
       <translation>导入从聊天软件导出的聊天记录，或支付账单</translation>
     </message>
     <message>
-      <source>Chats and payment bills are often the best evidence. Export them from the app, then choose the file here.
-
-• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, format “Machine-readable JSON”, then choose result.json.
-• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, send the file to this computer, then choose the .zip file (or the .txt file in it).
-• QQ: in the message manager export a chat as .txt, or use QQChatExporter's JSON.
-• WeChat: the .csv, .txt or .html file of a WeChat exporter.
-• WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which counterparts matter, and their transactions become payments.
-• E-mail: a message saved as .eml, or a mailbox as .mbox.
-• Another app: make a table (CSV) with the columns date, person, text.
-
-You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
-      <translation>聊天记录和支付账单往往是最好的证据。请先从应用中导出，再在这里选择文件。
-
-• Telegram：在 Telegram 桌面版中打开聊天，选择 ⋮ → 导出聊天记录，格式选“机器可读的 JSON”，然后选择 result.json。
-• WhatsApp：在手机上打开聊天，选择 ⋮ 或联系人名称 → 导出聊天，把文件发到这台电脑，然后选择 .zip 文件（或其中的 .txt 文件）。
-• QQ：在消息管理器中把聊天导出为 .txt，或使用 QQChatExporter 导出的 JSON。
-• 微信：微信导出工具生成的 .csv、.txt 或 .html 文件。
-• 微信支付或支付宝：您下载的账单（.csv 或 .xlsx）；由您选择哪些交易对方相关，他们的交易会记录为付款。
-• 电子邮件：另存为 .eml 的邮件，或导出为 .mbox 的邮箱。
-• 其他应用：制作一个表格（CSV），包含日期、人、内容三列。
-
-在添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
+      <source>Telegram (result.json, messages.html or .zip)</source>
+      <translation>Telegram（result.json、messages.html 或 .zip）</translation>
     </message>
     <message>
       <source>WhatsApp (.zip or .txt)</source>
@@ -837,6 +839,10 @@ You will see a preview before anything is added. The original file is kept in th
     <message>
       <source>E-mail (.eml or .mbox)</source>
       <translation>电子邮件（.eml 或 .mbox）</translation>
+    </message>
+    <message>
+      <source>Chat screenshot (.png or .jpg)</source>
+      <translation>聊天截图（.png 或 .jpg）</translation>
     </message>
     <message>
       <source>Choose the exported file…</source>
@@ -911,16 +917,16 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>聊天</translation>
     </message>
     <message>
+      <source>Exports, bills and screenshots (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;All files (*)</source>
+      <translation>导出文件、账单和截图 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;所有文件 (*)</translation>
+    </message>
+    <message>
       <source>Importing… Please keep the window open.</source>
       <translation>正在导入……请不要关闭窗口。</translation>
     </message>
     <message>
       <source>Choose the exported chat</source>
       <translation>选择导出的聊天记录</translation>
-    </message>
-    <message>
-      <source>Exports and bills (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox);;All files (*)</source>
-      <translation>导出文件和账单 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox);;所有文件 (*)</translation>
     </message>
     <message>
       <source>This file does not look like a chat export. Choose the format above and try again.</source>

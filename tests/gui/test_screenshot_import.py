@@ -132,3 +132,28 @@ def test_the_preview_shows_the_camera_and_gps_position_of_a_photo(
     assert "Huawei P40" in text
     assert "GPS position in the picture: 31.20000, 121.50000 (kept in the original file only)" \
         in text
+
+
+def test_the_import_dialog_recognises_a_picture_and_imports_it_as_a_screenshot(
+        qtbot: Any, journal: Any, tmp_path: Path) -> None:
+    from journal.gui.importer.dialog import ImportDialog
+
+    shot = _shot(tmp_path, "IMG_2024.jpg.png")  # a PNG whatever its name says
+    dlg = ImportDialog(journal)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dialogs.set_next_file(str(shot))
+    dlg.choose_button.click()  # "Recognise automatically"
+    screenshots = dlg.screenshot_dialog
+    assert screenshots is not None and screenshots.isVisible()
+    qtbot.waitUntil(lambda: screenshots.pages.currentIndex() == screenshots.PAGE_PREVIEW,
+                    timeout=WAIT)
+    assert journal.count_entries() == 0  # nothing saved before "Import"
+    screenshots.import_button.click()
+    qtbot.waitUntil(lambda: screenshots.pages.currentIndex() == screenshots.PAGE_DONE,
+                    timeout=WAIT)
+    with qtbot.waitSignal(dlg.accepted):
+        screenshots.close_button.click()
+    assert dlg.screenshot_result is not None and dlg.screenshot_result.pictures == 1
+    assert journal.search("军舰") == dlg.screenshot_result.entry_ids
+    assert dialogs.shown == []

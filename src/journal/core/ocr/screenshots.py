@@ -72,6 +72,21 @@ register({
 })
 
 
+# the first bytes of the picture formats a phone or computer saves screenshots in
+PICTURE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"BM")
+
+
+def looks_like_picture(path: Path | str) -> bool:
+    """Whether a file is a PNG, JPEG, WebP or BMP picture (``import auto`` sends it to the
+    screenshot import); judged by its first bytes, not its name."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return head.startswith(PICTURE_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
 @dataclass
 class ScreenshotMessage:
     sent_at: datetime

@@ -35,6 +35,7 @@ from journal.core.importers import ImportResult, ParsedChat, detect_kind, import
 from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import BILL_APPS, system_tz_name
 from journal.core.importers.sandbox import parse_file_isolated
+from journal.core.ocr.screenshots import ScreenshotImportResult, looks_like_picture
 from journal.gui import dialogs
 from journal.gui.fit import fit_to_screen
 from journal.gui.importer.billpreview import BillPreview
@@ -43,10 +44,12 @@ from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
+    from journal.gui.importer.screenshots import ScreenshotImportDialog
 
 log = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 50
+SCREENSHOTS = "screenshots"  # the kind of a picture: read by the screenshot import
 COMMON_ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Macau", "Asia/Singapore",
                 "Asia/Tokyo", "Asia/Seoul", "Europe/London", "Europe/Berlin", "Europe/Paris",
                 "America/New_York", "America/Los_Angeles", "Australia/Sydney", "UTC")
@@ -72,6 +75,9 @@ class ImportDialog(QDialog):
         self.parsed: ParsedChat | None = None
         self.bill: ParsedBill | None = None
         self.path: Path | None = None
+        self.screenshot_dialog: ScreenshotImportDialog | None = None
+        # a picture chosen here is imported by the screenshot import; its result
+        self.screenshot_result: ScreenshotImportResult | None = None
         self._importing = False
         self.setWindowTitle(self.tr("Import a chat or a bill"))
         fit_to_screen(self, 720, 560)
@@ -118,7 +124,8 @@ class ImportDialog(QDialog):
             "Chats and payment bills are often the best evidence. Export them from the app, then "
             "choose the file here.\n\n"
             "• Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, "
-            "format “Machine-readable JSON”, then choose result.json.\n"
+            "then choose result.json (JSON format) or messages.html (HTML format; every page of "
+            "a long chat is read), or the export folder zipped.\n"
             "• WhatsApp: on the phone open the chat, choose ⋮ or the contact's name → Export chat, "
             "send the file to this computer, then choose the .zip file (or the .txt file in it).\n"
             "• QQ: in the message manager export a chat as .txt, or use QQChatExporter's JSON.\n"
@@ -126,12 +133,14 @@ class ImportDialog(QDialog):
             "• WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which "
             "counterparts matter, and their transactions become payments.\n"
             "• E-mail: a message saved as .eml, or a mailbox as .mbox.\n"
+            "• Chat screenshots (.png or .jpg): their text is read on this computer; for many at "
+            "once use Journal ▸ Import screenshots….\n"
             "• Another app: make a table (CSV) with the columns date, person, text.\n\n"
             "You will see a preview before anything is added. The original file is kept in the "
             "journal, unchanged, as evidence.")))
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Recognise automatically"), None)
-        self.kind_combo.addItem(self.tr("Telegram (result.json)"), "telegram")
+        self.kind_combo.addItem(self.tr("Telegram (result.json, messages.html or .zip)"), "telegram")
         self.kind_combo.addItem(self.tr("WhatsApp (.zip or .txt)"), "whatsapp")
         self.kind_combo.addItem(self.tr("Table of messages (CSV)"), "csv")
         self.kind_combo.addItem(self.tr("QQ (.txt or QQChatExporter .json)"), "qq")
@@ -139,6 +148,7 @@ class ImportDialog(QDialog):
         self.kind_combo.addItem(self.tr("WeChat Pay bill (.csv or .xlsx)"), "wechatpay")
         self.kind_combo.addItem(self.tr("Alipay bill (.csv)"), "alipay")
         self.kind_combo.addItem(self.tr("E-mail (.eml or .mbox)"), "email")
+        self.kind_combo.addItem(self.tr("Chat screenshot (.png or .jpg)"), SCREENSHOTS)
         self.choose_button = QPushButton(self.tr("Choose the exported file…"))
         self.choose_button.clicked.connect(self.choose_file)
         self.choose_status = _plain(QLabel())
@@ -271,8 +281,8 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         path = dialogs.open_file(
             self, self.tr("Choose the exported chat"),
-            self.tr("Exports and bills (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml "
-                    "*.mbox);;All files (*)"))
+            self.tr("Exports, bills and screenshots (*.json *.txt *.zip *.csv *.tsv *.html *.htm "
+                    "*.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;All files (*)"))
         if path:
             self.load(path)
 
@@ -289,8 +299,29 @@ class ImportDialog(QDialog):
     def _kind(self) -> str | None:
         kind: str | None = self.kind_combo.currentData()
         if kind is None and self.path is not None:
-            kind = detect_kind(self.path)
+            kind = SCREENSHOTS if looks_like_picture(self.path) else detect_kind(self.path)
         return kind
+
+    def _read_screenshots(self, path: Path) -> None:
+        """A picture: read and previewed by the screenshot import (over this dialog), which
+        closes this one once the screenshot was imported."""
+        from journal.gui.importer.screenshots import ScreenshotImportDialog
+
+        dialog = ScreenshotImportDialog(self.journal, self)
+        self.screenshot_dialog = dialog
+        dialog.finished.connect(self._screenshots_finished)
+        dialog.open()
+        dialog.read([path])
+
+    def _screenshots_finished(self, _code: int) -> None:
+        dialog = self.screenshot_dialog
+        self.screenshot_dialog = None
+        if dialog is None:
+            return
+        self.screenshot_result = dialog.result
+        dialog.deleteLater()
+        if self.screenshot_result is not None:
+            self.accept()
 
     def _parse(self, date_order: str | None) -> None:
         if self.path is None or self.work.busy():
@@ -301,6 +332,9 @@ class ImportDialog(QDialog):
         if kind is None:
             self.choose_status.setText(self.tr(
                 "This file does not look like a chat export. Choose the format above and try again."))
+            return
+        if kind == SCREENSHOTS:
+            self._read_screenshots(self.path)
             return
         path, tz, lang = self.path, self.tz_combo.currentText().strip() or None, current_lang()
         if kind in BILL_APPS:
