@@ -115,7 +115,7 @@ def test_the_picture_caption_shows_the_corrected_lines_marked_as_corrected(
     line = transcript(journal, entry_id)[1]
     correct_line(journal, line.message_id, sender="Liu", lang="en")
     caption = journal.list_attachments(entry_id=entry_id)[0].caption
-    assert caption.startswith("Recognised text, corrected by hand (1 line(s)")
+    assert caption.startswith("Chat screenshot. Recognised text, corrected by hand (1 line(s)")
     assert "14:35 Liu: What for?" in caption
     assert "14:35 Me: What for?" not in caption
 
@@ -162,3 +162,18 @@ def test_an_entry_made_from_a_corrected_line_takes_the_correction(journal: Any,
     assert draft.summary == "Zhang: Photograph the naval base"
     assert draft.occurred_at == T.replace(minute=33)
     assert draft.source_entry_id == entry_id
+
+
+def test_the_caption_names_the_device_without_a_missing_time_and_never_the_gps(
+        journal: Any, tmp_path: Path) -> None:
+    sample = render_chat("wechat", "Zhang", (Bubble("other", "hello"),))
+    path = tmp_path / "shot.png"
+    path.write_bytes(sample.data)
+    _, _, sha = read_export(path)
+    pic = Screenshot(path=path, sha256=sha, conversation="Zhang", time_source="picture",
+                     exif={"device": "Huawei P40", "gps": [31.2, 121.5]},
+                     messages=[ScreenshotMessage(T, "Zhang", "other", "hello")])
+    entry_id = import_screenshots(journal, ScreenshotBatch([pic]), lang="zh").entry_ids[0]
+    caption = journal.list_attachments(entry_id=entry_id)[0].caption
+    assert caption.endswith("\n设备：Huawei P40")
+    assert "?" not in caption and "31.2" not in caption and "GPS" not in caption

@@ -57,8 +57,9 @@ register({
         "zh": "已手动更正：{n} 行；从图片中识别出的原文保留在历史记录中。",
     },
     "ocr.caption_corrected": {
-        "en": "Recognised text, corrected by hand ({n} line(s); check it against the picture):",
-        "zh": "识别出的文字，已手动更正（{n} 行，请与图片核对）：",
+        "en": "Chat screenshot. Recognised text, corrected by hand ({n} line(s); check it "
+        "against the picture):",
+        "zh": "聊天截图。识别出的文字，已手动更正（{n} 行，请与图片核对）：",
     },
 })
 

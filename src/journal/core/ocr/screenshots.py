@@ -29,7 +29,7 @@ from journal.core.importers.common import read_export
 from journal.core.models import EntryDraft
 from journal.core.timeparse import local_aware
 
-from . import capture as _capture  # noqa: F401 - registers ocr.capture and ocr.gps
+from . import capture as _capture
 from .layout import ChatPicture, read_layout
 from .runner import OcrLimits, Recogniser
 
@@ -204,9 +204,8 @@ def read_screenshots(paths: list[Path | str], *, journal: Any = None, lang: str 
 def caption_for(pic: Screenshot, lang: str) -> str:
     lines = [message("ocr.caption", lang)]
     lines += [f"{m.sent_at:%H:%M} {m.sender}: {m.text}" for m in pic.messages]
-    if pic.exif.get("time") or pic.exif.get("device"):
-        lines.append(message("ocr.capture", lang, time=pic.exif.get("time", "?"),
-                             device=pic.exif.get("device", "?")))
+    # capture time and device, never the GPS position: captions are shown in reports
+    lines += _capture.capture_lines({k: v for k, v in pic.exif.items() if k != "gps"}, lang)
     return "\n".join(lines)
 
 
