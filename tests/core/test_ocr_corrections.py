@@ -177,3 +177,15 @@ def test_the_caption_names_the_device_without_a_missing_time_and_never_the_gps(
     caption = journal.list_attachments(entry_id=entry_id)[0].caption
     assert caption.endswith("\n设备：Huawei P40")
     assert "?" not in caption and "31.2" not in caption and "GPS" not in caption
+
+
+def test_a_line_number_outside_the_transcript_is_refused_in_both_languages(
+        journal: Any, tmp_path: Path) -> None:
+    from journal.core.ocr.corrections import line_message_id
+
+    entry_id = _import(journal, tmp_path)
+    assert line_message_id(journal, entry_id, 3) == transcript(journal, entry_id)[2].message_id
+    with pytest.raises(InputError) as caught:
+        line_message_id(journal, entry_id, 4)
+    assert caught.value.message("en").startswith("This entry's transcript has no line 4; it has 3.")
+    assert caught.value.message("zh").startswith("这条记录的聊天记录中没有第 4 行，共有 3 行。")

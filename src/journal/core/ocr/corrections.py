@@ -49,6 +49,12 @@ register({
         "en": "The {what} is too long (at most {limit} characters). Nothing was changed.",
         "zh": "{what}太长（最多 {limit} 个字符）。没有任何改动。",
     },
+    "ocr.no_such_line": {
+        "en": "This entry's transcript has no line {n}; it has {count}. See the numbers with "
+        "“journal-cli transcript ID”. Nothing was changed.",
+        "zh": "这条记录的聊天记录中没有第 {n} 行，共有 {count} 行。可用“journal-cli transcript 编号”"
+        "查看行号。没有任何改动。",
+    },
     "ocr.what_sender": {"en": "speaker", "zh": "说话人"},
     "ocr.what_text": {"en": "text", "zh": "文字"},
     "ocr.corrected_note": {
@@ -86,6 +92,25 @@ def transcript(journal: Any, entry_id: str) -> list[TranscriptLine]:
                        attachment_id=m["attachment_id"], recognised=m["source"] == "screenshot")
         for m in journal.corrected_messages(entry_id)
     ]
+
+
+def line_message_id(journal: Any, entry_id: str, number: int) -> str:
+    """The message id of line ``number`` (1, 2 …) of an entry's transcript."""
+    lines = journal.corrected_messages(entry_id)
+    if not 1 <= number <= len(lines):
+        raise InputError("ocr.no_such_line", field="line", n=number, count=len(lines))
+    return str(lines[number - 1]["id"])
+
+
+def transcript_to_json(lines: list[TranscriptLine]) -> list[dict[str, Any]]:
+    """The lines for ``journal-cli transcript --json``: numbered, as they now stand, with what
+    was read (``read``) and how often each was corrected."""
+    return [{"line": i, "id": x.message_id, "sent_at": x.sent_at.isoformat(),
+             "sender": x.sender, "text": x.text, "recognised": x.recognised,
+             "corrections": x.corrections, "picture": x.attachment_id,
+             "read": {"sent_at": x.original["sent_at"].isoformat(),
+                      "sender": x.original["sender"], "text": x.original["text"]}}
+            for i, x in enumerate(lines, 1)]
 
 
 def line_text(line: TranscriptLine) -> str:
