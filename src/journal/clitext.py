@@ -96,6 +96,17 @@ i18n.register({
                         "zh": "{name} — {conversation}（{source}）："},
     "cli.ocr_seen": {"en": "{name}: imported before, left out.",
                      "zh": "{name}：之前已导入，略过。"},
+    "cli.no_transcript": {"en": "This entry has no imported messages.",
+                          "zh": "这条记录没有导入的消息。"},
+    "cli.line_corrected_mark": {"en": "(corrected by hand)", "zh": "（已手动更正）"},
+    "cli.transcript_hint": {
+        "en": "Lines read from a screenshot can be corrected: journal-cli correct ID LINE "
+              "[--time HH:MM] [--speaker NAME] [--text TEXT]",
+        "zh": "从截图中识别出的行可以更正：journal-cli correct 编号 行号 [--time 时:分] "
+              "[--speaker 说话人] [--text 文字]"},
+    "cli.line_corrected": {
+        "en": "Line {n} corrected: {line} (what was read stays in the history).",
+        "zh": "第 {n} 行已更正：{line}（识别出的原文保留在历史记录中）。"},
     "cli.ocr_dry_run": {"en": "Nothing was saved (--dry-run).",
                         "zh": "没有保存任何内容（--dry-run）。"},
     "cli.ocr_imported": {"en": "Imported {pictures} screenshots: {messages} messages in {entries} "

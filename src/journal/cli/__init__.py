@@ -37,6 +37,7 @@ from journal.cli.maintenance import (
 )
 from journal.cli.parser import build_parser
 from journal.cli.reading import cmd_list, cmd_search, cmd_show, cmd_signs
+from journal.cli.transcripts import cmd_correct, cmd_transcript
 from journal.clitext import t
 from journal.core.errors import JournalError, NotAJournalError
 
@@ -50,7 +51,8 @@ __all__ = [
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "init": cmd_init, "person": cmd_person, "add": cmd_add, "edit": cmd_edit,
     "delete": cmd_delete, "restore": cmd_restore, "list": cmd_list, "show": cmd_show,
-    "search": cmd_search, "signs": cmd_signs, "verify": cmd_verify, "export": cmd_export,
+    "search": cmd_search, "transcript": cmd_transcript, "correct": cmd_correct,
+    "signs": cmd_signs, "verify": cmd_verify, "export": cmd_export,
     "import": cmd_import, "backup": cmd_backup, "verify-package": cmd_verify_package, "rekey": cmd_rekey, "demo": cmd_demo,
 }
 

@@ -12,8 +12,12 @@ from journal.clitext import t
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
     from journal.core.importers.apply import import_file
+    from journal.core.ocr.screenshots import looks_like_picture
 
     if args.import_command == "screenshots":
+        return cmd_import_screenshots(args, lang)
+    if args.import_command == "auto" and looks_like_picture(Path(args.file).expanduser()):
+        args.files, args.dry_run = [args.file], False  # a picture: read as a chat screenshot
         return cmd_import_screenshots(args, lang)
     with _open(args, lang) as j:
         result = import_file(j, args.import_command, Path(args.file).expanduser(), tz=args.tz,
