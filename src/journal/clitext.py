@@ -102,8 +102,8 @@ i18n.register({
     "cli.transcript_hint": {
         "en": "Lines read from a screenshot can be corrected: journal-cli correct ID LINE "
               "[--time HH:MM] [--speaker NAME] [--text TEXT]",
-        "zh": "从截图中识别出的行可以更正：journal-cli correct 编号 行号 [--time 时:分] "
-              "[--speaker 说话人] [--text 文字]"},
+        "zh": "从截图中识别出的行可以更正：使用 journal-cli correct 命令，给出记录编号和行号，"
+              "再给出正确的时间、说话人或文字。"},
     "cli.line_corrected": {
         "en": "Line {n} corrected: {line} (what was read stays in the history).",
         "zh": "第 {n} 行已更正：{line}（识别出的原文保留在历史记录中）。"},
