@@ -921,6 +921,10 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>导出文件、账单和截图 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
+      <source>%1 (%2 pages, read in order as one chat)</source>
+      <translation>%1（共 %2 页，按顺序作为同一段聊天读取）</translation>
+    </message>
+    <message>
       <source>Importing… Please keep the window open.</source>
       <translation>正在导入……请不要关闭窗口。</translation>
     </message>

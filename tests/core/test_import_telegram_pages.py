@@ -89,8 +89,7 @@ def test_every_page_of_the_folder_is_read_in_order_as_one_chat(tmp_path: Path,
     assert [p for p, _ in parsed.pages] == ["messages.html", "messages2.html", "messages10.html"]
     assert [m.media[0].name for m in parsed.messages if m.media] == [
         "photo_2@06-03-2024_09-00-00.jpg"]
-    assert [w.message("zh") for w in parsed.warnings] == [
-        "Telegram 把这段聊天分成了 3 页；所有页都按顺序作为同一段聊天读取。"]
+    assert parsed.warnings == []
 
 
 def test_the_pages_are_imported_once_with_each_page_kept_as_an_original(

@@ -247,3 +247,19 @@ def test_transcript_of_a_plain_entry_is_empty(qtbot: Any, journal: Any, english:
     view.set_entry(journal, entry.id)
     assert view.tree.topLevelItemCount() == 0 and "no imported messages" in view.title.text()
     assert view.make_entry("note") is None
+
+
+def test_a_telegram_chat_of_several_pages_is_previewed_as_one_chat_naming_every_page(
+        qtbot: Any, journal: Any, english: None, tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from test_import_telegram_pages import TEXTS, _export
+
+    folder = _export(tmp_path / "ChatExport")
+    dlg = open_preview(qtbot, journal, folder / "messages10.html")
+    assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
+    assert dlg.file_label.text() == ("messages.html, messages2.html, messages10.html (3 pages, "
+                                     "read in order as one chat)")
+    assert [dlg.table.item(r, 2).text() for r in range(dlg.table.rowCount())][:2] == TEXTS[:2]
+    assert dlg.table.rowCount() == 5

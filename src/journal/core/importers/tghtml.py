@@ -49,11 +49,6 @@ register({
         "zh": "“{name}”是网页文件，但不是 Telegram 桌面版的聊天导出。请在 Telegram 桌面版中使用"
         "“导出聊天记录”（HTML 或 JSON 格式），然后选择 messages.html 或 result.json。日志中没有添加任何内容。",
     },
-    "import.note.pages": {
-        "en": "Telegram split this chat over {n} pages; all of them are read, in order, as one "
-        "chat.",
-        "zh": "Telegram 把这段聊天分成了 {n} 页；所有页都按顺序作为同一段聊天读取。",
-    },
     "import.zip_no_telegram": {
         "en": "The zip file “{name}” holds no Telegram chat pages (messages.html). Zip the folder "
         "Telegram Desktop’s “Export chat history” made, or choose its messages.html. Nothing was "
@@ -201,8 +196,6 @@ def _chat(pages: list[_Page], *, fname: str, tz_name: str, lang: str, source_pat
         warnings.append(ImportNote("import.warn.skipped", {"n": skipped}))
     if missing:
         warnings.append(ImportNote("import.warn.media_missing", {"n": missing}))
-    if len(pages) > 1:
-        warnings.append(ImportNote("import.note.pages", {"n": len(pages)}))
     return ParsedChat(
         app="telegram", chat_name=chat_name, messages=messages, senders=unique_senders(messages),
         tz_name=tz_name, date_order=None, format_note=message("import.format.telegram_html", "en"),

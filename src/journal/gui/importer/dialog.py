@@ -394,7 +394,14 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ preview
     def _fill_preview(self, chat: ParsedChat) -> None:
         lang = current_lang()
-        self.file_label.setText(chat.source_path.name if chat.source_path else "")
+        if chat.pages:  # a chat exported as several pages: all of them are read, in order
+            self.file_label.setText(self.tr("%1 (%2 pages, read in order as one chat)")
+                                    .replace("%1", "、".join(n for n, _ in chat.pages)
+                                             if lang == "zh" else
+                                             ", ".join(n for n, _ in chat.pages))
+                                    .replace("%2", str(len(chat.pages))))
+        else:
+            self.file_label.setText(chat.source_path.name if chat.source_path else "")
         self.format_label.setText(chat.format_text(lang))
         self.count_label.setText(self.tr("%1 message(s) on %2 day(s)")
                                  .replace("%1", str(len(chat.messages))).replace("%2", str(chat.days)))
