@@ -128,6 +128,8 @@ def test_correcting_a_line_in_the_detail_pane_saves_a_revision_and_shows_it(
     assert any("14:31 张经理: 每周去港口拍几张军舰的照片，报酬¥2000" in t
                for t in detail.labels_text())
     assert journal.search("¥2000") == [entry_id]
+    view.tree.setCurrentItem(item)
+    detail.grab().save(str(SHOTS / "detail-corrected-en.png"))
 
 
 def test_a_refused_correction_is_shown_in_the_dialog_and_nothing_changes(
