@@ -180,3 +180,17 @@ def test_locking_clears_the_picture_and_the_lines(detail: Any, journal: Any,
     view.set_journal(None)
     assert view.picture.pixmap().isNull() and view.picture_caption.text() == ""
     assert view.tree.topLevelItemCount() == 0 and view.shown_picture() is None
+
+
+def test_clearing_the_pane_closes_an_open_correction_and_empties_its_fields(
+        detail: Any, journal: Any, tmp_path: Path) -> None:
+    entry_id = _screenshot_entry(journal, tmp_path, "en")
+    detail.set_entry(journal, entry_id)
+    view = _view(detail)
+    view.select_message(view.message_ids()[0])
+    dialog = view.correct_selected()
+    assert dialog.isVisible() and "军舰" in dialog.text_edit.toPlainText()
+    detail.set_entry(None, None)  # what locking does
+    assert not dialog.isVisible()
+    assert dialog.text_edit.toPlainText() == "" and dialog.sender_combo.currentText() == ""
+    assert dialog.read_label.text() == ""

@@ -9,13 +9,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +83,14 @@ def _wipe(body: QWidget) -> None:
     for button in body.findChildren(QAbstractButton):
         button.setText("")
         button.setToolTip("")
+    for edit in body.findChildren(QLineEdit):  # an open dialog's fields (correcting a line)
+        edit.clear()
+    for text in body.findChildren(QPlainTextEdit):
+        text.clear()
+    for dialog in body.findChildren(QDialog):
+        dialog.hide()
+    for tree in body.findChildren(QTreeWidget):  # a transcript's lines
+        tree.clear()
 
 
 class EntryDetail(QScrollArea):
