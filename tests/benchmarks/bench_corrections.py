@@ -52,7 +52,18 @@ def main() -> int:
     ap.add_argument("--journal", required=True, type=Path)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-corrections-"))
+    with tempfile.TemporaryDirectory(prefix="bench-corrections-") as tmp:
+        figures = _run(args.journal, Path(tmp))
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:28} {value}")
+    return 0
+
+
+def _run(journal_path: Path, folder: Path) -> dict[str, object]:
+    """The input pictures are drawn into ``folder`` (removed afterwards)."""
     start = datetime(2024, 3, 5, 9, 0).astimezone()
     pictures = []
     for i in range(30):
@@ -65,7 +76,7 @@ def main() -> int:
         pictures.append(Screenshot(path=path, sha256=sha, conversation="张经理", messages=lines,
                                    time_source="picture"))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    with Journal.open(args.journal, PASSPHRASE) as j:
+    with Journal.open(journal_path, PASSPHRASE) as j:
         result, import_wall, import_cpu = _timed(
             lambda: import_screenshots(j, ScreenshotBatch(pictures), lang="zh"))
         entry_id = result.entry_ids[0]
@@ -79,8 +90,9 @@ def main() -> int:
         lines, t_wall, t_cpu = _timed(lambda: transcript(j, entry_id))
         found, s_wall, s_cpu = _timed(lambda: j.search("海军基地"))
         assert entry_id in found and sum(1 for x in lines if x.corrections) == len(walls)
-    figures = {
-        "entries": None, "load": round(load, 1),
+        entries = j.count_entries()
+    figures: dict[str, object] = {
+        "entries": entries, "load": round(load, 1),
         "screenshot_import_ms": round(import_wall), "screenshot_import_cpu_ms": round(import_cpu),
         "correct_line_ms": round(statistics.median(walls), 1),
         "correct_line_cpu_ms": round(statistics.median(cpus), 1),
@@ -88,14 +100,7 @@ def main() -> int:
         "transcript_ms": round(t_wall, 1), "transcript_cpu_ms": round(t_cpu, 1),
         "search_corrected_ms": round(s_wall, 1), "search_corrected_cpu_ms": round(s_cpu, 1),
     }
-    with Journal.open(args.journal, PASSPHRASE) as j:
-        figures["entries"] = j.count_entries()
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:28} {value}")
-    return 0
+    return figures
 
 
 if __name__ == "__main__":
