@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 ENTRY_KINDS = ("request", "payment", "gift", "threat", "meeting", "note")
 _ID_ROLE = Qt.ItemDataRole.UserRole
-PICTURE_WIDTH = 220
+PICTURE_WIDTH = 170
 
 
 class TranscriptView(QWidget):
@@ -170,6 +170,7 @@ class TranscriptView(QWidget):
             ])
             item.setData(0, _ID_ROLE, line.message_id)
             item.setToolTip(0, sent.strftime("%Y-%m-%d %H:%M:%S %z"))
+            item.setToolTip(2, line.text)  # the whole line where the pane is narrow
             if line.corrections:
                 read = line.original
                 note = self.tr("Corrected by hand. Read from the picture: %1 %2: %3") \
