@@ -137,6 +137,7 @@ _PRIVATE_ACCESS_ALLOWED = {
     ("journal.core.store", "journal._migrations"),
     ("journal.core.store", "journal._signing_key"),  # likewise: the key made on create/first open
     ("journal.core.store", "journal._index"),  # likewise: the search index rebuilt on open if stale
+    ("journal.core.store", "journal._overview"),  # likewise: the overview's aggregates
     # reportlab reads a paragraph's outline level from this attribute (its convention, not ours)
     ("journal.core.report.sections.base", "p._outline"),
 }
