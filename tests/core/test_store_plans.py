@@ -2,8 +2,9 @@
 
 The timings live in tests/benchmarks/bench.py; these tests only pin what the timings rest on: the
 timeline reads its ids from a covering index (never the wide rows, each read page being a
-decrypted page), and a search walks that index and probes the set of matches instead of looking
-every match up in the table and sorting them.
+decrypted page), and a search asks the full-text index alone and puts its matches in the
+timeline's order (read once from that index and kept until the journal changes), instead of
+walking every entry or looking every match up in the table and sorting them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from journal.core import schema
 from journal.core.errors import JournalError
 from journal.core.models import EntryDraft
 from journal.core.store import Journal
+from tests.conftest import PASSPHRASE
 
 CST = timezone(timedelta(hours=8))
 
@@ -65,15 +67,109 @@ def test_timeline_reads_only_the_covering_index(filled: Journal, monkeypatch: py
     assert "entries_kind_time" in plan and "TEMP B-TREE" not in plan
 
 
-def test_search_walks_the_time_index(filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_puts_the_index_matches_in_timeline_order(filled: Journal,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     ids, plan = _plans(filled, monkeypatch, search="军舰")
     assert len(ids) == 30
-    assert "entries_live_time" in plan and "TEMP B-TREE" not in plan
+    # the last query of a search asks the full-text index alone, not the entries
+    assert "entry_fts" in plan and "entries" not in plan
     # newest first, the same order as the timeline's
     timeline = filled.entry_ids()
     assert ids == [i for i in timeline if i in set(ids)]
     assert filled.entry_ids(search="harbour", newest_first=False) == list(reversed(
         filled.entry_ids(search="harbour")))
+    assert filled.entry_ids(search="harbour", limit=4, offset=2) == filled.entry_ids(search="harbour")[2:6]
+
+
+def _vm_steps(journal: Journal, run: Any) -> int:
+    """SQLite virtual-machine instructions (in steps of 10) spent while ``run()`` runs."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    journal.db.conn.set_progress_handler(count, 10)
+    try:
+        run()
+    finally:
+        journal.db.conn.set_progress_handler(None, 10)
+    return steps[0] * 10
+
+
+def test_search_cost_follows_the_matches_not_the_journal_size(journal: Journal) -> None:
+    start = datetime(2020, 1, 1, 9, tzinfo=CST)
+    with journal.transaction():
+        for i in range(1500):
+            journal.add_entry(EntryDraft(kind="note", occurred_at=start + timedelta(hours=i * 7 % 1500),
+                                         summary="军港附近的码头 unique" if i == 700 else f"entry {i}"))
+    assert len(journal.entry_ids(search="unique")) == 1  # the first search reads the time order
+    steps = _vm_steps(journal, lambda: journal.entry_ids(search="军港附近的码头"))
+    # the same search walking the (kind) time index of 1,500 entries and probing the matches
+    walking = _vm_steps(journal, lambda: journal.entry_ids(kinds=["note"], search="军港附近的码头"))
+    assert steps * 5 < walking
+
+
+def test_search_order_follows_every_change_in_this_connection(filled: Journal) -> None:
+    def by_sql(text: str) -> list[str]:  # the same search, through the filtered SQL path
+        return filled.entry_ids(kinds=["note", "payment", "contact"], search=text)
+
+    before = filled.entry_ids(search="港口")
+    assert before == by_sql("港口")
+    newest = before[0]
+    filled.edit_entry(newest, EntryDraft(kind="note", summary="港口 moved back",
+                                         occurred_at=datetime(2000, 1, 1, tzinfo=CST)))
+    assert filled.entry_ids(search="港口") == [*before[1:], newest]
+    filled.delete_entry(newest)
+    assert filled.entry_ids(search="港口") == before[1:]
+    filled.restore_entry(newest)
+    assert filled.entry_ids(search="港口") == [*before[1:], newest]
+    with filled.transaction():  # inside a transaction, its own uncommitted changes count
+        filled.delete_entry(before[1])
+        assert filled.entry_ids(search="港口") == [*before[2:], newest]
+    added = filled.add_entry(EntryDraft(kind="note", summary="港口 again",
+                                        occurred_at=datetime(2030, 1, 1, tzinfo=CST)))
+    assert filled.entry_ids(search="港口") == [added.id, *before[2:], newest] == by_sql("港口")
+
+
+def test_search_sees_changes_made_by_another_connection(journal_path: Path, journal: Journal) -> None:
+    first = journal.add_entry(EntryDraft(kind="note", summary="第一次 码头",
+                                         occurred_at=datetime(2024, 1, 1, tzinfo=CST)))
+    second = journal.add_entry(EntryDraft(kind="note", summary="第二次 码头",
+                                          occurred_at=datetime(2024, 2, 1, tzinfo=CST)))
+    with Journal.open(journal_path, PASSPHRASE, mode="read") as reader:
+        assert reader.entry_ids(search="码头") == [second.id, first.id]
+        journal.edit_entry(second.id, EntryDraft(kind="note", summary="第二次 码头",
+                                                 occurred_at=datetime(2023, 1, 1, tzinfo=CST)))
+        assert reader.entry_ids(search="码头") == [first.id, second.id]
+        journal.delete_entry(first.id)
+        assert reader.entry_ids(search="码头") == [second.id]
+        later = journal.add_entry(EntryDraft(kind="note", summary="第三次 码头",
+                                             occurred_at=datetime(2031, 1, 1, tzinfo=CST)))
+        assert reader.entry_ids(search="码头") == [later.id, second.id]
+
+
+@pytest.mark.parametrize("text", ["军舰", "军", "港附近", "军港附近的码头", "wechat 转账", "1200.50",
+                                  "1200", "Director Zhang", "码头 harbour", "HARBOUR", "船 12339"])
+def test_search_finds_what_the_filtered_sql_finds(journal: Journal, text: str) -> None:
+    """Chinese substrings, one character, mixed Chinese and English, amounts with a decimal
+    point: the search box's way and the filtered SQL way give the same ids in the same order."""
+    start = datetime(2021, 3, 1, 9, tzinfo=CST)
+    zhang = journal.add_person("张总", aliases=["Director Zhang"])
+    summaries = ["让我去军港附近的码头拍军舰", "收到 WeChat 转账 1200.50 元", "Photos of the HARBOUR 码头",
+                 "拨打了 12339 说了船的事", "nothing here", "军训 and a 1200 yuan gift"]
+    made = []
+    with journal.transaction():
+        for i in range(60):
+            made.append(journal.add_entry(EntryDraft(
+                kind="payment" if i % 2 else "note", summary=summaries[i % len(summaries)],
+                occurred_at=start + timedelta(days=(i * 37) % 60),
+                persons=[zhang.id] if i % 5 == 0 else [])).id)
+    for victim in made[::7]:
+        journal.delete_entry(victim)
+    fast = journal.entry_ids(search=text)
+    assert fast == journal.entry_ids(kinds=["payment", "note"], search=text)
+    assert fast and len(fast) < 60
 
 
 def test_filters_combined_with_search_agree(filled: Journal) -> None:

@@ -173,6 +173,14 @@ class Entries:
             include_deleted: bool = False, only_deleted: bool = False,
             newest_first: bool = True, limit: int | None = None, offset: int = 0,
             search: str | None = None) -> list[str]:
+        if (search is not None and search.strip() and not kinds and not person_id
+                and since is None and until is None and not include_deleted and not only_deleted):
+            # the search box's case: the index's matches put in time order (see live_matches)
+            found = self._index.live_matches(search)
+            if found is not None:
+                if not newest_first:
+                    found.reverse()
+                return found if limit is None else found[offset:offset + limit]
         f = self._filter_sql(kinds, person_id, since, until, include_deleted, only_deleted, search)
         if f is None:
             return []

@@ -7,6 +7,7 @@ and its attachments' names and captions, so it is rebuilt when any of those chan
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 from journal.core.codec import person_from_row
 from journal.core.fields import SEARCHED_FIELDS
@@ -42,10 +43,28 @@ def entry_body(entry: Entry, persons: Sequence[Person]) -> str:
                       " ".join(entry.tags), " ".join(entry.witnesses), att_text, money, fields)
 
 
+class _LiveOrder:
+    """The live (not trashed) entries newest first, as the timeline orders them: their ids and,
+    for each index rowid (an entry's ``seq``, dense since entries are never erased), its place in
+    that order, ``len(ids)`` for a trashed entry. Read once from the covering time index and kept
+    while ``key`` (the file's ``data_version`` and this connection's change count) stays the
+    same. Ids and numbers only: no journal text is held."""
+
+    __slots__ = ("ids", "key", "place")
+
+    def __init__(self, key: tuple[int, int], rows: list[tuple[int, str]], max_seq: int) -> None:
+        self.key = key
+        self.ids = [entry_id for _, entry_id in rows]
+        self.place = [len(rows)] * (max_seq + 1)
+        for i, (seq, _) in enumerate(rows):
+            self.place[seq] = i
+
+
 class SearchIndex:
     def __init__(self, db: Database, reader: EntryReader) -> None:
         self._db = db
         self._reader = reader
+        self._live_order: _LiveOrder | None = None
 
     # ------------------------------------------------------------------ keeping it current
     def index_entry_id(self, entry_id: str) -> None:
@@ -155,6 +174,61 @@ class SearchIndex:
         # "+" keeps the planner from looking every match up in the wide table and sorting them:
         # it walks the (covering) time index instead and probes the set of matches.
         return "+e.seq IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)", query
+
+    def live_matches(self, text: str) -> list[str] | None:
+        """Ids of the live entries matching ``text``, newest first (the timeline's order); None
+        when this way cannot answer (no words to search for; a journal whose entry numbers
+        are not dense) and the caller's SQL must.
+
+        Walking the whole time index for every search cost ~10 ms at 100,000 entries even for
+        no match, and turning 27,000 result rows into Python objects one by one as much again.
+        Instead the index hands over its matching rowids as one string, and the time order of
+        the live entries, read once and kept until the journal changes (in this connection or
+        any other), puts them in place: the cost follows the number of matches."""
+        query = fts_query(text)
+        if query is None:
+            return None
+        with self._db.lock:
+            order = self._current_live_order()
+            if order is None:
+                return None
+            joined = self._db.column(
+                "SELECT group_concat(rowid) FROM entry_fts WHERE entry_fts MATCH ?", (query,))[0]
+        if not joined:
+            return []
+        place, ids = order.place, order.ids
+        seqs = joined.split(",")
+        try:
+            if len(seqs) * 16 < len(ids):  # few matches: sort their places
+                places = sorted(place[int(seq)] for seq in seqs)
+                return [ids[i] for i in places if i < len(ids)]
+            chosen = bytearray(len(ids) + 1)  # many: mark them (the last byte: trashed ones)
+            for seq in map(int, seqs):
+                chosen[place[seq]] = 1
+        except IndexError:  # a row newer than the order (written in between): ask SQL
+            return None
+        return list(compress(ids, chosen))
+
+    def _current_live_order(self) -> _LiveOrder | None:
+        conn = self._db.conn
+        key = (int(self._db.column("PRAGMA data_version")[0]), int(conn.total_changes))
+        order = self._live_order
+        if order is not None and order.key == key:
+            return order
+        self._live_order = None
+        cur = conn.cursor()
+        cur.row_factory = None  # plain tuples: 100,000 Row objects would cost more
+        try:
+            max_seq = cur.execute("SELECT max(seq) FROM entries").fetchone()[0] or 0
+            if max_seq > 4 * conn.execute("SELECT count(*) FROM entries").fetchone()[0] + 1024:
+                return None  # not numbered by this app: a list that long is not worth it
+            rows = cur.execute(
+                "SELECT seq, id FROM entries WHERE deleted_at IS NULL"
+                " ORDER BY occurred_utc DESC, seq DESC").fetchall()
+        finally:
+            cur.close()
+        order = self._live_order = _LiveOrder(key, rows, max_seq)
+        return order
 
     @staticmethod
     def has_terms(text: str) -> bool:
