@@ -96,3 +96,36 @@ def test_text_already_coded_is_split_into_subsets_without_reportlabs_loop(
     assert any(len(r) == 1 and r[0][0] > 0 for r in reference.values())  # a later subset alone
     unseen = "从未出现过的字"
     assert font.splitString(unseen, doc) == real(font, unseen, doc) and calls[0] == len(slow) + 1
+
+
+def test_every_paragraph_of_a_report_is_broken_into_lines_once(
+        journal: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables (money, people, attachments) size their cells and then draw them, and signs are
+    kept together: each of those asked for the lines of the same paragraph again."""
+    from datetime import datetime, timedelta, timezone
+    from decimal import Decimal
+
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_pdf
+
+    tz = timezone(timedelta(hours=8))
+    zhang = journal.add_person("张总", role="招聘的人", organisation="海洋调查公司")
+    for i in range(40):
+        journal.add_entry(EntryDraft(
+            kind=("request", "payment", "contact", "gift")[i % 4], summary=TEXT[: 30 + i * 7],
+            details=TEXT if i % 3 == 0 else "", occurred_at=datetime(2024, 1, 1, tzinfo=tz) + timedelta(days=i),
+            persons=[zhang.id], amount=Decimal("1200.50") if i % 4 == 1 else None,
+            currency="CNY" if i % 4 == 1 else None, direction="received" if i % 4 == 1 else None,
+            target="军港附近的码头" if i % 4 == 0 else None, task="拍军舰的照片" if i % 4 == 0 else None))
+    made = [0]
+    real_init = Paragraph.__init__
+
+    def counted_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        made[0] += 1
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Paragraph, "__init__", counted_init)
+    breakings = _count_line_breaking(monkeypatch)
+    stats = build_pdf(journal, tmp_path / "r.pdf", ReportOptions(lang="zh"))
+    assert stats.pages > 3 and stats.signs > 0
+    assert 0 < breakings[0] <= made[0]

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from journal.core.errors import JournalError
 from journal.core.report import images
 from journal.core.report.data import AttachmentRef
-from journal.core.report.layout import FRAME_H, FRAME_W, Picture, clip, markup
+from journal.core.report.layout import FRAME_H, FRAME_W, OnceWrapped, Picture, clip, markup
 from journal.core.report.sections.base import SectionBase
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class AttachmentsSection(SectionBase):
                     self.cellp(f"A{ref.number}"),
                     self.cellp(name, limit=400),
                     self.cellp(_size(a.size), redact=False),
-                    Paragraph(markup(sha), self.s.mono),
+                    OnceWrapped(markup(sha), self.s.mono),
                 ]
             )
         self.stats.attachments = len(self.d.attachments)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from journal.core import fields
 from journal.core.models import Entry
@@ -26,6 +26,7 @@ from journal.core.report.layout import (
     INK,
     ROW_ALT,
     RULE,
+    OnceWrapped,
     Styles,
     clip,
     markup,
@@ -146,12 +147,12 @@ class SectionBase:
     def p(self, text: str, style: Any = None, *, redact: bool = True) -> Flowable:
         return para(self.s, self.r(text) if redact else text, style)
 
-    def bullet(self, text: str) -> Paragraph:
-        return Paragraph(markup(text), self.s.for_text(self.s.bullet, text), bulletText="•")
+    def bullet(self, text: str) -> OnceWrapped:
+        return OnceWrapped(markup(text), self.s.for_text(self.s.bullet, text), bulletText="•")
 
-    def heading(self, key: str, style: Any = None) -> Paragraph:
+    def heading(self, key: str, style: Any = None) -> OnceWrapped:
         text = self.t(key)
-        p = Paragraph(markup(text), self.s.for_text(style or self.s.h1, text))
+        p = OnceWrapped(markup(text), self.s.for_text(style or self.s.h1, text))
         p._outline = (text, 0 if style is None else 1)
         return p
 
@@ -166,11 +167,11 @@ class SectionBase:
 
     def cellp(
         self, text: str, *, head: bool = False, limit: int = CELL_LIMIT, redact: bool = True
-    ) -> Paragraph:
+    ) -> OnceWrapped:
         shown = self.r(text) if redact else text
         shown = clip(shown, limit)
         style = self.s.cell_head if head else self.s.cell
-        return Paragraph(markup(shown), self.s.for_text(style, shown))  # wraps in its column
+        return OnceWrapped(markup(shown), self.s.for_text(style, shown))  # wraps in its column
 
     def header_row(self, keys: Sequence[str]) -> list[Any]:
         """The head cells of a table, one text key a column."""

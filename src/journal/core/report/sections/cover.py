@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from journal.core.models import KINDS
-from journal.core.report.layout import FRAME_W, markup
+from journal.core.report.layout import FRAME_W, OnceWrapped, markup
 from journal.core.report.sections.base import SectionBase
 from journal.core.report.texts import kind_name
 from journal.core.timeparse import format_when
@@ -20,7 +20,7 @@ class CoverSection(SectionBase):
         d, s = self.d, self.s
         out: list[Flowable] = [
             Spacer(1, 4 * mm),
-            Paragraph(markup(self.t("report.private_notice")).upper(), s.confidential),
+            OnceWrapped(markup(self.t("report.private_notice")).upper(), s.confidential),
             self.p(self.t("report.title"), s.title, redact=False),
             self.p(self.t("report.subtitle"), s.subtitle, redact=False),
         ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
-from journal.core.report.layout import FRAME_W, HEAD_BG, markup
+from journal.core.report.layout import FRAME_W, HEAD_BG, OnceWrapped, markup
 from journal.core.report.sections.base import SectionBase
 from journal.core.timeparse import format_when
 
@@ -30,11 +30,11 @@ class IntegritySection(SectionBase):
             [
                 [
                     self.cellp(self.t("report.integrity.head"), head=True, redact=False),
-                    Paragraph(markup(d.head_hash or "—"), self.s.mono),
+                    OnceWrapped(markup(d.head_hash or "—"), self.s.mono),
                 ],
                 [
                     self.cellp(self.t("report.integrity.key"), head=True, redact=False),
-                    Paragraph(markup(d.key_fingerprint or "—"), self.s.mono),
+                    OnceWrapped(markup(d.key_fingerprint or "—"), self.s.mono),
                 ],
             ],
             colWidths=[45 * mm, FRAME_W - 45 * mm],
@@ -80,7 +80,7 @@ class IntegritySection(SectionBase):
         command = f'journal-cli --journal "{name}" verify'
         if expect_head:
             command += f" --expect-head {expect_head}"
-        box = Table([[Paragraph(markup(command), self.s.code)]], colWidths=[FRAME_W], hAlign="LEFT")
+        box = Table([[OnceWrapped(markup(command), self.s.code)]], colWidths=[FRAME_W], hAlign="LEFT")
         box.setStyle(
             self.tstyle(
                 [

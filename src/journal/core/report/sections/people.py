@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
-from journal.core.report.layout import markup
+from journal.core.report.layout import OnceWrapped, markup
 from journal.core.report.sections.base import SectionBase
 from journal.core.report.texts import handle_name
 
@@ -59,7 +59,7 @@ class PeopleSection(SectionBase):
                 rows.append((self.t("report.people.entries"), str(span.count)))
             if person.notes:
                 rows.append((self.t("report.people.notes"), self.r(person.notes)))
-            name = Paragraph(markup(self.r(person.name)), self.s.for_text(self.s.h2, person.name))
+            name = OnceWrapped(markup(self.r(person.name)), self.s.for_text(self.s.h2, person.name))
             block: list[Flowable] = [name]
             if rows:
                 # the values are already masked where needed

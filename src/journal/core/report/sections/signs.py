@@ -7,11 +7,11 @@ each with a line saying that the user set it aside and why.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from journal.core import i18n
 from journal.core.report.data import SignView
-from journal.core.report.layout import clip, markup
+from journal.core.report.layout import OnceWrapped, clip, markup
 from journal.core.report.sections.base import SectionBase
 from journal.core.report.texts import kind_name
 
@@ -52,7 +52,7 @@ class SignsSection(SectionBase):
                 line = self.t("report.signs.set_aside.line", title=sign.title,
                               level=self.t(f"report.signs.level.{sign.level}"),
                               reason=self.r(sign.dismissed or ""))
-                out.append(Paragraph(f'<font color="#5f6b7a">{markup(line)}</font>',
+                out.append(OnceWrapped(f'<font color="#5f6b7a">{markup(line)}</font>',
                                      self.s.for_text(self.s.fields, line), bulletText="–"))
         return out
 
@@ -62,7 +62,7 @@ class SignsSection(SectionBase):
         # rule ids belong to the JSON and the command line; the Chinese report names signs only
         code = "" if self.lang == "zh" else (
             f'  <font size="7.5" color="#5f6b7a">{markup(sign.id)}</font>')
-        head = Paragraph(
+        head = OnceWrapped(
             f'<font color="{colour}">■ {markup(level)}</font>  {markup(sign.title)}{code}',
             self.s.for_text(self.s.h3, sign.title),
         )
@@ -74,7 +74,7 @@ class SignsSection(SectionBase):
                                 self.s.fields, redact=False))
             for reason in sign.reasons:
                 text = self.r(reason)
-                block.append(Paragraph(markup(text), self.s.for_text(self.s.evidence, text),
+                block.append(OnceWrapped(markup(text), self.s.for_text(self.s.evidence, text),
                                        bulletText="–"))
         evidence = []
         for eid in sign.evidence:
@@ -89,7 +89,7 @@ class SignsSection(SectionBase):
                                 self.s.fields, redact=False))
             for line in evidence:
                 block.append(
-                    Paragraph(markup(line), self.s.for_text(self.s.evidence, line), bulletText="–")
+                    OnceWrapped(markup(line), self.s.for_text(self.s.evidence, line), bulletText="–")
                 )
         if sign.advice:
             block.append(
