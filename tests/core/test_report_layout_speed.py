@@ -129,3 +129,34 @@ def test_every_paragraph_of_a_report_is_broken_into_lines_once(
     stats = build_pdf(journal, tmp_path / "r.pdf", ReportOptions(lang="zh"))
     assert stats.pages > 3 and stats.signs > 0
     assert 0 < breakings[0] <= made[0]
+
+
+def test_a_sign_with_a_long_evidence_list_starts_under_the_section_heading(
+        journal: Any, tmp_path: Any) -> None:
+    """Kept together whole, a sign with more evidence lines than a page holds went to the next
+    page and left the section's first page empty (and was measured again and again)."""
+    from datetime import datetime, timedelta, timezone
+    from decimal import Decimal
+
+    from pypdf import PdfReader
+
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_pdf
+    from journal.core.report.texts import tr
+
+    tz = timezone(timedelta(hours=8))
+    with journal.transaction():
+        for i in range(70):
+            journal.add_entry(EntryDraft(
+                kind="gift", summary=f"第{i}次收到礼物", item="新手机", value=Decimal("1999.00"),
+                currency="CNY", occurred_at=datetime(2024, 1, 1, tzinfo=tz) + timedelta(days=i)))
+    out = tmp_path / "signs.pdf"
+    build_pdf(journal, out, ReportOptions(lang="zh"))
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    intro = tr("report.signs.intro", "zh")[:12]  # under the section's heading
+    first = next(i for i, text in enumerate(pages) if intro in text.replace("\n", ""))
+    assert "收到手机" in pages[first] and "2024年1月1日的记录" in pages[first]
+    # and every evidence line is there, once
+    evidence = [line for text in pages[first:first + 4] for line in text.splitlines()
+                if "的记录：对方送的" in line]
+    assert len(evidence) == len(set(evidence)) == 70

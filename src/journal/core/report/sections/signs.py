@@ -31,6 +31,13 @@ i18n.register({
 })
 
 
+# A sign of up to KEEP_WHOLE flowables never splits over two pages. A longer one (hundreds of
+# evidence lines in a long journal) cannot fit on a page anyway: kept together whole, it left the
+# page before it empty and was measured again and again; only its head and first lines are kept.
+KEEP_WHOLE = 14
+KEEP_HEAD = 6
+
+
 class SignsSection(SectionBase):
     def signs(self) -> list[Flowable]:
         out: list[Flowable] = [
@@ -44,7 +51,12 @@ class SignsSection(SectionBase):
         if not counted:
             out.append(self.p(self.t("report.signs.none"), redact=False))
         for sign in counted:
-            out.append(KeepTogether(self._block(sign)))
+            block = self._block(sign)
+            if len(block) <= KEEP_WHOLE:
+                out.append(KeepTogether(block))
+            else:  # a sign with a long list of evidence: its head and first lines stay together
+                out.append(KeepTogether(block[:KEEP_HEAD]))
+                out.extend(block[KEEP_HEAD:])
         if set_aside:
             out.append(self.heading("report.signs.set_aside", self.s.h2))
             out.append(self.p(self.t("report.signs.set_aside.intro"), self.s.small, redact=False))
