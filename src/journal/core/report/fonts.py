@@ -29,18 +29,18 @@ def _font_class() -> type:
 
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
-            self._widths: dict[str, int] = {}
+            self.remembered_widths: dict[str, int] = {}  # text → width in font units
 
         def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
             if not isinstance(text, str):
                 text = text.decode(encoding or "utf8")
-            width = self._widths.get(text)
+            width = self.remembered_widths.get(text)
             if width is None:
                 get = self.face.charWidths.get
                 default = self.face.defaultWidth
                 width = sum(get(ord(ch), default) for ch in text)
-                if len(text) <= 40 and len(self._widths) < _WIDTH_CACHE_MAX:
-                    self._widths[text] = width
+                if len(text) <= 40 and len(self.remembered_widths) < _WIDTH_CACHE_MAX:
+                    self.remembered_widths[text] = width
             return 0.001 * size * width
 
         def splitString(self, text: str | bytes, doc: object,
@@ -124,7 +124,7 @@ def _speed_up_string_widths(font: object) -> None:
     from reportlab.platypus import paragraph
 
     original = pdfmetrics.stringWidth
-    remembered = font._widths  # type: ignore[attr-defined]
+    remembered = font.remembered_widths  # type: ignore[attr-defined]
     measure = font.stringWidth  # type: ignore[attr-defined]
 
     def string_width(text: str, font_name: str, font_size: float, encoding: str = "utf8") -> float:
