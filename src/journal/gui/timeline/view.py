@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -408,7 +409,9 @@ class TimelineView(QWidget):
             dialogs.show_error(self, exc)
             return
         saved = dlg.saved_entry_id
-        dlg.deleteLater()
+        # deleted at once, not at a later turn of the event loop: no hidden editor is left
+        # holding decrypted names when the window locks before that turn comes
+        shiboken6.delete(dlg)
         if self._journal is None or self._journal is not journal:
             return  # locked while the editor was open
         if accepted and saved:
