@@ -235,3 +235,42 @@ def test_locking_the_window_during_a_background_check_drops_the_result_quietly(
     assert dialogs.shown == []
     assert open_window.stack.currentWidget() is open_window.welcome
 
+
+
+def test_facts_of_other_rules_are_rebuilt_in_the_background_with_progress_in_both_languages(
+        qtbot: Any, journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an update of the rules the window opens at once and the signs page rebuilds the
+    stored facts off the UI thread, saying how far it is, then shows the same signs."""
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.signs import evaluate
+    from journal.core.signs import facts as sign_facts
+    from journal.core.store import AUTO, Journal
+
+    cases = _cases()
+    j = Journal.create(journal_path, "correct horse 电池 staple", kdf=FAST_PARAMS)
+    cases.build_in_journal(j, cases.LIU)
+    expected = evaluate(j.list_entries(include_deleted=False), j.list_persons())
+    key = Journal.derive(journal_path, "correct horse 电池 staple")
+    j.close()
+    for lang, words in (("en", "entries…"), ("zh", "条记录……")):
+        monkeypatch.setattr(sign_facts, "STAMP", f"rules of another version ({lang})")
+        qtsetup.install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
+        j = Journal.open_with_key(journal_path, key, mode=AUTO, rebuild_sign_facts=False)
+        assert not j.sign_facts_current()  # opening did not rebuild them on the UI thread
+        v = SignsView()
+        qtbot.addWidget(v)
+        shown: list[str] = []
+        v.set_journal(j)
+        task = v.task
+        assert task is not None  # a small journal too: the rebuild never runs on the UI thread
+        task.progressed.connect(lambda *_: shown.append(v.summary.text()))
+        with qtbot.waitSignal(v.signsChanged, timeout=20000):
+            pass
+        total = j.count_entries()
+        assert shown and shown[-1].endswith(words) and f"{total}" in shown[-1]
+        assert j.sign_facts_current()
+        assert [(r.id, r.level, r.evidence) for r in v.results] == \
+            [(r.id, r.level, r.evidence) for r in expected]
+        v.set_journal(None)
+        j.close()
+    qtsetup.install_translators(QApplication.instance(), "en")  # type: ignore[arg-type]

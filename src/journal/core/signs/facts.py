@@ -84,7 +84,7 @@ STAMP = _stamp()
 
 def micros(dt: datetime) -> int:
     """An instant as whole microseconds since 1970 (UTC; a naive time is taken as UTC)."""
-    return (rules._aware(dt) - _EPOCH) // _US
+    return ((dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)) - _EPOCH) // _US
 
 
 @dataclass(frozen=True)

@@ -226,10 +226,13 @@ class Journal:
     @classmethod
     def open_with_key(cls, path: os.PathLike[str] | str, key: bytes,
                       backup_dir: Path | None = None, mode: str = WRITE,
-                      progress: Callable[[int, int], None] | None = None) -> Journal:
+                      progress: Callable[[int, int], None] | None = None,
+                      rebuild_sign_facts: bool = True) -> Journal:
         """Open with a derived key; migrates an older schema (after a backup into ``backup_dir``,
         default: the settings' backup folder), and rebuilds the warning-sign facts when they were
-        made by other rules (``progress(done, total)`` follows that rebuild).
+        made by other rules (``progress(done, total)`` follows that rebuild). The window passes
+        ``rebuild_sign_facts=False`` (it opens on its UI thread) and leaves the rebuild to its
+        warning-signs page, which runs it in the background with its progress shown.
 
         ``mode``: ``"write"`` takes the writer lock (``JournalBusyError`` while another process
         writes; ``error.journal_file_read_only`` for a file, folder or medium that cannot be written);
@@ -275,7 +278,8 @@ class Journal:
             if want_write:
                 journal._index.ensure_current()
                 journal._overview.ensure_current()
-                journal._facts.ensure_current(progress)
+                if rebuild_sign_facts:
+                    journal.rebuild_sign_facts(progress)
             else:  # read-only: an index of an older version is rebuilt on the next writing open
                 with contextlib.suppress(JournalError):
                     journal._index.ensure_current()
