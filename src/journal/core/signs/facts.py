@@ -124,7 +124,7 @@ def compute(entry: Entry) -> Facts:
     if doc.ordinary_pay:
         flags |= ORDINARY_BIT
     hits = {x.name: found for x in HIT_VOCABS if (found := doc.hits(x))}
-    quotes = {x.name: q for x in QUOTED_VOCABS if (q := doc.quote(x)) is not None}
+    quotes = rules.first_quotes(entry, QUOTED_VOCABS)
     return Facts(flags, hits, quotes, doc.summary_clip, doc.offer_clip, doc.item_clip)
 
 

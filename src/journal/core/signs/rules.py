@@ -163,16 +163,32 @@ def clip(text: str) -> str:
     return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE - 1].rstrip() + "…"
 
 
-def first_quote(entry: Entry, vocab: Vocab) -> tuple[str, str] | None:
-    """The first affirmed clause of ``entry``, field by field, holding a term of ``vocab``."""
+def first_quotes(entry: Entry, vocabs: Iterable[Vocab]) -> dict[str, tuple[str, str]]:
+    """For each of ``vocabs``: the first affirmed clause of ``entry``, field by field, holding
+    one of its terms, as (field, clipped clause); vocabularies without one are left out.
+
+    Each field's words and clauses are split once for all vocabularies; a field is looked into
+    only if the vocabulary matches it as a whole (a clause holds a term only if its field does).
+    """
+    wanted = list(vocabs)
+    out: dict[str, tuple[str, str]] = {}
     for name in QUOTED_FIELDS:
         value = getattr(entry, name) or ""
-        if not vocab.matches(value):  # a clause holds a term only if its field does
+        if not value or len(out) == len(wanted):
             continue
-        for c in meaning.clauses(value):
-            if not meaning.discounted(c) and vocab.find(c):
-                return name, clip(c.strip())
-    return None
+        tokens = " ".join(tokenize(value))
+        parts: list[tuple[str, str]] | None = None
+        for vocab in wanted:
+            if vocab.name in out or not vocab.matches(value, tokens):
+                continue
+            if parts is None:
+                parts = [(c, " ".join(tokenize(c))) for c in meaning.clauses(value)
+                         if not meaning.discounted(c)]
+            for c, ctokens in parts:
+                if vocab.matches(c, ctokens):
+                    out[vocab.name] = (name, clip(c.strip()))
+                    break
+    return out
 
 
 @dataclass(eq=False)
@@ -225,7 +241,7 @@ class TextDoc(Doc):
         return meaning.ordinary_pay(self.entry, self.text)
 
     def quote(self, vocab: Vocab) -> tuple[str, str] | None:
-        return first_quote(self.entry, vocab)
+        return first_quotes(self.entry, (vocab,)).get(vocab.name)
 
     @property
     def summary_clip(self) -> str:
