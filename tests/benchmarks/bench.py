@@ -470,7 +470,8 @@ def signs_child(path: Path) -> dict[str, Any]:
                              capture_output=True, check=True,
                              env={**os.environ, "JOURNAL_PASSPHRASE": PASSPHRASE})
         out["signs_cli_s"] = round(time.perf_counter() - t0, 2)
-        out["signs_cli_same"] = json.loads(res.stdout) == found
+        cli_found = [(s["id"], s["level"], s["evidence"]) for s in json.loads(res.stdout)]
+        out["signs_cli_same"] = cli_found == [(s["id"], s["level"], s["evidence"]) for s in found]
     return out
 
 

@@ -263,7 +263,7 @@ def test_facts_of_other_rules_are_rebuilt_in_the_background_with_progress_in_bot
         v.set_journal(j)
         task = v.task
         assert task is not None  # a small journal too: the rebuild never runs on the UI thread
-        task.progressed.connect(lambda *_: shown.append(v.summary.text()))
+        task.progressed.connect(lambda *_, v=v, shown=shown: shown.append(v.summary.text()))
         with qtbot.waitSignal(v.signsChanged, timeout=20000):
             pass
         total = j.count_entries()
