@@ -24,6 +24,7 @@ from journal.core.models import Entry, Person
 from journal.core.signs import rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
+from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
 from journal.core.signs.reasons import Reason, reasons_for
 from journal.core.signs.rules import POSSIBLE, PRESENT
@@ -147,7 +148,10 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
     return _evaluate(rules.prepare(entries, persons))
 
 
-def _evaluate(ctx: rules.Ctx) -> list[SignResult]:
+def _evaluate(ctx: rules.Ctx,
+              before_reasons: Callable[[list[rules.Doc]], None] | None = None) -> list[SignResult]:
+    """The rules over ``ctx``; ``before_reasons(docs)`` is called with every doc a sign rests on
+    before their reasons are worked out (to read what they quote)."""
     payment_result, disproportionate = rules.unusual_payment(ctx)
     found: dict[str, rules.Result] = {
         "WS-FAST-INTIMACY": rules.fast_intimacy(ctx),
@@ -163,6 +167,8 @@ def _evaluate(ctx: rules.Ctx) -> list[SignResult]:
         "WS-VAGUE-IDENTITY": rules.vague_identity(ctx),
         "WS-PRESSURE": rules.pressure(ctx),
     }
+    if before_reasons is not None:
+        before_reasons(list({d.id: d for _, docs in found.values() for d in docs}.values()))
     results = []
     for sign_id in SIGN_IDS:
         level, docs = found[sign_id]
@@ -188,8 +194,13 @@ def evaluate_journal(journal: Journal,
     if not journal.sign_facts_current() and journal.writable:
         journal.rebuild_sign_facts(progress)
     if journal.sign_facts_current():
-        docs: list[rules.Doc] = list(journal.sign_fact_docs())
-        results = _evaluate(rules.context(docs, persons))
+        fact_docs = journal.sign_fact_docs()
+        docs: list[rules.Doc] = list(fact_docs)
+
+        def load_words(evidence: list[rules.Doc]) -> None:
+            journal.load_sign_words([d for d in evidence if isinstance(d, FactDoc)])
+
+        results = _evaluate(rules.context(docs, persons), load_words)
     else:
         log.info("warning signs: stored facts out of date on a read-only journal; reading text")
         results = evaluate(journal.list_entries(include_deleted=False, newest_first=False),

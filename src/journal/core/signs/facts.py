@@ -27,7 +27,7 @@ from journal.core.codec import parse_iso
 from journal.core.models import Entry
 from journal.core.signs import meaning, rules
 from journal.core.signs import vocab as v
-from journal.core.signs.reasons import QUOTED_VOCABS
+from journal.core.signs.reasons import QUOTED_VOCABS, SIGN_VOCABS
 from journal.core.signs.rules import Doc
 from journal.core.signs.vocab import Vocab
 
@@ -76,6 +76,8 @@ def _stamp() -> str:
                 h.update(f"\n{name} {value!r}".encode())
     for group in (HAS_VOCABS, FULL_VOCABS, HIT_VOCABS, QUOTED_VOCABS):
         h.update(("\n" + " ".join(x.name for x in group)).encode())
+    for sign_id, vocabs in SIGN_VOCABS.items():
+        h.update(f"\n{sign_id} {' '.join(x.name for x in vocabs)}".encode())
     return h.hexdigest()[:32]
 
 
@@ -93,7 +95,7 @@ class Facts:
 
     flags: int
     hits: dict[str, list[str]]  # HIT_VOCABS name → terms found (only those with terms)
-    quotes: dict[str, tuple[str, str]]  # QUOTED_VOCABS name → (field, clipped clause)
+    quotes: dict[str, tuple[str, str]]  # sign id → what its reason quotes (field, clause)
     summary: str  # clipped
     offer: str  # the task or summary, clipped
     item: str | None  # the item, clipped; None when there is none
@@ -124,7 +126,9 @@ def compute(entry: Entry) -> Facts:
     if doc.ordinary_pay:
         flags |= ORDINARY_BIT
     hits = {x.name: found for x in HIT_VOCABS if (found := doc.hits(x))}
-    quotes = rules.first_quotes(entry, QUOTED_VOCABS)
+    by_vocab = rules.first_quotes(entry, QUOTED_VOCABS)
+    quotes = {sign_id: q for sign_id, vocabs in SIGN_VOCABS.items()
+              if (q := rules.sign_quote(by_vocab, vocabs)) is not None}
     return Facts(flags, hits, quotes, doc.summary_clip, doc.offer_clip, doc.item_clip)
 
 
@@ -159,14 +163,14 @@ class FactDoc(Doc):
     __slots__ = ("_hits", "_hits_raw", "_words", "_words_raw", "entry", "flags", "seq", "when")
 
     def __init__(self, entry: FactEntry, seq: int, when_us: int, flags: int,
-                 hits_raw: str | None, words_raw: str) -> None:
+                 hits_raw: str | None, words_raw: str | None = None) -> None:
         self.entry = entry
         self.seq = seq
         self.when = _EPOCH + timedelta(microseconds=when_us)
         self.flags = flags
         self._hits_raw = hits_raw
         self._hits: dict[str, list[str]] | None = None
-        self._words_raw = words_raw
+        self._words_raw: str | None = words_raw
         self._words: dict[str, Any] | None = None
 
     def has(self, vocab: Vocab) -> bool:
@@ -198,11 +202,22 @@ class FactDoc(Doc):
 
     def _w(self) -> dict[str, Any]:
         if self._words is None:
+            if self._words_raw is None:
+                raise LookupError("the quotes of this entry were not loaded (load_words)")
             self._words = json.loads(self._words_raw)
+            self._words_raw = None
         return self._words
 
-    def quote(self, vocab: Vocab) -> tuple[str, str] | None:
-        found = self._w()["q"].get(vocab.name)
+    @property
+    def words_loaded(self) -> bool:
+        return self._words is not None or self._words_raw is not None
+
+    def set_words(self, raw: str) -> None:
+        """Hand over the stored quotes (read only for the entries a sign rests on)."""
+        self._words_raw = raw
+
+    def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+        found = self._w()["q"].get(sign_id)
         return None if found is None else (found[0], found[1])
 
     @property

@@ -113,15 +113,6 @@ def format_date(when: datetime, lang: str) -> str:
     return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
 
 
-def _quote(d: Doc, vocabs: tuple[v.Vocab, ...]) -> tuple[str, str] | None:
-    """The first affirmed clause of the entry that holds one of the words: (field, clause)."""
-    for vocab in vocabs:
-        found = d.quote(vocab)
-        if found is not None:
-            return found
-    return None
-
-
 def _names(ctx: Ctx, d: Doc) -> str:
     names = [ctx.persons[p].name for p in d.entry.persons
              if p in ctx.persons and p not in ctx.family]
@@ -150,7 +141,7 @@ def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
     vocabs = SIGN_VOCABS[sign_id]
     for d in docs:
         fact = _fact(sign_id, ctx, d)
-        found = _quote(d, vocabs)
+        found = d.sign_quote(sign_id, vocabs)
         if fact is not None:
             out.append(fact)
         if found is not None and not (fact is not None and fact.field in ("item", "offered")):

@@ -134,9 +134,10 @@ class Doc:
         raise NotImplementedError
 
     # what the reasons quote (reasons.py)
-    def quote(self, vocab: Vocab) -> tuple[str, str] | None:
-        """The first clause, field by field, that holds a term of ``vocab`` and is not
-        discounted: (field, clipped clause)."""
+    def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+        """What a reason of ``sign_id`` quotes: for the first of its ``vocabs`` (strongest
+        first) that has one, the first clause, field by field, holding one of its terms and
+        not discounted, as (field, clipped clause)."""
         raise NotImplementedError
 
     @property
@@ -191,6 +192,16 @@ def first_quotes(entry: Entry, vocabs: Iterable[Vocab]) -> dict[str, tuple[str, 
     return out
 
 
+def sign_quote(quotes: dict[str, tuple[str, str]],
+               vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+    """The quote of the first of ``vocabs`` (strongest first) found in ``quotes``."""
+    for vocab in vocabs:
+        found = quotes.get(vocab.name)
+        if found is not None:
+            return found
+    return None
+
+
 @dataclass(eq=False)
 class TextDoc(Doc):
     """One entry prepared for the rules from its text: tokens and cached vocabulary hits."""
@@ -240,8 +251,8 @@ class TextDoc(Doc):
     def ordinary_pay(self) -> bool:
         return meaning.ordinary_pay(self.entry, self.text)
 
-    def quote(self, vocab: Vocab) -> tuple[str, str] | None:
-        return first_quotes(self.entry, (vocab,)).get(vocab.name)
+    def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+        return sign_quote(first_quotes(self.entry, vocabs), vocabs)
 
     @property
     def summary_clip(self) -> str:

@@ -590,6 +590,10 @@ class Journal:
         (chronological). Only meaningful when :meth:`sign_facts_current`."""
         return self._facts.docs()
 
+    def load_sign_words(self, docs: Sequence[sign_facts.FactDoc]) -> None:
+        """Read what the reasons of these docs quote (only the entries the signs rest on)."""
+        self._facts.load_words(docs)
+
     def stale_sign_facts(self) -> int:
         """How many entries' warning-sign facts are missing or out of date."""
         return self._facts.stale()

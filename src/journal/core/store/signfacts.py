@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from journal.core import schema
 from journal.core.codec import iso
@@ -106,10 +106,22 @@ class SignFacts:
         evaluation: occurred, recorded, id), from the facts alone."""
         with self._db.lock:
             rows = self._db.conn.execute(
-                f"SELECT occurred_us, flags, hits, words, {_ENTRY_COLUMNS} FROM sign_facts"
+                f"SELECT occurred_us, flags, hits, {_ENTRY_COLUMNS} FROM sign_facts"
                 " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id").fetchall()
-        return [sf.FactDoc(sf.FactEntry(r[4:]), n, r[0], r[1], r[2], r[3])
+        return [sf.FactDoc(sf.FactEntry(r[3:]), n, r[0], r[1], r[2])
                 for n, r in enumerate(rows)]
+
+    def load_words(self, docs: Iterable[sf.FactDoc]) -> None:
+        """Read the stored quotes of ``docs`` (the entries the signs rest on), in batches."""
+        wanted = {d.id: d for d in docs if not d.words_loaded}
+        ids = list(wanted)
+        with self._db.lock:
+            for i in range(0, len(ids), _BATCH):
+                part = ids[i:i + _BATCH]
+                for eid, words in self._db.conn.execute(
+                        f"SELECT entry_id, words FROM sign_facts WHERE entry_id IN"
+                        f" ({','.join('?' * len(part))})", part):
+                    wanted[eid].set_words(words)
 
     # ------------------------------------------------------------------ checking them
     def stale(self) -> int:
