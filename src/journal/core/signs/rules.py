@@ -96,6 +96,7 @@ class Doc:
     Both answer every question the rules and the reasons ask with the same result.
     """
 
+    __slots__ = ()
     entry: EntryFields
     seq: int  # position in chronological order
     when: datetime  # occurred_at, aware
@@ -371,8 +372,15 @@ class Ctx:
     def of_person(self, pid: str) -> list[Doc]:
         return self.by_person.get(pid, [])
 
+    @cached_property
+    def _family_only(self) -> set[int]:
+        """The docs (by seq) whose persons are all family or trusted by role."""
+        family = self.family
+        return {d.seq for d in self.docs
+                if d.entry.persons and all(p in family for p in d.entry.persons)}
+
     def from_family_only(self, d: Doc) -> bool:
-        return bool(d.entry.persons) and all(p in self.family for p in d.entry.persons)
+        return d.seq in self._family_only
 
 
 def trusted_ids(persons: Iterable[Person]) -> set[str]:
