@@ -200,6 +200,7 @@ def test_the_v6_migration_gives_an_older_journal_its_facts(
     # make it a v5 file, as the previous release wrote it
     with j.transaction():
         j.db.conn.execute("DROP TABLE sign_facts")
+        j.db.conn.execute("DROP INDEX entries_revision")
         j.db.conn.execute("DELETE FROM meta WHERE key = 'sign_facts_stamp'")
         j.db.conn.execute("PRAGMA user_version = 5")
     j.close()

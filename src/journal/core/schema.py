@@ -241,6 +241,9 @@ CREATE TABLE IF NOT EXISTS sign_facts (
     hits         TEXT,
     words        TEXT NOT NULL
 );
+-- verify's staleness check compares each entry's revision with its facts' without reading the
+-- wide entry rows
+CREATE INDEX entries_revision ON entries(id, revision);
 """
 
 
