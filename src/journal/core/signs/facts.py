@@ -139,14 +139,26 @@ class FactEntry:
                  "initiated_by", "kind", "medium", "method", "persons", "status", "target",
                  "value")
 
-    def __init__(self, row: tuple[Any, ...]) -> None:
-        (self.id, occurred, self.kind, persons, amount, self.currency, value, self.direction,
-         self.method, self.initiated_by, self.status, self.channel, self.medium,
-         self.target) = row
+    def __init__(self, row: tuple[Any, ...], strings: dict[Any, Any] | None = None) -> None:
+        """``strings``: one dict shared by the rows of one read, so that the values repeated
+        over a journal (kinds, channels, person ids…) are held once, not once per entry."""
+        one = (strings if strings is not None else {}).setdefault
+        (self.id, occurred, kind, persons, amount, currency, value, direction, method,
+         initiated_by, status, channel, medium, target) = row
+        self.kind: str = one(kind, kind)
+        self.currency: str | None = one(currency, currency)
+        self.direction: str | None = one(direction, direction)
+        self.method: str | None = one(method, method)
+        self.initiated_by: str | None = one(initiated_by, initiated_by)
+        self.status: str | None = one(status, status)
+        self.channel: str = one(channel, channel)
+        self.medium: str | None = one(medium, medium)
+        self.target: str | None = one(target, target)
         self._occurred: str | datetime = occurred
-        self.persons: list[str] = persons.split() if persons else []
-        self.amount: Decimal | None = None if amount is None else Decimal(amount)
-        self.value: Decimal | None = None if value is None else Decimal(value)
+        self.persons: tuple[str, ...] = tuple(one(x, x) for x in persons.split()) \
+            if persons else ()
+        self.amount: Decimal | None = None if amount is None else one(("D", amount), Decimal(amount))
+        self.value: Decimal | None = None if value is None else one(("D", value), Decimal(value))
 
     @property
     def occurred_at(self) -> datetime:

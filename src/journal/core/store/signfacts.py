@@ -108,7 +108,8 @@ class SignFacts:
             rows = self._db.conn.execute(
                 f"SELECT occurred_us, flags, hits, {_ENTRY_COLUMNS} FROM sign_facts"
                 " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id").fetchall()
-        return [sf.FactDoc(sf.FactEntry(r[3:]), n, r[0], r[1], r[2])
+        strings: dict[object, object] = {}
+        return [sf.FactDoc(sf.FactEntry(r[3:], strings), n, r[0], r[1], r[2])
                 for n, r in enumerate(rows)]
 
     def load_words(self, docs: Iterable[sf.FactDoc]) -> None:
