@@ -228,3 +228,14 @@ def test_the_facts_are_inside_the_encrypted_file(journal: Journal, journal_path:
     assert journal.db.one("SELECT count(*) FROM sign_facts")[0] == 1
     raw = b"".join(p.read_bytes() for p in journal_path.parent.iterdir() if p.is_file())
     assert b"Zephyrine" not in raw and b"drone" not in raw
+
+
+def test_separator_characters_in_the_text_do_not_break_the_stored_quotes(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stored quotes are split on control characters; text holding them quotes the same."""
+    p = journal.add_person("陈经理", organisation="某咨询公司")
+    journal.add_entry(EntryDraft(
+        kind="gift", summary="他送了我\x1e一部新手机\x1f，说不要告诉别人", item="手机\x1e\x1f",
+        details="he said\x1f keep it secret\x1e and move to Telegram", persons=[p.id],
+        occurred_at=datetime(2025, 1, 2, tzinfo=CST)))
+    assert {r.id for r in assert_same(journal, monkeypatch)} >= {"WS-DEVICE-GIFT", "WS-SECRECY"}

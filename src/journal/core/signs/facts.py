@@ -27,12 +27,13 @@ from journal.core.codec import parse_iso
 from journal.core.models import Entry
 from journal.core.signs import meaning, rules
 from journal.core.signs import vocab as v
+from journal.core.signs.ids import SIGN_IDS
 from journal.core.signs.reasons import QUOTED_VOCABS, SIGN_VOCABS
 from journal.core.signs.rules import Doc
 from journal.core.signs.vocab import Vocab
 
 # Raise when what compute() stores changes without a change of wording (the stamp then changes).
-FACTS_CODE_VERSION = 1
+FACTS_CODE_VERSION = 2
 
 # Yes/no questions on the affirmed text: one bit each, in this order.
 HAS_VOCABS: tuple[Vocab, ...] = (
@@ -58,7 +59,9 @@ assert _BASE + 3 < 63, "the flags must fit one SQLite integer"
 assert len(_HAS_BIT) == len(HAS_VOCABS) and len(_FULL_BIT) == len(FULL_VOCABS), "names repeat"
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_US = timedelta(microseconds=1)
+_MICRO = timedelta(microseconds=1)
+_RS, _US = "\x1e", "\x1f"  # record and unit separators of the stored quotes
+_SIGN_INDEX = {sid: 3 + i for i, sid in enumerate(SIGN_IDS)}
 
 
 def _stamp() -> str:
@@ -86,7 +89,7 @@ STAMP = _stamp()
 
 def micros(dt: datetime) -> int:
     """An instant as whole microseconds since 1970 (UTC; a naive time is taken as UTC)."""
-    return ((dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)) - _EPOCH) // _US
+    return ((dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)) - _EPOCH) // _MICRO
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,14 @@ class Facts:
     offer: str  # the task or summary, clipped
     item: str | None  # the item, clipped; None when there is none
 
-    def words_json(self) -> str:
-        return json.dumps({"q": self.quotes, "s": self.summary, "o": self.offer, "i": self.item},
-                          ensure_ascii=False, separators=(",", ":"))
+    def words_text(self) -> str:
+        """The quotes in one string: summary, offer, item, then one part per sign (in
+        SIGN_IDS order; "" for none, else field US quote), parts separated by RS. Clipped text
+        never holds RS or US (clip() folds every whitespace, these included): reading it back
+        is one split, far cheaper than JSON for the many entries a sign may rest on."""
+        parts = [self.summary, self.offer, _US if self.item is None else self.item]
+        parts += [f"{q[0]}{_US}{q[1]}" if (q := self.quotes.get(sid)) else "" for sid in SIGN_IDS]
+        return _RS.join(parts)
 
     def hits_json(self) -> str | None:
         return json.dumps(self.hits, ensure_ascii=False, separators=(",", ":")) \
@@ -183,7 +191,7 @@ class FactDoc(Doc):
         self._hits_raw = hits_raw
         self._hits: dict[str, list[str]] | None = None
         self._words_raw: str | None = words_raw
-        self._words: dict[str, Any] | None = None
+        self._words: list[str] | None = None
 
     def has(self, vocab: Vocab) -> bool:
         return bool(self.flags & _HAS_BIT[vocab.name])
@@ -212,11 +220,11 @@ class FactDoc(Doc):
     def ordinary_pay(self) -> bool:
         return bool(self.flags & ORDINARY_BIT)
 
-    def _w(self) -> dict[str, Any]:
+    def _w(self) -> list[str]:
         if self._words is None:
             if self._words_raw is None:
                 raise LookupError("the quotes of this entry were not loaded (load_words)")
-            self._words = json.loads(self._words_raw)
+            self._words = self._words_raw.split(_RS)
             self._words_raw = None
         return self._words
 
@@ -229,18 +237,21 @@ class FactDoc(Doc):
         self._words_raw = raw
 
     def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
-        found = self._w()["q"].get(sign_id)
-        return None if found is None else (found[0], found[1])
+        part = self._w()[_SIGN_INDEX[sign_id]]
+        if not part:
+            return None
+        field, _, quote = part.partition(_US)
+        return field, quote
 
     @property
     def summary_clip(self) -> str:
-        return str(self._w()["s"])
+        return self._w()[0]
 
     @property
     def offer_clip(self) -> str:
-        return str(self._w()["o"])
+        return self._w()[1]
 
     @property
     def item_clip(self) -> str | None:
-        item = self._w()["i"]
-        return None if item is None else str(item)
+        item = self._w()[2]
+        return None if item == _US else item

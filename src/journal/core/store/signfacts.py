@@ -58,7 +58,7 @@ class SignFacts:
              entry.kind, " ".join(dict.fromkeys(entry.persons)), f.flags, _str(entry.amount),
              entry.currency, _str(entry.value), entry.direction, entry.method,
              entry.initiated_by, entry.status, entry.channel, entry.medium, entry.target,
-             f.hits_json(), f.words_json()))
+             f.hits_json(), f.words_text()))
 
     def current(self) -> bool:
         """Whether the stored facts were made by these rules (one read of ``meta``)."""
