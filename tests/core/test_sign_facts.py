@@ -95,6 +95,13 @@ def test_facts_give_the_full_evaluations_results_on_the_article_cases_after_chan
         assert_same(journal, monkeypatch)
     churn(journal, random.Random(11), n=30)
     assert assert_same(journal, monkeypatch)
+    # many ordinary entries: the quotes of the few the signs rest on are looked up one by one
+    with journal.transaction():
+        for k in range(600):
+            journal.add_entry(EntryDraft(kind="note", summary=f"图书馆自习 {k}", details="今天复习了数学。",
+                                         occurred_at=datetime(2023, 1, 1, tzinfo=CST)
+                                         + timedelta(hours=k)))
+    assert assert_same(journal, monkeypatch)
 
 
 @pytest.mark.parametrize("split", ["train", "heldout", "fresh"])

@@ -163,8 +163,8 @@ class FactEntry:
         self.medium: str | None = one(medium, medium)
         self.target: str | None = one(target, target)
         self._occurred: str | datetime = occurred
-        self.persons: tuple[str, ...] = tuple(one(x, x) for x in persons.split()) \
-            if persons else ()
+        self.persons: tuple[str, ...] = one(("P", persons), tuple(
+            one(x, x) for x in persons.split())) if persons else ()
         self.amount: Decimal | None = None if amount is None else one(("D", amount), Decimal(amount))
         self.value: Decimal | None = None if value is None else one(("D", value), Decimal(value))
 
