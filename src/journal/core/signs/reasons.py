@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from journal.core import i18n
+from journal.core import fields, i18n
 from journal.core.money import format_amount
 from journal.core.signs import vocab as v
 from journal.core.signs.rules import Ctx, Doc, clip
@@ -81,10 +81,10 @@ class Reason:
         if self.field == "amount":
             method = ""
             if self.method and self.method != "other":
-                from journal.core.report.texts import choice  # labels of the choice fields
-
+                # the choice field's label (what the report shows); importing the report
+                # package for it would load the PDF machinery into every `signs` command
                 method = i18n.message("signs.reason.received.method", lang,
-                                      method=choice("method", self.method, lang))
+                                      method=fields.choice_label("method", self.method, lang))
             who = i18n.message("signs.reason.received.person", lang, person=self.person) \
                 if self.person else ""
             text = i18n.message("signs.reason.received", lang, amount=self.amount, method=method,
