@@ -185,6 +185,24 @@ def test_large_journal_is_checked_in_the_background(qtbot: Any, view: SignsView,
         assert (more is not None) == (len(card.result.evidence) > 1)
 
 
+def _hold_evaluation(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Keep the background evaluation from finishing until the returned event is set (reading
+    the stored facts is fast enough to finish before the test could lock the window)."""
+    import threading
+
+    from journal.gui.signs import view as view_module
+
+    release = threading.Event()
+    real = view_module._evaluate
+
+    def held(journal: Any, progress: Any = None) -> Any:
+        release.wait(20)
+        return real(journal, progress)
+
+    monkeypatch.setattr(view_module, "_evaluate", held)
+    return release
+
+
 def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsView, journal: Any,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from journal.gui import dialogs
@@ -193,6 +211,7 @@ def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsVi
     cases = _cases()
     cases.build_in_journal(journal, cases.LIU)
     monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    release = _hold_evaluation(monkeypatch)
     dialogs.reset()
     changes: list[int] = []
     view.set_journal(journal)
@@ -201,6 +220,7 @@ def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsVi
     assert task is not None and task.is_running()
     with qtbot.waitSignal(task.finished, timeout=20000):
         view.set_journal(None)  # locked before the worker answers
+        release.set()
     assert task.dropped and task.error is None and not task.is_running()
     assert view.results == [] and view.cards == [] and not view.busy
     assert changes == [0]  # only the lock's own "no signs"; the late result was not shown
@@ -221,6 +241,7 @@ def test_locking_the_window_during_a_background_check_drops_the_result_quietly(
     cases = _cases()
     cases.build_in_journal(journal, cases.LIU)
     monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    release = _hold_evaluation(monkeypatch)
     open_window.show_view("signs")
     signs = open_window.views["signs"]
     signs.refresh()
@@ -229,6 +250,7 @@ def test_locking_the_window_during_a_background_check_drops_the_result_quietly(
     dialogs.reset()
     with qtbot.waitSignal(task.finished, timeout=20000):
         open_window.lock()
+        release.set()
     assert task.dropped
     qtbot.waitUntil(lambda: not any(isinstance(w, SignCard) for w in QApplication.allWidgets()))
     assert thread_errors == []
