@@ -209,10 +209,13 @@ def test_the_v6_migration_gives_an_older_journal_its_facts(
         j.db.conn.execute("DROP TABLE sign_facts")
         j.db.conn.execute("DROP INDEX entries_revision")
         j.db.conn.execute("DELETE FROM meta WHERE key = 'sign_facts_stamp'")
+        for table in ("overview_facts", "overview_days", "overview_months", "overview_money",
+                      "overview_channels"):  # v7's
+            j.db.conn.execute(f"DROP TABLE {table}")
         j.db.conn.execute("PRAGMA user_version = 5")
     j.close()
     with Journal.open_with_key(path, Journal.derive(path, PASSPHRASE), backup_dir=tmp_path / "b") as j:
-        assert j.schema_version() == schema.CURRENT_VERSION == 6
+        assert j.schema_version() == schema.CURRENT_VERSION == 7
         assert j.stale_sign_facts() == 0
         assert from_facts(j, monkeypatch) == expected
 
@@ -246,3 +249,22 @@ def test_separator_characters_in_the_text_do_not_break_the_stored_quotes(
         details="he said\x1f keep it secret\x1e and move to Telegram", persons=[p.id],
         occurred_at=datetime(2025, 1, 2, tzinfo=CST)))
     assert {r.id for r in assert_same(journal, monkeypatch)} >= {"WS-DEVICE-GIFT", "WS-SECRECY"}
+
+
+def test_a_file_numbered_7_without_the_sign_facts_gets_them_on_a_writing_open(
+        journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Development files were numbered 7 (the overview's aggregates) before v6 was merged."""
+    j = Journal.create(journal_path, PASSPHRASE, kdf=FAST_PARAMS)
+    build_in_journal(j, CASES[3])
+    expected = reference(j)
+    with j.transaction():
+        j.db.conn.execute("DROP TABLE sign_facts")
+        j.db.conn.execute("DROP INDEX entries_revision")
+        j.db.conn.execute("DELETE FROM meta WHERE key = 'sign_facts_stamp'")
+    j.close()
+    with Journal.open(journal_path, PASSPHRASE, mode=READ) as j:  # read-only: from the text
+        assert evaluate_journal(j) == expected
+        assert not j.verify().ok
+    with Journal.open(journal_path, PASSPHRASE) as j:
+        assert j.stale_sign_facts() == 0
+        assert from_facts(j, monkeypatch) == expected

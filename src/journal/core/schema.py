@@ -243,7 +243,7 @@ CREATE TABLE IF NOT EXISTS sign_facts (
 );
 -- verify's staleness check compares each entry's revision with its facts' without reading the
 -- wide entry rows
-CREATE INDEX entries_revision ON entries(id, revision);
+CREATE INDEX IF NOT EXISTS entries_revision ON entries(id, revision);
 """
 
 
