@@ -2069,6 +2069,10 @@ Lock it now and restore the most recent backup?</source>
       <translation>正在根据你的记录检查警示信号……</translation>
     </message>
     <message>
+      <source>Updating what each entry contributes to the warning signs (once, after an update of the program): %1 of %2 entries…</source>
+      <translation>正在更新每条记录的警示信号数据（程序更新后只需一次）：已完成 %1 / %2 条记录……</translation>
+    </message>
+    <message>
       <source>%1 shown by your entries, %2 hinted at.</source>
       <translation>记录中已出现 %1 项，有迹象 %2 项。</translation>
     </message>

@@ -27,6 +27,11 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
   overview_ms       derived key → the Overview page (the first page after unlocking) shown with
                     its picture painted; its narrative arrives later from a thread (not counted)
   ocr_s_per_image   median seconds to read one chat screenshot (bench_ocr.py, child process)
+  signs_ms          derived key → open for reading → evaluate_journal() → signs_to_json(): the
+                    work of `journal-cli signs --json` after the passphrase (median of 3, child
+                    process; the whole command, key derivation and start-up included, is in
+                    the extra figures as signs_cli_s)
+  signs_rss_mb      peak RSS of that child process
 
 With --json one object with exactly those keys is printed; extra figures (KDF parameters, the
 whole window's open time, per-query times) go to stderr. Not collected by pytest.
@@ -435,6 +440,41 @@ def measure_overview(path: Path, key: bytes) -> float | None:
     return _ms(statistics.median(times))
 
 
+def signs_child(path: Path) -> dict[str, Any]:
+    """The warning signs of the whole journal as `journal-cli signs --json` computes them, in a
+    process of their own (its peak RSS is theirs), then the whole command once, timed from
+    outside (start-up and key derivation included)."""
+    from journal.core.signs import evaluate_journal, signs_to_json
+    from journal.core.store import READ, Journal
+
+    key = Journal.derive(path, PASSPHRASE)
+    times, cpus = [], []
+    found: list[Any] = []
+    for _ in range(3):
+        t0, c0 = time.perf_counter(), time.process_time()
+        with Journal.open_with_key(path, key, mode=READ) as j:
+            found = signs_to_json(evaluate_journal(j), "zh")
+            text = json.dumps(found, ensure_ascii=False)
+        times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+        assert text
+    out: dict[str, Any] = {"signs_ms": _ms(statistics.median(times)),
+                           "signs_cpu_ms": _ms(statistics.median(cpus)),
+                           "signs_rss_mb": round(_peak_rss_mb()),
+                           "signs_found": len(found),
+                           "signs_evidence": sum(len(s["evidence"]) for s in found)}
+    cli = Path(sys.executable).with_name("journal-cli")
+    if cli.exists():
+        t0 = time.perf_counter()
+        res = subprocess.run([str(cli), "--journal", str(path), "signs", "--json"],
+                             capture_output=True, check=True,
+                             env={**os.environ, "JOURNAL_PASSPHRASE": PASSPHRASE})
+        out["signs_cli_s"] = round(time.perf_counter() - t0, 2)
+        cli_found = [(s["id"], s["level"], s["evidence"]) for s in json.loads(res.stdout)]
+        out["signs_cli_same"] = cli_found == [(s["id"], s["level"], s["evidence"]) for s in found]
+    return out
+
+
 def window_child(path: Path) -> dict[str, Any]:
     """The whole main window (every view) opened on the journal: in its own process, so that its
     memory is its own."""
@@ -645,7 +685,7 @@ BUDGET = {"open_ms": 300, "gui_open_ms": 300, "search_median_ms": 50, "add_entry
           "overview_data_ms": 100, "overview_ms": 200}
 KEYS = ["kdf_ms", "open_ms", "gui_open_ms", "search_median_ms", "search_p95_ms", "add_entry_ms",
         "precheck_ms", "pdf_1000_s", "peak_rss_mb", "sqlcipher_vs_sqlite", "overview_data_ms",
-        "overview_ms", "ocr_s_per_image"]
+        "overview_ms", "ocr_s_per_image", "signs_ms", "signs_rss_mb"]
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -674,6 +714,7 @@ def main() -> int:
     ap.add_argument("--child-pdf", help=argparse.SUPPRESS)
     ap.add_argument("--child-ratio", help=argparse.SUPPRESS)
     ap.add_argument("--child-window", help=argparse.SUPPRESS)
+    ap.add_argument("--child-signs", help=argparse.SUPPRESS)
     ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
     args = ap.parse_args()
 
@@ -689,6 +730,9 @@ def main() -> int:
         return 0
     if args.child_window:
         print(json.dumps(window_child(Path(args.child_window))))
+        return 0
+    if args.child_signs:
+        print(json.dumps(signs_child(Path(args.child_signs))))
         return 0
     if args.child_ratio:
         print(json.dumps(measure_ratio(Path(args.child_ratio))))
@@ -736,6 +780,9 @@ def main() -> int:
         r["overview_data_ms"] = measure_overview_data(j)
         extra["overview_people_ms"] = measure_overview_people(j)
         j.close()
+        signs = _child(["--child-signs", str(path)])
+        r["signs_ms"], r["signs_rss_mb"] = signs.pop("signs_ms"), signs.pop("signs_rss_mb")
+        extra.update(signs)
         gui = None if args.skip_gui else measure_gui(path, key)
         r["gui_open_ms"] = gui.pop("gui_open_ms") if gui else None
         extra.update(gui or {})

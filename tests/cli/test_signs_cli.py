@@ -79,3 +79,20 @@ def test_bad_dismissals_exit_1_in_the_users_language(mia: Path, args: tuple[str,
 def test_dismiss_without_a_reason_is_a_usage_error(mia: Path) -> None:
     result = run("signs", "dismiss", "WS-SECRECY", journal=mia)
     assert result.returncode == 2 and "--reason" in result.stderr
+
+
+@pytest.mark.parametrize(("env", "words"), [(EN, "entries…"), (ZH, "条记录……")])
+def test_signs_rebuilds_facts_of_other_rules_first_and_says_so_on_stderr(
+        mia: Path, env: dict[str, str], words: str) -> None:
+    before = json.loads(ok(run("signs", "--json", journal=mia, env=env)))
+    with Journal.open(mia, PASS) as store, store.transaction():  # as if made by older rules
+        store.db.conn.execute("UPDATE meta SET value = 'older rules' WHERE key = 'sign_facts_stamp'")
+        total = store.count_entries()
+    result = run("signs", "--json", journal=mia, env=env)
+    assert json.loads(ok(result)) == before
+    progress = result.stderr.strip().splitlines()
+    assert progress[0].endswith(f"0 / {total} {words}" if env is ZH else f"0 of {total} {words}")
+    assert progress[-1].endswith(f"{total} / {total} {words}" if env is ZH
+                                 else f"{total} of {total} {words}")
+    with Journal.open(mia, PASS, mode="read") as store:
+        assert store.sign_facts_current()

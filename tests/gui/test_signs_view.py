@@ -185,6 +185,24 @@ def test_large_journal_is_checked_in_the_background(qtbot: Any, view: SignsView,
         assert (more is not None) == (len(card.result.evidence) > 1)
 
 
+def _hold_evaluation(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Keep the background evaluation from finishing until the returned event is set (reading
+    the stored facts is fast enough to finish before the test could lock the window)."""
+    import threading
+
+    from journal.gui.signs import view as view_module
+
+    release = threading.Event()
+    real = view_module._evaluate
+
+    def held(journal: Any, progress: Any = None) -> Any:
+        release.wait(20)
+        return real(journal, progress)
+
+    monkeypatch.setattr(view_module, "_evaluate", held)
+    return release
+
+
 def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsView, journal: Any,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from journal.gui import dialogs
@@ -193,6 +211,7 @@ def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsVi
     cases = _cases()
     cases.build_in_journal(journal, cases.LIU)
     monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    release = _hold_evaluation(monkeypatch)
     dialogs.reset()
     changes: list[int] = []
     view.set_journal(journal)
@@ -201,6 +220,7 @@ def test_lock_during_background_check_drops_its_result(qtbot: Any, view: SignsVi
     assert task is not None and task.is_running()
     with qtbot.waitSignal(task.finished, timeout=20000):
         view.set_journal(None)  # locked before the worker answers
+        release.set()
     assert task.dropped and task.error is None and not task.is_running()
     assert view.results == [] and view.cards == [] and not view.busy
     assert changes == [0]  # only the lock's own "no signs"; the late result was not shown
@@ -221,6 +241,7 @@ def test_locking_the_window_during_a_background_check_drops_the_result_quietly(
     cases = _cases()
     cases.build_in_journal(journal, cases.LIU)
     monkeypatch.setattr(view_module, "SYNC_LIMIT", 0)
+    release = _hold_evaluation(monkeypatch)
     open_window.show_view("signs")
     signs = open_window.views["signs"]
     signs.refresh()
@@ -229,9 +250,49 @@ def test_locking_the_window_during_a_background_check_drops_the_result_quietly(
     dialogs.reset()
     with qtbot.waitSignal(task.finished, timeout=20000):
         open_window.lock()
+        release.set()
     assert task.dropped
     qtbot.waitUntil(lambda: not any(isinstance(w, SignCard) for w in QApplication.allWidgets()))
     assert thread_errors == []
     assert dialogs.shown == []
     assert open_window.stack.currentWidget() is open_window.welcome
 
+
+
+def test_facts_of_other_rules_are_rebuilt_in_the_background_with_progress_in_both_languages(
+        qtbot: Any, journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an update of the rules the window opens at once and the signs page rebuilds the
+    stored facts off the UI thread, saying how far it is, then shows the same signs."""
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.signs import evaluate
+    from journal.core.signs import facts as sign_facts
+    from journal.core.store import AUTO, Journal
+
+    cases = _cases()
+    j = Journal.create(journal_path, "correct horse 电池 staple", kdf=FAST_PARAMS)
+    cases.build_in_journal(j, cases.LIU)
+    expected = evaluate(j.list_entries(include_deleted=False), j.list_persons())
+    key = Journal.derive(journal_path, "correct horse 电池 staple")
+    j.close()
+    for lang, words in (("en", "entries…"), ("zh", "条记录……")):
+        monkeypatch.setattr(sign_facts, "STAMP", f"rules of another version ({lang})")
+        qtsetup.install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
+        j = Journal.open_with_key(journal_path, key, mode=AUTO, rebuild_sign_facts=False)
+        assert not j.sign_facts_current()  # opening did not rebuild them on the UI thread
+        v = SignsView()
+        qtbot.addWidget(v)
+        shown: list[str] = []
+        v.set_journal(j)
+        task = v.task
+        assert task is not None  # a small journal too: the rebuild never runs on the UI thread
+        task.progressed.connect(lambda *_, v=v, shown=shown: shown.append(v.summary.text()))
+        with qtbot.waitSignal(v.signsChanged, timeout=20000):
+            pass
+        total = j.count_entries()
+        assert shown and shown[-1].endswith(words) and f"{total}" in shown[-1]
+        assert j.sign_facts_current()
+        assert [(r.id, r.level, r.evidence) for r in v.results] == \
+            [(r.id, r.level, r.evidence) for r in expected]
+        v.set_journal(None)
+        j.close()
+    qtsetup.install_translators(QApplication.instance(), "en")  # type: ignore[arg-type]

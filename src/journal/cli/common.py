@@ -5,17 +5,20 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from journal.clitext import t
 from journal.core import paths
-from journal.core.errors import InputError
+from journal.core.errors import InputError, JournalError
 from journal.core.i18n import normalise_lang
 from journal.core.models import Handle
+
+log = logging.getLogger("journal.cli")
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_DAMAGED, EXIT_INTEGRITY = 0, 1, 2, 3, 4, 5
 
@@ -89,12 +92,37 @@ def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
     from journal.core import crypto
 
     crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
-    journal = Journal.open(path, _passphrase(args, lang), mode=WRITE if write else READ)
+    key = Journal.derive(path, _passphrase(args, lang))
+    journal = Journal.open_with_key(path, key, mode=WRITE if write else READ,
+                                    progress=_facts_progress(lang))
+    if not write and not journal.sign_facts_current() and journal.read_only_reason == "reader":
+        # the warning-sign facts were made by other rules: rebuild them now if nobody else
+        # writes the journal (else the signs are read from the entries' text, slower)
+        journal.close()
+        try:
+            Journal.open_with_key(path, key, mode=WRITE, progress=_facts_progress(lang)).close()
+        except JournalError as exc:
+            log.info("warning-sign facts not rebuilt now: %s", exc.key)
+        journal = Journal.open_with_key(path, key, mode=READ)
+    del key
     warning = journal.rollback_check()
     if warning is not None:
         print(t("warning.rollback", lang, seen=warning.seen_seq, seq=warning.seq),
               file=sys.stderr)
     return journal
+
+
+def _facts_progress(lang: str) -> Callable[[int, int], None]:
+    """Progress of a rebuild of the warning-sign facts, on stderr, about every tenth."""
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        step = done * 10 // max(total, 1)
+        if step != shown[0]:
+            shown[0] = step
+            say(t("cli.sign_facts_progress", lang, done=done, total=total), file=sys.stderr)
+
+    return progress
 
 
 def say(*parts: object, file: Any = None) -> None:

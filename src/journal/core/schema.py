@@ -213,13 +213,57 @@ def _v5_overview_index(conn: Any) -> None:
     _run_script(conn, _V5_INDEXES)
 
 
+# v6: the warning-sign facts (journal.core.store.signfacts): what each entry contributes to the
+# rules, written with the entry, so that the signs of a whole journal are read, not recomputed.
+# The rows are filled when the journal is opened for writing (the stamp in meta is missing).
+_V6_SIGN_FACTS = """
+CREATE TABLE IF NOT EXISTS sign_facts (
+    seq          INTEGER PRIMARY KEY,
+    entry_id     TEXT NOT NULL UNIQUE,
+    revision     INTEGER NOT NULL,
+    live         INTEGER NOT NULL,
+    occurred_us  INTEGER NOT NULL,
+    recorded_us  INTEGER NOT NULL,
+    occurred_at  TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    persons      TEXT NOT NULL,
+    flags        INTEGER NOT NULL,
+    amount       TEXT,
+    currency     TEXT,
+    value        TEXT,
+    direction    TEXT,
+    method       TEXT,
+    initiated_by TEXT,
+    status       TEXT,
+    channel      TEXT NOT NULL,
+    medium       TEXT,
+    target       TEXT,
+    hits         TEXT,
+    words        TEXT NOT NULL
+);
+-- verify's staleness check compares each entry's revision with its facts' without reading the
+-- wide entry rows
+CREATE INDEX IF NOT EXISTS entries_revision ON entries(id, revision);
+"""
+
+
+def _v6_sign_facts(conn: Any) -> None:
+    _run_script(conn, _V6_SIGN_FACTS)
+
+
+def ensure_sign_facts(conn: Any) -> None:
+    """The v6 table and index where they are missing (a development file numbered 7 before v6
+    was merged); the caller holds a transaction."""
+    _v6_sign_facts(conn)
+
+
 # v7: the overview's aggregates (core/store/overview_index.py keeps them in the transaction that
 # changes an entry): what each live entry adds to the picture (its UTC day, kind, the sensitivity
 # of a request's target, channel, money received), and per UTC day the counts and first entry of
 # each kind and level, the money received per currency, and the first entry on each app. The
 # picture of 100,000 entries then reads a few thousand day rows, not the entries. The tables are
 # filled on the first writing open after the migration (and again whenever the classification
-# changes), like the search index. (v6 is branch signs17's.)
+# changes), like the search index.
 _V7_OVERVIEW = """
 CREATE TABLE overview_facts (
     entry_id TEXT PRIMARY KEY,
@@ -283,6 +327,7 @@ MIGRATIONS: dict[int, Callable[[Any], None]] = {
     3: _v3_sign_dismissals,
     4: _v4_blob_store,
     5: _v5_overview_index,
+    6: _v6_sign_facts,
     7: _v7_overview_aggregates,
 }
 
@@ -292,14 +337,12 @@ def create(conn: Any) -> None:
     so that a new file and a migrated one are alike."""
     _run_script(conn, SCHEMA_V1)
     for version in range(2, CURRENT_VERSION + 1):
-        if version in MIGRATIONS:  # v6 belongs to another branch (signs17) until merged
-            MIGRATIONS[version](conn)
+        MIGRATIONS[version](conn)
     conn.execute(f"PRAGMA user_version = {CURRENT_VERSION}")
 
 
 def migrate(conn: Any, from_version: int) -> None:
     """Bring a schema at ``from_version`` up to CURRENT_VERSION (caller holds a transaction)."""
     for version in range(from_version + 1, CURRENT_VERSION + 1):
-        if version in MIGRATIONS:  # v6 belongs to another branch (signs17) until merged
-            MIGRATIONS[version](conn)
+        MIGRATIONS[version](conn)
         conn.execute(f"PRAGMA user_version = {version}")

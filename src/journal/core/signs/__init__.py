@@ -1,9 +1,11 @@
 """Warning signs: which known recruitment patterns a journal's own entries show (DESIGN §4).
 
-A checklist, never a verdict. Results are computed from the entries each time and never stored.
+A checklist, never a verdict. The results are never stored; what each entry contributes to the
+rules (its *facts*, :mod:`.facts`) is, when the entry is written, so that a whole journal is
+evaluated from compact facts rather than from every entry's text.
 
-    results = evaluate(entries, persons)       # pure: dataclasses in, SignResult list out
-    results = evaluate_journal(journal)        # reads the non-deleted entries and persons
+    results = evaluate(entries, persons)       # pure, the reference: reads every entry's text
+    results = evaluate_journal(journal)        # the same results, from the journal's stored facts
     signs_to_json(results, "en")               # [{"id", "title", "level", "evidence"}] (contract)
     all_signs("zh")                            # the catalogue of all twelve, for help and the PDF
 
@@ -13,6 +15,7 @@ No Qt here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +24,7 @@ from journal.core.models import Entry, Person
 from journal.core.signs import rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
+from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
 from journal.core.signs.reasons import Reason, reasons_for
 from journal.core.signs.rules import POSSIBLE, PRESENT
@@ -141,7 +145,13 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
 
     Deleted entries (and deleted persons) are ignored. Pure: reads the dataclasses only.
     """
-    ctx = rules.prepare(entries, persons)
+    return _evaluate(rules.prepare(entries, persons))
+
+
+def _evaluate(ctx: rules.Ctx,
+              before_reasons: Callable[[list[rules.Doc]], None] | None = None) -> list[SignResult]:
+    """The rules over ``ctx``; ``before_reasons(docs)`` is called with every doc a sign rests on
+    before their reasons are worked out (to read what they quote)."""
     payment_result, disproportionate = rules.unusual_payment(ctx)
     found: dict[str, rules.Result] = {
         "WS-FAST-INTIMACY": rules.fast_intimacy(ctx),
@@ -157,6 +167,8 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
         "WS-VAGUE-IDENTITY": rules.vague_identity(ctx),
         "WS-PRESSURE": rules.pressure(ctx),
     }
+    if before_reasons is not None:
+        before_reasons(list({d.id: d for _, docs in found.values() for d in docs}.values()))
     results = []
     for sign_id in SIGN_IDS:
         level, docs = found[sign_id]
@@ -168,12 +180,31 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
     return results
 
 
-def evaluate_journal(journal: Journal) -> list[SignResult]:
+def evaluate_journal(journal: Journal,
+                     progress: Callable[[int, int], None] | None = None) -> list[SignResult]:
     """Evaluate the journal's non-deleted entries and persons; signs the user set aside carry
-    their dismissal (they are still listed)."""
-    entries = journal.list_entries(include_deleted=False, newest_first=False)
+    their dismissal (they are still listed).
+
+    Reads the stored facts. When they were made by other rules (a journal opened read-only
+    after the wording changed), a writable journal rebuilds them first (``progress(done,
+    total)`` follows the rebuild); a read-only one is evaluated from the entries' text instead.
+    The results are the same either way.
+    """
     persons = journal.list_persons()
-    results = evaluate(entries, persons)
+    if not journal.sign_facts_current() and journal.writable:
+        journal.rebuild_sign_facts(progress)
+    if journal.sign_facts_current():
+        fact_docs = journal.sign_fact_docs()
+        docs: list[rules.Doc] = list(fact_docs)
+
+        def load_words(evidence: list[rules.Doc]) -> None:
+            journal.load_sign_words([d for d in evidence if isinstance(d, FactDoc)])
+
+        results = _evaluate(rules.context(docs, persons), load_words)
+    else:
+        log.info("warning signs: stored facts out of date on a read-only journal; reading text")
+        results = evaluate(journal.list_entries(include_deleted=False, newest_first=False),
+                           persons)
     kept = dismissals(journal)
     for r in results:
         r.dismissed = kept.get(r.id)

@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from journal.core import i18n
+from journal.core import fields, i18n
 from journal.core.money import format_amount
-from journal.core.signs import meaning
 from journal.core.signs import vocab as v
-from journal.core.signs.rules import Ctx, Doc
+from journal.core.signs.rules import Ctx, Doc, clip
 
-MAX_QUOTE = 60  # characters of a quoted clause
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -40,7 +38,10 @@ SIGN_VOCABS: dict[str, tuple[v.Vocab, ...]] = {
     "WS-VAGUE-IDENTITY": (v.VAGUE_ID_STRONG, v.VAGUE_ID_WEAK),
     "WS-PRESSURE": (v.PRESSURE_STRONG, v.PRESSURE_WEAK, v.REFUSAL),
 }
-_TEXT_FIELDS = ("summary", "details", "task", "target", "item", "location")
+# Every vocabulary a reason may quote, in no particular order (the stored facts keep a quote
+# for each: journal.core.signs.facts).
+QUOTED_VOCABS: tuple[v.Vocab, ...] = tuple(
+    {x.name: x for vocabs in SIGN_VOCABS.values() for x in vocabs}.values())
 
 i18n.register({
     "signs.reason.quote": {"en": "'{quote}' in the entry of {date}",
@@ -80,10 +81,10 @@ class Reason:
         if self.field == "amount":
             method = ""
             if self.method and self.method != "other":
-                from journal.core.report.texts import choice  # labels of the choice fields
-
+                # the choice field's label (what the report shows); importing the report
+                # package for it would load the PDF machinery into every `signs` command
                 method = i18n.message("signs.reason.received.method", lang,
-                                      method=choice("method", self.method, lang))
+                                      method=fields.choice_label("method", self.method, lang))
             who = i18n.message("signs.reason.received.person", lang, person=self.person) \
                 if self.person else ""
             text = i18n.message("signs.reason.received", lang, amount=self.amount, method=method,
@@ -112,22 +113,6 @@ def format_date(when: datetime, lang: str) -> str:
     return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
 
 
-def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE - 1].rstrip() + "…"
-
-
-def _quote(d: Doc, vocabs: tuple[v.Vocab, ...]) -> tuple[str, str] | None:
-    """The first affirmed clause of the entry that holds one of the words: (field, clause)."""
-    for vocab in vocabs:
-        for name in _TEXT_FIELDS:
-            value = getattr(d.entry, name) or ""
-            for clause in meaning.clauses(value):
-                if not meaning.discounted(clause) and vocab.find(clause):
-                    return name, _clip(clause.strip())
-    return None
-
-
 def _names(ctx: Ctx, d: Doc) -> str:
     names = [ctx.persons[p].name for p in d.entry.persons
              if p in ctx.persons and p not in ctx.family]
@@ -142,10 +127,10 @@ def _fact(sign_id: str, ctx: Ctx, d: Doc) -> Reason | None:
         return Reason(e.id, e.occurred_at, "amount", person=_names(ctx, d),
                       amount=format_amount(e.amount, e.currency or "CNY"), method=e.method)
     if sign_id == "WS-UNUSUAL-PAYMENT" and e.kind == "request" and e.amount is not None:
-        return Reason(e.id, e.occurred_at, "offered", quote=_clip(e.task or e.summary),
+        return Reason(e.id, e.occurred_at, "offered", quote=d.offer_clip,
                       amount=format_amount(e.amount, e.currency or "CNY"))
-    if sign_id == "WS-DEVICE-GIFT" and e.kind == "gift" and e.item:
-        return Reason(e.id, e.occurred_at, "item", quote=_clip(e.item), person=_names(ctx, d))
+    if sign_id == "WS-DEVICE-GIFT" and e.kind == "gift" and d.item_clip is not None:
+        return Reason(e.id, e.occurred_at, "item", quote=d.item_clip, person=_names(ctx, d))
     return None
 
 
@@ -156,7 +141,7 @@ def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
     vocabs = SIGN_VOCABS[sign_id]
     for d in docs:
         fact = _fact(sign_id, ctx, d)
-        found = _quote(d, vocabs)
+        found = d.sign_quote(sign_id, vocabs)
         if fact is not None:
             out.append(fact)
         if found is not None and not (fact is not None and fact.field in ("item", "offered")):
@@ -164,11 +149,11 @@ def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
         elif fact is None and sign_id == "WS-CHANNEL-SWITCH" and d.entry.channel:
             out.append(Reason(d.id, d.entry.occurred_at, "channel", quote=d.entry.channel))
         elif fact is None:  # the entry counts by its kind or its place in time: its summary
-            out.append(Reason(d.id, d.entry.occurred_at, "summary", quote=_clip(d.entry.summary)))
+            out.append(Reason(d.id, d.entry.occurred_at, "summary", quote=d.summary_clip))
     if sign_id == "WS-VAGUE-IDENTITY":
         for pid in dict.fromkeys(p for d in docs for p in d.entry.persons):
             person = ctx.persons.get(pid)
             if person and person.organisation and v.VAGUE_ORG.find(person.organisation):
-                out.append(Reason(None, None, "organisation", quote=_clip(person.organisation),
+                out.append(Reason(None, None, "organisation", quote=clip(person.organisation),
                                   person=person.name))
     return out

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
+from typing import Protocol
 
 from journal.core.models import Entry, Person
 from journal.core.signs import meaning
@@ -54,16 +55,51 @@ def _aware(dt: datetime | None) -> datetime:
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
 
 
-@dataclass
-class Doc:
-    """One entry prepared for the rules: its text, tokens and cached vocabulary hits."""
+class EntryFields(Protocol):
+    """What the rules read of an entry besides its wording: its structured fields."""
 
-    entry: Entry
-    text: str  # what the entry affirms: refusals, negations and passed-on advice taken out
-    tokens: str  # the Latin words of the text, lower case, joined by spaces
-    seq: int = 0  # position in chronological order
-    when: datetime = field(default_factory=lambda: _aware(None))  # occurred_at, aware
-    _hits: dict[str, list[str]] = field(default_factory=dict)
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def persons(self) -> Sequence[str]: ...
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def value(self) -> Decimal | None: ...
+    @property
+    def direction(self) -> str | None: ...
+    @property
+    def method(self) -> str | None: ...
+    @property
+    def initiated_by(self) -> str | None: ...
+    @property
+    def status(self) -> str | None: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def medium(self) -> str | None: ...
+    @property
+    def target(self) -> str | None: ...
+
+
+class Doc:
+    """One entry as the rules see it: its fields, its place in time and which wording it holds.
+
+    Two kinds: :class:`TextDoc` reads the entry's text (the full evaluation, the reference) and
+    :class:`journal.core.signs.facts.FactDoc` reads the facts stored when the entry was written.
+    Both answer every question the rules and the reasons ask with the same result.
+    """
+
+    __slots__ = ()
+    entry: EntryFields
+    seq: int  # position in chronological order
+    when: datetime  # occurred_at, aware
 
     @property
     def id(self) -> str:
@@ -72,6 +108,111 @@ class Doc:
     @property
     def kind(self) -> str:
         return self.entry.kind
+
+    def hits(self, vocab: Vocab) -> list[str]:
+        """The terms of ``vocab`` the affirmed text holds."""
+        raise NotImplementedError
+
+    def has(self, vocab: Vocab) -> bool:
+        """Whether the affirmed text holds a term of ``vocab``."""
+        raise NotImplementedError
+
+    def has_full(self, vocab: Vocab) -> bool:
+        """Whether the whole text (refusals included) holds a term of ``vocab``."""
+        raise NotImplementedError
+
+    @property
+    def device(self) -> bool:
+        """A device is named, not just an accessory (a phone case is not a phone)."""
+        raise NotImplementedError
+
+    @property
+    def user_gives(self) -> bool:
+        raise NotImplementedError
+
+    @property
+    def ordinary_pay(self) -> bool:
+        raise NotImplementedError
+
+    # what the reasons quote (reasons.py)
+    def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+        """What a reason of ``sign_id`` quotes: for the first of its ``vocabs`` (strongest
+        first) that has one, the first clause, field by field, holding one of its terms and
+        not discounted, as (field, clipped clause)."""
+        raise NotImplementedError
+
+    @property
+    def summary_clip(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def offer_clip(self) -> str:
+        """The request's task (or summary), clipped: what pay is offered for."""
+        raise NotImplementedError
+
+    @property
+    def item_clip(self) -> str | None:
+        """The gift's item, clipped (None when the entry names none)."""
+        raise NotImplementedError
+
+
+MAX_QUOTE = 60  # characters of a quoted clause
+QUOTED_FIELDS = ("summary", "details", "task", "target", "item", "location")
+
+
+def clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE - 1].rstrip() + "…"
+
+
+def first_quotes(entry: Entry, vocabs: Iterable[Vocab]) -> dict[str, tuple[str, str]]:
+    """For each of ``vocabs``: the first affirmed clause of ``entry``, field by field, holding
+    one of its terms, as (field, clipped clause); vocabularies without one are left out.
+
+    Each field's words and clauses are split once for all vocabularies; a field is looked into
+    only if the vocabulary matches it as a whole (a clause holds a term only if its field does).
+    """
+    wanted = list(vocabs)
+    out: dict[str, tuple[str, str]] = {}
+    for name in QUOTED_FIELDS:
+        value = getattr(entry, name) or ""
+        if not value or len(out) == len(wanted):
+            continue
+        tokens = " ".join(tokenize(value))
+        parts: list[tuple[str, str]] | None = None
+        for vocab in wanted:
+            if vocab.name in out or not vocab.matches(value, tokens):
+                continue
+            if parts is None:
+                parts = [(c, " ".join(tokenize(c))) for c in meaning.clauses(value)
+                         if not meaning.discounted(c)]
+            for c, ctokens in parts:
+                if vocab.matches(c, ctokens):
+                    out[vocab.name] = (name, clip(c.strip()))
+                    break
+    return out
+
+
+def sign_quote(quotes: dict[str, tuple[str, str]],
+               vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+    """The quote of the first of ``vocabs`` (strongest first) found in ``quotes``."""
+    for vocab in vocabs:
+        found = quotes.get(vocab.name)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(eq=False)
+class TextDoc(Doc):
+    """One entry prepared for the rules from its text: tokens and cached vocabulary hits."""
+
+    entry: Entry
+    text: str  # what the entry affirms: refusals, negations and passed-on advice taken out
+    tokens: str  # the Latin words of the text, lower case, joined by spaces
+    seq: int = 0
+    when: datetime = field(default_factory=lambda: _aware(None))
+    _hits: dict[str, list[str]] = field(default_factory=dict)
 
     def hits(self, vocab: Vocab) -> list[str]:
         found = self._hits.get(vocab.name)
@@ -101,7 +242,6 @@ class Doc:
 
     @cached_property
     def device(self) -> bool:
-        """A device is named, not just an accessory (a phone case is not a phone)."""
         return bool(v.DEVICE.find(meaning.without_accessories(self.text)))
 
     @cached_property
@@ -111,6 +251,27 @@ class Doc:
     @cached_property
     def ordinary_pay(self) -> bool:
         return meaning.ordinary_pay(self.entry, self.text)
+
+    def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
+        return sign_quote(first_quotes(self.entry, vocabs), vocabs)
+
+    @property
+    def summary_clip(self) -> str:
+        return clip(self.entry.summary)
+
+    @property
+    def offer_clip(self) -> str:
+        return clip(self.entry.task or self.entry.summary)
+
+    @property
+    def item_clip(self) -> str | None:
+        return clip(self.entry.item) if self.entry.item else None
+
+
+def text_doc(entry: Entry, seq: int = 0) -> TextDoc:
+    """An entry prepared for the rules from its text."""
+    text = meaning.affirmed(_entry_text(entry))
+    return TextDoc(entry, text, " ".join(tokenize(text)), seq, _aware(entry.occurred_at))
 
 
 class Pool:
@@ -211,8 +372,15 @@ class Ctx:
     def of_person(self, pid: str) -> list[Doc]:
         return self.by_person.get(pid, [])
 
+    @cached_property
+    def _family_only(self) -> set[int]:
+        """The docs (by seq) whose persons are all family or trusted by role."""
+        family = self.family
+        return {d.seq for d in self.docs
+                if d.entry.persons and all(p in family for p in d.entry.persons)}
+
     def from_family_only(self, d: Doc) -> bool:
-        return bool(d.entry.persons) and all(p in self.family for p in d.entry.persons)
+        return d.seq in self._family_only
 
 
 def trusted_ids(persons: Iterable[Person]) -> set[str]:
@@ -221,12 +389,15 @@ def trusted_ids(persons: Iterable[Person]) -> set[str]:
 
 
 def prepare(entries: Iterable[Entry], persons: Iterable[Person]) -> Ctx:
+    """The reference: every entry's text read and matched now."""
     live = [e for e in entries if e.deleted_at is None]
     live.sort(key=lambda e: (_aware(e.occurred_at), _aware(e.recorded_at), e.id))
-    docs = []
-    for n, e in enumerate(live):
-        text = meaning.affirmed(_entry_text(e))
-        docs.append(Doc(e, text, " ".join(tokenize(text)), n, _aware(e.occurred_at)))
+    docs: list[Doc] = [text_doc(e, n) for n, e in enumerate(live)]
+    return context(docs, persons)
+
+
+def context(docs: list[Doc], persons: Iterable[Person]) -> Ctx:
+    """The rules' view of ``docs`` (chronological, not deleted, ``seq`` their position)."""
     pmap = {p.id: p for p in persons if not p.deleted}
     # Family (and teachers or counsellors by their role) are not a recruitment pattern by
     # themselves: their gifts, requests and surveys are at most a hint.

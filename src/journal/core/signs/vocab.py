@@ -20,13 +20,13 @@ import re
 from dataclasses import dataclass, field
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_APOSTROPHES = str.maketrans({"'": "", "’": "", "‘": ""})
 _GAP = 3  # other words allowed between the words of an English term
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-case Latin words and numbers of ``text`` ("Don't" → "dont"); CJK is skipped."""
-    return _WORD_RE.findall(text.lower().translate(_APOSTROPHES))
+    # str.replace is many times faster than str.translate on long texts; the same result
+    return _WORD_RE.findall(text.lower().replace("'", "").replace("’", "").replace("‘", ""))
 
 
 def _word_re(pattern: str) -> str:

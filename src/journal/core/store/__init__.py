@@ -43,6 +43,7 @@ from journal.core.models import (
     VerifyResult,
 )
 from journal.core.outpath import check_output_path
+from journal.core.signs import facts as sign_facts
 from journal.core.store import filelock
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from journal.core.store.connection import KeyMaterial, check_key, connect
@@ -66,6 +67,8 @@ from journal.core.store.search_index import (
     SEARCH_INDEX_VERSION,
     SearchIndex,
 )
+from journal.core.store.signfacts import STAMP_META_KEY as SIGN_FACTS_META_KEY
+from journal.core.store.signfacts import SignFacts
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import States
 from journal.core.store.writegate import WriteGate
@@ -134,8 +137,9 @@ class Journal:
         self._index = index
         self._persons = Persons(self.db, states, revisions, index)
         self._overview = OverviewIndex(self.db)
+        self._facts = SignFacts(self.db, reader)
         self._entries = Entries(self.db, states, revisions, index, reader, self._persons,
-                                self._overview)
+                                self._overview, self._facts)
         self._attachments = Attachments(self.db, states, index, reader, self._persons)
         self._drafts = Drafts(self.db)
         self._dismissals = SignDismissals(self.db, states)
@@ -182,6 +186,8 @@ class Journal:
                          (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
                          (OVERVIEW_INDEX_META_KEY, overview_index_stamp()))
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)",
+                         (SIGN_FACTS_META_KEY, sign_facts.STAMP))
             conn.execute("COMMIT")
         except BaseException:
             if conn is not None:
@@ -212,14 +218,21 @@ class Journal:
         return crypto.derive_key(passphrase, header)
 
     @classmethod
-    def open(cls, path: os.PathLike[str] | str, passphrase: str, mode: str = WRITE) -> Journal:
-        return cls.open_with_key(path, cls.derive(path, passphrase), mode=mode)
+    def open(cls, path: os.PathLike[str] | str, passphrase: str, mode: str = WRITE,
+             progress: Callable[[int, int], None] | None = None) -> Journal:
+        return cls.open_with_key(path, cls.derive(path, passphrase), mode=mode,
+                                 progress=progress)
 
     @classmethod
     def open_with_key(cls, path: os.PathLike[str] | str, key: bytes,
-                      backup_dir: Path | None = None, mode: str = WRITE) -> Journal:
+                      backup_dir: Path | None = None, mode: str = WRITE,
+                      progress: Callable[[int, int], None] | None = None,
+                      rebuild_sign_facts: bool = True) -> Journal:
         """Open with a derived key; migrates an older schema (after a backup into ``backup_dir``,
-        default: the settings' backup folder).
+        default: the settings' backup folder), and rebuilds the warning-sign facts when they were
+        made by other rules (``progress(done, total)`` follows that rebuild). The window passes
+        ``rebuild_sign_facts=False`` (it opens on its UI thread) and leaves the rebuild to its
+        warning-signs page, which runs it in the background with its progress shown.
 
         ``mode``: ``"write"`` takes the writer lock (``JournalBusyError`` while another process
         writes; ``error.journal_file_read_only`` for a file, folder or medium that cannot be written);
@@ -259,12 +272,14 @@ class Journal:
                 journal.close()
                 if reason == "file":  # cannot be brought up to date where it is
                     raise InputError("error.read_only_needs_update", path=str(path))
-                cls.open_with_key(path, key, backup_dir, mode=WRITE).close()
+                cls.open_with_key(path, key, backup_dir, mode=WRITE, progress=progress).close()
                 return cls.open_with_key(path, key, backup_dir, mode=mode)
             journal._migrations.migrate_if_needed(backup_dir)
             if want_write:
                 journal._index.ensure_current()
                 journal._overview.ensure_current()
+                if rebuild_sign_facts:
+                    journal.rebuild_sign_facts(progress)
             else:  # read-only: an index of an older version is rebuilt on the next writing open
                 with contextlib.suppress(JournalError):
                     journal._index.ensure_current()
@@ -560,12 +575,41 @@ class Journal:
     def sign_dismissals(self) -> list[tuple[str, str, datetime]]:
         return self._dismissals.all()
 
+    # ------------------------------------------------------------------ warning-sign facts
+    def sign_facts_current(self) -> bool:
+        """Whether the stored warning-sign facts were made by this program's rules."""
+        return self._facts.current()
+
+    def rebuild_sign_facts(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Rebuild the warning-sign facts if they were made by other rules (one transaction);
+        True when they were rebuilt."""
+        return self._facts.ensure_current(progress)
+
+    def sign_fact_docs(self) -> list[sign_facts.FactDoc]:
+        """The live entries as the warning-sign rules see them, from the stored facts
+        (chronological). Only meaningful when :meth:`sign_facts_current`."""
+        return self._facts.docs()
+
+    def load_sign_words(self, docs: Sequence[sign_facts.FactDoc]) -> None:
+        """Read what the reasons of these docs quote (only the entries the signs rest on)."""
+        self._facts.load_words(docs)
+
+    def stale_sign_facts(self) -> int:
+        """How many entries' warning-sign facts are missing or out of date."""
+        return self._facts.stale()
+
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None,
                expect_head: str | None = None) -> VerifyResult:
         """The integrity check; with ``expect_head`` also whether that hash (from an earlier
         report) is a record of this chain, and how many records came after it."""
-        return self._integrity.verify(progress, expect_head=expect_head)
+        result = self._integrity.verify(progress, expect_head=expect_head)
+        # derived data, like the search index: stale warning-sign facts are a problem to report
+        stale = list(self._facts.iter_problems())
+        if stale:
+            result.problems.extend(stale)
+            result.ok = False
+        return result
 
     def chain_position(self) -> tuple[int, str]:
         """(sequence number, hash) of the newest audit record; (0, GENESIS) for none."""

@@ -19,15 +19,18 @@ from journal.core.store.persons import Persons
 from journal.core.store.reader import EntryReader
 from journal.core.store.revisions import Revisions
 from journal.core.store.search_index import SearchIndex
+from journal.core.store.signfacts import SignFacts
 from journal.core.store.states import States
 from journal.core.timeparse import utc_now
 
 
 class Entries:
     def __init__(self, db: Database, states: States, revisions: Revisions, index: SearchIndex,
-                 reader: EntryReader, persons: Persons, overview: OverviewIndex) -> None:
+                 reader: EntryReader, persons: Persons, overview: OverviewIndex,
+                 facts: SignFacts) -> None:
         self._db = db
         self._overview = overview
+        self._facts = facts
         self._states = states
         self._revisions = revisions
         self._index = index
@@ -108,13 +111,15 @@ class Entries:
             [(entry_id, pid, i) for i, pid in enumerate(persons)])
 
     def _changed(self, entry_id: str, action: str) -> None:
-        """Audit record, revision and search index for a changed entry (inside a transaction)."""
+        """Audit record, revision, search index and warning-sign facts for a changed entry
+        (inside a transaction)."""
         state = self._states.record(action, "entry", entry_id)
         assert state is not None
         entry = self._reader.load([entry_id])[0]
         self._revisions.add("entry", entry_id, state["revision"], action, entry_to_json(entry))
         self._index.index_entry(entry)
         self._overview.entry_changed(entry_id)
+        self._facts.write(entry)
 
     # ------------------------------------------------------------------ reading
     def resolve_id(self, ref: str) -> str:

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -36,7 +36,7 @@ from journal.core.models import Entry
 from journal.core.signs import POSSIBLE, PRESENT, SignResult
 from journal.gui import dialogs, qtsetup
 from journal.gui.fit import ScrolledPage
-from journal.gui.worker import BackgroundTask, run_in_background
+from journal.gui.worker import BackgroundTask, Progress, run_in_background
 
 if TYPE_CHECKING:
     from journal.core.store import Journal
@@ -117,9 +117,10 @@ def _entry_line(entry: Entry) -> str:
 Evaluation = tuple[list[SignResult], dict[str, Entry]]
 
 
-def _evaluate(journal: Journal) -> Evaluation:
-    """The signs and the evidence entries the cards show (at most EVIDENCE_SHOWN per sign)."""
-    results = core_signs.evaluate_journal(journal)
+def _evaluate(journal: Journal, progress: Progress | None = None) -> Evaluation:
+    """The signs and the evidence entries the cards show (at most EVIDENCE_SHOWN per sign).
+    ``progress`` follows a rebuild of the stored facts (after an update of the rules)."""
+    results = core_signs.evaluate_journal(journal, progress)
     ids = list(dict.fromkeys(i for r in results for i in r.evidence[:EVIDENCE_SHOWN]))
     return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
 
@@ -386,9 +387,11 @@ class SignsView(QWidget):
     """The Warning signs page. ``set_journal(j)``; ``None`` (on lock) clears everything.
 
     A journal of up to SYNC_LIMIT entries is evaluated at once (well under a second); a larger
-    one in a background task (:mod:`journal.gui.worker`), so the window never freezes (100,000
-    entries take ~30 s). A result that arrives after a newer refresh, a lock or the view's
-    deletion is dropped.
+    one in a background task (:mod:`journal.gui.worker`), so the window never freezes. The
+    evaluation reads the facts stored with each entry; when they must first be rebuilt (after an
+    update of the rules: minutes at 100,000 entries) that runs in the background too, with its
+    progress in the summary line. A result that arrives after a newer refresh, a lock or the
+    view's deletion is dropped.
     """
 
     entryActivated = Signal(str)
@@ -470,7 +473,8 @@ class SignsView(QWidget):
             self._show([], {})
             return
         try:
-            if journal.count_entries() <= SYNC_LIMIT:
+            rebuild = journal.writable and not journal.sign_facts_current()
+            if not rebuild and journal.count_entries() <= SYNC_LIMIT:
                 self._show(*_evaluate(journal))
                 return
         except JournalError as exc:
@@ -478,9 +482,19 @@ class SignsView(QWidget):
             return
         self.summary.setText(self.tr("Checking your entries for warning signs…"))
         self.summary.setVisible(True)
-        self.task = run_in_background(lambda _progress: _evaluate(journal), self,
+        self.task = run_in_background(lambda progress: _evaluate(journal, progress), self,
                                       done=self._evaluated, failed=self._failed,
                                       name="warning-signs")
+        self.task.progressed.connect(self._rebuilding)
+
+    @Slot(int, int)
+    def _rebuilding(self, done: int, total: int) -> None:
+        """Progress of the rebuild of the stored facts (only after an update of the rules)."""
+        self.summary.setText(
+            self.tr("Updating what each entry contributes to the warning signs (once, after an "
+                    "update of the program): %1 of %2 entries…")
+            .replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+        self.summary.setVisible(True)
 
     def _evaluated(self, outcome: Evaluation) -> None:
         self.task = None

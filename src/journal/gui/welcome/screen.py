@@ -303,7 +303,8 @@ class WelcomeScreen(QWidget):
 
         try:
             try:  # a read-only file or media opens read-only (the window shows a banner)
-                journal = Journal.open_with_key(path, key, mode=AUTO)
+                # stale warning-sign facts are rebuilt by the signs page, in the background
+                journal = Journal.open_with_key(path, key, mode=AUTO, rebuild_sign_facts=False)
             except JournalError as busy:
                 if busy.key != "error.journal_busy" or not self._ask_read_only(path):
                     raise

@@ -1,0 +1,153 @@
+"""The stored warning-sign facts (table ``sign_facts``, schema v6): one row per entry.
+
+A row holds what the entry contributes to the rules (:mod:`journal.core.signs.facts`) and the
+structured fields they read, written in the transaction that writes the entry (add, edit, trash,
+restore, import). Like the search index, the facts are derived data inside the encrypted file,
+not evidence: the audit chain does not cover them; ``verify`` says when they are stale, and they
+are rebuilt when the stamp of the rules (``meta.sign_facts_stamp``) is not this program's.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+
+from journal.core import schema
+from journal.core.codec import iso
+from journal.core.models import Entry
+from journal.core.signs import facts as sf
+from journal.core.store.db import Database
+from journal.core.store.reader import EntryReader
+
+log = logging.getLogger(__name__)
+
+STAMP_META_KEY = "sign_facts_stamp"
+_BATCH = 500
+_COLUMNS = ("seq, entry_id, revision, live, occurred_us, recorded_us, occurred_at, kind, persons,"
+            " flags, amount, currency, value, direction, method, initiated_by, status, channel,"
+            " medium, target, hits, words")
+# what FactEntry reads, in its order
+_ENTRY_COLUMNS = ("entry_id, occurred_at, kind, persons, amount, currency, value, direction,"
+                  " method, initiated_by, status, channel, medium, target")
+
+Progress = Callable[[int, int], None]
+
+
+def _str(x: object) -> str | None:
+    return None if x is None else str(x)
+
+
+class SignFacts:
+    def __init__(self, db: Database, reader: EntryReader) -> None:
+        self._db = db
+        self._reader = reader
+        self._rebuilding = threading.Lock()
+
+    # ------------------------------------------------------------------ keeping them current
+    def write(self, entry: Entry) -> None:
+        """Work out and store the facts of ``entry`` as just loaded (inside the transaction that
+        changed it)."""
+        conn = self._db.conn
+        seq = conn.execute("SELECT seq FROM entries WHERE id = ?", (entry.id,)).fetchone()[0]
+        f = sf.compute(entry)
+        conn.execute(
+            f"INSERT OR REPLACE INTO sign_facts({_COLUMNS}) VALUES ({','.join('?' * 22)})",
+            (seq, entry.id, entry.revision, int(entry.deleted_at is None),
+             sf.micros(entry.occurred_at), sf.micros(entry.recorded_at), iso(entry.occurred_at),
+             entry.kind, " ".join(dict.fromkeys(entry.persons)), f.flags, _str(entry.amount),
+             entry.currency, _str(entry.value), entry.direction, entry.method,
+             entry.initiated_by, entry.status, entry.channel, entry.medium, entry.target,
+             f.hits_json(), f.words_text()))
+
+    def current(self) -> bool:
+        """Whether the stored facts were made by these rules (one read of ``meta``)."""
+        row = self._db.one("SELECT value FROM meta WHERE key = ?", (STAMP_META_KEY,))
+        return row is not None and str(row[0]) == sf.STAMP
+
+    def ensure_current(self, progress: Progress | None = None) -> bool:
+        """Rebuild every entry's facts when they were made by other rules or wording; True when
+        they were rebuilt here. ``progress(done, total)`` follows the entries. Two callers at
+        once (the window's signs page and a report) rebuild once: the second waits."""
+        with self._rebuilding:
+            if self.current():
+                return False
+            self._rebuild(progress)
+            return True
+
+    def _rebuild(self, progress: Progress | None) -> None:
+        """Batch by batch, each its own transaction, so that the window can read and write
+        between them; the stamp is written last, in the transaction of the last batch, so facts
+        are never taken as current before every entry has them (an interrupted rebuild starts
+        again on the next call). Entries written meanwhile write their own facts."""
+        with self._db.transaction():
+            schema.ensure_sign_facts(self._db.conn)
+            self._db.conn.execute("DELETE FROM meta WHERE key = ?", (STAMP_META_KEY,))
+            self._db.conn.execute("DELETE FROM sign_facts")
+            ids = [r[0] for r in self._db.conn.execute("SELECT id FROM entries ORDER BY seq")]
+        total = len(ids)
+        log.info("rebuilding the warning-sign facts of %d entries", total)
+        if progress is not None:
+            progress(0, total)
+        for i in range(0, max(total, 1), _BATCH):
+            with self._db.transaction():
+                for entry in self._reader.load(ids[i:i + _BATCH]):
+                    self.write(entry)
+                if i + _BATCH >= total:
+                    self._db.conn.execute(
+                        "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                        (STAMP_META_KEY, sf.STAMP))
+            if progress is not None:
+                progress(min(total, i + _BATCH), total)
+
+    # ------------------------------------------------------------------ reading them
+    def docs(self) -> list[sf.FactDoc]:
+        """The live entries as the rules see them, chronological (the order of the full
+        evaluation: occurred, recorded, id), from the facts alone."""
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                f"SELECT occurred_us, flags, hits, {_ENTRY_COLUMNS} FROM sign_facts"
+                " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id").fetchall()
+        strings: dict[object, object] = {}
+        return [sf.FactDoc(sf.FactEntry(r[3:], strings), n, r[0], r[1], r[2])
+                for n, r in enumerate(rows)]
+
+    def load_words(self, docs: Iterable[sf.FactDoc]) -> None:
+        """Read the stored quotes of ``docs`` (the entries the signs rest on), in batches."""
+        wanted = {d.id: d for d in docs if not d.words_loaded}
+        ids = list(wanted)
+        with self._db.lock:
+            live = self._db.one("SELECT count(*) FROM sign_facts WHERE live = 1")[0]
+            if len(ids) * 8 > live:  # many: one pass over the table beats as many look-ups
+                for eid, words in self._db.conn.execute(
+                        "SELECT entry_id, words FROM sign_facts WHERE live = 1"):
+                    doc = wanted.get(eid)
+                    if doc is not None:
+                        doc.set_words(words)
+                return
+            for i in range(0, len(ids), _BATCH):
+                part = ids[i:i + _BATCH]
+                for eid, words in self._db.conn.execute(
+                        f"SELECT entry_id, words FROM sign_facts WHERE entry_id IN"
+                        f" ({','.join('?' * len(part))})", part):
+                    wanted[eid].set_words(words)
+
+    # ------------------------------------------------------------------ checking them
+    def stale(self) -> int:
+        """How many entries have no facts or facts of an older revision (all of them when the
+        stamp is not this program's): cheap, one pass over two narrow columns each."""
+        if not self.current():
+            return int(self._db.one("SELECT count(*) FROM entries")[0])
+        row = self._db.one(
+            "SELECT count(*) FROM entries e LEFT JOIN sign_facts f ON f.seq = e.seq"
+            " WHERE f.seq IS NULL OR f.revision != e.revision OR f.entry_id != e.id")
+        extra = self._db.one(
+            "SELECT count(*) FROM sign_facts WHERE seq NOT IN (SELECT seq FROM entries)")
+        return int(row[0]) + int(extra[0])
+
+    def iter_problems(self) -> Iterator[str]:
+        """English, for ``verify``: that the facts are stale, and how many."""
+        n = self.stale()
+        if n:
+            yield (f"the warning-sign facts of {n} entr{'y' if n == 1 else 'ies'} are out of date"
+                   " (they are rebuilt when the journal is next opened for writing)")
