@@ -36,6 +36,7 @@ from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import BILL_APPS, system_tz_name
 from journal.core.importers.sandbox import parse_file_isolated
 from journal.core.ocr.screenshots import ScreenshotImportResult, looks_like_picture
+from journal.core.timeparse import show_when
 from journal.gui import dialogs
 from journal.gui.fit import fit_to_screen
 from journal.gui.importer.billpreview import BillPreview
@@ -445,7 +446,7 @@ class ImportDialog(QDialog):
                                  .replace("%2", str(len(chat.messages))))
         self.table.setRowCount(len(shown))
         for row, m in enumerate(shown):
-            when = QTableWidgetItem(m.sent_at.strftime("%Y-%m-%d %H:%M"))
+            when = QTableWidgetItem(show_when(m.sent_at, "exact", current_lang()))
             who = QTableWidgetItem(m.sender or self.tr("(system)"))
             text = m.text.replace("\n", " ⏎ ")
             if m.forwarded_from:

@@ -41,6 +41,7 @@ from journal.core.ocr.screenshots import (
     import_screenshots,
     read_screenshots,
 )
+from journal.core.timeparse import show_when
 from journal.gui import dialogs
 from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
@@ -282,7 +283,7 @@ class ScreenshotImportDialog(QDialog):
             ])))
         self.table.setRowCount(len(pic.messages))
         for i, m in enumerate(pic.messages):
-            for col, text in enumerate((m.sent_at.strftime("%Y-%m-%d %H:%M"), m.sender, m.text)):
+            for col, text in enumerate((show_when(m.sent_at, "exact", lang), m.sender, m.text)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if m.side == "me":

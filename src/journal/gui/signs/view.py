@@ -34,6 +34,7 @@ from journal.core import signs as core_signs
 from journal.core.errors import JournalError
 from journal.core.models import Entry
 from journal.core.signs import POSSIBLE, PRESENT, SignResult
+from journal.core.timeparse import show_when
 from journal.gui import dialogs, qtsetup
 from journal.gui.fit import ScrolledPage
 from journal.gui.worker import BackgroundTask, run_in_background
@@ -103,11 +104,8 @@ def _set_bullets(label: QLabel, items: list[str]) -> None:
                   f"{rows}</ul>")
 
 
-def _entry_line(entry: Entry) -> str:
-    when = entry.occurred_at
-    date = when.strftime("%Y-%m") if entry.precision == "month" else when.strftime("%Y-%m-%d")
-    if entry.precision == "approximate":
-        date = "~" + date
+def _entry_line(entry: Entry, lang: str) -> str:
+    date = show_when(entry.occurred_at, entry.precision or "exact", lang)  # the one display rule
     summary = " ".join(entry.summary.split())
     if len(summary) > _SUMMARY_MAX:
         summary = summary[: _SUMMARY_MAX - 1] + "…"
@@ -211,7 +209,7 @@ class SignCard(QFrame):
             entry = entries.get(entry_id)
             if entry is None:
                 continue
-            button = QPushButton(_entry_line(entry))
+            button = QPushButton(_entry_line(entry, lang))
             button.setObjectName("evidenceButton")
             button.setProperty("entryId", entry_id)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
