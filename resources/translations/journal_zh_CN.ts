@@ -2061,6 +2061,10 @@ Lock it now and restore the most recent backup?</source>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source>This journal is open read-only, so nothing can be set aside or counted again here.</source>
+      <translation>这个日志以只读方式打开，这里不能把信号标为不适用，也不能重新计入。</translation>
+    </message>
   </context>
   <context>
     <name>SignsView</name>
@@ -2103,6 +2107,10 @@ Lock it now and restore the most recent backup?</source>
     <message>
       <source>Set aside by you — not counted</source>
       <translation>你已标为不适用的信号（不计入）</translation>
+    </message>
+    <message>
+      <source>This journal is open read-only: you can read the signs, but not set one aside or count it again. The bar at the top of the window says why.</source>
+      <translation>这个日志以只读方式打开：你可以查看警示信号，但不能标为不适用或重新计入。原因见窗口顶部的提示栏。</translation>
     </message>
   </context>
   <context>

@@ -289,6 +289,23 @@ class SignCard(QFrame):
         self.dismiss_error.setText(text)
         self.dismiss_error.setVisible(True)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A journal that may only be read: the judgement buttons are off (their tooltip says
+        why) and an open "Not this…" editor is closed."""
+        why = self.tr("This journal is open read-only, so nothing can be set aside or counted "
+                      "again here.") if read_only else ""
+        if hasattr(self, "undismiss_button"):
+            self.undismiss_button.setEnabled(not read_only)
+            self.undismiss_button.setToolTip(why)
+            return
+        if read_only:
+            self._editing(False)
+        self.dismiss_button.setEnabled(not read_only)
+        self.dismiss_button.setToolTip(why or self.tr(
+            "If you are sure this does not fit your situation, set it aside with a short reason."))
+        for w in (self.reason_edit, self.confirm_button):
+            w.setEnabled(not read_only)
+
 
 _MARKS = {PRESENT: "●", POSSIBLE: "●", None: "○", "dismissed": "–"}
 
@@ -399,6 +416,7 @@ class SignsView(QWidget):
         self.results: list[SignResult] = []
         self.cards: list[SignCard] = []
         self._entries: dict[str, Entry] = {}
+        self._read_only = False
 
         self.heading = _wrap(bold=True, selectable=False)
         font = self.heading.font()
@@ -408,6 +426,11 @@ class SignsView(QWidget):
         self.intro.setObjectName("signsIntro")
         self.summary = _wrap(selectable=False)
         self.summary.setObjectName("signsSummary")
+        self.read_only_note = _wrap(selectable=False)  # why the judgement buttons are off
+        self.read_only_note.setObjectName("signsReadOnly")
+        self.read_only_note.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00;"
+                                          " border: 1px solid #e0c56b; padding: 6px 10px; }")
+        self.read_only_note.setVisible(False)
         self.empty = _wrap(selectable=False)
         self.empty.setObjectName("signsEmpty")
         font = self.empty.font()
@@ -433,6 +456,7 @@ class SignsView(QWidget):
         col.addWidget(self.heading)
         col.addWidget(self.intro)
         col.addWidget(self.summary)
+        col.addWidget(self.read_only_note)
         col.addWidget(self.empty)
         col.addWidget(self.overview)
         col.addWidget(self._cards_box)
@@ -453,6 +477,20 @@ class SignsView(QWidget):
     def set_journal(self, journal: Journal | None) -> None:
         self._journal = journal
         self.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The window found the journal read-only (or damaged): the signs can be read, not set
+        aside or counted again; the page says why."""
+        self._read_only = read_only
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        journal = self._journal
+        read_only = journal is not None and (
+            self._read_only or not bool(getattr(journal, "writable", True)))
+        self.read_only_note.setVisible(read_only and bool(self.cards))
+        for card in self.cards:
+            card.set_read_only(read_only)
 
     @property
     def busy(self) -> bool:
@@ -578,6 +616,7 @@ class SignsView(QWidget):
                 self._cards_layout.addWidget(card)
                 self.cards.append(card)
         self._cards_box.setVisible(bool(self.cards))
+        self._apply_read_only()
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Warning signs"))
@@ -588,6 +627,9 @@ class SignsView(QWidget):
         self.present_heading.setText(self.tr("Shown by your entries"))
         self.possible_heading.setText(self.tr("Hinted at — worth keeping an eye on"))
         self.set_aside_heading.setText(self.tr("Set aside by you — not counted"))
+        self.read_only_note.setText(self.tr(
+            "This journal is open read-only: you can read the signs, but not set one aside or "
+            "count it again. The bar at the top of the window says why."))
         self.report_box.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
