@@ -39,6 +39,7 @@ from journal.core.ocr.screenshots import ScreenshotImportResult, looks_like_pict
 from journal.core.timeparse import show_when
 from journal.gui import dialogs
 from journal.gui.fit import fit_to_screen
+from journal.gui.forms import enter_never_submits, press_first_shown
 from journal.gui.importer.billpreview import BillPreview
 from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
@@ -111,6 +112,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self._show_page(self.PAGE_CHOOSE)
+        # on every step: Enter in a field (a name, a zone) moves on, Ctrl+Enter presses the
+        # step's default button (Import, Close)
+        enter_never_submits(self, press_first_shown(self, self.import_button, self.close_button))
 
     # ------------------------------------------------------------------ pages
     def _build_choose(self) -> QWidget:

@@ -43,6 +43,7 @@ from journal.core.ocr.screenshots import (
 )
 from journal.core.timeparse import show_when
 from journal.gui import dialogs
+from journal.gui.forms import enter_never_submits, press_first_shown
 from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
 
@@ -99,6 +100,8 @@ class ScreenshotImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self._show(self.PAGE_CHOOSE)
+        # Enter in the name field moves on; Ctrl+Enter imports (or closes, once done)
+        enter_never_submits(self, press_first_shown(self, self.import_button, self.close_button))
 
     # ------------------------------------------------------------------ pages
     def _build_choose(self) -> QWidget:

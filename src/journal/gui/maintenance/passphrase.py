@@ -24,7 +24,7 @@ from journal.core import passchange
 from journal.core.crypto import MIN_PASSPHRASE_CHARS, passphrase_strength
 from journal.core.errors import JournalError
 from journal.gui import dialogs
-from journal.gui.forms import clear_error_when_edited, enter_moves_on, error_label, show_error
+from journal.gui.forms import FieldError, enter_moves_on, show_error
 from journal.gui.qtsetup import current_lang
 from journal.gui.worker import BackgroundTask
 
@@ -63,9 +63,9 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.intro)
 
         self.old_label, self.old = QLabel(), _secret_field("oldPassphrase")
-        self.old_error = error_label()
+        self.old_error = FieldError()
         self.new_label, self.new = QLabel(), _secret_field("newPassphrase")
-        self.new_error = error_label()
+        self.new_error = FieldError()
         self.strength = QProgressBar()
         self.strength.setObjectName("strengthBar")
         self.strength.setRange(0, 4)
@@ -75,12 +75,12 @@ class ChangePassphraseDialog(QDialog):
         self.strength_hint.setObjectName("strengthHint")
         self.strength_hint.setWordWrap(True)
         self.repeat_label, self.repeat = QLabel(), _secret_field("repeatPassphrase")
-        self.repeat_error = error_label()
+        self.repeat_error = FieldError()
         for label, field, error in ((self.old_label, self.old, self.old_error),
                                     (self.new_label, self.new, self.new_error),
                                     (self.repeat_label, self.repeat, self.repeat_error)):
             label.setBuddy(field)
-            clear_error_when_edited(field, error)
+            error.clear_when_changed(field)
             layout.addWidget(label)
             layout.addWidget(field)
             if field is self.new:
@@ -107,7 +107,8 @@ class ChangePassphraseDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         layout.addWidget(self.result_label)
-        self.form_error = error_label()
+        self.form_error = FieldError().clear_when_changed(
+            self.old, self.new, self.repeat, self.delete_copies)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
 

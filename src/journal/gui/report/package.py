@@ -41,9 +41,12 @@ class PackageBox(QGroupBox):
 
     packageFinished = Signal(str)
 
-    def __init__(self, options: Callable[[], ReportOptions], parent: QWidget | None = None) -> None:
+    def __init__(self, options: Callable[[], ReportOptions], parent: QWidget | None = None,
+                 show_option_error: Callable[[JournalError], bool] | None = None) -> None:
         super().__init__(parent)
         self._options = options
+        # a refused report option is shown beside its field on the report page, when it has one
+        self._show_option_error = show_option_error or (lambda _exc: False)
         self.journal: Journal | None = None
         self.worker: BackgroundTask | None = None
         self.last_path: Path | None = None
@@ -131,7 +134,8 @@ class PackageBox(QGroupBox):
         try:
             options = self._options()
         except JournalError as exc:
-            dialogs.show_error(self, exc)
+            if not self._show_option_error(exc):
+                dialogs.show_error(self, exc)
             return
         suggested = ("证据包" if options.lang == "zh" else "evidence-package") + \
             f"-{date.today().isoformat()}.zip"

@@ -38,6 +38,7 @@ from journal.core.models import KINDS
 from journal.core.outpath import check_output_path
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
+from journal.gui.forms import FieldError
 from journal.gui.report.package import PackageBox
 from journal.gui.worker import BackgroundTask
 
@@ -123,6 +124,8 @@ class ReportView(QWidget):
         row.addStretch(1)
         self.period_label = QLabel()
         form.addRow(self.period_label, period)
+        self.period_error = FieldError().clear_when_changed(period)
+        form.addRow("", self.period_error)
 
         kinds = QWidget()
         grid = QGridLayout(kinds)
@@ -135,10 +138,14 @@ class ReportView(QWidget):
             grid.addWidget(box, i // 4, i % 4)
         self.kinds_label = QLabel()
         form.addRow(self.kinds_label, kinds)
+        self.kinds_error = FieldError().clear_when_changed(kinds)
+        form.addRow("", self.kinds_error)
 
         self.person_list = QListWidget()
         self.people_label = QLabel()
         form.addRow(self.people_label, self.person_list)
+        self.people_error = FieldError().clear_when_changed(self.person_list)
+        form.addRow("", self.people_error)
 
         self.pictures_check = QCheckBox()
         self.pictures_check.setChecked(True)
@@ -170,6 +177,9 @@ class ReportView(QWidget):
         self.password_again_label = QLabel()
         form2.addRow(self.password_label, self.password_edit)
         form2.addRow(self.password_again_label, self.password_again)
+        self.password_error = FieldError().clear_when_changed(
+            self.password_check, self.password_edit, self.password_again)
+        form2.addRow("", self.password_error)
         self.password_hint = QLabel()
         self.password_hint.setWordWrap(True)
         self.password_hint.setStyleSheet(_HINT_STYLE)
@@ -199,7 +209,8 @@ class ReportView(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         # the signed evidence package, made with the same choices (never the PDF password)
-        self.package_box = PackageBox(lambda: self.options(with_password=False), page)
+        self.package_box = PackageBox(lambda: self.options(with_password=False), page,
+                                      show_option_error=self.show_option_error)
         layout.addWidget(self.package_box)
         layout.addStretch(1)
         self._select_lang(qtsetup.current_lang())
@@ -363,13 +374,25 @@ class ReportView(QWidget):
         ).validated()
 
     # ------------------------------------------------------------------ actions
+    def show_option_error(self, exc: JournalError) -> bool:
+        """Show a refused choice beside the field it concerns (it goes once that is changed);
+        False when no field of the page fits."""
+        label = {"people": self.people_error, "kinds": self.kinds_error,
+                 "since": self.period_error, "until": self.period_error,
+                 "password": self.password_error}.get(exc.field or "")
+        if label is None:
+            return False
+        label.show_message(exc.message(qtsetup.current_lang()))
+        return True
+
     def export_pdf(self) -> None:
         if self.journal is None or self.worker is not None:
             return
         try:
             options = self.options()
         except JournalError as exc:
-            dialogs.show_error(self, exc)
+            if not self.show_option_error(exc):
+                dialogs.show_error(self, exc)
             return
         suggested = (
             "事件报告" if options.lang == "zh" else "incident-report"
@@ -442,7 +465,8 @@ class ReportView(QWidget):
         try:
             text = build_text(self.journal, self.options(with_password=False))
         except JournalError as exc:
-            dialogs.show_error(self, exc)
+            if not self.show_option_error(exc):
+                dialogs.show_error(self, exc)
             return
         QGuiApplication.clipboard().setText(text)
         self.status.setText(

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.forms import FieldError
+
 
 def _title_font(widget: QWidget, scale: float) -> QFont:
     font = QFont(widget.font())
@@ -279,15 +281,6 @@ class _PassphraseField(QLineEdit):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy of a passphrase
 
 
-def _error_label() -> QLabel:
-    label = _para()
-    label.setObjectName("fieldError")
-    label.setStyleSheet("color: #b03a2e;")
-    label.setAccessibleName("error")
-    label.hide()
-    return label
-
-
 class CreatePage(_Page):
     createRequested = Signal(str, str, str)  # path, passphrase, repeat
     backClicked = Signal()
@@ -344,7 +337,8 @@ class CreatePage(_Page):
             "QLabel { background: #fff4e5; color: #5a3b00; border: 1px solid #e0b15a;"
             " border-radius: 4px; padding: 8px; }")
         self.body.addWidget(self.warning)
-        self.error = _error_label()
+        # (what went wrong goes as soon as the place or a passphrase is changed)
+        self.error = FieldError().clear_when_changed(self.location, self.passphrase, self.repeat)
         self.body.addWidget(self.error)
 
         self._add_busy()
@@ -453,14 +447,13 @@ class UnlockPage(_Page):
         self.passphrase.setObjectName("unlockPassphrase")
         self.pass_label.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self._submit)
-        self.passphrase.textEdited.connect(lambda _t: self.show_error(""))
         self.submit = _button("unlockSubmit", self._submit, default=True)
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.submit)
         self.body.addWidget(self.pass_label)
         self.body.addLayout(row)
-        self.error = _error_label()
+        self.error = FieldError().clear_when_changed(self.passphrase)
         self.error.setObjectName("unlockError")
         self.body.addWidget(self.error)
         self.demo_passphrase = _para()
