@@ -22,9 +22,13 @@ class EnterMovesOn(QObject):
         self._submit: Callable[[], Callable[[], object] | None] = (
             weakref.WeakMethod(submit) if inspect.ismethod(submit) else (lambda: submit))
 
+    def _watches(self, widget: QWidget) -> bool:
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in _ENTER and isinstance(watched, QWidget):
+                and event.key() in _ENTER and isinstance(watched, QWidget) \
+                and self._watches(watched):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 submit = self._submit()
                 if submit is not None:
@@ -111,29 +115,15 @@ def clear_on_change(widget: QWidget, clear: Callable[[], None]) -> None:
             field.dateChanged.connect(lambda _d: clear())
 
 
-class _DialogEnterGuard(QObject):
+class _DialogEnterGuard(EnterMovesOn):
     """On the dialog itself: an Enter that no field used (a line edit passes it on) moves to the
     next field instead of reaching QDialog, which would press the default button (a
     QDialogButtonBox makes its first accept button the default when shown). Ctrl+Enter submits.
     It keeps no reference to the dialog (a weak one to ``submit``): Qt owns it as the dialog's
     child and deletes it with the dialog."""
 
-    def __init__(self, dialog: QWidget, submit: Callable[[], object]) -> None:
-        super().__init__(dialog)
-        self._submit: Callable[[], Callable[[], object] | None] = (
-            weakref.WeakMethod(submit) if inspect.ismethod(submit) else (lambda: submit))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in _ENTER and isinstance(watched, QWidget) and watched.isWindow():
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                submit = self._submit()
-                if submit is not None:
-                    submit()
-            else:
-                watched.focusNextChild()
-            return True
-        return super().eventFilter(watched, event)
+    def _watches(self, widget: QWidget) -> bool:
+        return widget.isWindow()
 
 
 def enter_never_submits(dialog: QWidget, submit: Callable[[], object]) -> None:

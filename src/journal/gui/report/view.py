@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from journal.core.outpath import check_output_path
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
 from journal.gui.forms import FieldError
+from journal.gui.report.export import ExportProgress, ask_save_path
 from journal.gui.report.package import PackageBox
 from journal.gui.worker import BackgroundTask
 
@@ -58,7 +58,6 @@ class ReportView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal: Journal | None = None
-        self.worker: BackgroundTask | None = None
         self.last_path: Path | None = None
         self.last_stats: ReportStats | None = None
         self._build()
@@ -201,13 +200,9 @@ class ReportView(QWidget):
         buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self.run = ExportProgress()
+        self.progress, self.status = self.run.progress, self.run.status
+        layout.addWidget(self.run)
         # the signed evidence package, made with the same choices (never the PDF password)
         self.package_box = PackageBox(lambda: self.options(with_password=False), page,
                                       show_option_error=self.show_option_error)
@@ -275,11 +270,7 @@ class ReportView(QWidget):
     # ------------------------------------------------------------------ journal
     def set_journal(self, journal: Journal | None) -> None:
         """Show the options for ``journal``; ``None`` (locked) drops every name and password."""
-        stopped = journal is None and self.worker is not None
-        if stopped and self.worker is not None:
-            self.worker.cancel()  # a running export stops at its next step; nothing is written
-            self.worker = None  # (and what it would have said is dropped)
-            self.progress.setVisible(False)
+        stopped = journal is None and self.run.stop()  # a running export writes nothing
         self.journal = journal
         self.person_list.clear()
         self.prepared_edit.clear()
@@ -394,17 +385,11 @@ class ReportView(QWidget):
             if not self.show_option_error(exc):
                 dialogs.show_error(self, exc)
             return
-        suggested = (
-            "事件报告" if options.lang == "zh" else "incident-report"
-        ) + f"-{date.today().isoformat()}.pdf"
-        start_dir = str(Path.home() / suggested)
-        path = dialogs.save_file(
-            self, self.tr("Save the report as"), start_dir, self.tr("PDF files (*.pdf)")
-        )
-        if not path:
+        path = ask_save_path(self, self.tr("Save the report as"),
+                             "事件报告" if options.lang == "zh" else "incident-report", ".pdf",
+                             self.tr("PDF files (*.pdf)"))
+        if path is None:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         journal = self.journal
         try:  # never onto the journal, its files, another journal or the backups folder
             out = check_output_path(path, [journal.path] if journal is not None else [])
@@ -415,24 +400,19 @@ class ReportView(QWidget):
         def work(progress: Any) -> ReportStats:
             return build_pdf(journal, out, options, progress)
 
-        self.worker = BackgroundTask(work, self, done=lambda stats: self._saved(out, stats),
-                                     failed=self._failed, name="journal-report")
-        self.worker.progressed.connect(self._progressed)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.status.setText(self.tr("Making the report…"))
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(False)
         self.folder_button.setEnabled(False)
-        self.worker.start()
+        self.run.start(work, self, done=lambda stats: self._saved(out, stats),
+                       failed=self._failed, name="journal-report",
+                       text=self.tr("Making the report…"))
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
+    @property
+    def worker(self) -> BackgroundTask | None:
+        return self.run.worker
 
     def _task_ended(self) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
+        self.run.ended()
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(self.journal is not None)
         self.password_edit.clear()

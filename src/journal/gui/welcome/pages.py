@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.forms import FieldError
+from journal.gui.strength import PassphraseStrength
 
 
 def _title_font(widget: QWidget, scale: float) -> QFont:
@@ -305,18 +306,10 @@ class CreatePage(_Page):
         self.passphrase = _PassphraseField()
         self.passphrase.setObjectName("createPassphrase")
         self.pass_label.setBuddy(self.passphrase)
-        self.passphrase.textChanged.connect(self._update_strength)
         self.body.addWidget(self.pass_label)
         self.body.addWidget(self.passphrase)
-        self.strength = QProgressBar()
-        self.strength.setObjectName("strengthBar")
-        self.strength.setRange(0, 4)
-        self.strength.setTextVisible(False)
-        self.strength.setMaximumHeight(8)
-        self.strength_hint = _para()
-        self.strength_hint.setObjectName("strengthHint")
+        self.strength = PassphraseStrength(self.passphrase)
         self.body.addWidget(self.strength)
-        self.body.addWidget(self.strength_hint)
 
         self.repeat_label = QLabel()
         self.repeat = _PassphraseField()
@@ -362,30 +355,6 @@ class CreatePage(_Page):
         self.passphrase.setEchoMode(mode)
         self.repeat.setEchoMode(mode)
 
-    def _update_strength(self, text: str = "") -> None:
-        from journal.core.crypto import MIN_PASSPHRASE_CHARS, passphrase_strength
-
-        text = self.passphrase.text()
-        score = passphrase_strength(text)
-        self.strength.setValue(score)
-        colours = ["#b03a2e", "#b03a2e", "#c77c02", "#2e7d4f", "#2e7d4f"]
-        self.strength.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {colours[score]}; }}")
-        if not text:
-            hint = self.tr("Use at least {n} characters. A short sentence only you know is "
-                           "strong and easy to remember.").format(n=MIN_PASSPHRASE_CHARS)
-        elif len(text) < MIN_PASSPHRASE_CHARS:
-            hint = self.tr("Too short: at least {n} characters.").format(n=MIN_PASSPHRASE_CHARS)
-        elif score <= 1:
-            hint = self.tr("Weak. Add more words.")
-        elif score == 2:
-            hint = self.tr("Fair. A few more words make it much stronger.")
-        elif score == 3:
-            hint = self.tr("Good.")
-        else:
-            hint = self.tr("Strong.")
-        self.strength_hint.setText(hint)
-
     def _submit(self) -> None:
         if self.submit.isEnabled():
             self.createRequested.emit(self.location.text().strip(), self.passphrase.text(),
@@ -415,7 +384,6 @@ class CreatePage(_Page):
         self.repeat_label.setText(self.tr("&Repeat the passphrase"))
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.show_box.setText(self.tr("&Show what I type"))
-        self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.warning.setText(self.tr(
             "Important: there is no way to recover a forgotten passphrase. Without it the journal "
             "cannot be opened by anyone, including you. Write it down on paper and keep it "
@@ -423,7 +391,6 @@ class CreatePage(_Page):
         self.busy_label.setText(self.tr("Creating and encrypting the journal…"))
         self.back.setText(self.tr("Back"))
         self.submit.setText(self.tr("Create &journal"))
-        self._update_strength()
 
 
 class UnlockPage(_Page):
