@@ -277,3 +277,16 @@ def test_read_only_journal_disables_setting_signs_aside_and_says_why(
     assert words in view.read_only_note.text()
     assert words in counted[0].dismiss_button.toolTip()
     assert words in set_aside[0].undismiss_button.toolTip()
+
+
+@pytest.mark.parametrize(("width", "columns"), [(1300, 2), (560, 1)])
+def test_checklist_titles_are_never_cut_off_one_column_when_two_do_not_fit(
+        qtbot: Any, view: SignsView, journal: Any, width: int, columns: int) -> None:
+    view.set_journal(journal)
+    view.resize(width, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.overview.isVisible())
+    QApplication.processEvents()
+    assert view.overview.columns == columns
+    for b in view.overview.buttons.values():
+        assert b.width() >= b.sizeHint().width(), b.text()

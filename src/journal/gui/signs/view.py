@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -325,9 +326,10 @@ class ChecklistOverview(QFrame):
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
+        self._grid = grid
+        self.columns = 2
         self.buttons: dict[str, QPushButton] = {}
-        half = (len(core_signs.SIGN_IDS) + 1) // 2
-        for n, sign_id in enumerate(core_signs.SIGN_IDS):
+        for sign_id in core_signs.SIGN_IDS:
             b = QPushButton()
             b.setObjectName("overviewItem")
             b.setProperty("signId", sign_id)
@@ -336,13 +338,35 @@ class ChecklistOverview(QFrame):
             b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             b.setMinimumWidth(160)
             b.clicked.connect(lambda _c=False, i=sign_id: self.signClicked.emit(i))
-            grid.addWidget(b, n % half, n // half)
             self.buttons[sign_id] = b
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setContentsMargins(0, 6, 0, 0)
-        grid.addWidget(self.legend, half, 0, 1, 2)
+        self._place(2)
+
+    def _place(self, columns: int) -> None:
+        """The twelve titles in ``columns`` columns (one when two would cut the titles off)."""
+        self.columns = columns
+        for b in self.buttons.values():
+            self._grid.removeWidget(b)
+        self._grid.removeWidget(self.legend)
+        rows = (len(self.buttons) + columns - 1) // columns
+        for n, b in enumerate(self.buttons.values()):
+            self._grid.addWidget(b, n % rows, n // rows)
+        self._grid.addWidget(self.legend, rows, 0, 1, columns)
+
+    def _columns_that_fit(self, width: int) -> int:
+        margins = self._grid.contentsMargins()
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        two = 2 * widest + self._grid.horizontalSpacing() + margins.left() + margins.right()
+        return 2 if width >= two else 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        columns = self._columns_that_fit(event.size().width())
+        if columns != self.columns:
+            self._place(columns)
 
     def update_levels(self, levels: dict[str, str], lang: str) -> None:
         for sign_id, b in self.buttons.items():
@@ -358,6 +382,10 @@ class ChecklistOverview(QFrame):
                 level or "", "#8a8f96")
             b.setStyleSheet(f"QPushButton {{ color: {colour}; }}")
             b.setCursor(Qt.CursorShape.PointingHandCursor if level else Qt.CursorShape.ArrowCursor)
+        if self.width() > 0:  # longer titles (another language) may need one column
+            columns = self._columns_that_fit(self.width())
+            if columns != self.columns:
+                self._place(columns)
         parts = [("#9a6400", "●", self.tr("shown by your entries")),
                  ("#56657a", "●", self.tr("hinted at")),
                  ("#8a8f96", "○", self.tr("not seen so far"))]
