@@ -377,30 +377,6 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
-    <message>
-      <source>Use at least {n} characters. A short sentence only you know is strong and easy to remember.</source>
-      <translation>至少使用 {n} 个字符。一句只有你知道的短句既安全又好记。</translation>
-    </message>
-    <message>
-      <source>Too short: at least {n} characters.</source>
-      <translation>太短了：至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
-      <source>Weak. Add more words.</source>
-      <translation>较弱。请再加几个词。</translation>
-    </message>
-    <message>
-      <source>Fair. A few more words make it much stronger.</source>
-      <translation>一般。再加几个词会安全得多。</translation>
-    </message>
-    <message>
-      <source>Good.</source>
-      <translation>良好。</translation>
-    </message>
-    <message>
-      <source>Strong.</source>
-      <translation>很强。</translation>
-    </message>
   </context>
   <context>
     <name>ChecklistOverview</name>
@@ -455,30 +431,6 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
   <context>
     <name>CreatePage</name>
     <message>
-      <source>Use at least {n} characters. A short sentence only you know is strong and easy to remember.</source>
-      <translation>至少使用 {n} 个字符。一句只有你知道的短句既安全又好记。</translation>
-    </message>
-    <message>
-      <source>Too short: at least {n} characters.</source>
-      <translation>太短了：至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
-      <source>Weak. Add more words.</source>
-      <translation>较弱。请再加几个词。</translation>
-    </message>
-    <message>
-      <source>Fair. A few more words make it much stronger.</source>
-      <translation>一般。再加几个词会安全得多。</translation>
-    </message>
-    <message>
-      <source>Good.</source>
-      <translation>良好。</translation>
-    </message>
-    <message>
-      <source>Strong.</source>
-      <translation>很强。</translation>
-    </message>
-    <message>
       <source>Create a new journal</source>
       <translation>新建日志</translation>
     </message>
@@ -513,10 +465,6 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     <message>
       <source>&amp;Show what I type</source>
       <translation>显示输入的内容（&amp;S）</translation>
-    </message>
-    <message>
-      <source>Passphrase strength</source>
-      <translation>密码强度</translation>
     </message>
     <message>
       <source>Important: there is no way to recover a forgotten passphrase. Without it the journal cannot be opened by anyone, including you. Write it down on paper and keep it somewhere safe, away from this computer.</source>
@@ -1262,6 +1210,37 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Passphrase</source>
       <translation>密码</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphraseStrength</name>
+    <message>
+      <source>Passphrase strength</source>
+      <translation>密码强度</translation>
+    </message>
+    <message>
+      <source>Use at least {n} characters. A short sentence only you know is strong and easy to remember.</source>
+      <translation>至少使用 {n} 个字符。一句只有你知道的短句既安全又好记。</translation>
+    </message>
+    <message>
+      <source>Too short: at least {n} characters.</source>
+      <translation>太短了：至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>Weak. Add more words.</source>
+      <translation>较弱。请再加几个词。</translation>
+    </message>
+    <message>
+      <source>Fair. A few more words make it much stronger.</source>
+      <translation>一般。再加几个词会安全得多。</translation>
+    </message>
+    <message>
+      <source>Good.</source>
+      <translation>良好。</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>很强。</translation>
     </message>
   </context>
   <context>
@@ -2061,6 +2040,10 @@ Lock it now and restore the most recent backup?</source>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source>This journal is open read-only, so nothing can be set aside or counted again here.</source>
+      <translation>这个日志以只读方式打开，这里不能把信号标为不适用，也不能重新计入。</translation>
+    </message>
   </context>
   <context>
     <name>SignsView</name>
@@ -2107,6 +2090,10 @@ Lock it now and restore the most recent backup?</source>
     <message>
       <source>Set aside by you — not counted</source>
       <translation>你已标为不适用的信号（不计入）</translation>
+    </message>
+    <message>
+      <source>This journal is open read-only: you can read the signs, but not set one aside or count it again. The bar at the top of the window says why.</source>
+      <translation>这个日志以只读方式打开：你可以查看警示信号，但不能标为不适用或重新计入。原因见窗口顶部的提示栏。</translation>
     </message>
   </context>
   <context>
@@ -2170,10 +2157,6 @@ Lock it now and restore the most recent backup?</source>
   </context>
   <context>
     <name>TimelineModel</name>
-    <message>
-      <source>approx. {date}</source>
-      <translation>约 {date}</translation>
-    </message>
     <message>
       <source>Kind</source>
       <translation>类型</translation>

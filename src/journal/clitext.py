@@ -248,7 +248,7 @@ def entry_details(e: Entry, lang: str) -> str:
             lines.append(f"  {label}{colon}{value}")
 
     add("occurred_at", show_when(e.occurred_at, e.precision, lang))
-    add("recorded_at", e.recorded_at.strftime("%Y-%m-%d %H:%M UTC"))
+    add("recorded_at", show_when(e.recorded_at.astimezone(), "exact", lang))
     add("summary", e.summary)
     add("persons", fields.display(fields.FIELDS["persons"], e.person_names, lang))
     lines.extend(f"  {label}{colon}{text}" for label, text in fields.kind_rows(e, lang))

@@ -225,3 +225,36 @@ def test_enter_in_a_single_line_field_closes_no_dialog(qtbot: Any, journal: Any,
                 closed.append(name)
         dlg.close()
     assert closed == []
+
+
+# ---------------------------------------------------------------------- errors beside fields
+@pytest.mark.parametrize("field", ["location", "passphrase", "repeat"])
+def test_create_page_error_goes_as_soon_as_any_of_its_fields_is_changed(
+        window: Any, qtbot: Any, tmp_path: Path, field: str) -> None:
+    window.welcome.show_create()
+    page = window.welcome.create_page
+    page.location.setText(str(tmp_path / "mine.ijournal"))
+    page.passphrase.setText("a long enough passphrase")
+    page.repeat.setText("a different passphrase")
+    qtbot.mouseClick(page.submit, Qt.MouseButton.LeftButton)
+    assert page.error.isVisible() and "differ" in page.error.text()
+    qtbot.keyClicks(getattr(page, field), "x")
+    assert not page.error.isVisible()
+    assert window.journal is None
+
+
+def test_change_passphrase_form_error_goes_as_soon_as_a_field_is_changed(
+        open_window: Any, journal: Any, settings: Any, qtbot: Any) -> None:
+    from journal.gui.maintenance import ChangePassphraseDialog
+
+    dlg = ChangePassphraseDialog(journal, settings, open_window)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    for field in (dlg.old, dlg.new, dlg.repeat):
+        dlg.form_error.show_message("The journal could not be re-encrypted.")
+        assert dlg.form_error.isVisible()
+        qtbot.keyClicks(field, "x")
+        assert not dlg.form_error.isVisible()
+    dlg.form_error.show_message("The journal could not be re-encrypted.")
+    qtbot.mouseClick(dlg.delete_copies, Qt.MouseButton.LeftButton)
+    assert not dlg.form_error.isVisible()

@@ -197,3 +197,66 @@ def test_cli_list_and_show_use_the_same_rule(journal: Any, passphrase: str) -> N
     shown = run("show", entry.id, journal=path, passphrase=passphrase, env={"LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8"})
     assert shown.returncode == 0, shown.stderr
     assert "2024年3月1日 21:40（UTC+5:45）" in shown.stdout
+
+
+def _far_request(journal: Any) -> Any:
+    from journal.core.models import EntryDraft
+
+    person = journal.add_person("Xiao Min")
+    return journal.add_entry(EntryDraft(
+        kind="request", summary="Asked me to photograph the warships at the naval port",
+        occurred_at=datetime(2024, 3, 1, 21, 40, tzinfo=NEPAL), persons=[person.id],
+        task="photograph the warships", target="naval port", status="asked"))
+
+
+def test_signs_page_and_overview_hover_show_the_same_time_as_the_timeline(
+        qtbot: Any, journal: Any, gui_app: Any) -> None:
+    from journal.core.overview.data import overview_data
+    from journal.core.overview.scene import Hit
+    from journal.gui.overview.picture import hover_text
+    from journal.gui.signs.view import SignsView
+
+    entry = _far_request(journal)
+    view = SignsView()
+    qtbot.addWidget(view)
+    view.set_journal(journal)
+    view.refresh()
+    qtbot.waitUntil(lambda: bool(view.evidence_buttons()))
+    buttons = [b for b in view.evidence_buttons() if b.property("entryId") == entry.id]
+    assert buttons and all(b.text().startswith(SHOWN + "  ·  ") for b in buttons)
+    data = overview_data(journal, "en")
+    ref = data.escalation[0][1]
+    assert ref.id == entry.id
+    assert SHOWN in hover_text(Hit(0, 0, 1, 1, ref, 1, "Requests"), "en").splitlines()[1]
+    assert "2024年3月1日 21:40（UTC+5:45）" in hover_text(Hit(0, 0, 1, 1, ref, 1, "要求"), "zh")
+
+
+def test_cli_signs_and_show_name_the_zone_and_show_recorded_at_on_this_computers_clock(
+        journal: Any, passphrase: str) -> None:
+    from tests.cli.test_cli import run
+
+    entry = _far_request(journal)
+    recorded = timeparse.show_when(entry.recorded_at.astimezone(), "exact", "en")
+    path = journal.path
+    journal.close()
+    signs = run("signs", journal=path, passphrase=passphrase)
+    assert signs.returncode == 0, signs.stderr
+    assert f"{entry.id}  {SHOWN}  " in signs.stdout
+    shown = run("show", entry.id, journal=path, passphrase=passphrase)
+    assert shown.returncode == 0, shown.stderr
+    assert f"{recorded}\n" in shown.stdout and " UTC" not in shown.stdout
+
+
+def test_pdf_report_made_line_follows_the_display_rule_without_a_utc_copy(
+        journal: Any, tmp_path: Path) -> None:
+    from journal.core.report import ReportOptions, build_pdf
+
+    _far_request(journal)
+    out = tmp_path / "r.pdf"
+    build_pdf(journal, out, ReportOptions(lang="zh"))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    line = next(s for s in text.splitlines() if "报告生成时间" in s)
+    made = line.split("报告生成时间", 1)[1].strip()
+    assert made.startswith(f"{timeparse.now().year}年") and "UTC" not in made
+    assert timeparse.show_when(timeparse.now(), "exact", "zh")[:11] == made[:11]

@@ -263,3 +263,25 @@ def test_a_telegram_chat_of_several_pages_is_previewed_as_one_chat_naming_every_
                                      "read in order as one chat)")
     assert [dlg.table.item(r, 2).text() for r in range(dlg.table.rowCount())][:2] == TEXTS[:2]
     assert dlg.table.rowCount() == 5
+
+
+def test_enter_in_a_later_step_never_imports_and_ctrl_enter_does(
+        qtbot: Any, journal: Any, english: None) -> None:
+    from PySide6.QtCore import Qt
+
+    before = state(journal)
+    dlg = open_preview(qtbot, journal, DATA / "whatsapp/android_mdy_12h/chat.txt")
+    dlg.show()
+    assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
+    dlg.select_me("Wang")
+    for combo in (dlg.person_combo, dlg.tz_combo):
+        field = combo.lineEdit()
+        assert field is not None
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert dlg.isVisible() and dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
+        assert not dlg.busy() and state(journal) == before
+    field = dlg.person_combo.lineEdit()
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
+    assert state(journal)[0] > before[0]

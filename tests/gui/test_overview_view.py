@@ -93,7 +93,7 @@ def test_hover_text_has_the_date_and_summary_of_the_entry(view: OverviewView, jo
     assert scene is not None
     hit = next(h for h in scene.hits if h.entry.id == liu["L07"] and h.what == "→ Telegram")
     assert hover_text(hit, "en") == (
-        "→ Telegram\n2024-03-14 09:00 · She asked me to move our chats to Telegram")
+        "→ Telegram\n2024-03-14 09:00 (UTC+8) · She asked me to move our chats to Telegram")
     assert view.picture.hit_at(_centre(hit).x(), _centre(hit).y()) is hit
 
 

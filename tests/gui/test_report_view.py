@@ -136,16 +136,19 @@ def test_password_twice_and_encrypted(qtbot: Any, filled: Any, tmp_path: Path) -
     view.password_check.setChecked(True)
     view.password_edit.setText("teacher-only 123")
     view.password_again.setText("teacher-only 124")
-    dialogs.set_next_answer(True)  # the error message
+    view.show()
     view.export_pdf()
     assert not view.is_busy()
-    assert dialogs.shown and "differ" in dialogs.shown[-1][1]
-    view.password_check.setChecked(True)
+    assert dialogs.shown == []  # said beside the field, not in a message box
+    assert view.password_error.isVisible() and "differ" in view.password_error.text()
+    qtbot.keyClicks(view.password_again, "x")  # changing the field takes it away at once
+    assert not view.password_error.isVisible()
     view.password_edit.setText("")
     view.password_again.setText("")
     dialogs.set_next_answer(True)
     view.export_pdf()
-    assert "password" in dialogs.shown[-1][1].lower()  # empty password refused
+    assert dialogs.shown == []
+    assert "password" in view.password_error.text().lower()  # empty password refused
     view.password_edit.setText("teacher-only 123")
     view.password_again.setText("teacher-only 123")
     out = tmp_path / "locked.pdf"
@@ -254,3 +257,31 @@ def test_screenshot(qtbot: Any, filled: Any, lang: str, tmp_path: Path) -> None:
             assert view.export_button.text() == "Export PDF…"
     finally:
         qtsetup.install_translators(app, "en")  # type: ignore[arg-type]
+
+
+def test_refused_choices_are_said_beside_their_field_and_go_once_it_is_changed(
+        qtbot: Any, filled: Any) -> None:
+    view = make_view(qtbot, filled)
+    view.show()
+    for box in view.kind_checks.values():
+        box.setChecked(False)
+    view.export_pdf()
+    assert dialogs.shown == [] and not view.is_busy()
+    assert view.kinds_error.isVisible() and "tick at least one kind" in view.kinds_error.text()
+    qtbot.mouseClick(view.kind_checks["contact"], Qt.MouseButton.LeftButton)
+    assert not view.kinds_error.isVisible()
+    for i in range(view.person_list.count()):
+        view.person_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    view.package_box.export_package()  # the evidence package reads the same choices
+    assert dialogs.shown == []
+    assert view.people_error.isVisible() and "tick at least one person" in view.people_error.text()
+    view.person_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert not view.people_error.isVisible()
+    view.since_check.setChecked(True)
+    view.until_check.setChecked(True)
+    view.since_edit.setDate(QDate(2024, 5, 1))
+    view.until_edit.setDate(QDate(2024, 4, 1))
+    view.copy_summary()
+    assert dialogs.shown == [] and view.period_error.isVisible()
+    view.until_edit.setDate(QDate(2024, 6, 1))
+    assert not view.period_error.isVisible()

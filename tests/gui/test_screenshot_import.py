@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from journal.core.ocr.sample import Bubble, render_chat
 from journal.gui import dialogs
@@ -51,15 +52,19 @@ def test_screenshots_are_read_previewed_beside_the_picture_and_imported_in_chine
         assert dialogs.shown == []
         assert journal.count_entries() == 0  # nothing saved before "Import"
         rows = dlg.shown_rows()
-        assert [(r[0], r[1]) for r in rows] == [("2024-03-05 14:32", "张经理"),
-                                                ("2024-03-05 14:32", "我")]
+        assert [(r[0], r[1]) for r in rows] == [("2024年3月5日 14:32", "张经理"),
+                                                ("2024年3月5日 14:32", "我")]
         assert "军舰" in rows[0][2] and rows[1][2] == "What for?"
         assert not dlg.picture_label.pixmap().isNull()
         assert "时间读自截图" in dlg.source_label.text()
         assert dlg.person_edit.text() == "张经理"
         assert dlg.import_button.isVisible() and dlg.import_button.isEnabled()
         dlg.grab().save("/tmp/ocr-gui-preview-zh.png")
-        dlg.import_button.click()  # saved off the UI thread, with the shared progress page
+        dlg.person_edit.setFocus()
+        qtbot.keyClick(dlg.person_edit, Qt.Key.Key_Return)  # Enter in the name never imports
+        assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW and journal.count_entries() == 0
+        # Ctrl+Enter imports: saved off the UI thread, with the shared progress page
+        qtbot.keyClick(dlg.person_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         assert dlg.pages.currentIndex() == dlg.PAGE_READING and not dlg.cancel_button.isEnabled()
         qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
         assert dlg.done_label.text().startswith("已导入 1 张截图：2 条消息，生成 1 条记录。")

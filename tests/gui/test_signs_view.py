@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from journal.core import signs as core_signs
 from journal.core.signs import PRESENT, sign_title
 from journal.gui import qtsetup
 from journal.gui.signs.view import SignCard, SignsView
@@ -296,3 +297,57 @@ def test_facts_of_other_rules_are_rebuilt_in_the_background_with_progress_in_bot
         v.set_journal(None)
         j.close()
     qtsetup.install_translators(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_read_only_journal_disables_setting_signs_aside_and_says_why(
+        make_window: Any, journal: Any, passphrase: str, gui_app: Any, qtbot: Any,
+        lang: str) -> None:
+    from datetime import datetime
+
+    from journal.core.models import EntryDraft
+    from journal.core.store import Journal
+
+    journal.add_entry(EntryDraft(kind="request", summary="Asked me to photograph the warships",
+                                 task="photograph the warships", target="naval port",
+                                 occurred_at=datetime(2024, 3, 1, 20, 15).astimezone()))
+    journal.add_entry(EntryDraft(kind="request", summary="He said to delete our chats and keep it "
+                                 "secret from my teacher",
+                                 occurred_at=datetime(2024, 3, 2, 20, 15).astimezone()))
+    core_signs.dismiss(journal, "WS-SECRECY", "my own test")
+    path = journal.path
+    journal.close()
+    qtsetup.install_translators(gui_app, lang)
+    reader = Journal.open(path, passphrase, mode="read")
+    window = make_window()
+    window.open_journal(reader)
+    window.attach_all_views()
+    window.show_view("signs")
+    view = window.views["signs"]
+    qtbot.waitUntil(lambda: bool(view.cards))
+    counted = [c for c in view.cards if c.result.dismissed is None]
+    set_aside = [c for c in view.cards if c.result.dismissed is not None]
+    assert counted and set_aside
+    for card in counted:
+        assert not card.dismiss_button.isEnabled()
+        assert not card.confirm_button.isEnabled() and not card.reason_edit.isEnabled()
+    for card in set_aside:
+        assert not card.undismiss_button.isEnabled()
+    assert view.read_only_note.isVisible()
+    words = {"en": "open read-only", "zh": "以只读方式打开"}[lang]
+    assert words in view.read_only_note.text()
+    assert words in counted[0].dismiss_button.toolTip()
+    assert words in set_aside[0].undismiss_button.toolTip()
+
+
+@pytest.mark.parametrize(("width", "columns"), [(1300, 2), (560, 1)])
+def test_checklist_titles_are_never_cut_off_one_column_when_two_do_not_fit(
+        qtbot: Any, view: SignsView, journal: Any, width: int, columns: int) -> None:
+    view.set_journal(journal)
+    view.resize(width, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.overview.isVisible())
+    QApplication.processEvents()
+    assert view.overview.columns == columns
+    for b in view.overview.buttons.values():
+        assert b.width() >= b.sizeHint().width(), b.text()

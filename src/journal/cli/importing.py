@@ -8,6 +8,7 @@ from pathlib import Path
 
 from journal.cli.common import EXIT_OK, _open, say
 from journal.clitext import t
+from journal.core.timeparse import show_when
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
@@ -52,7 +53,7 @@ def cmd_import_screenshots(args: argparse.Namespace, lang: str) -> int:
                     conversation=pic.conversation or message("ocr.other_side", lang),
                     source=message(f"ocr.time_{pic.time_source}", lang)))
             for m in pic.messages:
-                say(f"  {m.sent_at:%Y-%m-%d %H:%M} {m.sender}: {m.text}")
+                say(f"  {show_when(m.sent_at, 'exact', lang)} {m.sender}: {m.text}")
         if args.dry_run:
             say(t("cli.ocr_dry_run", lang))
             return EXIT_OK

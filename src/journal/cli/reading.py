@@ -8,6 +8,7 @@ from journal.cli.common import EXIT_OK, _bounds, _open, _print_json, say
 from journal.clitext import entries_table, entry_details, t
 from journal.core.entryfields import check_kind
 from journal.core.errors import InputError
+from journal.core.timeparse import show_when
 
 
 def cmd_list(args: argparse.Namespace, lang: str) -> int:
@@ -48,7 +49,8 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
             if history is not None:
                 say(f"\n{t('cli.history', lang)}:")
                 for r in history:
-                    say(f"  {r.revision:>3}  {r.saved_at:%Y-%m-%d %H:%M:%S} UTC  {r.action}  "
+                    saved = show_when(r.saved_at.astimezone(), "exact", lang)
+                    say(f"  {r.revision:>3}  {saved}  {r.action}  "
                           f"{r.data.get('summary', '')}")
     return EXIT_OK
 
@@ -99,7 +101,7 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
             for eid in r.evidence:
                 e = entries.get(eid)
                 if e:
-                    say(f"    {eid}  {e.occurred_at:%Y-%m-%d}  {e.summary}")
+                    say(f"    {eid}  {show_when(e.occurred_at, e.precision, lang)}  {e.summary}")
         say("\n" + t("cli.signs_footer", lang))
     return EXIT_OK
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from journal.core.codec import utc_iso
 from journal.core.money import CURRENCIES
 from journal.core.signs import vocab as v
+from journal.core.timeparse import show_when
 
 if TYPE_CHECKING:  # pragma: no cover
     from journal.core.report.options import ReportOptions
@@ -53,10 +54,15 @@ class EntryRef:
     id: str
     when: str  # the local date (and time) as recorded, ISO text
     summary: str
+    precision: str = "exact"  # how exactly ``when`` is known (shown by timeparse.show_when)
 
     @property
     def day(self) -> str:
         return self.when[:10]
+
+    def shown(self, lang: str, precision: str | None = None) -> str:
+        """The date (and time) for people, by the one display rule (timeparse.show_when)."""
+        return show_when(datetime.fromisoformat(self.when), precision or self.precision, lang)
 
 
 @dataclass
@@ -519,11 +525,11 @@ def _fill(journal: Any, refs: dict[str, EntryRef]) -> None:
     ids = list(refs)
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
-        sql = (f"SELECT id, occurred_at, summary FROM entries WHERE id IN "
+        sql = (f"SELECT id, occurred_at, summary, precision FROM entries WHERE id IN "
                f"({','.join('?' * len(part))})")
-        for eid, when, summary in _rows(journal, sql, part):
+        for eid, when, summary, precision in _rows(journal, sql, part):
             r = refs[eid]
-            r.when, r.summary = when, summary
+            r.when, r.summary, r.precision = when, summary, precision or "exact"
 
 
 def _sign_marks(journal: Any, lang: str, signs: Sequence[SignLike] | None, total: int, f: _Filter,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal.core import backup as backups
 from journal.core.errors import JournalError, WrongPassphraseError
+from journal.core.timeparse import show_when
 from journal.gui import dialogs
 from journal.gui.fit import fit_to_screen
 from journal.gui.qtsetup import current_lang
@@ -70,9 +71,7 @@ def journal_backups(journal_path: Path) -> list[Path]:
 
 def _when_text(path: Path) -> str:
     when, _reason = backups.backup_info(path)
-    if current_lang() == "zh":
-        return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
-    return when.strftime("%Y-%m-%d %H:%M")
+    return show_when(when, "exact", current_lang())
 
 
 def _size_text(size: int) -> str:

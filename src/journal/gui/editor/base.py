@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from journal.gui.editor.widgets import (
         ChoiceCombo,
         CurrencyCombo,
-        ErrorLabel,
         PersonPicker,
         WhenEdit,
     )
+    from journal.gui.forms import FieldError
 
     _QtBase = QDialog
 else:
@@ -47,8 +47,8 @@ class EditorBase(_QtBase):
         _source_entry_id: str | None
         draft_key: str
         form: QFormLayout
-        errors: dict[str, ErrorLabel]
-        general_error: ErrorLabel
+        errors: dict[str, FieldError]
+        general_error: FieldError
         _rows: dict[str, QWidget]
         _row_labels: dict[str, QLabel]
         scroll_area: QScrollArea

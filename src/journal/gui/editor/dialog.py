@@ -54,9 +54,9 @@ from journal.gui.editor.draft_state import (  # noqa: F401 - re-exported: the ed
 )
 from journal.gui.editor.kinds import CHOICE_FIELDS, TEXT_FIELDS, EditorKindFields, kind_icon
 from journal.gui.editor.validation import EditorValidationDisplay
-from journal.gui.editor.widgets import ErrorLabel, PersonPicker, WhenEdit, field_box, split_list
+from journal.gui.editor.widgets import PersonPicker, WhenEdit, field_box, split_list
 from journal.gui.fit import fit_to_screen
-from journal.gui.forms import clear_on_change, enter_never_submits
+from journal.gui.forms import FieldError, enter_never_submits
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
-        self.errors: dict[str, ErrorLabel] = {}
+        self.errors: dict[str, FieldError] = {}
         self._rows: dict[str, QWidget] = {}
         self._row_labels: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -170,7 +170,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         self._add_row("tags", self._field_text("tags"), self.tags)
 
         self.strip = AttachmentStrip()
-        self.errors["attachments"] = ErrorLabel()
+        self.errors["attachments"] = FieldError()
 
         content = QWidget()
         content_lay = QVBoxLayout(content)
@@ -188,7 +188,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
         scroll.setWidget(content)
         self.scroll_area = scroll
 
-        self.general_error = ErrorLabel()
+        self.general_error = FieldError()
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: palette(mid);")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -227,7 +227,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
 
     def _add_row(self, key: str, text: str, widget: QWidget, buddy: QWidget | None = None) -> None:
         """A labelled row of the form, with the place for its problem under the field."""
-        error = ErrorLabel()
+        error = FieldError()
         error.setAccessibleName(self.tr("Problem with this field"))
         self.errors[key] = error
         label = QLabel(text)
@@ -236,7 +236,7 @@ class EntryEditorDialog(EditorKindFields, EditorDraftState, EditorAttachments,
             widget.setAccessibleName(text.replace("&", ""))
         box = field_box(widget, error)
         if key != "occurred_at":  # the time field says itself whether it understood the text
-            clear_on_change(widget, error.clear_message)  # an error goes once the field is fixed
+            error.clear_when_changed(widget)  # an error goes once the field is fixed
         self._rows[key] = box
         self._row_labels[key] = label
         self.form.addRow(label, box)

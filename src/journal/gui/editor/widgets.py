@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from journal.core import timeparse
 from journal.core.money import COMMON_CURRENCIES, CURRENCIES, DEFAULT_CURRENCY
+from journal.gui.forms import FieldError
 
 if TYPE_CHECKING:
     from journal.core.models import Person
@@ -32,29 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
 
 
-class ErrorLabel(QLabel):
-    """A red message shown under a field; hidden while empty."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
-
-
-def field_box(widget: QWidget, error: ErrorLabel) -> QWidget:
+def field_box(widget: QWidget, error: FieldError) -> QWidget:
     """The widget with its error label underneath, as one form row."""
     box = QWidget()
     lay = QVBoxLayout(box)
@@ -94,7 +75,7 @@ class WhenEdit(QWidget):
         self.understood.setObjectName("whenUnderstood")
         self.understood.setWordWrap(True)
         self.understood.setStyleSheet("color: #4a5563;")
-        self.problem_label = ErrorLabel(self)
+        self.problem_label = FieldError(self)
         self.problem_label.setObjectName("whenProblem")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +147,7 @@ class WhenEdit(QWidget):
             box.blockSignals(False)
         self._show()
 
-    def use_error_label(self, label: ErrorLabel) -> None:
+    def use_error_label(self, label: FieldError) -> None:
         """Show problems in the form's own label under this row instead of a second one."""
         self.problem_label.hide()
         self.problem_label = label

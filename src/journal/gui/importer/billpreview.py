@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal.core.importers.bills import ParsedBill, select_rows
 from journal.core.money import format_amount
+from journal.core.timeparse import show_when
 
 PREVIEW_ROWS = 200
 
@@ -160,7 +161,7 @@ class BillPreview(QWidget):
         for i, r in enumerate(shown):
             direction = {"received": self.tr("received"), "sent": self.tr("paid")}.get(
                 r.direction or "", r.direction_text or "—")
-            cells = [r.occurred_at.strftime("%Y-%m-%d %H:%M"), r.type, r.counterpart, direction,
+            cells = [show_when(r.occurred_at, "exact", self._lang), r.type, r.counterpart, direction,
                      f"{r.amount:,.2f}", r.reference]
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)

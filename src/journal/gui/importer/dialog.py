@@ -36,8 +36,10 @@ from journal.core.importers.bills import ParsedBill
 from journal.core.importers.common import BILL_APPS, system_tz_name
 from journal.core.importers.sandbox import parse_file_isolated
 from journal.core.ocr.screenshots import ScreenshotImportResult, looks_like_picture
+from journal.core.timeparse import show_when
 from journal.gui import dialogs
 from journal.gui.fit import fit_to_screen
+from journal.gui.forms import enter_never_submits, press_first_shown
 from journal.gui.importer.billpreview import BillPreview
 from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
@@ -110,6 +112,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self._show_page(self.PAGE_CHOOSE)
+        # on every step: Enter in a field (a name, a zone) moves on, Ctrl+Enter presses the
+        # step's default button (Import, Close)
+        enter_never_submits(self, press_first_shown(self, self.import_button, self.close_button))
 
     # ------------------------------------------------------------------ pages
     def _build_choose(self) -> QWidget:
@@ -445,7 +450,7 @@ class ImportDialog(QDialog):
                                  .replace("%2", str(len(chat.messages))))
         self.table.setRowCount(len(shown))
         for row, m in enumerate(shown):
-            when = QTableWidgetItem(m.sent_at.strftime("%Y-%m-%d %H:%M"))
+            when = QTableWidgetItem(show_when(m.sent_at, "exact", current_lang()))
             who = QTableWidgetItem(m.sender or self.tr("(system)"))
             text = m.text.replace("\n", " ⏎ ")
             if m.forwarded_from:

@@ -41,7 +41,9 @@ from journal.core.ocr.screenshots import (
     import_screenshots,
     read_screenshots,
 )
+from journal.core.timeparse import show_when
 from journal.gui import dialogs
+from journal.gui.forms import enter_never_submits, press_first_shown
 from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
 
@@ -98,6 +100,8 @@ class ScreenshotImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self._show(self.PAGE_CHOOSE)
+        # Enter in the name field moves on; Ctrl+Enter imports (or closes, once done)
+        enter_never_submits(self, press_first_shown(self, self.import_button, self.close_button))
 
     # ------------------------------------------------------------------ pages
     def _build_choose(self) -> QWidget:
@@ -282,7 +286,7 @@ class ScreenshotImportDialog(QDialog):
             ])))
         self.table.setRowCount(len(pic.messages))
         for i, m in enumerate(pic.messages):
-            for col, text in enumerate((m.sent_at.strftime("%Y-%m-%d %H:%M"), m.sender, m.text)):
+            for col, text in enumerate((show_when(m.sent_at, "exact", lang), m.sender, m.text)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if m.side == "me":

@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core import passchange
-from journal.core.crypto import MIN_PASSPHRASE_CHARS, passphrase_strength
 from journal.core.errors import JournalError
 from journal.gui import dialogs
-from journal.gui.forms import clear_error_when_edited, enter_moves_on, error_label, show_error
+from journal.gui.forms import FieldError, enter_moves_on, show_error
 from journal.gui.qtsetup import current_lang
+from journal.gui.strength import PassphraseStrength
 from journal.gui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
 
-_COLOURS = ["#b03a2e", "#b03a2e", "#c77c02", "#2e7d4f", "#2e7d4f"]
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -63,31 +62,22 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.intro)
 
         self.old_label, self.old = QLabel(), _secret_field("oldPassphrase")
-        self.old_error = error_label()
+        self.old_error = FieldError()
         self.new_label, self.new = QLabel(), _secret_field("newPassphrase")
-        self.new_error = error_label()
-        self.strength = QProgressBar()
-        self.strength.setObjectName("strengthBar")
-        self.strength.setRange(0, 4)
-        self.strength.setTextVisible(False)
-        self.strength.setMaximumHeight(8)
-        self.strength_hint = QLabel()
-        self.strength_hint.setObjectName("strengthHint")
-        self.strength_hint.setWordWrap(True)
+        self.new_error = FieldError()
+        self.strength = PassphraseStrength(self.new)
         self.repeat_label, self.repeat = QLabel(), _secret_field("repeatPassphrase")
-        self.repeat_error = error_label()
+        self.repeat_error = FieldError()
         for label, field, error in ((self.old_label, self.old, self.old_error),
                                     (self.new_label, self.new, self.new_error),
                                     (self.repeat_label, self.repeat, self.repeat_error)):
             label.setBuddy(field)
-            clear_error_when_edited(field, error)
+            error.clear_when_changed(field)
             layout.addWidget(label)
             layout.addWidget(field)
             if field is self.new:
                 layout.addWidget(self.strength)
-                layout.addWidget(self.strength_hint)
             layout.addWidget(error)
-        self.new.textChanged.connect(self._update_strength)
 
         self.delete_copies = QCheckBox()
         self.delete_copies.setObjectName("deleteCopies")
@@ -107,7 +97,8 @@ class ChangePassphraseDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         layout.addWidget(self.result_label)
-        self.form_error = error_label()
+        self.form_error = FieldError().clear_when_changed(
+            self.old, self.new, self.repeat, self.delete_copies)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
 
@@ -147,27 +138,7 @@ class ChangePassphraseDialog(QDialog):
         self.change_button.setText(self.tr("C&hange passphrase"))
         self.change_button.setToolTip(self.tr("Ctrl+Enter"))
         self.cancel_button.setText(self.tr("Close") if self.outcome else self.tr("Cancel"))
-        self._update_strength()
 
-    def _update_strength(self, _text: str = "") -> None:
-        text = self.new.text()
-        score = passphrase_strength(text)
-        self.strength.setValue(score)
-        self.strength.setStyleSheet(f"QProgressBar::chunk {{ background: {_COLOURS[score]}; }}")
-        if not text:
-            hint = self.tr("Use at least {n} characters. A short sentence only you know is "
-                           "strong and easy to remember.").format(n=MIN_PASSPHRASE_CHARS)
-        elif len(text) < MIN_PASSPHRASE_CHARS:
-            hint = self.tr("Too short: at least {n} characters.").format(n=MIN_PASSPHRASE_CHARS)
-        elif score <= 1:
-            hint = self.tr("Weak. Add more words.")
-        elif score == 2:
-            hint = self.tr("Fair. A few more words make it much stronger.")
-        elif score == 3:
-            hint = self.tr("Good.")
-        else:
-            hint = self.tr("Strong.")
-        self.strength_hint.setText(hint)
 
     # ------------------------------------------------------------------ the change
     def submit(self) -> None:

@@ -27,7 +27,7 @@ from journal.core.overview.texts import t
 
 
 def hover_text(hit: Hit, lang: str) -> str:
-    line = t("overview.hover", lang, date=hit.entry.when[:16].replace("T", " "),
+    line = t("overview.hover", lang, date=hit.entry.shown(lang),
              summary=hit.entry.summary)
     head = hit.what
     if hit.count > 1:

@@ -73,7 +73,7 @@ def person_lines(c: Counterpart, lang: str) -> list[str]:
         lines.append(t("overview.people.channels", lang, channels=sep.join(c.channels)))
     if c.first is not None:
         last = c.last or c.first
-        lines.append(t("overview.people.first_last", lang, first=c.first.day, last=last.day))
+        lines.append(t("overview.people.first_last", lang, first=c.first.shown(lang, "day"), last=last.shown(lang, "day")))
     lines.append(t("overview.people.totals", lang, entries=c.entries, requests=c.requests))
     if c.received:
         lines.append(t("overview.people.received", lang,

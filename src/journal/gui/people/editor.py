@@ -28,9 +28,9 @@ from journal.core.errors import InputError, JournalError
 from journal.core.models import HANDLE_KINDS, Handle
 from journal.gui import dialogs
 from journal.gui.editor import labels
-from journal.gui.editor.widgets import ErrorLabel, field_box, split_list
+from journal.gui.editor.widgets import field_box, split_list
 from journal.gui.fit import fit_to_screen
-from journal.gui.forms import clear_on_change, enter_never_submits
+from journal.gui.forms import FieldError, enter_never_submits
 from journal.gui.qtsetup import current_lang
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class PersonEditorDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Anything else: how they describe themselves, what "
                                               "does not add up"))
-        self.errors: dict[str, ErrorLabel] = {}
+        self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows: list[tuple[str, str, QWidget]] = [
@@ -145,14 +145,14 @@ class PersonEditorDialog(QDialog):
             ("notes", self.tr("No&tes"), self.notes),
         ]
         for key, text, widget in rows:
-            error = ErrorLabel()
+            error = FieldError()
             self.errors[key] = error
             label = QLabel(text)
             label.setBuddy(widget.table if widget is self.handles else widget)
-            clear_on_change(widget, error.clear_message)  # an error goes once the field is fixed
+            error.clear_when_changed(widget)  # an error goes once the field is fixed
             widget.setAccessibleName(text.replace("&", ""))
             form.addRow(label, field_box(widget, error))
-        self.general_error = ErrorLabel()
+        self.general_error = FieldError()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

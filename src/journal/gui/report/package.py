@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from journal.core.errors import JournalError
 from journal.core.package.texts import size_text
 from journal.core.report import ReportOptions
 from journal.gui import dialogs, qtsetup
+from journal.gui.report.export import ExportProgress, ask_save_path
 from journal.gui.worker import BackgroundTask
 
 if TYPE_CHECKING:
@@ -41,11 +40,13 @@ class PackageBox(QGroupBox):
 
     packageFinished = Signal(str)
 
-    def __init__(self, options: Callable[[], ReportOptions], parent: QWidget | None = None) -> None:
+    def __init__(self, options: Callable[[], ReportOptions], parent: QWidget | None = None,
+                 show_option_error: Callable[[JournalError], bool] | None = None) -> None:
         super().__init__(parent)
         self._options = options
+        # a refused report option is shown beside its field on the report page, when it has one
+        self._show_option_error = show_option_error or (lambda _exc: False)
         self.journal: Journal | None = None
-        self.worker: BackgroundTask | None = None
         self.last_path: Path | None = None
         self.last_stats: packages.PackageStats | None = None
         layout = QVBoxLayout(self)
@@ -69,13 +70,9 @@ class PackageBox(QGroupBox):
         row.addWidget(self.export_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self.run = ExportProgress()
+        self.progress, self.status = self.run.progress, self.run.status
+        layout.addWidget(self.run)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -100,11 +97,7 @@ class PackageBox(QGroupBox):
 
     # ------------------------------------------------------------------ journal
     def set_journal(self, journal: Journal | None) -> None:
-        stopped = journal is None and self.worker is not None
-        if stopped and self.worker is not None:
-            self.worker.cancel()  # stops at its next step; what it would have said is dropped
-            self.worker = None
-            self.progress.setVisible(False)
+        stopped = journal is None and self.run.stop()
         self.journal = journal
         self.status.clear()
         if stopped:
@@ -131,16 +124,14 @@ class PackageBox(QGroupBox):
         try:
             options = self._options()
         except JournalError as exc:
-            dialogs.show_error(self, exc)
+            if not self._show_option_error(exc):
+                dialogs.show_error(self, exc)
             return
-        suggested = ("证据包" if options.lang == "zh" else "evidence-package") + \
-            f"-{date.today().isoformat()}.zip"
-        path = dialogs.save_file(self, self.tr("Save the evidence package as"),
-                                 str(Path.home() / suggested), self.tr("Zip files (*.zip)"))
-        if not path:
+        path = ask_save_path(self, self.tr("Save the evidence package as"),
+                             "证据包" if options.lang == "zh" else "evidence-package", ".zip",
+                             self.tr("Zip files (*.zip)"))
+        if path is None:
             return
-        if not path.lower().endswith(".zip"):
-            path += ".zip"
         out = Path(path)
         try:
             packages.check_out_path(journal, out)
@@ -158,22 +149,17 @@ class PackageBox(QGroupBox):
         def work(progress: Any) -> packages.PackageStats:
             return packages.build_package(journal, out, options, progress)
 
-        self.worker = BackgroundTask(work, self, done=lambda stats: self._saved(out, stats),
-                                     failed=self._failed, name="journal-package")
-        self.worker.progressed.connect(self._progressed)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
         self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Making the evidence package…"))
-        self.worker.start()
+        self.run.start(work, self, done=lambda stats: self._saved(out, stats),
+                       failed=self._failed, name="journal-package",
+                       text=self.tr("Making the evidence package…"))
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
+    @property
+    def worker(self) -> BackgroundTask | None:
+        return self.run.worker
 
     def _task_ended(self) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
+        self.run.ended()
         self.export_button.setEnabled(self.journal is not None)
 
     def _failed(self, error: BaseException) -> None:

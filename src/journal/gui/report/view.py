@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -38,6 +37,8 @@ from journal.core.models import KINDS
 from journal.core.outpath import check_output_path
 from journal.core.report import ReportOptions, ReportStats, build_pdf, build_text
 from journal.gui import dialogs, qtsetup
+from journal.gui.forms import FieldError
+from journal.gui.report.export import ExportProgress, ask_save_path
 from journal.gui.report.package import PackageBox
 from journal.gui.worker import BackgroundTask
 
@@ -57,7 +58,6 @@ class ReportView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal: Journal | None = None
-        self.worker: BackgroundTask | None = None
         self.last_path: Path | None = None
         self.last_stats: ReportStats | None = None
         self._build()
@@ -123,6 +123,8 @@ class ReportView(QWidget):
         row.addStretch(1)
         self.period_label = QLabel()
         form.addRow(self.period_label, period)
+        self.period_error = FieldError().clear_when_changed(period)
+        form.addRow("", self.period_error)
 
         kinds = QWidget()
         grid = QGridLayout(kinds)
@@ -135,10 +137,14 @@ class ReportView(QWidget):
             grid.addWidget(box, i // 4, i % 4)
         self.kinds_label = QLabel()
         form.addRow(self.kinds_label, kinds)
+        self.kinds_error = FieldError().clear_when_changed(kinds)
+        form.addRow("", self.kinds_error)
 
         self.person_list = QListWidget()
         self.people_label = QLabel()
         form.addRow(self.people_label, self.person_list)
+        self.people_error = FieldError().clear_when_changed(self.person_list)
+        form.addRow("", self.people_error)
 
         self.pictures_check = QCheckBox()
         self.pictures_check.setChecked(True)
@@ -170,6 +176,9 @@ class ReportView(QWidget):
         self.password_again_label = QLabel()
         form2.addRow(self.password_label, self.password_edit)
         form2.addRow(self.password_again_label, self.password_again)
+        self.password_error = FieldError().clear_when_changed(
+            self.password_check, self.password_edit, self.password_again)
+        form2.addRow("", self.password_error)
         self.password_hint = QLabel()
         self.password_hint.setWordWrap(True)
         self.password_hint.setStyleSheet(_HINT_STYLE)
@@ -191,15 +200,12 @@ class ReportView(QWidget):
         buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self.run = ExportProgress()
+        self.progress, self.status = self.run.progress, self.run.status
+        layout.addWidget(self.run)
         # the signed evidence package, made with the same choices (never the PDF password)
-        self.package_box = PackageBox(lambda: self.options(with_password=False), page)
+        self.package_box = PackageBox(lambda: self.options(with_password=False), page,
+                                      show_option_error=self.show_option_error)
         layout.addWidget(self.package_box)
         layout.addStretch(1)
         self._select_lang(qtsetup.current_lang())
@@ -264,11 +270,7 @@ class ReportView(QWidget):
     # ------------------------------------------------------------------ journal
     def set_journal(self, journal: Journal | None) -> None:
         """Show the options for ``journal``; ``None`` (locked) drops every name and password."""
-        stopped = journal is None and self.worker is not None
-        if stopped and self.worker is not None:
-            self.worker.cancel()  # a running export stops at its next step; nothing is written
-            self.worker = None  # (and what it would have said is dropped)
-            self.progress.setVisible(False)
+        stopped = journal is None and self.run.stop()  # a running export writes nothing
         self.journal = journal
         self.person_list.clear()
         self.prepared_edit.clear()
@@ -363,25 +365,31 @@ class ReportView(QWidget):
         ).validated()
 
     # ------------------------------------------------------------------ actions
+    def show_option_error(self, exc: JournalError) -> bool:
+        """Show a refused choice beside the field it concerns (it goes once that is changed);
+        False when no field of the page fits."""
+        label = {"people": self.people_error, "kinds": self.kinds_error,
+                 "since": self.period_error, "until": self.period_error,
+                 "password": self.password_error}.get(exc.field or "")
+        if label is None:
+            return False
+        label.show_message(exc.message(qtsetup.current_lang()))
+        return True
+
     def export_pdf(self) -> None:
         if self.journal is None or self.worker is not None:
             return
         try:
             options = self.options()
         except JournalError as exc:
-            dialogs.show_error(self, exc)
+            if not self.show_option_error(exc):
+                dialogs.show_error(self, exc)
             return
-        suggested = (
-            "事件报告" if options.lang == "zh" else "incident-report"
-        ) + f"-{date.today().isoformat()}.pdf"
-        start_dir = str(Path.home() / suggested)
-        path = dialogs.save_file(
-            self, self.tr("Save the report as"), start_dir, self.tr("PDF files (*.pdf)")
-        )
-        if not path:
+        path = ask_save_path(self, self.tr("Save the report as"),
+                             "事件报告" if options.lang == "zh" else "incident-report", ".pdf",
+                             self.tr("PDF files (*.pdf)"))
+        if path is None:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         journal = self.journal
         try:  # never onto the journal, its files, another journal or the backups folder
             out = check_output_path(path, [journal.path] if journal is not None else [])
@@ -392,24 +400,19 @@ class ReportView(QWidget):
         def work(progress: Any) -> ReportStats:
             return build_pdf(journal, out, options, progress)
 
-        self.worker = BackgroundTask(work, self, done=lambda stats: self._saved(out, stats),
-                                     failed=self._failed, name="journal-report")
-        self.worker.progressed.connect(self._progressed)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.status.setText(self.tr("Making the report…"))
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(False)
         self.folder_button.setEnabled(False)
-        self.worker.start()
+        self.run.start(work, self, done=lambda stats: self._saved(out, stats),
+                       failed=self._failed, name="journal-report",
+                       text=self.tr("Making the report…"))
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
+    @property
+    def worker(self) -> BackgroundTask | None:
+        return self.run.worker
 
     def _task_ended(self) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
+        self.run.ended()
         for w in (self.content_box, self.protect_box, self.export_button, self.copy_button):
             w.setEnabled(self.journal is not None)
         self.password_edit.clear()
@@ -442,7 +445,8 @@ class ReportView(QWidget):
         try:
             text = build_text(self.journal, self.options(with_password=False))
         except JournalError as exc:
-            dialogs.show_error(self, exc)
+            if not self.show_option_error(exc):
+                dialogs.show_error(self, exc)
             return
         QGuiApplication.clipboard().setText(text)
         self.status.setText(

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -34,6 +35,7 @@ from journal.core import signs as core_signs
 from journal.core.errors import JournalError
 from journal.core.models import Entry
 from journal.core.signs import POSSIBLE, PRESENT, SignResult
+from journal.core.timeparse import show_when
 from journal.gui import dialogs, qtsetup
 from journal.gui.fit import ScrolledPage
 from journal.gui.worker import BackgroundTask, Progress, run_in_background
@@ -103,11 +105,8 @@ def _set_bullets(label: QLabel, items: list[str]) -> None:
                   f"{rows}</ul>")
 
 
-def _entry_line(entry: Entry) -> str:
-    when = entry.occurred_at
-    date = when.strftime("%Y-%m") if entry.precision == "month" else when.strftime("%Y-%m-%d")
-    if entry.precision == "approximate":
-        date = "~" + date
+def _entry_line(entry: Entry, lang: str) -> str:
+    date = show_when(entry.occurred_at, entry.precision or "exact", lang)  # the one display rule
     summary = " ".join(entry.summary.split())
     if len(summary) > _SUMMARY_MAX:
         summary = summary[: _SUMMARY_MAX - 1] + "…"
@@ -212,7 +211,7 @@ class SignCard(QFrame):
             entry = entries.get(entry_id)
             if entry is None:
                 continue
-            button = QPushButton(_entry_line(entry))
+            button = QPushButton(_entry_line(entry, lang))
             button.setObjectName("evidenceButton")
             button.setProperty("entryId", entry_id)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -292,6 +291,23 @@ class SignCard(QFrame):
         self.dismiss_error.setText(text)
         self.dismiss_error.setVisible(True)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A journal that may only be read: the judgement buttons are off (their tooltip says
+        why) and an open "Not this…" editor is closed."""
+        why = self.tr("This journal is open read-only, so nothing can be set aside or counted "
+                      "again here.") if read_only else ""
+        if hasattr(self, "undismiss_button"):
+            self.undismiss_button.setEnabled(not read_only)
+            self.undismiss_button.setToolTip(why)
+            return
+        if read_only:
+            self._editing(False)
+        self.dismiss_button.setEnabled(not read_only)
+        self.dismiss_button.setToolTip(why or self.tr(
+            "If you are sure this does not fit your situation, set it aside with a short reason."))
+        for w in (self.reason_edit, self.confirm_button):
+            w.setEnabled(not read_only)
+
 
 _MARKS = {PRESENT: "●", POSSIBLE: "●", None: "○", "dismissed": "–"}
 
@@ -311,9 +327,10 @@ class ChecklistOverview(QFrame):
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
+        self._grid = grid
+        self.columns = 2
         self.buttons: dict[str, QPushButton] = {}
-        half = (len(core_signs.SIGN_IDS) + 1) // 2
-        for n, sign_id in enumerate(core_signs.SIGN_IDS):
+        for sign_id in core_signs.SIGN_IDS:
             b = QPushButton()
             b.setObjectName("overviewItem")
             b.setProperty("signId", sign_id)
@@ -322,13 +339,35 @@ class ChecklistOverview(QFrame):
             b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             b.setMinimumWidth(160)
             b.clicked.connect(lambda _c=False, i=sign_id: self.signClicked.emit(i))
-            grid.addWidget(b, n % half, n // half)
             self.buttons[sign_id] = b
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setContentsMargins(0, 6, 0, 0)
-        grid.addWidget(self.legend, half, 0, 1, 2)
+        self._place(2)
+
+    def _place(self, columns: int) -> None:
+        """The twelve titles in ``columns`` columns (one when two would cut the titles off)."""
+        self.columns = columns
+        for b in self.buttons.values():
+            self._grid.removeWidget(b)
+        self._grid.removeWidget(self.legend)
+        rows = (len(self.buttons) + columns - 1) // columns
+        for n, b in enumerate(self.buttons.values()):
+            self._grid.addWidget(b, n % rows, n // rows)
+        self._grid.addWidget(self.legend, rows, 0, 1, columns)
+
+    def _columns_that_fit(self, width: int) -> int:
+        margins = self._grid.contentsMargins()
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        two = 2 * widest + self._grid.horizontalSpacing() + margins.left() + margins.right()
+        return 2 if width >= two else 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        columns = self._columns_that_fit(event.size().width())
+        if columns != self.columns:
+            self._place(columns)
 
     def update_levels(self, levels: dict[str, str], lang: str) -> None:
         for sign_id, b in self.buttons.items():
@@ -344,6 +383,10 @@ class ChecklistOverview(QFrame):
                 level or "", "#8a8f96")
             b.setStyleSheet(f"QPushButton {{ color: {colour}; }}")
             b.setCursor(Qt.CursorShape.PointingHandCursor if level else Qt.CursorShape.ArrowCursor)
+        if self.width() > 0:  # longer titles (another language) may need one column
+            columns = self._columns_that_fit(self.width())
+            if columns != self.columns:
+                self._place(columns)
         parts = [("#9a6400", "●", self.tr("shown by your entries")),
                  ("#56657a", "●", self.tr("hinted at")),
                  ("#8a8f96", "○", self.tr("not seen so far"))]
@@ -404,6 +447,7 @@ class SignsView(QWidget):
         self.results: list[SignResult] = []
         self.cards: list[SignCard] = []
         self._entries: dict[str, Entry] = {}
+        self._read_only = False
 
         self.heading = _wrap(bold=True, selectable=False)
         font = self.heading.font()
@@ -413,6 +457,11 @@ class SignsView(QWidget):
         self.intro.setObjectName("signsIntro")
         self.summary = _wrap(selectable=False)
         self.summary.setObjectName("signsSummary")
+        self.read_only_note = _wrap(selectable=False)  # why the judgement buttons are off
+        self.read_only_note.setObjectName("signsReadOnly")
+        self.read_only_note.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00;"
+                                          " border: 1px solid #e0c56b; padding: 6px 10px; }")
+        self.read_only_note.setVisible(False)
         self.empty = _wrap(selectable=False)
         self.empty.setObjectName("signsEmpty")
         font = self.empty.font()
@@ -438,6 +487,7 @@ class SignsView(QWidget):
         col.addWidget(self.heading)
         col.addWidget(self.intro)
         col.addWidget(self.summary)
+        col.addWidget(self.read_only_note)
         col.addWidget(self.empty)
         col.addWidget(self.overview)
         col.addWidget(self._cards_box)
@@ -458,6 +508,20 @@ class SignsView(QWidget):
     def set_journal(self, journal: Journal | None) -> None:
         self._journal = journal
         self.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The window found the journal read-only (or damaged): the signs can be read, not set
+        aside or counted again; the page says why."""
+        self._read_only = read_only
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        journal = self._journal
+        read_only = journal is not None and (
+            self._read_only or not bool(getattr(journal, "writable", True)))
+        self.read_only_note.setVisible(read_only and bool(self.cards))
+        for card in self.cards:
+            card.set_read_only(read_only)
 
     @property
     def busy(self) -> bool:
@@ -594,6 +658,7 @@ class SignsView(QWidget):
                 self._cards_layout.addWidget(card)
                 self.cards.append(card)
         self._cards_box.setVisible(bool(self.cards))
+        self._apply_read_only()
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Warning signs"))
@@ -604,6 +669,9 @@ class SignsView(QWidget):
         self.present_heading.setText(self.tr("Shown by your entries"))
         self.possible_heading.setText(self.tr("Hinted at — worth keeping an eye on"))
         self.set_aside_heading.setText(self.tr("Set aside by you — not counted"))
+        self.read_only_note.setText(self.tr(
+            "This journal is open read-only: you can read the signs, but not set one aside or "
+            "count it again. The bar at the top of the window says why."))
         self.report_box.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name

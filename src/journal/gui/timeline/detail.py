@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 def entry_fields(entry: Entry) -> list[tuple[str, str]]:
     """(label, text) for every filled field of the entry, in reading order (journal.core.fields)."""
-    from journal.core.timeparse import format_when as core_format
+    from journal.core.timeparse import show_when
 
     lang = current_lang()
     rows: list[tuple[str, str]] = [
@@ -57,7 +57,7 @@ def entry_fields(entry: Entry) -> list[tuple[str, str]]:
     add("witnesses")
     add("tags")
     rows.append((labels.field_label("recorded_at"),
-                 core_format(entry.recorded_at.astimezone(), "exact", lang)))
+                 show_when(entry.recorded_at.astimezone(), "exact", lang)))
     return rows
 
 

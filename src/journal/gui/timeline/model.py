@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,21 +36,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def format_when(entry: Entry, lang: str | None = None) -> str:
-    """The date in the user's language (detail pane)."""
+    """The date in the user's language, by the one rule (list and detail pane alike)."""
     from journal.core.timeparse import show_when
 
     return show_when(entry.occurred_at, entry.precision or "exact", lang or current_lang())
-
-
-def format_when_short(entry: Entry) -> str:
-    """A compact date for the list: 2024-03-05 20:15, 2024-03-05, 2024-03, approx. / 约."""
-    from journal.core.timeparse import show_when
-
-    precision = entry.precision or "exact"
-    if precision != "approximate":
-        return show_when(entry.occurred_at, precision, "en")
-    return QCoreApplication.translate("TimelineModel", "approx. {date}").format(
-        date=entry.occurred_at.strftime("%Y-%m-%d"))
 
 
 def format_money(entry: Entry) -> str:
@@ -164,9 +152,9 @@ class TimelineModel(QAbstractTableModel):
         if col == COL_KIND:
             text = labels.kind_label(entry.kind)
         elif col == COL_WHEN:
-            text = format_when_short(entry)
+            text = format_when(entry)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return format_when(entry)
+                return text  # (a narrow column elides a zone named after the time)
         elif col == COL_PERSONS:
             text = ("、" if current_lang() == "zh" else ", ").join(entry.person_names)
             if role == Qt.ItemDataRole.ToolTipRole:

@@ -31,6 +31,7 @@ from journal.core.models import KINDS
 from journal.gui import dialogs
 from journal.gui.editor.dialog import EntryEditorDialog
 from journal.gui.history.dialogs import HistoryDialog, TrashDialog
+from journal.gui.qtsetup import current_lang
 from journal.gui.timeline import labels
 from journal.gui.timeline.detail import EntryDetail
 from journal.gui.timeline.model import (
@@ -177,8 +178,10 @@ class TimelineView(QWidget):
         widest_kind = max(self.fontMetrics().horizontalAdvance(labels.kind_label(k)) for k in KINDS)
         self.table.setColumnWidth(COL_KIND, max(em * 8 + 8, widest_kind + em * 3))  # icon + text
         # a time recorded in another zone names it (timeparse.show_when): room for "(UTC+8)"
-        self.table.setColumnWidth(COL_WHEN, self.fontMetrics().horizontalAdvance(
-            "2024-03-01 21:40 (UTC+8)") + em * 2)
+        widest_when = "2024年12月31日 21:40（北京时间）" if current_lang() == "zh" \
+            else "2024-03-01 21:40 (UTC+8)"
+        self.table.setColumnWidth(COL_WHEN, self.fontMetrics().horizontalAdvance(widest_when)
+                                  + em * 2)
         self.table.setColumnWidth(COL_PERSONS, em * 9)
         # wide enough for a five-figure amount with its currency ("66,999.00 CNY")
         amount = self.fontMetrics().horizontalAdvance("−66,999.00 CNY") + em * 2
@@ -365,7 +368,9 @@ class TimelineView(QWidget):
 
     # --- selection ---------------------------------------------------------------------------
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, COL_SUMMARY)
+        # the row's first cell: scrolling to it never pushes the kind and the time out of a
+        # narrow window's view (the whole row is selected either way)
+        index = self.model.index(row, COL_KIND)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)

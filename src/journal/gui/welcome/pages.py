@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.forms import FieldError
+from journal.gui.strength import PassphraseStrength
+
 
 def _title_font(widget: QWidget, scale: float) -> QFont:
     font = QFont(widget.font())
@@ -279,15 +282,6 @@ class _PassphraseField(QLineEdit):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy of a passphrase
 
 
-def _error_label() -> QLabel:
-    label = _para()
-    label.setObjectName("fieldError")
-    label.setStyleSheet("color: #b03a2e;")
-    label.setAccessibleName("error")
-    label.hide()
-    return label
-
-
 class CreatePage(_Page):
     createRequested = Signal(str, str, str)  # path, passphrase, repeat
     backClicked = Signal()
@@ -312,18 +306,10 @@ class CreatePage(_Page):
         self.passphrase = _PassphraseField()
         self.passphrase.setObjectName("createPassphrase")
         self.pass_label.setBuddy(self.passphrase)
-        self.passphrase.textChanged.connect(self._update_strength)
         self.body.addWidget(self.pass_label)
         self.body.addWidget(self.passphrase)
-        self.strength = QProgressBar()
-        self.strength.setObjectName("strengthBar")
-        self.strength.setRange(0, 4)
-        self.strength.setTextVisible(False)
-        self.strength.setMaximumHeight(8)
-        self.strength_hint = _para()
-        self.strength_hint.setObjectName("strengthHint")
+        self.strength = PassphraseStrength(self.passphrase)
         self.body.addWidget(self.strength)
-        self.body.addWidget(self.strength_hint)
 
         self.repeat_label = QLabel()
         self.repeat = _PassphraseField()
@@ -344,7 +330,8 @@ class CreatePage(_Page):
             "QLabel { background: #fff4e5; color: #5a3b00; border: 1px solid #e0b15a;"
             " border-radius: 4px; padding: 8px; }")
         self.body.addWidget(self.warning)
-        self.error = _error_label()
+        # (what went wrong goes as soon as the place or a passphrase is changed)
+        self.error = FieldError().clear_when_changed(self.location, self.passphrase, self.repeat)
         self.body.addWidget(self.error)
 
         self._add_busy()
@@ -367,30 +354,6 @@ class CreatePage(_Page):
         mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
         self.passphrase.setEchoMode(mode)
         self.repeat.setEchoMode(mode)
-
-    def _update_strength(self, text: str = "") -> None:
-        from journal.core.crypto import MIN_PASSPHRASE_CHARS, passphrase_strength
-
-        text = self.passphrase.text()
-        score = passphrase_strength(text)
-        self.strength.setValue(score)
-        colours = ["#b03a2e", "#b03a2e", "#c77c02", "#2e7d4f", "#2e7d4f"]
-        self.strength.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {colours[score]}; }}")
-        if not text:
-            hint = self.tr("Use at least {n} characters. A short sentence only you know is "
-                           "strong and easy to remember.").format(n=MIN_PASSPHRASE_CHARS)
-        elif len(text) < MIN_PASSPHRASE_CHARS:
-            hint = self.tr("Too short: at least {n} characters.").format(n=MIN_PASSPHRASE_CHARS)
-        elif score <= 1:
-            hint = self.tr("Weak. Add more words.")
-        elif score == 2:
-            hint = self.tr("Fair. A few more words make it much stronger.")
-        elif score == 3:
-            hint = self.tr("Good.")
-        else:
-            hint = self.tr("Strong.")
-        self.strength_hint.setText(hint)
 
     def _submit(self) -> None:
         if self.submit.isEnabled():
@@ -421,7 +384,6 @@ class CreatePage(_Page):
         self.repeat_label.setText(self.tr("&Repeat the passphrase"))
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.show_box.setText(self.tr("&Show what I type"))
-        self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.warning.setText(self.tr(
             "Important: there is no way to recover a forgotten passphrase. Without it the journal "
             "cannot be opened by anyone, including you. Write it down on paper and keep it "
@@ -429,7 +391,6 @@ class CreatePage(_Page):
         self.busy_label.setText(self.tr("Creating and encrypting the journal…"))
         self.back.setText(self.tr("Back"))
         self.submit.setText(self.tr("Create &journal"))
-        self._update_strength()
 
 
 class UnlockPage(_Page):
@@ -453,14 +414,13 @@ class UnlockPage(_Page):
         self.passphrase.setObjectName("unlockPassphrase")
         self.pass_label.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self._submit)
-        self.passphrase.textEdited.connect(lambda _t: self.show_error(""))
         self.submit = _button("unlockSubmit", self._submit, default=True)
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.submit)
         self.body.addWidget(self.pass_label)
         self.body.addLayout(row)
-        self.error = _error_label()
+        self.error = FieldError().clear_when_changed(self.passphrase)
         self.error.setObjectName("unlockError")
         self.body.addWidget(self.error)
         self.demo_passphrase = _para()

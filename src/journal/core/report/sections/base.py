@@ -7,7 +7,7 @@ puts them together and yields the story in order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -111,9 +111,6 @@ class SectionBase:
 
     def day(self, dt: datetime) -> str:
         return format_when(dt, "day", self.lang)
-
-    def utc(self, dt: datetime) -> str:
-        return format_when(dt.astimezone(UTC), "exact", self.lang) + " UTC"
 
     def names(self, entry: Entry) -> str:
         names = [self.d.person_by_id[p].name for p in entry.persons if p in self.d.person_by_id]

@@ -9,7 +9,6 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from journal.core.report.layout import FRAME_W, HEAD_BG, OnceWrapped, markup
 from journal.core.report.sections.base import SectionBase
-from journal.core.timeparse import format_when
 
 
 class IntegritySection(SectionBase):
@@ -68,12 +67,8 @@ class IntegritySection(SectionBase):
         return out
 
     def made_at(self) -> str:
-        made = self.d.made_at
-        if made.utcoffset():
-            return (
-                format_when(made, "exact", self.lang, with_zone=True) + "  (" + self.utc(made) + ")"
-            )
-        return self.utc(made)
+        """When the report was made, by the one display rule (timeparse.show_when)."""
+        return self.recorded(self.d.made_at)
 
     def command_box(self, expect_head: str | None = None) -> Table:
         name = Path(getattr(self.journal, "path", "journal.ijournal")).name
