@@ -146,6 +146,15 @@ class AuditRecord:
     hash: str
 
 
+@dataclass(frozen=True)
+class VerifyProblem:
+    """One finding of the integrity check: a code (``journal.core.verifytext`` says it in either
+    language) and its parameters (numbers and ids)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class VerifyResult:
     ok: bool
@@ -153,6 +162,8 @@ class VerifyResult:
     attachments: int
     head_hash: str
     problems: list[str] = field(default_factory=list)  # English, first break first
+    # the same findings as codes with parameters, in the same order (for the user's language)
+    issues: list[VerifyProblem] = field(default_factory=list)
     first_break_seq: int | None = None
     # with ``verify --expect-head``: the sequence number of that record (None: not in the chain)
     expected_head: str | None = None

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from journal.core import i18n
-from journal.core.models import VerifyResult
+from journal.core import glossary, i18n
+from journal.core.models import VerifyProblem, VerifyResult
 
 i18n.register({
     "verify.ok_title": {"en": "The journal is intact", "zh": "日志完好"},
@@ -49,7 +50,7 @@ def summary(result: VerifyResult, lang: str) -> VerifySummary:
         verdict = i18n.message("verify.ok", lang)
     else:
         title = i18n.message("verify.bad_title", lang)
-        first = result.problems[0] if result.problems else ""
+        first = problem_text(result.issues[0], lang) if result.issues else ""
         verdict = i18n.message("verify.bad", lang, first=first)
     lines = [verdict,
              i18n.message("verify.checked", lang, records=result.records,
@@ -57,3 +58,83 @@ def summary(result: VerifyResult, lang: str) -> VerifySummary:
              i18n.message("verify.not_covered", lang),
              i18n.message("verify.head", lang)]
     return VerifySummary(title, lines, result.head_hash)
+
+
+# ---------------------------------------------------------------------- each problem found
+# verify's findings: the English text is also what ``verify --json`` prints under "problems"
+# (kept as it was); the code and parameters go beside it under "issues".
+i18n.register({
+    "verify.problem.expected_head_missing": {
+        "en": "the expected head {head} is not a record of this journal's chain",
+        "zh": "预期的审计链末端哈希值 {head} 不是本日志审计链中的记录"},
+    "verify.problem.audit_missing": {"en": "audit record {seq} is missing",
+                                     "zh": "审计链第 {seq} 条记录缺失"},
+    "verify.problem.audit_out_of_order": {
+        "en": "audit record {seq} does not follow the one before it",
+        "zh": "审计链第 {seq} 条记录与前一条记录接不上"},
+    "verify.problem.audit_altered": {"en": "audit record {seq} was altered",
+                                     "zh": "审计链第 {seq} 条记录被改动过"},
+    "verify.problem.revision_unaudited": {
+        "en": "revision {revision} of {object_type} {object_id} is not in the audit log",
+        "zh": "{object_type} {object_id} 的第 {revision} 个历史版本不在审计链中"},
+    "verify.problem.revision_changed": {
+        "en": "revision {revision} of {object_type} {object_id} was changed outside the app",
+        "zh": "{object_type} {object_id} 的第 {revision} 个历史版本在本软件之外被改动过"},
+    "verify.problem.revision_removed": {"en": "saved revision {row_id} was removed",
+                                        "zh": "已保存的历史版本 {row_id} 被删除了"},
+    "verify.problem.object_unaudited": {"en": "{object_type} {object_id} is not in the audit log",
+                                        "zh": "{object_type} {object_id} 不在审计链中"},
+    "verify.problem.object_changed": {
+        "en": "{object_type} {object_id} was changed outside the app",
+        "zh": "{object_type} {object_id} 在本软件之外被改动过"},
+    "verify.problem.attachment_lost": {"en": "attachment {id} has lost its content",
+                                       "zh": "附件 {id} 的内容丢失了"},
+    "verify.problem.attachment_mismatch": {"en": "attachment {id} does not match its SHA-256",
+                                           "zh": "附件 {id} 与它的 SHA-256 值不符"},
+    "verify.problem.index_person_lost": {"en": "the search index has lost person {id}",
+                                         "zh": "搜索索引中缺少人物 {id}"},
+    "verify.problem.index_person_changed": {
+        "en": "the search index of person {id} was changed outside the app",
+        "zh": "人物 {id} 的搜索索引在本软件之外被改动过"},
+    "verify.problem.index_person_extra": {
+        "en": "the search index holds {n} person row(s) of no person",
+        "zh": "搜索索引中有 {n} 行不属于任何人物"},
+    "verify.problem.index_entry_lost": {"en": "the search index has lost entry {id}",
+                                        "zh": "搜索索引中缺少记录 {id}"},
+    "verify.problem.index_entry_changed": {
+        "en": "the search index of entry {id} was changed outside the app",
+        "zh": "记录 {id} 的搜索索引在本软件之外被改动过"},
+    "verify.problem.index_entry_extra": {"en": "the search index holds {n} row(s) of no entry",
+                                         "zh": "搜索索引中有 {n} 行不属于任何记录"},
+    "verify.problem.key_removed": {"en": "the signing key was removed from the journal",
+                                   "zh": "签名密钥已从日志中被删除"},
+    "verify.problem.key_half_missing": {"en": "half of the signing key is missing",
+                                        "zh": "签名密钥缺了一半"},
+    "verify.problem.key_unreadable": {"en": "the signing key is unreadable",
+                                      "zh": "签名密钥无法读取"},
+    "verify.problem.key_halves_differ": {
+        "en": "the signing key's private and public halves do not belong together",
+        "zh": "签名密钥的私钥和公钥不是一对"},
+    "verify.problem.key_unaudited": {"en": "the signing key is not in the audit log",
+                                     "zh": "签名密钥不在审计链中"},
+    "verify.problem.key_changed": {"en": "the signing key was changed outside the app",
+                                   "zh": "签名密钥在本软件之外被改动过"},
+})
+
+# the kinds of object a finding names: the glossary's words where it has one
+_OBJECT_WORDS: dict[str, i18n.Bilingual] = {
+    "entry": i18n.Bilingual("entry", glossary.term("entry", "zh")),
+    "person": i18n.Bilingual("person", glossary.term("person", "zh")),
+    "attachment": i18n.Bilingual("attachment", glossary.term("attachment", "zh")),
+    "import": i18n.Bilingual("import", "导入记录"),
+    "dismissal": i18n.Bilingual("dismissal", "“" + glossary.term("not_this", "zh") + "”标记"),
+}
+
+
+def problem_text(problem: VerifyProblem, lang: str) -> str:
+    """One finding in ``lang``; an object kind the app does not know is shown as stored."""
+    params: dict[str, Any] = dict(problem.params)
+    kind = params.get("object_type")
+    if isinstance(kind, str) and kind in _OBJECT_WORDS:
+        params["object_type"] = _OBJECT_WORDS[kind]
+    return i18n.message(f"verify.problem.{problem.code}", lang, **params)

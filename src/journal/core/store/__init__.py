@@ -148,7 +148,8 @@ class Journal:
         self._maintenance = Maintenance(self.path, self.db, self._keys, lease)
         self._migrations = Migrations(self.db, self._maintenance, revisions, lease)
         self._signing_key = SigningKey(self.db)
-        self._integrity = Integrity(self.db, states, index, self._signing_key)
+        self._integrity = Integrity(self.db, states, index, self._signing_key, self.path,
+                                    self._keys)
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -656,8 +657,8 @@ class Journal:
         deleted with ``delete_copies``; the result says which. Refused while another process has
         the journal open, and on a read-only or damaged journal."""
         self._gate()
-        return self._maintenance.rekey(new_passphrase, kdf, [Path(p) for p in copies_in],
-                                       delete_copies)
+        return self._maintenance.rekey(new_passphrase, self.journal_id(), kdf,
+                                       [Path(p) for p in copies_in], delete_copies)
 
     def stats(self) -> dict[str, int]:
         return {

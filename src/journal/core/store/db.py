@@ -166,17 +166,29 @@ class Database:
     # ------------------------------------------------------------------ the audit chain
     def append_audit(self, action: str, object_type: str, object_id: str, object_digest: str) -> None:
         """Add one record to the hash chain (call inside a transaction)."""
+        self.append_audit_many([(action, object_type, object_id, object_digest)])
+
+    def append_audit_many(self, records: Sequence[tuple[str, str, str, str]]) -> int:
+        """Add records ``(action, object type, object id, digest)`` to the hash chain, in order,
+        with one read of the chain's last record and one insert statement (inside a
+        transaction). Returns how many were added."""
+        if not records:
+            return 0
         db = self.conn
         last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        seq = (last[0] + 1) if last else 1
+        seq = last[0] if last else 0
         prev = last[1] if last else audit.GENESIS
         at = utc_iso(utc_now())
-        h = audit.record_hash(prev, seq, at, action, object_type, object_id, object_digest)
-        db.execute(
+        rows = []
+        for action, object_type, object_id, object_digest in records:
+            seq += 1
+            h = audit.record_hash(prev, seq, at, action, object_type, object_id, object_digest)
+            rows.append((seq, at, action, object_type, object_id, object_digest, prev, h))
+            prev = h
+        db.executemany(
             "INSERT INTO audit(seq, at, action, object_type, object_id, digest, prev_hash, hash)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (seq, at, action, object_type, object_id, object_digest, prev, h),
-        )
+            " VALUES (?,?,?,?,?,?,?,?)", rows)
+        return len(rows)
 
     def chain_position(self) -> tuple[int, str]:
         row = self.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")

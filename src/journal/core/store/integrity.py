@@ -1,6 +1,10 @@
 """The integrity check: recompute the audit chain, every object's state digest, every saved
-revision (each sealed by its own audit record), the search index (rebuilt in memory and compared)
-and every attachment's hash, after SQLCipher has checked every page.
+revision (each sealed by its own audit record), the search index (rebuilt batch by batch and
+compared) and every attachment's hash, after SQLCipher has checked every page.
+
+Two threads share the work: a second, read-only connection runs SQLCipher's page check, SQLite's
+structure check and hashes the attachment bytes (all in C, outside the GIL) while this thread
+walks the chain, the revisions, the states and the index. Rows are streamed, never all held.
 
 Not covered, and said so in the result: unsaved editor drafts (kept in the file but no evidence)
 and the settings (outside the file). What no check inside the file can see: a cut-off tail of the
@@ -12,30 +16,107 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from journal.core import audit, signing
+import sqlcipher3
+
+from journal.core import audit, signing, verifytext
 from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
-from journal.core.errors import NotAJournalError
-from journal.core.models import VerifyResult
+from journal.core.errors import JournalError, NotAJournalError
+from journal.core.models import VerifyProblem, VerifyResult
+from journal.core.store.connection import KeyMaterial, connect
 from journal.core.store.db import Database
 from journal.core.store.dismissals import audited_states as dismissal_states
-from journal.core.store.revisions import REVISION_COLUMNS, revision_digest
+from journal.core.store.revisions import REVISION_COLUMNS
 from journal.core.store.search_index import SearchIndex
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import OBJECT_TYPES, States
 
 log = logging.getLogger(__name__)
 
+_PROGRESS_EVERY = 5000
+_ROWS = 2000  # rows fetched at a time
+
+
+def _tuples(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    """Plain tuples (no Row objects), fetched in batches: the big tables are streamed."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.arraysize = _ROWS
+    cur.execute(sql, params)
+    while True:
+        rows = cur.fetchmany()
+        if not rows:
+            return
+        yield from rows
+
+
+class _FileCheck:
+    """Pages, structure and attachment bytes, on a connection of its own in a thread."""
+
+    def __init__(self, path: Path, keys: KeyMaterial, fallback: Any) -> None:
+        self.damage: list[str] = []
+        self.bad_blobs: set[str] = set()
+        self.error: BaseException | None = None
+        try:
+            self._conn = connect(path, keys.key, keys.header, read_only=True, wal=False)
+            self._own = True
+        except JournalError:
+            # e.g. a medium where a second reader cannot open: do it all here, one after another
+            log.info("verify: no second connection; checking pages on the main one")
+            self._conn, self._own = fallback, False
+        self._thread = threading.Thread(target=self._run, name="verify-pages", daemon=True)
+
+    def start(self) -> None:
+        if self._own:
+            self._thread.start()
+
+    def join(self) -> None:
+        if self._own:
+            self._thread.join()
+        else:
+            self._run()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        try:
+            conn = self._conn
+            self.damage = [f"page authentication: {row[0]}"
+                           for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            self.damage += [f"database structure: {r}"
+                            for (r,) in conn.execute("PRAGMA quick_check").fetchall() if r != "ok"]
+            if self.damage:
+                return
+            # bytes are stored once per SHA-256: each stored copy is hashed once (hashlib lets
+            # the other thread run while it hashes)
+            cur = conn.cursor()
+            cur.row_factory = None
+            for sha, data in cur.execute("SELECT sha256, data FROM blob_store"):  # one at a time
+                if hashlib.sha256(data).hexdigest() != sha:
+                    self.bad_blobs.add(sha)
+        except sqlcipher3.DatabaseError as exc:
+            log.warning("verify: the file could not be read (%s)", type(exc).__name__)
+            self.damage.append("unreadable")
+        except Exception as exc:  # noqa: BLE001 (handed to the caller's thread by join())
+            self.error = exc
+        finally:
+            if self._own:
+                self._conn.close()
+
 
 class Integrity:
     def __init__(self, db: Database, states: States, index: SearchIndex,
-                 key: SigningKey) -> None:
+                 key: SigningKey, path: Path, keys: KeyMaterial) -> None:
         self._db = db
         self._states = states
         self._index = index
         self._key = key
+        self._path = path
+        self._keys = keys
 
     def verify(self, progress: Callable[[int, int], None] | None = None,
                expect_head: str | None = None) -> VerifyResult:
@@ -51,115 +132,145 @@ class Integrity:
                                             (wanted,)).fetchone()
                 if row is None:
                     result.ok = False
-                    result.problems.insert(0, f"the expected head {wanted} is not a record of"
-                                              " this journal's chain")
+                    result.issues.insert(0, VerifyProblem("expected_head_missing",
+                                                          {"head": wanted}))
                 else:
                     result.expected_seq = int(row[0])
                     result.records_after = result.records - int(row[0])
+            result.problems = [verifytext.problem_text(p, "en") for p in result.issues]
             return result
 
     def _verify(self, db: Any, progress: Callable[[int, int], None] | None) -> VerifyResult:
-        problems: list[str] = []
-        first_break: int | None = None
-        damage = [f"page authentication: {row[0]}"
-                  for row in db.execute("PRAGMA cipher_integrity_check").fetchall()]
-        damage += [f"database structure: {result}"
-                   for (result,) in db.execute("PRAGMA quick_check").fetchall() if result != "ok"]
-        if damage:
+        files = _FileCheck(self._path, self._keys, db)
+        files.start()
+        try:
+            result, index_problems = self._records(db, progress)
+        except sqlcipher3.DatabaseError:
+            files.join()
+            log.warning("verify: reading the records failed; damaged pages: %d", len(files.damage))
+            raise NotAJournalError("error.damaged", n=max(1, len(files.damage))) from None
+        except BaseException:
+            files.join()
+            raise
+        files.join()
+        if files.damage:
             # the file itself is damaged (exit 4), which is not the same as a broken audit chain
-            log.warning("verify: %d damaged page(s) or structures", len(damage))
-            raise NotAJournalError("error.damaged", n=len(damage))
+            log.warning("verify: %d damaged page(s) or structures", len(files.damage))
+            raise NotAJournalError("error.damaged", n=len(files.damage))
+        # attachment bytes (hashed by the other thread), then the search index's findings
+        for att_id, sha, present in db.execute(
+                "SELECT a.id, a.sha256, b.sha256 IS NOT NULL FROM attachments a"
+                " LEFT JOIN blob_store b ON b.sha256 = a.sha256"):
+            result.attachments += 1
+            if not present:
+                result.issues.append(VerifyProblem("attachment_lost", {"id": att_id}))
+            elif sha in files.bad_blobs:
+                result.issues.append(VerifyProblem("attachment_mismatch", {"id": att_id}))
+        result.issues += index_problems
+        result.ok = not result.issues
+        return result
+
+    def _records(self, db: Any, progress: Callable[[int, int], None] | None
+                 ) -> tuple[VerifyResult, list[VerifyProblem]]:
+        """Everything but the file's pages and the attachment bytes: the result so far, and
+        the search index's findings (they come after the attachments')."""
+        problems: list[VerifyProblem] = []
+        first_break: int | None = None
         # 1. the chain itself
         prev = audit.GENESIS
         expected_seq = 1
         latest: dict[tuple[str, str], str] = {}
         seals: dict[str, str] = {}
         count = 0
-        for r in db.execute("SELECT * FROM audit ORDER BY seq"):
+        kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
+        record_hash = audit.record_hash
+        for seq, prev_hash, stored_hash, at, action, object_type, object_id, object_digest in \
+                _tuples(db, "SELECT seq, prev_hash, hash, at, action, object_type, object_id,"
+                            " digest FROM audit ORDER BY seq"):
             count += 1
-            if r["seq"] != expected_seq:
-                problems.append(f"audit record {expected_seq} is missing")
+            if seq != expected_seq:
+                problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
                 first_break = first_break or expected_seq
-            if r["prev_hash"] != prev:
-                problems.append(f"audit record {r['seq']} does not follow the one before it")
-                first_break = first_break or r["seq"]
-            h = audit.record_hash(r["prev_hash"], r["seq"], r["at"], r["action"], r["object_type"],
-                                  r["object_id"], r["digest"])
-            if h != r["hash"]:
-                problems.append(f"audit record {r['seq']} was altered")
-                first_break = first_break or r["seq"]
-            prev = r["hash"]
-            expected_seq = r["seq"] + 1
-            if r["object_type"] in OBJECT_TYPES or r["object_type"] == signing.AUDIT_TYPE:
-                latest[(r["object_type"], r["object_id"])] = r["digest"]
-            elif r["object_type"] == "revision":
-                seals[r["object_id"]] = r["digest"]
+            if prev_hash != prev:
+                problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
+                first_break = first_break or seq
+            if record_hash(prev_hash, seq, at, action, object_type, object_id,
+                           object_digest) != stored_hash:
+                problems.append(VerifyProblem("audit_altered", {"seq": seq}))
+                first_break = first_break or seq
+            prev = stored_hash
+            expected_seq = seq + 1
+            if object_type == "revision":
+                seals[object_id] = object_digest
+            elif object_type in kept:
+                latest[(object_type, object_id)] = object_digest
+            if progress and count % (_PROGRESS_EVERY * 4) == 0:
+                progress(0, 1)
         head = prev
         # 1b. every saved revision matches its seal, and no sealed revision is gone
         revisions = 0
-        for r in db.execute(f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions ORDER BY id"):
+        digest = audit.digest
+        for row in _tuples(db, f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions ORDER BY id"):
             revisions += 1
-            what = f"revision {r['revision']} of {r['object_type']} {r['object_id']}"
-            sealed = seals.pop(str(r["id"]), None)
+            sealed = seals.pop(str(row[0]), None)
             if sealed is None:
-                problems.append(f"{what} is not in the audit log")
-            elif sealed != revision_digest(r):
-                problems.append(f"{what} was changed outside the app")
+                problems.append(VerifyProblem("revision_unaudited", {
+                    "revision": row[3], "object_type": row[1], "object_id": row[2]}))
+            elif sealed != digest(dict(zip(REVISION_COLUMNS, row))):
+                problems.append(VerifyProblem("revision_changed", {
+                    "revision": row[3], "object_type": row[1], "object_id": row[2]}))
         for row_id in sorted(seals, key=int):
-            problems.append(f"saved revision {row_id} was removed")
-        # 2. every object matches its last audited state, and nothing exists unaudited.
-        # States are read in bulk (a few queries, not one per object: 100,000 entries verify in
-        # seconds); imports are few and use the store's own function.
-        actual: dict[tuple[str, str], str] = {}
-        persons_of: dict[str, list[str]] = {}
-        for entry_id, person_id in db.execute(
-                "SELECT entry_id, person_id FROM entry_persons ORDER BY entry_id, position"):
-            persons_of.setdefault(entry_id, []).append(person_id)
-        cols = ", ".join(ENTRY_COLUMNS)
-        for row in db.execute(f"SELECT {cols} FROM entries"):
-            state = dict(zip(ENTRY_COLUMNS, tuple(row)))
-            state["persons"] = persons_of.get(state["id"], [])
-            actual[("entry", state["id"])] = audit.digest(state)
-        for object_type, table, columns in (("person", "persons", PERSON_COLUMNS),
-                                            ("attachment", "attachments", ATTACHMENT_COLUMNS)):
-            for row in db.execute(f"SELECT {', '.join(columns)} FROM {table}"):
-                state = dict(zip(columns, tuple(row)))
-                actual[(object_type, state["id"])] = audit.digest(state)
-        for (import_id,) in db.execute("SELECT id FROM imports"):
-            import_state = self._states.import_(import_id)
-            actual[("import", import_id)] = audit.digest(import_state) if import_state else ""
-        actual.update(dismissal_states(db))
+            problems.append(VerifyProblem("revision_removed", {"row_id": row_id}))
+        del seals
         recorded_key = latest.pop((signing.AUDIT_TYPE, signing.AUDIT_ID), None)
         problems += self._key.problems(recorded_key)
-        keys = sorted(set(actual) | set(latest))
-        total = len(keys)
-        for n, key in enumerate(keys):
-            if progress and n % 5000 == 0:
-                progress(n, total)
-            object_type, object_id = key
-            recorded = latest.get(key)
+        # 2. every object matches its last audited state, and nothing exists unaudited; the
+        # states are streamed and compared as they come, the findings sorted like before
+        found: list[tuple[tuple[str, str], VerifyProblem]] = []
+        total = len(latest)
+        done = 0
+
+        def compare(key: tuple[str, str], state_digest: str) -> None:
+            nonlocal done
+            done += 1
+            if progress and done % _PROGRESS_EVERY == 0:
+                progress(min(done, total), total)
+            recorded = latest.pop(key, None)
             if recorded is None:
-                problems.append(f"{object_type} {object_id} is not in the audit log")
-            elif recorded != actual.get(key, ""):
-                problems.append(f"{object_type} {object_id} was changed outside the app")
-        # 3. attachment bytes
-        # (bytes are stored once per SHA-256: each stored copy is hashed once)
-        bad: set[str] = set()
-        for sha, data in db.execute("SELECT sha256, data FROM blob_store"):
-            if hashlib.sha256(data).hexdigest() != sha:
-                bad.add(sha)
-        attachments = 0
-        for att_id, sha, present in db.execute(
-                "SELECT a.id, a.sha256, b.sha256 IS NOT NULL FROM attachments a"
-                " LEFT JOIN blob_store b ON b.sha256 = a.sha256"):
-            attachments += 1
-            if not present:
-                problems.append(f"attachment {att_id} has lost its content")
-            elif sha in bad:
-                problems.append(f"attachment {att_id} does not match its SHA-256")
-        # 4. the search index, rebuilt in memory and compared
-        problems.extend(self._index.check())
+                found.append((key, VerifyProblem("object_unaudited", {
+                    "object_type": key[0], "object_id": key[1]})))
+            elif recorded != state_digest:
+                found.append((key, VerifyProblem("object_changed", {
+                    "object_type": key[0], "object_id": key[1]})))
+
+        persons_of: dict[str, list[str]] = {}
+        for entry_id, person_id in _tuples(
+                db, "SELECT entry_id, person_id FROM entry_persons ORDER BY entry_id, position"):
+            persons_of.setdefault(entry_id, []).append(person_id)
+        for row in _tuples(db, f"SELECT {', '.join(ENTRY_COLUMNS)} FROM entries"):
+            state = dict(zip(ENTRY_COLUMNS, row))
+            state["persons"] = persons_of.pop(state["id"], [])
+            compare(("entry", state["id"]), digest(state))
+        del persons_of
+        for object_type, table, columns in (("person", "persons", PERSON_COLUMNS),
+                                            ("attachment", "attachments", ATTACHMENT_COLUMNS)):
+            for row in _tuples(db, f"SELECT {', '.join(columns)} FROM {table}"):
+                compare((object_type, row[0]), digest(dict(zip(columns, row))))
+        for (import_id,) in db.execute("SELECT id FROM imports").fetchall():
+            import_state = self._states.import_(import_id)
+            compare(("import", import_id), digest(import_state) if import_state else "")
+        for key, state_digest in dismissal_states(db).items():
+            compare(key, state_digest)
+        for key, recorded in latest.items():  # audited objects that are gone
+            if recorded != "":  # "" is the digest of a removal: gone as recorded
+                found.append((key, VerifyProblem("object_changed", {
+                    "object_type": key[0], "object_id": key[1]})))
+        found.sort(key=lambda item: item[0])
+        problems += [p for _, p in found]
+        # 3. the search index, rebuilt batch by batch and compared
+        index_problems = self._index.check()
         if progress:
             progress(total, total)
-        return VerifyResult(ok=not problems, records=count, attachments=attachments, head_hash=head,
-                            problems=problems, first_break_seq=first_break, revisions=revisions)
+        return VerifyResult(ok=False, records=count, attachments=0, head_hash=head,
+                            issues=problems, first_break_seq=first_break,
+                            revisions=revisions), index_problems

@@ -147,7 +147,7 @@ class Maintenance:
                     # another backup took this name meanwhile (same second): take the next one
         raise InputError("error.file_exists", path=str(target))
 
-    def rekey(self, new_passphrase: str, kdf: crypto.KdfParams | None = None,
+    def rekey(self, new_passphrase: str, journal_id: str, kdf: crypto.KdfParams | None = None,
               copies_in: Sequence[Path] = (), delete_copies: bool = False) -> RekeyResult:
         """Change the passphrase: a new file with a new salt and key replaces the old atomically.
 
@@ -162,12 +162,13 @@ class Maintenance:
         if self._lease is not None and not self._lease.write:
             raise InputError("error.journal_read_only", path=str(self._path))
         with self._lease.exclusive() if self._lease is not None else contextlib.nullcontext():
-            return self._rekey_and_copies(new_passphrase, kdf, copies_in, delete_copies)
+            return self._rekey_and_copies(new_passphrase, journal_id, kdf, copies_in,
+                                          delete_copies)
 
-    def _rekey_and_copies(self, new_passphrase: str, kdf: crypto.KdfParams | None,
-                          copies_in: Sequence[Path], delete_copies: bool) -> RekeyResult:
+    def _rekey_and_copies(self, new_passphrase: str, journal_id: str,
+                          kdf: crypto.KdfParams | None, copies_in: Sequence[Path],
+                          delete_copies: bool) -> RekeyResult:
         old_key, old_header = self._keys.key, self._keys.header
-        journal_id = self._journal_id()
         copies = self._copies_with_header(copies_in, old_header)
         self._rekey(new_passphrase, kdf)
         result = RekeyResult()
@@ -186,10 +187,6 @@ class Maintenance:
                             "deleted" if delete_copies else "re-encrypted", type(exc).__name__)
                 result.failed.append(copy)
         return result
-
-    def _journal_id(self) -> str:
-        row = self._db.one("SELECT value FROM meta WHERE key = 'journal_id'")
-        return str(row[0]) if row else ""
 
     def _copies_with_header(self, folders: Sequence[Path], header: bytes) -> list[Path]:
         found: list[Path] = []

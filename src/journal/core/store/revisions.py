@@ -16,6 +16,7 @@ from journal.core.models import Revision
 from journal.core.store.db import Database
 from journal.core.timeparse import utc_now
 
+_SEAL_BATCH = 2000
 REVISION_COLUMNS = ("id", "object_type", "object_id", "revision", "saved_at", "action", "data")
 
 
@@ -48,15 +49,22 @@ class Revisions:
 
     def seal_unsealed(self) -> int:
         """Seal every revision saved before revisions were sealed (run once, by the migration that
-        introduced sealing, inside its transaction). Returns how many were sealed."""
+        introduced sealing, inside its transaction). Returns how many were sealed. Revisions are
+        read and sealed in batches: a few queries per batch, none per revision."""
         conn = self._db.conn
         sealed = {r[0] for r in conn.execute(
             "SELECT object_id FROM audit WHERE object_type = 'revision'")}
-        ids = [r[0] for r in conn.execute("SELECT id FROM revisions ORDER BY id")
-               if str(r[0]) not in sealed]
-        for row_id in ids:
-            self.seal(row_id)
-        return len(ids)
+        count = 0
+        last = 0
+        while True:
+            rows = conn.execute(f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions"
+                                f" WHERE id > ? ORDER BY id LIMIT {_SEAL_BATCH}", (last,)).fetchall()
+            if not rows:
+                return count
+            last = rows[-1]["id"]
+            count += self._db.append_audit_many(
+                [(r["action"], "revision", str(r["id"]), revision_digest(r))
+                 for r in rows if str(r["id"]) not in sealed])
 
     def of(self, object_type: str, object_id: str) -> list[Revision]:
         """The revisions of one object, oldest first."""

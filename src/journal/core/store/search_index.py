@@ -6,17 +6,21 @@ and its attachments' names and captions, so it is rebuilt when any of those chan
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from decimal import Decimal
 from itertools import compress
+from typing import Any
 
-from journal.core.codec import person_from_row
+from journal.core.codec import dec, person_from_row
 from journal.core.fields import SEARCHED_FIELDS
-from journal.core.models import Entry, Person
+from journal.core.models import Entry, Person, VerifyProblem
 from journal.core.search import fts_query, index_text
 from journal.core.store.db import Database
 from journal.core.store.reader import EntryReader
 
 _BATCH = 500
+_CHECK_BATCH = 2000  # entries per step of check(): bounded memory whatever the journal's size
 # The index holds text derived by entry_body()/person_body(); when what they put in changes (e.g. a
 # field added to the search), raise this number: an older file's index is rebuilt when it is next
 # opened, so that verify's comparison with a fresh rebuild holds. The index is derived data, not
@@ -32,15 +36,31 @@ def person_body(person: Person) -> str:
                       person.platform, " ".join(h.value for h in person.handles), person.notes)
 
 
+def person_words(person: Person) -> str:
+    """What an entry's row holds of one of its persons: name, aliases, handles."""
+    return " ".join([person.name, *person.aliases, *(h.value for h in person.handles)])
+
+
+def _body(summary: str | None, details: str | None, person_text: str, channel: str | None,
+          location: str | None, tags: Sequence[str], witnesses: Sequence[str], att_text: str,
+          amount: Decimal | None, value: Decimal | None, kind_values: Sequence[Any]) -> str:
+    money = " ".join(str(x) for x in (amount, value) if x is not None)
+    fields = " ".join(str(v or "") for v in kind_values)
+    return index_text(summary, details, person_text, channel, location, " ".join(tags),
+                      " ".join(witnesses), att_text, money, fields)
+
+
 def entry_body(entry: Entry, persons: Sequence[Person]) -> str:
     """What the index holds for an entry whose persons are ``persons`` (in the entry's order)."""
-    person_text = " ".join(
-        " ".join([p.name, *p.aliases, *(h.value for h in p.handles)]) for p in persons)
-    att_text = " ".join(f"{a.filename} {a.caption}" for a in entry.attachments)
-    money = " ".join(str(x) for x in (entry.amount, entry.value) if x is not None)
-    fields = " ".join(str(getattr(entry, n) or "") for n in _ENTRY_FIELDS)
-    return index_text(entry.summary, entry.details, person_text, entry.channel, entry.location,
-                      " ".join(entry.tags), " ".join(entry.witnesses), att_text, money, fields)
+    return _body(entry.summary, entry.details, " ".join(person_words(p) for p in persons),
+                 entry.channel, entry.location, entry.tags, entry.witnesses,
+                 " ".join(f"{a.filename} {a.caption}" for a in entry.attachments),
+                 entry.amount, entry.value, [getattr(entry, n) for n in _ENTRY_FIELDS])
+
+
+# what check() reads of each entry: the columns entry_body() uses, straight from the row
+_ROW_COLUMNS = ("seq", "id", "summary", "details", "channel", "location", "tags", "witnesses",
+                "amount", "value", *_ENTRY_FIELDS)
 
 
 class _LiveOrder:
@@ -116,42 +136,64 @@ class SearchIndex:
         return True
 
     # ------------------------------------------------------------------ checking it
-    def check(self) -> list[str]:
-        """Rebuild every row of the index in memory, batch by batch, and compare it with the
-        stored index: rows missing, changed or left over are problems (English, for ``verify``)."""
+    def check(self) -> list[VerifyProblem]:
+        """Rebuild every row of the index, batch by batch, and compare it with the stored index:
+        rows missing, changed or left over are problems. Reads rows, not entry objects: the same
+        text as entry_body() (a test compares the two over whole journals)."""
         conn = self._db.conn
-        persons = {r["id"]: person_from_row(r) for r in conn.execute("SELECT * FROM persons")}
-        problems: list[str] = []
-        for p in persons.values():
-            row = conn.execute(
-                "SELECT f.body FROM persons p LEFT JOIN person_fts f ON f.rowid = p.rowid"
-                " WHERE p.id = ?", (p.id,)).fetchone()
-            if row is None or row[0] is None:
-                problems.append(f"the search index has lost person {p.id}")
-            elif row[0] != person_body(p):
-                problems.append(f"the search index of person {p.id} was changed outside the app")
+        problems: list[VerifyProblem] = []
+        words: dict[str, str] = {}
+        for r in conn.execute("SELECT p.*, f.body AS fts_body FROM persons p"
+                              " LEFT JOIN person_fts f ON f.rowid = p.rowid"):
+            person = person_from_row(r)
+            words[person.id] = person_words(person)
+            if r["fts_body"] is None:
+                problems.append(VerifyProblem("index_person_lost", {"id": person.id}))
+            elif r["fts_body"] != person_body(person):
+                problems.append(VerifyProblem("index_person_changed", {"id": person.id}))
         extra = conn.execute("SELECT count(*) FROM person_fts WHERE rowid NOT IN"
                              " (SELECT rowid FROM persons)").fetchone()[0]
         if extra:
-            problems.append(f"the search index holds {extra} person row(s) of no person")
-        seqs = [(r[0], r[1]) for r in conn.execute("SELECT seq, id FROM entries ORDER BY seq")]
-        for i in range(0, len(seqs), _BATCH):
-            batch = seqs[i:i + _BATCH]
-            stored = dict(conn.execute(
-                f"SELECT rowid, body FROM entry_fts WHERE rowid IN ({','.join('?' * len(batch))})",
-                [s for s, _ in batch]).fetchall())
-            seq_of = {eid: s for s, eid in batch}
-            for entry in self._reader.load(list(seq_of)):
-                seq = seq_of[entry.id]
-                body = entry_body(entry, [persons[p] for p in entry.persons if p in persons])
-                if seq not in stored:
-                    problems.append(f"the search index has lost entry {entry.id}")
-                elif stored[seq] != body:
-                    problems.append(f"the search index of entry {entry.id} was changed outside the app")
+            problems.append(VerifyProblem("index_person_extra", {"n": extra}))
+        columns = ", ".join(_ROW_COLUMNS)
+        last = -1
+        while True:
+            cur = conn.cursor()
+            cur.row_factory = None
+            batch = cur.execute(f"SELECT {columns} FROM entries WHERE seq > ? ORDER BY seq"
+                                f" LIMIT {_CHECK_BATCH}", (last,)).fetchall()
+            if not batch:
+                break
+            last = batch[-1][0]
+            ids = [r[1] for r in batch]
+            marks = ",".join("?" * len(ids))
+            stored = dict(conn.execute("SELECT rowid, body FROM entry_fts WHERE rowid BETWEEN ? AND ?",
+                                       (batch[0][0], last)).fetchall())
+            persons_of: dict[str, list[str]] = {}
+            for entry_id, person_id in conn.execute(
+                    f"SELECT entry_id, person_id FROM entry_persons WHERE entry_id IN ({marks})"
+                    f" ORDER BY position", ids):
+                if person_id in words:
+                    persons_of.setdefault(entry_id, []).append(words[person_id])
+            atts: dict[str, list[str]] = {}
+            for entry_id, filename, caption in conn.execute(
+                    f"SELECT entry_id, filename, caption FROM attachments WHERE entry_id IN ({marks})"
+                    f" AND removed_at IS NULL ORDER BY added_at, id", ids):
+                atts.setdefault(entry_id, []).append(f"{filename} {caption}")
+            for seq, entry_id, summary, details, channel, location, tags, witnesses, amount, \
+                    value, *kind_values in batch:
+                body = _body(summary, details, " ".join(persons_of.get(entry_id, ())), channel,
+                             location, json.loads(tags), json.loads(witnesses),
+                             " ".join(atts.get(entry_id, ())), dec(amount), dec(value), kind_values)
+                found = stored.get(seq)
+                if found is None:
+                    problems.append(VerifyProblem("index_entry_lost", {"id": entry_id}))
+                elif found != body:
+                    problems.append(VerifyProblem("index_entry_changed", {"id": entry_id}))
         extra = conn.execute("SELECT count(*) FROM entry_fts WHERE rowid NOT IN"
                              " (SELECT seq FROM entries)").fetchone()[0]
         if extra:
-            problems.append(f"the search index holds {extra} row(s) of no entry")
+            problems.append(VerifyProblem("index_entry_extra", {"n": extra}))
         return problems
 
     def _persons_by_id(self, ids: Sequence[str]) -> list[Person]:

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from journal.core import signing
 from journal.core.errors import JournalError
+from journal.core.models import VerifyProblem
 from journal.core.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -66,24 +67,24 @@ class SigningKey:
             raise JournalError("error.signing_key_mismatch")
         return private.sign(data)
 
-    def problems(self, recorded_digest: str | None) -> list[str]:
+    def problems(self, recorded_digest: str | None) -> list[VerifyProblem]:
         """What ``verify`` reports about the key: unaudited, swapped, or halves that differ."""
         pub_hex = self._meta(PUBLIC_META)
         priv_hex = self._meta(PRIVATE_META)
         if pub_hex is None and priv_hex is None:
-            return [] if recorded_digest is None else ["the signing key was removed from the journal"]
+            return [] if recorded_digest is None else [VerifyProblem("key_removed")]
         if pub_hex is None or priv_hex is None:
-            return ["half of the signing key is missing"]
+            return [VerifyProblem("key_half_missing")]
         try:
             pub = bytes.fromhex(pub_hex)
             private = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(priv_hex))
         except ValueError:
-            return ["the signing key is unreadable"]
+            return [VerifyProblem("key_unreadable")]
         problems = []
         if signing.raw_pair(private)[1] != pub:
-            problems.append("the signing key's private and public halves do not belong together")
+            problems.append(VerifyProblem("key_halves_differ"))
         if recorded_digest is None:
-            problems.append("the signing key is not in the audit log")
+            problems.append(VerifyProblem("key_unaudited"))
         elif recorded_digest != signing.fingerprint_hex(pub):
-            problems.append("the signing key was changed outside the app")
+            problems.append(VerifyProblem("key_changed"))
         return problems
