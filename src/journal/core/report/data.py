@@ -7,6 +7,7 @@ the PDF fetches each file's bytes only when it draws it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -21,6 +22,7 @@ from journal.core.signs import POSSIBLE, PRESENT, evaluate_journal
 log = logging.getLogger(__name__)
 
 TOTAL_GROUPS = fields.BUCKET_IDS  # received, promised, sent, gifts, offered
+ENTRY_BATCH = 500
 
 
 @dataclass
@@ -113,13 +115,52 @@ def select_entries(journal: Any, options: ReportOptions) -> list[Entry]:
     return list(entries)
 
 
-def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]:
-    raw = journal.totals(entries) if entries else {}
+def entry_batches(journal: Any, options: ReportOptions,
+                  size: int = ENTRY_BATCH) -> Iterator[list[Entry]]:
+    """The entries :func:`select_entries` gives, in the same order, ``size`` at a time: for
+    whatever reads the whole journal without holding it (the plain-text summary)."""
+    if options.kinds is not None and not options.kinds:
+        return
+    since = _bound(options.since, False) if options.since else None
+    until = _bound(options.until, True) if options.until else None
+    person_ids = options.person_ids
+    single = person_ids[0] if person_ids and len(person_ids) == 1 else None
+    wanted = set(person_ids) if person_ids and len(person_ids) > 1 else None
+    ids = journal.entry_ids(kinds=list(options.kinds) if options.kinds else None,
+                            person_id=single, since=since, until=until, newest_first=False)
+    for i in range(0, len(ids), size):
+        batch = journal.get_entries(ids[i:i + size])
+        if wanted is not None:
+            batch = [e for e in batch if wanted.intersection(e.persons)]
+        if batch:
+            yield batch
+
+
+def shown_persons(all_persons: list[Person], in_entries: set[str],
+                  options: ReportOptions) -> list[Person]:
+    """The people a report shows: those of the selected entries, and those asked for (or, for
+    the whole journal, everyone not deleted). Not yet in order."""
+    whole = not (options.since or options.until or options.kinds is not None or options.person_ids)
+    shown_ids = set(in_entries)
+    if options.person_ids:
+        by_id = {p.id for p in all_persons}
+        shown_ids.update(p for p in options.person_ids if p in by_id)
+    elif whole:
+        shown_ids.update(p.id for p in all_persons if not p.deleted)
+    return [p for p in all_persons if p.id in shown_ids]
+
+
+def money_totals(raw: dict[str, dict[str, Any]]) -> dict[str, dict[str, Decimal]]:
+    """Sums per group and currency as a report shows them: currencies sorted, zeros left out."""
     out: dict[str, dict[str, Decimal]] = {}
     for group in TOTAL_GROUPS:
         sums = raw.get(group) or {}
         out[group] = {cur: Decimal(v) for cur, v in sorted(sums.items()) if Decimal(v) != 0}
     return out
+
+
+def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]:
+    return money_totals(journal.totals(entries) if entries else {})
 
 
 def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView]:
@@ -166,12 +207,7 @@ def collect(journal: Any, options: ReportOptions, *, with_signs: bool = True) ->
                 span.first = entry
             span.last = entry
             span.count += 1
-    shown_ids = set(spans)
-    if options.person_ids:
-        shown_ids.update(p for p in options.person_ids if p in person_by_id)
-    elif whole:
-        shown_ids.update(p.id for p in all_persons if not p.deleted)
-    persons = [p for p in all_persons if p.id in shown_ids]
+    persons = shown_persons(all_persons, set(spans), options)
 
     def order(p: Person) -> tuple[int, float, str]:
         first = spans[p.id].first if p.id in spans else None
