@@ -32,6 +32,10 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     process; the whole command, key derivation and start-up included, is in
                     the extra figures as signs_cli_s)
   signs_rss_mb      peak RSS of that child process
+  verify_s          `journal-cli verify --json`, the whole command (key derivation included), on a
+                    copy of the journal, in its own child process (its CPU time and peak RSS too)
+  summary_ms        `journal-cli export text -` (the summary for an online form), whole command
+  list_json_rss_mb  peak RSS of `journal-cli list --json` writing every entry (to /dev/null)
 
 With --json one object with exactly those keys is printed; extra figures (KDF parameters, the
 whole window's open time, per-query times) go to stderr. Not collected by pytest.
@@ -682,10 +686,50 @@ def measure_cold_start(runs: int = 3) -> dict[str, Any]:
 # --------------------------------------------------------------------------- main
 BUDGET = {"open_ms": 300, "gui_open_ms": 300, "search_median_ms": 50, "add_entry_ms": 20,
           "peak_rss_mb": 300, "pdf_1000_s": 5, "sqlcipher_vs_sqlite": 1.5,
-          "overview_data_ms": 100, "overview_ms": 200}
+          "overview_data_ms": 100, "overview_ms": 200, "verify_s": 3, "summary_ms": 2000,
+          "list_json_rss_mb": 300}
 KEYS = ["kdf_ms", "open_ms", "gui_open_ms", "search_median_ms", "search_p95_ms", "add_entry_ms",
         "precheck_ms", "pdf_1000_s", "peak_rss_mb", "sqlcipher_vs_sqlite", "overview_data_ms",
-        "overview_ms", "ocr_s_per_image", "signs_ms", "signs_rss_mb"]
+        "overview_ms", "ocr_s_per_image", "signs_ms", "signs_rss_mb", "verify_s", "summary_ms",
+        "list_json_rss_mb"]
+
+
+def run_cli(path: Path, *args: str) -> dict[str, float]:
+    """One real `journal-cli` command on ``path`` in its own child process (output thrown away):
+    wall seconds, CPU seconds and peak RSS (MB) of that process alone (os.wait4), exit code."""
+    cli = Path(sys.executable).with_name("journal-cli")
+    env = dict(os.environ, JOURNAL_PASSPHRASE=PASSPHRASE)
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(cli), "--journal", str(path), *args], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"journal-cli {' '.join(args)} failed ({code}): {err[-500:]}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "rss_mb": round(usage.ru_maxrss / 1024)}
+
+
+def measure_stream17(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """verify_s, summary_ms and list_json_rss_mb, each the real command in its own process, on a
+    copy of the journal (a command may migrate or back it up; the measured file stays as built)."""
+    copy = folder / "stream17.ijournal"
+    shutil.copyfile(path, copy)
+    try:
+        verify = run_cli(copy, "verify", "--json")
+        summary = run_cli(copy, "export", "text", "-", "--lang", "zh")
+        listing = run_cli(copy, "list", "--json")
+    finally:
+        for p in folder.glob("stream17.ijournal*"):
+            p.unlink()
+    r = {"verify_s": verify["wall_s"], "summary_ms": round(summary["wall_s"] * 1000),
+         "list_json_rss_mb": listing["rss_mb"]}
+    extra = {"verify_cpu_s": verify["cpu_s"], "verify_rss_mb": verify["rss_mb"],
+             "summary_cpu_ms": round(summary["cpu_s"] * 1000), "summary_rss_mb": summary["rss_mb"],
+             "list_json_s": listing["wall_s"], "list_json_cpu_s": listing["cpu_s"]}
+    return r, extra
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -708,6 +752,10 @@ def main() -> int:
     ap.add_argument("--skip-pdf", action="store_true")
     ap.add_argument("--skip-ratio", action="store_true")
     ap.add_argument("--skip-ocr", action="store_true")
+    ap.add_argument("--skip-cli", action="store_true",
+                    help="no verify_s, summary_ms, list_json_rss_mb (journal-cli commands)")
+    ap.add_argument("--only-cli", action="store_true",
+                    help="only verify_s, summary_ms, list_json_rss_mb")
     ap.add_argument("--cold-start", action="store_true", help="also time the window's start-up")
     ap.add_argument("--build-only", action="store_true", help="build the --reuse journal and stop")
     ap.add_argument("--child-build", nargs=6, help=argparse.SUPPRESS)
@@ -760,6 +808,12 @@ def main() -> int:
             print(json.dumps(extra))
             return 0
         r: dict[str, Any] = {}
+        if args.only_cli:  # the three journal-cli figures alone
+            cli, cli_extra = measure_stream17(path, folder)
+            extra.update(cli_extra, load_after=round(os.getloadavg()[0], 1))
+            print(json.dumps(cli))
+            print(json.dumps(extra, ensure_ascii=False), file=sys.stderr)
+            return 0
         r["kdf_ms"], key, extra["kdf_params"] = measure_kdf(path)
         first_open, r["open_ms"], total = measure_open(path, key)
         extra["open_first_ms"] = first_open
@@ -810,6 +864,12 @@ def main() -> int:
             ocr = json.loads(res.stdout.strip().splitlines()[-1])
             r["ocr_s_per_image"] = ocr.pop("ocr_s_per_image")
             extra["ocr_peak_mb"] = ocr["ocr_peak_mb"]
+        if args.skip_cli:
+            r.update(verify_s=None, summary_ms=None, list_json_rss_mb=None)
+        else:
+            cli, cli_extra = measure_stream17(path, folder)
+            r.update(cli)
+            extra.update(cli_extra)
         if args.cold_start:
             extra.update(measure_cold_start())
     finally:

@@ -19,7 +19,7 @@ i18n.register({
                          "file as it is, do not edit it further, and restore a backup or ask for "
                          "help. First problem found: {first}",
                    "zh": "这个文件中有内容与当初记录的不一致。请保持文件原样，不要再修改，"
-                         "然后恢复一个备份或向他人求助。发现的第一个问题：{first}"},
+                         "然后恢复一个备份或向他人求助。发现的第一个问题：{first}。"},
     "verify.checked": {"en": "Checked: every page of the file, the audit chain ({records} records), "
                              "every entry, person and attachment ({attachments} attachments), "
                              "{revisions} saved revisions and the search index.",

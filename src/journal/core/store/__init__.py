@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from decimal import Decimal
@@ -409,6 +409,11 @@ class Journal:
     def get_entries(self, ids: Sequence[str]) -> list[Entry]:
         """Entries in the order given (unknown ids are skipped), loaded in batches."""
         return self._entries.get_many(ids)
+
+    def iter_entries(self, ids: Sequence[str]) -> Iterator[Entry]:
+        """Entries in the order given, loaded in batches while the caller goes through them
+        (commands that walk the whole journal hold one batch, not every entry)."""
+        return self._entries.iterate(ids)
 
     def entry_ids(self, kinds: Sequence[str] | None = None, person_id: str | None = None,
                   since: datetime | None = None, until: datetime | None = None,

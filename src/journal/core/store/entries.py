@@ -3,7 +3,7 @@ filters for the lazy timeline, full-text search, history and money totals."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -139,6 +139,9 @@ class Entries:
 
     def get_many(self, ids: Sequence[str]) -> list[Entry]:
         return self._reader.get_many(ids)
+
+    def iterate(self, ids: Sequence[str]) -> Iterator[Entry]:
+        return self._reader.iterate(ids)
 
     # ------------------------------------------------------------------ listing
     def _filter_sql(self, kinds: Sequence[str] | None, person_id: str | None,

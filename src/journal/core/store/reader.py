@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from journal.core.codec import attachment_from_row, entry_from_row
@@ -34,6 +34,12 @@ class EntryReader:
         for i in range(0, len(ids), BATCH):
             out.extend(self.load(list(ids[i:i + BATCH])))
         return out
+
+    def iterate(self, ids: Sequence[str], batch: int = BATCH) -> Iterator[Entry]:
+        """Entries in the order given, loaded ``batch`` at a time as the caller goes on: at
+        most one batch is held here, whatever the number of ids."""
+        for i in range(0, len(ids), batch):
+            yield from self.load(list(ids[i:i + batch]))
 
     def load(self, ids: list[str]) -> list[Entry]:
         """One batch of entries in the order of ``ids``, three queries in all."""
