@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from journal.core import fields, i18n
 from journal.core.models import Entry, Person
@@ -191,16 +191,34 @@ def clip(text: str, limit: int) -> str:
     return out + "…"
 
 
+def _cells(row: Sequence[object], limits: Sequence[int]) -> list[str]:
+    return [clip(escape_controls(str(c)), lim) for c, lim in zip(row, limits)]
+
+
+def _line(values: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
-    cells = [[clip(escape_controls(str(c)), lim) for c, lim in zip(r, limits)] for r in rows]
+    cells = [_cells(r, limits) for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(headers), "  ".join("─" * w for w in widths)]
-    out.extend(line(r) for r in cells)
+    out = [_line(headers, widths), "  ".join("─" * w for w in widths)]
+    out.extend(_line(r, widths) for r in cells)
     return "\n".join(out)
+
+
+def table_lines(headers: Sequence[str], rows: Callable[[], Iterable[Sequence[object]]],
+                limits: Sequence[int]) -> Iterator[str]:
+    """The lines of :func:`table` for rows too many to hold: ``rows()`` is called twice, once
+    for the column widths and once for the lines, and each row is dropped once used."""
+    widths = [width(h) for h in headers]
+    for row in rows():
+        for i, cell in enumerate(_cells(row, limits)):
+            widths[i] = max(widths[i], width(cell))
+    yield _line(headers, widths)
+    yield "  ".join("─" * w for w in widths)
+    for row in rows():
+        yield _line(_cells(row, limits), widths)
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -220,14 +238,26 @@ def _sep(lang: str) -> str:
     return "、" if lang == "zh" else ", "
 
 
+_ENTRY_COLUMNS = ("id", "when", "kind", "persons", "summary", "amount")
+_ENTRY_LIMITS = (12, 30, 14, 24, 60, 18)  # a time in another zone names it
+
+
+def _entry_row(e: Entry, lang: str) -> list[str]:
+    summary = e.summary + (" " + t("cli.deleted_mark", lang) if e.deleted else "")
+    return [e.id, show_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
+            _sep(lang).join(e.person_names), summary, entry_amount(e)]
+
+
 def entries_table(entries: Sequence[Entry], lang: str) -> str:
-    headers = [t(f"cli.col.{c}", lang) for c in ("id", "when", "kind", "persons", "summary", "amount")]
-    rows = []
-    for e in entries:
-        summary = e.summary + (" " + t("cli.deleted_mark", lang) if e.deleted else "")
-        rows.append([e.id, show_when(e.occurred_at, e.precision, lang), kind_name(e.kind, lang),
-                     _sep(lang).join(e.person_names), summary, entry_amount(e)])
-    return table(headers, rows, [12, 30, 14, 24, 60, 18])  # a time in another zone names it
+    headers = [t(f"cli.col.{c}", lang) for c in _ENTRY_COLUMNS]
+    return table(headers, [_entry_row(e, lang) for e in entries], _ENTRY_LIMITS)
+
+
+def entries_table_lines(entries: Callable[[], Iterable[Entry]], lang: str) -> Iterator[str]:
+    """The lines of :func:`entries_table` for entries streamed from the journal: ``entries()``
+    is called twice (widths, then lines)."""
+    headers = [t(f"cli.col.{c}", lang) for c in _ENTRY_COLUMNS]
+    return table_lines(headers, lambda: (_entry_row(e, lang) for e in entries()), _ENTRY_LIMITS)
 
 
 def persons_table(persons: Sequence[Person], lang: str) -> str:

@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +136,23 @@ def _print_json(value: Any) -> None:
     from journal.clitext import escape_json
 
     print(escape_json(json.dumps(value, ensure_ascii=False, indent=2)))
+
+
+def _print_json_list(items: Iterable[Any]) -> None:
+    """The same text as ``_print_json(list(items))``, written item by item as they come: a
+    command listing 100,000 entries holds one batch, not all of them. (Inside an item's JSON
+    every line break is structure: line breaks in strings are escaped, so indenting each line
+    by two spaces nests it as json.dumps would.)"""
+    from journal.clitext import escape_json
+
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + escape_json(text))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+    out.flush()
 
 
 def _handles(values: Sequence[str] | None) -> list[Handle]:

@@ -22,6 +22,8 @@ from journal.core.errors import InputError
 
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.verifytext import problem_text
+
     with _open(args, lang, write=False) as j:
         result = j.verify(expect_head=args.expect_head)
     if args.json:
@@ -30,7 +32,9 @@ def cmd_verify(args: argparse.Namespace, lang: str) -> int:
                      "problems": result.problems, "first_break_seq": result.first_break_seq,
                      "expected_head": result.expected_head, "expected_seq": result.expected_seq,
                      "records_after": result.records_after,
-                     "not_covered": list(result.not_covered)})
+                     "not_covered": list(result.not_covered),
+                     # the same findings, in the order of "problems", as codes with parameters
+                     "issues": [{"code": p.code, "params": p.params} for p in result.issues]})
         return EXIT_OK if result.ok else EXIT_INTEGRITY
     if result.expected_head is not None:
         if result.expected_seq is None:
@@ -38,17 +42,15 @@ def cmd_verify(args: argparse.Namespace, lang: str) -> int:
         else:
             print(t("cli.expect_head_found", lang, head=result.expected_head,
                     seq=result.expected_seq, after=result.records_after))
-    problems = list(result.problems)
-    if result.expected_head is not None and result.expected_seq is None:
-        problems = problems[1:]  # that one was said above, in the user's language
+    problems = [p for p in result.issues if p.code != "expected_head_missing"]  # said above
     if not problems:
         say(t("cli.verify_ok", lang, records=result.records, attachments=result.attachments,
                 head=result.head_hash))
         print(t("cli.verify_scope", lang, revisions=result.revisions))
     else:
-        say(t("cli.verify_bad", lang, first=problems[0]), file=sys.stderr)
+        say(t("cli.verify_bad", lang, first=problem_text(problems[0], lang)), file=sys.stderr)
         for p in problems[1:20]:
-            say("  " + p, file=sys.stderr)
+            say("  " + problem_text(p, lang), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INTEGRITY
 
 

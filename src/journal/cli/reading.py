@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
-from journal.cli.common import EXIT_OK, _bounds, _open, _print_json, say
-from journal.clitext import entries_table, entry_details, t
+from journal.cli.common import EXIT_OK, _bounds, _open, _print_json, _print_json_list, say
+from journal.clitext import entries_table_lines, entry_details, t
 from journal.core.entryfields import check_kind
 from journal.core.errors import InputError
 from journal.core.timeparse import show_when
 
 
 def cmd_list(args: argparse.Namespace, lang: str) -> int:
-    from journal.core.codec import entry_to_json
-
     since, until = _bounds(args)
     kinds = [check_kind(k) for k in args.kind] if args.kind else None
     with _open(args, lang, write=False) as j:
@@ -23,13 +22,24 @@ def cmd_list(args: argparse.Namespace, lang: str) -> int:
             if person is None:
                 raise InputError("error.not_found", field="person", what=t("what.person", lang), ref=args.person)
             person_id = person.id
-        entries = j.list_entries(kinds=kinds, person_id=person_id, since=since, until=until,
-                                 include_deleted=args.include_deleted)
-        if args.json:
-            _print_json([entry_to_json(e) for e in entries])
-        else:
-            say(entries_table(entries, lang) if entries else t("cli.no_entries", lang))
+        ids = j.entry_ids(kinds=kinds, person_id=person_id, since=since, until=until,
+                          include_deleted=args.include_deleted)
+        _print_entries(j, ids, args.json, lang, t("cli.no_entries", lang))
     return EXIT_OK
+
+
+def _print_entries(j: Any, ids: list[str], as_json: bool, lang: str, none: str) -> None:
+    """Entries of ``ids`` as JSON or as a table, streamed: loaded a batch at a time and written
+    as they come, whatever their number (the ids alone are held)."""
+    from journal.core.codec import entry_to_json
+
+    if as_json:
+        _print_json_list(entry_to_json(e) for e in j.iter_entries(ids))
+    elif not ids:
+        say(none)
+    else:
+        for line in entries_table_lines(lambda: j.iter_entries(ids), lang):
+            say(line)
 
 
 def cmd_show(args: argparse.Namespace, lang: str) -> int:
@@ -56,14 +66,9 @@ def cmd_show(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_search(args: argparse.Namespace, lang: str) -> int:
-    from journal.core.codec import entry_to_json
-
     with _open(args, lang, write=False) as j:
-        entries = j.get_entries(j.search(args.text))
-        if args.json:
-            _print_json([entry_to_json(e) for e in entries])
-        else:
-            say(entries_table(entries, lang) if entries else t("cli.no_matches", lang, text=args.text))
+        _print_entries(j, j.search(args.text), args.json, lang,
+                       t("cli.no_matches", lang, text=args.text))
     return EXIT_OK
 
 
