@@ -115,19 +115,28 @@ def select_entries(journal: Any, options: ReportOptions) -> list[Entry]:
     return list(entries)
 
 
+def selection_filters(options: ReportOptions) -> dict[str, Any] | None:
+    """``Journal.entry_ids`` filters for the options' kinds, dates and a single person (several
+    persons are filtered on loaded entries); None when nothing can be selected."""
+    if options.kinds is not None and not options.kinds:
+        return None
+    person_ids = options.person_ids
+    return {"kinds": list(options.kinds) if options.kinds else None,
+            "person_id": person_ids[0] if person_ids and len(person_ids) == 1 else None,
+            "since": _bound(options.since, False) if options.since else None,
+            "until": _bound(options.until, True) if options.until else None}
+
+
 def entry_batches(journal: Any, options: ReportOptions,
                   size: int = ENTRY_BATCH) -> Iterator[list[Entry]]:
     """The entries :func:`select_entries` gives, in the same order, ``size`` at a time: for
     whatever reads the whole journal without holding it (the plain-text summary)."""
-    if options.kinds is not None and not options.kinds:
+    filters = selection_filters(options)
+    if filters is None:
         return
-    since = _bound(options.since, False) if options.since else None
-    until = _bound(options.until, True) if options.until else None
     person_ids = options.person_ids
-    single = person_ids[0] if person_ids and len(person_ids) == 1 else None
     wanted = set(person_ids) if person_ids and len(person_ids) > 1 else None
-    ids = journal.entry_ids(kinds=list(options.kinds) if options.kinds else None,
-                            person_id=single, since=since, until=until, newest_first=False)
+    ids = journal.entry_ids(newest_first=False, **filters)
     for i in range(0, len(ids), size):
         batch = journal.get_entries(ids[i:i + size])
         if wanted is not None:

@@ -10,11 +10,13 @@ from journal.core import fields
 from journal.core.models import Entry, Person
 from journal.core.money import format_amount
 from journal.core.report.data import (
+    ENTRY_BATCH,
     ReportData,
     SignView,
     entry_batches,
     load_signs,
     money_totals,
+    selection_filters,
     shown_persons,
 )
 from journal.core.report.options import ReportOptions
@@ -96,6 +98,10 @@ class _Summary:
         if self.first is None:
             self.first = e
         self.last = e
+        self.add_item(e)
+
+    def add_item(self, e: Entry) -> None:
+        """A request or a gift: kept while it can be shown, else counted."""
         if e.kind == "request":
             if self.asked.full:
                 self.asked.count()
@@ -200,10 +206,80 @@ def summary_from(data: ReportData) -> str:
 def build_text(journal: Any, options: ReportOptions) -> str:
     """The summary for an online report form, in ``options.lang`` (≤ 2,000 characters).
 
-    The entries are read in batches and never all held: counts, the first and last entry, the
-    first requests and gifts that fit, the people and the totals are gathered on the way; the
-    warning signs come from the signs engine (:func:`load_signs`)."""
+    Never every entry at once: from the selected ids (a covering index) it loads the first and
+    last entry, the first requests and gifts that fit, one entry per person (when each first
+    appears, and whether in an event other than a report), the totals from the money columns
+    and the attachments list; the warning signs come from the signs engine (:func:`load_signs`).
+    A selection of persons is read in batches of entries instead."""
     options = options.validated()
+    if options.person_ids:
+        return _text_in_batches(journal, options)
+    all_persons: list[Person] = list(journal.list_persons())
+    summary = _Summary(options.lang, Redactor(all_persons, options.redact))
+    filters = selection_filters(options)
+    if filters is None:
+        return summary.text(datetime.now().astimezone(), [], {}, [], 0)
+    ids: list[str] = journal.entry_ids(newest_first=False, **filters)
+    if not ids:
+        return summary.text(datetime.now().astimezone(), [], {}, [], 0)
+    kinds = filters["kinds"] or list(fields.KIND_IDS)
+    first, last = journal.get_entries([ids[0], ids[-1]]) if len(ids) > 1 else \
+        journal.get_entries(ids) * 2
+    summary.count, summary.first, summary.last = len(ids), first, last
+    for kind, kept in (("request", summary.asked), ("gift", summary.gifts)):
+        if kind in kinds:
+            of_kind = journal.entry_ids(newest_first=False, **dict(filters, kinds=[kind]))
+            for e in journal.iter_entries(of_kind):
+                if kept.full:
+                    break
+                summary.add_item(e)
+            kept.total = len(of_kind)
+    first_seen: dict[str, float] = {}
+    samples: list[Entry] = []
+    events = [k for k in kinds if k != "report"]  # what counterpart_ids() counts as an event
+    for person in all_persons:
+        found = journal.entry_ids(newest_first=False, limit=1, **dict(filters, person_id=person.id))
+        if not found:
+            continue
+        first_seen[person.id] = journal.get_entry(found[0]).occurred_at.timestamp()
+        if events:
+            event = journal.entry_ids(newest_first=False, limit=1,
+                                      **dict(filters, person_id=person.id, kinds=events))
+            samples += journal.get_entries(event)
+    others = counterpart_ids(samples, all_persons)
+    selected = set(ids)
+    files = sum(1 for a in journal.list_attachments() if a.entry_id in selected)
+    if options.since or options.until or options.kinds is not None:
+        raw_totals = _totals_in_batches(journal, dict(filters, kinds=[
+            k for k in kinds if k in {b.kind for b in fields.TOTAL_BUCKETS}]))
+    else:
+        raw_totals = journal.totals()
+    shown = shown_persons(all_persons, set(first_seen), options)
+    files += sum(len(journal.list_attachments(person_id=p.id)) for p in shown)
+    shown.sort(key=lambda p: (0, first_seen[p.id], p.name) if p.id in first_seen
+               else (1, 0.0, p.name))
+    who = [p for p in shown if p.id in others]
+    signs = load_signs(journal, options.lang, selected)
+    return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), signs, files)
+
+
+def _totals_in_batches(journal: Any, filters: dict[str, Any]) -> dict[str, dict[str, Decimal]]:
+    """Money totals of the selected entries that can hold money, a batch at a time."""
+    raw: dict[str, dict[str, Decimal]] = {}
+    if not filters["kinds"]:
+        return raw
+    ids = journal.entry_ids(newest_first=False, **filters)
+    for i in range(0, len(ids), ENTRY_BATCH):
+        for group, sums in journal.totals(journal.get_entries(ids[i:i + ENTRY_BATCH])).items():
+            bucket = raw.setdefault(group, {})
+            for currency, amount in sums.items():
+                bucket[currency] = bucket.get(currency, Decimal(0)) + Decimal(amount)
+    return raw
+
+
+def _text_in_batches(journal: Any, options: ReportOptions) -> str:
+    """The summary of a selection of persons: every selected entry is looked at, in batches
+    (the filter on several persons is applied to loaded entries)."""
     all_persons: list[Person] = list(journal.list_persons())
     summary = _Summary(options.lang, Redactor(all_persons, options.redact))
     first_seen: dict[str, float] = {}
