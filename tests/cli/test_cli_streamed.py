@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -152,3 +155,15 @@ def test_verify_json_keeps_the_english_problems_and_adds_their_codes(
     assert data["issues"] == [{"code": "object_changed",
                                "params": {"object_type": "entry", "object_id": entry_id}}]
 
+
+
+def test_list_json_into_a_reader_that_stops_after_one_line_ends_quietly(big: Path) -> None:
+    env = dict(os.environ, JOURNAL_PASSPHRASE=PASS)
+    proc = subprocess.Popen([sys.executable, "-m", "journal.cli", "--journal", str(big), "list",
+                             "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline() == b"[\n"
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert err == ""

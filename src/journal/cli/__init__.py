@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -75,6 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say(t("cli.interrupted", lang), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # whoever read the output stopped (`journal-cli list --json | head`): nothing is wrong;
+        # point standard output at nothing so that closing it at exit raises no second error
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # not a real file (tests)
+            pass
+        log.info("output closed by its reader")
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the stack trace goes to the log, not the screen
         import sqlcipher3
 
