@@ -223,9 +223,9 @@ def build_text(journal: Any, options: ReportOptions) -> str:
     if not ids:
         return summary.text(datetime.now().astimezone(), [], {}, [], 0)
     kinds = filters["kinds"] or list(fields.KIND_IDS)
-    first, last = journal.get_entries([ids[0], ids[-1]]) if len(ids) > 1 else \
+    first_entry, last_entry = journal.get_entries([ids[0], ids[-1]]) if len(ids) > 1 else \
         journal.get_entries(ids) * 2
-    summary.count, summary.first, summary.last = len(ids), first, last
+    summary.count, summary.first, summary.last = len(ids), first_entry, last_entry
     for kind, kept in (("request", summary.asked), ("gift", summary.gifts)):
         if kind in kinds:
             of_kind = journal.entry_ids(newest_first=False, **dict(filters, kinds=[kind]))
@@ -241,8 +241,11 @@ def build_text(journal: Any, options: ReportOptions) -> str:
         found = journal.entry_ids(newest_first=False, limit=1, **dict(filters, person_id=person.id))
         if not found:
             continue
-        first_seen[person.id] = journal.get_entry(found[0]).occurred_at.timestamp()
-        if events:
+        first = journal.get_entry(found[0])
+        first_seen[person.id] = first.occurred_at.timestamp()
+        if first.kind in events:  # their first entry is already an event
+            samples.append(first)
+        elif events:
             event = journal.entry_ids(newest_first=False, limit=1,
                                       **dict(filters, person_id=person.id, kinds=events))
             samples += journal.get_entries(event)
