@@ -204,8 +204,6 @@ class Integrity:
                 seals[object_id] = object_digest
             elif object_type in kept:
                 latest[(object_type, object_id)] = object_digest
-            if progress and count % (_PROGRESS_EVERY * 4) == 0:
-                progress(0, 1)
         head = prev
         # 1b. every saved revision matches its seal, and no sealed revision is gone
         revisions = 0
