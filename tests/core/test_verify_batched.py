@@ -93,6 +93,11 @@ def test_every_problem_code_has_an_english_and_a_chinese_text_without_ascii_punc
         assert "{" not in en and "{" not in zh, code
         assert en != zh, code
         assert not any(c in zh for c in ",;:()?!"), (code, zh)
+    for kind, word in (("entry", "记录"), ("person", "人物"), ("attachment", "附件"),
+                       ("message", "消息")):
+        zh = verifytext.problem_text(VerifyProblem("object_changed", {
+            "object_type": kind, "object_id": "X1"}), "zh")
+        assert zh == f"{word} X1 在本软件之外被改动过"
 
 
 def test_summary_in_chinese_gives_the_first_problem_in_chinese(journal: Journal) -> None:

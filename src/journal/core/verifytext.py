@@ -127,6 +127,7 @@ _OBJECT_WORDS: dict[str, i18n.Bilingual] = {
     "person": i18n.Bilingual("person", glossary.term("person", "zh")),
     "attachment": i18n.Bilingual("attachment", glossary.term("attachment", "zh")),
     "import": i18n.Bilingual("import", "导入记录"),
+    "message": i18n.Bilingual("message", "消息"),  # an imported or recognised chat message
     "dismissal": i18n.Bilingual("dismissal", "“" + glossary.term("not_this", "zh") + "”标记"),
 }
 
