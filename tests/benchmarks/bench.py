@@ -694,7 +694,7 @@ KEYS = ["kdf_ms", "open_ms", "gui_open_ms", "search_median_ms", "search_p95_ms",
         "list_json_rss_mb"]
 
 
-def run_cli(path: Path, *args: str) -> dict[str, float]:
+def run_cli(path: Path, *args: str) -> dict[str, Any]:
     """One real `journal-cli` command on ``path`` in its own child process (output thrown away):
     wall seconds, CPU seconds and peak RSS (MB) of that process alone (os.wait4), exit code."""
     cli = Path(sys.executable).with_name("journal-cli")
@@ -702,14 +702,19 @@ def run_cli(path: Path, *args: str) -> dict[str, float]:
     start = time.perf_counter()
     proc = subprocess.Popen([str(cli), "--journal", str(path), *args], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    err = ""
+    if hasattr(os, "wait4"):
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        cpu: float | None = round(usage.ru_utime + usage.ru_stime, 2)
+        rss: float | None = round(usage.ru_maxrss / 1024)
+    else:  # Windows: no per-process rusage here; wall time only
+        code, cpu, rss = proc.wait(), None, None
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"journal-cli {' '.join(args)} failed ({code}): {err[-500:]}")
-    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "rss_mb": round(usage.ru_maxrss / 1024)}
+    return {"wall_s": round(wall, 2), "cpu_s": cpu, "rss_mb": rss}
 
 
 def measure_stream17(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -729,7 +734,8 @@ def measure_stream17(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str
          "list_json_rss_mb": listing["rss_mb"]}
     extra = {"cli_open_s": opening["wall_s"], "cli_open_cpu_s": opening["cpu_s"],
              "verify_cpu_s": verify["cpu_s"], "verify_rss_mb": verify["rss_mb"],
-             "summary_cpu_ms": round(summary["cpu_s"] * 1000), "summary_rss_mb": summary["rss_mb"],
+             "summary_cpu_ms": None if summary["cpu_s"] is None else round(summary["cpu_s"] * 1000),
+             "summary_rss_mb": summary["rss_mb"],
              "list_json_s": listing["wall_s"], "list_json_cpu_s": listing["cpu_s"]}
     return r, extra
 
