@@ -110,3 +110,16 @@ def test_summary_in_chinese_gives_the_first_problem_in_chinese(journal: Journal)
     lines = verifytext.summary(result, "zh").lines
     assert f"发现的第一个问题：记录 {entry.id} 在本软件之外被改动过" in lines[0]
     assert "changed outside" not in lines[0]
+
+
+def test_stale_warning_sign_facts_are_a_coded_problem_said_in_chinese(journal: Journal) -> None:
+    entry = journal.add_entry(EntryDraft(kind="note", summary="a note"))
+    conn = journal.db.conn
+    conn.execute("DELETE FROM sign_facts WHERE entry_id = ?", (entry.id,))
+    conn.commit()
+    result = journal.verify()
+    assert result.issues == [VerifyProblem("sign_facts_stale_one", {"n": 1})]
+    assert result.problems == [("the warning-sign facts of 1 entry are out of date (they are "
+                               "rebuilt when the journal is next opened for writing)")]
+    assert verifytext.problem_text(result.issues[0], "zh") == (
+        "1 条记录的警示信号依据已过期（下次以可写方式打开日志时会重建）")

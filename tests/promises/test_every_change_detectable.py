@@ -154,6 +154,7 @@ def test_cut_off_tail_is_caught_by_expect_head(small: tuple[Path, dict[str, str]
         conn.execute("DELETE FROM audit WHERE seq >= ?", (first,))
         conn.execute("DELETE FROM revisions WHERE object_id = ?", (newest.id,))
         conn.execute("DELETE FROM entry_fts WHERE rowid = ?", (row_seq,))
+        conn.execute("DELETE FROM sign_facts WHERE seq = ?", (row_seq,))  # derived, like the index
         conn.execute("DELETE FROM entries WHERE id = ?", (newest.id,))
         conn.commit()
         assert j.verify().ok  # consistent inside: only an outside anchor can tell

@@ -119,6 +119,14 @@ i18n.register({
                                      "zh": "签名密钥不在审计链中"},
     "verify.problem.key_changed": {"en": "the signing key was changed outside the app",
                                    "zh": "签名密钥在本软件之外被改动过"},
+    "verify.problem.sign_facts_stale_one": {
+        "en": "the warning-sign facts of 1 entry are out of date (they are rebuilt when the "
+              "journal is next opened for writing)",
+        "zh": "1 条记录的警示信号依据已过期（下次以可写方式打开日志时会重建）"},
+    "verify.problem.sign_facts_stale": {
+        "en": "the warning-sign facts of {n} entries are out of date (they are rebuilt when the "
+              "journal is next opened for writing)",
+        "zh": "{n} 条记录的警示信号依据已过期（下次以可写方式打开日志时会重建）"},
 })
 
 # the kinds of object a finding names: the glossary's words where it has one

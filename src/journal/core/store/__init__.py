@@ -28,7 +28,7 @@ from typing import Any, Self
 
 import sqlcipher3
 
-from journal.core import chainmemory, crypto, schema, signing
+from journal.core import chainmemory, crypto, schema, signing, verifytext
 from journal.core.codec import entry_to_json, iso, person_to_json
 from journal.core.errors import InputError, JournalError, WrongPassphraseError
 from journal.core.i18n import register
@@ -40,6 +40,7 @@ from journal.core.models import (
     Handle,
     Person,
     Revision,
+    VerifyProblem,
     VerifyResult,
 )
 from journal.core.outpath import check_output_path
@@ -611,9 +612,12 @@ class Journal:
         report) is a record of this chain, and how many records came after it."""
         result = self._integrity.verify(progress, expect_head=expect_head)
         # derived data, like the search index: stale warning-sign facts are a problem to report
-        stale = list(self._facts.iter_problems())
+        stale = self._facts.stale()
         if stale:
-            result.problems.extend(stale)
+            problem = VerifyProblem("sign_facts_stale_one" if stale == 1 else "sign_facts_stale",
+                                    {"n": stale})
+            result.issues.append(problem)
+            result.problems.append(verifytext.problem_text(problem, "en"))
             result.ok = False
         return result
 

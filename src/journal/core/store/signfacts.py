@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from journal.core import schema
 from journal.core.codec import iso
@@ -144,10 +144,3 @@ class SignFacts:
         extra = self._db.one(
             "SELECT count(*) FROM sign_facts WHERE seq NOT IN (SELECT seq FROM entries)")
         return int(row[0]) + int(extra[0])
-
-    def iter_problems(self) -> Iterator[str]:
-        """English, for ``verify``: that the facts are stale, and how many."""
-        n = self.stale()
-        if n:
-            yield (f"the warning-sign facts of {n} entr{'y' if n == 1 else 'ies'} are out of date"
-                   " (they are rebuilt when the journal is next opened for writing)")
