@@ -67,8 +67,8 @@ i18n.register({
     "cli.repeat_prompt": {"en": "Repeat the new passphrase: ", "zh": "再次输入新密码："},
     "cli.sign_facts_progress": {
         "en": "Updating what each entry contributes to the warning signs (once, after an update "
-              "of the program): {done:,} of {total:,} entries…",
-        "zh": "正在更新每条记录的警示信号数据（程序更新后只需一次）：已完成 {done:,} / {total:,} 条记录……"},
+              "of the program): {done} of {total} entries…",
+        "zh": "正在更新每条记录的警示信号数据（程序更新后只需一次）：已完成 {done} / {total} 条记录……"},
     "cli.no_signs": {"en": "No warning signs found in the entries so far. This is a checklist, not "
                            "a verdict: if something worries you, talk to a teacher or call 12339.",
                      "zh": "目前的记录中没有发现警示信号。这只是一个检查清单，不是结论：如果有让你担心的事，"

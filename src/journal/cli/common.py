@@ -120,7 +120,8 @@ def _facts_progress(lang: str) -> Callable[[int, int], None]:
         step = done * 10 // max(total, 1)
         if step != shown[0]:
             shown[0] = step
-            say(t("cli.sign_facts_progress", lang, done=done, total=total), file=sys.stderr)
+            say(t("cli.sign_facts_progress", lang, done=f"{done:,}", total=f"{total:,}"),
+                file=sys.stderr)
 
     return progress
 
