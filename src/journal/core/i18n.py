@@ -179,6 +179,16 @@ def message(key: str, lang: str = "en", **params: object) -> str:
         return text
 
 
+def template(key: str, lang: str = "en") -> str:
+    """The message of ``key`` in ``lang`` with its ``{placeholders}`` left in, for code that
+    fills the same message a great many times (``template(k, l).format(**p)`` is
+    ``message(k, l, **p)`` for plain string parameters)."""
+    entry = _MESSAGES.get(key)
+    if entry is None:
+        return key
+    return entry.get(normalise_lang(lang)) or entry["en"]
+
+
 def normalise_lang(lang: str | None) -> str:
     if not lang:
         return "en"

@@ -224,8 +224,9 @@ def signs_to_json(results: list[SignResult], lang: str = "en") -> list[dict[str,
     """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``,
     and beside them ``reasons``: ``[{"entry", "field", "quote", "text"}]`` in plain words, and
     ``dismissed``: null, or ``{"reason", "at"}`` when the user set the sign aside."""
+    zh = i18n.normalise_lang(lang) == "zh"
     return [{"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence),
-             "reasons": [x.to_json(lang) for x in r.reasons],
+             "reasons": [x._json(zh) for x in r.reasons],
              "dismissed": None if r.dismissed is None else {
                  "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}}
             for r in results]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, lru_cache
 from typing import Any
 
 from journal.core import fields, i18n
@@ -62,7 +63,24 @@ i18n.register({
 })
 
 
-@dataclass(frozen=True)
+_TEMPLATE_KEYS = ("quote", "received", "received.method", "received.person", "gift", "channel",
+                  "organisation", "offered", "someone")
+
+
+@cache
+def _templates(zh: bool) -> dict[str, str]:
+    """The reason wordings of one language, looked up once (not once per reason): a journal's
+    signs may rest on a great many entries."""
+    lang = "zh" if zh else "en"
+    return {k: i18n.template(f"signs.reason.{k}", lang) for k in _TEMPLATE_KEYS}
+
+
+@cache
+def _method_label(method: str, zh: bool) -> str:
+    return fields.choice_label("method", method, "zh" if zh else "en")
+
+
+@dataclass(frozen=True, slots=True)
 class Reason:
     """One plain-words reason: what in which entry (or which person's record) made a sign."""
 
@@ -75,42 +93,51 @@ class Reason:
     method: str | None = None  # payment method id
 
     def text(self, lang: str = "en") -> str:
-        zh = i18n.normalise_lang(lang) == "zh"
-        date = format_date(self.when, lang) if self.when else ""
-        person = self.person or i18n.message("signs.reason.someone", lang)
-        if self.field == "amount":
+        return self._text(i18n.normalise_lang(lang) == "zh")
+
+    def _text(self, zh: bool) -> str:
+        t = _templates(zh)
+        date = _format_day(self.when.year, self.when.month, self.when.day, zh) \
+            if self.when else ""
+        field = self.field
+        if field == "amount":
             method = ""
             if self.method and self.method != "other":
                 # the choice field's label (what the report shows); importing the report
                 # package for it would load the PDF machinery into every `signs` command
-                method = i18n.message("signs.reason.received.method", lang,
-                                      method=fields.choice_label("method", self.method, lang))
-            who = i18n.message("signs.reason.received.person", lang, person=self.person) \
-                if self.person else ""
-            text = i18n.message("signs.reason.received", lang, amount=self.amount, method=method,
-                                person=who, date=date)
+                method = t["received.method"].format(method=_method_label(self.method, zh))
+            who = t["received.person"].format(person=self.person) if self.person else ""
+            text = t["received"].format(amount=self.amount, method=method, person=who,
+                                        date=date)
             return text.replace("  ", " ") if zh else text
-        if self.field == "offered":
-            return i18n.message("signs.reason.offered", lang, amount=self.amount,
-                                quote=self.quote, date=date)
-        if self.field == "item":
-            return i18n.message("signs.reason.gift", lang, item=self.quote, person=person, date=date)
-        if self.field == "channel":
-            return i18n.message("signs.reason.channel", lang, channel=self.quote, date=date)
-        if self.field == "organisation":
-            return i18n.message("signs.reason.organisation", lang, person=person,
-                                organisation=self.quote)
-        return i18n.message("signs.reason.quote", lang, quote=self.quote, date=date)
+        if field == "offered":
+            return t["offered"].format(amount=self.amount, quote=self.quote, date=date)
+        person = self.person or t["someone"]
+        if field == "item":
+            return t["gift"].format(item=self.quote, person=person, date=date)
+        if field == "channel":
+            return t["channel"].format(channel=self.quote, date=date)
+        if field == "organisation":
+            return t["organisation"].format(person=person, organisation=self.quote)
+        return t["quote"].format(quote=self.quote, date=date)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
+        return self._json(i18n.normalise_lang(lang) == "zh")
+
+    def _json(self, zh: bool) -> dict[str, Any]:
         return {"entry": self.entry_id, "field": self.field, "quote": self.quote or self.amount,
-                "text": self.text(lang)}
+                "text": self._text(zh)}
 
 
 def format_date(when: datetime, lang: str) -> str:
-    if i18n.normalise_lang(lang) == "zh":
-        return f"{when.year}年{when.month}月{when.day}日"
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+    return _format_day(when.year, when.month, when.day, i18n.normalise_lang(lang) == "zh")
+
+
+@lru_cache(maxsize=8192)
+def _format_day(year: int, month: int, day: int, zh: bool) -> str:
+    if zh:
+        return f"{year}年{month}月{day}日"
+    return f"{day} {_MONTHS[month - 1]} {year}"
 
 
 def _names(ctx: Ctx, d: Doc) -> str:
