@@ -62,6 +62,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
 _RS, _US = "\x1e", "\x1f"  # record and unit separators of the stored quotes
 _SIGN_INDEX = {sid: 3 + i for i, sid in enumerate(SIGN_IDS)}
+# one string object per field name, however many reasons quote it
+_FIELD_NAMES = {name: name for name in rules.QUOTED_FIELDS}
 
 
 def _stamp() -> str:
@@ -180,7 +182,7 @@ class FactEntry:
 class FactDoc(Doc):
     """One entry as the rules see it, read from its stored facts (answers as a TextDoc would)."""
 
-    __slots__ = ("_hits", "_hits_raw", "_words", "_words_raw", "entry", "flags", "seq", "when")
+    __slots__ = ("_hits", "_hits_raw", "_words_raw", "entry", "flags", "seq", "when")
 
     def __init__(self, entry: FactEntry, seq: int, when_us: int, flags: int,
                  hits_raw: str | None, words_raw: str | None = None) -> None:
@@ -191,7 +193,6 @@ class FactDoc(Doc):
         self._hits_raw = hits_raw
         self._hits: dict[str, list[str]] | None = None
         self._words_raw: str | None = words_raw
-        self._words: list[str] | None = None
 
     def has(self, vocab: Vocab) -> bool:
         return bool(self.flags & _HAS_BIT[vocab.name])
@@ -220,38 +221,38 @@ class FactDoc(Doc):
     def ordinary_pay(self) -> bool:
         return bool(self.flags & ORDINARY_BIT)
 
-    def _w(self) -> list[str]:
-        if self._words is None:
-            if self._words_raw is None:
-                raise LookupError("the quotes of this entry were not loaded (load_words)")
-            self._words = self._words_raw.split(_RS)
-            self._words_raw = None
-        return self._words
+    def _part(self, index: int) -> str:
+        """One part of the stored quotes. The raw string is kept as it is (one object per
+        entry, not one per part): a journal's signs may rest on most of its entries."""
+        raw = self._words_raw
+        if raw is None:
+            raise LookupError("the quotes of this entry were not loaded (load_words)")
+        return raw.split(_RS, index + 1)[index]
 
     @property
     def words_loaded(self) -> bool:
-        return self._words is not None or self._words_raw is not None
+        return self._words_raw is not None
 
     def set_words(self, raw: str) -> None:
         """Hand over the stored quotes (read only for the entries a sign rests on)."""
         self._words_raw = raw
 
     def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
-        part = self._w()[_SIGN_INDEX[sign_id]]
+        part = self._part(_SIGN_INDEX[sign_id])
         if not part:
             return None
         field, _, quote = part.partition(_US)
-        return field, quote
+        return _FIELD_NAMES.get(field, field), quote
 
     @property
     def summary_clip(self) -> str:
-        return self._w()[0]
+        return self._part(0)
 
     @property
     def offer_clip(self) -> str:
-        return self._w()[1]
+        return self._part(1)
 
     @property
     def item_clip(self) -> str | None:
-        item = self._w()[2]
+        item = self._part(2)
         return None if item == _US else item

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
@@ -140,24 +141,35 @@ def _format_day(year: int, month: int, day: int, zh: bool) -> str:
     return f"{day} {_MONTHS[month - 1]} {year}"
 
 
-def _names(ctx: Ctx, d: Doc) -> str:
-    names = [ctx.persons[p].name for p in d.entry.persons
-             if p in ctx.persons and p not in ctx.family]
-    return "、".join(names)
+def _names(ctx: Ctx, d: Doc, known: dict[tuple[str, ...], str]) -> str:
+    """The other persons of ``d`` by name; ``known`` keeps them per persons tuple (the facts
+    share one tuple per set of persons), so that each name string is made once."""
+    persons = tuple(d.entry.persons)
+    names = known.get(persons)
+    if names is None:
+        names = known[persons] = "、".join(
+            ctx.persons[p].name for p in persons if p in ctx.persons and p not in ctx.family)
+    return names
 
 
-def _fact(sign_id: str, ctx: Ctx, d: Doc) -> Reason | None:
+@lru_cache(maxsize=4096)
+def _amount(amount: Decimal, currency: str) -> str:
+    return format_amount(amount, currency)
+
+
+def _fact(sign_id: str, ctx: Ctx, d: Doc, known: dict[tuple[str, ...], str]) -> Reason | None:
     """The structured field that says it, for the signs where fields speak louder than words."""
     e = d.entry
-    if sign_id in ("WS-UNUSUAL-PAYMENT", "WS-PAID-HOUSING") and e.kind == "payment" \
-            and e.amount is not None:
-        return Reason(e.id, e.occurred_at, "amount", person=_names(ctx, d),
-                      amount=format_amount(e.amount, e.currency or "CNY"), method=e.method)
+    if e.amount is not None and e.kind == "payment" \
+            and sign_id in ("WS-UNUSUAL-PAYMENT", "WS-PAID-HOUSING"):
+        return Reason(e.id, e.occurred_at, "amount", person=_names(ctx, d, known),
+                      amount=_amount(e.amount, e.currency or "CNY"), method=e.method)
     if sign_id == "WS-UNUSUAL-PAYMENT" and e.kind == "request" and e.amount is not None:
         return Reason(e.id, e.occurred_at, "offered", quote=d.offer_clip,
-                      amount=format_amount(e.amount, e.currency or "CNY"))
+                      amount=_amount(e.amount, e.currency or "CNY"))
     if sign_id == "WS-DEVICE-GIFT" and e.kind == "gift" and d.item_clip is not None:
-        return Reason(e.id, e.occurred_at, "item", quote=d.item_clip, person=_names(ctx, d))
+        return Reason(e.id, e.occurred_at, "item", quote=d.item_clip,
+                      person=_names(ctx, d, known))
     return None
 
 
@@ -166,8 +178,9 @@ def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
     where it says something (an organisation that cannot be checked)."""
     out: list[Reason] = []
     vocabs = SIGN_VOCABS[sign_id]
+    known: dict[tuple[str, ...], str] = {}
     for d in docs:
-        fact = _fact(sign_id, ctx, d)
+        fact = _fact(sign_id, ctx, d, known)
         found = d.sign_quote(sign_id, vocabs)
         if fact is not None:
             out.append(fact)

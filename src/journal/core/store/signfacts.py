@@ -104,13 +104,13 @@ class SignFacts:
     def docs(self) -> list[sf.FactDoc]:
         """The live entries as the rules see them, chronological (the order of the full
         evaluation: occurred, recorded, id), from the facts alone."""
-        with self._db.lock:
+        strings: dict[object, object] = {}
+        with self._db.lock:  # row by row: never every row and every doc at once
             rows = self._db.conn.execute(
                 f"SELECT occurred_us, flags, hits, {_ENTRY_COLUMNS} FROM sign_facts"
-                " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id").fetchall()
-        strings: dict[object, object] = {}
-        return [sf.FactDoc(sf.FactEntry(r[3:], strings), n, r[0], r[1], r[2])
-                for n, r in enumerate(rows)]
+                " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id")
+            return [sf.FactDoc(sf.FactEntry(r[3:], strings), n, r[0], r[1], r[2])
+                    for n, r in enumerate(rows)]
 
     def load_words(self, docs: Iterable[sf.FactDoc]) -> None:
         """Read the stored quotes of ``docs`` (the entries the signs rest on), in batches."""
