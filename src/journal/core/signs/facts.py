@@ -182,11 +182,14 @@ class FactEntry:
 class FactDoc(Doc):
     """One entry as the rules see it, read from its stored facts (answers as a TextDoc would)."""
 
-    __slots__ = ("_hits", "_hits_raw", "_words_raw", "entry", "flags", "seq", "when")
+    # id and kind as plain slots, not Doc's properties: the rules ask them of every entry
+    __slots__ = ("_hits", "_hits_raw", "_words_raw", "entry", "flags", "id", "kind", "seq", "when")
 
     def __init__(self, entry: FactEntry, seq: int, when_us: int, flags: int,
                  hits_raw: str | None, words_raw: str | None = None) -> None:
         self.entry = entry
+        self.id: str = entry.id
+        self.kind: str = entry.kind
         self.seq = seq
         self.when = _EPOCH + timedelta(microseconds=when_us)
         self.flags = flags
