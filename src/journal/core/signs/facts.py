@@ -203,6 +203,12 @@ class FactDoc(Doc):
     def has_full(self, vocab: Vocab) -> bool:
         return bool(self.flags & _FULL_BIT[vocab.name])
 
+    def has_any(self, any_of: rules.AnyOf) -> bool:
+        mask = any_of.mask
+        if mask is None:
+            mask = any_of.mask = sum(_HAS_BIT[x.name] for x in any_of.vocabs)
+        return bool(self.flags & mask)
+
     def hits(self, vocab: Vocab) -> list[str]:
         if not self.flags & _HAS_BIT[vocab.name]:
             return []

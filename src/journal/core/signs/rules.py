@@ -88,6 +88,17 @@ class EntryFields(Protocol):
     def target(self) -> str | None: ...
 
 
+class AnyOf:
+    """Vocabularies a rule needs at least one of before it looks at an entry any further: the
+    entries without any are passed over in one test (on stored facts, one AND of the flags)."""
+
+    __slots__ = ("mask", "vocabs")
+
+    def __init__(self, *vocabs: Vocab) -> None:
+        self.vocabs = vocabs
+        self.mask: int | None = None  # the facts' flag bits, worked out by FactDoc when asked
+
+
 class Doc:
     """One entry as the rules see it: its fields, its place in time and which wording it holds.
 
@@ -133,6 +144,10 @@ class Doc:
     @property
     def ordinary_pay(self) -> bool:
         raise NotImplementedError
+
+    def has_any(self, any_of: AnyOf) -> bool:
+        """Whether the affirmed text holds a term of any of ``any_of``'s vocabularies."""
+        return any(self.has(x) for x in any_of.vocabs)
 
     # what the reasons quote (reasons.py)
     def sign_quote(self, sign_id: str, vocabs: tuple[Vocab, ...]) -> tuple[str, str] | None:
@@ -369,6 +384,11 @@ class Ctx:
                 docs.append(d)
         return out
 
+    def active_with(self, any_of: AnyOf) -> list[Doc]:
+        """The active docs holding a term of any of ``any_of`` (in order): what a rule that
+        needs one of these wordings has to look at; the others could add nothing."""
+        return [d for d in self.active if d.has_any(any_of)]
+
     def of_person(self, pid: str) -> list[Doc]:
         return self.by_person.get(pid, [])
 
@@ -516,13 +536,14 @@ def _is_place(d: Doc) -> bool:
         d.has(x) for x in (v.HARMLESS_TARGET, v.SENSITIVE, v.SENSITIVE_WEAK, v.PLACE))
 
 
+_PHOTO_ANY = AnyOf(v.PHOTO)
+
+
 def photo_task(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
-    for d in ctx.active:
+    for d in ctx.active_with(_PHOTO_ANY):
         if d.kind not in ("request", "contact", "meeting", "note") or ctx.from_family_only(d):
-            continue
-        if not d.has(v.PHOTO):
             continue
         # A request entry is a request; elsewhere the wording must say they asked or offered it
         # ("we took photos of the sunset" on a walk is not a task).
@@ -579,10 +600,13 @@ def escalation(ctx: Ctx) -> Result:
 
 
 # --- WS-INFO-GATHERING -----------------------------------------------------------------------
+_INFO_ANY = AnyOf(v.INFO_STRONG, v.INFO_WEAK)
+
+
 def info_gathering(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
-    for d in ctx.active:
+    for d in ctx.active_with(_INFO_ANY):
         if d.kind not in ("request", "contact", "meeting", "note") or ctx.from_family_only(d):
             continue
         if d.has(v.INFO_STRONG):
@@ -608,6 +632,9 @@ def _overseas_channel(ch: str) -> bool:
                         or bool(v.OVERSEAS_APP.find(ch)))
 
 
+_CHANNEL_ANY = AnyOf(v.OVERSEAS_APP, v.NEW_ACCOUNT)
+
+
 def channel_switch(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
@@ -624,7 +651,7 @@ def channel_switch(ctx: Ctx) -> Result:
                 moved.append(d)
             if ch not in seen:
                 seen.append(ch)
-    for d in ctx.active:
+    for d in ctx.active_with(_CHANNEL_ANY):  # a switch alone (no app, no account) adds nothing
         if ctx.from_family_only(d):
             continue
         app = d.has(v.OVERSEAS_APP)
@@ -645,10 +672,13 @@ def channel_switch(ctx: Ctx) -> Result:
 
 
 # --- WS-SECRECY ------------------------------------------------------------------------------
+_SECRECY_ANY = AnyOf(v.SECRECY_STRONG, v.DELETE_CHATS, v.SECRECY_WEAK)
+
+
 def secrecy(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
-    for d in ctx.active:
+    for d in ctx.active_with(_SECRECY_ANY):
         if ctx.from_family_only(d):
             continue
         if d.has(v.SECRECY_STRONG):
@@ -753,10 +783,13 @@ def unusual_payment(ctx: Ctx) -> tuple[Result, list[Doc]]:
 
 
 # --- WS-PAID-HOUSING -------------------------------------------------------------------------
+_HOUSING_ANY = AnyOf(v.HOUSING, v.TRAVEL)
+
+
 def paid_housing(ctx: Ctx) -> Result:
     strong: list[Doc] = []
     weak: list[Doc] = []
-    for d in ctx.active:
+    for d in ctx.active_with(_HOUSING_ANY):
         if ctx.from_family_only(d):
             continue
         housing = d.has(v.HOUSING)
@@ -776,9 +809,13 @@ def paid_housing(ctx: Ctx) -> Result:
 
 
 # --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
+_VAGUE_STRONG_ANY = AnyOf(v.VAGUE_ID_STRONG)
+_VAGUE_WEAK_ANY = AnyOf(v.VAGUE_ID_WEAK)
+
+
 def vague_identity(ctx: Ctx) -> Result:
-    strong = [d for d in ctx.active if d.has(v.VAGUE_ID_STRONG) and not ctx.from_family_only(d)]
-    weak = [d for d in ctx.active if d.has(v.VAGUE_ID_WEAK) and not ctx.from_family_only(d)]
+    strong = [d for d in ctx.active_with(_VAGUE_STRONG_ANY) if not ctx.from_family_only(d)]
+    weak = [d for d in ctx.active_with(_VAGUE_WEAK_ANY) if not ctx.from_family_only(d)]
     for pid, p in ctx.persons.items():
         if pid in ctx.family:
             continue
