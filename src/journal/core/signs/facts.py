@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from journal.core.codec import parse_iso
 from journal.core.models import Entry
@@ -148,27 +149,37 @@ class FactEntry:
     __slots__ = ("_occurred", "amount", "channel", "currency", "direction", "id",
                  "initiated_by", "kind", "medium", "method", "persons", "status", "target",
                  "value")
+    id: str
+    kind: str
+    currency: str | None
+    direction: str | None
+    method: str | None
+    initiated_by: str | None
+    status: str | None
+    channel: str
+    medium: str | None
+    target: str | None
 
     def __init__(self, row: tuple[Any, ...], strings: dict[Any, Any] | None = None) -> None:
         """``strings``: one dict shared by the rows of one read, so that the values repeated
         over a journal (kinds, channels, person ids…) are held once, not once per entry."""
-        one = (strings if strings is not None else {}).setdefault
+        shared = strings if strings is not None else {}
+        one = shared.setdefault
         (self.id, occurred, kind, persons, amount, currency, value, direction, method,
          initiated_by, status, channel, medium, target) = row
-        self.kind: str = one(kind, kind)
-        self.currency: str | None = one(currency, currency)
-        self.direction: str | None = one(direction, direction)
-        self.method: str | None = one(method, method)
-        self.initiated_by: str | None = one(initiated_by, initiated_by)
-        self.status: str | None = one(status, status)
-        self.channel: str = one(channel, channel)
-        self.medium: str | None = one(medium, medium)
-        self.target: str | None = one(target, target)
+        (self.kind, self.currency, self.direction, self.method, self.initiated_by, self.status,
+         self.channel, self.medium, self.target) = cast("Iterator[Any]", map(
+            one, plain := (kind, currency, direction, method, initiated_by, status, channel,
+                           medium, target), plain))
         self._occurred: str | datetime = occurred
-        self.persons: tuple[str, ...] = one(("P", persons), tuple(
-            one(x, x) for x in persons.split())) if persons else ()
-        self.amount: Decimal | None = None if amount is None else one(("D", amount), Decimal(amount))
-        self.value: Decimal | None = None if value is None else one(("D", value), Decimal(value))
+        # made only the first time a value is met (the tuple and the Decimal cost more than
+        # the look-up)
+        self.persons: tuple[str, ...] = () if not persons else (
+            shared.get(("P", persons)) or one(("P", persons), tuple(one(x, x) for x in persons.split())))
+        self.amount: Decimal | None = None if amount is None else (
+            shared.get(("D", amount)) or one(("D", amount), Decimal(amount)))
+        self.value: Decimal | None = None if value is None else (
+            shared.get(("D", value)) or one(("D", value), Decimal(value)))
 
     @property
     def occurred_at(self) -> datetime:
