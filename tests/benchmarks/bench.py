@@ -455,6 +455,7 @@ def signs_child(path: Path) -> dict[str, Any]:
     times, cpus = [], []
     found: list[Any] = []
     for _ in range(3):
+        found, text = [], ""  # the last run's results freed: the peak is one run's
         t0, c0 = time.perf_counter(), time.process_time()
         with Journal.open_with_key(path, key, mode=READ) as j:
             found = signs_to_json(evaluate_journal(j), "zh")
