@@ -157,6 +157,9 @@ def _amount(amount: Decimal, currency: str) -> str:
     return format_amount(amount, currency)
 
 
+_FACT_SIGNS = frozenset(("WS-UNUSUAL-PAYMENT", "WS-PAID-HOUSING", "WS-DEVICE-GIFT"))  # see _fact
+
+
 def _fact(sign_id: str, ctx: Ctx, d: Doc, known: dict[tuple[str, ...], str]) -> Reason | None:
     """The structured field that says it, for the signs where fields speak louder than words."""
     e = d.entry
@@ -179,8 +182,9 @@ def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
     out: list[Reason] = []
     vocabs = SIGN_VOCABS[sign_id]
     known: dict[tuple[str, ...], str] = {}
+    facts = sign_id in _FACT_SIGNS
     for d in docs:
-        fact = _fact(sign_id, ctx, d, known)
+        fact = _fact(sign_id, ctx, d, known) if facts else None
         found = d.sign_quote(sign_id, vocabs)
         if fact is not None:
             out.append(fact)
