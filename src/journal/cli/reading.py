@@ -88,7 +88,7 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
     with _open(args, lang, write=False) as j:
         results = signs.evaluate_journal(j)
         if args.json:
-            _print_json(signs.signs_to_json(results, lang))
+            _print_json_list(signs.iter_signs_json(results, lang))  # sign by sign
             return EXIT_OK
         if not results:
             say(t("cli.no_signs", lang))

@@ -15,7 +15,7 @@ No Qt here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,7 @@ __all__ = [
     "evaluate",
     "evaluate_journal",
     "how_to_report",
+    "iter_signs_json",
     "level_label",
     "sign_advice",
     "sign_explanation",
@@ -224,9 +225,15 @@ def signs_to_json(results: list[SignResult], lang: str = "en") -> list[dict[str,
     """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``,
     and beside them ``reasons``: ``[{"entry", "field", "quote", "text"}]`` in plain words, and
     ``dismissed``: null, or ``{"reason", "at"}`` when the user set the sign aside."""
+    return list(iter_signs_json(results, lang))
+
+
+def iter_signs_json(results: list[SignResult], lang: str = "en") -> Iterator[dict[str, Any]]:
+    """The items of :func:`signs_to_json` one sign at a time, for a caller that writes each as
+    it comes (a sign may rest on tens of thousands of entries, each with its reason)."""
     zh = i18n.normalise_lang(lang) == "zh"
-    return [{"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence),
-             "reasons": [x._json(zh) for x in r.reasons],
-             "dismissed": None if r.dismissed is None else {
-                 "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}}
-            for r in results]
+    for r in results:
+        yield {"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence),
+               "reasons": [x._json(zh) for x in r.reasons],
+               "dismissed": None if r.dismissed is None else {
+                   "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}}
