@@ -27,7 +27,8 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
   overview_ms       derived key → the Overview page (the first page after unlocking) shown with
                     its picture painted; its narrative arrives later from a thread (not counted)
   ocr_s_per_image   median seconds to read one chat screenshot (bench_ocr.py, child process)
-  signs_ms          derived key → open for reading → evaluate_journal() → signs_to_json(): the
+  signs_ms          derived key → open for reading → evaluate_journal() → iter_signs_json()
+                    and each sign's JSON text, sign by sign as the command writes it: the
                     work of `journal-cli signs --json` after the passphrase (median of 3, child
                     process; the whole command, key derivation and start-up included, is in
                     the extra figures as signs_cli_s)
@@ -448,26 +449,29 @@ def signs_child(path: Path) -> dict[str, Any]:
     """The warning signs of the whole journal as `journal-cli signs --json` computes them, in a
     process of their own (its peak RSS is theirs), then the whole command once, timed from
     outside (start-up and key derivation included)."""
-    from journal.core.signs import evaluate_journal, signs_to_json
+    from journal.core.signs import evaluate_journal, iter_signs_json
     from journal.core.store import READ, Journal
 
     key = Journal.derive(path, PASSPHRASE)
     times, cpus = [], []
-    found: list[Any] = []
+    found: list[tuple[str, str, list[str]]] = []
     for _ in range(3):
-        found, text = [], ""  # the last run's results freed: the peak is one run's
+        found = []  # the last run's results freed: the peak is one run's
         t0, c0 = time.perf_counter(), time.process_time()
         with Journal.open_with_key(path, key, mode=READ) as j:
-            found = signs_to_json(evaluate_journal(j), "zh")
-            text = json.dumps(found, ensure_ascii=False)
+            # as journal-cli signs --json writes it: sign by sign, each sign's text once made
+            size = 0
+            for item in iter_signs_json(evaluate_journal(j), "zh"):
+                size += len(json.dumps(item, ensure_ascii=False, indent=2))
+                found.append((item["id"], item["level"], item["evidence"]))
         times.append(time.perf_counter() - t0)
         cpus.append(time.process_time() - c0)
-        assert text
+        assert size
     out: dict[str, Any] = {"signs_ms": _ms(statistics.median(times)),
                            "signs_cpu_ms": _ms(statistics.median(cpus)),
                            "signs_rss_mb": round(_peak_rss_mb()),
                            "signs_found": len(found),
-                           "signs_evidence": sum(len(s["evidence"]) for s in found)}
+                           "signs_evidence": sum(len(ev) for _, _, ev in found)}
     cli = Path(sys.executable).with_name("journal-cli")
     if cli.exists():
         t0 = time.perf_counter()
@@ -476,7 +480,7 @@ def signs_child(path: Path) -> dict[str, Any]:
                              env={**os.environ, "JOURNAL_PASSPHRASE": PASSPHRASE})
         out["signs_cli_s"] = round(time.perf_counter() - t0, 2)
         cli_found = [(s["id"], s["level"], s["evidence"]) for s in json.loads(res.stdout)]
-        out["signs_cli_same"] = cli_found == [(s["id"], s["level"], s["evidence"]) for s in found]
+        out["signs_cli_same"] = cli_found == found
     return out
 
 
