@@ -1,0 +1,109 @@
+"""The warning signs of the open journal, evaluated once for the whole window: the count beside
+"Warning signs" in the section list, the Overview's marks and the Warning signs page all show the
+same evaluation, whether or not that page was ever opened.
+
+A journal of up to ``SYNC_LIMIT`` entries is evaluated at once; a larger one in a background task
+(:mod:`journal.gui.worker`), so a save never waits for it. A newer change, a lock or a switch of
+journal drops an evaluation still running.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, cast
+
+from journal.core.errors import JournalError
+from journal.gui.shell.base import ShellBase
+from journal.gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from journal.gui.overview.view import OverviewView
+    from journal.gui.signs.view import Evaluation, SignsView
+
+log = logging.getLogger(__name__)
+
+
+class ShellSigns(ShellBase):
+    def _evaluate_signs(self) -> None:
+        """Evaluate the journal's signs again (after unlocking and after each change)."""
+        from journal.gui.signs.view import SYNC_LIMIT, evaluate
+
+        self._cancel_signs()
+        journal = self.journal
+        if journal is None or self.workspace is None:
+            return
+        try:
+            rebuild = journal.writable and not journal.sign_facts_current()
+            if not rebuild and journal.count_entries() <= SYNC_LIMIT:
+                self._signs_evaluated(journal, evaluate(journal))
+                return
+        except JournalError:
+            log.warning("the warning signs could not be evaluated", exc_info=True)
+            return
+        signs = self.views.get("signs")
+        if signs is not None:
+            cast("SignsView", signs).show_evaluation(journal, None)  # "Checking …"
+        self._signs_task = run_in_background(
+            lambda progress: evaluate(journal, progress), self.workspace,
+            done=lambda outcome: self._signs_evaluated(journal, outcome),
+            failed=lambda exc: self._signs_failed(journal, exc), name="warning-signs")
+        self._signs_task.progressed.connect(self._signs_rebuilding)  # stored facts rebuilt
+
+    def _signs_rebuilding(self, done: int, total: int) -> None:
+        signs = self.views.get("signs")
+        if signs is not None:
+            cast("SignsView", signs).show_rebuilding(done, total)
+
+    def _cancel_signs(self) -> None:
+        task, self._signs_task = self._signs_task, None
+        if task is not None:
+            task.cancel()  # its outcome is dropped
+        self._signs_outcome = None
+        self._overview_signs = None
+
+    def _signs_failed(self, journal: Any, exc: BaseException) -> None:
+        if self.journal is journal:
+            self._signs_task = None
+            log.warning("the warning signs could not be evaluated (%s)", type(exc).__name__)
+
+    def _signs_evaluated(self, journal: Any, outcome: Evaluation) -> None:
+        if self.journal is not journal or self.workspace is None:
+            return  # locked or switched meanwhile
+        self._signs_task = None
+        self._signs_outcome = outcome
+        signs = self.views.get("signs")
+        if signs is not None:
+            cast("SignsView", signs).show_evaluation(journal, outcome)
+        self._show_signs_count()
+        overview = self.views.get("overview")
+        if overview is not None and self.current_view() == "overview":
+            self._give_overview_signs(overview)
+
+    def _signs_view_evaluated(self) -> None:
+        """The signs page evaluated by itself (the user set a sign aside or counted it again)."""
+        signs = self.views.get("signs")
+        if signs is None or self.journal is None:
+            return
+        page = cast("SignsView", signs)
+        if self._signs_outcome is not None and page.results is self._signs_outcome[0]:
+            return  # what the window handed it
+        self._signs_outcome = (page.results, page.evidence_entries())
+        self._show_signs_count()
+
+    def _show_signs_count(self) -> None:
+        outcome = self._signs_outcome
+        self._signs_count = None if outcome is None else sum(r.dismissed is None for r in outcome[0])
+        self._retranslate_nav()
+
+    def _give_overview_signs(self, overview: QWidget) -> None:
+        """The Overview marks where each sign first shows (only when they changed)."""
+        outcome = self._signs_outcome
+        if outcome is None or self._overview_signs is outcome[0]:
+            return
+        self._overview_signs = outcome[0]
+        try:
+            cast("OverviewView", overview).set_signs(outcome[0])
+        except Exception:
+            log.exception("the overview could not take the signs")
