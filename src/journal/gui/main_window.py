@@ -68,6 +68,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellSigns, ShellLocking, ShellC
         self._chain_seen: tuple[int, str] | None = None  # the audit chain as last shown
         self._signs_outcome: Any = None
         self._signs_task: BackgroundTask | None = None
+        self._signs_again = False  # evaluate again when the running evaluation ends
         self._overview_signs: Any = None
         self._closers: list[BackgroundTask] = []
 

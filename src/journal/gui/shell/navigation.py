@@ -78,7 +78,8 @@ class ShellNavigation(ShellBase):
         self._retranslate_nav()
         if self.journal is not None:
             self._chain_seen = self._chain_position(self.journal)
-            self._evaluate_signs()  # for the section list's count and the Overview's marks
+            # for the section list's count and the Overview's marks
+            self._evaluate_signs(after_paint=True)
 
     def view(self, key: str) -> QWidget | None:
         """The view of section ``key``, built (and given the journal) on first use; None while

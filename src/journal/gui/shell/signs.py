@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
+from PySide6.QtCore import QTimer
+
 from journal.core.errors import JournalError
 from journal.gui.shell.base import ShellBase
 from journal.gui.worker import run_in_background
@@ -26,10 +28,17 @@ log = logging.getLogger(__name__)
 
 
 class ShellSigns(ShellBase):
-    def _evaluate_signs(self) -> None:
-        """Evaluate the journal's signs again (after unlocking and after each change)."""
+    def _evaluate_signs(self, after_paint: bool = False) -> None:
+        """Evaluate the journal's signs again (after unlocking and after each change). With
+        ``after_paint`` a large journal's evaluation starts on the next turn of the event loop,
+        once the page just shown is painted, so that its thread does not slow the first paint."""
         from journal.gui.signs.view import SYNC_LIMIT, evaluate
 
+        if self._signs_task is not None and self._signs_task.is_running():
+            # (a thread cannot be stopped mid-way: rather than a second one beside it, its
+            # outcome is dropped and the evaluation starts again when it ends)
+            self._signs_again = True
+            return
         self._cancel_signs()
         journal = self.journal
         if journal is None or self.workspace is None:
@@ -41,6 +50,9 @@ class ShellSigns(ShellBase):
                 return
         except JournalError:
             log.warning("the warning signs could not be evaluated", exc_info=True)
+            return
+        if after_paint:
+            QTimer.singleShot(0, lambda: self._evaluate_signs() if self.journal is journal else None)
             return
         signs = self.views.get("signs")
         if signs is not None:
@@ -57,6 +69,7 @@ class ShellSigns(ShellBase):
             cast("SignsView", signs).show_rebuilding(done, total)
 
     def _cancel_signs(self) -> None:
+        self._signs_again = False
         task, self._signs_task = self._signs_task, None
         if task is not None:
             task.cancel()  # its outcome is dropped
@@ -67,11 +80,17 @@ class ShellSigns(ShellBase):
         if self.journal is journal:
             self._signs_task = None
             log.warning("the warning signs could not be evaluated (%s)", type(exc).__name__)
+            if self._signs_again:
+                self._evaluate_signs()
 
     def _signs_evaluated(self, journal: Any, outcome: Evaluation) -> None:
         if self.journal is not journal or self.workspace is None:
             return  # locked or switched meanwhile
         self._signs_task = None
+        if self._signs_again:  # the journal changed while it ran: that outcome is out of date
+            self._signs_again = False
+            self._evaluate_signs()
+            return
         self._signs_outcome = outcome
         signs = self.views.get("signs")
         if signs is not None:
