@@ -202,3 +202,34 @@ def _note(summary: str) -> Any:
 
     return EntryDraft(kind="note", summary=summary,
                       occurred_at=datetime(2024, 5, 1, 9, 0).astimezone() + timedelta(hours=1))
+
+
+def test_a_change_during_a_background_evaluation_evaluates_again_after_it(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from journal.gui.signs import view as signs_view
+
+    add_sample(journal)
+    monkeypatch.setattr(signs_view, "SYNC_LIMIT", 0)  # every journal counts as large here
+    gate = threading.Event()
+    calls: list[int] = []
+    real = signs_view.evaluate
+
+    def held(j: Any) -> Any:
+        calls.append(1)
+        gate.wait(20)
+        return real(j)
+
+    monkeypatch.setattr(signs_view, "evaluate", held)
+    window.open_journal(journal)
+    assert window._signs_task is None  # not before the first page is painted
+    qtbot.waitUntil(lambda: window._signs_task is not None)
+    first = window._signs_task
+    journal.add_entry(_note("written while the signs are evaluated"))
+    window._journal_changed()
+    assert window._signs_task is first and window._signs_again  # no second thread beside it
+    gate.set()
+    qtbot.waitUntil(lambda: window._signs_count is not None, timeout=20000)
+    assert len(calls) == 2 and window._signs_task is None
+    assert window._signs_outcome[0] == real(journal)[0]
