@@ -526,9 +526,11 @@ def window_child(path: Path) -> dict[str, Any]:
         QApplication.processEvents()
         time.sleep(0.005)
     out["window_signs_ready_ms"] = _ms(time.perf_counter() - t1)
+    print(f"window: signs ready after {out['window_signs_ready_ms']} ms", file=sys.stderr)
     out["window_signs_ready_rss_mb"] = round(_peak_rss_mb())
     t2, c2 = time.perf_counter(), time.process_time()
     for key_ in window._nav_keys:  # every section visited once, as a user looking around
+        print(f"window: showing {key_}", file=sys.stderr)
         window.show_view(key_)
         QApplication.processEvents()
         window.grab()
@@ -554,12 +556,17 @@ def window_child(path: Path) -> dict[str, Any]:
                    if isinstance(w, EntryEditorDialog) and w.isVisible())
         dlg.summary.setText("benchmark: saved in the window 窗口保存")
         j.add_listener(committed)
-        dlg.save()
+        if not dlg.save():  # (refused: say why rather than wait for ever)
+            marks["refused"] = 1
+            dlg.done(0)
 
     window.changeApplied.connect(applied)
     count_before = window._signs_count
     QTimer.singleShot(0, type_and_save)
+    print("window: saving in the editor", file=sys.stderr)
     timeline.new_entry("note")
+    if "refused" in marks:
+        raise SystemExit("the editor did not save")
     while "done" not in marks:
         QApplication.processEvents()
     out["save_refresh_ms"] = _ms(marks["done"] - marks["t"])
