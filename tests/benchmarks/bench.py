@@ -508,6 +508,7 @@ def window_child(path: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     window = MainWindow()
     window.offer_drafts_on_unlock = False
+    window.settings.autolock_minutes = 0  # no input for minutes while the signs are evaluated
     window.show()
     QApplication.processEvents()
     window._prewarm.join()  # the core imports done while the passphrase is typed
