@@ -61,6 +61,7 @@ def test_unlocking_shows_the_overview_first_with_signs_evaluated_by_the_window(
     assert window.nav.item(0).text() == "Overview"
     view = window.views["overview"]
     assert view.data is not None and view.data.total == 11
+    qtbot.waitUntil(lambda: bool(view.data.signs))  # once the pre-write check has passed
     assert "signs" not in window.views  # evaluated by the window, not by the signs page
     assert {m.sign_id for m in view.data.signs} >= {"WS-FAST-INTIMACY", "WS-CHANNEL-SWITCH"}
     assert not view.data.signs_pending

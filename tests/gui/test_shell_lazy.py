@@ -76,10 +76,11 @@ def test_visiting_a_section_builds_its_view_with_the_journal(window: Any, journa
     assert set(window.views) == {"overview", "people"}
 
 
-def test_the_signs_count_is_shown_without_building_the_signs_page(window: Any,
-                                                                   journal: Any) -> None:
+def test_the_signs_count_is_shown_without_building_the_signs_page(window: Any, journal: Any,
+                                                                   qtbot: Any) -> None:
     add_sample(journal)
     window.open_journal(journal)
+    qtbot.waitUntil(lambda: window._signs_count is not None)  # after the pre-write check
     assert "signs" not in window.views
     text = window.nav.item(window._nav_keys.index("signs")).text()
     assert window._signs_count and text.endswith(f"({window._signs_count})")

@@ -49,6 +49,7 @@ class ShellBase(_QtBase):
         _signs_outcome: Any
         _signs_task: BackgroundTask | None
         _signs_again: bool
+        _precheck_task: BackgroundTask | None
         _overview_signs: Any
         _closers: list[BackgroundTask]
         idle: IdleLock

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QTimer
 
-from journal.core.errors import JournalError
 from journal.gui.shell.base import ShellBase
 from journal.gui.worker import run_in_background
 
@@ -30,8 +29,9 @@ log = logging.getLogger(__name__)
 class ShellSigns(ShellBase):
     def _evaluate_signs(self, after_paint: bool = False) -> None:
         """Evaluate the journal's signs again (after unlocking and after each change). With
-        ``after_paint`` a large journal's evaluation starts on the next turn of the event loop,
-        once the page just shown is painted, so that its thread does not slow the first paint."""
+        ``after_paint`` the evaluation starts on the next turn of the event loop, once the page
+        just shown is painted, and not before the pre-write check has passed (reading every entry
+        of a damaged file would fail, and the pages shown would fail after it)."""
         from journal.gui.signs.view import SYNC_LIMIT, evaluate
 
         if self._signs_task is not None and self._signs_task.is_running():
@@ -43,16 +43,18 @@ class ShellSigns(ShellBase):
         journal = self.journal
         if journal is None or self.workspace is None:
             return
+        if after_paint:
+            QTimer.singleShot(0, lambda: self._evaluate_signs() if self.journal is journal else None)
+            return
+        if self._precheck_task is not None or journal.read_only_reason == "damaged":
+            return  # after the pre-write check (_precheck_done); a damaged page would fail it
         try:
             rebuild = journal.writable and not journal.sign_facts_current()
             if not rebuild and journal.count_entries() <= SYNC_LIMIT:
                 self._signs_evaluated(journal, evaluate(journal))
                 return
-        except JournalError:
-            log.warning("the warning signs could not be evaluated", exc_info=True)
-            return
-        if after_paint:
-            QTimer.singleShot(0, lambda: self._evaluate_signs() if self.journal is journal else None)
+        except Exception:  # e.g. a damaged page (the journal opens read-only): no count shown
+            log.exception("the warning signs could not be evaluated")
             return
         signs = self.views.get("signs")
         if signs is not None:
