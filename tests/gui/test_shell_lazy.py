@@ -217,10 +217,10 @@ def test_a_change_during_a_background_evaluation_evaluates_again_after_it(
     calls: list[int] = []
     real = signs_view.evaluate
 
-    def held(j: Any) -> Any:
+    def held(j: Any, progress: Any = None) -> Any:
         calls.append(1)
         gate.wait(20)
-        return real(j)
+        return real(j, progress)
 
     monkeypatch.setattr(signs_view, "evaluate", held)
     window.open_journal(journal)
