@@ -66,10 +66,10 @@ def window(make_window: Callable[..., Any]) -> Any:
 
 @pytest.fixture
 def open_window(window: Any, journal: Any) -> Any:
-    """A window showing the (empty) ``journal`` fixture's timeline, as after unlocking and choosing
-    the timeline (every view has the journal, as after the first event-loop turns)."""
+    """A window showing the (empty) ``journal`` fixture's timeline, as after unlocking and visiting
+    every section (every view built, with the journal)."""
     window.open_journal(journal)
-    window.attach_all_views()
+    window.build_all_views()
     window.show_view("timeline")
     return window
 

@@ -202,7 +202,7 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
     window.welcome.show_unlock(journal.path)
     look("unlock", window)
     window.open_journal(journal)
-    window.attach_all_views()
+    window.build_all_views()
     for key in window._nav_keys:
         window.show_view(key)
         look(f"view-{key}", window)

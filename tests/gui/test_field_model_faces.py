@@ -110,7 +110,7 @@ def test_window_timeline_and_detail_pane_show_the_table_words(
     window = make_window(settings=Settings(language=lang, first_run_done=True,
                                            backup_on_close=False))
     window.open_journal(Journal.open(path, PASS))
-    window.attach_all_views()
+    window.build_all_views()
     timeline = window.views["timeline"]
     timeline.refresh()
     assert timeline.select_entry(eid)

@@ -36,7 +36,7 @@ def test_demo_unlocks_with_its_passphrase_already_filled_in(window: Any, qtbot: 
     qtbot.mouseClick(window.welcome.start.demo_button, Qt.MouseButton.LeftButton)
     assert window.welcome.unlock.passphrase.text() == demo.DEMO_PASSPHRASE
     _unlock_demo(window, qtbot)
-    assert window.views["timeline"].model.rowCount() > 0
+    assert window.view("timeline").model.rowCount() > 0
 
 
 def test_demo_is_never_the_journal_opened_at_the_next_start(

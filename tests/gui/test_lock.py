@@ -138,7 +138,7 @@ def test_unlock_again_after_locking(open_window: Any, journal: Any, qtbot: Any,
     unlock.passphrase.setText(passphrase)
     qtbot.mouseClick(unlock.submit, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.journal is not None, timeout=20000)
-    assert window.views["timeline"].model.rowCount() == 6
+    assert window.view("timeline").model.rowCount() == 6
     second = window.journal
     window.lock()
     assert second.closed

@@ -54,16 +54,15 @@ def _centre(hit: Any) -> QPoint:
     return QPoint(round(hit.x + hit.w / 2), round(hit.y + hit.h / 2))
 
 
-def test_unlocking_shows_the_overview_first_with_signs_from_the_signs_page(
+def test_unlocking_shows_the_overview_first_with_signs_evaluated_by_the_window(
         window: Any, journal: Any, liu: dict[str, str], qtbot: Any) -> None:
     window.open_journal(journal)
     assert window.current_view() == "overview"
     assert window.nav.item(0).text() == "Overview"
     view = window.views["overview"]
     assert view.data is not None and view.data.total == 11
-    assert view.data.signs_pending  # the signs page has not evaluated yet
-    window.attach_all_views()  # the signs page evaluates and hands its results over
-    qtbot.waitUntil(lambda: bool(view.data.signs), timeout=10000)
+    qtbot.waitUntil(lambda: bool(view.data.signs))  # once the pre-write check has passed
+    assert "signs" not in window.views  # evaluated by the window, not by the signs page
     assert {m.sign_id for m in view.data.signs} >= {"WS-FAST-INTIMACY", "WS-CHANNEL-SWITCH"}
     assert not view.data.signs_pending
 
@@ -139,6 +138,7 @@ def test_lock_drops_the_picture_the_people_and_the_narrative(
         open_window: Any, liu: dict[str, str], qtbot: Any) -> None:
     window = open_window
     window.refresh_views()
+    window.show_view("overview")  # (re-read when shown)
     view = window.views["overview"]
     assert view.data is not None and view.cards and view.narrative.toPlainText()
     window.lock(show_unlock=False)

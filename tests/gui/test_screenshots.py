@@ -67,7 +67,7 @@ def test_screenshots_show_each_screen_in_its_language(lang: str, make_window: An
 
     sample = add_sample(journal)
     window.open_journal(journal)
-    window.attach_all_views()
+    window.build_all_views()
     assert window.current_view() == "overview"  # the case at a glance comes first
     window.show_view("timeline")
     timeline = window.views["timeline"]

@@ -70,7 +70,7 @@ def test_first_run_welcome_then_create_a_journal(make_window: Any, qtbot: Any,
     qtbot.waitUntil(lambda: window.journal is not None, timeout=20000)
     assert target.is_file()
     assert window.toolbar.isVisible()
-    assert window.views["timeline"].model.rowCount() == 0
+    assert window.view("timeline").model.rowCount() == 0
     assert create.passphrase.text() == "" and create.repeat.text() == ""
     stored = settings_mod.load()
     assert stored.last_journal == str(target)
@@ -284,7 +284,7 @@ def test_demo_journal_is_built_and_its_passphrase_shown(window: Any, qtbot: Any)
     unlock.passphrase.setText(demo.DEMO_PASSPHRASE)
     qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.journal is not None, timeout=30000)
-    assert window.views["timeline"].model.rowCount() > 0
+    assert window.view("timeline").model.rowCount() > 0
 
 
 def test_f1_shows_help_even_while_locked(window: Any, qtbot: Any) -> None:
@@ -320,27 +320,6 @@ def test_cold_start_imports_no_store_or_features() -> None:
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          timeout=60).stdout
     assert "HEAVY []" in out, out
-
-
-def test_timeline_first_other_views_right_after(window: Any, journal: Any, qtbot: Any) -> None:
-    """Unlocking shows the Overview at once, and the timeline has the journal too; the other
-    views get the journal on the next turns of the event loop (or at once when opened)."""
-    window.open_journal(journal)
-    assert window.current_view() == "overview"
-    assert window.views["overview"].data is not None
-    assert window.views["timeline"].journal() is journal
-    others = [k for k in window.views if k not in ("timeline", "overview")]
-    assert others == ["people", "signs", "report", "help"]
-    assert window._pending_views  # not yet
-    qtbot.waitUntil(lambda: not window._pending_views, timeout=5000)
-    window.lock()
-    window.open_journal(type(journal).open(journal.path, "correct horse 电池 staple"))
-    key = others[0]
-    view = window.views[key]
-    assert view in window._pending_views
-    window.show_view(key)
-    assert view not in window._pending_views  # opened: it got the journal straight away
-    window.lock()
 
 
 def test_backups_action_is_enabled_while_locked(window: Any) -> None:

@@ -321,7 +321,7 @@ def test_read_only_journal_disables_setting_signs_aside_and_says_why(
     reader = Journal.open(path, passphrase, mode="read")
     window = make_window()
     window.open_journal(reader)
-    window.attach_all_views()
+    window.build_all_views()
     window.show_view("signs")
     view = window.views["signs"]
     qtbot.waitUntil(lambda: bool(view.cards))

@@ -155,7 +155,7 @@ def test_new_user_walks_from_the_demo_to_an_exported_report(
     qtbot.waitUntil(lambda: window.journal is not None, timeout=60000)
     assert Path(window.journal.path) == own
     assert not window.demo_banner.isVisible()
-    window.attach_all_views()
+    window.build_all_views()
     window.show_view("timeline")
     timeline = window.views["timeline"]
 
@@ -200,7 +200,7 @@ def test_new_user_walks_from_the_demo_to_an_exported_report(
     qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.journal is not None, timeout=30000)
     assert Path(window.journal.path) == own
-    window.attach_all_views()
+    window.build_all_views()
 
     # 5. change the passphrase from the Journal menu
     def change(dlg: Any) -> None:

@@ -88,10 +88,10 @@ def _close(window: Any) -> None:
 def _editing_enabled(window: Any) -> list[bool]:
     """Whether each editing control is enabled: the window's actions, for the entry shown the
     detail pane's Edit, Move to trash and Add files buttons, and the People view's New person."""
-    window.attach_all_views()
+    window.build_all_views()
     from PySide6.QtWidgets import QPushButton
 
-    timeline = window.views["timeline"]
+    timeline = window.view("timeline")
     timeline.table.selectRow(0)
     detail = timeline.detail
     buttons = [detail.findChild(QPushButton, name) for name in ("detailEdit", "detailDelete")]
@@ -122,7 +122,7 @@ def test_window_opens_read_only_beside_a_writer_in_another_process(
     assert SHOWN[-1][0] == "question"
     assert window.is_read_only()
     assert window.journal.read_only_reason == "reader"
-    qtbot.waitUntil(lambda: window.views["timeline"].model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: window.view("timeline").model.rowCount() == 2, timeout=10000)
     assert not any(_editing_enabled(window))
     assert window.read_only_bar.isVisible()
     assert BANNER["reader"][lang] in window.read_only_banner.text()
@@ -165,7 +165,7 @@ def test_window_gives_the_lock_up_when_it_locks_and_takes_it_again_on_unlock(
     _unlock(qtbot, window)
     assert not window.is_read_only()
     assert not window.read_only_bar.isVisible()
-    qtbot.waitUntil(lambda: window.views["timeline"].model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.view("timeline").model.rowCount() == 1, timeout=10000)
     assert all(_editing_enabled(window))  # a writable journal: every editing control on
     probe = (f"from journal.core.store import Journal\n"
              f"Journal.open({str(path)!r}, {PASS!r}).close()\n")

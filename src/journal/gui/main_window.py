@@ -31,6 +31,7 @@ from journal.gui.shell.locking import ShellLocking
 from journal.gui.shell.navigation import ShellNavigation
 from journal.gui.shell.readonly import ShellReadOnly
 from journal.gui.shell.registry import prewarm_imports
+from journal.gui.shell.signs import ShellSigns
 from journal.gui.welcome import WelcomeScreen
 from journal.gui.worker import BackgroundTask
 
@@ -44,10 +45,11 @@ class _ChangeRelay(QObject):
     changed = Signal()
 
 
-class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, ShellDrafts,
-                 ShellReadOnly, QMainWindow):
+class MainWindow(ShellActions, ShellNavigation, ShellSigns, ShellLocking, ShellCommands,
+                 ShellDrafts, ShellReadOnly, QMainWindow):
     locked = Signal()
     unlocked = Signal()
+    changeApplied = Signal()  # a change is shown: the page in view, the counts, signs under way
 
     def __init__(self, settings: Any = None, kdf: Any = None, journal_path: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -61,7 +63,13 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self._signs_count: int | None = None
         self._quitting = False
         self.offer_drafts_on_unlock = True
-        self._pending_views: list[QWidget] = []
+        self._stale: set[str] = set()  # built views that re-read the journal when next shown
+        self._view_specs: dict[str, Any] = {}
+        self._chain_seen: tuple[int, str] | None = None  # the audit chain as last shown
+        self._signs_outcome: Any = None
+        self._signs_task: BackgroundTask | None = None
+        self._signs_again = False  # evaluate again when the running evaluation ends
+        self._overview_signs: Any = None
         self._closers: list[BackgroundTask] = []
 
         self.idle = IdleLock(self.settings.autolock_minutes * 60 * 1000, self)
@@ -72,7 +80,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(120)
-        self._refresh_timer.timeout.connect(self.refresh_views)
+        self._refresh_timer.timeout.connect(self._journal_changed)
         self._relay.changed.connect(self._refresh_timer.start)
 
         self.stack = QStackedWidget()
@@ -136,9 +144,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellLocking, ShellCommands, She
         self.idle.start()
         self.retranslate()
         self.unlocked.emit()
-        timeline = self.views.get("timeline")
-        if timeline is not None:
-            timeline.table.setFocus()  # type: ignore[attr-defined]
+        self.nav.setFocus()
         if self.offer_drafts_on_unlock:
             QTimer.singleShot(0, self.offer_drafts)
 

@@ -23,23 +23,23 @@ log = logging.getLogger(__name__)
 
 class ShellCommands(ShellBase):
     def show_entry(self, entry_id: str) -> None:
-        timeline = self.views.get("timeline")
-        if timeline is None:
+        if not self.show_view("timeline"):
             return
-        self.show_view("timeline")
+        timeline = self.view("timeline")
+        assert timeline is not None
         timeline.select_entry(entry_id)  # type: ignore[attr-defined]
 
     def new_entry(self, kind: str) -> None:
-        timeline = self.views.get("timeline")
+        timeline = self.view("timeline")  # (it runs the editor and shows the saved entry)
         if self.journal is None or timeline is None:
             return
         timeline.new_entry(kind)  # type: ignore[attr-defined]
 
     def focus_search(self) -> None:
-        timeline = self.views.get("timeline")
-        if timeline is None:
+        if not self.show_view("timeline"):
             return
-        self.show_view("timeline")
+        timeline = self.view("timeline")
+        assert timeline is not None
         timeline.focus_search()  # type: ignore[attr-defined]
 
     def open_import(self) -> None:
@@ -91,7 +91,7 @@ class ShellCommands(ShellBase):
         self._run_journal_dialog(journal, lambda: IntegrityDialog(journal, self))
 
     def open_trash(self) -> None:
-        timeline = self.views.get("timeline")
+        timeline = self.view("timeline")
         if timeline is not None:
             timeline.show_trash()  # type: ignore[attr-defined]
 

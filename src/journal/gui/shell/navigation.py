@@ -7,9 +7,16 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
 
 from journal.gui import qtsetup
 from journal.gui.shell.base import ShellBase
@@ -26,6 +33,9 @@ log = logging.getLogger(__name__)
 
 class ShellNavigation(ShellBase):
     def _build_workspace(self) -> None:
+        """The section list and one empty page per section. Only the page shown is built and
+        given the journal (the Overview at unlock); every other view is built on its first
+        visit (:meth:`view`)."""
         from journal.gui.shell.views import VIEWS  # at unlock, not at start-up (see that module)
 
         self._teardown_workspace()
@@ -46,58 +56,92 @@ class ShellNavigation(ShellBase):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.views = {}
+        self._stale = set()
+        self._view_specs = {}
         self._nav_keys = []
         self._nav_titles = {}
         for spec in VIEWS:
-            view = spec.cls()
-            view.setObjectName(f"{spec.key}View")
-            self.views[spec.key] = view
+            self._view_specs[spec.key] = spec
             self._nav_keys.append(spec.key)
             self._nav_titles[spec.key] = spec.title
-            self.pages.addWidget(view)
+            placeholder = QWidget()  # replaced by the view on its first visit
+            placeholder.setObjectName(f"{spec.key}Placeholder")
+            self.pages.addWidget(placeholder)
             item = QListWidgetItem(self.nav)
             item.setIcon(icon(spec.icon))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-        timeline = cast("TimelineView", self.views["timeline"])
-        timeline.copyText.connect(self.clipboard_guard.copy_text)
-        timeline.journalChanged.connect(self._refresh_timer.start)
-        timeline.countChanged.connect(lambda _n: self._update_status())
-        overview = cast("OverviewView", self.views["overview"])
-        overview.entryActivated.connect(self.show_entry)
-        overview.copyText.connect(self.clipboard_guard.copy_text)
-        cast("PeopleView", self.views["people"]).entryActivated.connect(self.show_entry)
-        signs = cast("SignsView", self.views["signs"])
-        signs.entryActivated.connect(self.show_entry)
-        signs.signsChanged.connect(self._signs_changed)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.workspace = workspace
         self.stack.addWidget(workspace)
         self._build_view_menu()
         self._retranslate_nav()
-        # The timeline first, so the first content appears at once; the other views get the
-        # journal one per event-loop turn right after (each may read much of the journal).
-        self._set_view_journal(timeline, self.journal)
-        self._pending_views = [v for k, v in self.views.items() if k != "timeline"]
         if self.journal is not None:
-            journal = self.journal
-            QTimer.singleShot(0, lambda: self._attach_next_view(journal))
+            self._chain_seen = self._chain_position(self.journal)
+            # for the section list's count and the Overview's marks
+            self._evaluate_signs(after_paint=True)
 
-    def _attach_next_view(self, journal: Any) -> None:
-        """Give the next waiting view the journal (unless it was locked or switched meanwhile)."""
-        if self.journal is not journal or not self._pending_views:
-            self._pending_views = []
-            return
-        view = self._pending_views.pop(0)
-        self._set_view_journal(view, journal)
-        if self._pending_views:
-            QTimer.singleShot(0, lambda: self._attach_next_view(journal))
+    def view(self, key: str) -> QWidget | None:
+        """The view of section ``key``, built (and given the journal) on first use; None while
+        locked or for an unknown key."""
+        view = self.views.get(key)
+        if view is not None or self.workspace is None or key not in self._view_specs:
+            return view
+        spec = self._view_specs[key]
+        built: QWidget = spec.cls()
+        built.setObjectName(f"{key}View")
+        index = self._nav_keys.index(key)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, built)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.views[key] = built
+        self._connect_view(key, built)
+        hook = getattr(built, "set_read_only", None)
+        if callable(hook) and self.is_read_only():
+            hook(True)
+        self._fill_view(key, built)
+        return built
 
-    def attach_all_views(self) -> None:
-        """Give every waiting view the journal now (tests, or before showing one of them)."""
+    def _connect_view(self, key: str, view: QWidget) -> None:
+        """The signals of one section's view (connected when it is built)."""
+        if key == "timeline":
+            timeline = cast("TimelineView", view)
+            timeline.copyText.connect(self.clipboard_guard.copy_text)
+            timeline.journalChanged.connect(self._timeline_changed_journal)
+            timeline.countChanged.connect(lambda _n: self._update_status())
+        elif key == "overview":
+            overview = cast("OverviewView", view)
+            overview.entryActivated.connect(self.show_entry)
+            overview.copyText.connect(self.clipboard_guard.copy_text)
+        elif key == "people":
+            cast("PeopleView", view).entryActivated.connect(self.show_entry)
+        elif key == "signs":
+            signs = cast("SignsView", view)
+            signs.entryActivated.connect(self.show_entry)
+            signs.signsChanged.connect(lambda _n: self._signs_view_evaluated())
+
+    def _fill_view(self, key: str, view: QWidget) -> None:
+        """Give a view the open journal (and, for the signs and the Overview, the signs the
+        window evaluated)."""
+        self._stale.discard(key)
         journal = self.journal
-        while self._pending_views and journal is not None:
-            self._set_view_journal(self._pending_views.pop(0), journal)
+        if key == "signs":
+            try:
+                cast("SignsView", view).show_evaluation(journal, self._signs_outcome)
+            except Exception:
+                log.exception("the signs could not be shown")
+            return
+        self._set_view_journal(view, journal)
+        if key == "overview" and journal is not None:
+            self._overview_signs = None  # set_journal dropped them
+            self._give_overview_signs(view)
+
+    def build_all_views(self) -> None:
+        """Build every section's view now and give it the journal (tests, the layout probe)."""
+        for key in list(self._nav_keys):
+            self.view(key)
 
     def _fit_nav_width(self) -> None:
         """Wide enough for the longest section name (with its count) in the current language:
@@ -147,19 +191,20 @@ class ShellNavigation(ShellBase):
     def _teardown_workspace(self) -> None:
         if self.workspace is None:
             return
-        pending = self._pending_views
-        self._pending_views = []
-        for view in self.views.values():
-            if view not in pending:  # a view that never got the journal holds nothing
-                self._set_view_journal(view, None)
+        self._cancel_signs()
+        for view in self.views.values():  # only the views that were built hold anything
+            self._set_view_journal(view, None)
         self.stack.removeWidget(self.workspace)
         self.workspace.hide()
         self.workspace.deleteLater()
         self.workspace = None
         self.views = {}
+        self._stale = set()
+        self._view_specs = {}
         self._nav_keys = []
         self._nav_titles = {}
         self._signs_count = None
+        self._chain_seen = None
         self.menu_view.clear()
         for a in self.view_actions.values():
             self.removeAction(a)
@@ -175,10 +220,12 @@ class ShellNavigation(ShellBase):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._nav_keys):
-            view = self.views.get(self._nav_keys[row])
-            if view in self._pending_views and self.journal is not None:
-                self._pending_views.remove(view)
-                self._set_view_journal(view, self.journal)
+            key = self._nav_keys[row]
+            view = self.view(key)  # built on the first visit
+            if view is not None and key in self._stale:
+                self._refresh_view(key)
+            elif view is not None and key == "overview":
+                self._give_overview_signs(view)  # evaluated while another page was shown
             self.pages.setCurrentIndex(row)
 
     def current_view(self) -> str | None:
@@ -193,29 +240,75 @@ class ShellNavigation(ShellBase):
         self.nav.setCurrentRow(self._nav_keys.index(key))
         return True
 
-    def _signs_changed(self, count: int) -> None:
-        self._signs_count = count
-        self._retranslate_nav()
-        overview, signs = self.views.get("overview"), self.views.get("signs")
-        if overview is not None and signs is not None:  # (none while the window locks)
-            cast("OverviewView", overview).set_signs(cast("SignsView", signs).results)
+    # --- after a change: only what changed, only where it is seen ------------------------------
+    @staticmethod
+    def _chain_position(journal: Any) -> tuple[int, str] | None:
+        try:
+            return cast("tuple[int, str]", journal.chain_position())
+        except Exception:  # noqa: BLE001 - closed meanwhile: nothing to compare
+            return None
+
+    def _journal_changed(self) -> None:
+        """A commit happened (the store's listener, after a short delay). Nothing to do when the
+        audit chain did not move (an editor's draft was saved) or a view already showed it.
+        Otherwise the page shown re-reads now, the other built views when next shown, and the
+        counts and the signs follow."""
+        journal = self.journal
+        if journal is None or self.workspace is None:
+            return
+        timeline = self.views.get("timeline")
+        if QApplication.activeModalWidget() is not None or (
+                timeline is not None and cast("TimelineView", timeline).running_dialog):
+            self._refresh_timer.start()  # a dialog is at work: whoever ran it shows its change
+            return
+        position = self._chain_position(journal)
+        if position is not None and position == self._chain_seen:
+            return
+        self._chain_seen = position
+        self._stale = set(self.views)
+        current = self.current_view()
+        if current is not None and current in self.views:
+            self._refresh_view(current)
+        self._update_status()
+        self._evaluate_signs()
+        self.changeApplied.emit()
+
+    def _timeline_changed_journal(self) -> None:
+        """The timeline saved, trashed or restored an entry and already shows it: the other
+        built views re-read when next shown; the counts and the signs follow now."""
+        journal = self.journal
+        if journal is None or self.workspace is None:
+            return
+        self._refresh_timer.stop()
+        self._chain_seen = self._chain_position(journal)
+        self._stale = set(self.views) - {"timeline"}
+        self._update_status()
+        self._evaluate_signs()
+        self.changeApplied.emit()
+
+    def _refresh_view(self, key: str) -> None:
+        view = self.views.get(key)
+        self._stale.discard(key)
+        if view is None:
+            return
+        if key == "signs":
+            return  # the signs are evaluated once for the whole window (_evaluate_signs)
+        refresh = getattr(view, "refresh", None)
+        if callable(refresh):
+            try:
+                refresh()
+            except Exception:
+                log.exception("refresh failed on %s", type(view).__name__)
+        if key == "overview":
+            self._give_overview_signs(view)
 
     def refresh_views(self) -> None:
-        """Re-read the journal in every view (after a change)."""
+        """The journal was changed outside the views (an import, a dialog): re-read the page
+        shown now and the others when next shown; then the counts and the signs."""
         if self.journal is None:
             return
-        pending = list(self._pending_views)
-        self.attach_all_views()  # (set_journal reads everything, no refresh needed after it)
-        for view in self.views.values():
-            if view in pending:
-                continue
-            refresh = getattr(view, "refresh", None)
-            if callable(refresh):
-                try:
-                    refresh()
-                except Exception:
-                    log.exception("refresh failed on %s", type(view).__name__)
-        self._update_status()
+        self._chain_seen = None
+        self._journal_changed()
 
     def _update_status(self) -> None:
         if self.journal is None or self.workspace is None:

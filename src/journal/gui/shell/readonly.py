@@ -95,7 +95,10 @@ class ShellReadOnly(ShellBase):
 
     def _precheck_done(self, journal: Any) -> None:
         self._precheck_task = None
-        if journal is not self.journal or journal.writable:
+        if journal is not self.journal:
+            return
+        if journal.writable:
+            self._evaluate_signs()  # (waited for the check)
             return
         log.warning("the pre-write check found damage: the window is read-only")
         self._apply_write_state()

@@ -124,6 +124,12 @@ def _evaluate(journal: Journal, progress: Progress | None = None) -> Evaluation:
     return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
 
 
+def evaluate(journal: Journal, progress: Progress | None = None) -> Evaluation:
+    """What the page shows, evaluated by the window once for its section list, the Overview and
+    this page (:mod:`journal.gui.shell.signs`)."""
+    return _evaluate(journal, progress)
+
+
 def _wipe(widget: QWidget) -> None:
     """Empty every text a detached card shows."""
     for label in widget.findChildren(QLabel):
@@ -443,6 +449,7 @@ class SignsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._journal: Journal | None = None
+        self._evaluated_elsewhere = False
         self.task: BackgroundTask | None = None  # the evaluation running in the background
         self.results: list[SignResult] = []
         self.cards: list[SignCard] = []
@@ -507,7 +514,34 @@ class SignsView(QWidget):
     # public -------------------------------------------------------------------------------
     def set_journal(self, journal: Journal | None) -> None:
         self._journal = journal
+        self._evaluated_elsewhere = False
         self.refresh()
+
+    def show_evaluation(self, journal: Journal | None, outcome: Evaluation | None) -> None:
+        """Show signs evaluated elsewhere (the window evaluates them once for its section list,
+        the Overview and this page); ``None``: being evaluated. After the user sets a sign aside
+        the window evaluates again and hands the result here."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self._journal = journal
+        self._evaluated_elsewhere = journal is not None
+        if journal is None or outcome is None:
+            if journal is None:
+                self._show([], {})
+            else:
+                self.summary.setText(self.tr("Checking your entries for warning signs…"))
+                self.summary.setVisible(True)
+            return
+        self._show(*outcome)
+
+    def show_rebuilding(self, done: int, total: int) -> None:
+        """Progress of the window's evaluation while it rebuilds the stored facts."""
+        self._rebuilding(done, total)
+
+    def evidence_entries(self) -> dict[str, Entry]:
+        """The evidence entries the cards show (by id)."""
+        return dict(self._entries)
 
     def set_read_only(self, read_only: bool) -> None:
         """The window found the journal read-only (or damaged): the signs can be read, not set
@@ -594,7 +628,8 @@ class SignsView(QWidget):
                     card.show_error(exc.message(qtsetup.current_lang()))
             log.info("warning-sign judgement refused: %s", exc.key)
             return
-        self.refresh()
+        if not self._evaluated_elsewhere:  # (else the window evaluates after the change)
+            self.refresh()
 
     def scroll_to_sign(self, sign_id: str) -> None:
         for card in self.cards:

@@ -77,6 +77,32 @@ class TimelineModel(QAbstractTableModel):
         """Drop every id and every decrypted entry (on lock)."""
         self.set_query(None)
 
+    def place(self, entry_id: str, row: int | None) -> None:
+        """One entry was saved, trashed or restored: put it at ``row`` (its place in the list
+        without it), or take it out (``None``). Only the rows from the first one touched on are
+        read again; the rest of the list and its cached pages stay."""
+        old = self.row_of(entry_id)
+        if old >= 0 and row == old:
+            self._drop_pages_from(old)
+            self.dataChanged.emit(self.index(old, 0), self.index(old, self.columnCount() - 1))
+            return
+        if old >= 0:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self._ids[old]
+            self._drop_pages_from(old)
+            self.endRemoveRows()
+        if row is not None:
+            row = max(0, min(row, len(self._ids)))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, entry_id)
+            self._drop_pages_from(row)
+            self.endInsertRows()
+
+    def _drop_pages_from(self, row: int) -> None:
+        first = row // PAGE_SIZE
+        for page_no in [n for n in self._pages if n >= first]:
+            del self._pages[page_no]
+
     def ids(self) -> list[str]:
         return list(self._ids)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core.errors import JournalError
 from journal.core.models import KINDS
 from journal.gui import dialogs
 from journal.gui.editor.dialog import EntryEditorDialog
@@ -78,6 +79,7 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._journal: Any = None
+        self._dialogs = 0  # dialogs of this view running (see running_dialog)
         self.model = TimelineModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -328,6 +330,34 @@ class TimelineView(QWidget):
         else:
             self.detail.set_entry(self._journal, None)
 
+    def show_saved(self, entry_id: str) -> None:
+        """An entry was saved, trashed or restored here: move, add or take out its row and
+        update the count, without reading the whole list again. With a search or a date filter
+        the query runs again (only the index knows whether saved text matches a search)."""
+        journal = self._journal
+        if journal is None:
+            return
+        filters = self.filters()
+        if self.search.text().strip() or "since" in filters or "until" in filters:
+            self.reload(keep=entry_id)
+            return
+        try:
+            row = _place_of(journal, entry_id, filters)
+            self.model.place(entry_id, row)
+            in_step = self.model.rowCount() == journal.count_entries(**filters)
+        except (JournalError, ValueError):
+            in_step = False
+        if not in_step:  # changed elsewhere too (e.g. another window's import): read it all
+            log.info("timeline out of step after a save: reading the list again")
+            self.reload(keep=entry_id)
+            return
+        self._update_count(bool(filters))
+        row_now = self.model.row_of(entry_id)
+        if row_now >= 0:
+            self.select_row(row_now)
+        elif self.detail.entry_id == entry_id:
+            self.detail.set_entry(journal, None)
+
     def _update_count(self, filtered: bool) -> None:
         n = self.model.rowCount()
         if filtered:
@@ -403,7 +433,20 @@ class TimelineView(QWidget):
             self.edit_entry(entry_id)
 
     # --- actions -----------------------------------------------------------------------------
+    @property
+    def running_dialog(self) -> bool:
+        """An editor, history or trash dialog of this view is open (or its change is being
+        shown): the window leaves the change to this view (``journalChanged`` follows)."""
+        return self._dialogs > 0
+
     def _run_editor(self, **kwargs: Any) -> None:
+        self._dialogs += 1
+        try:
+            self._edit(**kwargs)
+        finally:
+            self._dialogs -= 1
+
+    def _edit(self, **kwargs: Any) -> None:
         if self._journal is None:
             return
         journal = self._journal
@@ -420,8 +463,8 @@ class TimelineView(QWidget):
         if self._journal is None or self._journal is not journal:
             return  # locked while the editor was open
         if accepted and saved:
-            self.refresh_persons()
-            self.reload(keep=saved)
+            self.refresh_persons()  # (the editor may have added a person)
+            self.show_saved(saved)
             self.journalChanged.emit()
 
     def new_entry(self, kind: str) -> None:
@@ -445,16 +488,20 @@ class TimelineView(QWidget):
         if self._journal is None:
             return
         journal = self._journal
+        self._dialogs += 1
         try:
-            dlg = make(journal)
-            dlg.exec()
-            dlg.deleteLater()
-        except Exception as exc:  # noqa: BLE001
-            dialogs.show_error(self, exc)
-            return
-        if self._journal is journal:
-            self.refresh()
-            self.journalChanged.emit()
+            try:
+                dlg = make(journal)
+                dlg.exec()
+                dlg.deleteLater()
+            except Exception as exc:  # noqa: BLE001
+                dialogs.show_error(self, exc)
+                return
+            if self._journal is journal:
+                self.refresh()
+                self.journalChanged.emit()
+        finally:
+            self._dialogs -= 1
 
     def _delete_current(self) -> None:
         entry_id = self.current_entry_id()
@@ -477,7 +524,22 @@ class TimelineView(QWidget):
             dialogs.show_error(self, exc)
             return
         log.info("entry moved to trash")
-        self.reload(keep="")
+        self.show_saved(entry_id)
         if self.model.rowCount():
             self.select_row(min(max(row, 0), self.model.rowCount() - 1))
         self.journalChanged.emit()
+
+
+def _place_of(journal: Any, entry_id: str, filters: dict[str, Any]) -> int | None:
+    """Where ``entry_id`` belongs in the list (newest first, by time, then by the order of
+    writing) filtered by kind and person, counted without it; None when the filters or the
+    trash leave it out. Two indexed queries, however long the journal."""
+    entry = journal.get_entry(entry_id)
+    kinds = filters.get("kinds")
+    person = filters.get("person_id")
+    if entry.deleted or (kinds and entry.kind not in kinds) or (person and person not in entry.persons):
+        return None
+    when = entry.occurred_at
+    same_time = journal.entry_ids(**filters, since=when, until=when)  # in list order
+    newer = journal.count_entries(**filters, since=when) - len(same_time)
+    return int(newer + same_time.index(entry_id))  # (ValueError if the store disagrees: reload)
