@@ -25,8 +25,9 @@ def test_import_screenshots_in_chinese_previews_saves_and_twice_adds_nothing(
     result = run("import", "screenshots", str(shot), journal=jpath, env=ZH)
     out = ok(result)
     assert "微信截图.png — 张经理（时间读自截图）：" in out
-    assert "2024-03-05 14:32 张经理: 明天下午三点去港口拍几张军舰的照片" in out
-    assert "2024-03-05 14:32 我: Why do you need them?" in out
+    # the time as the picture shows it, in the one display rule; a full-width colon in Chinese
+    assert "2024年3月5日 14:32 张经理：明天下午三点去港口拍几张军舰的照片" in out
+    assert "2024年3月5日 14:32 我：Why do you need them?" in out
     assert "已导入 1 张截图：2 条消息，生成 1 条记录（0 张之前已导入）。" in out
     assert "正在读取第 1 张截图，共 1 张" in result.stderr
 

@@ -63,7 +63,7 @@ def test_correct_saves_a_revision_that_search_finds_in_english(
     assert [e["id"] for e in found] == [entry_id]
     history = ok(run("show", entry_id, "--history", journal=jpath, env=EN))
     # the correction is revision 2 of the entry
-    assert re.search(r"^ +2 +\S+ \S+ UTC +edit +Chat screenshots with 张经理", history,
+    assert re.search(r"^ +2 +\S+ \S+ +edit +Chat screenshots with 张经理", history,
                      re.MULTILINE)
     lines = json.loads(ok(run("transcript", entry_id, "--json", journal=jpath)))
     assert lines[0]["corrections"] == 1

@@ -53,7 +53,8 @@ def cmd_import_screenshots(args: argparse.Namespace, lang: str) -> int:
                     conversation=pic.conversation or message("ocr.other_side", lang),
                     source=message(f"ocr.time_{pic.time_source}", lang)))
             for m in pic.messages:
-                say(f"  {show_when(m.sent_at, 'exact', lang)} {m.sender}: {m.text}")
+                colon = "：" if lang == "zh" else ": "
+                say(f"  {show_when(m.sent_at, 'exact', lang)} {m.sender}{colon}{m.text}")
         if args.dry_run:
             say(t("cli.ocr_dry_run", lang))
             return EXIT_OK
