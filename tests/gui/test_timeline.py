@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from conftest import add_sample
 from PySide6.QtCore import Qt
 
@@ -221,3 +222,23 @@ def test_imported_chat_shows_its_transcript_in_the_detail_pane(open_window: Any,
     timeline.detail.clear()
     assert not timeline.detail.findChildren(TranscriptView) or all(
         not v.isVisible() for v in timeline.detail.findChildren(TranscriptView))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_on_an_800_by_600_window_the_detail_pane_goes_under_the_list_and_the_summary_shows(
+        open_window: Any, journal: Any, qtbot: Any, lang: str) -> None:
+    open_window.set_language(lang)
+    sample = add_sample(journal)
+    timeline = open_window.views["timeline"]
+    timeline.refresh()
+    timeline.select_entry(sample["entries"]["request"])
+    open_window.resize(800, 600)
+    qtbot.waitUntil(lambda: timeline.splitter.orientation() == Qt.Orientation.Vertical)
+    table = timeline.table
+    # the summary column starts inside the visible part of the list, with room to read it
+    visible = table.viewport().width()
+    assert table.columnViewportPosition(COL_SUMMARY) + 120 < visible
+    assert table.columnViewportPosition(COL_SUMMARY) >= 0
+    assert not timeline.detail.is_empty() and timeline.detail.isVisible()
+    open_window.resize(1366, 768)
+    qtbot.waitUntil(lambda: timeline.splitter.orientation() == Qt.Orientation.Horizontal)

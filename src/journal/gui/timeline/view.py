@@ -9,7 +9,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,6 +71,8 @@ class DateFilter(QDateEdit):
 
 class TimelineView(QWidget):
     """``set_journal(j)`` shows j's entries; ``set_journal(None)`` drops everything."""
+
+    NARROW_WIDTH = 900  # below this (800×600, 1024×640) the detail pane sits under the list
 
     journalChanged = Signal()  # an entry was added, edited or deleted here
     copyText = Signal(str)  # the window's clipboard guard copies (and clears later)
@@ -245,6 +247,17 @@ class TimelineView(QWidget):
         its editing buttons."""
         if self._journal is not None and self.detail.entry_id is not None:
             self.detail.set_entry(self._journal, self.detail.entry_id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow window (800×600) the detail pane goes under the list, so the list keeps
+        the width its summary column needs instead of hiding it behind a horizontal scroll."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.NARROW_WIDTH
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = event.size().height() if narrow else event.size().width()
+            self.splitter.setSizes([total * 11 // 20, total * 9 // 20])
 
     def set_journal(self, journal: Any) -> None:
         self._journal = journal
