@@ -191,7 +191,9 @@ def main() -> None:
         QTest.keyClick(focused, Qt.Key.Key_Return)
     app.processEvents()
     window.show_entry(gui_entry)
-    for key in list(window.views):
+    from journal.gui.shell.views import VIEWS
+
+    for key in [spec.key for spec in VIEWS]:  # every section, each built on its first visit
         window.show_view(key)
         app.processEvents()
     window.clipboard_guard.copy_text(m["gui_clipboard"])
@@ -209,7 +211,7 @@ def main() -> None:
     app.processEvents()
 
     # a password-protected PDF through the report page
-    report_view = window.views["report"]
+    report_view = window.view("report")  # built on its first visit
     window.show_view("report")
     app.processEvents()
     type_text(report_view.prepared_edit, m["gui_prepared"])

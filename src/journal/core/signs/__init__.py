@@ -234,6 +234,6 @@ def iter_signs_json(results: list[SignResult], lang: str = "en") -> Iterator[dic
     zh = i18n.normalise_lang(lang) == "zh"
     for r in results:
         yield {"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence),
-               "reasons": [x._json(zh) for x in r.reasons],
+               "reasons": [x.json_in(zh) for x in r.reasons],
                "dismissed": None if r.dismissed is None else {
                    "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}}

@@ -123,9 +123,9 @@ class Reason:
         return t["quote"].format(quote=self.quote, date=date)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
-        return self._json(i18n.normalise_lang(lang) == "zh")
+        return self.json_in(i18n.normalise_lang(lang) == "zh")
 
-    def _json(self, zh: bool) -> dict[str, Any]:
+    def json_in(self, zh: bool) -> dict[str, Any]:
         return {"entry": self.entry_id, "field": self.field, "quote": self.quote or self.amount,
                 "text": self._text(zh)}
 
