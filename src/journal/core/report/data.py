@@ -172,11 +172,13 @@ def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]
     return money_totals(journal.totals(entries) if entries else {})
 
 
-def load_signs(journal: Any, lang: str, selected: set[str]) -> list[SignView]:
-    """Warning signs with evidence among the selected entries, present ones first. An error of
-    the engine is raised: a report must not leave the section out without saying why."""
+def load_signs(journal: Any, lang: str, selected: set[str],
+               results: list[Any] | None = None) -> list[SignView]:
+    """Warning signs with evidence among the selected entries, present ones first; ``results``
+    are signs already evaluated (the window's), else the engine evaluates them. An error of the
+    engine is raised: a report must not leave the section out without saying why."""
     views: list[SignView] = []
-    for result in evaluate_journal(journal):
+    for result in evaluate_journal(journal) if results is None else results:
         if result.level not in (PRESENT, POSSIBLE):
             continue
         evidence = [i for i in result.evidence if i in selected]

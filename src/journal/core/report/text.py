@@ -203,17 +203,18 @@ def summary_from(data: ReportData) -> str:
     return summary.text(data.made_at, who, data.totals, data.signs, len(data.attachments))
 
 
-def build_text(journal: Any, options: ReportOptions) -> str:
+def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = None) -> str:
     """The summary for an online report form, in ``options.lang`` (≤ 2,000 characters).
 
     Never every entry at once: from the selected ids (a covering index) it loads the first and
     last entry, the first requests and gifts that fit, one entry per person (when each first
     appears, and whether in an event other than a report), the totals from the money columns
     and the attachments list; the warning signs come from the signs engine (:func:`load_signs`).
-    A selection of persons is read in batches of entries instead."""
+    A selection of persons is read in batches of entries instead. ``signs``: results already
+    evaluated (the window's), so that they are not evaluated twice."""
     options = options.validated()
     if options.person_ids:
-        return _text_in_batches(journal, options)
+        return _text_in_batches(journal, options, signs)
     all_persons: list[Person] = list(journal.list_persons())
     summary = _Summary(options.lang, Redactor(all_persons, options.redact))
     filters = selection_filters(options)
@@ -262,8 +263,9 @@ def build_text(journal: Any, options: ReportOptions) -> str:
     shown.sort(key=lambda p: (0, first_seen[p.id], p.name) if p.id in first_seen
                else (1, 0.0, p.name))
     who = [p for p in shown if p.id in others]
-    signs = load_signs(journal, options.lang, selected)
-    return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), signs, files)
+    shown_signs = load_signs(journal, options.lang, selected, signs)
+    return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), shown_signs,
+                        files)
 
 
 def _totals_in_batches(journal: Any, filters: dict[str, Any]) -> dict[str, dict[str, Decimal]]:
@@ -280,7 +282,7 @@ def _totals_in_batches(journal: Any, filters: dict[str, Any]) -> dict[str, dict[
     return raw
 
 
-def _text_in_batches(journal: Any, options: ReportOptions) -> str:
+def _text_in_batches(journal: Any, options: ReportOptions, signs: list[Any] | None = None) -> str:
     """The summary of a selection of persons: every selected entry is looked at, in batches
     (the filter on several persons is applied to loaded entries)."""
     all_persons: list[Person] = list(journal.list_persons())
@@ -307,5 +309,6 @@ def _text_in_batches(journal: Any, options: ReportOptions) -> str:
     shown.sort(key=lambda p: (0, first_seen[p.id], p.name) if p.id in first_seen
                else (1, 0.0, p.name))
     who = [p for p in shown if p.id in others]
-    signs = load_signs(journal, options.lang, selected) if selected else []
-    return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), signs, files)
+    shown_signs = load_signs(journal, options.lang, selected, signs) if selected else []
+    return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), shown_signs,
+                        files)

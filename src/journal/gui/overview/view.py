@@ -28,7 +28,6 @@ from journal.core.errors import JournalError
 from journal.core.overview import Counterpart, OverviewData, overview_data, overview_people
 from journal.core.overview.scene import short_amount
 from journal.core.overview.texts import t
-from journal.core.report.data import ReportData, SignView
 from journal.core.report.texts import handle_name
 from journal.gui import qtsetup
 from journal.gui.overview.picture import OverviewPicture
@@ -110,7 +109,7 @@ class OverviewView(QWidget):
         self._generation = 0
         self.data: OverviewData | None = None
         self.narrative_busy = False
-        self._report_data: ReportData | None = None
+        self._narrative_has_signs = False  # a large journal's narrative made with the signs
 
         self.heading = _label(bold=True, scale=1.4)
         self.hint = _label()
@@ -187,8 +186,9 @@ class OverviewView(QWidget):
             return
         self._signs = list(results or [])
         self._load_data()
-        if self._report_data is not None:  # a large journal's narrative gets the signs now
-            self.narrative.setPlainText(self._summary())
+        if self._large and self._start_narrative is None and not self.narrative_busy \
+                and not self._narrative_has_signs:  # a large journal's narrative: now with them
+            self._narrate_in_background(self._generation)
 
     def refresh(self) -> None:
         self._generation += 1
@@ -213,7 +213,7 @@ class OverviewView(QWidget):
 
     def _show_nothing(self) -> None:
         self.data = None
-        self._report_data = None
+        self._narrative_has_signs = False
         self.narrative_busy = False
         self.picture.set_data(None)
         self.narrative.clear()
@@ -269,7 +269,7 @@ class OverviewView(QWidget):
         generation = self._generation
         lang = self._lang()
         self.copied.clear()
-        self._report_data = None
+        self._narrative_has_signs = False
         if not self._large:
             self._on_narrated(generation, _narrative(journal, lang))
             return
@@ -288,9 +288,7 @@ class OverviewView(QWidget):
             BackgroundTask(lambda _progress: _read_people(journal, lang), self,
                            done=lambda people: self._on_people(generation, people),
                            name="overview-people").start()
-            BackgroundTask(lambda _progress: _gather(journal, lang), self,
-                           done=lambda outcome: self._on_narrated(generation, outcome),
-                           name="overview-narrative").start()
+            self._narrate_in_background(generation)
 
         self._start_narrative = start
         if not self.picture.isVisible():  # not on screen (another page is shown): start now
@@ -310,26 +308,30 @@ class OverviewView(QWidget):
         self.people_empty.setText(t("overview.people.none", self._lang()))
         self._set_people(self._people)
 
-    def _on_narrated(self, generation: int, outcome: object) -> None:
+    def _narrate_in_background(self, generation: int) -> None:
+        """A large journal's narrative (the streamed ``export text``) in a thread, with the
+        signs the window evaluated when they are there (never evaluated a second time here)."""
+        journal = self._journal
+        if journal is None or generation != self._generation:
+            return
+        lang = self._lang()
+        signs = None if self._signs is None else list(self._signs)
+        self.narrative_busy = True
+        BackgroundTask(lambda _progress: _narrative(journal, lang, signs if signs is not None
+                                                    else []), self,
+                       done=lambda text: self._on_narrated(generation, text, signs is not None),
+                       name="overview-narrative").start()
+
+    def _on_narrated(self, generation: int, outcome: object, with_signs: bool = True) -> None:
         if generation != self._generation or self._journal is None:
             return  # a newer refresh, or locked meanwhile: drop it
         self.narrative_busy = False
-        if isinstance(outcome, ReportData):
-            self._report_data = outcome
-            text: str | None = self._summary()
-        else:
-            text = str(outcome) if outcome else None
+        self._narrative_has_signs = with_signs
+        text = str(outcome) if outcome else None
         self.narrative.setPlainText(text or "")
         self.copy_button.setEnabled(bool(text))
-
-    def _summary(self) -> str:
-        from journal.core.report.text import summary_from
-
-        data = self._report_data
-        assert data is not None
-        if self._signs is not None:
-            data.signs = sign_views(self._signs, data)
-        return summary_from(data)
+        if not with_signs and self._signs is not None:  # the signs came while it was made
+            self._narrate_in_background(generation)
 
     def _retranslate(self) -> None:
         lang = self._lang()
@@ -362,38 +364,12 @@ def _read_people(journal: Journal, lang: str) -> list[Counterpart] | None:
         return None
 
 
-def _gather(journal: Journal, lang: str) -> ReportData | None:
-    from journal.core.report.data import collect
-    from journal.core.report.options import ReportOptions
-
-    try:
-        return collect(journal, ReportOptions(lang=lang), with_signs=False)
-    except JournalError as exc:  # e.g. locked meanwhile: nothing to show any more
-        log.info("overview: narrative not made (%s)", exc.key)
-        return None
-    except Exception:  # the stack trace goes to the log
-        log.warning("overview: the entries for the narrative could not be read", exc_info=True)
-        return None
-
-
-def sign_views(results: list[Any], data: ReportData) -> list[SignView]:
-    """Signs evaluated by the signs page, as the report's summary shows them."""
-    views = []
-    for r in results:
-        evidence = [i for i in r.evidence if i in data.number_of]
-        if evidence and r.level in ("present", "possible"):
-            views.append(SignView(r.id, r.level, r.title(data.lang), r.explanation(data.lang),
-                                  r.advice(data.lang), evidence))
-    views.sort(key=lambda v: (v.level != "present", v.id))
-    return views
-
-
-def _narrative(journal: Journal, lang: str) -> str | None:
+def _narrative(journal: Journal, lang: str, signs: list[Any] | None = None) -> str | None:
     from journal.core.report.options import ReportOptions
     from journal.core.report.text import build_text
 
     try:
-        return build_text(journal, ReportOptions(lang=lang))
+        return build_text(journal, ReportOptions(lang=lang), signs)
     except Exception:  # e.g. locked meanwhile; the stack trace goes to the log
         log.warning("overview: the narrative could not be made", exc_info=True)
         return None
