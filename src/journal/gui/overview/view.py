@@ -315,11 +315,11 @@ class OverviewView(QWidget):
         if journal is None or generation != self._generation:
             return
         lang = self._lang()
-        signs = None if self._signs is None else list(self._signs)
+        with_signs = self._signs is not None
+        signs = list(self._signs or [])  # none yet: the narrative without them, for now
         self.narrative_busy = True
-        BackgroundTask(lambda _progress: _narrative(journal, lang, signs if signs is not None
-                                                    else []), self,
-                       done=lambda text: self._on_narrated(generation, text, signs is not None),
+        BackgroundTask(lambda _progress: _narrative(journal, lang, signs), self,
+                       done=lambda text: self._on_narrated(generation, text, with_signs),
                        name="overview-narrative").start()
 
     def _on_narrated(self, generation: int, outcome: object, with_signs: bool = True) -> None:
