@@ -373,3 +373,49 @@ def test_the_window_groups_days_too_narrow_to_point_at(journal: Any) -> None:
     assert sum(h.count for h in columns) == sum(h.count for h in days)
     assert "每列一天" in for_print.texts() and any(
         s.startswith("每列") and s.endswith("天") and s != "每列一天" for s in for_mouse.texts())
+
+
+# ------------------------------------------------------------------ the legend's sign titles
+def _legend_lines(scene: Any, hit: Any) -> list[str]:
+    """The legend's text lines that stand in ``hit``'s area (one sign's item)."""
+    return [s.text for s in scene.shapes if s.kind == "text" and s.text
+            and hit.x <= s.x <= hit.x + hit.w and hit.y <= s.y <= hit.y + hit.h]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_sign_title_in_the_legend_wraps_whole_when_the_lanes_keep_their_room(
+        journal: Any, lang: str) -> None:
+    from journal.core.signs import evaluate_journal
+
+    cases.build_in_journal(journal, cases.LIU)
+    data = overview_data(journal, lang, signs=evaluate_journal(journal))
+    scene = build_scene(data, 280, 900, font=12)
+    legend = [h for h in scene.hits if h.legend]
+    assert [h.what for h in legend] == [m.title for m in data.signs]
+    wrapped = 0
+    for hit, mark in zip(legend, data.signs, strict=True):
+        lines = _legend_lines(scene, hit)
+        assert not any("…" in x for x in lines)
+        assert mark.title.replace(" ", "") in "".join(lines).replace(" ", "")
+        wrapped += len(lines) > 1
+    assert wrapped >= 1 and scene.legend_extra > 0
+
+
+def test_with_no_room_to_wrap_a_legend_title_is_cut_and_its_area_keeps_the_whole_title(
+        journal: Any) -> None:
+    from journal.core.signs import evaluate_journal
+
+    cases.build_in_journal(journal, cases.LIU)
+    data = overview_data(journal, "en", signs=evaluate_journal(journal))
+    scene = build_scene(data, 360, 330, font=12)
+    legend = [h for h in scene.hits if h.legend]
+    assert [h.what for h in legend] == [m.title for m in data.signs] and scene.legend_extra == 0
+    cut = 0
+    for hit, mark in zip(legend, data.signs, strict=True):
+        lines = _legend_lines(scene, hit)
+        assert len(lines) == 1
+        label = f"{mark.title} ({mark.entry.day})"
+        if lines[0] != label:
+            assert lines[0].endswith("…") and label.startswith(lines[0].removesuffix("…"))
+            cut += 1
+    assert cut >= 1

@@ -47,6 +47,8 @@ SIGNS_WEIGHT = 1.5
 MIN_BUCKET = 0.75  # a bucket narrower than this many times the font size shares its column
 MIN_COLUMN = 1.9  # such a shared column is this many times the font size wide (marker and count)
 BOLD = 1.1  # bold text is about this much wider than the regular text measured
+LEGEND_LINES = 2  # a sign's title in the legend wraps onto this many lines at most …
+WRAP_MIN_UNIT = 1.6  # … when the lanes keep this many times the font per unit of lane weight
 
 Measure = Callable[[str, float], float]
 
@@ -87,6 +89,7 @@ class Hit:
     entry: EntryRef
     count: int
     what: str  # the lane's name, or the sign's title
+    legend: bool = False  # a sign's line in the legend (its whole title, however it is cut)
 
     def contains(self, px: float, py: float) -> bool:
         return self.x <= px <= self.x + self.w and self.y <= py <= self.y + self.h
@@ -98,6 +101,7 @@ class Scene:
     height: float
     shapes: list[Shape] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
+    legend_extra: float = 0.0  # the height the wrapped sign titles take beyond one line each
 
     def hit_at(self, x: float, y: float) -> Hit | None:
         found = [h for h in self.hits if h.contains(x, y)]
@@ -192,6 +196,39 @@ def short_amount(value: Decimal, currency: str) -> str:
     return f"{q:,} {currency}"
 
 
+def wrap_text(text: str, width: float, size: float, measure: Measure, max_lines: int) -> list[str]:
+    """``text`` in lines no wider than ``width``: broken at a space where the line has one,
+    otherwise between characters (as Chinese is); the last line allowed ends in "…" when text
+    is left over."""
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < max_lines:
+        if measure(rest, size) <= width:
+            lines.append(rest)
+            return lines
+        n = 1  # the longest start that fits (at least one character)
+        while n < len(rest) and measure(rest[:n + 1], size) <= width:
+            n += 1
+        space = rest.rfind(" ", 0, n + 1)
+        if space > 0:
+            lines.append(rest[:space])
+            rest = rest[space + 1:]
+        else:
+            lines.append(rest[:n])
+            rest = rest[n:]
+    if rest and lines:
+        last = lines[-1]
+        while last and measure(last + "…", size) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return lines
+
+
+def _sign_label(title: str, day: str, lang: str) -> str:
+    when = _tick_label(date.fromisoformat(day), "day", lang, True)
+    return f"{title}（{when}）" if lang == "zh" else f"{title} ({when})"
+
+
 def _tick_label(day: date, unit: str, lang: str, full: bool) -> str:
     if unit == "month":
         return f"{day.year}年{day.month}月" if lang == "zh" else f"{day.year}-{day.month:02d}"
@@ -224,6 +261,9 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     line_h = small * 1.45
     legend_h = 0.0
     sign_cols = 1
+    sign_lines: list[list[str]] = []  # each sign's legend text, line by line
+    axis_h = font * 1.8
+    top_h = font * 2.7  # channel labels, two staggered rows
     if legend:
         # as many columns as it takes to keep the list under a third of the height, as long as
         # a column still holds a readable title (the marker's hover shows the whole title)
@@ -235,8 +275,20 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         rows = math.ceil(len(data.signs) / sign_cols) if data.signs else (
             1 if data.signs_pending else 0)
         legend_h = line_h * (1 + (1 + rows if rows else 0)) + pad * 0.5
-    axis_h = font * 1.8
-    top_h = font * 2.7  # channel labels, two staggered rows
+        if data.signs:
+            # a long title wraps when the lanes keep room enough; otherwise it is cut, and
+            # its hover shows it whole
+            avail = (width - 2 * pad) / sign_cols - small * 1.8 - pad * 0.5
+            labels = [_sign_label(m.title, m.entry.day, lang) for m in data.signs]
+            wrapped = [wrap_text(x, avail, small, measure, LEGEND_LINES) for x in labels]
+            tallest = max(sum(len(w) for w in wrapped[c * rows:(c + 1) * rows])
+                          for c in range(sign_cols))
+            wrapped_h = line_h * (2 + tallest) + pad * 0.5
+            lanes_h = height - wrapped_h - axis_h - pad * 1.0 - top_h
+            if lanes_h / (sum(LANE_WEIGHT.values()) + SIGNS_WEIGHT) >= font * WRAP_MIN_UNIT:
+                sign_lines, sc.legend_extra, legend_h = wrapped, wrapped_h - legend_h, wrapped_h
+            else:
+                sign_lines = [wrap_text(x, avail, small, measure, 1) for x in labels]
     label_w = max(measure(t(f"overview.lane.{k}", lang), font) * BOLD for k in
                   (*LANE_WEIGHT, "signs")) + pad * 1.5
     label_w = max(label_w, font * 5)
@@ -464,21 +516,22 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             text(pad, ly, t("overview.legend.signs", lang), small, INK, bold=True)
             col_w = (width - 2 * pad) / sign_cols
             rows = math.ceil(len(data.signs) / sign_cols)
-            for num, m in enumerate(data.signs, start=1):
+            by = ly
+            for num, (m, lines) in enumerate(zip(data.signs, sign_lines, strict=True), start=1):
                 col, row = divmod(num - 1, rows)
                 bx = pad + col * col_w
-                by = ly + line_h * (row + 1)
+                if row == 0:
+                    by = ly
+                by += line_h
                 present = m.level == "present"
                 add(Shape("marker", bx + small * 0.6, by - small * 0.35, shape="circle",
                           size=small * 1.25, fill=INK if present else "#ffffff", stroke=INK,
                           width=0.8, label=str(num)))
-                day = date.fromisoformat(m.entry.day)
-                when = _tick_label(day, "day", lang, True)
-                label = f"{m.title}（{when}）" if lang == "zh" else f"{m.title} ({when})"
-                avail = col_w - small * 1.8 - pad * 0.5
-                while measure(label, small) > avail and len(label) > 4:
-                    label = label[:-2] + "…"
-                text(bx + small * 1.6, by, label, small, INK)
+                sc.hits.append(Hit(bx, by - line_h * 0.8, col_w, line_h * len(lines), m.entry, 1,
+                                   m.title, legend=True))
+                for nth_line, part in enumerate(lines):
+                    text(bx + small * 1.6, by + nth_line * line_h, part, small, INK)
+                by += line_h * (len(lines) - 1)
         elif data.signs_pending:
             ly += line_h
             text(pad, ly, t("overview.signs_pending", lang), small, MUTED)

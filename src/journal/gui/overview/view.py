@@ -344,7 +344,7 @@ class OverviewView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         # the picture takes most of the visible height; people and narrative follow below
-        self.picture.setMinimumHeight(max(PICTURE_MIN_H, int(self.height() * 0.82) - 60))
+        self.picture.set_height(max(PICTURE_MIN_H, int(self.height() * 0.82) - 60))
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
