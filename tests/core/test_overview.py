@@ -295,11 +295,11 @@ def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
                                                               ) -> None:
     """Schema v3's (id, time, kind, channel) index serves the channel and per-person queries, so
     they read no wide entry rows."""
-    from journal.core.overview import data as overview_module
+    from journal.core.overview import query as overview_query
 
     cases.build_in_journal(journal, cases.LIU)
     plans: list[str] = []
-    real = overview_module._rows
+    real = overview_query.rows
 
     def explained(j: Any, sql: str, params: Any = ()) -> list[Any]:
         if "channel" in sql and "GROUP BY" in sql:
@@ -307,7 +307,7 @@ def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
                                   j.db.rows("EXPLAIN QUERY PLAN " + sql, params)))
         return real(j, sql, params)
 
-    monkeypatch.setattr(overview_module, "_rows", explained)
+    monkeypatch.setattr(overview_query, "rows", explained)
     overview_data(journal, "en", signs=[])
     assert len(plans) == 2
     assert all("USING INDEX entries_overview" in p for p in plans), plans
