@@ -356,7 +356,7 @@ def test_dense_columns_in_chinese_name_the_period_in_chinese(journal: Any) -> No
 @pytest.mark.parametrize(("n", "en", "zh"), [(950, "950", "950"), (1234, "1.2k", "1.2千"),
                                              (2000, "2k", "2千"), (12345, "12k", "1.2万")])
 def test_counts_under_markers_are_short_in_both_languages(n: int, en: str, zh: str) -> None:
-    from journal.core.overview.scene import short_count
+    from journal.core.overview.labels import short_count
 
     assert (short_count(n, "en"), short_count(n, "zh")) == (en, zh)
 

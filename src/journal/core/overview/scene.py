@@ -12,12 +12,20 @@ with the sensitivity of their target, so the escalation reads in greyscale too.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from journal.core.overview.data import SENSITIVITY, Bucket, EntryRef, OverviewData, RequestMark
+from journal.core.overview.labels import (
+    Measure,
+    approx_width,
+    short_amount,
+    short_count,
+    sign_label,
+    tick_label,
+    wrap_text,
+)
 from journal.core.overview.texts import t
 
 # Okabe-Ito colours; each lane also has its own shape.
@@ -49,14 +57,6 @@ MIN_COLUMN = 1.9  # such a shared column is this many times the font size wide (
 BOLD = 1.1  # bold text is about this much wider than the regular text measured
 LEGEND_LINES = 2  # a sign's title in the legend wraps onto this many lines at most …
 WRAP_MIN_UNIT = 1.6  # … when the lanes keep this many times the font per unit of lane weight
-
-Measure = Callable[[str, float], float]
-
-
-def approx_width(text: str, size: float) -> float:
-    """A text's width without a font at hand: CJK and full-width characters one em, others half."""
-    return sum(size if ord(c) >= 0x2E80 else size * 0.56 for c in text)
-
 
 @dataclass
 class Shape:
@@ -156,16 +156,6 @@ def columns(data: OverviewData, group: int) -> list[Column]:
     return out
 
 
-def short_count(n: int, lang: str) -> str:
-    """A count that fits under a marker: 12, 950, 1.2k (1.2千), 12k (1.2万)."""
-    if n < 1000:
-        return str(n)
-    if lang == "zh":
-        return f"{n / 10000:.1f}万".replace(".0万", "万") if n >= 10000 else \
-            f"{n / 1000:.1f}千".replace(".0千", "千")
-    return f"{n / 1000:.1f}k".replace(".0k", "k") if n < 10000 else f"{round(n / 1000)}k"
-
-
 def marker_points(shape: str, x: float, y: float, size: float) -> list[tuple[float, float]]:
     """The outline of a marker as points (y downwards), for every shape but the circle."""
     r = size / 2
@@ -189,52 +179,6 @@ def marker_points(shape: str, x: float, y: float, size: float) -> list[tuple[flo
                 (x + a, y - a + b), (x + b, y), (x + a, y + a - b), (x + a - b, y + a),
                 (x, y + b), (x - a + b, y + a), (x - a, y + a - b), (x - b, y)]
     raise ValueError(f"unknown marker shape {shape!r}")
-
-
-def short_amount(value: Decimal, currency: str) -> str:
-    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    return f"{q:,} {currency}"
-
-
-def wrap_text(text: str, width: float, size: float, measure: Measure, max_lines: int) -> list[str]:
-    """``text`` in lines no wider than ``width``: broken at a space where the line has one,
-    otherwise between characters (as Chinese is); the last line allowed ends in "…" when text
-    is left over."""
-    lines: list[str] = []
-    rest = text
-    while rest and len(lines) < max_lines:
-        if measure(rest, size) <= width:
-            lines.append(rest)
-            return lines
-        n = 1  # the longest start that fits (at least one character)
-        while n < len(rest) and measure(rest[:n + 1], size) <= width:
-            n += 1
-        space = rest.rfind(" ", 0, n + 1)
-        if space > 0:
-            lines.append(rest[:space])
-            rest = rest[space + 1:]
-        else:
-            lines.append(rest[:n])
-            rest = rest[n:]
-    if rest and lines:
-        last = lines[-1]
-        while last and measure(last + "…", size) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return lines
-
-
-def _sign_label(title: str, day: str, lang: str) -> str:
-    when = _tick_label(date.fromisoformat(day), "day", lang, True)
-    return f"{title}（{when}）" if lang == "zh" else f"{title} ({when})"
-
-
-def _tick_label(day: date, unit: str, lang: str, full: bool) -> str:
-    if unit == "month":
-        return f"{day.year}年{day.month}月" if lang == "zh" else f"{day.year}-{day.month:02d}"
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日" if full else f"{day.month}月{day.day}日"
-    return day.isoformat() if full else f"{day.month:02d}-{day.day:02d}"
 
 
 def build_scene(data: OverviewData, width: float, height: float, *, font: float = 9.0,
@@ -279,7 +223,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             # a long title wraps when the lanes keep room enough; otherwise it is cut, and
             # its hover shows it whole
             avail = (width - 2 * pad) / sign_cols - small * 1.8 - pad * 0.5
-            labels = [_sign_label(m.title, m.entry.day, lang) for m in data.signs]
+            labels = [sign_label(m.title, m.entry.day, lang) for m in data.signs]
             wrapped = [wrap_text(x, avail, small, measure, LEGEND_LINES) for x in labels]
             tallest = max(sum(len(w) for w in wrapped[c * rows:(c + 1) * rows])
                           for c in range(sign_cols))
@@ -327,8 +271,8 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             return ""
         c = cols[i]
         last = c.buckets[-1].start
-        a = _tick_label(c.start, data.unit, lang, True)
-        b = _tick_label(last, data.unit, lang, True)
+        a = tick_label(c.start, data.unit, lang, True)
+        b = tick_label(last, data.unit, lang, True)
         return f"（{a}–{b}）" if lang == "zh" else f" ({a} – {b})"
 
     lane_y: dict[str, tuple[float, float]] = {}
@@ -350,9 +294,9 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
 
     # ---- time axis -------------------------------------------------------------------------
     add(Shape("line", x0, lanes_bottom, x1, lanes_bottom, stroke=MUTED, width=0.8))
-    widest = measure(_tick_label(data.buckets[0].start, data.unit, lang, False), small) + pad
+    widest = measure(tick_label(data.buckets[0].start, data.unit, lang, False), small) + pad
     step = max(1, math.ceil(widest / bw))
-    first_w = measure(_tick_label(data.buckets[0].start, data.unit, lang, True), small)
+    first_w = measure(tick_label(data.buckets[0].start, data.unit, lang, True), small)
     last_end = -1e9
     unit_text = (t(f"overview.unit.{data.unit}", lang) if group == 1
                  else t(f"overview.unit.{data.unit}s", lang, n=group))
@@ -362,7 +306,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         full = i == 0
         if i % step and not full:
             continue
-        label = _tick_label(b.start, data.unit, lang, full)
+        label = tick_label(b.start, data.unit, lang, full)
         w = first_w if full else measure(label, small)
         lx = max(cx(i) - w / 2, x0 - label_w * 0.5)
         if lx < last_end + pad or lx + w > axis_end:

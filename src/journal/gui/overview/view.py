@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from journal.core.errors import JournalError
 from journal.core.overview import Counterpart, OverviewData, overview_data, overview_people
-from journal.core.overview.scene import short_amount
+from journal.core.overview.labels import short_amount
 from journal.core.overview.texts import t
 from journal.core.report.texts import handle_name
 from journal.gui import qtsetup
