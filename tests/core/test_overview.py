@@ -419,3 +419,35 @@ def test_with_no_room_to_wrap_a_legend_title_is_cut_and_its_area_keeps_the_whole
             assert lines[0].endswith("…") and label.startswith(lines[0].removesuffix("…"))
             cut += 1
     assert cut >= 1
+
+
+def test_wrapping_breaks_at_a_space_or_before_a_chinese_aside_and_cuts_only_the_last_line() -> None:
+    from journal.core.overview.labels import approx_width, wrap_text
+
+    assert wrap_text("Tasks moving from harmless places (2024-03-20)", 20 * 5.6, 10,
+                     approx_width, 3) == ["Tasks moving from", "harmless places", "(2024-03-20)"]
+    assert wrap_text("任务从无害目标逐渐转向军事或政府目标（2024年3月20日）", 200, 10,
+                     approx_width, 2) == ["任务从无害目标逐渐转向军事或政府目标", "（2024年3月20日）"]
+    assert wrap_text("任务从无害目标逐渐转向军事或政府目标", 100, 10, approx_width, 1) == ["任务从无害目标逐渐…"]
+
+
+def test_sign_markers_on_the_same_days_never_cover_one_another(journal: Any) -> None:
+    """The demo's signs, several first showing on 5 and 6 March, in the window's picture at
+    800 × 600 (565 × 470 pixels)."""
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.demo import build_demo
+    from journal.core.signs import evaluate_journal
+
+    demo = build_demo(journal.path.parent / "demo.ijournal", kdf=FAST_PARAMS, lang="en")
+    try:
+        data = overview_data(demo, "en", signs=evaluate_journal(demo))
+    finally:
+        demo.close()
+    scene = build_scene(data, 565, 470, font=13, min_bucket=12)
+    marks = [h for h in scene.hits if not h.legend and h.what in {m.title for m in data.signs}]
+    assert len(marks) == len(data.signs) >= 10
+    for k, a in enumerate(marks):
+        for b in marks[k + 1:]:
+            apart = (a.x + a.w <= b.x + 1e-6 or b.x + b.w <= a.x + 1e-6
+                     or a.y + a.h <= b.y + 1e-6 or b.y + b.h <= a.y + 1e-6)
+            assert apart, (a.what, b.what)

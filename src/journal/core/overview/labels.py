@@ -31,9 +31,9 @@ def short_amount(value: Decimal, currency: str) -> str:
 
 
 def wrap_text(text: str, width: float, size: float, measure: Measure, max_lines: int) -> list[str]:
-    """``text`` in lines no wider than ``width``: broken at a space where the line has one,
-    otherwise between characters (as Chinese is); the last line allowed ends in "…" when text
-    is left over."""
+    """``text`` in lines no wider than ``width``: broken at a space or before a full-width
+    bracket where the line has one, otherwise between characters (as Chinese is); the last line
+    allowed ends in "…" when text is left over."""
     lines: list[str] = []
     rest = text
     while rest and len(lines) < max_lines:
@@ -44,7 +44,11 @@ def wrap_text(text: str, width: float, size: float, measure: Measure, max_lines:
         while n < len(rest) and measure(rest[:n + 1], size) <= width:
             n += 1
         space = rest.rfind(" ", 0, n + 1)
-        if space > 0:
+        aside = rest.rfind("（", 1, n + 1)  # a Chinese aside (the date) starts its own line
+        if aside > space:
+            lines.append(rest[:aside])
+            rest = rest[aside:]
+        elif space > 0:
             lines.append(rest[:space])
             rest = rest[space + 1:]
         else:

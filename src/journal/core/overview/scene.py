@@ -427,13 +427,21 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     ya, yb = lane_y["signs"]
     ssize = max(5.0, min(font * 1.35, (yb - ya) * 0.45, bw * 0.95 if bw > font else font))
     per_row = max(1, int((yb - ya - font * 1.4) // (ssize * 1.05)))
-    stacked: dict[int, int] = {}
+    spacing = ssize * 1.05
+    drawn: list[tuple[float, int]] = []  # (x, row) of each sign marker placed
+
+    def free(x: float, row: int) -> bool:
+        return x0 <= x <= x1 and all(r != row or abs(x - px) >= spacing - 1e-6 for px, r in drawn)
+
+    # signs that first show on the same or neighbouring days stack up, then spread sideways,
+    # nearest first, never over one another
+    offsets = [0, *(k * d for k in range(1, len(data.signs) + 2) for d in (1, -1))]
     for num, m in enumerate(data.signs, start=1):
-        i = col_of(date.fromisoformat(m.entry.day))
-        nth = stacked.get(i, 0)
-        stacked[i] = nth + 1
-        sx = cx(i) + (nth // per_row) * ssize * 1.05
-        sy = ya + font * 1.4 + (nth % per_row + 0.5) * ssize * 1.05
+        home = cx(col_of(date.fromisoformat(m.entry.day)))
+        sx, row = next(((home + k * spacing, r) for k in offsets for r in range(per_row)
+                        if free(home + k * spacing, r)), (home, 0))
+        drawn.append((sx, row))
+        sy = ya + font * 1.4 + (row + 0.5) * spacing
         present = m.level == "present"
         add(Shape("marker", sx, sy, shape="circle", size=ssize, fill=INK if present else "#ffffff",
                   stroke=INK, width=0.8, label=str(num)))
