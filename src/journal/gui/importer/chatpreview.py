@@ -120,6 +120,9 @@ class ChatPreview(QWidget):
     def zone(self) -> str | None:
         return self.tz_combo.currentText().strip() or None
 
+    def set_zone(self, name: str) -> None:
+        self.tz_combo.setCurrentText(name)
+
     def order(self) -> str | None:
         """The date order chosen, when the chat's dates need one."""
         order: str | None = self.order_combo.currentData() if self.order_combo.isEnabled() \
@@ -175,7 +178,7 @@ class ChatPreview(QWidget):
         self.person_combo.lineEdit().setPlaceholderText(  # type: ignore[union-attr]
             self.tr("as named in the chat"))
 
-        self.tz_combo.setCurrentText(chat.tz_name)
+        self.set_zone(chat.tz_name)
         has_order = chat.date_order is not None
         self.order_label.setVisible(has_order)
         self.order_combo.setVisible(has_order)

@@ -77,13 +77,6 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._build_done())
         self.bill_preview = BillPreview()
         self.pages.addWidget(self.bill_preview)
-        # the chat preview's fields, by their names on the dialog
-        p = self.chat_preview
-        self.file_label, self.format_label, self.senders_label = \
-            p.file_label, p.format_label, p.senders_label
-        self.me_combo, self.me_hint, self.person_combo = p.me_combo, p.me_hint, p.person_combo
-        self.tz_combo, self.order_combo, self.table = p.tz_combo, p.order_combo, p.table
-        self.warnings_label, self.preview_status = p.warnings_label, p.status
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
@@ -200,7 +193,7 @@ class ImportDialog(QDialog):
             index = self.kind_combo.findData(kind)
             if index >= 0:
                 self.kind_combo.setCurrentIndex(index)
-        self.tz_combo.setCurrentText(self.tz_combo.currentText() or system_tz_name())
+        self.chat_preview.set_zone(self.chat_preview.zone() or system_tz_name())
         self._parse(date_order=None)
 
     def _kind(self) -> str | None:
@@ -235,7 +228,7 @@ class ImportDialog(QDialog):
             return
         kind = self._kind()
         self.choose_status.clear()
-        self.preview_status.clear()
+        self.chat_preview.status.clear()
         if kind is None:
             self.choose_status.setText(self.tr(
                 "This file does not look like a chat export. Choose the format above and try again."))
@@ -285,10 +278,10 @@ class ImportDialog(QDialog):
         text = self._error_text(exc)
         if self.pages.currentIndex() == self.PAGE_PREVIEW and self.parsed is not None:
             # a changed zone or date order did not work: keep the last good preview
-            self.preview_status.setText(text)
+            self.chat_preview.status.setText(text)
             self.import_button.setEnabled(True)
             if isinstance(exc, JournalError) and exc.field == "tz":
-                self.tz_combo.setCurrentText(self.parsed.tz_name)
+                self.chat_preview.set_zone(self.parsed.tz_name)
             return
         self.parsed = None
         self.bill = None
@@ -392,7 +385,7 @@ class ImportDialog(QDialog):
             self._show_page(self.PAGE_BILL)
             dialogs.show_error(self, exc, self.tr("Import"))
             return
-        self.preview_status.setText(self._error_text(exc))
+        self.chat_preview.status.setText(self._error_text(exc))
         self._show_page(self.PAGE_PREVIEW)
         dialogs.show_error(self, exc, self.tr("Import a chat"))
 
