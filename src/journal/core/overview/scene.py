@@ -58,6 +58,7 @@ BOLD = 1.1  # bold text is about this much wider than the regular text measured
 LEGEND_LINES = 2  # a sign's title in the legend wraps onto this many lines at most …
 WRAP_MIN_UNIT = 1.6  # … when the lanes keep this many times the font per unit of lane weight
 
+
 @dataclass
 class Shape:
     kind: str  # rect, line, poly, marker, text
