@@ -379,6 +379,109 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
   </context>
   <context>
+    <name>ChatPreview</name>
+    <message>
+      <source>Day first (31/12/2024)</source>
+      <translation>日在前（31/12/2024）</translation>
+    </message>
+    <message>
+      <source>Month first (12/31/2024)</source>
+      <translation>月在前（12/31/2024）</translation>
+    </message>
+    <message>
+      <source>Year first (2024/12/31)</source>
+      <translation>年在前（2024/12/31）</translation>
+    </message>
+    <message>
+      <source>Dates:</source>
+      <translation>日期顺序：</translation>
+    </message>
+    <message>
+      <source>File:</source>
+      <translation>文件：</translation>
+    </message>
+    <message>
+      <source>Recognised as:</source>
+      <translation>识别为：</translation>
+    </message>
+    <message>
+      <source>Messages:</source>
+      <translation>消息：</translation>
+    </message>
+    <message>
+      <source>People in the chat:</source>
+      <translation>聊天中的人：</translation>
+    </message>
+    <message>
+      <source>You are:</source>
+      <translation>您是：</translation>
+    </message>
+    <message>
+      <source>Choose your own name in this chat, so that you are not recorded as one of the people.</source>
+      <translation>请选择您自己在这个聊天中的名字，以免把您自己记录为对方人物。</translation>
+    </message>
+    <message>
+      <source>Record the other person as:</source>
+      <translation>把对方记录为：</translation>
+    </message>
+    <message>
+      <source>Time zone of the times:</source>
+      <translation>时间所在的时区：</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>发送者</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>Chat</source>
+      <translation>聊天</translation>
+    </message>
+    <message>
+      <source>%1 (%2 pages, read in order as one chat)</source>
+      <translation>%1（共 %2 页，按顺序作为同一段聊天读取）</translation>
+    </message>
+    <message>
+      <source>%1 message(s) on %2 day(s)</source>
+      <translation>%1 条消息，共 %2 天</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Not in this chat / I don't know</source>
+      <translation>不在这个聊天中 / 不确定</translation>
+    </message>
+    <message>
+      <source>as named in the chat</source>
+      <translation>沿用聊天中的名字</translation>
+    </message>
+    <message>
+      <source>The first %1 of %2 messages, as they will be recorded:</source>
+      <translation>共 %2 条消息中的前 %1 条，将按如下方式记录：</translation>
+    </message>
+    <message>
+      <source>(system)</source>
+      <translation>（系统）</translation>
+    </message>
+    <message>
+      <source>[forwarded from %1]</source>
+      <translation>[转发自 %1]</translation>
+    </message>
+    <message>
+      <source>%1 — will be recorded as people in the journal</source>
+      <translation>%1 —— 将作为人物记录在日志中</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecklistOverview</name>
     <message>
       <source>shown by your entries</source>
@@ -697,18 +800,10 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     </message>
   </context>
   <context>
-    <name>ImportDialog</name>
-    <message>
-      <source>Import a chat</source>
-      <translation>导入聊天记录</translation>
-    </message>
+    <name>ImportButtons</name>
     <message>
       <source>Back</source>
       <translation>上一步</translation>
-    </message>
-    <message>
-      <source>Import a chat or a bill</source>
-      <translation>导入聊天记录或账单</translation>
     </message>
     <message>
       <source>Import</source>
@@ -721,6 +816,21 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
     <message>
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Import a chat</source>
+      <translation>导入聊天记录</translation>
+    </message>
+    <message>
+      <source>Import a chat or a bill</source>
+      <translation>导入聊天记录或账单</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
       <source>Chats and payment bills are often the best evidence. Export them from the app, then choose the file here.
@@ -801,76 +911,8 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>格式：</translation>
     </message>
     <message>
-      <source>Day first (31/12/2024)</source>
-      <translation>日在前（31/12/2024）</translation>
-    </message>
-    <message>
-      <source>Month first (12/31/2024)</source>
-      <translation>月在前（12/31/2024）</translation>
-    </message>
-    <message>
-      <source>Year first (2024/12/31)</source>
-      <translation>年在前（2024/12/31）</translation>
-    </message>
-    <message>
-      <source>Dates:</source>
-      <translation>日期顺序：</translation>
-    </message>
-    <message>
-      <source>File:</source>
-      <translation>文件：</translation>
-    </message>
-    <message>
-      <source>Recognised as:</source>
-      <translation>识别为：</translation>
-    </message>
-    <message>
-      <source>Messages:</source>
-      <translation>消息：</translation>
-    </message>
-    <message>
-      <source>People in the chat:</source>
-      <translation>聊天中的人：</translation>
-    </message>
-    <message>
-      <source>You are:</source>
-      <translation>您是：</translation>
-    </message>
-    <message>
-      <source>Choose your own name in this chat, so that you are not recorded as one of the people.</source>
-      <translation>请选择您自己在这个聊天中的名字，以免把您自己记录为对方人物。</translation>
-    </message>
-    <message>
-      <source>Record the other person as:</source>
-      <translation>把对方记录为：</translation>
-    </message>
-    <message>
-      <source>Time zone of the times:</source>
-      <translation>时间所在的时区：</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>时间</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>发送者</translation>
-    </message>
-    <message>
-      <source>Message</source>
-      <translation>消息</translation>
-    </message>
-    <message>
-      <source>Chat</source>
-      <translation>聊天</translation>
-    </message>
-    <message>
       <source>Exports, bills and screenshots (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;All files (*)</source>
       <translation>导出文件、账单和截图 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <source>%1 (%2 pages, read in order as one chat)</source>
-      <translation>%1（共 %2 页，按顺序作为同一段聊天读取）</translation>
     </message>
     <message>
       <source>Importing… Please keep the window open.</source>
@@ -891,38 +933,6 @@ You will see a preview before anything is added. The original file is kept in th
     <message>
       <source>Something went wrong. Nothing was changed. Details are in the log file.</source>
       <translation>出现了问题。没有任何内容被改动。详细信息已写入日志文件。</translation>
-    </message>
-    <message>
-      <source>%1 message(s) on %2 day(s)</source>
-      <translation>%1 条消息，共 %2 天</translation>
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation>（无）</translation>
-    </message>
-    <message>
-      <source>Not in this chat / I don't know</source>
-      <translation>不在这个聊天中 / 不确定</translation>
-    </message>
-    <message>
-      <source>as named in the chat</source>
-      <translation>沿用聊天中的名字</translation>
-    </message>
-    <message>
-      <source>The first %1 of %2 messages, as they will be recorded:</source>
-      <translation>共 %2 条消息中的前 %1 条，将按如下方式记录：</translation>
-    </message>
-    <message>
-      <source>(system)</source>
-      <translation>（系统）</translation>
-    </message>
-    <message>
-      <source>[forwarded from %1]</source>
-      <translation>[转发自 %1]</translation>
-    </message>
-    <message>
-      <source>%1 — will be recorded as people in the journal</source>
-      <translation>%1 —— 将作为人物记录在日志中</translation>
     </message>
     <message>
       <source>This chat was imported before</source>
@@ -1598,18 +1608,6 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>Import chat screenshots</source>
       <translation>导入聊天截图</translation>
-    </message>
-    <message>
-      <source>Import</source>
-      <translation>导入</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>关闭</translation>
     </message>
     <message>
       <source>Read the text of chat screenshots on this computer</source>

@@ -295,11 +295,11 @@ def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
                                                               ) -> None:
     """Schema v3's (id, time, kind, channel) index serves the channel and per-person queries, so
     they read no wide entry rows."""
-    from journal.core.overview import data as overview_module
+    from journal.core.overview import query as overview_query
 
     cases.build_in_journal(journal, cases.LIU)
     plans: list[str] = []
-    real = overview_module._rows
+    real = overview_query.rows
 
     def explained(j: Any, sql: str, params: Any = ()) -> list[Any]:
         if "channel" in sql and "GROUP BY" in sql:
@@ -307,7 +307,7 @@ def test_channels_and_people_are_read_from_the_overview_index(journal: Any,
                                   j.db.rows("EXPLAIN QUERY PLAN " + sql, params)))
         return real(j, sql, params)
 
-    monkeypatch.setattr(overview_module, "_rows", explained)
+    monkeypatch.setattr(overview_query, "rows", explained)
     overview_data(journal, "en", signs=[])
     assert len(plans) == 2
     assert all("USING INDEX entries_overview" in p for p in plans), plans
@@ -356,7 +356,7 @@ def test_dense_columns_in_chinese_name_the_period_in_chinese(journal: Any) -> No
 @pytest.mark.parametrize(("n", "en", "zh"), [(950, "950", "950"), (1234, "1.2k", "1.2千"),
                                              (2000, "2k", "2千"), (12345, "12k", "1.2万")])
 def test_counts_under_markers_are_short_in_both_languages(n: int, en: str, zh: str) -> None:
-    from journal.core.overview.scene import short_count
+    from journal.core.overview.labels import short_count
 
     assert (short_count(n, "en"), short_count(n, "zh")) == (en, zh)
 
@@ -373,3 +373,81 @@ def test_the_window_groups_days_too_narrow_to_point_at(journal: Any) -> None:
     assert sum(h.count for h in columns) == sum(h.count for h in days)
     assert "每列一天" in for_print.texts() and any(
         s.startswith("每列") and s.endswith("天") and s != "每列一天" for s in for_mouse.texts())
+
+
+# ------------------------------------------------------------------ the legend's sign titles
+def _legend_lines(scene: Any, hit: Any) -> list[str]:
+    """The legend's text lines that stand in ``hit``'s area (one sign's item)."""
+    return [s.text for s in scene.shapes if s.kind == "text" and s.text
+            and hit.x <= s.x <= hit.x + hit.w and hit.y <= s.y <= hit.y + hit.h]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_sign_title_in_the_legend_wraps_whole_when_the_lanes_keep_their_room(
+        journal: Any, lang: str) -> None:
+    from journal.core.signs import evaluate_journal
+
+    cases.build_in_journal(journal, cases.LIU)
+    data = overview_data(journal, lang, signs=evaluate_journal(journal))
+    scene = build_scene(data, 280, 900, font=12)
+    legend = [h for h in scene.hits if h.legend]
+    assert [h.what for h in legend] == [m.title for m in data.signs]
+    wrapped = 0
+    for hit, mark in zip(legend, data.signs, strict=True):
+        lines = _legend_lines(scene, hit)
+        assert not any("…" in x for x in lines)
+        assert mark.title.replace(" ", "") in "".join(lines).replace(" ", "")
+        wrapped += len(lines) > 1
+    assert wrapped >= 1 and scene.legend_extra > 0
+
+
+def test_with_no_room_to_wrap_a_legend_title_is_cut_and_its_area_keeps_the_whole_title(
+        journal: Any) -> None:
+    from journal.core.signs import evaluate_journal
+
+    cases.build_in_journal(journal, cases.LIU)
+    data = overview_data(journal, "en", signs=evaluate_journal(journal))
+    scene = build_scene(data, 360, 330, font=12)
+    legend = [h for h in scene.hits if h.legend]
+    assert [h.what for h in legend] == [m.title for m in data.signs] and scene.legend_extra == 0
+    cut = 0
+    for hit, mark in zip(legend, data.signs, strict=True):
+        lines = _legend_lines(scene, hit)
+        assert len(lines) == 1
+        label = f"{mark.title} ({mark.entry.day})"
+        if lines[0] != label:
+            assert lines[0].endswith("…") and label.startswith(lines[0].removesuffix("…"))
+            cut += 1
+    assert cut >= 1
+
+
+def test_wrapping_breaks_at_a_space_or_before_a_chinese_aside_and_cuts_only_the_last_line() -> None:
+    from journal.core.overview.labels import approx_width, wrap_text
+
+    assert wrap_text("Tasks moving from harmless places (2024-03-20)", 20 * 5.6, 10,
+                     approx_width, 3) == ["Tasks moving from", "harmless places", "(2024-03-20)"]
+    assert wrap_text("任务从无害目标逐渐转向军事或政府目标（2024年3月20日）", 200, 10,
+                     approx_width, 2) == ["任务从无害目标逐渐转向军事或政府目标", "（2024年3月20日）"]
+    assert wrap_text("任务从无害目标逐渐转向军事或政府目标", 100, 10, approx_width, 1) == ["任务从无害目标逐渐…"]
+
+
+def test_sign_markers_on_the_same_days_never_cover_one_another(journal: Any) -> None:
+    """The demo's signs, several first showing on 5 and 6 March, in the window's picture at
+    800 × 600 (565 × 470 pixels)."""
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.demo import build_demo
+    from journal.core.signs import evaluate_journal
+
+    demo = build_demo(journal.path.parent / "demo.ijournal", kdf=FAST_PARAMS, lang="en")
+    try:
+        data = overview_data(demo, "en", signs=evaluate_journal(demo))
+    finally:
+        demo.close()
+    scene = build_scene(data, 565, 470, font=13, min_bucket=12)
+    marks = [h for h in scene.hits if not h.legend and h.what in {m.title for m in data.signs}]
+    assert len(marks) == len(data.signs) >= 10
+    for k, a in enumerate(marks):
+        for b in marks[k + 1:]:
+            apart = (a.x + a.w <= b.x + 1e-6 or b.x + b.w <= a.x + 1e-6
+                     or a.y + a.h <= b.y + 1e-6 or b.y + b.h <= a.y + 1e-6)
+            assert apart, (a.what, b.what)

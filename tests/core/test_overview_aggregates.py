@@ -16,7 +16,7 @@ import pytest
 from journal.core import schema
 from journal.core.models import EntryDraft
 from journal.core.overview import OverviewData, overview_data
-from journal.core.overview import data as overview_module
+from journal.core.overview import query as overview_query
 from journal.core.store import Journal
 from journal.core.store.overview_index import OVERVIEW_INDEX_META_KEY
 
@@ -54,13 +54,13 @@ def _from_entries(j: Journal, monkeypatch: pytest.MonkeyPatch, lang: str = "en")
 
 def _sql_seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = overview_module._rows
+    real = overview_query.rows
 
     def recording(j: Any, sql: str, params: Any = ()) -> list[Any]:
         seen.append(sql)
         return real(j, sql, params)
 
-    monkeypatch.setattr(overview_module, "_rows", recording)
+    monkeypatch.setattr(overview_query, "rows", recording)
     return seen
 
 

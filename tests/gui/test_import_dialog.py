@@ -50,21 +50,21 @@ def test_preview_shows_people_and_writes_nothing(qtbot: Any, journal: Any, engli
     before = state(journal)
     dlg = open_preview(qtbot, journal, DATA / "whatsapp/android_dmy_24h/WhatsApp Chat with Xiao Min.txt")
     assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
-    assert "Xiao Min" in dlg.senders_label.text() and "+86 138 0013 8000" in dlg.senders_label.text()
-    assert [dlg.me_combo.itemData(i) for i in range(dlg.me_combo.count())] == \
+    assert "Xiao Min" in dlg.chat_preview.senders_label.text() and "+86 138 0013 8000" in dlg.chat_preview.senders_label.text()
+    assert [dlg.chat_preview.me_combo.itemData(i) for i in range(dlg.chat_preview.me_combo.count())] == \
         [None, "Xiao Min", "Liu", "+86 138 0013 8000"]
-    assert "WhatsApp" in dlg.format_label.text() and "Android" in dlg.format_label.text()
-    assert dlg.order_combo.isVisibleTo(dlg) and dlg.order_combo.currentData() == "DMY"
-    assert dlg.table.rowCount() == 7
-    assert dlg.table.item(1, 1).text() == "Xiao Min"
-    assert dlg.table.item(1, 2).text().startswith("Hi Liu! A magazine")
-    assert dlg.table.item(0, 1).text() == "(system)"
-    assert dlg.me_hint.isVisibleTo(dlg)
+    assert "WhatsApp" in dlg.chat_preview.format_label.text() and "Android" in dlg.chat_preview.format_label.text()
+    assert dlg.chat_preview.order_combo.isVisibleTo(dlg) and dlg.chat_preview.order_combo.currentData() == "DMY"
+    assert dlg.chat_preview.table.rowCount() == 7
+    assert dlg.chat_preview.table.item(1, 1).text() == "Xiao Min"
+    assert dlg.chat_preview.table.item(1, 2).text().startswith("Hi Liu! A magazine")
+    assert dlg.chat_preview.table.item(0, 1).text() == "(system)"
+    assert dlg.chat_preview.me_hint.isVisibleTo(dlg)
     assert dlg.import_button.isEnabled()
-    assert not dlg.person_combo.isVisibleTo(dlg)  # three others: no single counterpart to rename
-    assert dlg.table.isColumnHidden(3)  # one conversation: no "Chat" column
+    assert not dlg.chat_preview.person_combo.isVisibleTo(dlg)  # three others: no single counterpart to rename
+    assert dlg.chat_preview.table.isColumnHidden(3)  # one conversation: no "Chat" column
     dlg.select_me("Liu")
-    assert "Liu" not in dlg.senders_label.text() and not dlg.me_hint.isVisibleTo(dlg)
+    assert "Liu" not in dlg.chat_preview.senders_label.text() and not dlg.chat_preview.me_hint.isVisibleTo(dlg)
     assert state(journal) == before  # nothing written by the preview
 
 
@@ -100,14 +100,14 @@ def test_second_import_of_the_same_file_says_so(qtbot: Any, journal: Any, englis
 def test_person_mapping_and_time_zone_change(qtbot: Any, journal: Any, english: None) -> None:
     journal.add_person("Zhang (survey company)")
     dlg = open_preview(qtbot, journal, DATA / "whatsapp/android_mdy_12h/chat.txt")
-    assert dlg.person_combo.findText("Zhang (survey company)") >= 0
-    dlg.tz_combo.setCurrentText("Europe/London")
+    assert dlg.chat_preview.person_combo.findText("Zhang (survey company)") >= 0
+    dlg.chat_preview.tz_combo.setCurrentText("Europe/London")
     dlg._reparse()
     qtbot.waitUntil(lambda: not dlg.busy() and dlg.parsed.tz_name == "Europe/London", timeout=WAIT)
     assert dlg.parsed.messages[1].sent_at.utcoffset().total_seconds() == 0
     dlg.select_me("Wang")
-    assert dlg.person_combo.isVisibleTo(dlg)
-    dlg.person_combo.setCurrentText("Zhang (survey company)")
+    assert dlg.chat_preview.person_combo.isVisibleTo(dlg)
+    dlg.chat_preview.person_combo.setCurrentText("Zhang (survey company)")
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
     entry = journal.get_entry(dlg.result.entry_ids[0])
@@ -117,33 +117,33 @@ def test_person_mapping_and_time_zone_change(qtbot: Any, journal: Any, english: 
 
 def test_whole_account_export_shows_the_chat_column(qtbot: Any, journal: Any, english: None) -> None:
     dlg = open_preview(qtbot, journal, DATA / "telegram/account/result.json")
-    assert not dlg.table.isColumnHidden(3)
-    assert dlg.table.item(3, 3).text() == "Work group"
+    assert not dlg.chat_preview.table.isColumnHidden(3)
+    assert dlg.chat_preview.table.item(3, 3).text() == "Work group"
     assert dlg.me() == "Liu"  # the export says whose account it is
-    assert not dlg.person_combo.isVisibleTo(dlg)
+    assert not dlg.chat_preview.person_combo.isVisibleTo(dlg)
 
 
 def test_bad_time_zone_keeps_the_last_good_preview(qtbot: Any, journal: Any, english: None) -> None:
     dlg = open_preview(qtbot, journal, DATA / "whatsapp/android_iso/chat.txt")
     good = dlg.parsed
-    dlg.tz_combo.setCurrentText("Mars/Olympus")
+    dlg.chat_preview.tz_combo.setCurrentText("Mars/Olympus")
     dlg._reparse()
-    qtbot.waitUntil(lambda: not dlg.busy() and dlg.preview_status.text() != "", timeout=WAIT)
-    assert "Mars/Olympus" in dlg.preview_status.text()
+    qtbot.waitUntil(lambda: not dlg.busy() and dlg.chat_preview.status.text() != "", timeout=WAIT)
+    assert "Mars/Olympus" in dlg.chat_preview.status.text()
     assert dlg.parsed is good and dlg.import_button.isEnabled()
-    assert dlg.tz_combo.currentText() == good.tz_name
+    assert dlg.chat_preview.tz_combo.currentText() == good.tz_name
 
 
 def test_ambiguous_dates_can_be_switched(qtbot: Any, journal: Any, english: None) -> None:
     dlg = open_preview(qtbot, journal, DATA / "whatsapp/ambiguous/chat.txt")
-    assert dlg.parsed.date_order_ambiguous and dlg.warnings_label.isVisibleTo(dlg)
-    assert "day-first or month-first" in dlg.warnings_label.text()
-    assert dlg.table.item(2, 0).text() == "2024-04-03 11:00"
-    dlg.order_combo.setCurrentIndex(dlg.order_combo.findData("MDY"))
+    assert dlg.parsed.date_order_ambiguous and dlg.chat_preview.warnings_label.isVisibleTo(dlg)
+    assert "day-first or month-first" in dlg.chat_preview.warnings_label.text()
+    assert dlg.chat_preview.table.item(2, 0).text() == "2024-04-03 11:00"
+    dlg.chat_preview.order_combo.setCurrentIndex(dlg.chat_preview.order_combo.findData("MDY"))
     dlg._reparse()
     qtbot.waitUntil(lambda: not dlg.busy() and dlg.parsed.date_order == "MDY", timeout=WAIT)
-    assert dlg.table.item(2, 0).text() == "2024-03-04 11:00"
-    assert not dlg.warnings_label.isVisibleTo(dlg)
+    assert dlg.chat_preview.table.item(2, 0).text() == "2024-03-04 11:00"
+    assert not dlg.chat_preview.warnings_label.isVisibleTo(dlg)
 
 
 def test_bad_file_shows_a_message_and_changes_nothing(qtbot: Any, journal: Any, tmp_path: Path,
@@ -175,7 +175,7 @@ def test_file_vanishing_before_import_rolls_back(qtbot: Any, journal: Any, tmp_p
     dlg.import_button.click()
     qtbot.waitUntil(lambda: not dlg.busy() and dlg.pages.currentIndex() == dlg.PAGE_PREVIEW,
                     timeout=WAIT)
-    assert "changed after it was read" in dlg.preview_status.text()
+    assert "changed after it was read" in dlg.chat_preview.status.text()
     assert dialogs.shown and dialogs.shown[-1][0] == "warning"
     assert state(journal) == before and dlg.result is None
 
@@ -193,8 +193,8 @@ def test_dialog_in_chinese(qtbot: Any, journal: Any, qapp: Any) -> None:
         dialogs.set_next_file(str(DATA / "whatsapp/android_zh_ymd/chat.txt"))
         dlg.choose_button.click()
         qtbot.waitUntil(lambda: dlg.parsed is not None, timeout=WAIT)
-        assert "安卓" in dlg.format_label.text()
-        assert "小敏" in dlg.senders_label.text() and "人物" in dlg.senders_label.text()
+        assert "安卓" in dlg.chat_preview.format_label.text()
+        assert "小敏" in dlg.chat_preview.senders_label.text() and "人物" in dlg.chat_preview.senders_label.text()
     finally:
         qtsetup.install_translators(qapp, "en")
 
@@ -259,10 +259,10 @@ def test_a_telegram_chat_of_several_pages_is_previewed_as_one_chat_naming_every_
     folder = _export(tmp_path / "ChatExport")
     dlg = open_preview(qtbot, journal, folder / "messages10.html")
     assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
-    assert dlg.file_label.text() == ("messages.html, messages2.html, messages10.html (3 pages, "
+    assert dlg.chat_preview.file_label.text() == ("messages.html, messages2.html, messages10.html (3 pages, "
                                      "read in order as one chat)")
-    assert [dlg.table.item(r, 2).text() for r in range(dlg.table.rowCount())][:2] == TEXTS[:2]
-    assert dlg.table.rowCount() == 5
+    assert [dlg.chat_preview.table.item(r, 2).text() for r in range(dlg.chat_preview.table.rowCount())][:2] == TEXTS[:2]
+    assert dlg.chat_preview.table.rowCount() == 5
 
 
 def test_enter_in_a_later_step_never_imports_and_ctrl_enter_does(
@@ -274,14 +274,14 @@ def test_enter_in_a_later_step_never_imports_and_ctrl_enter_does(
     dlg.show()
     assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
     dlg.select_me("Wang")
-    for combo in (dlg.person_combo, dlg.tz_combo):
+    for combo in (dlg.chat_preview.person_combo, dlg.chat_preview.tz_combo):
         field = combo.lineEdit()
         assert field is not None
         field.setFocus()
         qtbot.keyClick(field, Qt.Key.Key_Return)
         assert dlg.isVisible() and dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
         assert not dlg.busy() and state(journal) == before
-    field = dlg.person_combo.lineEdit()
+    field = dlg.chat_preview.person_combo.lineEdit()
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
     assert state(journal)[0] > before[0]

@@ -150,9 +150,9 @@ def test_qq_chat_preview_in_chinese_then_import_without_the_user(qtbot: Any, jou
                                                                  chinese: None) -> None:
     dlg = open_file(qtbot, journal, DATA / "qq/message_manager_gb18030.txt")
     assert dlg.pages.currentIndex() == dlg.PAGE_PREVIEW
-    assert dlg.format_label.text() == "QQ 消息管理器导出（文本，2 个会话）"
-    assert dlg.table.rowCount() == 5 and dlg.table.item(0, 1).text() == "张经理"
-    assert not dlg.table.isColumnHidden(3)  # two conversations: the chat column shows
+    assert dlg.chat_preview.format_label.text() == "QQ 消息管理器导出（文本，2 个会话）"
+    assert dlg.chat_preview.table.rowCount() == 5 and dlg.chat_preview.table.item(0, 1).text() == "张经理"
+    assert not dlg.chat_preview.table.isColumnHidden(3)  # two conversations: the chat column shows
     dlg.select_me("小刘")
     do_import(qtbot, dlg)
     assert dlg.result.messages == 5
@@ -162,7 +162,7 @@ def test_qq_chat_preview_in_chinese_then_import_without_the_user(qtbot: Any, jou
 def test_qq_json_preview_knows_the_user(qtbot: Any, journal: Any, lang: str) -> None:
     dlg = open_file(qtbot, journal, DATA / "qq/qce_v5.json")
     assert dlg.me() == "小刘"
-    assert dlg.person_combo.isVisibleTo(dlg)  # one other person: the name can be changed
+    assert dlg.chat_preview.person_combo.isVisibleTo(dlg)  # one other person: the name can be changed
 
 
 def test_bill_times_stay_beijing_time_on_a_computer_elsewhere(qtbot: Any, journal: Any, lang: str,

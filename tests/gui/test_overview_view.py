@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from journal.core.models import Handle
 from journal.gui import qtsetup
@@ -94,6 +94,33 @@ def test_hover_text_has_the_date_and_summary_of_the_entry(view: OverviewView, jo
     assert hover_text(hit, "en") == (
         "→ Telegram\n2024-03-14 09:00 (UTC+8) · She asked me to move our chats to Telegram")
     assert view.picture.hit_at(_centre(hit).x(), _centre(hit).y()) is hit
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_legend_item_shows_the_whole_sign_title_in_its_tooltip(
+        gui_app: Any, qtbot: Any, journal: Any, liu: dict[str, str], lang: str) -> None:
+    from journal.core.signs import evaluate_journal
+
+    qtsetup.install_translators(gui_app, lang)
+    view = OverviewView()
+    qtbot.addWidget(view)
+    view.resize(560, 600)  # the picture's width in a window of 800 × 600
+    view.show()
+    view.set_journal(journal)
+    view.set_signs(evaluate_journal(journal))
+    picture = view.picture
+    scene = picture.scene()
+    assert scene is not None and view.data is not None
+    legend = [h for h in scene.hits if h.legend]
+    assert [h.what for h in legend] == [m.title for m in view.data.signs] and len(legend) > 3
+    for hit in legend:
+        centre = _centre(hit)
+        view.scroll_area.ensureVisible(picture.mapTo(view.scroll_area.widget(), centre).x(),
+                                       picture.mapTo(view.scroll_area.widget(), centre).y())
+        qtbot.mouseMove(picture, centre)
+        qtbot.waitUntil(lambda h=hit: QToolTip.isVisible()
+                        and QToolTip.text() == hover_text(h, lang))
+        assert QToolTip.text().splitlines()[0] == hit.what
 
 
 def test_people_show_handles_grouped_by_app_and_first_and_last_contact(

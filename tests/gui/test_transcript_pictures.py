@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle
 
 from journal.core.importers.common import read_export
 from journal.core.ocr.sample import Bubble, render_chat
@@ -44,13 +47,14 @@ def _photo_with_gps(tmp_path: Path) -> Path:
     return path
 
 
-def _screenshot_entry(journal: Any, tmp_path: Path, lang: str) -> str:
+def _screenshot_entry(journal: Any, tmp_path: Path, lang: str,
+                      first: str = "每周去港口拍几张军舰的照片，报酬¥200") -> str:
     path = _photo_with_gps(tmp_path)
     _, _, sha = read_export(path)
     me = "我" if lang == "zh" else "Me"
     pic = Screenshot(path=path, sha256=sha, conversation="张经理", time_source="picture",
                      exif={"device": "Huawei P40"}, messages=[
-                         ScreenshotMessage(T, "张经理", "other", "每周去港口拍几张军舰的照片，报酬¥200"),
+                         ScreenshotMessage(T, "张经理", "other", first),
                          ScreenshotMessage(T, me, "me", "What for?"),
                      ])
     return import_screenshots(journal, ScreenshotBatch([pic]), lang=lang).entry_ids[0]
@@ -89,6 +93,39 @@ def test_the_transcript_is_shown_beside_its_picture_with_the_capture_metadata(
         in caption
     assert view.correct_button.isVisible() and not view.correct_button.isEnabled()
     detail.grab().save(str(SHOTS / "detail-transcript-en.png"))
+
+
+LONG_LINE = ("每周去港口拍几张军舰的照片，越清楚越好，拍完发到我的Telegram账号上，报酬¥2000，"
+             "不要告诉你的老师和家人，聊天记录看完就删掉")
+
+
+def _wrapped_height(tree: Any, text: str) -> int:
+    """The height of ``text`` wrapped in the tree's message column, as the style lays it out."""
+    margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+    return QFontMetrics(tree.font()).boundingRect(
+        QRect(0, 0, tree.columnWidth(2) - margin, 100_000),
+        int(Qt.TextFlag.TextWordWrap), text).height()
+
+
+def test_a_long_line_wraps_whole_in_a_narrow_pane_and_keeps_its_tooltip(
+        detail: Any, journal: Any, tmp_path: Path, qtbot: Any) -> None:
+    entry_id = _screenshot_entry(journal, tmp_path, "zh", first=LONG_LINE)
+    detail.resize(560, 900)
+    detail.set_entry(journal, entry_id)
+    tree = _view(detail).tree
+    item, short = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert item.text(2) == LONG_LINE and item.toolTip(2) == LONG_LINE
+    one_line = tree.visualItemRect(short).height()
+    assert _wrapped_height(tree, LONG_LINE) > 2 * QFontMetrics(tree.font()).height()
+    # the row holds every wrapped line of the text
+    qtbot.waitUntil(lambda: tree.visualItemRect(item).height() >= _wrapped_height(tree, LONG_LINE))
+    assert tree.visualItemRect(item).height() > 2 * one_line
+    detail.grab().save(str(tmp_path / "narrow.png"))
+    # a wider pane: the rows are laid out again, the line takes fewer rows of text
+    narrow = tree.visualItemRect(item).height()
+    detail.resize(1600, 900)
+    qtbot.waitUntil(lambda: tree.visualItemRect(item).height() < narrow)
+    assert tree.visualItemRect(item).height() >= _wrapped_height(tree, LONG_LINE)
 
 
 def test_a_chat_export_transcript_has_no_picture_and_no_correct_button(

@@ -12,12 +12,20 @@ with the sensitivity of their target, so the escalation reads in greyscale too.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from journal.core.overview.data import SENSITIVITY, Bucket, EntryRef, OverviewData, RequestMark
+from journal.core.overview.labels import (
+    Measure,
+    approx_width,
+    short_amount,
+    short_count,
+    sign_label,
+    tick_label,
+    wrap_text,
+)
 from journal.core.overview.texts import t
 
 # Okabe-Ito colours; each lane also has its own shape.
@@ -47,13 +55,8 @@ SIGNS_WEIGHT = 1.5
 MIN_BUCKET = 0.75  # a bucket narrower than this many times the font size shares its column
 MIN_COLUMN = 1.9  # such a shared column is this many times the font size wide (marker and count)
 BOLD = 1.1  # bold text is about this much wider than the regular text measured
-
-Measure = Callable[[str, float], float]
-
-
-def approx_width(text: str, size: float) -> float:
-    """A text's width without a font at hand: CJK and full-width characters one em, others half."""
-    return sum(size if ord(c) >= 0x2E80 else size * 0.56 for c in text)
+LEGEND_LINES = 2  # a sign's title in the legend wraps onto this many lines at most …
+WRAP_MIN_UNIT = 1.6  # … when the lanes keep this many times the font per unit of lane weight
 
 
 @dataclass
@@ -87,6 +90,7 @@ class Hit:
     entry: EntryRef
     count: int
     what: str  # the lane's name, or the sign's title
+    legend: bool = False  # a sign's line in the legend (its whole title, however it is cut)
 
     def contains(self, px: float, py: float) -> bool:
         return self.x <= px <= self.x + self.w and self.y <= py <= self.y + self.h
@@ -98,6 +102,7 @@ class Scene:
     height: float
     shapes: list[Shape] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
+    legend_extra: float = 0.0  # the height the wrapped sign titles take beyond one line each
 
     def hit_at(self, x: float, y: float) -> Hit | None:
         found = [h for h in self.hits if h.contains(x, y)]
@@ -152,16 +157,6 @@ def columns(data: OverviewData, group: int) -> list[Column]:
     return out
 
 
-def short_count(n: int, lang: str) -> str:
-    """A count that fits under a marker: 12, 950, 1.2k (1.2千), 12k (1.2万)."""
-    if n < 1000:
-        return str(n)
-    if lang == "zh":
-        return f"{n / 10000:.1f}万".replace(".0万", "万") if n >= 10000 else \
-            f"{n / 1000:.1f}千".replace(".0千", "千")
-    return f"{n / 1000:.1f}k".replace(".0k", "k") if n < 10000 else f"{round(n / 1000)}k"
-
-
 def marker_points(shape: str, x: float, y: float, size: float) -> list[tuple[float, float]]:
     """The outline of a marker as points (y downwards), for every shape but the circle."""
     r = size / 2
@@ -185,19 +180,6 @@ def marker_points(shape: str, x: float, y: float, size: float) -> list[tuple[flo
                 (x + a, y - a + b), (x + b, y), (x + a, y + a - b), (x + a - b, y + a),
                 (x, y + b), (x - a + b, y + a), (x - a, y + a - b), (x - b, y)]
     raise ValueError(f"unknown marker shape {shape!r}")
-
-
-def short_amount(value: Decimal, currency: str) -> str:
-    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    return f"{q:,} {currency}"
-
-
-def _tick_label(day: date, unit: str, lang: str, full: bool) -> str:
-    if unit == "month":
-        return f"{day.year}年{day.month}月" if lang == "zh" else f"{day.year}-{day.month:02d}"
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日" if full else f"{day.month}月{day.day}日"
-    return day.isoformat() if full else f"{day.month:02d}-{day.day:02d}"
 
 
 def build_scene(data: OverviewData, width: float, height: float, *, font: float = 9.0,
@@ -224,6 +206,9 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     line_h = small * 1.45
     legend_h = 0.0
     sign_cols = 1
+    sign_lines: list[list[str]] = []  # each sign's legend text, line by line
+    axis_h = font * 1.8
+    top_h = font * 2.7  # channel labels, two staggered rows
     if legend:
         # as many columns as it takes to keep the list under a third of the height, as long as
         # a column still holds a readable title (the marker's hover shows the whole title)
@@ -235,8 +220,20 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         rows = math.ceil(len(data.signs) / sign_cols) if data.signs else (
             1 if data.signs_pending else 0)
         legend_h = line_h * (1 + (1 + rows if rows else 0)) + pad * 0.5
-    axis_h = font * 1.8
-    top_h = font * 2.7  # channel labels, two staggered rows
+        if data.signs:
+            # a long title wraps when the lanes keep room enough; otherwise it is cut, and
+            # its hover shows it whole
+            avail = (width - 2 * pad) / sign_cols - small * 1.8 - pad * 0.5
+            labels = [sign_label(m.title, m.entry.day, lang) for m in data.signs]
+            wrapped = [wrap_text(x, avail, small, measure, LEGEND_LINES) for x in labels]
+            tallest = max(sum(len(w) for w in wrapped[c * rows:(c + 1) * rows])
+                          for c in range(sign_cols))
+            wrapped_h = line_h * (2 + tallest) + pad * 0.5
+            lanes_h = height - wrapped_h - axis_h - pad * 1.0 - top_h
+            if lanes_h / (sum(LANE_WEIGHT.values()) + SIGNS_WEIGHT) >= font * WRAP_MIN_UNIT:
+                sign_lines, sc.legend_extra, legend_h = wrapped, wrapped_h - legend_h, wrapped_h
+            else:
+                sign_lines = [wrap_text(x, avail, small, measure, 1) for x in labels]
     label_w = max(measure(t(f"overview.lane.{k}", lang), font) * BOLD for k in
                   (*LANE_WEIGHT, "signs")) + pad * 1.5
     label_w = max(label_w, font * 5)
@@ -275,8 +272,8 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             return ""
         c = cols[i]
         last = c.buckets[-1].start
-        a = _tick_label(c.start, data.unit, lang, True)
-        b = _tick_label(last, data.unit, lang, True)
+        a = tick_label(c.start, data.unit, lang, True)
+        b = tick_label(last, data.unit, lang, True)
         return f"（{a}–{b}）" if lang == "zh" else f" ({a} – {b})"
 
     lane_y: dict[str, tuple[float, float]] = {}
@@ -298,9 +295,9 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
 
     # ---- time axis -------------------------------------------------------------------------
     add(Shape("line", x0, lanes_bottom, x1, lanes_bottom, stroke=MUTED, width=0.8))
-    widest = measure(_tick_label(data.buckets[0].start, data.unit, lang, False), small) + pad
+    widest = measure(tick_label(data.buckets[0].start, data.unit, lang, False), small) + pad
     step = max(1, math.ceil(widest / bw))
-    first_w = measure(_tick_label(data.buckets[0].start, data.unit, lang, True), small)
+    first_w = measure(tick_label(data.buckets[0].start, data.unit, lang, True), small)
     last_end = -1e9
     unit_text = (t(f"overview.unit.{data.unit}", lang) if group == 1
                  else t(f"overview.unit.{data.unit}s", lang, n=group))
@@ -310,7 +307,7 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         full = i == 0
         if i % step and not full:
             continue
-        label = _tick_label(b.start, data.unit, lang, full)
+        label = tick_label(b.start, data.unit, lang, full)
         w = first_w if full else measure(label, small)
         lx = max(cx(i) - w / 2, x0 - label_w * 0.5)
         if lx < last_end + pad or lx + w > axis_end:
@@ -431,13 +428,21 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     ya, yb = lane_y["signs"]
     ssize = max(5.0, min(font * 1.35, (yb - ya) * 0.45, bw * 0.95 if bw > font else font))
     per_row = max(1, int((yb - ya - font * 1.4) // (ssize * 1.05)))
-    stacked: dict[int, int] = {}
+    spacing = ssize * 1.05
+    drawn: list[tuple[float, int]] = []  # (x, row) of each sign marker placed
+
+    def free(x: float, row: int) -> bool:
+        return x0 <= x <= x1 and all(r != row or abs(x - px) >= spacing - 1e-6 for px, r in drawn)
+
+    # signs that first show on the same or neighbouring days stack up, then spread sideways,
+    # nearest first, never over one another
+    offsets = [0, *(k * d for k in range(1, len(data.signs) + 2) for d in (1, -1))]
     for num, m in enumerate(data.signs, start=1):
-        i = col_of(date.fromisoformat(m.entry.day))
-        nth = stacked.get(i, 0)
-        stacked[i] = nth + 1
-        sx = cx(i) + (nth // per_row) * ssize * 1.05
-        sy = ya + font * 1.4 + (nth % per_row + 0.5) * ssize * 1.05
+        home = cx(col_of(date.fromisoformat(m.entry.day)))
+        sx, row = next(((home + k * spacing, r) for k in offsets for r in range(per_row)
+                        if free(home + k * spacing, r)), (home, 0))
+        drawn.append((sx, row))
+        sy = ya + font * 1.4 + (row + 0.5) * spacing
         present = m.level == "present"
         add(Shape("marker", sx, sy, shape="circle", size=ssize, fill=INK if present else "#ffffff",
                   stroke=INK, width=0.8, label=str(num)))
@@ -464,21 +469,22 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             text(pad, ly, t("overview.legend.signs", lang), small, INK, bold=True)
             col_w = (width - 2 * pad) / sign_cols
             rows = math.ceil(len(data.signs) / sign_cols)
-            for num, m in enumerate(data.signs, start=1):
+            by = ly
+            for num, (m, lines) in enumerate(zip(data.signs, sign_lines, strict=True), start=1):
                 col, row = divmod(num - 1, rows)
                 bx = pad + col * col_w
-                by = ly + line_h * (row + 1)
+                if row == 0:
+                    by = ly
+                by += line_h
                 present = m.level == "present"
                 add(Shape("marker", bx + small * 0.6, by - small * 0.35, shape="circle",
                           size=small * 1.25, fill=INK if present else "#ffffff", stroke=INK,
                           width=0.8, label=str(num)))
-                day = date.fromisoformat(m.entry.day)
-                when = _tick_label(day, "day", lang, True)
-                label = f"{m.title}（{when}）" if lang == "zh" else f"{m.title} ({when})"
-                avail = col_w - small * 1.8 - pad * 0.5
-                while measure(label, small) > avail and len(label) > 4:
-                    label = label[:-2] + "…"
-                text(bx + small * 1.6, by, label, small, INK)
+                sc.hits.append(Hit(bx, by - line_h * 0.8, col_w, line_h * len(lines), m.entry, 1,
+                                   m.title, legend=True))
+                for nth_line, part in enumerate(lines):
+                    text(bx + small * 1.6, by + nth_line * line_h, part, small, INK)
+                by += line_h * (len(lines) - 1)
         elif data.signs_pending:
             ly += line_h
             text(pad, ly, t("overview.signs_pending", lang), small, MUTED)

@@ -25,14 +25,9 @@ from PySide6.QtWidgets import (
 from journal.core.importers.bills import ParsedBill, select_rows
 from journal.core.money import format_amount
 from journal.core.timeparse import show_when
+from journal.gui.importer.common import plain
 
 PREVIEW_ROWS = 200
-
-
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class BillPreview(QWidget):
@@ -45,10 +40,10 @@ class BillPreview(QWidget):
         self.bill: ParsedBill | None = None
         self._lang = "en"
         self._default: list[str] = []
-        self.file_label = _plain(QLabel())
-        self.format_label = _plain(QLabel())
-        self.account_label = _plain(QLabel())
-        self.count_label = _plain(QLabel())
+        self.file_label = plain(QLabel())
+        self.format_label = plain(QLabel())
+        self.account_label = plain(QLabel())
+        self.count_label = plain(QLabel())
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("File:"), self.file_label)
@@ -56,7 +51,7 @@ class BillPreview(QWidget):
         form.addRow(self.tr("Account:"), self.account_label)
         form.addRow(self.tr("Transactions:"), self.count_label)
 
-        self.hint = _plain(QLabel(self.tr(
+        self.hint = plain(QLabel(self.tr(
             "To begin with, every transfer and red packet is recorded as a payment, and no shop "
             "purchase. Tick the counterparts that matter to record all of their transactions; "
             "untick one to leave it out.")))
@@ -74,7 +69,7 @@ class BillPreview(QWidget):
         for col in range(5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table_title = _plain(QLabel())
+        self.table_title = plain(QLabel())
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +85,7 @@ class BillPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.hint)
-        self.status = _plain(QLabel())
+        self.status = plain(QLabel())
         self.status.setStyleSheet("color: #a40000;")
         layout.addWidget(self.status)
         layout.addWidget(split, 1)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -43,7 +42,7 @@ from journal.core.ocr.screenshots import (
 )
 from journal.core.timeparse import show_when
 from journal.gui import dialogs
-from journal.gui.forms import enter_never_submits, press_first_shown
+from journal.gui.importer.common import ImportButtons, heading, plain
 from journal.gui.importer.progress import TaskProgress
 from journal.gui.qtsetup import current_lang
 
@@ -54,12 +53,6 @@ log = logging.getLogger(__name__)
 
 PICTURE_WIDTH = 300
 FILTER = "*.png *.jpg *.jpeg *.webp *.bmp *.PNG *.JPG *.JPEG"
-
-
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class ScreenshotImportDialog(QDialog):
@@ -84,34 +77,20 @@ class ScreenshotImportDialog(QDialog):
         self.pages.addWidget(self._build_preview())
         self.pages.addWidget(self._build_done())
 
-        self.import_button = QPushButton(self.tr("Import"))
-        self.import_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.import_button.clicked.connect(self.start_import)
-        self.cancel_button.clicked.connect(self._cancel)
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
+        buttons = ImportButtons(self, start=self.start_import, cancel=self._cancel)
         layout.addLayout(buttons)
+        self.import_button = buttons.import_button
+        self.cancel_button = buttons.cancel_button
+        self.close_button = buttons.close_button
         self._show(self.PAGE_CHOOSE)
-        # Enter in the name field moves on; Ctrl+Enter imports (or closes, once done)
-        enter_never_submits(self, press_first_shown(self, self.import_button, self.close_button))
 
     # ------------------------------------------------------------------ pages
     def _build_choose(self) -> QWidget:
         page = QWidget()
-        title = _plain(QLabel(self.tr("Read the text of chat screenshots on this computer")))
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
-        text = _plain(QLabel(self.tr(
+        title = heading(QLabel(self.tr("Read the text of chat screenshots on this computer")))
+        text = plain(QLabel(self.tr(
             "Choose screenshots of one or more chats (WeChat, QQ, Telegram and similar apps). "
             "Their text is recognised here, without the internet: the other side's messages on "
             "the left, yours on the right, with the times shown in the chat.\n\n"
@@ -135,14 +114,14 @@ class ScreenshotImportDialog(QDialog):
 
     def _build_preview(self) -> QWidget:
         page = QWidget()
-        self.summary_label = _plain(QLabel())
+        self.summary_label = plain(QLabel())
         self.picture_list = QListWidget()
         self.picture_list.setMaximumWidth(180)
         self.picture_list.currentRowChanged.connect(self._show_picture)
         self.picture_label = QLabel()
         self.picture_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.picture_label.setMinimumWidth(PICTURE_WIDTH)
-        self.source_label = _plain(QLabel())
+        self.source_label = plain(QLabel())
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Text")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -178,7 +157,7 @@ class ScreenshotImportDialog(QDialog):
 
     def _build_done(self) -> QWidget:
         page = QWidget()
-        self.done_label = _plain(QLabel())
+        self.done_label = plain(QLabel())
         layout = QVBoxLayout(page)
         layout.addWidget(self.done_label)
         layout.addStretch(1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -49,6 +51,32 @@ log = logging.getLogger(__name__)
 ENTRY_KINDS = ("request", "payment", "gift", "threat", "meeting", "note")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 PICTURE_WIDTH = 170
+MESSAGE_COLUMN = 2
+
+
+class WrappedLines(QStyledItemDelegate):
+    """Rows as tall as their text wrapped in the tree's column width, so a long line is read
+    whole in a narrow pane. (QTreeView asks a delegate for a row's height without the column's
+    width, and the row then holds one line and cuts the rest with "…".)"""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        # a narrower or wider column wraps differently: the rows' heights are asked again
+        tree.header().sectionResized.connect(self._column_resized)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:  # Qt's name
+        width = self._tree.columnWidth(index.column())
+        if width <= 0:
+            return super().sizeHint(option, index)
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, width, max(1, option.rect.height()))
+        return super().sizeHint(sized, index)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == MESSAGE_COLUMN:
+            self._tree.scheduleDelayedItemsLayout()
 
 
 class TranscriptView(QWidget):
@@ -72,6 +100,7 @@ class TranscriptView(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegateForColumn(MESSAGE_COLUMN, WrappedLines(self.tree))
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
@@ -169,8 +198,10 @@ class TranscriptView(QWidget):
                 line.text,
             ])
             item.setData(0, _ID_ROLE, line.message_id)
+            for col in range(MESSAGE_COLUMN):  # time and speaker beside a wrapped line's start
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             item.setToolTip(0, sent.strftime("%Y-%m-%d %H:%M:%S %z"))
-            item.setToolTip(2, line.text)  # the whole line where the pane is narrow
+            item.setToolTip(MESSAGE_COLUMN, line.text)  # the whole line, also in the tooltip
             if line.corrections:
                 read = line.original
                 note = self.tr("Corrected by hand. Read from the picture: %1 %2: %3") \

@@ -6,6 +6,8 @@ is laid out again for every size, so the picture always fills the widget.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -53,6 +55,7 @@ class OverviewPicture(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._data: OverviewData | None = None
         self._scene: Scene | None = None
+        self._height = self.minimumHeight()  # without the room a wrapped legend adds
 
     # public -------------------------------------------------------------------------------
     def set_data(self, data: OverviewData | None) -> None:
@@ -60,7 +63,14 @@ class OverviewPicture(QWidget):
         self._scene = None
         self._announce = data is not None
         self.setToolTip("")
+        self._fit_legend()
         self.update()
+
+    def set_height(self, height: int) -> None:
+        """The picture's minimum height; a legend whose sign titles wrap adds the lines they
+        take, so the lanes keep their room."""
+        self._height = height
+        self._fit_legend()
 
     @property
     def data(self) -> OverviewData | None:
@@ -118,6 +128,13 @@ class OverviewPicture(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         self._scene = None
         super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        scene = self.scene()
+        wanted = self._height + math.ceil(scene.legend_extra if scene is not None else 0.0)
+        if self.minimumHeight() != wanted:
+            self.setMinimumHeight(wanted)
 
     # hover and click ---------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt's name

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from journal.core.errors import JournalError
 from journal.core.overview import Counterpart, OverviewData, overview_data, overview_people
-from journal.core.overview.scene import short_amount
+from journal.core.overview.labels import short_amount
 from journal.core.overview.texts import t
 from journal.core.report.texts import handle_name
 from journal.gui import qtsetup
@@ -315,11 +315,11 @@ class OverviewView(QWidget):
         if journal is None or generation != self._generation:
             return
         lang = self._lang()
-        signs = None if self._signs is None else list(self._signs)
+        with_signs = self._signs is not None
+        signs = list(self._signs or [])  # none yet: the narrative without them, for now
         self.narrative_busy = True
-        BackgroundTask(lambda _progress: _narrative(journal, lang, signs if signs is not None
-                                                    else []), self,
-                       done=lambda text: self._on_narrated(generation, text, signs is not None),
+        BackgroundTask(lambda _progress: _narrative(journal, lang, signs), self,
+                       done=lambda text: self._on_narrated(generation, text, with_signs),
                        name="overview-narrative").start()
 
     def _on_narrated(self, generation: int, outcome: object, with_signs: bool = True) -> None:
@@ -344,7 +344,7 @@ class OverviewView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         # the picture takes most of the visible height; people and narrative follow below
-        self.picture.setMinimumHeight(max(PICTURE_MIN_H, int(self.height() * 0.82) - 60))
+        self.picture.set_height(max(PICTURE_MIN_H, int(self.height() * 0.82) - 60))
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
