@@ -277,3 +277,27 @@ def test_lines_of_a_chinese_paragraph_of_several_lines_are_reportlabs_own(
     made = para(styles, chat, styles.details)
     assert made.wrap(FRAME_W, 5000) == got_size
     assert len(got.blPara.lines) > 40 and _lines(got) == _lines(made)
+
+
+def test_a_picture_a_little_over_the_size_limit_keeps_its_pixels_and_is_drawn_the_same_size(
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from journal.core.report import images
+    from journal.core.report.layout import FRAME_H, Picture
+
+    def png(w: int, h: int) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (w, h), (237, 237, 237)).save(out, "PNG")
+        return out.getvalue()
+
+    screenshot = images.prepare(png(540, 1170))  # a phone screenshot: 6 % over 1,100
+    assert screenshot is not None and screenshot[1:] == (540, 1170)
+    large = images.prepare(png(1080, 2340))  # twice over: reduced as before
+    assert large is not None and large[1:] == (508, 1100)
+    kept = Picture(*screenshot, max_h=FRAME_H * 0.5).wrap(FRAME_W, FRAME_H)
+    reduced = Picture(b"", 508, 1100, max_h=FRAME_H * 0.5).wrap(FRAME_W, FRAME_H)
+    assert kept[1] == reduced[1] == FRAME_H * 0.5
+    assert kept[0] == pytest.approx(reduced[0], abs=0.2)  # 0.1 pt: the reduced copy rounds
