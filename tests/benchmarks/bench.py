@@ -36,6 +36,8 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
   verify_s          `journal-cli verify --json`, the whole command (key derivation included), on a
                     copy of the journal, in its own child process (its CPU time and peak RSS too)
   summary_ms        `journal-cli export text -` (the summary for an online form), whole command
+                    (its part apart from the signs, in a child process of its own: the extra
+                    figures summary_nosigns_zh_ms / _en_ms and their CPU times)
   list_json_rss_mb  peak RSS of `journal-cli list --json` writing every entry (to /dev/null)
   window_open_ms    unlock (derived key) → the main window's first page shown and painted, in a
                     child process (its peak RSS among the extras: window_peak_rss_mb)
@@ -489,6 +491,31 @@ def signs_child(path: Path) -> dict[str, Any]:
     return out
 
 
+def summary_child(path: Path) -> dict[str, Any]:
+    """The summary's own work, apart from the warning signs (which signs_child measures): derived
+    key → open for reading → ``build_text`` with the signs handed in empty, in Chinese and in
+    English (median of 3 each, the first run of the process counted too: a command runs once)."""
+    from journal.core.report import ReportOptions, build_text
+    from journal.core.store import READ, Journal
+
+    key = Journal.derive(path, PASSPHRASE)
+    out: dict[str, Any] = {}
+    with Journal.open_with_key(path, key, mode=READ) as j:
+        for lang in ("zh", "en"):
+            times, cpus = [], []
+            for _ in range(3):
+                t0, c0 = time.perf_counter(), time.process_time()
+                text = build_text(j, ReportOptions(lang=lang), signs=[])
+                times.append(time.perf_counter() - t0)
+                cpus.append(time.process_time() - c0)
+                assert text
+            out[f"summary_nosigns_{lang}_ms"] = _ms(statistics.median(times))
+            out[f"summary_nosigns_{lang}_cpu_ms"] = _ms(statistics.median(cpus))
+            out[f"summary_nosigns_{lang}_first_cpu_ms"] = _ms(cpus[0])
+    out["summary_child_rss_mb"] = round(_peak_rss_mb())
+    return out
+
+
 def window_child(path: Path) -> dict[str, Any]:
     """The main window on the journal, in its own process so that its memory is its own:
 
@@ -849,6 +876,7 @@ def main() -> int:
     ap.add_argument("--child-ratio", help=argparse.SUPPRESS)
     ap.add_argument("--child-window", help=argparse.SUPPRESS)
     ap.add_argument("--child-signs", help=argparse.SUPPRESS)
+    ap.add_argument("--child-summary", help=argparse.SUPPRESS)
     ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
     args = ap.parse_args()
 
@@ -870,6 +898,9 @@ def main() -> int:
         return 0
     if args.child_ratio:
         print(json.dumps(measure_ratio(Path(args.child_ratio))))
+        return 0
+    if args.child_summary:
+        print(json.dumps(summary_child(Path(args.child_summary))))
         return 0
 
     n = args.entries
@@ -959,6 +990,7 @@ def main() -> int:
             cli, cli_extra = measure_stream17(path, folder)
             r.update(cli)
             extra.update(cli_extra)
+            extra.update(_child(["--child-summary", str(path)]))
         if args.cold_start:
             extra.update(measure_cold_start())
     finally:

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph, paragraph
 
 from journal.core.report.fonts import FONT_NAME, register_font
-from journal.core.report.layout import FRAME_W, Styles, para
+from journal.core.report.layout import FRAME_W, Styles, markup, para
 
 TEXT = ("他说这是一份很轻松的兼职，只要拍一些照片就行。今天让我去港口拍军舰，我没有答应。"
         "She asked me to photograph the ships in the harbour this weekend. 报酬 1200.50 元。") * 6
@@ -89,10 +89,11 @@ def test_text_already_coded_is_split_into_subsets_without_reportlabs_loop(
 
     monkeypatch.setattr(TTFont, "splitString", counted)
     assert {t: font.splitString(t, doc) for t in samples} == reference
-    # one subset, every character known: no per-character Python loop; several subsets or a
+    # every character known, in one subset or several: no per-character Python loop; a
     # no-break space (drawn as a space): reportlab's own way
-    slow = [t for t in samples if len(reference[t]) > 1 or "\u00a0" in t]
-    assert calls[0] == len(slow) < len(samples) - 3
+    slow = [t for t in samples if "\u00a0" in t]
+    assert len(slow) == calls[0] == 1
+    assert sum(len(r) > 1 for r in reference.values()) >= 3  # text over several subsets
     assert any(len(r) == 1 and r[0][0] > 0 for r in reference.values())  # a later subset alone
     unseen = "从未出现过的字"
     assert font.splitString(unseen, doc) == real(font, unseen, doc) and calls[0] == len(slow) + 1
@@ -160,3 +161,143 @@ def test_a_sign_with_a_long_evidence_list_starts_under_the_section_heading(
     evidence = [line for text in pages[first:first + 4] for line in text.splitlines()
                 if "的记录：对方送的" in line]
     assert len(evidence) == len(set(evidence)) == 70
+
+
+def _frag_state(frags: Any) -> list[dict[str, Any]]:
+    return [dict(vars(f)) for f in frags] if isinstance(frags, list) else frags
+
+
+def _lines(p: Paragraph) -> list[Any]:
+    return [(line.extraSpace, _frag_state(line.words)) if hasattr(line, "words") else line
+            for line in p.blPara.lines]
+
+
+PLAIN = ["军舰", "harbour", "1200.50", TEXT[:90], TEXT, "#12 2024年3月5日 09:30 · 要求 · 拍军舰的照片",
+         "– a dash, “quotes” and 100% ¥", "✓ ok", "a" * 300]
+
+
+def test_plain_text_skips_the_markup_parser_and_gets_what_the_parser_makes(
+        styles: Styles, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.platypus.paraparser import ParaParser
+
+    parsed = [0]
+    real_parse = ParaParser.parse
+
+    def counted(self: Any, text: str, style: Any) -> Any:
+        parsed[0] += 1
+        return real_parse(self, text, style)
+
+    monkeypatch.setattr(ParaParser, "parse", counted)
+    kinds = [styles.body, styles.small, styles.cell, styles.cell_head, styles.evidence,
+             styles.h1, styles.h3, styles.details, styles.fields, styles.bullet]
+    fast_made = fast_parsed = 0
+    keys = set()
+    for text in PLAIN:
+        for base in kinds:
+            style = styles.for_text(base, text)
+            for bullet in (None, "–", "•"):
+                keys.add((style.name, bullet))
+                before = parsed[0]
+                fast = styles.paragraph(text, style, bullet)
+                fast_made += 1
+                fast_parsed += parsed[0] - before
+                before = parsed[0]
+                made = Paragraph(markup(text), style, bulletText=bullet)
+                assert parsed[0] == before + 1  # (the reference is parsed)
+                assert _frag_state(fast.frags) == _frag_state(made.frags)
+                assert _frag_state(fast.bulletText) == _frag_state(made.bulletText)
+                for width in (FRAME_W, FRAME_W / 3):
+                    assert fast.wrap(width, 800) == made.wrap(width, 800)
+                    assert _lines(fast) == _lines(made)
+    # at most once per style and bullet, for the fragment to copy; never per paragraph
+    assert fast_parsed <= len(keys) < fast_made == 270
+
+
+@pytest.mark.parametrize("text", ["两行\n第二行", "a &amp; b", "a & b", "<b>bold</b>", "two  spaces",
+                                  " edge ", "tab\there", "nbsp\u00a0here", "全角\u3000空格", ""])
+def test_text_the_parser_would_change_is_still_parsed(styles: Styles, text: str) -> None:
+    style = styles.for_text(styles.body, text)
+    fast = styles.paragraph(text, style, "–")
+    made = Paragraph(markup(text), style, bulletText="–")
+    assert fast.text == made.text
+    assert _frag_state(fast.frags) == _frag_state(made.frags)
+
+
+def test_a_report_runs_the_markup_parser_only_for_text_with_line_breaks_or_markup(
+        journal: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime, timedelta, timezone
+    from decimal import Decimal
+
+    from reportlab.platypus.paraparser import ParaParser
+
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_pdf
+
+    tz = timezone(timedelta(hours=8))
+    zhang = journal.add_person("张总", role="招聘的人", organisation="海洋调查公司")
+    with journal.transaction():
+        for i in range(60):
+            journal.add_entry(EntryDraft(
+                kind=("request", "payment", "gift")[i % 3], summary=f"第{i}次 拍军舰 报酬",
+                occurred_at=datetime(2024, 1, 1, tzinfo=tz) + timedelta(days=i),
+                persons=[zhang.id], task="拍军舰的照片" if i % 3 == 0 else None,
+                target="军港" if i % 3 == 0 else None,
+                amount=Decimal("1200.50") if i % 3 == 1 else None,
+                currency="CNY" if i % 3 == 1 else None,
+                direction="received" if i % 3 == 1 else None,
+                item="新手机" if i % 3 == 2 else None, value=Decimal(999) if i % 3 == 2 else None))
+    made, parsed = [0], [0]
+    real_init, real_parse = Paragraph.__init__, ParaParser.parse
+
+    def counted_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        made[0] += 1
+        real_init(self, *args, **kwargs)
+
+    def counted_parse(self: Any, text: str, style: Any) -> Any:
+        parsed[0] += 1
+        return real_parse(self, text, style)
+
+    monkeypatch.setattr(Paragraph, "__init__", counted_init)
+    monkeypatch.setattr(ParaParser, "parse", counted_parse)
+    stats = build_pdf(journal, tmp_path / "r.pdf", ReportOptions(lang="zh"))
+    assert stats.pages > 3 and stats.signs > 0
+    assert made[0] > 150  # evidence lines, table cells, headings
+    assert parsed[0] * 4 < made[0], (parsed[0], made[0])
+
+
+def test_lines_of_a_chinese_paragraph_of_several_lines_are_reportlabs_own(
+        styles: Styles, monkeypatch: pytest.MonkeyPatch) -> None:
+    chat = "\n".join(f"张总：明天下午去港口拍军舰，报酬{100 + i}元，不要告诉别人。Reply {i} " * (1 + i % 3)
+                      for i in range(30))  # lines of one, two and three printed lines
+    ours = paragraph.makeCJKParaLine
+    assert getattr(ours, "__wrapped__", None) is not None  # the face registered installs it
+    got = para(styles, chat, styles.details)
+    got_size = got.wrap(FRAME_W, 5000)
+    monkeypatch.setattr(paragraph, "makeCJKParaLine", ours.__wrapped__)
+    made = para(styles, chat, styles.details)
+    assert made.wrap(FRAME_W, 5000) == got_size
+    assert len(got.blPara.lines) > 40 and _lines(got) == _lines(made)
+
+
+def test_a_picture_a_little_over_the_size_limit_keeps_its_pixels_and_is_drawn_the_same_size(
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from journal.core.report import images
+    from journal.core.report.layout import FRAME_H, Picture
+
+    def png(w: int, h: int) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (w, h), (237, 237, 237)).save(out, "PNG")
+        return out.getvalue()
+
+    screenshot = images.prepare(png(540, 1170))  # a phone screenshot: 6 % over 1,100
+    assert screenshot is not None and screenshot[1:] == (540, 1170)
+    large = images.prepare(png(1080, 2340))  # twice over: reduced as before
+    assert large is not None and large[1:] == (508, 1100)
+    kept = Picture(*screenshot, max_h=FRAME_H * 0.5).wrap(FRAME_W, FRAME_H)
+    reduced = Picture(b"", 508, 1100, max_h=FRAME_H * 0.5).wrap(FRAME_W, FRAME_H)
+    assert kept[1] == reduced[1] == FRAME_H * 0.5
+    assert kept[0] == pytest.approx(reduced[0], abs=0.2)  # 0.1 pt: the reduced copy rounds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from journal.core import fields
 from journal.core.models import Entry, Person
 from journal.core.money import format_amount
+from journal.core.report import queries
 from journal.core.report.data import (
     ENTRY_BATCH,
     ReportData,
@@ -207,9 +209,11 @@ def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = N
     """The summary for an online report form, in ``options.lang`` (≤ 2,000 characters).
 
     Never every entry at once: from the selected ids (a covering index) it loads the first and
-    last entry, the first requests and gifts that fit, one entry per person (when each first
-    appears, and whether in an event other than a report), the totals from the money columns
-    and the attachments list; the warning signs come from the signs engine (:func:`load_signs`).
+    last entry and the first requests and gifts that fit; when each person first appears and
+    whether in an event other than a report, the money totals and the attachments counted come
+    from grouped queries (:mod:`journal.core.report.queries`: a fixed number of statements
+    whatever the number of persons); the warning signs come from the signs engine
+    (:func:`load_signs`).
     A selection of persons is read in batches of entries instead. ``signs``: results already
     evaluated (the window's), so that they are not evaluated twice."""
     options = options.validated()
@@ -230,36 +234,23 @@ def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = N
     for kind, kept in (("request", summary.asked), ("gift", summary.gifts)):
         if kind in kinds:
             of_kind = journal.entry_ids(newest_first=False, **dict(filters, kinds=[kind]))
-            for e in journal.iter_entries(of_kind):
-                if kept.full:
-                    break
+            for e in _first_entries(journal, of_kind, kept):
                 summary.add_item(e)
             kept.total = len(of_kind)
-    first_seen: dict[str, float] = {}
-    samples: list[Entry] = []
+    selection = queries.Selection.of(filters)
     events = [k for k in kinds if k != "report"]  # what counterpart_ids() counts as an event
-    for person in all_persons:
-        found = journal.entry_ids(newest_first=False, limit=1, **dict(filters, person_id=person.id))
-        if not found:
-            continue
-        first = journal.get_entry(found[0])
-        first_seen[person.id] = first.occurred_at.timestamp()
-        if first.kind in events:  # their first entry is already an event
-            samples.append(first)
-        elif events:
-            event = journal.entry_ids(newest_first=False, limit=1,
-                                      **dict(filters, person_id=person.id, kinds=events))
-            samples += journal.get_entries(event)
+    known = {p.id for p in all_persons}
+    seen = {pid: s for pid, s in queries.persons_seen(journal, selection, events).items()
+            if pid in known}
+    first_seen = {pid: s.first for pid, s in seen.items()}
+    # one event of each person who has one: the same counterparts as all their events give
+    samples = journal.get_entries(sorted({s.event_id for s in seen.values() if s.event_id}))
     others = counterpart_ids(samples, all_persons)
     selected = set(ids)
-    files = sum(1 for a in journal.list_attachments() if a.entry_id in selected)
-    if options.since or options.until or options.kinds is not None:
-        raw_totals = _totals_in_batches(journal, dict(filters, kinds=[
-            k for k in kinds if k in {b.kind for b in fields.TOTAL_BUCKETS}]))
-    else:
-        raw_totals = journal.totals()
+    files, of_persons = queries.attachment_counts(journal, selected)
+    raw_totals = queries.money_totals(journal, selection)
     shown = shown_persons(all_persons, set(first_seen), options)
-    files += sum(len(journal.list_attachments(person_id=p.id)) for p in shown)
+    files += sum(of_persons.get(p.id, 0) for p in shown)
     shown.sort(key=lambda p: (0, first_seen[p.id], p.name) if p.id in first_seen
                else (1, 0.0, p.name))
     who = [p for p in shown if p.id in others]
@@ -268,18 +259,17 @@ def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = N
                         files)
 
 
-def _totals_in_batches(journal: Any, filters: dict[str, Any]) -> dict[str, dict[str, Decimal]]:
-    """Money totals of the selected entries that can hold money, a batch at a time."""
-    raw: dict[str, dict[str, Decimal]] = {}
-    if not filters["kinds"]:
-        return raw
-    ids = journal.entry_ids(newest_first=False, **filters)
-    for i in range(0, len(ids), ENTRY_BATCH):
-        for group, sums in journal.totals(journal.get_entries(ids[i:i + ENTRY_BATCH])).items():
-            bucket = raw.setdefault(group, {})
-            for currency, amount in sums.items():
-                bucket[currency] = bucket.get(currency, Decimal(0)) + Decimal(amount)
-    return raw
+def _first_entries(journal: Any, ids: list[str], kept: _Kept) -> Iterator[Entry]:
+    """The entries of ``ids`` in order until ``kept`` is full: loaded 16 at first, then in larger
+    batches (a summary shows the first dozen requests or so of tens of thousands)."""
+    start, size = 0, 16
+    while start < len(ids) and not kept.full:
+        for e in journal.get_entries(ids[start:start + size]):
+            if kept.full:
+                return
+            yield e
+        start += size
+        size = min(size * 4, ENTRY_BATCH)
 
 
 def _text_in_batches(journal: Any, options: ReportOptions, signs: list[Any] | None = None) -> str:

@@ -29,7 +29,6 @@ from journal.core.report.layout import (
     OnceWrapped,
     Styles,
     clip,
-    markup,
     para,
 )
 from journal.core.report.options import ProgressCallback, ReportStats
@@ -145,11 +144,11 @@ class SectionBase:
         return para(self.s, self.r(text) if redact else text, style)
 
     def bullet(self, text: str) -> OnceWrapped:
-        return OnceWrapped(markup(text), self.s.for_text(self.s.bullet, text), bulletText="•")
+        return self.s.paragraph(text, self.s.for_text(self.s.bullet, text), "•")
 
     def heading(self, key: str, style: Any = None) -> OnceWrapped:
         text = self.t(key)
-        p = OnceWrapped(markup(text), self.s.for_text(style or self.s.h1, text))
+        p = self.s.paragraph(text, self.s.for_text(style or self.s.h1, text))
         p._outline = (text, 0 if style is None else 1)
         return p
 
@@ -168,7 +167,7 @@ class SectionBase:
         shown = self.r(text) if redact else text
         shown = clip(shown, limit)
         style = self.s.cell_head if head else self.s.cell
-        return OnceWrapped(markup(shown), self.s.for_text(style, shown))  # wraps in its column
+        return self.s.paragraph(shown, self.s.for_text(style, shown))  # wraps in its column
 
     def header_row(self, keys: Sequence[str]) -> list[Any]:
         """The head cells of a table, one text key a column."""

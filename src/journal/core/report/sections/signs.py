@@ -86,8 +86,7 @@ class SignsSection(SectionBase):
                                 self.s.fields, redact=False))
             for reason in sign.reasons:
                 text = self.r(reason)
-                block.append(OnceWrapped(markup(text), self.s.for_text(self.s.evidence, text),
-                                       bulletText="–"))
+                block.append(self.s.paragraph(text, self.s.for_text(self.s.evidence, text), "–"))
         evidence = []
         for eid in sign.evidence:
             entry = self.d.entry(eid)
@@ -100,9 +99,7 @@ class SignsSection(SectionBase):
             block.append(self.p(self.t("report.signs.evidence") + self.colon.rstrip(),
                                 self.s.fields, redact=False))
             for line in evidence:
-                block.append(
-                    OnceWrapped(markup(line), self.s.for_text(self.s.evidence, line), bulletText="–")
-                )
+                block.append(self.s.paragraph(line, self.s.for_text(self.s.evidence, line), "–"))
         if sign.advice:
             block.append(
                 self.p(
