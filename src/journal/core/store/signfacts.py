@@ -138,9 +138,13 @@ class SignFacts:
         stamp is not this program's): cheap, one pass over two narrow columns each."""
         if not self.current():
             return int(self._db.one("SELECT count(*) FROM entries")[0])
+        # two narrow indexes (entries_revision, sign_facts_revision of schema v8: both hold
+        # the seq as their rowid), never the wide entry or facts rows
         row = self._db.one(
-            "SELECT count(*) FROM entries e LEFT JOIN sign_facts f ON f.seq = e.seq"
-            " WHERE f.seq IS NULL OR f.revision != e.revision OR f.entry_id != e.id")
+            "SELECT count(*) FROM entries e INDEXED BY entries_revision WHERE NOT EXISTS"
+            " (SELECT 1 FROM sign_facts f INDEXED BY sign_facts_revision"
+            "  WHERE f.entry_id = e.id AND f.revision = e.revision AND f.seq = e.seq)")
         extra = self._db.one(
-            "SELECT count(*) FROM sign_facts WHERE seq NOT IN (SELECT seq FROM entries)")
+            "SELECT count(*) FROM sign_facts INDEXED BY sign_facts_revision"
+            " WHERE seq NOT IN (SELECT +seq FROM entries INDEXED BY entries_revision)")
         return int(row[0]) + int(extra[0])
