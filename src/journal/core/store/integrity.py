@@ -28,13 +28,13 @@ from typing import Any
 import sqlcipher3
 
 from journal.core import audit, signing, verifytext
-from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
+from journal.core.codec import ATTACHMENT_COLUMNS, PERSON_COLUMNS
 from journal.core.errors import JournalError, NotAJournalError
 from journal.core.models import VerifyProblem, VerifyResult
+from journal.core.store import verifyrows
 from journal.core.store.connection import KeyMaterial, connect
 from journal.core.store.db import Database
 from journal.core.store.dismissals import audited_states as dismissal_states
-from journal.core.store.revisions import REVISION_COLUMNS
 from journal.core.store.search_index import SearchIndex
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import OBJECT_TYPES, States
@@ -42,20 +42,6 @@ from journal.core.store.states import OBJECT_TYPES, States
 log = logging.getLogger(__name__)
 
 _PROGRESS_EVERY = 5000
-_ROWS = 2000  # rows fetched at a time
-
-
-def _tuples(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
-    """Plain tuples (no Row objects), fetched in batches: the big tables are streamed."""
-    cur = conn.cursor()
-    cur.row_factory = None
-    cur.arraysize = _ROWS
-    cur.execute(sql, params)
-    while True:
-        rows = cur.fetchmany()
-        if not rows:
-            return
-        yield from rows
 
 
 class _FileCheck:
@@ -181,7 +167,27 @@ class Integrity:
     def _records(self, db: Any, progress: Callable[[int, int], None] | None, deep: bool
                  ) -> tuple[VerifyResult, list[VerifyProblem]]:
         """Everything but the file's pages and the attachment bytes: the result so far, and
-        the search index's findings (they come after the attachments')."""
+        the search index's findings (they come after the attachments'). The revisions, the
+        entries' states and the search index are read and hashed on connections of their own in
+        threads (SQLite builds their canonical text outside the GIL) while this thread walks the
+        chain; every digest that does not match is computed again the Python way here before it
+        is reported."""
+        alone = self._db.in_transaction  # only this connection sees its uncommitted changes
+        sides = [_Side(name, fn, self._path, self._keys, db, alone) for name, fn in (
+            ("verify-revisions", verifyrows.revision_digests),
+            ("verify-entries", verifyrows.entry_digests),
+            ("verify-index", lambda conn: self._index.check(conn)))]
+        for side in sides:
+            side.start()
+        try:
+            return self._compare(db, progress, deep, *sides)
+        finally:
+            for side in sides:
+                side.join()
+
+    def _compare(self, db: Any, progress: Callable[[int, int], None] | None, deep: bool,
+                 revision_side: _Side, entry_side: _Side, index_side: _Side
+                 ) -> tuple[VerifyResult, list[VerifyProblem]]:
         problems: list[VerifyProblem] = []
         first_break: int | None = None
         # 1. the chain itself
@@ -191,10 +197,9 @@ class Integrity:
         seals: dict[str, str] = {}
         count = 0
         kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
-        record_hash = audit.record_hash
-        for seq, prev_hash, stored_hash, at, action, object_type, object_id, object_digest in \
-                _tuples(db, "SELECT seq, prev_hash, hash, at, action, object_type, object_id,"
-                            " digest FROM audit ORDER BY seq"):
+        sha256 = hashlib.sha256
+        for seq, prev_hash, stored_hash, object_type, object_id, object_digest, text in \
+                verifyrows.tuples(db, verifyrows.AUDIT_SQL):
             count += 1
             if seq != expected_seq:
                 problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
@@ -202,8 +207,8 @@ class Integrity:
             if prev_hash != prev:
                 problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
                 first_break = first_break or seq
-            if record_hash(prev_hash, seq, at, action, object_type, object_id,
-                           object_digest) != stored_hash:
+            if (sha256(text.encode("utf-8")).hexdigest() != stored_hash
+                    and verifyrows.record_hash_of_row(db, seq) != stored_hash):
                 problems.append(VerifyProblem("audit_altered", {"seq": seq}))
                 first_break = first_break or seq
             prev = stored_hash
@@ -215,28 +220,28 @@ class Integrity:
         head = prev
         # 1b. every saved revision matches its seal, and no sealed revision is gone
         revisions = 0
-        digest = audit.digest
-        for row in _tuples(db, f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions ORDER BY id"):
+        for row_id, row_digest, revision, object_type, object_id in revision_side.result():
             revisions += 1
-            sealed = seals.pop(str(row[0]), None)
+            sealed = seals.pop(str(row_id), None)
             if sealed is None:
                 problems.append(VerifyProblem("revision_unaudited", {
-                    "revision": row[3], "object_type": row[1], "object_id": row[2]}))
-            elif sealed != digest(dict(zip(REVISION_COLUMNS, row))):
+                    "revision": revision, "object_type": object_type, "object_id": object_id}))
+            elif sealed != row_digest and sealed != verifyrows.revision_digest_of_row(db, row_id):
                 problems.append(VerifyProblem("revision_changed", {
-                    "revision": row[3], "object_type": row[1], "object_id": row[2]}))
+                    "revision": revision, "object_type": object_type, "object_id": object_id}))
         for row_id in sorted(seals, key=int):
             problems.append(VerifyProblem("revision_removed", {"row_id": row_id}))
         del seals
         recorded_key = latest.pop((signing.AUDIT_TYPE, signing.AUDIT_ID), None)
         problems += self._key.problems(recorded_key)
         # 2. every object matches its last audited state, and nothing exists unaudited; the
-        # states are streamed and compared as they come, the findings sorted like before
+        # findings sorted like before
         found: list[tuple[tuple[str, str], VerifyProblem]] = []
         total = len(latest)
         done = 0
 
-        def compare(key: tuple[str, str], state_digest: str) -> None:
+        def compare(key: tuple[str, str], state_digest: str,
+                    again: Callable[[], str | None] | None = None) -> None:
             nonlocal done
             done += 1
             if progress and done % _PROGRESS_EVERY == 0:
@@ -245,22 +250,17 @@ class Integrity:
             if recorded is None:
                 found.append((key, VerifyProblem("object_unaudited", {
                     "object_type": key[0], "object_id": key[1]})))
-            elif recorded != state_digest:
+            elif recorded != state_digest and (again is None or recorded != again()):
                 found.append((key, VerifyProblem("object_changed", {
                     "object_type": key[0], "object_id": key[1]})))
 
-        persons_of: dict[str, list[str]] = {}
-        for entry_id, person_id in _tuples(
-                db, "SELECT entry_id, person_id FROM entry_persons ORDER BY entry_id, position"):
-            persons_of.setdefault(entry_id, []).append(person_id)
-        for row in _tuples(db, f"SELECT {', '.join(ENTRY_COLUMNS)} FROM entries"):
-            state = dict(zip(ENTRY_COLUMNS, row))
-            state["persons"] = persons_of.pop(state["id"], [])
-            compare(("entry", state["id"]), digest(state))
-        del persons_of
+        for seq, entry_id, state_digest in entry_side.result():
+            compare(("entry", entry_id), state_digest,
+                    lambda seq=seq: verifyrows.entry_digest_of_row(db, seq))  # type: ignore[misc]
+        digest = audit.digest
         for object_type, table, columns in (("person", "persons", PERSON_COLUMNS),
                                             ("attachment", "attachments", ATTACHMENT_COLUMNS)):
-            for row in _tuples(db, f"SELECT {', '.join(columns)} FROM {table}"):
+            for row in verifyrows.tuples(db, f"SELECT {', '.join(columns)} FROM {table}"):
                 compare((object_type, row[0]), digest(dict(zip(columns, row))))
         for (import_id,) in db.execute("SELECT id FROM imports").fetchall():
             import_state = self._states.import_(import_id)
@@ -275,7 +275,7 @@ class Integrity:
         problems += [p for _, p in found]
         # 3. the search index: its rows against their digests; with deep, also derived again
         # batch by batch and compared
-        index_problems = self._index.check()
+        index_problems = index_side.result()
         if deep:
             index_problems += [p for p in self._index.check_derived() if p not in index_problems]
         if progress:
@@ -283,3 +283,51 @@ class Integrity:
         return VerifyResult(ok=False, records=count, attachments=0, head_hash=head,
                             issues=problems, first_break_seq=first_break,
                             revisions=revisions), index_problems
+
+
+class _Side:
+    """One part of the check on a read-only connection of its own, in a thread; on the caller's
+    connection (when its result is asked for) when no second connection can be had or when the
+    caller is inside a transaction."""
+
+    def __init__(self, name: str, work: Callable[[Any], Any], path: Path, keys: KeyMaterial,
+                 fallback: Any, alone: bool) -> None:
+        self._work = work
+        self._fallback = fallback
+        self._conn: Any = None
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._done = False
+        if not alone:
+            try:
+                self._conn = connect(path, keys.key, keys.header, read_only=True, wal=False)
+            except JournalError:
+                log.info("verify: no second connection for %s; reading on the main one", name)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> None:
+        if self._conn is not None:
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work(self._conn)
+        except BaseException as exc:  # noqa: BLE001 (handed to the caller's thread by result())
+            self._error = exc
+        finally:
+            self._conn.close()
+
+    def join(self) -> None:
+        if self._conn is not None and self._thread.is_alive():
+            self._thread.join()
+
+    def result(self) -> Any:
+        if self._conn is None:
+            if not self._done:
+                self._done = True
+                self._value = self._work(self._fallback)
+            return self._value
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value

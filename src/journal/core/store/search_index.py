@@ -165,19 +165,20 @@ class SearchIndex:
             count += len(batch)
         return count
 
-    def check(self) -> list[VerifyProblem]:
+    def check(self, conn: Any = None) -> list[VerifyProblem]:
         """Compare every stored row of the index with its digest, and the digests with the
         entries (id, revision) they were made from: rows missing, changed or left over are
         problems. Reads the stored texts and two narrow columns; derives nothing (the person
-        rows, a few, are derived again as in :meth:`check_derived`)."""
-        conn = self._db.conn
-        problems, _words = self._check_persons()
+        rows, a few, are derived again as in :meth:`check_derived`). ``conn``: another
+        connection to the same file to read with (verify's threads)."""
+        conn = conn or self._db.conn
+        problems, _words = self._check_persons(conn)
         found: list[tuple[int, VerifyProblem]] = []
         cur = conn.cursor()
         cur.row_factory = None
         # 1. entries whose row is not (or no longer) vouched for by a digest of their revision
         for seq, entry_id in cur.execute(
-                "SELECT e.seq, e.id FROM entries e INDEXED BY entries_revision"
+                "SELECT e.seq, e.id FROM entries e"
                 " LEFT JOIN search_digests d ON d.seq = e.seq"
                 " WHERE d.seq IS NULL OR d.entry_id IS NOT e.id OR d.revision IS NOT e.revision"):
             found.append((seq, VerifyProblem("index_entry_changed", {"id": entry_id})))
@@ -197,7 +198,7 @@ class SearchIndex:
                 if digest is not None and sha256(body.encode("utf-8")).hexdigest() != digest:
                     found.append((seq, VerifyProblem("index_entry_changed", {"id": entry_id})))
         # 3. entries with no row, and rows with no entry
-        for seq, entry_id in cur.execute("SELECT seq, id FROM entries INDEXED BY entries_revision"):
+        for seq, entry_id in cur.execute("SELECT seq, id FROM entries"):
             if seq <= top and seen[seq]:
                 seen[seq] = 2
             else:
@@ -236,10 +237,10 @@ class SearchIndex:
         return {person.id: person_words(person) for person in
                 map(person_from_row, self._db.conn.execute("SELECT * FROM persons"))}
 
-    def _check_persons(self) -> tuple[list[VerifyProblem], dict[str, str]]:
+    def _check_persons(self, conn: Any = None) -> tuple[list[VerifyProblem], dict[str, str]]:
         """The person rows derived again and compared (there are few), and each person's words
         as an entry's row holds them."""
-        conn = self._db.conn
+        conn = conn or self._db.conn
         problems: list[VerifyProblem] = []
         words: dict[str, str] = {}
         for r in conn.execute("SELECT p.*, f.body AS fts_body FROM persons p"
