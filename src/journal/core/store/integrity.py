@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -188,36 +188,15 @@ class Integrity:
     def _compare(self, db: Any, progress: Callable[[int, int], None] | None, deep: bool,
                  revision_side: _Side, entry_side: _Side, index_side: _Side
                  ) -> tuple[VerifyResult, list[VerifyProblem]]:
-        problems: list[VerifyProblem] = []
-        first_break: int | None = None
         # 1. the chain itself
-        prev = audit.GENESIS
-        expected_seq = 1
-        latest: dict[tuple[str, str], str] = {}
-        seals: dict[str, str] = {}
-        count = 0
-        kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
-        sha256 = hashlib.sha256
-        for seq, prev_hash, stored_hash, object_type, object_id, object_digest, text in \
-                verifyrows.tuples(db, verifyrows.AUDIT_SQL):
-            count += 1
-            if seq != expected_seq:
-                problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
-                first_break = first_break or expected_seq
-            if prev_hash != prev:
-                problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
-                first_break = first_break or seq
-            if (sha256(text.encode("utf-8")).hexdigest() != stored_hash
-                    and verifyrows.record_hash_of_row(db, seq) != stored_hash):
-                problems.append(VerifyProblem("audit_altered", {"seq": seq}))
-                first_break = first_break or seq
-            prev = stored_hash
-            expected_seq = seq + 1
-            if object_type == "revision":
-                seals[object_id] = object_digest
-            elif object_type in kept:
-                latest[(object_type, object_id)] = object_digest
-        head = prev
+        try:
+            chain = _Chain(db, verifyrows.audit_rows(db))
+        except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
+            log.info("verify: an audit record holds a value SQLite's JSON cannot; in Python")
+            chain = _Chain(db, verifyrows.audit_rows_python(db))
+        problems, first_break, latest, seals = chain.problems, chain.first_break, chain.latest, \
+            chain.seals
+        count, head = chain.count, chain.head
         # 1b. every saved revision matches its seal, and no sealed revision is gone
         revisions = 0
         for row_id, row_digest, revision, object_type, object_id in revision_side.result():
@@ -283,6 +262,40 @@ class Integrity:
         return VerifyResult(ok=False, records=count, attachments=0, head_hash=head,
                             issues=problems, first_break_seq=first_break,
                             revisions=revisions), index_problems
+
+
+class _Chain:
+    """The audit chain walked once: its findings, head, and the digests it holds (the last of
+    each object, the seal of each revision)."""
+
+    def __init__(self, db: Any, rows: Iterator[tuple[Any, ...]]) -> None:
+        self.problems: list[VerifyProblem] = []
+        self.first_break: int | None = None
+        self.latest: dict[tuple[str, str], str] = {}
+        self.seals: dict[str, str] = {}
+        self.count = 0
+        prev = audit.GENESIS
+        expected_seq = 1
+        kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
+        problems, latest, seals = self.problems, self.latest, self.seals
+        for seq, prev_hash, stored_hash, object_type, object_id, object_digest, computed in rows:
+            self.count += 1
+            if seq != expected_seq:
+                problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
+                self.first_break = self.first_break or expected_seq
+            if prev_hash != prev:
+                problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
+                self.first_break = self.first_break or seq
+            if computed != stored_hash and verifyrows.record_hash_of_row(db, seq) != stored_hash:
+                problems.append(VerifyProblem("audit_altered", {"seq": seq}))
+                self.first_break = self.first_break or seq
+            prev = stored_hash
+            expected_seq = seq + 1
+            if object_type == "revision":
+                seals[object_id] = object_digest
+            elif object_type in kept:
+                latest[(object_type, object_id)] = object_digest
+        self.head = prev
 
 
 class _Side:

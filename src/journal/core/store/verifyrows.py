@@ -14,12 +14,17 @@ never lets a changed record pass.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+import sqlcipher3
 
 from journal.core import audit
 from journal.core.codec import ENTRY_COLUMNS
 from journal.core.store.revisions import REVISION_COLUMNS
+
+log = logging.getLogger(__name__)
 
 _ROWS = 2000
 
@@ -71,8 +76,15 @@ def revision_digests(conn: Any) -> list[tuple[int, str, Any, Any, Any]]:
     """(row id, digest as SQLite's text gives it, revision, object type, object id) of every
     saved revision, in row order."""
     sha256 = hashlib.sha256
-    return [(row_id, sha256(text.encode("utf-8")).hexdigest(), revision, object_type, object_id)
-            for row_id, revision, object_type, object_id, text in tuples(conn, _REVISION_SQL)]
+    try:
+        return [(row_id, sha256(text.encode("utf-8")).hexdigest(), revision, object_type,
+                 object_id)
+                for row_id, revision, object_type, object_id, text in tuples(conn, _REVISION_SQL)]
+    except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
+        log.info("verify: a revision holds a value SQLite's JSON cannot; hashing in Python")
+        return [(row[0], audit.digest(dict(zip(REVISION_COLUMNS, row))), row[3], row[1], row[2])
+                for row in tuples(conn, f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions"
+                                        " ORDER BY id")]
 
 
 def revision_digest_of_row(conn: Any, row_id: int) -> str | None:
@@ -86,8 +98,31 @@ def revision_digest_of_row(conn: Any, row_id: int) -> str | None:
 def entry_digests(conn: Any) -> list[tuple[int, str, str]]:
     """(seq, entry id, digest of its state as SQLite's text gives it) of every entry."""
     sha256 = hashlib.sha256
-    return [(seq, entry_id, sha256(text.encode("utf-8")).hexdigest())
-            for seq, entry_id, text in tuples(conn, _ENTRY_SQL)]
+    try:
+        return [(seq, entry_id, sha256(text.encode("utf-8")).hexdigest())
+                for seq, entry_id, text in tuples(conn, _ENTRY_SQL)]
+    except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
+        log.info("verify: an entry holds a value SQLite's JSON cannot; hashing in Python")
+        return [(seq, entry_id, entry_digest_of_row(conn, seq) or "")
+                for seq, entry_id in tuples(conn, "SELECT seq, id FROM entries")]
+
+
+def audit_rows(conn: Any) -> Iterator[tuple[Any, ...]]:
+    """(seq, prev_hash, stored hash, object type, object id, digest, the record's hash as
+    SQLite's text gives it) of every audit record in order; ``hash_of_row`` says it again the
+    Python way."""
+    sha256 = hashlib.sha256
+    for *row, text in tuples(conn, AUDIT_SQL):
+        yield (*row, sha256(text.encode("utf-8")).hexdigest())
+
+
+def audit_rows_python(conn: Any) -> Iterator[tuple[Any, ...]]:
+    """The same as :func:`audit_rows`, every hash computed the Python way (slower)."""
+    for seq, prev_hash, stored, at, action, object_type, object_id, digest in tuples(
+            conn, "SELECT seq, prev_hash, hash, at, action, object_type, object_id, digest"
+                  " FROM audit ORDER BY seq"):
+        yield (seq, prev_hash, stored, object_type, object_id, digest,
+               audit.record_hash(prev_hash, seq, at, action, object_type, object_id, digest))
 
 
 def entry_digest_of_row(conn: Any, seq: int) -> str | None:
