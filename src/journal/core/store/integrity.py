@@ -54,6 +54,7 @@ class _FileCheck:
         self.error: BaseException | None = None
         try:
             self._conn = connect(path, keys.key, keys.header, read_only=True, wal=False)
+            self._conn.execute("PRAGMA cache_size = -2000")  # one pass over every page
             self._own = True
         except JournalError:
             # e.g. a medium where a second reader cannot open: do it all here, one after another
@@ -314,6 +315,8 @@ class _Side:
         if not alone:
             try:
                 self._conn = connect(path, keys.key, keys.header, read_only=True, wal=False)
+                # it streams each table once: a small page cache is enough (memory stays flat)
+                self._conn.execute("PRAGMA cache_size = -2000")
             except JournalError:
                 log.info("verify: no second connection for %s; reading on the main one", name)
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
