@@ -133,7 +133,8 @@ def test_index_row_rewritten_with_its_digest_is_found_only_by_deep(journal: Jour
     assert deep.issues[0].params == {"id": entry.id}
 
 
-@pytest.mark.parametrize("how", ["digest removed", "digest of another revision", "row changed"])
+@pytest.mark.parametrize("how", ["digest removed", "digest of another revision", "row changed",
+                                 "every digest gone"])
 def test_index_digests_tampered_are_found(journal: Journal, how: str) -> None:
     entry = journal.add_entry(EntryDraft(kind="note", summary="军舰 warship"))
     conn = journal.db.conn
@@ -142,7 +143,10 @@ def test_index_digests_tampered_are_found(journal: Journal, how: str) -> None:
         conn.execute("DELETE FROM search_digests WHERE seq = ?", (seq,))
     elif how == "digest of another revision":
         conn.execute("UPDATE search_digests SET revision = 7 WHERE seq = ?", (seq,))
-    else:
+    elif how == "row changed":
+        conn.execute("UPDATE entry_fts SET body = '军舰' WHERE rowid = ?", (seq,))
+    else:  # the table dropped, and the row changed: every row is derived again instead
+        conn.execute("DROP TABLE search_digests")
         conn.execute("UPDATE entry_fts SET body = '军舰' WHERE rowid = ?", (seq,))
     conn.commit()
     result = journal.verify()

@@ -172,6 +172,9 @@ class SearchIndex:
         rows, a few, are derived again as in :meth:`check_derived`). ``conn``: another
         connection to the same file to read with (verify's threads)."""
         conn = conn or self._db.conn
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                        " AND name = 'search_digests'").fetchone() is None:
+            return self.check_derived(conn)  # the digests are gone: derive every row again
         problems, _words = self._check_persons(conn)
         found: list[tuple[int, VerifyProblem]] = []
         cur = conn.cursor()
@@ -210,14 +213,14 @@ class SearchIndex:
             problems.append(VerifyProblem("index_entry_extra", {"n": extra}))
         return problems
 
-    def check_derived(self) -> list[VerifyProblem]:
+    def check_derived(self, conn: Any = None) -> list[VerifyProblem]:
         """Rebuild every row of the index, batch by batch, and compare it with the stored index
         (``verify --deep``): rows missing, changed or left over are problems. Reads rows, not
         entry objects: the same text as entry_body() (a test compares the two over whole
         journals)."""
-        conn = self._db.conn
-        problems, words = self._check_persons()
-        for batch in self._derived_batches(words):
+        conn = conn or self._db.conn
+        problems, words = self._check_persons(conn)
+        for batch in self._derived_batches(words, conn):
             stored = dict(conn.execute(
                 "SELECT rowid, body FROM entry_fts WHERE rowid BETWEEN ? AND ?",
                 (batch[0][0], batch[-1][0])).fetchall())
@@ -257,11 +260,11 @@ class SearchIndex:
             problems.append(VerifyProblem("index_person_extra", {"n": extra}))
         return problems, words
 
-    def _derived_batches(self, words: dict[str, str]
+    def _derived_batches(self, words: dict[str, str], conn: Any = None
                          ) -> Iterator[list[tuple[int, str, int, str]]]:
         """(seq, entry id, revision, text of its index row as entry_body() makes it), every entry
         in seq order, a batch at a time (bounded memory whatever the journal's size)."""
-        conn = self._db.conn
+        conn = conn or self._db.conn
         columns = ", ".join(_ROW_COLUMNS)
         last = -1
         while True:
