@@ -108,6 +108,10 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
              "导出文件中时间所用的时区（默认：本机时区）"),
     "--expect-head": ("fail (exit 5) unless this head hash from an earlier report is in the chain",
                       "如果先前报告中的审计链末端哈希值不在本审计链中，则校验失败（退出码 5）"),
+    "--deep": (("also check SQLite's whole structure and derive the search index again from "
+                "every entry (slower; finds damage below the records, which the usual check does "
+                "not look for)"),
+               "另外检查数据库的完整结构，并根据每条记录重新生成搜索索引来比对（较慢；能发现平时的检查不查的底层损坏）"),
     "--expect-key": ("the signing key fingerprint the package must carry", "证据包必须带有的签名密钥指纹"),
     "--reason": ("why it does not fit (a few words)", "为什么不符合（简单几句）"),
     "--delete-old-backups": ("delete the earlier backups instead of re-encrypting them",

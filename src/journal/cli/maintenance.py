@@ -25,7 +25,7 @@ def cmd_verify(args: argparse.Namespace, lang: str) -> int:
     from journal.core.verifytext import problem_text
 
     with _open(args, lang, write=False) as j:
-        result = j.verify(expect_head=args.expect_head)
+        result = j.verify(expect_head=args.expect_head, deep=args.deep)
     if args.json:
         _print_json({"ok": result.ok, "records": result.records, "attachments": result.attachments,
                      "revisions": result.revisions, "head_hash": result.head_hash,

@@ -114,6 +114,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     verify = sub.add_parser("verify")
     verify.add_argument("--json", action="store_true")
     verify.add_argument("--expect-head", metavar="HASH")
+    verify.add_argument("--deep", action="store_true")
 
     export = sub.add_parser("export")
     esub = export.add_subparsers(dest="export_command", metavar="{pdf,text,package,overview}",

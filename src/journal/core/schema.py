@@ -253,8 +253,9 @@ def _v6_sign_facts(conn: Any) -> None:
 
 def ensure_sign_facts(conn: Any) -> None:
     """The v6 table and index where they are missing (a development file numbered 7 before v6
-    was merged); the caller holds a transaction."""
+    was merged), with the index verify reads (v8); the caller holds a transaction."""
     _v6_sign_facts(conn)
+    conn.execute(_SIGN_FACTS_REVISION)
 
 
 # v7: the overview's aggregates (core/store/overview_index.py keeps them in the transaction that
@@ -319,7 +320,31 @@ def _v7_overview_aggregates(conn: Any) -> None:
     _run_script(conn, _V7_OVERVIEW)
 
 
-CURRENT_VERSION = 7
+# v8: what verify reads instead of recomputing (issue 17). ``search_digests`` holds, for every
+# row of the search index, the entry it was made from (id and revision) and the SHA-256 of the
+# text written, stored in the transaction that writes the row (store/search_index.py), so that
+# verify hashes the stored text instead of re-deriving 100,000 entries' texts (``verify --deep``
+# still re-derives them). The digests of an older file are computed by the store's migration step
+# from the entries themselves, in batches. ``sign_facts_revision`` lets verify's staleness check of
+# the warning-sign facts read two narrow indexes instead of the wide facts and entry rows.
+_V8_VERIFY = """
+CREATE TABLE IF NOT EXISTS search_digests (
+    seq      INTEGER PRIMARY KEY,
+    entry_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    digest   TEXT NOT NULL
+);
+"""
+_SIGN_FACTS_REVISION = "CREATE INDEX IF NOT EXISTS sign_facts_revision ON sign_facts(entry_id, revision)"
+SEARCH_DIGESTS_FROM = 8
+
+
+def _v8_verify_digests(conn: Any) -> None:
+    _run_script(conn, _V8_VERIFY)
+    conn.execute(_SIGN_FACTS_REVISION)
+
+
+CURRENT_VERSION = 8
 
 # version N → function migrating from N-1 to N (run inside a transaction).
 MIGRATIONS: dict[int, Callable[[Any], None]] = {
@@ -329,6 +354,7 @@ MIGRATIONS: dict[int, Callable[[Any], None]] = {
     5: _v5_overview_index,
     6: _v6_sign_facts,
     7: _v7_overview_aggregates,
+    8: _v8_verify_digests,
 }
 
 

@@ -147,7 +147,7 @@ class Journal:
         self._imports = Imports(self.db, states, reader)
         self._corrections = Corrections(self.db, revisions, self._imports)
         self._maintenance = Maintenance(self.path, self.db, self._keys, lease)
-        self._migrations = Migrations(self.db, self._maintenance, revisions, lease)
+        self._migrations = Migrations(self.db, self._maintenance, revisions, index, lease)
         self._signing_key = SigningKey(self.db)
         self._integrity = Integrity(self.db, states, index, self._signing_key, self.path,
                                     self._keys)
@@ -607,10 +607,11 @@ class Journal:
 
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None,
-               expect_head: str | None = None) -> VerifyResult:
+               expect_head: str | None = None, deep: bool = False) -> VerifyResult:
         """The integrity check; with ``expect_head`` also whether that hash (from an earlier
-        report) is a record of this chain, and how many records came after it."""
-        result = self._integrity.verify(progress, expect_head=expect_head)
+        report) is a record of this chain, and how many records came after it; ``deep`` adds
+        SQLite's whole structure check and the search index derived again from the entries."""
+        result = self._integrity.verify(progress, expect_head=expect_head, deep=deep)
         # derived data, like the search index: stale warning-sign facts are a problem to report
         stale = self._facts.stale()
         if stale:

@@ -1,10 +1,14 @@
 """The integrity check: recompute the audit chain, every object's state digest, every saved
-revision (each sealed by its own audit record), the search index (rebuilt batch by batch and
-compared) and every attachment's hash, after SQLCipher has checked every page.
+revision (each sealed by its own audit record), the search index against the digests stored with
+its rows, and every attachment's hash, after SQLCipher has checked every page.
 
-Two threads share the work: a second, read-only connection runs SQLCipher's page check, SQLite's
-structure check and hashes the attachment bytes (all in C, outside the GIL) while this thread
-walks the chain, the revisions, the states and the index. Rows are streamed, never all held.
+``deep=True`` (``verify --deep``) adds what costs most and finds no more changed evidence: SQLite's
+full structure check (``PRAGMA integrity_check``: every b-tree page, and every index against its
+table) and the search index derived again from every entry and compared text for text.
+
+Two threads share the work: a second, read-only connection runs SQLCipher's page check (and the
+structure check of ``deep``) and hashes the attachment bytes (all in C, outside the GIL) while this
+thread walks the chain, the revisions, the states and the index. Rows are streamed, never all held.
 
 Not covered, and said so in the result: unsaved editor drafts (kept in the file but no evidence)
 and the settings (outside the file). What no check inside the file can see: a cut-off tail of the
@@ -17,20 +21,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
 from journal.core import audit, signing, verifytext
-from journal.core.codec import ATTACHMENT_COLUMNS, ENTRY_COLUMNS, PERSON_COLUMNS
+from journal.core.codec import ATTACHMENT_COLUMNS, PERSON_COLUMNS
 from journal.core.errors import JournalError, NotAJournalError
 from journal.core.models import VerifyProblem, VerifyResult
+from journal.core.store import verifyrows
 from journal.core.store.connection import KeyMaterial, connect
 from journal.core.store.db import Database
 from journal.core.store.dismissals import audited_states as dismissal_states
-from journal.core.store.revisions import REVISION_COLUMNS
 from journal.core.store.search_index import SearchIndex
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import OBJECT_TYPES, States
@@ -38,31 +42,19 @@ from journal.core.store.states import OBJECT_TYPES, States
 log = logging.getLogger(__name__)
 
 _PROGRESS_EVERY = 5000
-_ROWS = 2000  # rows fetched at a time
-
-
-def _tuples(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
-    """Plain tuples (no Row objects), fetched in batches: the big tables are streamed."""
-    cur = conn.cursor()
-    cur.row_factory = None
-    cur.arraysize = _ROWS
-    cur.execute(sql, params)
-    while True:
-        rows = cur.fetchmany()
-        if not rows:
-            return
-        yield from rows
 
 
 class _FileCheck:
     """Pages, structure and attachment bytes, on a connection of its own in a thread."""
 
-    def __init__(self, path: Path, keys: KeyMaterial, fallback: Any) -> None:
+    def __init__(self, path: Path, keys: KeyMaterial, fallback: Any, deep: bool = False) -> None:
+        self.deep = deep
         self.damage: list[str] = []
         self.bad_blobs: set[str] = set()
         self.error: BaseException | None = None
         try:
             self._conn = connect(path, keys.key, keys.header, read_only=True, wal=False)
+            self._conn.execute("PRAGMA cache_size = -2000")  # one pass over every page
             self._own = True
         except JournalError:
             # e.g. a medium where a second reader cannot open: do it all here, one after another
@@ -87,8 +79,9 @@ class _FileCheck:
             conn = self._conn
             self.damage = [f"page authentication: {row[0]}"
                            for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-            self.damage += [f"database structure: {r}"
-                            for (r,) in conn.execute("PRAGMA quick_check").fetchall() if r != "ok"]
+            if self.deep:
+                self.damage += [f"database structure: {r}" for (r,) in
+                                conn.execute("PRAGMA integrity_check").fetchall() if r != "ok"]
             if self.damage:
                 return
             # bytes are stored once per SHA-256: each stored copy is hashed once (hashlib lets
@@ -119,12 +112,13 @@ class Integrity:
         self._keys = keys
 
     def verify(self, progress: Callable[[int, int], None] | None = None,
-               expect_head: str | None = None) -> VerifyResult:
+               expect_head: str | None = None, deep: bool = False) -> VerifyResult:
         """Check the file's pages, the audit chain, every object against its last audited state,
         every revision against its seal, the search index and every attachment against its
-        SHA-256; raises ``NotAJournalError`` for a damaged file."""
+        SHA-256 (with ``deep``, also SQLite's whole structure and the index derived again);
+        raises ``NotAJournalError`` for a damaged file."""
         with self._db.lock:
-            result = self._verify(self._db.conn, progress)
+            result = self._verify(self._db.conn, progress, deep)
             if expect_head is not None:
                 wanted = expect_head.strip().lower()
                 result.expected_head = wanted
@@ -140,11 +134,12 @@ class Integrity:
             result.problems = [verifytext.problem_text(p, "en") for p in result.issues]
             return result
 
-    def _verify(self, db: Any, progress: Callable[[int, int], None] | None) -> VerifyResult:
-        files = _FileCheck(self._path, self._keys, db)
+    def _verify(self, db: Any, progress: Callable[[int, int], None] | None,
+                deep: bool) -> VerifyResult:
+        files = _FileCheck(self._path, self._keys, db, deep)
         files.start()
         try:
-            result, index_problems = self._records(db, progress)
+            result, index_problems = self._records(db, progress, deep)
         except sqlcipher3.DatabaseError:
             files.join()
             log.warning("verify: reading the records failed; damaged pages: %d", len(files.damage))
@@ -170,65 +165,63 @@ class Integrity:
         result.ok = not result.issues
         return result
 
-    def _records(self, db: Any, progress: Callable[[int, int], None] | None
+    def _records(self, db: Any, progress: Callable[[int, int], None] | None, deep: bool
                  ) -> tuple[VerifyResult, list[VerifyProblem]]:
         """Everything but the file's pages and the attachment bytes: the result so far, and
-        the search index's findings (they come after the attachments')."""
-        problems: list[VerifyProblem] = []
-        first_break: int | None = None
+        the search index's findings (they come after the attachments'). The revisions, the
+        entries' states and the search index are read and hashed on connections of their own in
+        threads (SQLite builds their canonical text outside the GIL) while this thread walks the
+        chain; every digest that does not match is computed again the Python way here before it
+        is reported."""
+        alone = self._db.in_transaction  # only this connection sees its uncommitted changes
+        sides = [_Side(name, fn, self._path, self._keys, db, alone) for name, fn in (
+            ("verify-revisions", verifyrows.revision_digests),
+            ("verify-entries", verifyrows.entry_digests),
+            ("verify-index", lambda conn: self._index.check(conn)))]
+        for side in sides:
+            side.start()
+        try:
+            return self._compare(db, progress, deep, *sides)
+        finally:
+            for side in sides:
+                side.join()
+
+    def _compare(self, db: Any, progress: Callable[[int, int], None] | None, deep: bool,
+                 revision_side: _Side, entry_side: _Side, index_side: _Side
+                 ) -> tuple[VerifyResult, list[VerifyProblem]]:
         # 1. the chain itself
-        prev = audit.GENESIS
-        expected_seq = 1
-        latest: dict[tuple[str, str], str] = {}
-        seals: dict[str, str] = {}
-        count = 0
-        kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
-        record_hash = audit.record_hash
-        for seq, prev_hash, stored_hash, at, action, object_type, object_id, object_digest in \
-                _tuples(db, "SELECT seq, prev_hash, hash, at, action, object_type, object_id,"
-                            " digest FROM audit ORDER BY seq"):
-            count += 1
-            if seq != expected_seq:
-                problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
-                first_break = first_break or expected_seq
-            if prev_hash != prev:
-                problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
-                first_break = first_break or seq
-            if record_hash(prev_hash, seq, at, action, object_type, object_id,
-                           object_digest) != stored_hash:
-                problems.append(VerifyProblem("audit_altered", {"seq": seq}))
-                first_break = first_break or seq
-            prev = stored_hash
-            expected_seq = seq + 1
-            if object_type == "revision":
-                seals[object_id] = object_digest
-            elif object_type in kept:
-                latest[(object_type, object_id)] = object_digest
-        head = prev
+        try:
+            chain = _Chain(db, verifyrows.audit_rows(db))
+        except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
+            log.info("verify: an audit record holds a value SQLite's JSON cannot; in Python")
+            chain = _Chain(db, verifyrows.audit_rows_python(db))
+        problems, first_break, latest, seals = chain.problems, chain.first_break, chain.latest, \
+            chain.seals
+        count, head = chain.count, chain.head
         # 1b. every saved revision matches its seal, and no sealed revision is gone
         revisions = 0
-        digest = audit.digest
-        for row in _tuples(db, f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions ORDER BY id"):
+        for row_id, row_digest, revision, object_type, object_id in revision_side.result():
             revisions += 1
-            sealed = seals.pop(str(row[0]), None)
+            sealed = seals.pop(str(row_id), None)
             if sealed is None:
                 problems.append(VerifyProblem("revision_unaudited", {
-                    "revision": row[3], "object_type": row[1], "object_id": row[2]}))
-            elif sealed != digest(dict(zip(REVISION_COLUMNS, row))):
+                    "revision": revision, "object_type": object_type, "object_id": object_id}))
+            elif sealed != row_digest and sealed != verifyrows.revision_digest_of_row(db, row_id):
                 problems.append(VerifyProblem("revision_changed", {
-                    "revision": row[3], "object_type": row[1], "object_id": row[2]}))
+                    "revision": revision, "object_type": object_type, "object_id": object_id}))
         for row_id in sorted(seals, key=int):
             problems.append(VerifyProblem("revision_removed", {"row_id": row_id}))
         del seals
         recorded_key = latest.pop((signing.AUDIT_TYPE, signing.AUDIT_ID), None)
         problems += self._key.problems(recorded_key)
         # 2. every object matches its last audited state, and nothing exists unaudited; the
-        # states are streamed and compared as they come, the findings sorted like before
+        # findings sorted like before
         found: list[tuple[tuple[str, str], VerifyProblem]] = []
         total = len(latest)
         done = 0
 
-        def compare(key: tuple[str, str], state_digest: str) -> None:
+        def compare(key: tuple[str, str], state_digest: str,
+                    again: Callable[[], str | None] | None = None) -> None:
             nonlocal done
             done += 1
             if progress and done % _PROGRESS_EVERY == 0:
@@ -237,22 +230,17 @@ class Integrity:
             if recorded is None:
                 found.append((key, VerifyProblem("object_unaudited", {
                     "object_type": key[0], "object_id": key[1]})))
-            elif recorded != state_digest:
+            elif recorded != state_digest and (again is None or recorded != again()):
                 found.append((key, VerifyProblem("object_changed", {
                     "object_type": key[0], "object_id": key[1]})))
 
-        persons_of: dict[str, list[str]] = {}
-        for entry_id, person_id in _tuples(
-                db, "SELECT entry_id, person_id FROM entry_persons ORDER BY entry_id, position"):
-            persons_of.setdefault(entry_id, []).append(person_id)
-        for row in _tuples(db, f"SELECT {', '.join(ENTRY_COLUMNS)} FROM entries"):
-            state = dict(zip(ENTRY_COLUMNS, row))
-            state["persons"] = persons_of.pop(state["id"], [])
-            compare(("entry", state["id"]), digest(state))
-        del persons_of
+        for seq, entry_id, state_digest in entry_side.result():
+            compare(("entry", entry_id), state_digest,
+                    lambda seq=seq: verifyrows.entry_digest_of_row(db, seq))  # type: ignore[misc]
+        digest = audit.digest
         for object_type, table, columns in (("person", "persons", PERSON_COLUMNS),
                                             ("attachment", "attachments", ATTACHMENT_COLUMNS)):
-            for row in _tuples(db, f"SELECT {', '.join(columns)} FROM {table}"):
+            for row in verifyrows.tuples(db, f"SELECT {', '.join(columns)} FROM {table}"):
                 compare((object_type, row[0]), digest(dict(zip(columns, row))))
         for (import_id,) in db.execute("SELECT id FROM imports").fetchall():
             import_state = self._states.import_(import_id)
@@ -265,10 +253,97 @@ class Integrity:
                     "object_type": key[0], "object_id": key[1]})))
         found.sort(key=lambda item: item[0])
         problems += [p for _, p in found]
-        # 3. the search index, rebuilt batch by batch and compared
-        index_problems = self._index.check()
+        # 3. the search index: its rows against their digests; with deep, also derived again
+        # batch by batch and compared
+        index_problems = index_side.result()
+        if deep:
+            index_problems += [p for p in self._index.check_derived() if p not in index_problems]
         if progress:
             progress(total, total)
         return VerifyResult(ok=False, records=count, attachments=0, head_hash=head,
                             issues=problems, first_break_seq=first_break,
                             revisions=revisions), index_problems
+
+
+class _Chain:
+    """The audit chain walked once: its findings, head, and the digests it holds (the last of
+    each object, the seal of each revision)."""
+
+    def __init__(self, db: Any, rows: Iterator[tuple[Any, ...]]) -> None:
+        self.problems: list[VerifyProblem] = []
+        self.first_break: int | None = None
+        self.latest: dict[tuple[str, str], str] = {}
+        self.seals: dict[str, str] = {}
+        self.count = 0
+        prev = audit.GENESIS
+        expected_seq = 1
+        kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
+        problems, latest, seals = self.problems, self.latest, self.seals
+        for seq, prev_hash, stored_hash, object_type, object_id, object_digest, computed in rows:
+            self.count += 1
+            if seq != expected_seq:
+                problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
+                self.first_break = self.first_break or expected_seq
+            if prev_hash != prev:
+                problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
+                self.first_break = self.first_break or seq
+            if computed != stored_hash and verifyrows.record_hash_of_row(db, seq) != stored_hash:
+                problems.append(VerifyProblem("audit_altered", {"seq": seq}))
+                self.first_break = self.first_break or seq
+            prev = stored_hash
+            expected_seq = seq + 1
+            if object_type == "revision":
+                seals[object_id] = object_digest
+            elif object_type in kept:
+                latest[(object_type, object_id)] = object_digest
+        self.head = prev
+
+
+class _Side:
+    """One part of the check on a read-only connection of its own, in a thread; on the caller's
+    connection (when its result is asked for) when no second connection can be had or when the
+    caller is inside a transaction."""
+
+    def __init__(self, name: str, work: Callable[[Any], Any], path: Path, keys: KeyMaterial,
+                 fallback: Any, alone: bool) -> None:
+        self._work = work
+        self._fallback = fallback
+        self._conn: Any = None
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._done = False
+        if not alone:
+            try:
+                self._conn = connect(path, keys.key, keys.header, read_only=True, wal=False)
+                # it streams each table once: a small page cache is enough (memory stays flat)
+                self._conn.execute("PRAGMA cache_size = -2000")
+            except JournalError:
+                log.info("verify: no second connection for %s; reading on the main one", name)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> None:
+        if self._conn is not None:
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work(self._conn)
+        except BaseException as exc:  # noqa: BLE001 (handed to the caller's thread by result())
+            self._error = exc
+        finally:
+            self._conn.close()
+
+    def join(self) -> None:
+        if self._conn is not None and self._thread.is_alive():
+            self._thread.join()
+
+    def result(self) -> Any:
+        if self._conn is None:
+            if not self._done:
+                self._done = True
+                self._value = self._work(self._fallback)
+            return self._value
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value

@@ -18,16 +18,18 @@ from journal.core.store.db import Database
 from journal.core.store.filelock import Lease
 from journal.core.store.maintenance import Maintenance
 from journal.core.store.revisions import Revisions
+from journal.core.store.search_index import SearchIndex
 
 log = logging.getLogger(__name__)
 
 
 class Migrations:
     def __init__(self, db: Database, maintenance: Maintenance, revisions: Revisions,
-                 lease: Lease | None = None) -> None:
+                 index: SearchIndex, lease: Lease | None = None) -> None:
         self._db = db
         self._maintenance = maintenance
         self._revisions = revisions
+        self._index = index
         self._lease = lease
 
     def needed(self) -> bool:
@@ -68,6 +70,10 @@ class Migrations:
                     # revisions saved before sealing existed are sealed now, as they are
                     n = self._revisions.seal_unsealed()
                     log.info("sealed %d earlier revisions", n)
+                if version < schema.SEARCH_DIGESTS_FROM:
+                    # what verify compares the search index with, from the entries themselves
+                    n = self._index.build_digests()
+                    log.info("search index digests of %d entries", n)
                 self._db.append_audit("migrate", "journal", "journal", str(schema.CURRENT_VERSION))
         except JournalError:
             raise

@@ -2,12 +2,18 @@
 
 An entry's row in the index holds its own texts plus the names, aliases and handles of its persons
 and its attachments' names and captions, so it is rebuilt when any of those change.
+
+Each entry row is written together with its digest (``search_digests``, schema v8): the entry id
+and revision it was made from and the SHA-256 of its text. ``verify`` compares the stored rows
+with their digests (:meth:`SearchIndex.check`); ``verify --deep`` also derives every row again from
+the entries and compares the text (:meth:`SearchIndex.check_derived`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import compress
 from typing import Any
@@ -59,8 +65,13 @@ def entry_body(entry: Entry, persons: Sequence[Person]) -> str:
 
 
 # what check() reads of each entry: the columns entry_body() uses, straight from the row
-_ROW_COLUMNS = ("seq", "id", "summary", "details", "channel", "location", "tags", "witnesses",
-                "amount", "value", *_ENTRY_FIELDS)
+_ROW_COLUMNS = ("seq", "id", "revision", "summary", "details", "channel", "location", "tags",
+                "witnesses", "amount", "value", *_ENTRY_FIELDS)
+
+
+def body_digest(body: str) -> str:
+    """What ``search_digests`` holds of an index row's text."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 class _LiveOrder:
@@ -114,6 +125,8 @@ class SearchIndex:
         body = entry_body(entry, self._persons_by_id(entry.persons))
         conn.execute("DELETE FROM entry_fts WHERE rowid = ?", (seq,))
         conn.execute("INSERT INTO entry_fts(rowid, body) VALUES (?, ?)", (seq, body))
+        conn.execute("INSERT OR REPLACE INTO search_digests(seq, entry_id, revision, digest)"
+                     " VALUES (?, ?, ?, ?)", (seq, entry.id, entry.revision, body_digest(body)))
 
     def ensure_current(self) -> bool:
         """Rebuild the whole index (one transaction) when it was made by another version of
@@ -124,6 +137,7 @@ class SearchIndex:
         with self._db.transaction():
             conn = self._db.conn
             conn.execute("DELETE FROM entry_fts")
+            conn.execute("DELETE FROM search_digests")
             conn.execute("DELETE FROM person_fts")
             for r in conn.execute("SELECT * FROM persons").fetchall():
                 self.index_person(person_from_row(r))
@@ -136,11 +150,100 @@ class SearchIndex:
         return True
 
     # ------------------------------------------------------------------ checking it
-    def check(self) -> list[VerifyProblem]:
-        """Rebuild every row of the index, batch by batch, and compare it with the stored index:
-        rows missing, changed or left over are problems. Reads rows, not entry objects: the same
-        text as entry_body() (a test compares the two over whole journals)."""
+    def build_digests(self) -> int:
+        """Write the digest of every entry's row as the entries say it should be (the schema v8
+        migration, inside its transaction; batch by batch). A row that differs from what its
+        entry gives keeps being reported by verify, as before the migration. Returns how many."""
         conn = self._db.conn
+        conn.execute("DELETE FROM search_digests")
+        count = 0
+        for batch in self._derived_batches(self._person_words()):
+            conn.executemany(
+                "INSERT INTO search_digests(seq, entry_id, revision, digest) VALUES (?, ?, ?, ?)",
+                [(seq, entry_id, revision, body_digest(body))
+                 for seq, entry_id, revision, body in batch])
+            count += len(batch)
+        return count
+
+    def check(self, conn: Any = None) -> list[VerifyProblem]:
+        """Compare every stored row of the index with its digest, and the digests with the
+        entries (id, revision) they were made from: rows missing, changed or left over are
+        problems. Reads the stored texts and two narrow columns; derives nothing (the person
+        rows, a few, are derived again as in :meth:`check_derived`). ``conn``: another
+        connection to the same file to read with (verify's threads)."""
+        conn = conn or self._db.conn
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                        " AND name = 'search_digests'").fetchone() is None:
+            return self.check_derived(conn)  # the digests are gone: derive every row again
+        problems, _words = self._check_persons(conn)
+        found: list[tuple[int, VerifyProblem]] = []
+        cur = conn.cursor()
+        cur.row_factory = None
+        # 1. entries whose row is not (or no longer) vouched for by a digest of their revision
+        for seq, entry_id in cur.execute(
+                "SELECT e.seq, e.id FROM entries e"
+                " LEFT JOIN search_digests d ON d.seq = e.seq"
+                " WHERE d.seq IS NULL OR d.entry_id IS NOT e.id OR d.revision IS NOT e.revision"):
+            found.append((seq, VerifyProblem("index_entry_changed", {"id": entry_id})))
+        # 2. every stored row against its digest (the texts are streamed and hashed here); a
+        # row without a digest is vouched for by nothing: its entry was reported above
+        top = conn.execute("SELECT max(rowid) FROM entry_fts").fetchone()[0] or 0
+        seen = bytearray(top + 1)  # 1: a row is stored for this seq; 2: and its entry exists
+        cur = conn.cursor()
+        cur.row_factory = None
+        cur.arraysize = _CHECK_BATCH
+        sha256 = hashlib.sha256
+        cur.execute("SELECT f.rowid, f.body, d.digest, d.entry_id FROM entry_fts f"
+                    " LEFT JOIN search_digests d ON d.seq = f.rowid")
+        while rows := cur.fetchmany():
+            for seq, body, digest, entry_id in rows:
+                seen[seq] = 1
+                if digest is not None and sha256(body.encode("utf-8")).hexdigest() != digest:
+                    found.append((seq, VerifyProblem("index_entry_changed", {"id": entry_id})))
+        # 3. entries with no row, and rows with no entry
+        for seq, entry_id in cur.execute("SELECT seq, id FROM entries"):
+            if seq <= top and seen[seq]:
+                seen[seq] = 2
+            else:
+                found.append((seq, VerifyProblem("index_entry_lost", {"id": entry_id})))
+        extra = seen.count(1)
+        found.sort(key=lambda item: item[0])
+        problems += [p for _, p in found]
+        if extra:
+            problems.append(VerifyProblem("index_entry_extra", {"n": extra}))
+        return problems
+
+    def check_derived(self, conn: Any = None) -> list[VerifyProblem]:
+        """Rebuild every row of the index, batch by batch, and compare it with the stored index
+        (``verify --deep``): rows missing, changed or left over are problems. Reads rows, not
+        entry objects: the same text as entry_body() (a test compares the two over whole
+        journals)."""
+        conn = conn or self._db.conn
+        problems, words = self._check_persons(conn)
+        for batch in self._derived_batches(words, conn):
+            stored = dict(conn.execute(
+                "SELECT rowid, body FROM entry_fts WHERE rowid BETWEEN ? AND ?",
+                (batch[0][0], batch[-1][0])).fetchall())
+            for seq, entry_id, _revision, body in batch:
+                found = stored.get(seq)
+                if found is None:
+                    problems.append(VerifyProblem("index_entry_lost", {"id": entry_id}))
+                elif found != body:
+                    problems.append(VerifyProblem("index_entry_changed", {"id": entry_id}))
+        extra = conn.execute("SELECT count(*) FROM entry_fts WHERE rowid NOT IN"
+                             " (SELECT seq FROM entries)").fetchone()[0]
+        if extra:
+            problems.append(VerifyProblem("index_entry_extra", {"n": extra}))
+        return problems
+
+    def _person_words(self) -> dict[str, str]:
+        return {person.id: person_words(person) for person in
+                map(person_from_row, self._db.conn.execute("SELECT * FROM persons"))}
+
+    def _check_persons(self, conn: Any = None) -> tuple[list[VerifyProblem], dict[str, str]]:
+        """The person rows derived again and compared (there are few), and each person's words
+        as an entry's row holds them."""
+        conn = conn or self._db.conn
         problems: list[VerifyProblem] = []
         words: dict[str, str] = {}
         for r in conn.execute("SELECT p.*, f.body AS fts_body FROM persons p"
@@ -155,6 +258,13 @@ class SearchIndex:
                              " (SELECT rowid FROM persons)").fetchone()[0]
         if extra:
             problems.append(VerifyProblem("index_person_extra", {"n": extra}))
+        return problems, words
+
+    def _derived_batches(self, words: dict[str, str], conn: Any = None
+                         ) -> Iterator[list[tuple[int, str, int, str]]]:
+        """(seq, entry id, revision, text of its index row as entry_body() makes it), every entry
+        in seq order, a batch at a time (bounded memory whatever the journal's size)."""
+        conn = conn or self._db.conn
         columns = ", ".join(_ROW_COLUMNS)
         last = -1
         while True:
@@ -163,12 +273,10 @@ class SearchIndex:
             batch = cur.execute(f"SELECT {columns} FROM entries WHERE seq > ? ORDER BY seq"
                                 f" LIMIT {_CHECK_BATCH}", (last,)).fetchall()
             if not batch:
-                break
+                return
             last = batch[-1][0]
             ids = [r[1] for r in batch]
             marks = ",".join("?" * len(ids))
-            stored = dict(conn.execute("SELECT rowid, body FROM entry_fts WHERE rowid BETWEEN ? AND ?",
-                                       (batch[0][0], last)).fetchall())
             persons_of: dict[str, list[str]] = {}
             for entry_id, person_id in conn.execute(
                     f"SELECT entry_id, person_id FROM entry_persons WHERE entry_id IN ({marks})"
@@ -180,21 +288,12 @@ class SearchIndex:
                     f"SELECT entry_id, filename, caption FROM attachments WHERE entry_id IN ({marks})"
                     f" AND removed_at IS NULL ORDER BY added_at, id", ids):
                 atts.setdefault(entry_id, []).append(f"{filename} {caption}")
-            for seq, entry_id, summary, details, channel, location, tags, witnesses, amount, \
-                    value, *kind_values in batch:
-                body = _body(summary, details, " ".join(persons_of.get(entry_id, ())), channel,
-                             location, json.loads(tags), json.loads(witnesses),
-                             " ".join(atts.get(entry_id, ())), dec(amount), dec(value), kind_values)
-                found = stored.get(seq)
-                if found is None:
-                    problems.append(VerifyProblem("index_entry_lost", {"id": entry_id}))
-                elif found != body:
-                    problems.append(VerifyProblem("index_entry_changed", {"id": entry_id}))
-        extra = conn.execute("SELECT count(*) FROM entry_fts WHERE rowid NOT IN"
-                             " (SELECT seq FROM entries)").fetchone()[0]
-        if extra:
-            problems.append(VerifyProblem("index_entry_extra", {"n": extra}))
-        return problems
+            yield [(seq, entry_id, revision,
+                    _body(summary, details, " ".join(persons_of.get(entry_id, ())), channel,
+                          location, json.loads(tags), json.loads(witnesses),
+                          " ".join(atts.get(entry_id, ())), dec(amount), dec(value), kind_values))
+                   for seq, entry_id, revision, summary, details, channel, location, tags,
+                   witnesses, amount, value, *kind_values in batch]
 
     def _persons_by_id(self, ids: Sequence[str]) -> list[Person]:
         """The persons of ``ids`` in that order, in one query."""

@@ -1,0 +1,151 @@
+"""The records verify hashes, with their canonical text made by SQLite.
+
+``audit.canonical()`` is JSON with sorted keys, no whitespace and strings escaped as Python's
+``json`` does with ``ensure_ascii=False``. SQLite's ``json_object()`` writes every string exactly so
+(a test compares the two over every character class) and keeps a value's type (``3`` and ``"3"``
+differ), so the canonical text of an audit record, a revision or an entry's state is built inside
+SQLite while the rows are read, outside Python's GIL, and Python only hashes it. Where the two
+could still differ (a real number written in another form, a value of an unexpected type), the
+digest does not match and the caller recomputes that one record the Python way before reporting
+anything: a text SQLite builds can only equal the canonical text of the same values, so this
+never lets a changed record pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import sqlcipher3
+
+from journal.core import audit
+from journal.core.codec import ENTRY_COLUMNS
+from journal.core.store.revisions import REVISION_COLUMNS
+
+log = logging.getLogger(__name__)
+
+_ROWS = 2000
+
+
+def canonical_sql(fields: Iterable[tuple[str, str]], json_values: frozenset[str] = frozenset()
+                  ) -> str:
+    """An SQL expression giving ``audit.canonical()`` of the object whose keys are the first and
+    SQL expressions the second of ``fields`` (one ``json_object`` call, keys in sorted order);
+    keys in ``json_values`` are JSON text already."""
+    args = []
+    for key, expr in sorted(fields):
+        value = f"json({expr})" if key in json_values else expr
+        args.append(f"'{key}', {value}")
+    return f"json_object({', '.join(args)})"
+
+
+AUDIT_SQL = ("SELECT seq, prev_hash, hash, object_type, object_id, digest, prev_hash || "
+             + canonical_sql([("seq", "seq"), ("at", "at"), ("action", "action"),
+                              ("type", "object_type"), ("id", "object_id"),
+                              ("digest", "digest")])
+             + " FROM audit ORDER BY seq")
+AUDIT_ROW_SQL = ("SELECT seq, prev_hash, hash, at, action, object_type, object_id, digest"
+                 " FROM audit WHERE seq = ?")
+
+_REVISION_SQL = ("SELECT id, revision, object_type, object_id, "
+                 + canonical_sql([(c, c) for c in REVISION_COLUMNS])
+                 + " FROM revisions ORDER BY id")
+REVISION_ROW_SQL = f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions WHERE id = ?"
+
+_PERSONS = ("(SELECT json_group_array(p.person_id ORDER BY p.position) FROM entry_persons p"
+            " WHERE p.entry_id = e.id)")
+_ENTRY_SQL = ("SELECT e.seq, e.id, "
+              + canonical_sql([*((c, f"e.{c}") for c in ENTRY_COLUMNS), ("persons", _PERSONS)],
+                              frozenset({"persons"}))
+              + " FROM entries e")
+
+
+def tuples(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Plain tuples (no Row objects), fetched in batches: the big tables are streamed."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.arraysize = _ROWS
+    cur.execute(sql, params)
+    while rows := cur.fetchmany():
+        yield from rows
+
+
+def revision_digests(conn: Any) -> list[tuple[int, str, Any, Any, Any]]:
+    """(row id, digest as SQLite's text gives it, revision, object type, object id) of every
+    saved revision, in row order."""
+    sha256 = hashlib.sha256
+    try:
+        return [(row_id, sha256(text.encode("utf-8")).hexdigest(), revision, object_type,
+                 object_id)
+                for row_id, revision, object_type, object_id, text in tuples(conn, _REVISION_SQL)]
+    except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
+        log.info("verify: a revision holds a value SQLite's JSON cannot; hashing in Python")
+        return [(row[0], audit.digest(dict(zip(REVISION_COLUMNS, row))), row[3], row[1], row[2])
+                for row in tuples(conn, f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions"
+                                        " ORDER BY id")]
+
+
+def revision_digest_of_row(conn: Any, row_id: int) -> str | None:
+    """The digest of one revision row computed the Python way (what the seal was made from)."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    row = cur.execute(REVISION_ROW_SQL, (row_id,)).fetchone()
+    return None if row is None else audit.digest(dict(zip(REVISION_COLUMNS, row)))
+
+
+def entry_digests(conn: Any) -> list[tuple[int, str, str]]:
+    """(seq, entry id, digest of its state as SQLite's text gives it) of every entry."""
+    sha256 = hashlib.sha256
+    try:
+        return [(seq, entry_id, sha256(text.encode("utf-8")).hexdigest())
+                for seq, entry_id, text in tuples(conn, _ENTRY_SQL)]
+    except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
+        log.info("verify: an entry holds a value SQLite's JSON cannot; hashing in Python")
+        return [(seq, entry_id, entry_digest_of_row(conn, seq) or "")
+                for seq, entry_id in tuples(conn, "SELECT seq, id FROM entries")]
+
+
+def audit_rows(conn: Any) -> Iterator[tuple[Any, ...]]:
+    """(seq, prev_hash, stored hash, object type, object id, digest, the record's hash as
+    SQLite's text gives it) of every audit record in order; ``hash_of_row`` says it again the
+    Python way."""
+    sha256 = hashlib.sha256
+    for *row, text in tuples(conn, AUDIT_SQL):
+        yield (*row, sha256(text.encode("utf-8")).hexdigest())
+
+
+def audit_rows_python(conn: Any) -> Iterator[tuple[Any, ...]]:
+    """The same as :func:`audit_rows`, every hash computed the Python way (slower)."""
+    for seq, prev_hash, stored, at, action, object_type, object_id, digest in tuples(
+            conn, "SELECT seq, prev_hash, hash, at, action, object_type, object_id, digest"
+                  " FROM audit ORDER BY seq"):
+        yield (seq, prev_hash, stored, object_type, object_id, digest,
+               audit.record_hash(prev_hash, seq, at, action, object_type, object_id, digest))
+
+
+def entry_digest_of_row(conn: Any, seq: int) -> str | None:
+    """The digest of one entry's state computed the Python way (as ``States.entry`` makes it)."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    row = cur.execute(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM entries WHERE seq = ?",
+                      (seq,)).fetchone()
+    if row is None:
+        return None
+    state = dict(zip(ENTRY_COLUMNS, row))
+    state["persons"] = [r[0] for r in cur.execute(
+        "SELECT person_id FROM entry_persons WHERE entry_id = ? ORDER BY position",
+        (state["id"],))]
+    return audit.digest(state)
+
+
+def record_hash_of_row(conn: Any, seq: int) -> str | None:
+    """The hash of one audit record computed the Python way."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    row = cur.execute(AUDIT_ROW_SQL, (seq,)).fetchone()
+    if row is None:
+        return None
+    seq, prev_hash, _stored, at, action, object_type, object_id, digest = row
+    return audit.record_hash(prev_hash, seq, at, action, object_type, object_id, digest)
