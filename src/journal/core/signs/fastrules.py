@@ -73,6 +73,18 @@ class Table(Protocol):
         ...
 
 
+# What is counted per stored persons value (one GROUP BY for every rule that asks): entries
+# other than reports; of them requests, payments and gifts ("asks"); meetings, calls or video
+# ("met"); entries of any kind where the user says they approached first.
+_PERSON_COUNTS = (
+    [Match(not_kinds=("report",))],
+    [Match(kinds=("request", "payment", "gift"))],
+    [Match(kinds=("meeting",)), Match(not_kinds=("report",), mediums=("video", "call", "in_person"))],
+    [Match(any_of=(_M(v.ME_FIRST),))],
+)
+_ME_FIRST = 3
+
+
 class _Facts:
     """One evaluation: the table, the persons and what is worked out once for several rules."""
 
@@ -92,6 +104,14 @@ class _Facts:
         self.everyone = {p for value in first_any for p in self.split(value)}
         self._first_of_person: dict[str, Row] | None = None
         self._family_values: tuple[str, ...] | None = None
+        self._counts: dict[str, tuple[int, ...]] | None = None
+
+    @property
+    def counts(self) -> dict[str, tuple[int, ...]]:
+        """Per stored persons value, the numbers of :data:`_PERSON_COUNTS`."""
+        if self._counts is None:
+            self._counts = self.table.counts(*_PERSON_COUNTS)
+        return self._counts
 
     def split(self, persons: str) -> tuple[str, ...]:
         out = self._split.get(persons)
@@ -143,11 +163,12 @@ def _uniq(rows: Iterable[Row]) -> list[Row]:
     return list(out.values())
 
 
-def _result(strong: list[Row], weak: list[Row]) -> Found:
+def _result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
+    """``ordered``: each list was taken in order from one chronological read (no repeats)."""
     if strong:
-        return PRESENT, _uniq(strong)
+        return PRESENT, strong if ordered else _uniq(strong)
     if weak:
-        return POSSIBLE, _uniq(weak)
+        return POSSIBLE, weak if ordered else _uniq(weak)
     return None, []
 
 
@@ -256,9 +277,8 @@ def fast_intimacy(fx: _Facts) -> Found:
 # --- WS-JOB-OFFER ----------------------------------------------------------------------------
 def job_offer(fx: _Facts, disproportionate: list[Row]) -> Found:
     me_first = _M(v.ME_FIRST)
-    counts = fx.table.counts([Match(any_of=(me_first,))])
     solicited = {p for p, f in fx.first_of_person.items() if f[6] == "me"}
-    solicited |= {p for value, (n,) in counts.items() if n for p in fx.split(value)}
+    solicited |= {p for value, n in fx.counts.items() if n[_ME_FIRST] for p in fx.split(value)}
     job = _M(v.JOB)
     rows = fx.table.rows(
         Match(kinds=("request",), all_of=job, none_of=me_first),
@@ -281,13 +301,13 @@ def job_offer(fx: _Facts, disproportionate: list[Row]) -> Found:
         if recruiters:
             weak = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
                     if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
-    return _result(strong, weak)
+    return _result(strong, weak, ordered=True)
 
 
 # --- WS-PHOTO-TASK ---------------------------------------------------------------------------
 def photo_task(fx: _Facts) -> Found:
     rows = fx.not_family(Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
-                                       extra=("target",))
+                                       extra=("has_target",))
     asked_bits, docs_bit = _M(v.ASKED, v.JOB), _M(v.PHOTO_OF_DOCS)
     target_bits = _M(v.SENSITIVE, v.HARMLESS_TARGET)
     place_bits = _M(v.HARMLESS_TARGET, v.SENSITIVE, v.SENSITIVE_WEAK, v.PLACE)
@@ -303,7 +323,7 @@ def photo_task(fx: _Facts) -> Found:
             strong.append(r)
         elif r[KIND] == "request":
             weak.append(r)
-    return _result(strong, weak)
+    return _result(strong, weak, ordered=True)
 
 
 # --- WS-ESCALATION ---------------------------------------------------------------------------
@@ -361,7 +381,7 @@ def info_gathering(fx: _Facts) -> Found:
             (strong if (request or f & asked) and not f & trusted else weak).append(r)
         elif request and not f & photo:
             (strong if f & sensitive and not f & trusted else weak).append(r)
-    return _result(strong, weak)
+    return _result(strong, weak, ordered=True)
 
 
 # --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
@@ -438,7 +458,7 @@ def secrecy(fx: _Facts) -> Found:
             (strong if asked else weak).append(r)
         elif f & weak_bit:
             weak.append(r)
-    return _result(strong, weak)
+    return _result(strong, weak, ordered=True)
 
 
 # --- WS-DEVICE-GIFT --------------------------------------------------------------------------
@@ -458,7 +478,7 @@ def device_gift(fx: _Facts) -> Found:
         value = rules.to_cny(None if r[6] is None else Decimal(r[6]), r[7])
         if value is not None and value >= rules.BIG_GIFT_CNY and not r[FLAGS] & housing:
             weak.append(r)
-    return _result(strong, weak)
+    return _result(strong, weak, ordered=True)
 
 
 # --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
@@ -559,7 +579,7 @@ def paid_housing(fx: _Facts) -> Found:
             strong.append(r)
         elif paid or near_site:
             weak.append(r)
-    return _result(strong, weak)
+    return _result(strong, weak, ordered=True)
 
 
 # --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
@@ -569,16 +589,11 @@ def vague_identity(fx: _Facts) -> Found:
                                              any_of=(strong_bit | weak_bit,)))
     strong = [r for r in rows if r[FLAGS] & strong_bit]
     weak = [r for r in rows if r[FLAGS] & weak_bit]
-    counts = fx.table.counts(
-        [Match(not_kinds=("report",))],
-        [Match(kinds=("request", "payment", "gift"))],
-        [Match(kinds=("meeting",)),
-         Match(not_kinds=("report",), mediums=("video", "call", "in_person"))])
     per_person: dict[str, list[int]] = {}
-    for value, numbers in counts.items():
+    for value, numbers in fx.counts.items():
         for pid in fx.split(value):
             total = per_person.setdefault(pid, [0, 0, 0])
-            for i, n in enumerate(numbers):
+            for i, n in enumerate(numbers[:_ME_FIRST]):
                 total[i] += n
     first_active: dict[str, Row] | None = None
     for pid, p in fx.persons.items():

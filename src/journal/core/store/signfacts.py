@@ -46,8 +46,9 @@ Progress = Callable[[int, int], None]
 
 # The facts' layout besides the v6 table: the indexes the rules read (see the module's doc).
 _ROW_COLUMNS = "occurred_us, recorded_us, entry_id, kind, persons, flags"
-_EXTRA_COLUMNS = frozenset({"initiated_by", "medium", "status", "direction", "method", "currency",
-                            "amount", "value", "target", "hits"})
+_EXTRA_COLUMNS = {x: x for x in ("initiated_by", "medium", "status", "direction", "method",
+                                  "currency", "amount", "value", "hits")}
+_EXTRA_COLUMNS["has_target"] = "ifnull(target, '') != ''"  # (the text itself is not asked)
 LAYOUT = (
     ("CREATE INDEX IF NOT EXISTS sign_facts_rules ON sign_facts(live, occurred_us, recorded_us,"
      " entry_id, kind, flags, persons, initiated_by, medium, status, direction, method, currency,"
@@ -246,7 +247,7 @@ class FactTable:
 
     def rows(self, *where: Match, extra: tuple[str, ...] = (),
              skip_persons: tuple[str, ...] = ()) -> list[Row]:
-        unknown = set(extra) - _EXTRA_COLUMNS
+        unknown = set(extra) - _EXTRA_COLUMNS.keys()
         if unknown:
             raise ValueError(f"not a column the rules read: {sorted(unknown)}")
         params: list[Any] = []
@@ -254,7 +255,7 @@ class FactTable:
         if skip_persons:
             cond = f"({cond}) AND persons NOT IN ({','.join('?' * len(skip_persons))})"
             params.extend(skip_persons)
-        columns = ", ".join((_ROW_COLUMNS, *extra))
+        columns = ", ".join((_ROW_COLUMNS, *(_EXTRA_COLUMNS[x] for x in extra)))
         return self._all(f"SELECT {columns} FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
