@@ -7,32 +7,41 @@ touches only the candidate rows, and what a rule asks across entries (a person's
 their channels over time, their counts) comes from per-person aggregates. The results are the
 reference's, evidence for evidence and in the same order (tests/core/test_sign_facts.py).
 
-A candidate row is a plain tuple: ``(occurred_us, recorded_us, entry_id, kind, persons, flags,
-*extra)`` in chronological order (the reference's: occurred, recorded, id); ``persons`` is the
-stored space-separated ids. No Qt, no store: :class:`Table` is what the store provides.
+The rows and what the rules share are in :mod:`.factrows`. No Qt, no store.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
-from operator import itemgetter
-from typing import Any, Protocol
 
 from journal.core.models import Person
 from journal.core.signs import facts as sf
 from journal.core.signs import rules
 from journal.core.signs import vocab as v
+from journal.core.signs.factrows import (
+    FLAGS,
+    ID,
+    KIND,
+    ME_FIRST,
+    OCC,
+    PERSONS,
+    FactRows,
+    Found,
+    Match,
+    Row,
+    RowCollector,
+    RowPool,
+    Table,
+    as_row,
+    hits_of,
+    result,
+    uniq,
+)
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
-Row = tuple[Any, ...]
-OCC, REC, ID, KIND, PERSONS, FLAGS = range(6)  # the positions of every candidate row
-Found = tuple[str | None, list[Row]]  # a level (None: not shown) and its evidence rows
-
-_DAY_US = 86_400 * 1_000_000
 _MONTH = timedelta(days=30) // timedelta(microseconds=1)
 _M = sf.has_mask
 _PAID = ("received", "promised")
@@ -40,202 +49,8 @@ _CMN = ("contact", "meeting", "note")
 _RCMN = ("request", *_CMN)
 
 
-@dataclass(frozen=True)
-class Match:
-    """Which live rows a rule looks at: every listed condition holds. ``any_of``: for each mask,
-    at least one of its flag bits; ``all_of``: every bit; ``none_of``: no bit."""
-
-    kinds: tuple[str, ...] = ()
-    not_kinds: tuple[str, ...] = ()
-    any_of: tuple[int, ...] = ()
-    all_of: int = 0
-    none_of: int = 0
-    mediums: tuple[str, ...] = ()
-
-
-class Table(Protocol):
-    """The live facts, as the store reads them (core/store/signfacts.py)."""
-
-    def rows(self, *where: Match, extra: tuple[str, ...] = (),
-             skip_persons: tuple[str, ...] = ()) -> list[Row]:
-        """The rows matching any of ``where``, chronological: the six columns, then ``extra``;
-        none whose stored persons value is one of ``skip_persons``."""
-        ...
-
-    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
-        """Per stored persons value (and channel when ``by_channel``), its chronologically first
-        row (of the kinds other than report when ``active``): ``(persons, channel or None,
-        occurred_us, recorded_us, entry_id, kind, initiated_by)``."""
-        ...
-
-    def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
-        """Per stored persons value, how many rows match each condition (any of its matches)."""
-        ...
-
-
-# What is counted per stored persons value (one GROUP BY for every rule that asks): entries
-# other than reports; of them requests, payments and gifts ("asks"); meetings, calls or video
-# ("met"); entries of any kind where the user says they approached first.
-_PERSON_COUNTS = (
-    [Match(not_kinds=("report",))],
-    [Match(kinds=("request", "payment", "gift"))],
-    [Match(kinds=("meeting",)), Match(not_kinds=("report",), mediums=("video", "call", "in_person"))],
-    [Match(any_of=(_M(v.ME_FIRST),))],
-)
-_ME_FIRST = 3
-
-
-class _Facts:
-    """One evaluation: the table, the persons and what is worked out once for several rules."""
-
-    def __init__(self, table: Table, persons: Iterable[Person]) -> None:
-        self.table = table
-        self.persons = {p.id: p for p in persons if not p.deleted}
-        self.family = rules.trusted_ids(self.persons.values())
-        self._split: dict[str, tuple[str, ...]] = {}
-        self._family_only: dict[str, bool] = {}
-        firsts = table.firsts(by_channel=True, active=False)
-        self.channel_firsts = firsts
-        first_any: dict[str, Row] = {}
-        for f in firsts:
-            if f[0] not in first_any or f[2:5] < first_any[f[0]][2:5]:
-                first_any[f[0]] = f
-        self.first_of_value = first_any  # per stored persons value
-        self.everyone = {p for value in first_any for p in self.split(value)}
-        self._first_of_person: dict[str, Row] | None = None
-        self._family_values: tuple[str, ...] | None = None
-        self._counts: dict[str, tuple[int, ...]] | None = None
-
-    @property
-    def counts(self) -> dict[str, tuple[int, ...]]:
-        """Per stored persons value, the numbers of :data:`_PERSON_COUNTS`."""
-        if self._counts is None:
-            self._counts = self.table.counts(*_PERSON_COUNTS)
-        return self._counts
-
-    def split(self, persons: str) -> tuple[str, ...]:
-        out = self._split.get(persons)
-        if out is None:
-            out = self._split[persons] = tuple(dict.fromkeys(persons.split()))
-        return out
-
-    def family_only(self, persons: str) -> bool:
-        out = self._family_only.get(persons)
-        if out is None:
-            ids = self.split(persons)
-            out = self._family_only[persons] = bool(ids) and all(p in self.family for p in ids)
-        return out
-
-    def first_of(self, firsts: Iterable[Row]) -> dict[str, Row]:
-        """Per person, the earliest of the per-persons-value ``firsts`` that names them."""
-        out: dict[str, Row] = {}
-        for f in firsts:
-            for p in self.split(f[0]):
-                if p not in out or f[2:5] < out[p][2:5]:
-                    out[p] = f
-        return out
-
-    @property
-    def first_of_person(self) -> dict[str, Row]:
-        if self._first_of_person is None:
-            self._first_of_person = self.first_of(self.first_of_value.values())
-        return self._first_of_person
-
-    def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
-        """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
-        if self._family_values is None:
-            self._family_values = tuple(x for x in self.first_of_value if self.family_only(x))
-        return self.table.rows(*where, extra=extra, skip_persons=self._family_values)
-
-
-def _as_row(first: Row) -> Row:
-    """A row of :meth:`Table.firsts` as a candidate row (evidence)."""
-    return (first[2], first[3], first[4], first[5], first[0], 0)
-
-
-_ORDER = itemgetter(OCC, REC, ID)  # the rules' chronological order
-
-
-def _uniq(rows: Iterable[Row]) -> list[Row]:
-    out: dict[str, Row] = {}
-    for r in sorted(rows, key=_ORDER):
-        out.setdefault(r[ID], r)
-    return list(out.values())
-
-
-def _result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
-    """``ordered``: each list was taken in order from one chronological read (no repeats)."""
-    if strong:
-        return PRESENT, strong if ordered else _uniq(strong)
-    if weak:
-        return POSSIBLE, weak if ordered else _uniq(weak)
-    return None, []
-
-
-def _hits(r: Row, vocab: v.Vocab, at: int) -> list[str]:
-    return sf.hit_terms(r[FLAGS], r[at], vocab)
-
-
-class _Pool:
-    """:class:`rules.Pool` over rows: by person, for "related entries" in linear time."""
-
-    def __init__(self, facts: _Facts, rows: Iterable[Row] = ()) -> None:
-        self.facts = facts
-        self.rows: list[Row] = []
-        self.unlinked: list[Row] = []
-        self.by_person: dict[str, list[Row]] = {}
-        for r in rows:
-            self.add(r)
-
-    def add(self, r: Row) -> None:
-        self.rows.append(r)
-        ids = self.facts.split(r[PERSONS])
-        if not ids:
-            self.unlinked.append(r)
-        for p in ids:
-            self.by_person.setdefault(p, []).append(r)
-
-    def has_related(self, r: Row) -> bool:
-        ids = self.facts.split(r[PERSONS])
-        if not ids:
-            return bool(self.rows)
-        return bool(self.unlinked) or any(p in self.by_person for p in ids)
-
-    def earliest(self, r: Row) -> Row | None:
-        ids = self.facts.split(r[PERSONS])
-        if not ids:
-            return self.rows[0] if self.rows else None
-        heads = [self.unlinked[0]] if self.unlinked else []
-        heads += [self.by_person[p][0] for p in ids if p in self.by_person]
-        return min(heads, key=_ORDER) if heads else None
-
-
-class _Collector:
-    """:class:`rules.RelatedCollector` over rows."""
-
-    def __init__(self, pool: _Pool) -> None:
-        self.pool = pool
-        self.marks: dict[str, int] = {}
-        self.out: list[Row] = []
-
-    def _take(self, key: str, rows: list[Row]) -> None:
-        start = self.marks.get(key, 0)
-        if start < len(rows):
-            self.out.extend(rows[start:])
-            self.marks[key] = len(rows)
-
-    def add_related(self, r: Row) -> None:
-        ids = self.pool.facts.split(r[PERSONS])
-        if not ids:
-            self._take("*all", self.pool.rows)
-            return
-        self._take("*unlinked", self.pool.unlinked)
-        for p in ids:
-            self._take(p, self.pool.by_person.get(p, []))
-
-
 # --- WS-FAST-INTIMACY ------------------------------------------------------------------------
-def fast_intimacy(fx: _Facts) -> Found:
+def fast_intimacy(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.INTIMACY_STRONG), _M(v.INTIMACY_WEAK)
     rows = fx.table.rows(Match(not_kinds=("report",), any_of=(strong_bit | weak_bit,)),
                          extra=("hits",))
@@ -247,9 +62,9 @@ def fast_intimacy(fx: _Facts) -> Found:
             for p in fx.split(r[PERSONS]):
                 if p in people:
                     by_person.setdefault(p, []).append(r)
-        groups = [(_as_row(fx.first_of_person[p]), by_person[p]) for p in sorted(by_person)]
+        groups = [(as_row(fx.first_of_person[p]), by_person[p]) for p in sorted(by_person)]
     elif "" in fx.first_of_value and rows:  # no counterpart at all: the whole journal
-        groups = [(_as_row(min(fx.first_of_value.values(), key=lambda f: f[2:5])), rows)]
+        groups = [(as_row(min(fx.first_of_value.values(), key=lambda f: f[2:5])), rows)]
     strong: list[Row] = []
     weak: list[Row] = []
     for first, docs in groups:
@@ -266,19 +81,19 @@ def fast_intimacy(fx: _Facts) -> Found:
                     slow.append(r)
             elif days <= rules.FAST_DAYS:  # (the weak wording: the row was matched by it)
                 fast_weak.append(r)
-                fast_weak_terms.update(_hits(r, v.INTIMACY_WEAK, 6))
+                fast_weak_terms.update(hits_of(r, v.INTIMACY_WEAK, 6))
         if fast or len(fast_weak_terms) >= 2:
             strong += [first, *fast, *fast_weak]
         elif fast_weak or slow:
             weak += [first, *fast_weak, *slow]
-    return _result(strong, weak)
+    return result(strong, weak)
 
 
 # --- WS-JOB-OFFER ----------------------------------------------------------------------------
-def job_offer(fx: _Facts, disproportionate: list[Row]) -> Found:
+def job_offer(fx: FactRows, disproportionate: list[Row]) -> Found:
     me_first = _M(v.ME_FIRST)
     solicited = {p for p, f in fx.first_of_person.items() if f[6] == "me"}
-    solicited |= {p for value, n in fx.counts.items() if n[_ME_FIRST] for p in fx.split(value)}
+    solicited |= {p for value, n in fx.counts.items() if n[ME_FIRST] for p in fx.split(value)}
     job = _M(v.JOB)
     rows = fx.table.rows(
         Match(kinds=("request",), all_of=job, none_of=me_first),
@@ -287,7 +102,7 @@ def job_offer(fx: _Facts, disproportionate: list[Row]) -> Found:
         extra=("initiated_by", "amount"))
     jobs = [r for r in rows if r[6] != "me" and not fx.family_only(r[PERSONS])
             and not (r[PERSONS] and set(fx.split(r[PERSONS])) <= solicited)]
-    pay_pool = _Pool(fx, disproportionate)
+    pay_pool = RowPool(fx, disproportionate)
     high, simple, pay_words = _M(v.HIGH_PAY), _M(v.SIMPLE_TASK), _M(v.PAY_WORDS)
     strong: list[Row] = []
     weak: list[Row] = []
@@ -301,11 +116,11 @@ def job_offer(fx: _Facts, disproportionate: list[Row]) -> Found:
         if recruiters:
             weak = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
                     if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
-    return _result(strong, weak, ordered=True)
+    return result(strong, weak, ordered=True)
 
 
 # --- WS-PHOTO-TASK ---------------------------------------------------------------------------
-def photo_task(fx: _Facts) -> Found:
+def photo_task(fx: FactRows) -> Found:
     rows = fx.not_family(Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
                                        extra=("has_target",))
     asked_bits, docs_bit = _M(v.ASKED, v.JOB), _M(v.PHOTO_OF_DOCS)
@@ -323,7 +138,7 @@ def photo_task(fx: _Facts) -> Found:
             strong.append(r)
         elif r[KIND] == "request":
             weak.append(r)
-    return _result(strong, weak, ordered=True)
+    return result(strong, weak, ordered=True)
 
 
 # --- WS-ESCALATION ---------------------------------------------------------------------------
@@ -335,7 +150,7 @@ def _sensitivity(r: Row) -> int:
     return 2 if f & _SENSITIVE else 1 if f & _SENSITIVE_WEAK else 0
 
 
-def _tasks(fx: _Facts) -> list[Row]:
+def _tasks(fx: FactRows) -> list[Row]:
     """The tasks (:func:`rules._tasks`) that have any sensitivity or a harmless target: the
     only ones escalation and pay rising with sensitivity look at."""
     marked = _M(v.SENSITIVE, v.SENSITIVE_WEAK, v.HARMLESS_TARGET)
@@ -344,12 +159,12 @@ def _tasks(fx: _Facts) -> list[Row]:
         Match(kinds=_CMN, any_of=(marked, _M(v.PHOTO, v.INFO_STRONG), _M(v.ASKED, v.JOB))))
 
 
-def escalation(tasks: list[Row], fx: _Facts) -> Found:
+def escalation(tasks: list[Row], fx: FactRows) -> Found:
     harmless_bit = _M(v.HARMLESS_TARGET)
     harmless = [r for r in tasks if _sensitivity(r) == 0 and r[FLAGS] & harmless_bit]
     if not harmless:
         return None, []
-    pool = _Pool(fx, harmless)
+    pool = RowPool(fx, harmless)
     for level in (2, 1):
         later = []
         for r in tasks:
@@ -363,12 +178,12 @@ def escalation(tasks: list[Row], fx: _Facts) -> Found:
             any_unlinked = any(not r[PERSONS] for r in later)
             before = [h for h in harmless if h[OCC] < first_sensitive and (
                 any_unlinked or not h[PERSONS] or later_persons & set(fx.split(h[PERSONS])))]
-            return (PRESENT if level == 2 else POSSIBLE), _uniq(before + later)
+            return (PRESENT if level == 2 else POSSIBLE), uniq(before + later)
     return None, []
 
 
 # --- WS-INFO-GATHERING -----------------------------------------------------------------------
-def info_gathering(fx: _Facts) -> Found:
+def info_gathering(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.INFO_STRONG), _M(v.INFO_WEAK)
     rows = fx.not_family(Match(kinds=_RCMN, any_of=(strong_bit | weak_bit,)))
     asked, trusted, photo, sensitive = _M(v.ASKED), _M(v.TRUSTED_ASKS), _M(v.PHOTO), \
@@ -381,11 +196,11 @@ def info_gathering(fx: _Facts) -> Found:
             (strong if (request or f & asked) and not f & trusted else weak).append(r)
         elif request and not f & photo:
             (strong if f & sensitive and not f & trusted else weak).append(r)
-    return _result(strong, weak, ordered=True)
+    return result(strong, weak, ordered=True)
 
 
 # --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
-def _moved(fx: _Facts) -> list[Row]:
+def _moved(fx: FactRows) -> list[Row]:
     """A person's entries moving to an overseas or encrypted channel (rules.channel_switch):
     only the first entry of each stored persons value on each channel can be a move."""
     by_person: dict[str, list[Row]] = {}
@@ -410,13 +225,13 @@ def _moved(fx: _Facts) -> list[Row]:
                 continue
             if seen and ch not in seen and is_overseas(f[1]) \
                     and not all(is_overseas(s) for s in seen):
-                moved.append(_as_row(f))
+                moved.append(as_row(f))
             if ch not in seen:
                 seen.append(ch)
     return moved
 
 
-def channel_switch(fx: _Facts) -> Found:
+def channel_switch(fx: FactRows) -> Found:
     app_bit, account_bit = _M(v.OVERSEAS_APP), _M(v.NEW_ACCOUNT)
     rows = fx.not_family(Match(not_kinds=("report",),
                                              any_of=(app_bit | account_bit,)))
@@ -436,11 +251,11 @@ def channel_switch(fx: _Facts) -> Found:
         strong += weak + moved
     else:
         weak += moved
-    return _result(strong, weak)
+    return result(strong, weak)
 
 
 # --- WS-SECRECY ------------------------------------------------------------------------------
-def secrecy(fx: _Facts) -> Found:
+def secrecy(fx: FactRows) -> Found:
     strong_bit, delete_bit, weak_bit = _M(v.SECRECY_STRONG), _M(v.DELETE_CHATS), \
         _M(v.SECRECY_WEAK)
     rows = fx.not_family(Match(not_kinds=("report",),
@@ -458,11 +273,11 @@ def secrecy(fx: _Facts) -> Found:
             (strong if asked else weak).append(r)
         elif f & weak_bit:
             weak.append(r)
-    return _result(strong, weak, ordered=True)
+    return result(strong, weak, ordered=True)
 
 
 # --- WS-DEVICE-GIFT --------------------------------------------------------------------------
-def device_gift(fx: _Facts) -> Found:
+def device_gift(fx: FactRows) -> Found:
     rows = fx.not_family(
         Match(kinds=("gift",), none_of=sf.GIVES_BIT),
         Match(kinds=(*_CMN, "payment"), all_of=sf.DEVICE_BIT | _M(v.GIVE_ME),
@@ -478,14 +293,14 @@ def device_gift(fx: _Facts) -> Found:
         value = rules.to_cny(None if r[6] is None else Decimal(r[6]), r[7])
         if value is not None and value >= rules.BIG_GIFT_CNY and not r[FLAGS] & housing:
             weak.append(r)
-    return _result(strong, weak, ordered=True)
+    return result(strong, weak, ordered=True)
 
 
 # --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
 _AMOUNT, _CURRENCY, _METHOD, _HITS, _DIRECTION = range(6, 11)  # the extra columns of a pay
 
 
-def _pays(fx: _Facts) -> list[Row]:
+def _pays(fx: FactRows) -> list[Row]:
     """Money paid or offered to the user for work (:func:`rules._paid_to_me`), family aside."""
     rows = fx.table.rows(Match(kinds=("payment", "request"),
                                none_of=_M(v.HOUSING, v.TRAVEL) | sf.GIVES_BIT),
@@ -499,7 +314,7 @@ def _cny(r: Row) -> Decimal | None:
     return rules.to_cny(None if r[_AMOUNT] is None else Decimal(r[_AMOUNT]), r[_CURRENCY])
 
 
-def _disproportionate(fx: _Facts, pays: list[Row]) -> list[Row]:
+def _disproportionate(fx: FactRows, pays: list[Row]) -> list[Row]:
     own = _M(v.SIMPLE_TASK, v.PHOTO)
     simple = _M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET)
     requests: dict[str, tuple[list[int], list[Row]]] | None = None
@@ -524,7 +339,7 @@ def _disproportionate(fx: _Facts, pays: list[Row]) -> list[Row]:
     return out
 
 
-def _requests_by_person(fx: _Facts) -> dict[str, tuple[list[int], list[Row]]]:
+def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
     out: dict[str, tuple[list[int], list[Row]]] = {"": ([], [])}
     for r in fx.table.rows(Match(kinds=("request",))):
         for key in ("", *fx.split(r[PERSONS])):
@@ -534,7 +349,7 @@ def _requests_by_person(fx: _Facts) -> dict[str, tuple[list[int], list[Row]]]:
     return out
 
 
-def unusual_payment(fx: _Facts, tasks: list[Row]) -> tuple[Found, list[Row]]:
+def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
     pays = _pays(fx)
     disproportionate = _disproportionate(fx, pays)
     strong = list(disproportionate)
@@ -557,11 +372,11 @@ def unusual_payment(fx: _Facts, tasks: list[Row]) -> tuple[Found, list[Row]]:
         if before:
             highest = max(before)
             strong += [r for r in pays if r[OCC] >= turn and (_cny(r) or Decimal(0)) > highest]
-    return _result(strong, weak), disproportionate
+    return result(strong, weak), disproportionate
 
 
 # --- WS-PAID-HOUSING -------------------------------------------------------------------------
-def paid_housing(fx: _Facts) -> Found:
+def paid_housing(fx: FactRows) -> Found:
     housing_bit, travel_bit = _M(v.HOUSING), _M(v.TRAVEL)
     rows = fx.not_family(
         Match(not_kinds=("report",), any_of=(housing_bit | travel_bit,), none_of=sf.GIVES_BIT),
@@ -579,11 +394,11 @@ def paid_housing(fx: _Facts) -> Found:
             strong.append(r)
         elif paid or near_site:
             weak.append(r)
-    return _result(strong, weak, ordered=True)
+    return result(strong, weak, ordered=True)
 
 
 # --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
-def vague_identity(fx: _Facts) -> Found:
+def vague_identity(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.VAGUE_ID_STRONG), _M(v.VAGUE_ID_WEAK)
     rows = fx.not_family(Match(not_kinds=("report",),
                                              any_of=(strong_bit | weak_bit,)))
@@ -593,7 +408,7 @@ def vague_identity(fx: _Facts) -> Found:
     for value, numbers in fx.counts.items():
         for pid in fx.split(value):
             total = per_person.setdefault(pid, [0, 0, 0])
-            for i, n in enumerate(numbers[:_ME_FIRST]):
+            for i, n in enumerate(numbers[:ME_FIRST]):
                 total[i] += n
     first_active: dict[str, Row] | None = None
     for pid, p in fx.persons.items():
@@ -607,12 +422,12 @@ def vague_identity(fx: _Facts) -> Found:
         if strong_note or claimed or (n >= 5 and asks and not met):
             if first_active is None:
                 first_active = fx.first_of(fx.table.firsts(by_channel=False, active=True))
-            (strong if strong_note else weak).append(_as_row(first_active[pid]))
-    return _result(strong, weak)
+            (strong if strong_note else weak).append(as_row(first_active[pid]))
+    return result(strong, weak)
 
 
 # --- WS-PRESSURE -----------------------------------------------------------------------------
-def pressure(fx: _Facts) -> Found:
+def pressure(fx: FactRows) -> Found:
     strong_bit, weak_bit, refusal = _M(v.PRESSURE_STRONG), _M(v.PRESSURE_WEAK), \
         sf.full_mask(v.REFUSAL)
     rows = fx.not_family(
@@ -623,8 +438,8 @@ def pressure(fx: _Facts) -> Found:
         extra=("status", "hits"))
     strong: list[Row] = []
     weak: list[Row] = []
-    refused = _Pool(fx)
-    strong_refusals, weak_refusals = _Collector(refused), _Collector(refused)
+    refused = RowPool(fx)
+    strong_refusals, weak_refusals = RowCollector(refused), RowCollector(refused)
     for r in rows:
         f, kind = r[FLAGS], r[KIND]
         if kind == "threat" or f & strong_bit:
@@ -637,16 +452,16 @@ def pressure(fx: _Facts) -> Found:
             elif kind == "request":
                 weak_refusals.add_related(r)
                 weak.append(r)
-        elif kind != "note" and len(_hits(r, v.PRESSURE_WEAK, 7)) >= 2:
+        elif kind != "note" and len(hits_of(r, v.PRESSURE_WEAK, 7)) >= 2:
             weak.append(r)
         if kind == "request" and r[6] == "refused" or (kind != "request" and f & refusal):
             refused.add(r)
-    return _result(strong + strong_refusals.out, weak + weak_refusals.out)
+    return result(strong + strong_refusals.out, weak + weak_refusals.out)
 
 
 def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
     """Every sign's level and evidence rows (chronological), as :func:`rules` would find them."""
-    fx = _Facts(table, persons)
+    fx = FactRows(table, persons)
     tasks = _tasks(fx)
     payment_result, disproportionate = unusual_payment(fx, tasks)
     return {

@@ -2,7 +2,7 @@
 
 The rules read them through two covering indexes (:data:`LAYOUT`): one in chronological order
 with every column a rule asks of one entry, one by persons and channel for per-person questions
-(first entry, counts). SQLite answers the per-entry conditions (:class:`fastrules.Match`) in C,
+(first entry, counts). SQLite answers the per-entry conditions (:class:`journal.core.signs.factrows.Match`) in C,
 so that Python touches only the rows a rule can use. The layout is derived data: it is part of
 the facts' stamp (:data:`journal.core.signs.facts.FACTS_CODE_VERSION`), and a rebuild drops the
 table and makes it anew with its indexes.
@@ -27,7 +27,7 @@ from journal.core import schema
 from journal.core.codec import iso
 from journal.core.models import Entry
 from journal.core.signs import facts as sf
-from journal.core.signs.fastrules import Match, Row
+from journal.core.signs.factrows import Match, Row
 from journal.core.store.db import Database
 from journal.core.store.reader import EntryReader
 
@@ -154,16 +154,23 @@ class SignFacts:
         strings: dict[object, object] = {}
         out: dict[str, sf.FactDoc] = {}
         order = {eid: n for n, eid in enumerate(ids)}
+        select = f"SELECT occurred_us, flags, hits, words, {_ENTRY_COLUMNS} FROM sign_facts"
         with self._db.lock:
             cur = self._db.conn.cursor()
             cur.row_factory = None
-            for i in range(0, len(ids), _BATCH):
-                part = ids[i:i + _BATCH]
-                for r in cur.execute(
-                        f"SELECT occurred_us, flags, hits, words, {_ENTRY_COLUMNS} FROM sign_facts"
-                        f" WHERE entry_id IN ({','.join('?' * len(part))})", part):
-                    out[r[4]] = sf.FactDoc(sf.FactEntry(r[4:], strings), order[r[4]], r[0], r[1],
-                                           r[2], r[3])
+            live = self._db.one("SELECT count(*) FROM sign_facts WHERE live = 1")[0]
+            if len(ids) * 8 > live:  # many: one pass over the table beats as many look-ups
+                parts: Iterable[Sequence[str]] = [()]
+            else:
+                parts = (ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH))
+            for part in parts:
+                rows = cur.execute(f"{select} WHERE entry_id IN ({','.join('?' * len(part))})",
+                                   part) if part else cur.execute(f"{select} WHERE live = 1")
+                for r in rows:
+                    n = order.get(r[4])
+                    if n is not None:
+                        out[r[4]] = sf.FactDoc(sf.FactEntry(r[4:], strings), n, r[0], r[1], r[2],
+                                               r[3])
         return out
 
     def load_words(self, docs: Iterable[sf.FactDoc]) -> None:
