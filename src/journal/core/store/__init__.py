@@ -593,19 +593,16 @@ class Journal:
         True when they were rebuilt."""
         return self._facts.ensure_current(progress)
 
-    def sign_fact_docs(self) -> list[sign_facts.FactDoc]:
-        """The live entries as the warning-sign rules see them, from the stored facts
-        (chronological). Only meaningful when :meth:`sign_facts_current`."""
-        return self._facts.docs()
-
     def sign_fact_table(self) -> FactTable:
         """The stored facts as the fast rules read them (:mod:`journal.core.signs.fastrules`).
         Only meaningful when :meth:`sign_facts_current`."""
         return self._facts.table()
 
-    def sign_fact_docs_of(self, ids: Sequence[str]) -> dict[str, sign_facts.FactDoc]:
-        """The docs of these entries from their stored facts, quotes loaded (for reasons)."""
-        return self._facts.docs_of(ids)
+    def sign_fact_docs_of(self, ids: Sequence[str],
+                          words: bool = True) -> dict[str, sign_facts.FactDoc]:
+        """The docs of these entries from their stored facts (for reasons), with what they
+        quote unless ``words`` is false (:meth:`load_sign_words` reads it later)."""
+        return self._facts.docs_of(ids, words)
 
     def load_sign_words(self, docs: Sequence[sign_facts.FactDoc]) -> None:
         """Read what the reasons of these docs quote (only the entries the signs rest on)."""

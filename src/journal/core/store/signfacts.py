@@ -133,28 +133,19 @@ class SignFacts:
                 progress(min(total, i + _BATCH), total)
 
     # ------------------------------------------------------------------ reading them
-    def docs(self) -> list[sf.FactDoc]:
-        """The live entries as the rules see them, chronological (the order of the full
-        evaluation: occurred, recorded, id), from the facts alone."""
-        strings: dict[object, object] = {}
-        with self._db.lock:  # row by row: never every row and every doc at once
-            rows = self._db.conn.execute(
-                f"SELECT occurred_us, flags, hits, {_ENTRY_COLUMNS} FROM sign_facts"
-                " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id")
-            return [sf.FactDoc(sf.FactEntry(r[3:], strings), n, r[0], r[1], r[2])
-                    for n, r in enumerate(rows)]
-
     def table(self) -> FactTable:
         """The live facts as :mod:`journal.core.signs.fastrules` reads them."""
         return FactTable(self._db)
 
-    def docs_of(self, ids: Sequence[str]) -> dict[str, sf.FactDoc]:
-        """The docs of these entries (the evidence the reasons quote), their quotes loaded; their
-        ``seq`` is only their order among ``ids``."""
+    def docs_of(self, ids: Sequence[str], words: bool = True) -> dict[str, sf.FactDoc]:
+        """The docs of these entries (the evidence the reasons quote), with their quotes unless
+        ``words`` is false (then :meth:`load_words` reads them when needed); their ``seq`` is
+        only their order among ``ids``."""
         strings: dict[object, object] = {}
         out: dict[str, sf.FactDoc] = {}
         order = {eid: n for n, eid in enumerate(ids)}
-        select = f"SELECT occurred_us, flags, hits, words, {_ENTRY_COLUMNS} FROM sign_facts"
+        select = (f"SELECT occurred_us, flags, hits, {'words' if words else 'NULL'},"
+                  f" {_ENTRY_COLUMNS} FROM sign_facts")
         with self._db.lock:
             cur = self._db.conn.cursor()
             cur.row_factory = None
