@@ -18,7 +18,7 @@ from test_signs_cases import CASES, build_in_journal
 
 from journal.core.crypto import FAST_PARAMS
 from journal.core.models import EntryDraft
-from journal.core.signs import evaluate_journal
+from journal.core.signs import evaluate_journal, fastrules
 from journal.core.signs import facts as sign_facts
 from journal.core.store import Journal
 
@@ -149,3 +149,20 @@ def test_only_the_entries_the_signs_rest_on_become_per_entry_objects(
     results = evaluate_journal(journal)
     evidence = {i for r in results for i in r.evidence}
     assert evidence and sorted(made) == sorted(evidence)
+
+
+def test_the_page_cache_is_enlarged_while_the_rules_read_and_set_back_after(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_in_journal(journal, CASES[0])
+    before = journal.db.one("PRAGMA cache_size")[0]
+    seen: list[int] = []
+    real_find = fastrules.find
+
+    def find(table: Any, persons: Any) -> Any:
+        seen.append(journal.db.one("PRAGMA cache_size")[0])
+        return real_find(table, persons)
+
+    monkeypatch.setattr(fastrules, "find", find)
+    evaluate_journal(journal)
+    assert seen == [-64 * 1024] and before == -16000
+    assert journal.db.one("PRAGMA cache_size")[0] == before

@@ -194,7 +194,8 @@ def evaluate_journal(journal: Journal,
     if not journal.sign_facts_current() and journal.writable:
         journal.rebuild_sign_facts(progress)
     if journal.sign_facts_current():
-        found = fastrules.evidence_ids(fastrules.find(journal.sign_fact_table(), persons))
+        with journal.sign_fact_table() as table:
+            found = fastrules.evidence_ids(fastrules.find(table, persons))
         shown = list(dict.fromkeys(i for _, ids in found.values() for i in ids))
         docs = journal.sign_fact_docs_of(shown)
         ctx = rules.context([docs[i] for i in shown], persons)

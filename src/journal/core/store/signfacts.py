@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Self
 
 import sqlcipher3
 
@@ -206,12 +206,36 @@ class SignFacts:
         return int(row[0]) + int(extra[0])
 
 
+# The page cache while the rules read (KiB): the rules' index of a 100,000-entry journal does not
+# fit the connection's usual 16 MB, and each of the rules' reads would decrypt it again.
+_EVALUATION_CACHE_KIB = 64 * 1024
+
+
 class FactTable:
     """The live rows of ``sign_facts`` as :class:`journal.core.signs.fastrules.Table`: every
-    condition is answered by SQLite over the covering indexes; rows come as plain tuples."""
+    condition is answered by SQLite over the covering indexes; rows come as plain tuples.
+
+    Used as a context manager around one evaluation, the connection's page cache is enlarged
+    while it runs (decrypted pages stay in memory only) and set back after."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._cache_before: int | None = None
+
+    def __enter__(self) -> Self:
+        with self._db.lock:
+            before = int(self._db.conn.execute("PRAGMA cache_size").fetchone()[0])
+            # (negative: KiB; positive: pages of 4 KiB)
+            if (-before if before < 0 else before * 4) < _EVALUATION_CACHE_KIB:
+                self._cache_before = before
+                self._db.conn.execute(f"PRAGMA cache_size = -{_EVALUATION_CACHE_KIB}")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._cache_before is not None:
+            with self._db.lock:
+                self._db.conn.execute(f"PRAGMA cache_size = {self._cache_before}")
+            self._cache_before = None
 
     def _all(self, sql: str, params: Sequence[Any]) -> list[Row]:
         with self._db.lock:
