@@ -117,7 +117,7 @@ def test_facts_of_an_older_layout_are_made_anew_and_give_the_same_results(
         assert j.sign_facts_current()
         indexes = {r[0] for r in j.db.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sign_facts'")}
-        assert {"sign_facts_rules", "sign_facts_people"} <= indexes
+        assert {"sign_facts_rules", "sign_facts_people", "sign_facts_revision"} <= indexes
         columns = {r[1] for r in j.db.conn.execute("PRAGMA table_info(sign_facts)")}
         assert "layout_of_old" not in columns
         assert from_facts(j, monkeypatch) == expected
