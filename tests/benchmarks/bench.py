@@ -33,6 +33,8 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     process; the whole command, key derivation and start-up included, is in
                     the extra figures as signs_cli_s)
   signs_rss_mb      peak RSS of that child process
+                    (extras signs_eval_ms / signs_eval_cpu_ms / signs_eval_rss_mb: the evaluation
+                    alone, stored facts read and the twelve rules, no reasons or JSON; own child)
   verify_s          `journal-cli verify --json`, the whole command (key derivation included), on a
                     copy of the journal, in its own child process (its CPU time and peak RSS too)
   summary_ms        `journal-cli export text -` (the summary for an online form), whole command
@@ -516,6 +518,32 @@ def summary_child(path: Path) -> dict[str, Any]:
     return out
 
 
+def signs_eval_child(path: Path) -> dict[str, Any]:
+    """The evaluation alone (issue 17, signseval): the stored facts read and the twelve rules
+    (``fastrules.find``), without reasons or JSON, in a process of its own (its peak RSS is the
+    key derivation's baseline plus this); median of 3, wall and CPU."""
+    from journal.core.signs import fastrules
+    from journal.core.store import READ, Journal
+
+    key = Journal.derive(path, PASSPHRASE)
+    times, cpus = [], []
+    evidence = 0
+    with Journal.open_with_key(path, key, mode=READ) as j:
+        assert j.sign_facts_current(), "facts of other rules: open the journal for writing once"
+        persons = j.list_persons()
+        for _ in range(3):
+            t0, c0 = time.perf_counter(), time.process_time()
+            with j.sign_fact_table() as table:  # as evaluate_journal() reads
+                found = fastrules.find(table, persons)
+            times.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
+            evidence = sum(len(rows) for _, rows in found.values())
+            del found
+    return {"signs_eval_ms": _ms(statistics.median(times)),
+            "signs_eval_cpu_ms": _ms(statistics.median(cpus)),
+            "signs_eval_rss_mb": round(_peak_rss_mb()), "signs_eval_evidence": evidence}
+
+
 def window_child(path: Path) -> dict[str, Any]:
     """The main window on the journal, in its own process so that its memory is its own:
 
@@ -877,6 +905,7 @@ def main() -> int:
     ap.add_argument("--child-window", help=argparse.SUPPRESS)
     ap.add_argument("--child-signs", help=argparse.SUPPRESS)
     ap.add_argument("--child-summary", help=argparse.SUPPRESS)
+    ap.add_argument("--child-signs-eval", help=argparse.SUPPRESS)
     ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
     args = ap.parse_args()
 
@@ -895,6 +924,9 @@ def main() -> int:
         return 0
     if args.child_signs:
         print(json.dumps(signs_child(Path(args.child_signs))))
+        return 0
+    if args.child_signs_eval:
+        print(json.dumps(signs_eval_child(Path(args.child_signs_eval))))
         return 0
     if args.child_ratio:
         print(json.dumps(measure_ratio(Path(args.child_ratio))))
@@ -954,6 +986,7 @@ def main() -> int:
         signs = _child(["--child-signs", str(path)])
         r["signs_ms"], r["signs_rss_mb"] = signs.pop("signs_ms"), signs.pop("signs_rss_mb")
         extra.update(signs)
+        extra.update(_child(["--child-signs-eval", str(path)]))
         gui = None if args.skip_gui else measure_gui(path, key)
         r["gui_open_ms"] = gui.pop("gui_open_ms") if gui else None
         extra.update(gui or {})

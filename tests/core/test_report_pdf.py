@@ -680,13 +680,14 @@ def test_warning_signs_section_lists_each_sign_with_its_title_and_level(
 
 def test_a_failing_warning_sign_rule_stops_the_report_with_an_error(
         journal: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from journal.core.signs import rules
+    from journal.core.signs import fastrules, rules
 
     def broken(ctx: Any) -> Any:
         raise ZeroDivisionError("a rule with a bug")
 
     build_case(journal, "en")
-    monkeypatch.setattr(rules, "pressure", broken)
+    monkeypatch.setattr(rules, "pressure", broken)  # the reference (text of a read-only journal)
+    monkeypatch.setattr(fastrules, "pressure", broken)  # from the stored facts
     out = tmp_path / "r.pdf"
     with pytest.raises(ExportError) as info:
         build_pdf(journal, out, ReportOptions())

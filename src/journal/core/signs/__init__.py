@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core import i18n
 from journal.core.models import Entry, Person
-from journal.core.signs import rules
+from journal.core.signs import fastrules, rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
-from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
 from journal.core.signs.reasons import Reason, reasons_for
 from journal.core.signs.rules import POSSIBLE, PRESENT
@@ -195,13 +194,14 @@ def evaluate_journal(journal: Journal,
     if not journal.sign_facts_current() and journal.writable:
         journal.rebuild_sign_facts(progress)
     if journal.sign_facts_current():
-        fact_docs = journal.sign_fact_docs()
-        docs: list[rules.Doc] = list(fact_docs)
-
-        def load_words(evidence: list[rules.Doc]) -> None:
-            journal.load_sign_words([d for d in evidence if isinstance(d, FactDoc)])
-
-        results = _evaluate(rules.context(docs, persons), load_words)
+        with journal.sign_fact_table() as table:
+            found = fastrules.evidence_ids(fastrules.find(table, persons))
+        shown = list(dict.fromkeys(i for _, ids in found.values() for i in ids))
+        docs = journal.sign_fact_docs_of(shown)
+        ctx = rules.context([docs[i] for i in shown], persons)
+        results = [SignResult(sign_id, level, ids,
+                              reasons_for(sign_id, ctx, [docs[i] for i in ids]))
+                   for sign_id in SIGN_IDS for level, ids in [found[sign_id]] if level is not None]
     else:
         log.info("warning signs: stored facts out of date on a read-only journal; reading text")
         results = evaluate(journal.list_entries(include_deleted=False, newest_first=False),

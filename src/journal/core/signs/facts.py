@@ -34,7 +34,7 @@ from journal.core.signs.rules import Doc
 from journal.core.signs.vocab import Vocab
 
 # Raise when what compute() stores changes without a change of wording (the stamp then changes).
-FACTS_CODE_VERSION = 2
+FACTS_CODE_VERSION = 3  # 3: the rules read the table through its covering indexes
 
 # Yes/no questions on the affirmed text: one bit each, in this order.
 HAS_VOCABS: tuple[Vocab, ...] = (
@@ -59,6 +59,26 @@ ORDINARY_BIT = 1 << (_BASE + 2)
 assert _BASE + 3 < 63, "the flags must fit one SQLite integer"
 assert len(_HAS_BIT) == len(HAS_VOCABS) and len(_FULL_BIT) == len(FULL_VOCABS), "names repeat"
 
+
+def has_mask(*vocabs: Vocab) -> int:
+    """The flag bits of "the affirmed text holds a term of any of ``vocabs``"."""
+    return sum(_HAS_BIT[x.name] for x in dict.fromkeys(vocabs))
+
+
+def full_mask(*vocabs: Vocab) -> int:
+    """The flag bits of "the whole text holds a term of any of ``vocabs``"."""
+    return sum(_FULL_BIT[x.name] for x in dict.fromkeys(vocabs))
+
+
+def hit_terms(flags: int, hits_raw: str | None, vocab: Vocab) -> list[str]:
+    """The terms of ``vocab`` (one of :data:`HIT_VOCABS`) found, from a row's flags and hits."""
+    if vocab.name not in _HIT_NAMES:
+        raise KeyError(f"the facts keep no terms of {vocab.name}")
+    if not flags & _HAS_BIT[vocab.name] or not hits_raw:
+        return []
+    return list(json.loads(hits_raw).get(vocab.name, []))
+
+_HIT_NAMES = frozenset(x.name for x in HIT_VOCABS)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
 _RS, _US = "\x1e", "\x1f"  # record and unit separators of the stored quotes
@@ -225,7 +245,7 @@ class FactDoc(Doc):
             return []
         if self._hits is None:
             self._hits = json.loads(self._hits_raw) if self._hits_raw else {}
-        if vocab.name not in {x.name for x in HIT_VOCABS}:
+        if vocab.name not in _HIT_NAMES:
             raise KeyError(f"the facts keep no terms of {vocab.name}")
         return list(self._hits.get(vocab.name, []))
 

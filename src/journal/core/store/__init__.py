@@ -69,7 +69,7 @@ from journal.core.store.search_index import (
     SearchIndex,
 )
 from journal.core.store.signfacts import STAMP_META_KEY as SIGN_FACTS_META_KEY
-from journal.core.store.signfacts import SignFacts
+from journal.core.store.signfacts import FactTable, SignFacts, ensure_layout
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import States
 from journal.core.store.writegate import WriteGate
@@ -181,6 +181,7 @@ class Journal:
             conn = connect(path, key, header)
             conn.execute("BEGIN IMMEDIATE")
             schema.create(conn)
+            ensure_layout(conn)  # the warning-sign facts' indexes (derived, not the schema)
             now = utc_now()
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (iso(now),))
             conn.execute("INSERT INTO meta(key, value) VALUES ('journal_id', ?)", (new_id(),))
@@ -592,10 +593,16 @@ class Journal:
         True when they were rebuilt."""
         return self._facts.ensure_current(progress)
 
-    def sign_fact_docs(self) -> list[sign_facts.FactDoc]:
-        """The live entries as the warning-sign rules see them, from the stored facts
-        (chronological). Only meaningful when :meth:`sign_facts_current`."""
-        return self._facts.docs()
+    def sign_fact_table(self) -> FactTable:
+        """The stored facts as the fast rules read them (:mod:`journal.core.signs.fastrules`).
+        Only meaningful when :meth:`sign_facts_current`."""
+        return self._facts.table()
+
+    def sign_fact_docs_of(self, ids: Sequence[str],
+                          words: bool = True) -> dict[str, sign_facts.FactDoc]:
+        """The docs of these entries from their stored facts (for reasons), with what they
+        quote unless ``words`` is false (:meth:`load_sign_words` reads it later)."""
+        return self._facts.docs_of(ids, words)
 
     def load_sign_words(self, docs: Sequence[sign_facts.FactDoc]) -> None:
         """Read what the reasons of these docs quote (only the entries the signs rest on)."""

@@ -1,5 +1,12 @@
 """The stored warning-sign facts (table ``sign_facts``, schema v6): one row per entry.
 
+The rules read them through two covering indexes (:data:`LAYOUT`): one in chronological order
+with every column a rule asks of one entry, one by persons and channel for per-person questions
+(first entry, counts). SQLite answers the per-entry conditions (:class:`journal.core.signs.factrows.Match`) in C,
+so that Python touches only the rows a rule can use. The layout is derived data: it is part of
+the facts' stamp (:data:`journal.core.signs.facts.FACTS_CODE_VERSION`), and a rebuild drops the
+table and makes it anew with its indexes.
+
 A row holds what the entry contributes to the rules (:mod:`journal.core.signs.facts`) and the
 structured fields they read, written in the transaction that writes the entry (add, edit, trash,
 restore, import). Like the search index, the facts are derived data inside the encrypted file,
@@ -11,7 +18,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Self
 
 import sqlcipher3
 
@@ -19,6 +27,7 @@ from journal.core import schema
 from journal.core.codec import iso
 from journal.core.models import Entry
 from journal.core.signs import facts as sf
+from journal.core.signs.factrows import Match, Row
 from journal.core.store.db import Database
 from journal.core.store.reader import EntryReader
 
@@ -34,6 +43,25 @@ _ENTRY_COLUMNS = ("entry_id, occurred_at, kind, persons, amount, currency, value
                   " method, initiated_by, status, channel, medium, target")
 
 Progress = Callable[[int, int], None]
+
+# The facts' layout besides the v6 table: the indexes the rules read (see the module's doc).
+_ROW_COLUMNS = "occurred_us, recorded_us, entry_id, kind, persons, flags"
+_EXTRA_COLUMNS = {x: x for x in ("initiated_by", "medium", "status", "direction", "method",
+                                  "currency", "amount", "value", "hits")}
+_EXTRA_COLUMNS["has_target"] = "ifnull(target, '') != ''"  # (the text itself is not asked)
+LAYOUT = (
+    ("CREATE INDEX IF NOT EXISTS sign_facts_rules ON sign_facts(live, occurred_us, recorded_us,"
+     " entry_id, kind, flags, persons, initiated_by, medium, status, direction, method, currency,"
+     " amount, value, target, hits)"),
+    ("CREATE INDEX IF NOT EXISTS sign_facts_people ON sign_facts(live, persons, channel,"
+     " occurred_us, recorded_us, entry_id, kind, flags, initiated_by, medium)"),
+)
+
+
+def ensure_layout(conn: Any) -> None:
+    """The facts' indexes where they are missing (the caller holds a transaction)."""
+    for statement in LAYOUT:
+        conn.execute(statement)
 
 
 def _str(x: object) -> str | None:
@@ -83,9 +111,11 @@ class SignFacts:
         are never taken as current before every entry has them (an interrupted rebuild starts
         again on the next call). Entries written meanwhile write their own facts."""
         with self._db.transaction():
+            # made anew: facts of other rules may have had another layout
+            self._db.conn.execute("DROP TABLE IF EXISTS sign_facts")
             schema.ensure_sign_facts(self._db.conn)
+            ensure_layout(self._db.conn)
             self._db.conn.execute("DELETE FROM meta WHERE key = ?", (STAMP_META_KEY,))
-            self._db.conn.execute("DELETE FROM sign_facts")
             ids = [r[0] for r in self._db.conn.execute("SELECT id FROM entries ORDER BY seq")]
         total = len(ids)
         log.info("rebuilding the warning-sign facts of %d entries", total)
@@ -103,16 +133,36 @@ class SignFacts:
                 progress(min(total, i + _BATCH), total)
 
     # ------------------------------------------------------------------ reading them
-    def docs(self) -> list[sf.FactDoc]:
-        """The live entries as the rules see them, chronological (the order of the full
-        evaluation: occurred, recorded, id), from the facts alone."""
+    def table(self) -> FactTable:
+        """The live facts as :mod:`journal.core.signs.fastrules` reads them."""
+        return FactTable(self._db)
+
+    def docs_of(self, ids: Sequence[str], words: bool = True) -> dict[str, sf.FactDoc]:
+        """The docs of these entries (the evidence the reasons quote), with their quotes unless
+        ``words`` is false (then :meth:`load_words` reads them when needed); their ``seq`` is
+        only their order among ``ids``."""
         strings: dict[object, object] = {}
-        with self._db.lock:  # row by row: never every row and every doc at once
-            rows = self._db.conn.execute(
-                f"SELECT occurred_us, flags, hits, {_ENTRY_COLUMNS} FROM sign_facts"
-                " WHERE live = 1 ORDER BY occurred_us, recorded_us, entry_id")
-            return [sf.FactDoc(sf.FactEntry(r[3:], strings), n, r[0], r[1], r[2])
-                    for n, r in enumerate(rows)]
+        out: dict[str, sf.FactDoc] = {}
+        order = {eid: n for n, eid in enumerate(ids)}
+        select = (f"SELECT occurred_us, flags, hits, {'words' if words else 'NULL'},"
+                  f" {_ENTRY_COLUMNS} FROM sign_facts")
+        with self._db.lock:
+            cur = self._db.conn.cursor()
+            cur.row_factory = None
+            live = self._db.one("SELECT count(*) FROM sign_facts WHERE live = 1")[0]
+            if len(ids) * 8 > live:  # many: one pass over the table beats as many look-ups
+                parts: Iterable[Sequence[str]] = [()]
+            else:
+                parts = (ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH))
+            for part in parts:
+                rows = cur.execute(f"{select} WHERE entry_id IN ({','.join('?' * len(part))})",
+                                   part) if part else cur.execute(f"{select} WHERE live = 1")
+                for r in rows:
+                    n = order.get(r[4])
+                    if n is not None:
+                        out[r[4]] = sf.FactDoc(sf.FactEntry(r[4:], strings), n, r[0], r[1], r[2],
+                                               r[3])
+        return out
 
     def load_words(self, docs: Iterable[sf.FactDoc]) -> None:
         """Read the stored quotes of ``docs`` (the entries the signs rest on), in batches."""
@@ -154,3 +204,102 @@ class SignFacts:
         extra = self._db.one(
             "SELECT count(*) FROM sign_facts WHERE seq NOT IN (SELECT +seq FROM entries)")
         return int(row[0]) + int(extra[0])
+
+
+# The page cache while the rules read (KiB): the rules' index of a 100,000-entry journal does not
+# fit the connection's usual 16 MB, and each of the rules' reads would decrypt it again.
+_EVALUATION_CACHE_KIB = 64 * 1024
+
+
+class FactTable:
+    """The live rows of ``sign_facts`` as :class:`journal.core.signs.fastrules.Table`: every
+    condition is answered by SQLite over the covering indexes; rows come as plain tuples.
+
+    Used as a context manager around one evaluation, the connection's page cache is enlarged
+    while it runs (decrypted pages stay in memory only) and set back after."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cache_before: int | None = None
+
+    def __enter__(self) -> Self:
+        with self._db.lock:
+            before = int(self._db.conn.execute("PRAGMA cache_size").fetchone()[0])
+            # (negative: KiB; positive: pages of 4 KiB)
+            if (-before if before < 0 else before * 4) < _EVALUATION_CACHE_KIB:
+                self._cache_before = before
+                self._db.conn.execute(f"PRAGMA cache_size = -{_EVALUATION_CACHE_KIB}")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._cache_before is not None:
+            with self._db.lock:
+                self._db.conn.execute(f"PRAGMA cache_size = {self._cache_before}")
+            self._cache_before = None
+
+    def _all(self, sql: str, params: Sequence[Any]) -> list[Row]:
+        with self._db.lock:
+            cur = self._db.conn.cursor()
+            cur.row_factory = None  # plain tuples: far cheaper than the connection's rows
+            rows: list[Row] = cur.execute(sql, params).fetchall()
+            return rows
+
+    @staticmethod
+    def _where(matches: Sequence[Match], params: list[Any]) -> str:
+        """The SQL of "any of ``matches``" (every value a parameter)."""
+        out = []
+        for m in matches:
+            parts = ["1"]
+            for column, values, op in (("kind", m.kinds, "IN"), ("kind", m.not_kinds, "NOT IN"),
+                                       ("medium", m.mediums, "IN")):
+                if values:
+                    parts.append(f"{column} {op} ({','.join('?' * len(values))})")
+                    params.extend(values)
+            for mask in m.any_of:
+                parts.append("flags & ? != 0")
+                params.append(mask)
+            if m.all_of:
+                parts.append("flags & ? = ?")
+                params += [m.all_of, m.all_of]
+            if m.none_of:
+                parts.append("flags & ? = 0")
+                params.append(m.none_of)
+            out.append("(" + " AND ".join(parts) + ")")
+        return " OR ".join(out) or "0"
+
+    def rows(self, *where: Match, extra: tuple[str, ...] = (),
+             skip_persons: tuple[str, ...] = ()) -> list[Row]:
+        unknown = set(extra) - _EXTRA_COLUMNS.keys()
+        if unknown:
+            raise ValueError(f"not a column the rules read: {sorted(unknown)}")
+        params: list[Any] = []
+        cond = self._where(where, params)
+        if skip_persons:
+            cond = f"({cond}) AND persons NOT IN ({','.join('?' * len(skip_persons))})"
+            params.extend(skip_persons)
+        columns = ", ".join((_ROW_COLUMNS, *(_EXTRA_COLUMNS[x] for x in extra)))
+        return self._all(f"SELECT {columns} FROM sign_facts WHERE live = 1 AND ({cond})"
+                         " ORDER BY occurred_us, recorded_us, entry_id", params)
+
+    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
+        group = "persons, channel" if by_channel else "persons"
+        keep = " AND kind != 'report'" if active else ""
+        rows = self._all(
+            f"SELECT persons, {'channel' if by_channel else 'NULL'}, occurred_us, recorded_us,"
+            f" entry_id, kind, initiated_by FROM sign_facts WHERE live = 1{keep}"
+            f" AND ({group}, occurred_us) IN (SELECT {group}, min(occurred_us) FROM sign_facts"
+            f" WHERE live = 1{keep} GROUP BY {group})", ())
+        # rows at the same instant: the first by recorded time, then id (the rules' order)
+        out: dict[tuple[str, str | None], Row] = {}
+        for r in rows:
+            key = (r[0], r[1])
+            if key not in out or r[2:5] < out[key][2:5]:
+                out[key] = r
+        return list(out.values())
+
+    def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
+        params: list[Any] = []
+        sums = ", ".join(f"count(CASE WHEN {self._where(c, params)} THEN 1 END)"
+                         for c in conditions)  # (a NULL medium makes a condition NULL)
+        return {r[0]: tuple(r[1:]) for r in self._all(
+            f"SELECT persons, {sums} FROM sign_facts WHERE live = 1 GROUP BY persons", params)}

@@ -1,0 +1,223 @@
+"""The stored facts' rows as the fast rules (:mod:`.fastrules`) read them.
+
+A row is a plain tuple: ``(occurred_us, recorded_us, entry_id, kind, persons, flags, *extra)``,
+in chronological order (the reference's: occurred, recorded, id); ``persons`` is the stored
+space-separated ids. :class:`Match` says which rows a rule looks at (the store answers it in
+SQL), :class:`Table` is what the store provides, :class:`FactRows` one evaluation's view with
+what several rules share (per-person firsts and counts, family), and :class:`RowPool` /
+:class:`RowCollector` are :class:`.rules.Pool` and :class:`.rules.RelatedCollector` over rows.
+No Qt, no store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, Protocol
+
+from journal.core.models import Person
+from journal.core.signs import facts as sf
+from journal.core.signs import rules
+from journal.core.signs import vocab as v
+from journal.core.signs.rules import POSSIBLE, PRESENT
+
+Row = tuple[Any, ...]
+OCC, REC, ID, KIND, PERSONS, FLAGS = range(6)  # the positions of every candidate row
+Found = tuple[str | None, list[Row]]  # a level (None: not shown) and its evidence rows
+
+_M = sf.has_mask
+
+
+@dataclass(frozen=True)
+class Match:
+    """Which live rows a rule looks at: every listed condition holds. ``any_of``: for each mask,
+    at least one of its flag bits; ``all_of``: every bit; ``none_of``: no bit."""
+
+    kinds: tuple[str, ...] = ()
+    not_kinds: tuple[str, ...] = ()
+    any_of: tuple[int, ...] = ()
+    all_of: int = 0
+    none_of: int = 0
+    mediums: tuple[str, ...] = ()
+
+
+class Table(Protocol):
+    """The live facts, as the store reads them (core/store/signfacts.py)."""
+
+    def rows(self, *where: Match, extra: tuple[str, ...] = (),
+             skip_persons: tuple[str, ...] = ()) -> list[Row]:
+        """The rows matching any of ``where``, chronological: the six columns, then ``extra``;
+        none whose stored persons value is one of ``skip_persons``."""
+        ...
+
+    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
+        """Per stored persons value (and channel when ``by_channel``), its chronologically first
+        row (of the kinds other than report when ``active``): ``(persons, channel or None,
+        occurred_us, recorded_us, entry_id, kind, initiated_by)``."""
+        ...
+
+    def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
+        """Per stored persons value, how many rows match each condition (any of its matches)."""
+        ...
+
+
+# What is counted per stored persons value (one GROUP BY for every rule that asks): entries
+# other than reports; of them requests, payments and gifts ("asks"); meetings, calls or video
+# ("met"); entries of any kind where the user says they approached first.
+PERSON_COUNTS = (
+    [Match(not_kinds=("report",))],
+    [Match(kinds=("request", "payment", "gift"))],
+    [Match(kinds=("meeting",)), Match(not_kinds=("report",), mediums=("video", "call", "in_person"))],
+    [Match(any_of=(_M(v.ME_FIRST),))],
+)
+ME_FIRST = 3
+
+
+class FactRows:
+    """One evaluation: the table, the persons and what is worked out once for several rules."""
+
+    def __init__(self, table: Table, persons: Iterable[Person]) -> None:
+        self.table = table
+        self.persons = {p.id: p for p in persons if not p.deleted}
+        self.family = rules.trusted_ids(self.persons.values())
+        self._split: dict[str, tuple[str, ...]] = {}
+        self._family_only: dict[str, bool] = {}
+        firsts = table.firsts(by_channel=True, active=False)
+        self.channel_firsts = firsts
+        first_any: dict[str, Row] = {}
+        for f in firsts:
+            if f[0] not in first_any or f[2:5] < first_any[f[0]][2:5]:
+                first_any[f[0]] = f
+        self.first_of_value = first_any  # per stored persons value
+        self.everyone = {p for value in first_any for p in self.split(value)}
+        self._first_of_person: dict[str, Row] | None = None
+        self._family_values: tuple[str, ...] | None = None
+        self._counts: dict[str, tuple[int, ...]] | None = None
+
+    @property
+    def counts(self) -> dict[str, tuple[int, ...]]:
+        """Per stored persons value, the numbers of :data:`PERSON_COUNTS`."""
+        if self._counts is None:
+            self._counts = self.table.counts(*PERSON_COUNTS)
+        return self._counts
+
+    def split(self, persons: str) -> tuple[str, ...]:
+        out = self._split.get(persons)
+        if out is None:
+            out = self._split[persons] = tuple(dict.fromkeys(persons.split()))
+        return out
+
+    def family_only(self, persons: str) -> bool:
+        out = self._family_only.get(persons)
+        if out is None:
+            ids = self.split(persons)
+            out = self._family_only[persons] = bool(ids) and all(p in self.family for p in ids)
+        return out
+
+    def first_of(self, firsts: Iterable[Row]) -> dict[str, Row]:
+        """Per person, the earliest of the per-persons-value ``firsts`` that names them."""
+        out: dict[str, Row] = {}
+        for f in firsts:
+            for p in self.split(f[0]):
+                if p not in out or f[2:5] < out[p][2:5]:
+                    out[p] = f
+        return out
+
+    @property
+    def first_of_person(self) -> dict[str, Row]:
+        if self._first_of_person is None:
+            self._first_of_person = self.first_of(self.first_of_value.values())
+        return self._first_of_person
+
+    def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
+        """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
+        if self._family_values is None:
+            self._family_values = tuple(x for x in self.first_of_value if self.family_only(x))
+        return self.table.rows(*where, extra=extra, skip_persons=self._family_values)
+
+
+def as_row(first: Row) -> Row:
+    """A row of :meth:`Table.firsts` as a candidate row (evidence)."""
+    return (first[2], first[3], first[4], first[5], first[0], 0)
+
+
+ORDER = itemgetter(OCC, REC, ID)  # the rules' chronological order
+
+
+def uniq(rows: Iterable[Row]) -> list[Row]:
+    out: dict[str, Row] = {}
+    for r in sorted(rows, key=ORDER):
+        out.setdefault(r[ID], r)
+    return list(out.values())
+
+
+def result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
+    """``ordered``: each list was taken in order from one chronological read (no repeats)."""
+    if strong:
+        return PRESENT, strong if ordered else uniq(strong)
+    if weak:
+        return POSSIBLE, weak if ordered else uniq(weak)
+    return None, []
+
+
+def hits_of(r: Row, vocab: v.Vocab, at: int) -> list[str]:
+    return sf.hit_terms(r[FLAGS], r[at], vocab)
+
+
+class RowPool:
+    """:class:`rules.Pool` over rows: by person, for "related entries" in linear time."""
+
+    def __init__(self, facts: FactRows, rows: Iterable[Row] = ()) -> None:
+        self.facts = facts
+        self.rows: list[Row] = []
+        self.unlinked: list[Row] = []
+        self.by_person: dict[str, list[Row]] = {}
+        for r in rows:
+            self.add(r)
+
+    def add(self, r: Row) -> None:
+        self.rows.append(r)
+        ids = self.facts.split(r[PERSONS])
+        if not ids:
+            self.unlinked.append(r)
+        for p in ids:
+            self.by_person.setdefault(p, []).append(r)
+
+    def has_related(self, r: Row) -> bool:
+        ids = self.facts.split(r[PERSONS])
+        if not ids:
+            return bool(self.rows)
+        return bool(self.unlinked) or any(p in self.by_person for p in ids)
+
+    def earliest(self, r: Row) -> Row | None:
+        ids = self.facts.split(r[PERSONS])
+        if not ids:
+            return self.rows[0] if self.rows else None
+        heads = [self.unlinked[0]] if self.unlinked else []
+        heads += [self.by_person[p][0] for p in ids if p in self.by_person]
+        return min(heads, key=ORDER) if heads else None
+
+
+class RowCollector:
+    """:class:`rules.RelatedCollector` over rows."""
+
+    def __init__(self, pool: RowPool) -> None:
+        self.pool = pool
+        self.marks: dict[str, int] = {}
+        self.out: list[Row] = []
+
+    def _take(self, key: str, rows: list[Row]) -> None:
+        start = self.marks.get(key, 0)
+        if start < len(rows):
+            self.out.extend(rows[start:])
+            self.marks[key] = len(rows)
+
+    def add_related(self, r: Row) -> None:
+        ids = self.pool.facts.split(r[PERSONS])
+        if not ids:
+            self._take("*all", self.pool.rows)
+            return
+        self._take("*unlinked", self.pool.unlinked)
+        for p in ids:
+            self._take(p, self.pool.by_person.get(p, []))

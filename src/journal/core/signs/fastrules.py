@@ -1,0 +1,487 @@
+"""The twelve rules of :mod:`.rules`, answered from the stored facts' columns.
+
+:mod:`.rules` is the reference: it walks one Python object per live entry. Here every condition
+a rule asks of one entry alone (its kind, its wording bits, whether the user gave) is handed to
+the store as a :class:`Match`, which SQLite answers over the facts' covering index; Python then
+touches only the candidate rows, and what a rule asks across entries (a person's first entry,
+their channels over time, their counts) comes from per-person aggregates. The results are the
+reference's, evidence for evidence and in the same order (tests/core/test_sign_facts.py).
+
+The rows and what the rules share are in :mod:`.factrows`. No Qt, no store.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from datetime import timedelta
+from decimal import Decimal
+
+from journal.core.models import Person
+from journal.core.signs import facts as sf
+from journal.core.signs import rules
+from journal.core.signs import vocab as v
+from journal.core.signs.factrows import (
+    FLAGS,
+    ID,
+    KIND,
+    ME_FIRST,
+    OCC,
+    PERSONS,
+    FactRows,
+    Found,
+    Match,
+    Row,
+    RowCollector,
+    RowPool,
+    Table,
+    as_row,
+    hits_of,
+    result,
+    uniq,
+)
+from journal.core.signs.rules import POSSIBLE, PRESENT
+
+_MONTH = timedelta(days=30) // timedelta(microseconds=1)
+_M = sf.has_mask
+_PAID = ("received", "promised")
+_CMN = ("contact", "meeting", "note")
+_RCMN = ("request", *_CMN)
+
+
+# --- WS-FAST-INTIMACY ------------------------------------------------------------------------
+def fast_intimacy(fx: FactRows) -> Found:
+    strong_bit, weak_bit = _M(v.INTIMACY_STRONG), _M(v.INTIMACY_WEAK)
+    rows = fx.table.rows(Match(not_kinds=("report",), any_of=(strong_bit | weak_bit,)),
+                         extra=("hits",))
+    people = fx.everyone - fx.family
+    groups: list[tuple[Row, list[Row]]] = []
+    if people:
+        by_person: dict[str, list[Row]] = {}
+        for r in rows:
+            for p in fx.split(r[PERSONS]):
+                if p in people:
+                    by_person.setdefault(p, []).append(r)
+        groups = [(as_row(fx.first_of_person[p]), by_person[p]) for p in sorted(by_person)]
+    elif "" in fx.first_of_value and rows:  # no counterpart at all: the whole journal
+        groups = [(as_row(min(fx.first_of_value.values(), key=lambda f: f[2:5])), rows)]
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for first, docs in groups:
+        fast: list[Row] = []
+        fast_weak: list[Row] = []
+        fast_weak_terms: set[str] = set()
+        slow: list[Row] = []
+        for r in docs:
+            days = (r[OCC] - first[OCC]) / 1_000_000 / 86400  # as timedelta.total_seconds()
+            if r[FLAGS] & strong_bit:
+                if days <= rules.FAST_DAYS:
+                    fast.append(r)
+                elif days <= rules.SLOW_DAYS:
+                    slow.append(r)
+            elif days <= rules.FAST_DAYS:  # (the weak wording: the row was matched by it)
+                fast_weak.append(r)
+                fast_weak_terms.update(hits_of(r, v.INTIMACY_WEAK, 6))
+        if fast or len(fast_weak_terms) >= 2:
+            strong += [first, *fast, *fast_weak]
+        elif fast_weak or slow:
+            weak += [first, *fast_weak, *slow]
+    return result(strong, weak)
+
+
+# --- WS-JOB-OFFER ----------------------------------------------------------------------------
+def job_offer(fx: FactRows, disproportionate: list[Row]) -> Found:
+    me_first = _M(v.ME_FIRST)
+    solicited = {p for p, f in fx.first_of_person.items() if f[6] == "me"}
+    solicited |= {p for value, n in fx.counts.items() if n[ME_FIRST] for p in fx.split(value)}
+    job = _M(v.JOB)
+    rows = fx.table.rows(
+        Match(kinds=("request",), all_of=job, none_of=me_first),
+        Match(kinds=_CMN, all_of=job, none_of=me_first,
+              any_of=(_M(v.ASKED, v.PAY_WORDS, v.HIGH_PAY),)),
+        extra=("initiated_by", "amount"))
+    jobs = [r for r in rows if r[6] != "me" and not fx.family_only(r[PERSONS])
+            and not (r[PERSONS] and set(fx.split(r[PERSONS])) <= solicited)]
+    pay_pool = RowPool(fx, disproportionate)
+    high, simple, pay_words = _M(v.HIGH_PAY), _M(v.SIMPLE_TASK), _M(v.PAY_WORDS)
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in jobs:
+        f = r[FLAGS]
+        simple_paid = bool(f & simple) and bool(f & pay_words or r[7] is not None)
+        (strong if (f & high or simple_paid or pay_pool.has_related(r)) else weak).append(r)
+    if not jobs:
+        recruiters = {pid for pid, p in fx.persons.items()
+                      if v.RECRUITER.find(f"{p.platform}\n{p.role}\n{p.organisation}\n{p.notes}")}
+        if recruiters:
+            weak = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
+                    if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
+    return result(strong, weak, ordered=True)
+
+
+# --- WS-PHOTO-TASK ---------------------------------------------------------------------------
+def photo_task(fx: FactRows) -> Found:
+    rows = fx.not_family(Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
+                                       extra=("has_target",))
+    asked_bits, docs_bit = _M(v.ASKED, v.JOB), _M(v.PHOTO_OF_DOCS)
+    target_bits = _M(v.SENSITIVE, v.HARMLESS_TARGET)
+    place_bits = _M(v.HARMLESS_TARGET, v.SENSITIVE, v.SENSITIVE_WEAK, v.PLACE)
+    trusted = _M(v.TRUSTED_ASKS)
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in rows:
+        f = r[FLAGS]
+        if f & docs_bit and not f & target_bits:
+            continue  # photographing papers: WS-INFO-GATHERING
+        asked = r[KIND] == "request" or f & asked_bits
+        if asked and (r[6] or f & place_bits) and not f & trusted:
+            strong.append(r)
+        elif r[KIND] == "request":
+            weak.append(r)
+    return result(strong, weak, ordered=True)
+
+
+# --- WS-ESCALATION ---------------------------------------------------------------------------
+_SENSITIVE, _SENSITIVE_WEAK = _M(v.SENSITIVE), _M(v.SENSITIVE_WEAK)
+
+
+def _sensitivity(r: Row) -> int:
+    f = r[FLAGS]
+    return 2 if f & _SENSITIVE else 1 if f & _SENSITIVE_WEAK else 0
+
+
+def _tasks(fx: FactRows) -> list[Row]:
+    """The tasks (:func:`rules._tasks`) that have any sensitivity or a harmless target: the
+    only ones escalation and pay rising with sensitivity look at."""
+    marked = _M(v.SENSITIVE, v.SENSITIVE_WEAK, v.HARMLESS_TARGET)
+    return fx.not_family(
+        Match(kinds=("request",), any_of=(marked,)),
+        Match(kinds=_CMN, any_of=(marked, _M(v.PHOTO, v.INFO_STRONG), _M(v.ASKED, v.JOB))))
+
+
+def escalation(tasks: list[Row], fx: FactRows) -> Found:
+    harmless_bit = _M(v.HARMLESS_TARGET)
+    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[FLAGS] & harmless_bit]
+    if not harmless:
+        return None, []
+    pool = RowPool(fx, harmless)
+    for level in (2, 1):
+        later = []
+        for r in tasks:
+            if _sensitivity(r) == level:
+                first = pool.earliest(r)
+                if first is not None and first[OCC] < r[OCC]:
+                    later.append(r)
+        if later:
+            first_sensitive = later[0][OCC]
+            later_persons = {p for r in later for p in fx.split(r[PERSONS])}
+            any_unlinked = any(not r[PERSONS] for r in later)
+            before = [h for h in harmless if h[OCC] < first_sensitive and (
+                any_unlinked or not h[PERSONS] or later_persons & set(fx.split(h[PERSONS])))]
+            return (PRESENT if level == 2 else POSSIBLE), uniq(before + later)
+    return None, []
+
+
+# --- WS-INFO-GATHERING -----------------------------------------------------------------------
+def info_gathering(fx: FactRows) -> Found:
+    strong_bit, weak_bit = _M(v.INFO_STRONG), _M(v.INFO_WEAK)
+    rows = fx.not_family(Match(kinds=_RCMN, any_of=(strong_bit | weak_bit,)))
+    asked, trusted, photo, sensitive = _M(v.ASKED), _M(v.TRUSTED_ASKS), _M(v.PHOTO), \
+        _M(v.SENSITIVE)
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in rows:
+        f, request = r[FLAGS], r[KIND] == "request"
+        if f & strong_bit:
+            (strong if (request or f & asked) and not f & trusted else weak).append(r)
+        elif request and not f & photo:
+            (strong if f & sensitive and not f & trusted else weak).append(r)
+    return result(strong, weak, ordered=True)
+
+
+# --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
+def _moved(fx: FactRows) -> list[Row]:
+    """A person's entries moving to an overseas or encrypted channel (rules.channel_switch):
+    only the first entry of each stored persons value on each channel can be a move."""
+    by_person: dict[str, list[Row]] = {}
+    for f in fx.channel_firsts:
+        for p in fx.split(f[0]):
+            if p not in fx.family:
+                by_person.setdefault(p, []).append(f)
+    overseas: dict[str, bool] = {}
+
+    def is_overseas(ch: str) -> bool:
+        out = overseas.get(ch)
+        if out is None:
+            out = overseas[ch] = rules._overseas_channel(ch)
+        return out
+
+    moved: list[Row] = []
+    for pid in sorted(by_person):
+        seen: list[str] = []
+        for f in sorted(by_person[pid], key=lambda f: f[2:5]):
+            ch = rules._norm_channel(f[1])
+            if not ch:
+                continue
+            if seen and ch not in seen and is_overseas(f[1]) \
+                    and not all(is_overseas(s) for s in seen):
+                moved.append(as_row(f))
+            if ch not in seen:
+                seen.append(ch)
+    return moved
+
+
+def channel_switch(fx: FactRows) -> Found:
+    app_bit, account_bit = _M(v.OVERSEAS_APP), _M(v.NEW_ACCOUNT)
+    rows = fx.not_family(Match(not_kinds=("report",),
+                                             any_of=(app_bit | account_bit,)))
+    switch, asked = _M(v.SWITCH), _M(v.ASKED)
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in rows:
+        f = r[FLAGS]
+        app, new_account = f & app_bit, f & account_bit
+        if (f & switch and (app or new_account)) or (new_account and (f & asked
+                                                                      or r[KIND] == "gift")):
+            strong.append(r)
+        else:
+            weak.append(r)
+    moved = _moved(fx)
+    if moved and (strong or weak):
+        strong += weak + moved
+    else:
+        weak += moved
+    return result(strong, weak)
+
+
+# --- WS-SECRECY ------------------------------------------------------------------------------
+def secrecy(fx: FactRows) -> Found:
+    strong_bit, delete_bit, weak_bit = _M(v.SECRECY_STRONG), _M(v.DELETE_CHATS), \
+        _M(v.SECRECY_WEAK)
+    rows = fx.not_family(Match(not_kinds=("report",),
+                                             any_of=(strong_bit | delete_bit | weak_bit,)))
+    not_deleting, asked_bit = sf.full_mask(v.NOT_DELETING), _M(v.ASKED)
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in rows:
+        f = r[FLAGS]
+        if f & strong_bit:
+            strong.append(r)
+        elif f & delete_bit and not f & not_deleting:
+            asked = f & asked_bit or bool(r[PERSONS]) and r[KIND] in ("contact", "meeting",
+                                                                      "request", "threat")
+            (strong if asked else weak).append(r)
+        elif f & weak_bit:
+            weak.append(r)
+    return result(strong, weak, ordered=True)
+
+
+# --- WS-DEVICE-GIFT --------------------------------------------------------------------------
+def device_gift(fx: FactRows) -> Found:
+    rows = fx.not_family(
+        Match(kinds=("gift",), none_of=sf.GIVES_BIT),
+        Match(kinds=(*_CMN, "payment"), all_of=sf.DEVICE_BIT | _M(v.GIVE_ME),
+              none_of=sf.GIVES_BIT),
+        extra=("value", "currency"))
+    housing = _M(v.HOUSING, v.TRAVEL)
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in rows:
+        if r[KIND] != "gift" or r[FLAGS] & sf.DEVICE_BIT:
+            strong.append(r)
+            continue
+        value = rules.to_cny(None if r[6] is None else Decimal(r[6]), r[7])
+        if value is not None and value >= rules.BIG_GIFT_CNY and not r[FLAGS] & housing:
+            weak.append(r)
+    return result(strong, weak, ordered=True)
+
+
+# --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
+_AMOUNT, _CURRENCY, _METHOD, _HITS, _DIRECTION = range(6, 11)  # the extra columns of a pay
+
+
+def _pays(fx: FactRows) -> list[Row]:
+    """Money paid or offered to the user for work (:func:`rules._paid_to_me`), family aside."""
+    rows = fx.table.rows(Match(kinds=("payment", "request"),
+                               none_of=_M(v.HOUSING, v.TRAVEL) | sf.GIVES_BIT),
+                         extra=("amount", "currency", "method", "hits", "direction"))
+    return [r for r in rows
+            if (r[_DIRECTION] in (None, *_PAID) if r[KIND] == "payment" else r[_AMOUNT] is not None)
+            and not fx.family_only(r[PERSONS])]
+
+
+def _cny(r: Row) -> Decimal | None:
+    return rules.to_cny(None if r[_AMOUNT] is None else Decimal(r[_AMOUNT]), r[_CURRENCY])
+
+
+def _disproportionate(fx: FactRows, pays: list[Row]) -> list[Row]:
+    own = _M(v.SIMPLE_TASK, v.PHOTO)
+    simple = _M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET)
+    requests: dict[str, tuple[list[int], list[Row]]] | None = None
+    out = []
+    for r in pays:
+        cny = _cny(r)
+        if cny is None or cny < rules.SIMPLE_TASK_PAY_CNY or r[FLAGS] & sf.ORDINARY_BIT:
+            continue
+        task: Row | None = r
+        if not (r[KIND] == "request" or r[FLAGS] & own):  # the request the payment is for
+            if requests is None:
+                requests = _requests_by_person(fx)
+            task = None
+            for key in (fx.split(r[PERSONS]) or ("",)):
+                whens, docs = requests.get(key, ([], []))
+                i = bisect_right(whens, r[OCC])
+                if (i and r[OCC] - whens[i - 1] <= _MONTH
+                        and (task is None or docs[i - 1][OCC] > task[OCC])):
+                    task = docs[i - 1]
+        if task is not None and task[FLAGS] & simple:
+            out.append(r)
+    return out
+
+
+def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
+    out: dict[str, tuple[list[int], list[Row]]] = {"": ([], [])}
+    for r in fx.table.rows(Match(kinds=("request",))):
+        for key in ("", *fx.split(r[PERSONS])):
+            whens, docs = out.setdefault(key, ([], []))
+            whens.append(r[OCC])
+            docs.append(r)
+    return out
+
+
+def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
+    pays = _pays(fx)
+    disproportionate = _disproportionate(fx, pays)
+    strong = list(disproportionate)
+    weak: list[Row] = []
+    cash_bit, high = _M(v.CASH_CRYPTO), _M(v.HIGH_PAY)
+    for r in pays:
+        f, method = r[FLAGS], r[_METHOD]
+        ordinary = f & sf.ORDINARY_BIT
+        terms = [t for t in sf.hit_terms(f, r[_HITS], v.CASH_CRYPTO) if t not in ("cash", "现金")]
+        if method == "crypto" or terms:
+            strong.append(r)
+        elif (method in ("cash", "other") or f & cash_bit) and not ordinary:
+            weak.append(r)
+        if f & high and not ordinary:
+            strong.append(r)
+    sensitive = [t for t in tasks if _sensitivity(t) == 2]
+    if sensitive:
+        turn = sensitive[0][OCC]
+        before = [_cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
+        if before:
+            highest = max(before)
+            strong += [r for r in pays if r[OCC] >= turn and (_cny(r) or Decimal(0)) > highest]
+    return result(strong, weak), disproportionate
+
+
+# --- WS-PAID-HOUSING -------------------------------------------------------------------------
+def paid_housing(fx: FactRows) -> Found:
+    housing_bit, travel_bit = _M(v.HOUSING), _M(v.TRAVEL)
+    rows = fx.not_family(
+        Match(not_kinds=("report",), any_of=(housing_bit | travel_bit,), none_of=sf.GIVES_BIT),
+        extra=("direction",))
+    paid_verb, self_paid, sensitive, weak_site, near = (
+        _M(v.PAID_VERB), _M(v.SELF_PAID), _M(v.SENSITIVE), _M(v.SENSITIVE_WEAK), _M(v.NEAR))
+    strong: list[Row] = []
+    weak: list[Row] = []
+    for r in rows:
+        f, kind = r[FLAGS], r[KIND]
+        paid = (kind == "payment" and r[6] in (None, *_PAID)) or kind == "gift" \
+            or (f & paid_verb and not f & self_paid)
+        near_site = f & sensitive or (f & weak_site and f & near)
+        if f & housing_bit and paid or f & travel_bit and paid and near_site:
+            strong.append(r)
+        elif paid or near_site:
+            weak.append(r)
+    return result(strong, weak, ordered=True)
+
+
+# --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
+def vague_identity(fx: FactRows) -> Found:
+    strong_bit, weak_bit = _M(v.VAGUE_ID_STRONG), _M(v.VAGUE_ID_WEAK)
+    rows = fx.not_family(Match(not_kinds=("report",),
+                                             any_of=(strong_bit | weak_bit,)))
+    strong = [r for r in rows if r[FLAGS] & strong_bit]
+    weak = [r for r in rows if r[FLAGS] & weak_bit]
+    per_person: dict[str, list[int]] = {}
+    for value, numbers in fx.counts.items():
+        for pid in fx.split(value):
+            total = per_person.setdefault(pid, [0, 0, 0])
+            for i, n in enumerate(numbers[:ME_FIRST]):
+                total[i] += n
+    first_active: dict[str, Row] | None = None
+    for pid, p in fx.persons.items():
+        if pid in fx.family or not per_person.get(pid, (0,))[0]:
+            continue
+        n, asks, met = per_person[pid]
+        strong_note = bool(v.VAGUE_ID_STRONG.find(p.notes))
+        claimed = bool(p.organisation) and bool(v.VAGUE_ORG.find(p.organisation))
+        if not claimed and v.VAGUE_ID_WEAK.find(p.notes):
+            claimed = True
+        if strong_note or claimed or (n >= 5 and asks and not met):
+            if first_active is None:
+                first_active = fx.first_of(fx.table.firsts(by_channel=False, active=True))
+            (strong if strong_note else weak).append(as_row(first_active[pid]))
+    return result(strong, weak)
+
+
+# --- WS-PRESSURE -----------------------------------------------------------------------------
+def pressure(fx: FactRows) -> Found:
+    strong_bit, weak_bit, refusal = _M(v.PRESSURE_STRONG), _M(v.PRESSURE_WEAK), \
+        sf.full_mask(v.REFUSAL)
+    rows = fx.not_family(
+        Match(kinds=("threat", "request")),
+        Match(not_kinds=("report",), any_of=(strong_bit,)),
+        Match(kinds=_RCMN, any_of=(weak_bit,)),
+        Match(kinds=_CMN, any_of=(refusal,)),
+        extra=("status", "hits"))
+    strong: list[Row] = []
+    weak: list[Row] = []
+    refused = RowPool(fx)
+    strong_refusals, weak_refusals = RowCollector(refused), RowCollector(refused)
+    for r in rows:
+        f, kind = r[FLAGS], r[KIND]
+        if kind == "threat" or f & strong_bit:
+            strong.append(r)
+            continue
+        if refused.has_related(r):  # (every row here but threats is a request, contact,
+            if f & weak_bit:        # meeting or note)
+                strong_refusals.add_related(r)
+                strong.append(r)
+            elif kind == "request":
+                weak_refusals.add_related(r)
+                weak.append(r)
+        elif kind != "note" and len(hits_of(r, v.PRESSURE_WEAK, 7)) >= 2:
+            weak.append(r)
+        if kind == "request" and r[6] == "refused" or (kind != "request" and f & refusal):
+            refused.add(r)
+    return result(strong + strong_refusals.out, weak + weak_refusals.out)
+
+
+def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
+    """Every sign's level and evidence rows (chronological), as :func:`rules` would find them."""
+    fx = FactRows(table, persons)
+    tasks = _tasks(fx)
+    payment_result, disproportionate = unusual_payment(fx, tasks)
+    return {
+        "WS-FAST-INTIMACY": fast_intimacy(fx),
+        "WS-JOB-OFFER": job_offer(fx, disproportionate),
+        "WS-PHOTO-TASK": photo_task(fx),
+        "WS-ESCALATION": escalation(tasks, fx),
+        "WS-INFO-GATHERING": info_gathering(fx),
+        "WS-CHANNEL-SWITCH": channel_switch(fx),
+        "WS-SECRECY": secrecy(fx),
+        "WS-DEVICE-GIFT": device_gift(fx),
+        "WS-UNUSUAL-PAYMENT": payment_result,
+        "WS-PAID-HOUSING": paid_housing(fx),
+        "WS-VAGUE-IDENTITY": vague_identity(fx),
+        "WS-PRESSURE": pressure(fx),
+    }
+
+
+def evidence_ids(found: dict[str, Found]) -> dict[str, tuple[str | None, list[str]]]:
+    return {sid: (level, [r[ID] for r in rows]) for sid, (level, rows) in found.items()}
+
+
+__all__ = ["Found", "Match", "Table", "evidence_ids", "find"]
