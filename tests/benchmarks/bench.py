@@ -128,6 +128,23 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _rss_now_mb() -> float | None:
+    """The resident memory now (not the peak): /proc on Linux; None elsewhere."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20))
+
+
+def _window_step(steps: dict[str, Any], name: str) -> None:
+    """The window child's memory after one step: RSS now and the peak so far (stderr and JSON)."""
+    now, peak = _rss_now_mb(), round(_peak_rss_mb())
+    steps[name] = [now, peak]
+    print(f"window: {name}: RSS {now} MB, peak {peak} MB", file=sys.stderr)
+
+
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
@@ -562,6 +579,7 @@ def window_child(path: Path) -> dict[str, Any]:
     from journal.gui.editor.dialog import EntryEditorDialog
     from journal.gui.main_window import MainWindow
 
+    steps: dict[str, Any] = {}
     key = Journal.derive(path, PASSPHRASE)
     _quiet_qt()
     app = create_application([])
@@ -583,18 +601,21 @@ def window_child(path: Path) -> dict[str, Any]:
                            "welcome_window_ms": _ms(t1 - t0),
                            "window_open_rss_mb": round(_peak_rss_mb()),
                            "window_views_built_at_open": len(window.views)}
+    _window_step(steps, "unlocked (overview painted)")
     while window._signs_count is None:  # the section list's count: signs evaluated (a thread)
         QApplication.processEvents()
         time.sleep(0.005)
     out["window_signs_ready_ms"] = _ms(time.perf_counter() - t1)
     print(f"window: signs ready after {out['window_signs_ready_ms']} ms", file=sys.stderr)
     out["window_signs_ready_rss_mb"] = round(_peak_rss_mb())
+    _window_step(steps, "signs ready")
     t2, c2 = time.perf_counter(), time.process_time()
     for key_ in window._nav_keys:  # every section visited once, as a user looking around
         print(f"window: showing {key_}", file=sys.stderr)
         window.show_view(key_)
         QApplication.processEvents()
         window.grab()
+        _window_step(steps, f"shown {key_}")
     out["window_every_view_ms"] = _ms(time.perf_counter() - t2)
     out["window_every_view_cpu_ms"] = _ms(time.process_time() - c2)
 
@@ -637,7 +658,9 @@ def window_child(path: Path) -> dict[str, Any]:
         time.sleep(0.005)
     out["save_signs_back_ms"] = _ms(time.perf_counter() - marks["t"])
     out["save_signs_count"] = [count_before, window._signs_count]
+    _window_step(steps, "saved, signs back")
     out["window_peak_rss_mb"] = round(_peak_rss_mb())
+    out["window_rss_steps_mb"] = steps  # [RSS now, peak so far] after each step
     t3 = time.perf_counter()
     window.lock(show_unlock=False)  # includes the backup made on closing, when that is on
     out["window_lock_ms"] = _ms(time.perf_counter() - t3)
