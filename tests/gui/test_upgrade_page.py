@@ -19,9 +19,8 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from journal.core import schema
-from journal.core.store import Journal
+from journal.core.store import Journal, upgrade
 from journal.core.store import overview_index as overview_index_mod
-from journal.core.store import upgrade
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 V1_FILE = DATA / "journal-v1.ijournal"
