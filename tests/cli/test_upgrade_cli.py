@@ -36,7 +36,7 @@ def _list(path: Path, home: Path, lang: str) -> subprocess.CompletedProcess[str]
      ["第 1 步（共 5 步）：保留一份日志原样的备份……",
       "第 2 步（共 5 步）：更新日志的存储结构……",
       "第 3 步（共 5 步）：重建搜索索引……",
-      "第 4 步（共 5 步）：为概览统计记录……",
+      "第 4 步（共 5 步）：重新统计概览中的记录……",
       "第 5 步（共 5 步）：更新每条记录的警示信号数据……"]),
 ])
 def test_the_first_command_after_an_update_prints_each_upgrade_step_on_stderr_once(

@@ -93,7 +93,7 @@ def test_an_old_journal_is_brought_up_to_date_off_the_window_thread_while_a_time
     assert page.step_label.text() == "Step 2 of 4: updating how the journal is stored"
     assert page.title.text() == "Updating your journal to this version"
     assert "A backup of the journal as it was is kept first" in page.explain.text()
-    assert 250 <= page.bar.value() < 500
+    assert page.bar.maximum() == 0  # (a step with no figures: the bar moves to and fro)
     # the event loop runs while the upgrade waits in its thread
     ticks: list[int] = []
     timer = QTimer(window)

@@ -45,7 +45,7 @@ register({
                             "zh": "更新日志的存储结构"},
     "upgrade.step.search_index": {"en": "rebuilding the search index", "zh": "重建搜索索引"},
     "upgrade.step.overview": {"en": "counting the entries for the overview",
-                              "zh": "为概览统计记录"},
+                              "zh": "重新统计概览中的记录"},
     "upgrade.step.sign_facts": {"en": "updating what each entry contributes to the warning signs",
                                 "zh": "更新每条记录的警示信号数据"},
     "upgrade.figures.entries": {"en": "{done} of {total} entries",
@@ -81,12 +81,6 @@ class UpgradeStep:
                            total=f"{max(1, -(-self.total // mb)):,}")
         return message("upgrade.figures.entries", lang, done=f"{self.done:,}",
                        total=f"{self.total:,}")
-
-    @property
-    def fraction(self) -> float:
-        """How far the whole upgrade is, 0.0–1.0 (each step an equal share)."""
-        within = min(1.0, self.done / self.total) if self.total > 0 else 0.0
-        return (self.number - 1 + within) / max(1, self.count)
 
 
 OnUpgrade = Callable[[UpgradeStep], None]

@@ -534,13 +534,19 @@ class UpgradePage(_Page):
     def set_path(self, path: Path) -> None:
         self._path = path
         self.step = None
-        self.bar.setValue(0)
+        self.bar.setRange(0, 0)
         self.retranslate()
 
     def show_step(self, step: Any) -> None:
-        """Show ``step`` (a ``journal.core.store.upgrade.UpgradeStep``)."""
+        """Show ``step`` (a ``journal.core.store.upgrade.UpgradeStep``): the bar follows the
+        step's figures (as the line under it says them), or moves to and fro for a step that
+        has none."""
         self.step = step
-        self.bar.setValue(round(step.fraction * 1000))
+        if step.total > 0:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, round(1000 * step.done / step.total)))
+        else:
+            self.bar.setRange(0, 0)
         self.retranslate()
 
     def retranslate(self) -> None:
