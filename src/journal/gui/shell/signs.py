@@ -101,6 +101,9 @@ class ShellSigns(ShellBase):
         overview = self.views.get("overview")
         if overview is not None and self.current_view() == "overview":
             self._give_overview_signs(overview)
+        elif overview is not None:  # out of sight: it gets these when shown again
+            self._overview_signs = None
+            cast("OverviewView", overview).forget_signs()
 
     def _signs_view_evaluated(self) -> None:
         """The signs page evaluated by itself (the user set a sign aside or counted it again)."""

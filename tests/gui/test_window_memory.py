@@ -1,0 +1,41 @@
+"""What the window keeps in memory (issue 17): a page out of sight keeps no older evaluation of
+the warning signs alive once the window has a newer one."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from datetime import datetime, timedelta
+from typing import Any
+
+from tests.gui.conftest import add_sample
+
+
+def _note(summary: str) -> Any:
+    from journal.core.models import EntryDraft
+
+    return EntryDraft(kind="note", summary=summary,
+                      occurred_at=datetime(2024, 5, 1, 9, 0).astimezone() + timedelta(hours=1))
+
+
+def test_the_overview_out_of_sight_lets_go_of_the_older_signs_and_gets_the_new_ones_when_shown(
+        window: Any, journal: Any, qtbot: Any) -> None:
+    add_sample(journal)
+    window.open_journal(journal)
+    qtbot.waitUntil(lambda: window._signs_count is not None)
+    overview = window.views["overview"]
+    first = window._signs_outcome[0]
+    assert overview._signs == first and first
+    old = weakref.ref(first[0])
+    del first  # (the window and the Overview hold it)
+    window.show_view("timeline")
+    journal.add_entry(_note("written while the timeline is shown"))
+    with qtbot.waitSignal(window.changeApplied, timeout=10000):
+        window._journal_changed()
+    qtbot.waitUntil(lambda: window._signs_count is not None and window._signs_task is None)
+    gc.collect()
+    assert overview._signs is None
+    assert old() is None, "the older evaluation is still held"
+    window.show_view("overview")
+    assert overview._signs == window._signs_outcome[0]
+    assert [m.sign_id for m in overview.data.signs] and overview.data.signs_pending is False
