@@ -54,6 +54,7 @@ whole window's open time, per-query times) go to stderr. Not collected by pytest
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -669,6 +670,72 @@ def window_child(path: Path) -> dict[str, Any]:
     return out
 
 
+def upgrade_child(path: Path) -> dict[str, Any]:
+    """The window unlocking a journal of an older schema (``path`` is changed: give it a copy):
+    the passphrase typed and Unlock pressed, then the key derivation and the upgrade (backup,
+    schema steps, indexes) in the background with the upgrade page shown. A 20 ms timer on the
+    window's thread measures how long the window ever went without handling events.
+
+    window_upgrade_s               Unlock pressed → the journal shown (wall; CPU of the process)
+    window_upgrade_longest_stall_ms  the longest gap between two timer ticks meanwhile
+    window_upgrade_steps           each step's key and its wall seconds"""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="bench-upgrade-home-"))  # the backup goes there
+    os.environ["JOURNAL_HOME"] = str(home)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from journal.core.settings import Settings
+    from journal.gui.app import create_application
+    from journal.gui.main_window import MainWindow
+
+    _quiet_qt()
+    app = create_application([])
+    window = MainWindow(settings=Settings(language="en", first_run_done=True,
+                                          backup_on_close=False, autolock_minutes=0))
+    window.offer_drafts_on_unlock = False
+    window.show()
+    QApplication.processEvents()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    # (ticks until the journal is shown: building the first page after it is the window's open)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()) if window.journal is None
+                          else None)
+    page = window.welcome.upgrade_page
+    steps: list[list[Any]] = []
+    window.welcome.show_unlock(path)
+    window.welcome.unlock.passphrase.setText(PASSPHRASE)
+    t0, c0 = time.perf_counter(), time.process_time()
+    timer.start()
+    window.welcome.unlock.submit.click()
+    while window.journal is None:
+        QApplication.processEvents()
+        step = page.step
+        if step is not None and (not steps or steps[-1][0] != step.key):
+            steps.append([step.key, time.perf_counter()])
+            print(f"upgrade: {step.title('en')}", file=sys.stderr)
+        if window.welcome.unlock.error.text():
+            raise SystemExit("the upgrade failed: " + window.welcome.unlock.error.text())
+        time.sleep(0.005)
+    t1, c1 = time.perf_counter(), time.process_time()
+    timer.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    out: dict[str, Any] = {
+        "window_upgrade_s": round(t1 - t0, 2), "window_upgrade_cpu_s": round(c1 - c0, 2),
+        "window_upgrade_longest_stall_ms": _ms(max(gaps)) if gaps else None,
+        "window_upgrade_ticks": len(ticks),
+        "window_upgrade_steps": [[k, round((steps[i + 1][1] if i + 1 < len(steps) else t1) - t, 2)]
+                                 for i, (k, t) in enumerate(steps)],
+        "window_upgrade_schema": window.journal.schema_version(),
+        "window_upgrade_rss_mb": round(_peak_rss_mb())}
+    window.lock(show_unlock=False)
+    window.close()
+    app.processEvents()
+    shutil.rmtree(home, ignore_errors=True)
+    return out
+
+
 # --------------------------------------------------------------------------- SQLCipher vs SQLite
 def _plain_journal_class() -> Any:
     """Journal on an unencrypted SQLite file: exists only here, for the comparison."""
@@ -929,6 +996,8 @@ def main() -> int:
     ap.add_argument("--child-signs", help=argparse.SUPPRESS)
     ap.add_argument("--child-summary", help=argparse.SUPPRESS)
     ap.add_argument("--child-signs-eval", help=argparse.SUPPRESS)
+    ap.add_argument("--child-upgrade", metavar="COPY",
+                    help="only the window unlocking an older journal (COPY is upgraded: a copy)")
     ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
     args = ap.parse_args()
 
@@ -944,6 +1013,9 @@ def main() -> int:
         return 0
     if args.child_window:
         print(json.dumps(window_child(Path(args.child_window))))
+        return 0
+    if args.child_upgrade:
+        print(json.dumps(upgrade_child(Path(args.child_upgrade))))
         return 0
     if args.child_signs:
         print(json.dumps(signs_child(Path(args.child_signs))))
