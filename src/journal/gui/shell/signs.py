@@ -10,11 +10,13 @@ journal drops an evaluation still running.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QTimer
 
 from journal.gui.shell.base import ShellBase
+from journal.gui.shell.memory import give_back_free_memory
 from journal.gui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -59,8 +61,13 @@ class ShellSigns(ShellBase):
         signs = self.views.get("signs")
         if signs is not None:
             cast("SignsView", signs).show_evaluation(journal, None)  # "Checking …"
+        def work(progress: Callable[[int, int], None]) -> Evaluation:
+            outcome = evaluate(journal, progress)
+            give_back_free_memory()  # what the evaluation used for a while (its thread's arena)
+            return outcome
+
         self._signs_task = run_in_background(
-            lambda progress: evaluate(journal, progress), self.workspace,
+            work, self.workspace,
             done=lambda outcome: self._signs_evaluated(journal, outcome),
             failed=lambda exc: self._signs_failed(journal, exc), name="warning-signs")
         self._signs_task.progressed.connect(self._signs_rebuilding)  # stored facts rebuilt
