@@ -70,3 +70,45 @@ def test_memory_a_background_thread_used_and_freed_goes_back_to_the_system() -> 
     held = _rss_mb()
     give_back_free_memory()
     assert _rss_mb() < held - 100, "the freed memory stayed with the process"
+
+
+def test_a_large_journal_evaluated_again_holds_no_older_signs_beside_it_on_pages_out_of_sight(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a large journal's signs are evaluated again (a background thread), the signs page
+    and the Overview, out of sight, hold nothing of the older evaluation; the signs page is built
+    again, with the new evaluation, when visited."""
+    from journal.gui.signs import view as signs_view
+
+    add_sample(journal)
+    monkeypatch.setattr(signs_view, "SYNC_LIMIT", 0)  # every journal counts as large here
+    gate = threading.Event()
+    real = signs_view.evaluate
+    running: list[int] = []
+
+    def held(j: Any, progress: Any = None) -> Any:
+        if running:  # the second evaluation waits until the test has looked
+            gate.wait(20)
+        running.append(1)
+        return real(j, progress)
+
+    monkeypatch.setattr(signs_view, "evaluate", held)
+    window.open_journal(journal)
+    qtbot.waitUntil(lambda: window._signs_count is not None, timeout=20000)
+    window.show_view("signs")
+    page = window.views["signs"]
+    assert page.results is window._signs_outcome[0] and page.cards
+    old = weakref.ref(page.results[0])
+    del page
+    window.show_view("timeline")
+    journal.add_entry(_note("written while the timeline is shown"))
+    window._journal_changed()
+    qtbot.waitUntil(lambda: window._signs_task is not None and window._signs_task.is_running())
+    assert "signs" not in window.views
+    assert window.views["overview"]._signs is None
+    qtbot.waitUntil(lambda: (gc.collect(), old() is None)[1], timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: window._signs_task is None and window._signs_outcome is not None,
+                    timeout=20000)
+    window.show_view("signs")
+    page = window.views["signs"]
+    assert page.results is window._signs_outcome[0] and page.cards
