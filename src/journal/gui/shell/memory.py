@@ -15,7 +15,6 @@ returns memory on its own.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 from collections.abc import Callable
@@ -26,8 +25,9 @@ log = logging.getLogger(__name__)
 def _find_release() -> Callable[[], object] | None:
     try:
         if sys.platform.startswith("linux"):
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-            trim = getattr(libc, "malloc_trim", None)  # glibc only (not musl)
+            # the C library already loaded in this process (no search for it: that would run
+            # programs and open files)
+            trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # glibc only (not musl)
             if trim is not None:
                 trim.argtypes = [ctypes.c_size_t]
                 return lambda: trim(0)
