@@ -65,10 +65,12 @@ i18n.register({
     "cli.passphrase_prompt": {"en": "Passphrase: ", "zh": "密码："},
     "cli.new_passphrase_prompt": {"en": "New passphrase: ", "zh": "新密码："},
     "cli.repeat_prompt": {"en": "Repeat the new passphrase: ", "zh": "再次输入新密码："},
-    "cli.sign_facts_progress": {
-        "en": "Updating what each entry contributes to the warning signs (once, after an update "
-              "of the program): {done} of {total} entries…",
-        "zh": "正在更新每条记录的警示信号数据（程序更新后只需一次）：已完成 {done} / {total} 条记录……"},
+    "cli.upgrade_start": {
+        "en": "Updating the journal to this version of the program (once, after an update). A "
+              "backup of the journal as it was is kept first; if this is interrupted, nothing is "
+              "lost and the next command carries on.",
+        "zh": "正在把日志升级到这个版本的程序（更新后只需一次）。升级前会先保留一份日志原样的备份；"
+              "如果中途被打断，不会丢失任何内容，下一个命令会继续升级。"},
     "cli.no_signs": {"en": "No warning signs found in the entries so far. This is a checklist, not "
                            "a verdict: if something worries you, talk to a teacher or call 12339.",
                      "zh": "目前的记录中没有发现警示信号。这只是一个检查清单，不是结论：如果有让你担心的事，"

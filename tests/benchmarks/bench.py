@@ -54,6 +54,7 @@ whole window's open time, per-query times) go to stderr. Not collected by pytest
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -126,6 +127,23 @@ def _quiet_qt() -> None:
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_now_mb() -> float | None:
+    """The resident memory now (not the peak): /proc on Linux; None elsewhere."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20))
+
+
+def _window_step(steps: dict[str, Any], name: str) -> None:
+    """The window child's memory after one step: RSS now and the peak so far (stderr and JSON)."""
+    now, peak = _rss_now_mb(), round(_peak_rss_mb())
+    steps[name] = [now, peak]
+    print(f"window: {name}: RSS {now} MB, peak {peak} MB", file=sys.stderr)
 
 
 def _ms(seconds: float) -> float:
@@ -562,6 +580,7 @@ def window_child(path: Path) -> dict[str, Any]:
     from journal.gui.editor.dialog import EntryEditorDialog
     from journal.gui.main_window import MainWindow
 
+    steps: dict[str, Any] = {}
     key = Journal.derive(path, PASSPHRASE)
     _quiet_qt()
     app = create_application([])
@@ -583,18 +602,21 @@ def window_child(path: Path) -> dict[str, Any]:
                            "welcome_window_ms": _ms(t1 - t0),
                            "window_open_rss_mb": round(_peak_rss_mb()),
                            "window_views_built_at_open": len(window.views)}
+    _window_step(steps, "unlocked (overview painted)")
     while window._signs_count is None:  # the section list's count: signs evaluated (a thread)
         QApplication.processEvents()
         time.sleep(0.005)
     out["window_signs_ready_ms"] = _ms(time.perf_counter() - t1)
     print(f"window: signs ready after {out['window_signs_ready_ms']} ms", file=sys.stderr)
     out["window_signs_ready_rss_mb"] = round(_peak_rss_mb())
+    _window_step(steps, "signs ready")
     t2, c2 = time.perf_counter(), time.process_time()
     for key_ in window._nav_keys:  # every section visited once, as a user looking around
         print(f"window: showing {key_}", file=sys.stderr)
         window.show_view(key_)
         QApplication.processEvents()
         window.grab()
+        _window_step(steps, f"shown {key_}")
     out["window_every_view_ms"] = _ms(time.perf_counter() - t2)
     out["window_every_view_cpu_ms"] = _ms(time.process_time() - c2)
 
@@ -637,12 +659,80 @@ def window_child(path: Path) -> dict[str, Any]:
         time.sleep(0.005)
     out["save_signs_back_ms"] = _ms(time.perf_counter() - marks["t"])
     out["save_signs_count"] = [count_before, window._signs_count]
+    _window_step(steps, "saved, signs back")
     out["window_peak_rss_mb"] = round(_peak_rss_mb())
+    out["window_rss_steps_mb"] = steps  # [RSS now, peak so far] after each step
     t3 = time.perf_counter()
     window.lock(show_unlock=False)  # includes the backup made on closing, when that is on
     out["window_lock_ms"] = _ms(time.perf_counter() - t3)
     window.close()
     app.processEvents()
+    return out
+
+
+def upgrade_child(path: Path) -> dict[str, Any]:
+    """The window unlocking a journal of an older schema (``path`` is changed: give it a copy):
+    the passphrase typed and Unlock pressed, then the key derivation and the upgrade (backup,
+    schema steps, indexes) in the background with the upgrade page shown. A 20 ms timer on the
+    window's thread measures how long the window ever went without handling events.
+
+    window_upgrade_s               Unlock pressed → the journal shown (wall; CPU of the process)
+    window_upgrade_longest_stall_ms  the longest gap between two timer ticks meanwhile
+    window_upgrade_steps           each step's key and its wall seconds"""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="bench-upgrade-home-"))  # the backup goes there
+    os.environ["JOURNAL_HOME"] = str(home)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from journal.core.settings import Settings
+    from journal.gui.app import create_application
+    from journal.gui.main_window import MainWindow
+
+    _quiet_qt()
+    app = create_application([])
+    window = MainWindow(settings=Settings(language="en", first_run_done=True,
+                                          backup_on_close=False, autolock_minutes=0))
+    window.offer_drafts_on_unlock = False
+    window.show()
+    QApplication.processEvents()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    # (ticks until the journal is shown: building the first page after it is the window's open)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()) if window.journal is None
+                          else None)
+    page = window.welcome.upgrade_page
+    steps: list[list[Any]] = []
+    window.welcome.show_unlock(path)
+    window.welcome.unlock.passphrase.setText(PASSPHRASE)
+    t0, c0 = time.perf_counter(), time.process_time()
+    timer.start()
+    window.welcome.unlock.submit.click()
+    while window.journal is None:
+        QApplication.processEvents()
+        step = page.step
+        if step is not None and (not steps or steps[-1][0] != step.key):
+            steps.append([step.key, time.perf_counter()])
+            print(f"upgrade: {step.title('en')}", file=sys.stderr)
+        if window.welcome.unlock.error.text():
+            raise SystemExit("the upgrade failed: " + window.welcome.unlock.error.text())
+        time.sleep(0.005)
+    t1, c1 = time.perf_counter(), time.process_time()
+    timer.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    out: dict[str, Any] = {
+        "window_upgrade_s": round(t1 - t0, 2), "window_upgrade_cpu_s": round(c1 - c0, 2),
+        "window_upgrade_longest_stall_ms": _ms(max(gaps)) if gaps else None,
+        "window_upgrade_ticks": len(ticks),
+        "window_upgrade_steps": [[k, round((steps[i + 1][1] if i + 1 < len(steps) else t1) - t, 2)]
+                                 for i, (k, t) in enumerate(steps)],
+        "window_upgrade_schema": window.journal.schema_version(),
+        "window_upgrade_rss_mb": round(_peak_rss_mb())}
+    window.lock(show_unlock=False)
+    window.close()
+    app.processEvents()
+    shutil.rmtree(home, ignore_errors=True)
     return out
 
 
@@ -906,6 +996,8 @@ def main() -> int:
     ap.add_argument("--child-signs", help=argparse.SUPPRESS)
     ap.add_argument("--child-summary", help=argparse.SUPPRESS)
     ap.add_argument("--child-signs-eval", help=argparse.SUPPRESS)
+    ap.add_argument("--child-upgrade", metavar="COPY",
+                    help="only the window unlocking an older journal (COPY is upgraded: a copy)")
     ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
     args = ap.parse_args()
 
@@ -921,6 +1013,9 @@ def main() -> int:
         return 0
     if args.child_window:
         print(json.dumps(window_child(Path(args.child_window))))
+        return 0
+    if args.child_upgrade:
+        print(json.dumps(upgrade_child(Path(args.child_upgrade))))
         return 0
     if args.child_signs:
         print(json.dumps(signs_child(Path(args.child_signs))))

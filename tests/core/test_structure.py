@@ -138,6 +138,7 @@ _PRIVATE_ACCESS_ALLOWED = {
     ("journal.core.store", "journal._signing_key"),  # likewise: the key made on create/first open
     ("journal.core.store", "journal._index"),  # likewise: the search index rebuilt on open if stale
     ("journal.core.store", "journal._overview"),  # likewise: the overview's aggregates
+    ("journal.core.store", "journal._upgrade_plan"),  # likewise: the steps of that first open
     # reportlab reads a paragraph's outline level from this attribute (its convention, not ours)
     ("journal.core.report.sections.base", "p._outline"),
 }

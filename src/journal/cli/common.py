@@ -94,13 +94,13 @@ def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
     crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
     key = Journal.derive(path, _passphrase(args, lang))
     journal = Journal.open_with_key(path, key, mode=WRITE if write else READ,
-                                    progress=_facts_progress(lang))
+                                    on_upgrade=_upgrade_progress(lang))
     if not write and not journal.sign_facts_current() and journal.read_only_reason == "reader":
         # the warning-sign facts were made by other rules: rebuild them now if nobody else
         # writes the journal (else the signs are read from the entries' text, slower)
         journal.close()
         try:
-            Journal.open_with_key(path, key, mode=WRITE, progress=_facts_progress(lang)).close()
+            Journal.open_with_key(path, key, mode=WRITE, on_upgrade=_upgrade_progress(lang)).close()
         except JournalError as exc:
             log.info("warning-sign facts not rebuilt now: %s", exc.key)
         journal = Journal.open_with_key(path, key, mode=READ)
@@ -112,16 +112,23 @@ def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
     return journal
 
 
-def _facts_progress(lang: str) -> Callable[[int, int], None]:
-    """Progress of a rebuild of the warning-sign facts, on stderr, about every tenth."""
-    shown = [-1]
+def _upgrade_progress(lang: str) -> Callable[[Any], None]:
+    """The first open after an update of the program (an older schema, or an index or the
+    warning-sign facts made by another version), on stderr: a line saying what happens, one per
+    step ("Step 2 of 4: …"), and the step's figures about every tenth."""
+    shown: list[Any] = [None, -1]  # the step shown, the tenth of it shown
 
-    def progress(done: int, total: int) -> None:
-        step = done * 10 // max(total, 1)
-        if step != shown[0]:
-            shown[0] = step
-            say(t("cli.sign_facts_progress", lang, done=f"{done:,}", total=f"{total:,}"),
-                file=sys.stderr)
+    def progress(step: Any) -> None:
+        if step.number != shown[0]:
+            if shown[0] is None:
+                say(t("cli.upgrade_start", lang), file=sys.stderr)
+            shown[:] = [step.number, -1]
+            say(step.title(lang) + ("…" if lang != "zh" else "……"), file=sys.stderr)
+        if step.total > 0:
+            tenth = step.done * 10 // step.total
+            if tenth != shown[1]:
+                shown[1] = tenth
+                say("  " + step.figures(lang), file=sys.stderr)
 
     return progress
 

@@ -150,7 +150,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellSigns, ShellLocking, ShellC
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._quitting = True
-        self.welcome.wait_idle()
+        self.welcome.stop()  # an upgrade under way stops, its step undone
         self.lock(show_unlock=False)
         self.welcome.clear()
         self.clipboard_guard.clear_on_lock()

@@ -45,7 +45,7 @@ from journal.core.models import (
 )
 from journal.core.outpath import check_output_path
 from journal.core.signs import facts as sign_facts
-from journal.core.store import filelock
+from journal.core.store import filelock, upgrade
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from journal.core.store.connection import KeyMaterial, check_key, connect
 from journal.core.store.corrections import Corrections
@@ -72,6 +72,7 @@ from journal.core.store.signfacts import STAMP_META_KEY as SIGN_FACTS_META_KEY
 from journal.core.store.signfacts import FactTable, SignFacts, ensure_layout
 from journal.core.store.signing_key import SigningKey
 from journal.core.store.states import States
+from journal.core.store.upgrade import OnUpgrade
 from journal.core.store.writegate import WriteGate
 from journal.core.timeparse import utc_now
 
@@ -107,6 +108,19 @@ register({
         "仍然可以阅读和导出。如需修改，请把它复制到一个可以写入的文件夹。",
     },
 })
+
+
+def _both(first: Callable[[int, int], None] | None,
+          second: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
+    """One progress callback calling two (either may be None)."""
+    if first is None or second is None:
+        return first or second
+
+    def progress(done: int, total: int) -> None:
+        first(done, total)
+        second(done, total)
+
+    return progress
 
 
 def file_writable(path: Path) -> bool:
@@ -222,20 +236,29 @@ class Journal:
 
     @classmethod
     def open(cls, path: os.PathLike[str] | str, passphrase: str, mode: str = WRITE,
-             progress: Callable[[int, int], None] | None = None) -> Journal:
+             progress: Callable[[int, int], None] | None = None,
+             on_upgrade: OnUpgrade | None = None) -> Journal:
         return cls.open_with_key(path, cls.derive(path, passphrase), mode=mode,
-                                 progress=progress)
+                                 progress=progress, on_upgrade=on_upgrade)
 
     @classmethod
     def open_with_key(cls, path: os.PathLike[str] | str, key: bytes,
                       backup_dir: Path | None = None, mode: str = WRITE,
                       progress: Callable[[int, int], None] | None = None,
-                      rebuild_sign_facts: bool = True) -> Journal:
+                      rebuild_sign_facts: bool = True,
+                      on_upgrade: OnUpgrade | None = None) -> Journal:
         """Open with a derived key; migrates an older schema (after a backup into ``backup_dir``,
-        default: the settings' backup folder), and rebuilds the warning-sign facts when they were
+        default: the settings' backup folder), rebuilds the search index and the overview's
+        aggregates when another version made them, and the warning-sign facts when they were
         made by other rules (``progress(done, total)`` follows that rebuild). The window passes
-        ``rebuild_sign_facts=False`` (it opens on its UI thread) and leaves the rebuild to its
-        warning-signs page, which runs it in the background with its progress shown.
+        ``rebuild_sign_facts=False`` and leaves that rebuild to its warning signs, which run it
+        in the background with its progress shown.
+
+        ``on_upgrade(step)`` is told each step of that work as it begins and goes on
+        (:class:`~journal.core.store.upgrade.UpgradeStep`, "step n of N"); it is never called
+        when there is nothing to bring up to date. An exception it raises stops the open there:
+        the step under way is undone, the journal closed, and the exception raised here (the
+        window cancels this way when it is closed during an upgrade).
 
         ``mode``: ``"write"`` takes the writer lock (``JournalBusyError`` while another process
         writes; ``error.journal_file_read_only`` for a file, folder or medium that cannot be written);
@@ -275,14 +298,20 @@ class Journal:
                 journal.close()
                 if reason == "file":  # cannot be brought up to date where it is
                     raise InputError("error.read_only_needs_update", path=str(path))
-                cls.open_with_key(path, key, backup_dir, mode=WRITE, progress=progress).close()
+                cls.open_with_key(path, key, backup_dir, mode=WRITE, progress=progress,
+                                  on_upgrade=on_upgrade).close()
                 return cls.open_with_key(path, key, backup_dir, mode=mode)
-            journal._migrations.migrate_if_needed(backup_dir)
+            plan = journal._upgrade_plan(want_write, rebuild_sign_facts, on_upgrade)
+            journal._migrations.migrate_if_needed(backup_dir, plan)
             if want_write:
-                journal._index.ensure_current()
-                journal._overview.ensure_current()
+                journal._index.ensure_current(
+                    plan.start(upgrade.SEARCH_INDEX) if upgrade.SEARCH_INDEX in plan.keys else None)
+                journal._overview.ensure_current(
+                    plan.start(upgrade.OVERVIEW) if upgrade.OVERVIEW in plan.keys else None)
                 if rebuild_sign_facts:
-                    journal.rebuild_sign_facts(progress)
+                    journal.rebuild_sign_facts(_both(
+                        plan.start(upgrade.SIGN_FACTS) if upgrade.SIGN_FACTS in plan.keys
+                        else None, progress))
             else:  # read-only: an index of an older version is rebuilt on the next writing open
                 with contextlib.suppress(JournalError):
                     journal._index.ensure_current()
@@ -300,6 +329,22 @@ class Journal:
                 log.warning("signing key not made now: %s", type(exc).__name__)
             remove_stray_temporaries(path)
         return journal
+
+    def _upgrade_plan(self, want_write: bool, rebuild_sign_facts: bool,
+                      on_upgrade: OnUpgrade | None) -> upgrade.UpgradePlan:
+        """The steps this open will run (decided before any of them runs, for "n of N")."""
+        keys: list[str] = []
+        with contextlib.suppress(sqlcipher3.DatabaseError):  # (not a journal: said by migrate)
+            if self._migrations.needed():
+                keys += [upgrade.BACKUP, upgrade.SCHEMA]
+            if want_write:
+                if not self._index.current():
+                    keys.append(upgrade.SEARCH_INDEX)
+                if not self._overview.current():
+                    keys.append(upgrade.OVERVIEW)
+                if rebuild_sign_facts and not self._facts.current():
+                    keys.append(upgrade.SIGN_FACTS)
+        return upgrade.UpgradePlan(keys, on_upgrade)
 
     def close(self) -> None:
         with self.db.lock:

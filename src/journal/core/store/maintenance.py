@@ -12,7 +12,7 @@ import errno
 import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +37,34 @@ def _tmp_name(target: Path, tag: str) -> Path:
     return temp_path_for(target, tag, suffix=".tmp")
 
 
+Progress = Callable[[int, int], None]
+_COPY_WATCH_STEPS = 10_000  # SQLite virtual machine steps between two looks at the copy's size
+
+
+def _copy_watcher(tmp: Path, source: Path, progress: Progress,
+                  stopped: list[BaseException]) -> Callable[[], int]:
+    """SQLite's progress handler during a copy: reports the copy's size against the journal's
+    (file and ``-wal``); returns 1 (SQLite stops the copy) once ``progress`` raised, kept in
+    ``stopped`` for the caller to raise."""
+    def size(path: Path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0
+
+    total = size(source) + size(Path(str(source) + "-wal"))
+
+    def watch() -> int:
+        try:
+            progress(min(size(tmp), total), total)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, never swallowed
+            stopped.append(exc)
+            return 1
+        return 0
+
+    return watch
+
+
 @dataclass
 class RekeyResult:
     """What a re-key did to the journal's earlier copies."""
@@ -54,20 +82,31 @@ class Maintenance:
         self._keys = keys
         self._lease = lease
 
-    def _write_copy(self, tmp: Path, key: bytes, header: bytes) -> None:
+    def _write_copy(self, tmp: Path, key: bytes, header: bytes,
+                    progress: Progress | None = None) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         literal = crypto.sqlcipher_key_literal(key, header)
+        stopped: list[BaseException] = []
         with self._db.lock:
             if self._db.in_transaction:
                 raise RuntimeError("cannot copy inside a transaction")
             conn = self._db.conn
+            if progress is not None:
+                conn.set_progress_handler(_copy_watcher(tmp, self._path, progress, stopped),
+                                          _COPY_WATCH_STEPS)
             conn.execute(f"ATTACH DATABASE ? AS copy KEY {literal}", (str(tmp),))
             try:
                 conn.execute("SELECT sqlcipher_export('copy')")
                 version = conn.execute("PRAGMA main.user_version").fetchone()[0]
                 conn.execute(f"PRAGMA copy.user_version = {int(version)}")
+            except sqlcipher3.OperationalError:
+                if stopped:  # the progress callback asked to stop (e.g. the window closed)
+                    raise stopped[0] from None
+                raise
             finally:
+                if progress is not None:
+                    conn.set_progress_handler(None, 0)
                 conn.execute("DETACH DATABASE copy")
         fsync_file(tmp)
 
@@ -93,9 +132,11 @@ class Maintenance:
             dst.flush()
             os.fsync(dst.fileno())
 
-    def export_copy(self, target: Path, overwrite: bool = False) -> Path:
+    def export_copy(self, target: Path, overwrite: bool = False,
+                    progress: Progress | None = None) -> Path:
         """Write an encrypted copy (same key) of the open journal to ``target``; refuses to
-        overwrite unless asked."""
+        overwrite unless asked. ``progress(bytes written, bytes of the journal)`` follows the
+        copy; an exception it raises stops the copy (nothing is left) and is raised here."""
         target = Path(target)
         if target.exists() and not overwrite:
             raise InputError("error.file_exists", path=str(target))
@@ -110,7 +151,7 @@ class Maintenance:
             if self._file_is_whole_and_fixed():
                 self._copy_file(tmp)
             else:
-                self._write_copy(tmp, self._keys.key, self._keys.header)
+                self._write_copy(tmp, self._keys.key, self._keys.header, progress)
             if overwrite:
                 os.replace(tmp, target)
             else:
@@ -132,15 +173,17 @@ class Maintenance:
                 os.unlink(tmp)
         return target
 
-    def write_backup(self, directory: Path, reason: str = "") -> Path:
+    def write_backup(self, directory: Path, reason: str = "",
+                     progress: Progress | None = None) -> Path:
         """A new backup file in ``directory`` named after the journal, the time and ``reason``;
-        never overwrites one (a name taken in the same second gets a number)."""
+        never overwrites one (a name taken in the same second gets a number). ``progress`` as
+        for :meth:`export_copy`."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         for n in range(1000):
             target = directory / paths.backup_file_name(self._path.stem, stamp, reason, n)
             if not target.exists():
                 try:
-                    return self.export_copy(target)
+                    return self.export_copy(target, progress=progress)
                 except InputError as exc:
                     if exc.key != "error.file_exists" or not target.exists():
                         raise

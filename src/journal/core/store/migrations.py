@@ -19,6 +19,7 @@ from journal.core.store.filelock import Lease
 from journal.core.store.maintenance import Maintenance
 from journal.core.store.revisions import Revisions
 from journal.core.store.search_index import SearchIndex
+from journal.core.store.upgrade import BACKUP, SCHEMA, UpgradePlan
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,11 @@ class Migrations:
         except sqlcipher3.DatabaseError:
             return False
 
-    def migrate_if_needed(self, backup_dir: Path | None = None) -> None:
+    def migrate_if_needed(self, backup_dir: Path | None = None,
+                          plan: UpgradePlan | None = None) -> None:
         """Refuse what is not a journal or is newer than this program; migrate an older one, with
-        a backup in ``backup_dir`` (default: the backup folder of the settings) first."""
+        a backup in ``backup_dir`` (default: the backup folder of the settings) first. ``plan``
+        is told when the backup and the schema steps begin (and how far the backup is)."""
         try:
             version = self._db.schema_version()
             tables = {r[0] for r in self._db.conn.execute("SELECT name FROM sqlite_master")}
@@ -56,13 +59,15 @@ class Migrations:
             return
         # a migration rewrites the file: refused while any other process has it open
         with self._lease.exclusive() if self._lease is not None else contextlib.nullcontext():
-            self._migrate(version, backup_dir)
+            self._migrate(version, backup_dir, plan or UpgradePlan([BACKUP, SCHEMA]))
 
-    def _migrate(self, version: int, backup_dir: Path | None) -> None:
+    def _migrate(self, version: int, backup_dir: Path | None, plan: UpgradePlan) -> None:
         target_dir = backup_dir or settings.load().effective_backup_dir()
         paths.ensure_private_dir(target_dir)
-        self._maintenance.write_backup(target_dir, reason=f"before-migration-v{version}")
+        self._maintenance.write_backup(target_dir, reason=f"before-migration-v{version}",
+                                       progress=plan.start(BACKUP))
         log.info("backup written (before-migration-v%d)", version)
+        plan.start(SCHEMA)  # (a callback raising here stops before anything was changed)
         try:
             with self._db.transaction():
                 schema.migrate(self._db.conn, version)

@@ -16,7 +16,7 @@ stamp in ``meta`` says which. Until then the overview reads the entries themselv
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -153,15 +153,16 @@ class OverviewIndex:
                          (channel, *first))
 
     # ------------------------------------------------------------------ rebuilding it
-    def ensure_current(self) -> bool:
-        """Rebuild every table (one transaction) when made by another version; True if rebuilt."""
+    def ensure_current(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Rebuild every table (one transaction) when made by another version; True if rebuilt.
+        ``progress(done, total)`` follows the live entries; an exception it raises undoes it."""
         if self.current():
             return False
         with self._db.transaction():
-            self._rebuild()
+            self._rebuild(progress)
         return True
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, progress: Callable[[int, int], None] | None = None) -> None:
         conn = self._db.conn
         for table in ("overview_facts", "overview_days", "overview_months", "overview_money",
                       "overview_channels"):
@@ -174,12 +175,16 @@ class OverviewIndex:
             "SELECT id, task, target, summary, amount, value, currency, direction FROM entries "
             "WHERE deleted_at IS NULL AND kind IN ('request', 'payment', 'gift')")}
         none = (None,) * 7
+        total, done = len(channels), 0
         cursor = conn.execute("SELECT id, seq, kind, occurred_utc FROM entries INDEXED BY "
                               "entries_kind_time WHERE deleted_at IS NULL")
         while True:
+            if progress is not None:
+                progress(done, total)
             rows = cursor.fetchmany(_BATCH)
             if not rows:
                 break
+            done += len(rows)
             conn.executemany("INSERT INTO overview_facts VALUES (?,?,?,?,?,?,?,?,?)", _facts(
                 (*r, channels.get(r[0], ""), *wide.get(r[0], none), None) for r in rows))
         conn.execute(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from itertools import compress
 from typing import Any
@@ -128,11 +128,16 @@ class SearchIndex:
         conn.execute("INSERT OR REPLACE INTO search_digests(seq, entry_id, revision, digest)"
                      " VALUES (?, ?, ?, ?)", (seq, entry.id, entry.revision, body_digest(body)))
 
-    def ensure_current(self) -> bool:
-        """Rebuild the whole index (one transaction) when it was made by another version of
-        entry_body()/person_body(); True when it was rebuilt."""
+    def current(self) -> bool:
+        """Whether the index was made by this version of entry_body()/person_body()."""
         row = self._db.one("SELECT value FROM meta WHERE key = ?", (SEARCH_INDEX_META_KEY,))
-        if row is not None and str(row[0]) == str(SEARCH_INDEX_VERSION):
+        return row is not None and str(row[0]) == str(SEARCH_INDEX_VERSION)
+
+    def ensure_current(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Rebuild the whole index (one transaction) when it was made by another version of
+        entry_body()/person_body(); True when it was rebuilt. ``progress(done, total)`` follows
+        the entries; an exception it raises undoes the rebuild."""
+        if self.current():
             return False
         with self._db.transaction():
             conn = self._db.conn
@@ -143,8 +148,12 @@ class SearchIndex:
                 self.index_person(person_from_row(r))
             ids = [r[0] for r in conn.execute("SELECT id FROM entries ORDER BY seq")]
             for i in range(0, len(ids), _BATCH):
+                if progress is not None:
+                    progress(i, len(ids))
                 for entry in self._reader.load(ids[i:i + _BATCH]):
                     self.index_entry(entry)
+            if progress is not None:
+                progress(len(ids), len(ids))
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                          (SEARCH_INDEX_META_KEY, str(SEARCH_INDEX_VERSION)))
         return True

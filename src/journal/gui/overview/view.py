@@ -190,6 +190,12 @@ class OverviewView(QWidget):
                 and not self._narrative_has_signs:  # a large journal's narrative: now with them
             self._narrate_in_background(self._generation)
 
+    def forget_signs(self) -> None:
+        """Let go of the signs handed over (the window evaluated newer ones while another page
+        was shown, and hands those over when this page is shown again): a page out of sight
+        keeps no second evaluation alive. What is on the page stays as it is until then."""
+        self._signs = None
+
     def refresh(self) -> None:
         self._generation += 1
         if self._journal is None:

@@ -104,6 +104,22 @@ class ShellNavigation(ShellBase):
         self._fill_view(key, built)
         return built
 
+    def _unbuild_view(self, key: str) -> None:
+        """Put the empty stand-in back in place of section ``key``'s view (which drops what it
+        shows, as on locking); it is built again on its next visit."""
+        view = self.views.pop(key, None)
+        if view is None:
+            return
+        self._stale.discard(key)
+        self._set_view_journal(view, None)
+        index = self._nav_keys.index(key)
+        placeholder = QWidget()
+        placeholder.setObjectName(f"{key}Placeholder")
+        self.pages.insertWidget(index, placeholder)
+        self.pages.removeWidget(view)
+        view.hide()
+        view.deleteLater()
+
     def _connect_view(self, key: str, view: QWidget) -> None:
         """The signals of one section's view (connected when it is built)."""
         if key == "timeline":

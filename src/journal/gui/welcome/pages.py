@@ -494,3 +494,71 @@ class UnlockPage(_Page):
         self.demo.setText(self.tr("Try the &demo journal"))
         self.restore_backup.setText(self.tr("&Restore from a backup…"))
         self.recent_link.setText(self.tr("Recent &journals…"))
+
+
+class UpgradePage(_Page):
+    """Shown while the first open after an update of the program brings the journal up to date
+    (in the background; the window keeps responding): what is happening, that a backup was kept
+    first, that closing the window is safe, and "step n of N" with a bar. The wording is the
+    core's (``journal.core.store.upgrade``), which the command line prints too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.addStretch(1)
+        self.title = self._add_title(1.4, wrap=True)
+        self.title.setObjectName("upgradeTitle")
+        self.file_label = _para()
+        self.file_label.setObjectName("upgradeFile")
+        self.body.addWidget(self.file_label)
+        self.explain = _para()
+        self.explain.setObjectName("upgradeExplain")
+        self.body.addWidget(self.explain)
+        self.body.addSpacing(8)
+        self.step_label = _para()
+        self.step_label.setObjectName("upgradeStep")
+        self.body.addWidget(self.step_label)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("upgradeBar")
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(12)
+        self.body.addWidget(self.bar)
+        self.figures = _para()
+        self.figures.setObjectName("upgradeFigures")
+        self.body.addWidget(self.figures)
+        self.body.addStretch(2)
+        self._path: Path | None = None
+        self.step: Any = None  # the newest core UpgradeStep shown
+        self.retranslate()
+
+    def set_path(self, path: Path) -> None:
+        self._path = path
+        self.step = None
+        self.bar.setRange(0, 0)
+        self.retranslate()
+
+    def show_step(self, step: Any) -> None:
+        """Show ``step`` (a ``journal.core.store.upgrade.UpgradeStep``): the bar follows the
+        step's figures (as the line under it says them), or moves to and fro for a step that
+        has none."""
+        self.step = step
+        if step.total > 0:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, round(1000 * step.done / step.total)))
+        else:
+            self.bar.setRange(0, 0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from journal.core.i18n import message
+        from journal.gui.qtsetup import current_lang
+
+        lang = current_lang()
+        self.title.setText(message("upgrade.title", lang))
+        self.explain.setText(message("upgrade.explain", lang))
+        if self._path is not None:
+            self.file_label.setText(message("upgrade.file", lang, path=str(self._path)))
+        step = self.step
+        self.step_label.setText(step.title(lang) if step is not None else "")
+        self.figures.setText(step.figures(lang) if step is not None else "")
+        self.bar.setAccessibleName(self.step_label.text())

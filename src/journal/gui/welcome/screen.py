@@ -1,8 +1,9 @@
 """First-run welcome, create a journal, open one, unlock the last one.
 
 :class:`WelcomeScreen` emits ``unlocked(journal)`` with an open ``journal.core.store.Journal``.
-Key derivation runs in a worker thread with a busy indicator; opening with the derived key is fast
-and happens on the UI thread (the database connection belongs to it).
+Key derivation and the open with the derived key run in a worker thread (the connection is made
+for use from any thread, one lock guarding it); the first open after an update of the program
+brings the journal up to date there, with the upgrade page showing its steps.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from journal.core.errors import InputError, JournalError, NotAJournalError, Wron
 from journal.gui import dialogs
 from journal.gui.backups import damaged_handler
 from journal.gui.qtsetup import current_lang
-from journal.gui.welcome.pages import CreatePage, IntroPage, StartPage, UnlockPage
+from journal.gui.welcome.pages import CreatePage, IntroPage, StartPage, UnlockPage, UpgradePage
 from journal.gui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ class WelcomeScreen(QWidget):
         self.unlock.demoClicked.connect(self.open_demo)
         self.unlock.restoreBackupClicked.connect(self.open_backups)
         self.unlock.recentClicked.connect(self.show_start)
-        for page in (self.intro, self.start, self.create_page, self.unlock):
+        self.upgrade_page = UpgradePage()
+        for page in (self.intro, self.start, self.create_page, self.unlock, self.upgrade_page):
             self.stack.addWidget(page)
         self.intro.set_language(current_lang())
 
@@ -163,7 +165,7 @@ class WelcomeScreen(QWidget):
         return self._path
 
     def retranslate(self) -> None:
-        for page in (self.intro, self.start, self.create_page, self.unlock):
+        for page in (self.intro, self.start, self.create_page, self.unlock, self.upgrade_page):
             page.retranslate()
 
     def current_page(self) -> QWidget | None:
@@ -298,26 +300,58 @@ class WelcomeScreen(QWidget):
             return
         dialogs.show_error(self, exc, self.tr("This file cannot be opened"))
 
-    def _open_with_key(self, path: Path, key: bytes, page: Any) -> None:
+    def _open_with_key(self, path: Path, key: bytes, page: Any, read_only: bool = False) -> None:
+        """Open with the derived key in the background: the first open after an update of the
+        program brings the journal up to date there (backup, schema, indexes), which can take
+        minutes on a large journal; the upgrade page shows how far it is, and the window keeps
+        responding. A read-only file or medium opens read-only (the window shows a banner)."""
         from journal.core.store import AUTO, READ, Journal
 
-        try:
-            try:  # a read-only file or media opens read-only (the window shows a banner)
-                # stale warning-sign facts are rebuilt by the signs page, in the background
-                journal = Journal.open_with_key(path, key, mode=AUTO, rebuild_sign_facts=False)
-            except JournalError as busy:
-                if busy.key != "error.journal_busy" or not self._ask_read_only(path):
-                    raise
-                journal = Journal.open_with_key(path, key, mode=READ)
-        except BaseException as exc:  # noqa: BLE001
+        newest: list[Any] = []  # the newest UpgradeStep, handed from the worker thread
+
+        def work(progress: Callable[[int, int], None]) -> Any:
+            def on_upgrade(step: Any) -> None:
+                newest[:] = [step]
+                # (permille within the whole upgrade, never the same figure for two steps;
+                # raises Cancelled here once the window is closing: the step is undone)
+                progress((step.number - 1) * 1000 + min(999, round(
+                    1000 * step.done / step.total) if step.total > 0 else 0), step.count * 1000)
+
+            # stale warning-sign facts are rebuilt by the window's signs, in the background
+            return Journal.open_with_key(path, key, mode=READ if read_only else AUTO,
+                                         rebuild_sign_facts=False, on_upgrade=on_upgrade)
+
+        def upgrading(_done: int, _total: int) -> None:
+            if newest:
+                self._show_upgrade(path, newest[0])
+
+        def failed(exc: BaseException) -> None:
+            if (not read_only and isinstance(exc, JournalError)
+                    and exc.key == "error.journal_busy" and self._ask_read_only(path)):
+                self._open_with_key(path, key, page, read_only=True)
+                return
+            if self.stack.currentWidget() is self.upgrade_page:
+                self.stack.setCurrentWidget(page)
             if page is self.unlock:
                 self._unlock_failed(exc)
             else:
                 self._create_failed(exc)
-            return
-        finally:
-            del key
-        self._opened(path, journal, page)
+
+        def opened(journal: Any) -> None:
+            if self.stack.currentWidget() is self.upgrade_page:
+                self.stack.setCurrentWidget(page)  # (what the next lock comes back to)
+            self._opened(path, journal, page)
+
+        task = self._run(lambda: None, opened, failed, work=work, name="journal-open")
+        task.progressed.connect(upgrading)
+
+    def _show_upgrade(self, path: Path, step: Any) -> None:
+        """The upgrade page, showing ``step`` (the first call brings the page up)."""
+        if self.stack.currentWidget() is not self.upgrade_page:
+            log.info("bringing the journal up to date (first open after an update)")
+            self.upgrade_page.set_path(path)
+            self.stack.setCurrentWidget(self.upgrade_page)
+        self.upgrade_page.show_step(step)
 
     def _ask_read_only(self, path: Path) -> bool:
         """The journal is open for writing in another window or program: offer to read it."""
@@ -388,7 +422,11 @@ class WelcomeScreen(QWidget):
 
     # --- plumbing ----------------------------------------------------------------------------
     def _run(self, func: Callable[[], Any], done: Callable[[Any], None],
-             failed: Callable[[BaseException], None]) -> None:
+             failed: Callable[[BaseException], None],
+             work: Callable[[Callable[[int, int], None]], Any] | None = None,
+             name: str = "journal-unlock") -> BackgroundTask:
+        """Run ``func()`` (or ``work(progress)``) in the background; ``done``/``failed`` in the
+        UI thread."""
         def finish_done(result: Any) -> None:
             self._worker = None
             done(result)
@@ -397,11 +435,12 @@ class WelcomeScreen(QWidget):
             self._worker = None
             failed(exc)
 
-        worker = BackgroundTask(lambda _progress: func(), self, done=finish_done,
-                                failed=finish_failed, name="journal-unlock")
+        worker = BackgroundTask(work or (lambda _progress: func()), self, done=finish_done,
+                                failed=finish_failed, name=name)
         self._worker = worker
         self._threads = [t for t in self._threads if t.is_running()] + [worker]
         worker.start()
+        return worker
 
     def is_busy(self) -> bool:
         return self._worker is not None
@@ -410,6 +449,20 @@ class WelcomeScreen(QWidget):
         """Wait for every worker thread to end (before the window goes away)."""
         for worker in list(self._threads):
             worker.wait(ms / 1000)
+
+    def stop(self, ms: int = 30000) -> None:
+        """The window is closing: stop what runs (an upgrade under way stops at its next step of
+        progress, the step undone: the next open does what is left), wait for it, and close a
+        journal that finished opening meanwhile (nobody will show it)."""
+        for worker in list(self._threads):
+            worker.cancel()
+        for worker in list(self._threads):
+            worker.wait(ms / 1000)
+            result = worker.result
+            if result is not None and callable(getattr(result, "close", None)):
+                worker.result = None
+                result.close()
+        self._worker = None
 
     def _save_settings(self) -> None:
         from journal.core import settings as settings_mod
