@@ -213,14 +213,14 @@ def _moved(fx: FactRows) -> list[Row]:
     def is_overseas(ch: str) -> bool:
         out = overseas.get(ch)
         if out is None:
-            out = overseas[ch] = rules._overseas_channel(ch)
+            out = overseas[ch] = rules.overseas_channel(ch)
         return out
 
     moved: list[Row] = []
     for pid in sorted(by_person):
         seen: list[str] = []
         for f in sorted(by_person[pid], key=lambda f: f[2:5]):
-            ch = rules._norm_channel(f[1])
+            ch = rules.norm_channel(f[1])
             if not ch:
                 continue
             if seen and ch not in seen and is_overseas(f[1]) \

@@ -622,12 +622,12 @@ def info_gathering(ctx: Ctx) -> Result:
 
 
 # --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
-def _norm_channel(ch: str) -> str:
+def norm_channel(ch: str) -> str:
     return "".join(ch.lower().split())
 
 
-def _overseas_channel(ch: str) -> bool:
-    n = _norm_channel(ch)
+def overseas_channel(ch: str) -> bool:
+    n = norm_channel(ch)
     return bool(n) and (any(n == c or n.startswith(c) for c in v.OVERSEAS_CHANNELS)
                         or bool(v.OVERSEAS_APP.find(ch)))
 
@@ -643,11 +643,11 @@ def channel_switch(ctx: Ctx) -> Result:
     for pid in sorted({p for d in ctx.docs for p in d.entry.persons} - ctx.family):
         seen: list[str] = []
         for d in ctx.of_person(pid):
-            ch = _norm_channel(d.entry.channel)
+            ch = norm_channel(d.entry.channel)
             if not ch:
                 continue
-            if seen and ch not in seen and _overseas_channel(d.entry.channel) \
-                    and not all(_overseas_channel(s) for s in seen):
+            if seen and ch not in seen and overseas_channel(d.entry.channel) \
+                    and not all(overseas_channel(s) for s in seen):
                 moved.append(d)
             if ch not in seen:
                 seen.append(ch)
