@@ -162,12 +162,17 @@ def start_helper() -> Helper | None:
 
 
 class Prefetcher:
-    """Fetches the pictures one at a time in a thread and has the helper process reduce them
-    while the pages are laid out (Pillow holds the GIL while decoding, so a thread alone would
-    not run alongside the layout). At most ``lookahead`` reduced pictures (about 100 KB each:
-    what the PDF will hold anyway) wait in memory, and one original at a time.
+    """Prepares the pictures ahead of the layout, taken in order where they are drawn.
 
-    Without a helper (``helper=None``) the pictures are reduced in the thread: slower, same result.
+    With the helper process, one thread feeds it the pictures one at a time (it takes one at a
+    time) and they are reduced there, away from this process's GIL. Without one (a frozen app:
+    its executable is the app, not Python) ``workers`` threads reduce them here: Pillow lets go
+    of the GIL while it decodes, resamples and encodes, so two pictures go on the second core
+    alongside the layout instead of one.
+
+    Memory stays bounded: at most ``workers`` originals are read and decoded at once (the
+    decoded picture lives only inside :func:`prepare`), and at most ``lookahead`` reduced
+    pictures (JPEG bytes, about 100 KB each: what the PDF will hold anyway) wait to be drawn.
     """
 
     def __init__(
@@ -176,14 +181,18 @@ class Prefetcher:
         attachments: Sequence[Attachment],
         lookahead: int = 64,
         helper: Helper | None = None,
+        workers: int = 2,
     ) -> None:
         self._journal = journal
         self._order = [a.id for a in attachments]
-        self._lookahead = lookahead
+        self._lookahead = max(1, lookahead)
         self._helper = helper  # owned by the caller (see start_helper)
         self._futures: dict[str, Future[Prepared | None]] = {}
         self._next = 0
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-pictures")
+        self.workers = 1 if helper is not None else max(1, workers)
+        self._pool = ThreadPoolExecutor(
+            max_workers=self.workers, thread_name_prefix="report-pictures"
+        )
         self._fill()
 
     def _fill(self) -> None:
@@ -198,12 +207,13 @@ class Prefetcher:
         except JournalError:
             log.warning("attachment could not be read for the report")
             return None
-        if self._helper is not None:
+        helper = self._helper
+        if helper is not None:
             try:
-                return self._helper.prepare(raw)
+                return helper.prepare(raw)
             except (OSError, EOFError, ValueError, struct.error) as exc:
                 log.info("picture helper failed: %s", type(exc).__name__)
-                self._helper = None  # carry on without it
+                self._helper = None  # carry on without it (in this one thread)
         return prepare(raw)
 
     def get(self, att_id: str) -> Prepared | None:
