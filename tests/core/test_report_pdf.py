@@ -944,3 +944,21 @@ def test_pdf_without_helper_prepares_two_pictures_at_once_on_worker_threads(
     assert stats.images == 6 and stats.warnings == ["broken.png"]
     text = " ".join(pypdf_text(out).split())
     assert "broken.png" in text and tr("report.att.unreadable", "en") in text
+
+
+def test_picture_helper_process_loads_only_the_picture_code_not_reportlab() -> None:
+    """The helper's own start-up code, run to its end (no pictures sent): neither reportlab nor
+    the report package is imported in it."""
+    import sys
+
+    from journal.core.report import images
+
+    probe = images._HELPER_CODE + (
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'journal.core.report'))))"
+    )
+    src = Path(images.__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(Path(images.__file__).resolve())],
+        input=b"", capture_output=True, cwd=str(src), check=True, timeout=120,
+    )
+    assert done.stdout.decode().strip() == "[]"

@@ -78,16 +78,27 @@ _HEADER = struct.Struct(">I")  # length of what follows
 _RESULT = struct.Struct(">BII")  # ok, width, height
 
 
+# The helper loads this file alone (by its path, given as an argument: any folder name, any
+# platform), not through the ``journal.core.report`` package, whose import would bring reportlab
+# and the whole report (≈ 0.4 s of CPU at every export) into a process that only reduces pictures.
+_HELPER_CODE = (
+    "import importlib.util as u, sys\n"
+    "spec = u.spec_from_file_location('journal_report_pictures', sys.argv[1])\n"
+    "module = u.module_from_spec(spec)\n"
+    "spec.loader.exec_module(module)\n"
+    "module._helper_main()\n"
+)
+
+
 class Helper:
     """A helper process that reduces pictures: ``python -c`` running :func:`_helper_main`, fed
     through its standard input and answering on its standard output. Nothing else of the app
     is loaded in it and nothing is written to a file. Pictures go one at a time."""
 
     def __init__(self) -> None:
-        code = "from journal.core.report.images import _helper_main; _helper_main()"
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", code],
+            [sys.executable, "-c", _HELPER_CODE, str(Path(__file__).resolve())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=None,  # inherited: it prints nothing but a failure to start
