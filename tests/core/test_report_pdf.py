@@ -962,3 +962,33 @@ def test_picture_helper_process_loads_only_the_picture_code_not_reportlab() -> N
         input=b"", capture_output=True, cwd=str(src), check=True, timeout=120,
     )
     assert done.stdout.decode().strip() == "[]"
+
+
+def test_picture_over_the_pixel_limit_refused_whatever_another_thread_does_to_warnings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two pictures are prepared at once: one thread leaving a ``warnings.catch_warnings`` puts
+    back the process-wide filters without the other's "bomb warning is an error". A picture
+    over Pillow's pixel limit (where Pillow only warns) is refused all the same."""
+    import warnings
+
+    from PIL import Image
+
+    from journal.core.report import images
+
+    buf = io.BytesIO()
+    Image.new("RGB", (100, 80), (200, 30, 30)).save(buf, "PNG")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 5000)  # 8,000 px: Pillow warns, not refuses
+    real_open = Image.open
+
+    def open_after_other_thread_restored_filters(*args: Any, **kwargs: Any) -> Any:
+        warnings.filters[:] = [f for f in warnings.filters
+                               if f[2] is not Image.DecompressionBombWarning]
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Image, "open", open_after_other_thread_restored_filters)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert images.prepare(buf.getvalue()) is None
+        monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10_000)  # under the limit: drawn
+        assert images.prepare(buf.getvalue()) is not None

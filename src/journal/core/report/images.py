@@ -8,7 +8,6 @@ import struct
 import subprocess
 import sys
 import threading
-import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from io import BytesIO
@@ -41,32 +40,35 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
     from PIL import Image, ImageOps
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(data)) as img:
-                if img.format == "JPEG":
-                    # decode at 1/2, 1/4 or 1/8 size when the photo is large: much faster
-                    img.draft("RGB", (MAX_SIDE // 2, MAX_SIDE // 2))
-                img.load()
-                pic: Image.Image = img
-                if img.getexif().get(0x0112, 1) != 1:  # a rotated phone photo: turn it upright
-                    pic = ImageOps.exif_transpose(img) or img
-                if pic.mode in ("RGBA", "LA", "P", "PA"):
-                    rgba = pic.convert("RGBA")
-                    background = Image.new("RGB", rgba.size, (255, 255, 255))
-                    background.paste(rgba, mask=rgba.getchannel("A"))
-                    pic = background
-                elif pic.mode != "RGB":
-                    pic = pic.convert("RGB")
-                if max(pic.size) > MAX_SIDE * RESAMPLE_ABOVE:
-                    pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR,
-                                  reducing_gap=1.0)
-                # nothing of the original's metadata rides along (EXIF with GPS and device, XMP,
-                # comments): Pillow copies some of it from .info when saving
-                pic.info.clear()
-                out = BytesIO()
-                pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
-                return out.getvalue(), pic.width, pic.height
+        # Pillow refuses more than twice MAX_IMAGE_PIXELS and only warns above it: refused here
+        # by a plain check, not by turning the warning into an error (warnings.catch_warnings
+        # changes process-wide filters: two pictures prepared at once would undo each other's)
+        with Image.open(BytesIO(data)) as img:
+            if img.width * img.height > (Image.MAX_IMAGE_PIXELS or sys.maxsize):
+                raise Image.DecompressionBombError("picture too large")
+            if img.format == "JPEG":
+                # decode at 1/2, 1/4 or 1/8 size when the photo is large: much faster
+                img.draft("RGB", (MAX_SIDE // 2, MAX_SIDE // 2))
+            img.load()
+            pic: Image.Image = img
+            if img.getexif().get(0x0112, 1) != 1:  # a rotated phone photo: turn it upright
+                pic = ImageOps.exif_transpose(img) or img
+            if pic.mode in ("RGBA", "LA", "P", "PA"):
+                rgba = pic.convert("RGBA")
+                background = Image.new("RGB", rgba.size, (255, 255, 255))
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                pic = background
+            elif pic.mode != "RGB":
+                pic = pic.convert("RGB")
+            if max(pic.size) > MAX_SIDE * RESAMPLE_ABOVE:
+                pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR,
+                              reducing_gap=1.0)
+            # nothing of the original's metadata rides along (EXIF with GPS and device, XMP,
+            # comments): Pillow copies some of it from .info when saving
+            pic.info.clear()
+            out = BytesIO()
+            pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
+            return out.getvalue(), pic.width, pic.height
     except Exception as exc:  # noqa: BLE001 - any undecodable or hostile file: listed, not drawn
         log.info("attachment is not a drawable picture: %s", type(exc).__name__)
         return None
@@ -224,7 +226,7 @@ class Prefetcher:
                 return helper.prepare(raw)
             except (OSError, EOFError, ValueError, struct.error) as exc:
                 log.info("picture helper failed: %s", type(exc).__name__)
-                self._helper = None  # carry on without it (in this one thread)
+                self._helper = None  # carry on without it
         return prepare(raw)
 
     def get(self, att_id: str) -> Prepared | None:
