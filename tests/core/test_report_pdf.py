@@ -893,3 +893,102 @@ def test_pictures_reduced_with_and_without_helper_process(journal: Any) -> None:
     finally:
         if helper is not None:
             helper.close()
+
+
+def test_pdf_without_helper_prepares_two_pictures_at_once_on_worker_threads(
+    journal: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frozen app has no helper process: the pictures are reduced by two worker threads, never
+    by the thread laying out the PDF, at most two decoded at once; a bad one is listed as
+    unreadable as before."""
+    import threading
+
+    from journal.core.report import images
+    from journal.core.report.texts import tr
+
+    monkeypatch.setattr(images, "start_helper", lambda: None)
+    original = images.prepare
+    both_started = threading.Barrier(2, timeout=30)  # the first two meet: two run at once
+    guard = threading.Lock()
+    seen: dict[str, Any] = {"threads": set(), "alive": 0, "most": 0, "calls": 0}
+
+    def watched(data: bytes) -> Any:
+        with guard:
+            seen["threads"].add(threading.current_thread().name)
+            seen["alive"] += 1
+            seen["most"] = max(seen["most"], seen["alive"])
+            seen["calls"] += 1
+            first_two = seen["calls"] <= 2
+        try:
+            if first_two:
+                both_started.wait()
+            return original(data)
+        finally:
+            with guard:
+                seen["alive"] -= 1
+
+    monkeypatch.setattr(images, "prepare", watched)
+    entry = journal.add_entry(EntryDraft(kind="note", summary="pictures", occurred_at=START))
+    for i in range(6):
+        shot = chat_screenshot([(i % 2 == 0, f"message {i}")])
+        journal.add_attachment(entry_id=entry.id, data=shot, filename=f"chat-{i}.png")
+    journal.add_attachment(entry_id=entry.id, data=b"not a picture", filename="broken.png")
+    out = tmp_path / "r.pdf"
+    stats = build_pdf(journal, out, ReportOptions(lang="en"))
+
+    assert seen["calls"] == 7
+    assert len(seen["threads"]) == 2
+    assert all(name.startswith("report-pictures") for name in seen["threads"])
+    assert threading.current_thread().name not in seen["threads"]
+    assert seen["most"] == 2  # never more decoded at once than there are workers
+    assert stats.images == 6 and stats.warnings == ["broken.png"]
+    text = " ".join(pypdf_text(out).split())
+    assert "broken.png" in text and tr("report.att.unreadable", "en") in text
+
+
+def test_picture_helper_process_loads_only_the_picture_code_not_reportlab() -> None:
+    """The helper's own start-up code, run to its end (no pictures sent): neither reportlab nor
+    the report package is imported in it."""
+    import sys
+
+    from journal.core.report import images
+
+    probe = images._HELPER_CODE + (
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'journal.core.report'))))"
+    )
+    src = Path(images.__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(Path(images.__file__).resolve())],
+        input=b"", capture_output=True, cwd=str(src), check=True, timeout=120,
+    )
+    assert done.stdout.decode().strip() == "[]"
+
+
+def test_picture_over_the_pixel_limit_refused_whatever_another_thread_does_to_warnings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two pictures are prepared at once: one thread leaving a ``warnings.catch_warnings`` puts
+    back the process-wide filters without the other's "bomb warning is an error". A picture
+    over Pillow's pixel limit (where Pillow only warns) is refused all the same."""
+    import warnings
+
+    from PIL import Image
+
+    from journal.core.report import images
+
+    buf = io.BytesIO()
+    Image.new("RGB", (100, 80), (200, 30, 30)).save(buf, "PNG")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 5000)  # 8,000 px: Pillow warns, not refuses
+    real_open = Image.open
+
+    def open_after_other_thread_restored_filters(*args: Any, **kwargs: Any) -> Any:
+        warnings.filters[:] = [f for f in warnings.filters
+                               if f[2] is not Image.DecompressionBombWarning]
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Image, "open", open_after_other_thread_restored_filters)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert images.prepare(buf.getvalue()) is None
+        monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10_000)  # under the limit: drawn
+        assert images.prepare(buf.getvalue()) is not None

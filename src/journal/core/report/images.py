@@ -8,7 +8,6 @@ import struct
 import subprocess
 import sys
 import threading
-import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from io import BytesIO
@@ -41,32 +40,35 @@ def prepare(data: bytes) -> tuple[bytes, int, int] | None:
     from PIL import Image, ImageOps
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(data)) as img:
-                if img.format == "JPEG":
-                    # decode at 1/2, 1/4 or 1/8 size when the photo is large: much faster
-                    img.draft("RGB", (MAX_SIDE // 2, MAX_SIDE // 2))
-                img.load()
-                pic: Image.Image = img
-                if img.getexif().get(0x0112, 1) != 1:  # a rotated phone photo: turn it upright
-                    pic = ImageOps.exif_transpose(img) or img
-                if pic.mode in ("RGBA", "LA", "P", "PA"):
-                    rgba = pic.convert("RGBA")
-                    background = Image.new("RGB", rgba.size, (255, 255, 255))
-                    background.paste(rgba, mask=rgba.getchannel("A"))
-                    pic = background
-                elif pic.mode != "RGB":
-                    pic = pic.convert("RGB")
-                if max(pic.size) > MAX_SIDE * RESAMPLE_ABOVE:
-                    pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR,
-                                  reducing_gap=1.0)
-                # nothing of the original's metadata rides along (EXIF with GPS and device, XMP,
-                # comments): Pillow copies some of it from .info when saving
-                pic.info.clear()
-                out = BytesIO()
-                pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
-                return out.getvalue(), pic.width, pic.height
+        # Pillow refuses more than twice MAX_IMAGE_PIXELS and only warns above it: refused here
+        # by a plain check, not by turning the warning into an error (warnings.catch_warnings
+        # changes process-wide filters: two pictures prepared at once would undo each other's)
+        with Image.open(BytesIO(data)) as img:
+            if img.width * img.height > (Image.MAX_IMAGE_PIXELS or sys.maxsize):
+                raise Image.DecompressionBombError("picture too large")
+            if img.format == "JPEG":
+                # decode at 1/2, 1/4 or 1/8 size when the photo is large: much faster
+                img.draft("RGB", (MAX_SIDE // 2, MAX_SIDE // 2))
+            img.load()
+            pic: Image.Image = img
+            if img.getexif().get(0x0112, 1) != 1:  # a rotated phone photo: turn it upright
+                pic = ImageOps.exif_transpose(img) or img
+            if pic.mode in ("RGBA", "LA", "P", "PA"):
+                rgba = pic.convert("RGBA")
+                background = Image.new("RGB", rgba.size, (255, 255, 255))
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                pic = background
+            elif pic.mode != "RGB":
+                pic = pic.convert("RGB")
+            if max(pic.size) > MAX_SIDE * RESAMPLE_ABOVE:
+                pic.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR,
+                              reducing_gap=1.0)
+            # nothing of the original's metadata rides along (EXIF with GPS and device, XMP,
+            # comments): Pillow copies some of it from .info when saving
+            pic.info.clear()
+            out = BytesIO()
+            pic.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
+            return out.getvalue(), pic.width, pic.height
     except Exception as exc:  # noqa: BLE001 - any undecodable or hostile file: listed, not drawn
         log.info("attachment is not a drawable picture: %s", type(exc).__name__)
         return None
@@ -78,16 +80,27 @@ _HEADER = struct.Struct(">I")  # length of what follows
 _RESULT = struct.Struct(">BII")  # ok, width, height
 
 
+# The helper loads this file alone (by its path, given as an argument: any folder name, any
+# platform), not through the ``journal.core.report`` package, whose import would bring reportlab
+# and the whole report (≈ 0.4 s of CPU at every export) into a process that only reduces pictures.
+_HELPER_CODE = (
+    "import importlib.util as u, sys\n"
+    "spec = u.spec_from_file_location('journal_report_pictures', sys.argv[1])\n"
+    "module = u.module_from_spec(spec)\n"
+    "spec.loader.exec_module(module)\n"
+    "module._helper_main()\n"
+)
+
+
 class Helper:
     """A helper process that reduces pictures: ``python -c`` running :func:`_helper_main`, fed
     through its standard input and answering on its standard output. Nothing else of the app
     is loaded in it and nothing is written to a file. Pictures go one at a time."""
 
     def __init__(self) -> None:
-        code = "from journal.core.report.images import _helper_main; _helper_main()"
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", code],
+            [sys.executable, "-c", _HELPER_CODE, str(Path(__file__).resolve())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=None,  # inherited: it prints nothing but a failure to start
@@ -162,12 +175,17 @@ def start_helper() -> Helper | None:
 
 
 class Prefetcher:
-    """Fetches the pictures one at a time in a thread and has the helper process reduce them
-    while the pages are laid out (Pillow holds the GIL while decoding, so a thread alone would
-    not run alongside the layout). At most ``lookahead`` reduced pictures (about 100 KB each:
-    what the PDF will hold anyway) wait in memory, and one original at a time.
+    """Prepares the pictures ahead of the layout, taken in order where they are drawn.
 
-    Without a helper (``helper=None``) the pictures are reduced in the thread: slower, same result.
+    With the helper process, one thread feeds it the pictures one at a time (it takes one at a
+    time) and they are reduced there, away from this process's GIL. Without one (a frozen app:
+    its executable is the app, not Python) ``workers`` threads reduce them here: Pillow lets go
+    of the GIL while it decodes, resamples and encodes, so two pictures go on the second core
+    alongside the layout instead of one.
+
+    Memory stays bounded: at most ``workers`` originals are read and decoded at once (the
+    decoded picture lives only inside :func:`prepare`), and at most ``lookahead`` reduced
+    pictures (JPEG bytes, about 100 KB each: what the PDF will hold anyway) wait to be drawn.
     """
 
     def __init__(
@@ -176,14 +194,18 @@ class Prefetcher:
         attachments: Sequence[Attachment],
         lookahead: int = 64,
         helper: Helper | None = None,
+        workers: int = 2,
     ) -> None:
         self._journal = journal
         self._order = [a.id for a in attachments]
-        self._lookahead = lookahead
+        self._lookahead = max(1, lookahead)
         self._helper = helper  # owned by the caller (see start_helper)
         self._futures: dict[str, Future[Prepared | None]] = {}
         self._next = 0
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-pictures")
+        self.workers = 1 if helper is not None else max(1, workers)
+        self._pool = ThreadPoolExecutor(
+            max_workers=self.workers, thread_name_prefix="report-pictures"
+        )
         self._fill()
 
     def _fill(self) -> None:
@@ -198,9 +220,10 @@ class Prefetcher:
         except JournalError:
             log.warning("attachment could not be read for the report")
             return None
-        if self._helper is not None:
+        helper = self._helper
+        if helper is not None:
             try:
-                return self._helper.prepare(raw)
+                return helper.prepare(raw)
             except (OSError, EOFError, ValueError, struct.error) as exc:
                 log.info("picture helper failed: %s", type(exc).__name__)
                 self._helper = None  # carry on without it
