@@ -87,6 +87,26 @@ class Names:
         return value
 
 
+@contextlib.contextmanager
+def keys_once() -> Iterator[None]:
+    """Each journal's key derived once however often it is opened (the CLI derives it at every
+    command: most of the time these outputs take). The keys are bytes, never wiped."""
+    real = Journal.__dict__["derive"]
+    memo: dict[tuple[str, str], bytes] = {}
+
+    def derive(cls: type[Journal], path: Any, passphrase: str) -> bytes:
+        key = (str(path), passphrase)
+        if key not in memo:
+            memo[key] = real.__func__(cls, path, passphrase)
+        return memo[key]
+
+    Journal.derive = classmethod(derive)  # type: ignore[method-assign, assignment]
+    try:
+        yield
+    finally:
+        Journal.derive = real  # type: ignore[method-assign]
+
+
 def cli(path: Path, lang: str, *argv: str) -> str:
     """What ``journal-cli --journal PATH ARGV…`` prints, run in this process."""
     from journal.cli import COMMANDS
@@ -151,13 +171,13 @@ def window(path: Path, lang: str) -> str:
 def outputs(path: Path) -> dict[str, str]:
     """Every face of the signs of the journal at ``path`` (closed), ids and dates normalised."""
     out: dict[str, str] = {}
-    with Journal.open(path, PASS) as j:
+    with keys_once(), Journal.open(path, PASS) as j:
         names = Names(j)
         for lang in LANGS:
             out[f"report-{lang}"] = names.text(report_signs(j, lang), lang)
-    for lang in LANGS:
-        out[f"json-{lang}"] = names.text(cli(path, lang, "signs", "--json"), lang)
-        out[f"text-{lang}"] = names.text(cli(path, lang, "signs"), lang)
+        for lang in LANGS:
+            out[f"json-{lang}"] = names.text(cli(path, lang, "signs", "--json"), lang)
+            out[f"text-{lang}"] = names.text(cli(path, lang, "signs"), lang)
     return out
 
 
