@@ -35,7 +35,7 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "signs": (("the warning signs the entries show: every evidence entry, and why for the first "
                "20 of each sign (--all-reasons: for every one)"),
               ("记录中出现的警示信号：列出每个信号的全部相关记录，以及前 20 条记录的依据"
-               "（--all-reasons：列出每一条的依据）")),
+               "（`--all-reasons`：列出每一条的依据）")),
     "signs dismiss": ("set a warning sign aside as “not this”, with a reason",
                       "把一个警示信号标为“不适用”，并写明理由"),
     "signs undismiss": ("count a warning sign that was set aside again", "重新计入已标为“不适用”的警示信号"),
@@ -120,7 +120,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
                        "(the JSON then leaves out reasons_not_listed, the number of entries "
                        "without their reason listed)"),
                       ("列出每条相关记录的依据，而不只是每个信号的前 20 条（此时 JSON 中不再有 "
-                       "reasons_not_listed，即未列出依据的记录条数）")),
+                       "`reasons_not_listed`，即未列出依据的记录条数）")),
     "--reason": ("why it does not fit (a few words)", "为什么不符合（简单几句）"),
     "--delete-old-backups": ("delete the earlier backups instead of re-encrypting them",
                              "删除以前的备份，而不是重新加密"),

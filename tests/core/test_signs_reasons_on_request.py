@@ -204,7 +204,7 @@ def test_signs_text_lists_20_reasons_then_says_how_many_more_in_english_and_chin
     secrecy = next(r for r in results if r.id == "WS-SECRECY")
     hidden = len(secrecy.evidence) - 20
     assert f"    … and {hidden} more entries (use --all-reasons to list why for each)\n" in en
-    assert f"    ……另有 {hidden} 条记录的依据未列出（使用 --all-reasons 列出全部）\n" in zh
+    assert f"    ……另有 {hidden} 条记录的依据未列出（使用 journal-cli signs --all-reasons 列出全部）\n" in zh
     block = en.split("WS-SECRECY", 1)[1].split("\n● ", 1)[0].split("\n○ ", 1)[0]
     assert block.count("    why: ") == 20
     assert sum(line.startswith(f"    {i}  ") for line in block.splitlines()
