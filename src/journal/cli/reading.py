@@ -93,6 +93,11 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
         if not results:
             say(t("cli.no_signs", lang))
             return EXIT_OK
+        # each evidence entry's line, read once (an entry may show several signs) a batch of
+        # entries at a time: the lines are kept, not the entries
+        lines = {e.id: f"    {e.id}  {show_when(e.occurred_at, e.precision, lang)}  {e.summary}"
+                 for e in j.iter_entries(list(dict.fromkeys(i for r in results
+                                                            for i in r.evidence)))}
         for r in results:
             level = {"present": "●", "possible": "○"}[r.level]
             if r.dismissed is not None:
@@ -104,7 +109,8 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
                 say("    " + t("cli.sign_why", lang, text=reason.text(lang)))
             if not args.all_reasons and r.reasons_not_listed():
                 say("    " + t("cli.signs_more_reasons", lang, n=r.reasons_not_listed()))
-            for e in j.iter_entries(r.evidence):  # a batch of entries at a time
-                say(f"    {e.id}  {show_when(e.occurred_at, e.precision, lang)}  {e.summary}")
+            for eid in r.evidence:
+                if eid in lines:
+                    say(lines[eid])
         say("\n" + t("cli.signs_footer", lang))
     return EXIT_OK
