@@ -208,8 +208,9 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
 
 
 def _evaluate(ctx: rules.Ctx, wording: Wording) -> list[SignResult]:
-    """The rules over ``ctx``. The results keep their evidence docs and ``wording`` (not
-    ``ctx``) to word their reasons when asked; the persons' own reasons are worked out now."""
+    """The rules over ``ctx`` (the reference, from the entries' text). The results keep their
+    evidence docs and ``wording`` (not ``ctx``) to word their reasons when asked; the persons'
+    own reasons are worked out now."""
     payment_result, disproportionate = rules.unusual_payment(ctx)
     found: dict[str, rules.Result] = {
         "WS-FAST-INTIMACY": rules.fast_intimacy(ctx),
