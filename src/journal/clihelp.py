@@ -32,7 +32,10 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "correct": ("correct a line read from a screenshot (time, speaker, text); kept as a revision",
                 "更正从截图中识别出的一行（时间、说话人、文字）；作为新版本保存"),
     "search": ("find entries and people containing some words", "查找包含某些文字的记录和人物"),
-    "signs": ("the warning signs the entries show", "记录中出现的警示信号"),
+    "signs": (("the warning signs the entries show: every evidence entry, and why for the first "
+               "20 of each sign (--all-reasons: for every one)"),
+              ("记录中出现的警示信号：列出每个信号的全部相关记录，以及前 20 条记录的依据"
+               "（`--all-reasons`：列出每一条的依据）")),
     "signs dismiss": ("set a warning sign aside as “not this”, with a reason",
                       "把一个警示信号标为“不适用”，并写明理由"),
     "signs undismiss": ("count a warning sign that was set aside again", "重新计入已标为“不适用”的警示信号"),
@@ -113,6 +116,11 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
                 "not look for)"),
                "另外检查数据库的完整结构，并根据每条记录重新生成搜索索引来比对（较慢；能发现平时的检查不查的底层损坏）"),
     "--expect-key": ("the signing key fingerprint the package must carry", "证据包必须带有的签名密钥指纹"),
+    "--all-reasons": (("say why for every evidence entry, not only the first 20 of each sign "
+                       "(the JSON then leaves out reasons_not_listed, the number of entries "
+                       "without their reason listed)"),
+                      ("列出每条相关记录的依据，而不只是每个信号的前 20 条（此时 JSON 中不再有 "
+                       "`reasons_not_listed`，即未列出依据的记录条数）")),
     "--reason": ("why it does not fit (a few words)", "为什么不符合（简单几句）"),
     "--delete-old-backups": ("delete the earlier backups instead of re-encrypting them",
                              "删除以前的备份，而不是重新加密"),

@@ -88,6 +88,9 @@ i18n.register({
     "cli.sign_undismissed": {"en": "{id} counts again.", "zh": "{id} 重新计入。"},
     "cli.sign_set_aside": {"en": "set aside by you: {reason}", "zh": "你已标为不适用：{reason}"},
     "cli.sign_why": {"en": "why: {text}", "zh": "依据：{text}"},
+    "cli.signs_more_reasons": {"en": "… and {n} more entries (use --all-reasons to list why for "
+                                     "each)",
+                               "zh": "……另有 {n} 条记录的依据未列出（使用 journal-cli signs --all-reasons 列出全部）"},
     "cli.exported": {"en": "Wrote {path}.", "zh": "已写入 {path}。"},
     "cli.imported": {"en": "Imported {messages} messages over {days} days ({attachments} "
                            "attachments) into {entries} entries.",

@@ -31,7 +31,10 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     and each sign's JSON text, sign by sign as the command writes it: the
                     work of `journal-cli signs --json` after the passphrase (median of 3, child
                     process; the whole command, key derivation and start-up included, is in
-                    the extra figures as signs_cli_s)
+                    the extra figures as signs_cli_s). The JSON lists the reasons of the first 20
+                    evidence entries of each sign (issue 17); the extras signs_json_cli_*,
+                    signs_all_reasons_cli_* (--all-reasons: every reason) and signs_text_cli_*
+                    are the whole commands' wall, CPU and peak RSS (also alone: --signs-cli PATH)
   signs_rss_mb      peak RSS of that child process
                     (extras signs_eval_ms / signs_eval_cpu_ms / signs_eval_rss_mb: the evaluation
                     alone, stored facts read and the twelve rules, no reasons or JSON; own child)
@@ -976,6 +979,21 @@ def measure_stream17(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str
     return r, extra
 
 
+def measure_signs_cli(path: Path) -> dict[str, Any]:
+    """The whole `journal-cli signs` commands, each in its own process (start-up and key
+    derivation included): the JSON with the reasons of the first 20 evidence entries of each
+    sign (the default), with every reason (`--all-reasons`, the output before issue 17's bounded
+    reasons) and the text form. Wall and CPU seconds, peak RSS (MB)."""
+    out: dict[str, Any] = {}
+    for key, args in (("signs_json_cli", ("signs", "--json")),
+                      ("signs_all_reasons_cli", ("signs", "--json", "--all-reasons")),
+                      ("signs_text_cli", ("signs",))):
+        run = run_cli(path, *args)
+        out[f"{key}_s"], out[f"{key}_cpu_s"], out[f"{key}_rss_mb"] = \
+            run["wall_s"], run["cpu_s"], run["rss_mb"]
+    return out
+
+
 def _child(args: list[str]) -> dict[str, Any]:
     res = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
                          env=os.environ.copy(), check=False)
@@ -1011,6 +1029,8 @@ def main() -> int:
     ap.add_argument("--child-signs-eval", help=argparse.SUPPRESS)
     ap.add_argument("--child-upgrade", metavar="COPY",
                     help="only the window unlocking an older journal (COPY is upgraded: a copy)")
+    ap.add_argument("--signs-cli", metavar="PATH",
+                    help="only the journal-cli signs commands on this journal (measure_signs_cli)")
     ap.add_argument("--skip-window", action="store_true", help="do not open the whole main window")
     args = ap.parse_args()
 
@@ -1035,6 +1055,10 @@ def main() -> int:
         return 0
     if args.child_signs_eval:
         print(json.dumps(signs_eval_child(Path(args.child_signs_eval))))
+        return 0
+    if args.signs_cli:
+        print(json.dumps({"load": os.getloadavg() if hasattr(os, "getloadavg") else None,
+                          **measure_signs_cli(Path(args.signs_cli))}))
         return 0
     if args.child_ratio:
         print(json.dumps(measure_ratio(Path(args.child_ratio))))
@@ -1095,6 +1119,7 @@ def main() -> int:
         r["signs_ms"], r["signs_rss_mb"] = signs.pop("signs_ms"), signs.pop("signs_rss_mb")
         extra.update(signs)
         extra.update(_child(["--child-signs-eval", str(path)]))
+        extra.update(measure_signs_cli(path))
         gui = None if args.skip_gui else measure_gui(path, key)
         r["gui_open_ms"] = gui.pop("gui_open_ms") if gui else None
         extra.update(gui or {})

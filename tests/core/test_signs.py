@@ -345,7 +345,8 @@ def test_signs_to_json_shape() -> None:
     r = [SignResult("WS-SECRECY", PRESENT, ["a", "b"])]
     assert signs_to_json(r, "en") == [{"id": "WS-SECRECY", "title": sign_title("WS-SECRECY"),
                                        "level": "present", "evidence": ["a", "b"],
-                                       "reasons": [], "dismissed": None}]
+                                       "reasons": [], "reasons_not_listed": 0,
+                                       "dismissed": None}]
     assert signs_to_json(r, "zh")[0]["title"] == i18n.message("signs.WS-SECRECY.title", "zh")
 
 

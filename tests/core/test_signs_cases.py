@@ -354,12 +354,14 @@ def test_deleted_entries_are_ignored(journal: Any) -> None:
 def test_signs_to_json_for_the_article_cases(journal: Any) -> None:
     ids = build_in_journal(journal, LIU)
     data = signs_to_json(evaluate_journal(journal), "en")
-    # the contract's keys, and beside them the reasons and the user's dismissal
-    assert all(set(d) == {"id", "title", "level", "evidence", "reasons", "dismissed"} for d in data)
+    # the contract's keys, and beside them the reasons (of the first 20 evidence entries; how
+    # many have none listed) and the user's dismissal
+    assert all(set(d) == {"id", "title", "level", "evidence", "reasons", "reasons_not_listed",
+                          "dismissed"} for d in data)
     by_id = {d["id"]: d for d in data}
     assert by_id["WS-DEVICE-GIFT"] == {
         "id": "WS-DEVICE-GIFT", "title": "Gifts of phones, cameras, vehicles or other equipment",
-        "level": "present", "evidence": [ids["L09"]], "dismissed": None,
+        "level": "present", "evidence": [ids["L09"]], "dismissed": None, "reasons_not_listed": 0,
         "reasons": [{"entry": ids["L09"], "field": "item", "quote": "Phone and electric scooter",
                      "text": "'Phone and electric scooter' given by Xiao Min (entry of 21 March 2024)"}]}
     zh = signs_to_json(evaluate_journal(journal), "zh")

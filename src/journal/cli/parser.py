@@ -104,6 +104,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     signs = sub.add_parser("signs", help="warning signs; set one aside as 'not this'")
     signs.add_argument("--json", action="store_true")
+    signs.add_argument("--all-reasons", action="store_true")
     ssub = signs.add_subparsers(dest="signs_command", metavar="{dismiss,undismiss}",
                                 parser_class=_Parser)
     dismiss = ssub.add_parser("dismiss", help="set a sign aside as 'not this', with a reason")

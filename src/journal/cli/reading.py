@@ -87,13 +87,17 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     with _open(args, lang, write=False) as j:
         results = signs.evaluate_journal(j)
-        if args.json:
-            _print_json_list(signs.iter_signs_json(results, lang))  # sign by sign
+        if args.json:  # sign by sign; reasons of the first 20 evidence entries unless all asked
+            _print_json_list(signs.iter_signs_json(results, lang, args.all_reasons))
             return EXIT_OK
         if not results:
             say(t("cli.no_signs", lang))
             return EXIT_OK
-        entries = {e.id: e for e in j.get_entries(sorted({i for r in results for i in r.evidence}))}
+        # each evidence entry's line, read once (an entry may show several signs) a batch of
+        # entries at a time: the lines are kept, not the entries
+        lines = {e.id: f"    {e.id}  {show_when(e.occurred_at, e.precision, lang)}  {e.summary}"
+                 for e in j.iter_entries(list(dict.fromkeys(i for r in results
+                                                            for i in r.evidence)))}
         for r in results:
             level = {"present": "●", "possible": "○"}[r.level]
             if r.dismissed is not None:
@@ -101,12 +105,12 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
             say(f"{level} {r.id}  {r.title(lang)}  [{r.level_label(lang)}]")
             if r.dismissed is not None:
                 say("    " + t("cli.sign_set_aside", lang, reason=r.dismissed.reason))
-            for reason in r.reasons:
+            for reason in r.all_reasons() if args.all_reasons else r.first_reasons():
                 say("    " + t("cli.sign_why", lang, text=reason.text(lang)))
+            if not args.all_reasons and r.reasons_not_listed():
+                say("    " + t("cli.signs_more_reasons", lang, n=r.reasons_not_listed()))
             for eid in r.evidence:
-                e = entries.get(eid)
-                if e:
-                    say(f"    {eid}  {show_when(e.occurred_at, e.precision, lang)}  {e.summary}")
+                if eid in lines:
+                    say(lines[eid])
         say("\n" + t("cli.signs_footer", lang))
     return EXIT_OK
-

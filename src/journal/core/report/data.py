@@ -173,10 +173,13 @@ def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]
 
 
 def load_signs(journal: Any, lang: str, selected: set[str],
-               results: list[Any] | None = None) -> list[SignView]:
+               results: list[Any] | None = None, *, reasons: bool = True) -> list[SignView]:
     """Warning signs with evidence among the selected entries, present ones first; ``results``
     are signs already evaluated (the window's), else the engine evaluates them. An error of the
-    engine is raised: a report must not leave the section out without saying why."""
+    engine is raised: a report must not leave the section out without saying why.
+
+    The reasons are worded for the selected evidence entries alone (and from the persons' own
+    records); ``reasons=False`` words none (the summary shows the signs' titles only)."""
     views: list[SignView] = []
     for result in evaluate_journal(journal) if results is None else results:
         if result.level not in (PRESENT, POSSIBLE):
@@ -185,8 +188,7 @@ def load_signs(journal: Any, lang: str, selected: set[str],
         if not evidence:
             continue
         # reasons of the selected entries only (and those from a person's own record)
-        reasons = [r.text(lang) for r in result.reasons
-                   if r.entry_id is None or r.entry_id in selected]
+        why = [r.text(lang) for r in result.reasons_for(evidence)] if reasons else []
         dismissal = result.dismissed
         views.append(
             SignView(
@@ -196,7 +198,7 @@ def load_signs(journal: Any, lang: str, selected: set[str],
                 explanation=result.explanation(lang),
                 advice=result.advice(lang),
                 evidence=evidence,
-                reasons=reasons,
+                reasons=why,
                 dismissed=dismissal.reason if dismissal is not None else None,
             )
         )

@@ -254,7 +254,7 @@ def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = N
     shown.sort(key=lambda p: (0, first_seen[p.id], p.name) if p.id in first_seen
                else (1, 0.0, p.name))
     who = [p for p in shown if p.id in others]
-    shown_signs = load_signs(journal, options.lang, selected, signs)
+    shown_signs = load_signs(journal, options.lang, selected, signs, reasons=False)
     return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), shown_signs,
                         files)
 
@@ -299,6 +299,6 @@ def _text_in_batches(journal: Any, options: ReportOptions, signs: list[Any] | No
     shown.sort(key=lambda p: (0, first_seen[p.id], p.name) if p.id in first_seen
                else (1, 0.0, p.name))
     who = [p for p in shown if p.id in others]
-    shown_signs = load_signs(journal, options.lang, selected, signs) if selected else []
+    shown_signs = load_signs(journal, options.lang, selected, signs, reasons=False) if selected else []
     return summary.text(datetime.now().astimezone(), who, money_totals(raw_totals), shown_signs,
                         files)

@@ -6,8 +6,17 @@ evaluated from compact facts rather than from every entry's text.
 
     results = evaluate(entries, persons)       # pure, the reference: reads every entry's text
     results = evaluate_journal(journal)        # the same results, from the journal's stored facts
+    results[0].first_reasons()                 # why, in plain words, for the first 20 entries
+    results[0].reasons_for(entry_ids)          # ... for these evidence entries
     signs_to_json(results, "en")               # [{"id", "title", "level", "evidence"}] (contract)
     all_signs("zh")                            # the catalogue of all twelve, for help and the PDF
+
+A result holds every evidence entry's id, not every reason: at 100,000 entries a journal's signs
+may rest on 190,000 evidence entries while the window shows twenty per sign. Reasons are worded
+when asked for (:meth:`SignResult.reasons_for`, :meth:`SignResult.first_reasons`); the
+evaluation reads in advance the quotes of the first :data:`REASONS_LISTED` evidence entries of
+each sign (what the window, the CLI and the JSON show), and any other entry's when its reasons are
+asked for, from the open journal.
 
 No Qt here.
 """
@@ -15,7 +24,7 @@ No Qt here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +33,9 @@ from journal.core.models import Entry, Person
 from journal.core.signs import fastrules, rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
+from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
-from journal.core.signs.reasons import Reason, reasons_for
+from journal.core.signs.reasons import Reason, Wording, entry_reasons, person_reasons
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,11 +44,15 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 LEVELS: tuple[str, ...] = (PRESENT, POSSIBLE)
+# Evidence entries whose reasons are listed by default (the window's cards, `journal-cli signs`,
+# its JSON); every one on request (`--all-reasons`, the report's selection).
+REASONS_LISTED = 20
 
 __all__ = [
     "LEVELS",
     "POSSIBLE",
     "PRESENT",
+    "REASONS_LISTED",
     "SIGN_IDS",
     "Dismissal",
     "Reason",
@@ -98,16 +112,26 @@ def how_to_report(lang: str = "en") -> list[str]:
     return [s for s in i18n.message("signs.report.steps", lang).split("\n") if s.strip()]
 
 
-@dataclass
+@dataclass(eq=False)
 class SignResult:
     """One sign the journal shows: ``level`` is "present" or "possible"; ``evidence`` entry ids,
-    oldest first."""
+    oldest first.
+
+    Why it shows, in plain words, is worked out on request for the entries asked for
+    (:meth:`reasons_for`, :meth:`first_reasons`, :meth:`all_reasons`), never kept for every
+    evidence entry. Two results are equal when their sign, level, evidence, dismissal and every
+    reason are.
+    """
 
     id: str
     level: str
     evidence: list[str] = field(default_factory=list)
-    reasons: list[Reason] = field(default_factory=list)  # why, in plain words (see reasons.py)
     dismissed: Dismissal | None = None  # set aside by the user as "not this", with a reason
+    # what the reasons are worded from: the evidence as the rules saw it (in evidence order),
+    # the reasons from the persons' own records (few), and the persons' names
+    _docs: list[rules.Doc] = field(default_factory=list, repr=False)
+    _person_reasons: list[Reason] = field(default_factory=list, repr=False)
+    _wording: Wording | None = field(default=None, repr=False)
 
     def title(self, lang: str = "en") -> str:
         return sign_title(self.id, lang)
@@ -123,6 +147,40 @@ class SignResult:
 
     def level_label(self, lang: str = "en") -> str:
         return level_label(self.level, lang)
+
+    # why it shows --------------------------------------------------------------------------
+    def _reasons(self, docs: list[rules.Doc]) -> list[Reason]:
+        worded = entry_reasons(self.id, self._wording, docs) \
+            if docs and self._wording is not None else []
+        return worded + self._person_reasons
+
+    def reasons_for(self, entry_ids: Iterable[str]) -> list[Reason]:
+        """The reasons of these evidence entries (in evidence order; ids that are not evidence
+        are ignored), then those from the persons' own records (``entry_id`` None)."""
+        wanted = set(entry_ids)
+        return self._reasons([d for d in self._docs if d.id in wanted])
+
+    def first_reasons(self, n: int = REASONS_LISTED) -> list[Reason]:
+        """The reasons of the first ``n`` evidence entries (the oldest), then the persons'."""
+        return self._reasons(self._docs[:n])
+
+    def all_reasons(self) -> list[Reason]:
+        """Every reason: one or two per evidence entry, then the persons' (costly when the sign
+        rests on tens of thousands of entries)."""
+        return self._reasons(self._docs)
+
+    def reasons_not_listed(self, n: int = REASONS_LISTED) -> int:
+        """How many evidence entries :meth:`first_reasons` (n) leaves without their reason."""
+        return max(0, len(self.evidence) - n)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SignResult):
+            return NotImplemented
+        return (self.id, self.level, self.evidence, self.dismissed) == \
+            (other.id, other.level, other.evidence, other.dismissed) \
+            and self.all_reasons() == other.all_reasons()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
 
 @dataclass(frozen=True)
@@ -145,13 +203,14 @@ def evaluate(entries: list[Entry], persons: list[Person]) -> list[SignResult]:
 
     Deleted entries (and deleted persons) are ignored. Pure: reads the dataclasses only.
     """
-    return _evaluate(rules.prepare(entries, persons))
+    ctx = rules.prepare(entries, persons)
+    return _evaluate(ctx, Wording(ctx.persons, ctx.family))
 
 
-def _evaluate(ctx: rules.Ctx,
-              before_reasons: Callable[[list[rules.Doc]], None] | None = None) -> list[SignResult]:
-    """The rules over ``ctx``; ``before_reasons(docs)`` is called with every doc a sign rests on
-    before their reasons are worked out (to read what they quote)."""
+def _evaluate(ctx: rules.Ctx, wording: Wording) -> list[SignResult]:
+    """The rules over ``ctx`` (the reference, from the entries' text). The results keep their
+    evidence docs and ``wording`` (not ``ctx``) to word their reasons when asked; the persons'
+    own reasons are worked out now."""
     payment_result, disproportionate = rules.unusual_payment(ctx)
     found: dict[str, rules.Result] = {
         "WS-FAST-INTIMACY": rules.fast_intimacy(ctx),
@@ -167,14 +226,12 @@ def _evaluate(ctx: rules.Ctx,
         "WS-VAGUE-IDENTITY": rules.vague_identity(ctx),
         "WS-PRESSURE": rules.pressure(ctx),
     }
-    if before_reasons is not None:
-        before_reasons(list({d.id: d for _, docs in found.values() for d in docs}.values()))
     results = []
     for sign_id in SIGN_IDS:
         level, docs = found[sign_id]
         if level is not None:
-            results.append(SignResult(sign_id, level, [d.id for d in docs],
-                                      reasons_for(sign_id, ctx, docs)))
+            results.append(SignResult(sign_id, level, [d.id for d in docs], None, list(docs),
+                                      person_reasons(sign_id, ctx.persons, docs), wording))
     log.debug("warning signs: %d present, %d possible",
               sum(r.level == PRESENT for r in results), sum(r.level == POSSIBLE for r in results))
     return results
@@ -189,6 +246,10 @@ def evaluate_journal(journal: Journal,
     after the wording changed), a writable journal rebuilds them first (``progress(done,
     total)`` follows the rebuild); a read-only one is evaluated from the entries' text instead.
     The results are the same either way.
+
+    The quotes of the first :data:`REASONS_LISTED` evidence entries of each sign are read now;
+    those of any other evidence entry when its reasons are asked for, from ``journal`` (which
+    must then still be open).
     """
     persons = journal.list_persons()
     if not journal.sign_facts_current() and journal.writable:
@@ -196,12 +257,32 @@ def evaluate_journal(journal: Journal,
     if journal.sign_facts_current():
         with journal.sign_fact_table() as table:
             found = fastrules.evidence_ids(fastrules.find(table, persons))
-        shown = list(dict.fromkeys(i for _, ids in found.values() for i in ids))
-        docs = journal.sign_fact_docs_of(shown)
+        shown = list(dict.fromkeys(i for level, ids in found.values() if level is not None
+                                   for i in ids))
+        # the evidence entries' facts without their quotes: read for the first 20 of each sign
+        # below, and for any other entry when its reasons are asked for
+        docs = journal.sign_fact_docs_of(shown, words=False)
+
+        def load_words(evidence: list[rules.Doc]) -> list[rules.Doc]:
+            unread = [d for d in evidence if isinstance(d, FactDoc) and not d.words_loaded]
+            if unread:  # (the first entries' were read with the evaluation: no journal needed)
+                journal.load_sign_words(unread)
+            # an entry trashed since the evaluation has no quotes to read any more
+            return [d for d in evidence if not isinstance(d, FactDoc) or d.words_loaded]
+
         ctx = rules.context([docs[i] for i in shown], persons)
-        results = [SignResult(sign_id, level, ids,
-                              reasons_for(sign_id, ctx, [docs[i] for i in ids]))
-                   for sign_id in SIGN_IDS for level, ids in [found[sign_id]] if level is not None]
+        wording = Wording(ctx.persons, ctx.family, load_words)
+        del ctx
+        load_words(list({i: docs[i] for level, ids in found.values() if level is not None
+                         for i in ids[:REASONS_LISTED]}.values()))
+        results = []
+        for sign_id in SIGN_IDS:
+            level, ids = found[sign_id]
+            if level is not None:
+                evidence: list[rules.Doc] = [docs[i] for i in ids]
+                results.append(SignResult(sign_id, level, ids, None, evidence,
+                                          person_reasons(sign_id, wording.persons, evidence),
+                                          wording))
     else:
         log.info("warning signs: stored facts out of date on a read-only journal; reading text")
         results = evaluate(journal.list_entries(include_deleted=False, newest_first=False),
@@ -221,19 +302,32 @@ def counterpart_ids(entries: list[Entry], persons: list[Person]) -> set[str]:
     return {p.id for p in persons if p.id not in trusted and p.id in in_events}
 
 
-def signs_to_json(results: list[SignResult], lang: str = "en") -> list[dict[str, Any]]:
-    """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``,
-    and beside them ``reasons``: ``[{"entry", "field", "quote", "text"}]`` in plain words, and
-    ``dismissed``: null, or ``{"reason", "at"}`` when the user set the sign aside."""
-    return list(iter_signs_json(results, lang))
+def signs_to_json(results: list[SignResult], lang: str = "en",
+                  all_reasons: bool = False) -> list[dict[str, Any]]:
+    """``journal-cli signs --json`` (DESIGN §6 contract): ``[{"id","title","level","evidence"}]``
+    with every evidence entry, and beside them ``reasons``: ``[{"entry", "field", "quote",
+    "text"}]`` in plain words for the first :data:`REASONS_LISTED` evidence entries and from the
+    persons' own records, ``reasons_not_listed``: how many evidence entries have no reason listed
+    (0 when a sign rests on 20 entries or fewer), and ``dismissed``: null, or ``{"reason",
+    "at"}`` when the user set the sign aside. ``all_reasons``: the reasons of every evidence
+    entry, without ``reasons_not_listed`` (``--all-reasons``: the output before the reasons were
+    bounded)."""
+    return list(iter_signs_json(results, lang, all_reasons))
 
 
-def iter_signs_json(results: list[SignResult], lang: str = "en") -> Iterator[dict[str, Any]]:
+def iter_signs_json(results: list[SignResult], lang: str = "en",
+                    all_reasons: bool = False) -> Iterator[dict[str, Any]]:
     """The items of :func:`signs_to_json` one sign at a time, for a caller that writes each as
-    it comes (a sign may rest on tens of thousands of entries, each with its reason)."""
+    it comes (with ``all_reasons``, a sign may rest on tens of thousands of reasons)."""
     zh = i18n.normalise_lang(lang) == "zh"
     for r in results:
-        yield {"id": r.id, "title": r.title(lang), "level": r.level, "evidence": list(r.evidence),
-               "reasons": [x.json_in(zh) for x in r.reasons],
-               "dismissed": None if r.dismissed is None else {
-                   "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}}
+        item: dict[str, Any] = {"id": r.id, "title": r.title(lang), "level": r.level,
+                                "evidence": list(r.evidence)}
+        if all_reasons:
+            item["reasons"] = [x.json_in(zh) for x in r.all_reasons()]
+        else:
+            item["reasons"] = [x.json_in(zh) for x in r.first_reasons()]
+            item["reasons_not_listed"] = r.reasons_not_listed()
+        item["dismissed"] = None if r.dismissed is None else {
+            "reason": r.dismissed.reason, "at": r.dismissed.dismissed_at.isoformat()}
+        yield item

@@ -6,11 +6,14 @@ structured fact (received 2,000.00 CNY by WeChat Pay from 陈经理), with the e
     'help me take a few photos of the port' in the entry of 5 March 2025
     2025年3月5日的记录中写道：“帮我拍几张港口的照片”
 
-Reasons are worked out from the same prepared entries the rules read. No Qt.
+Reasons are worked out from the same prepared entries the rules read, only for the entries they
+are asked for (:class:`Wording` keeps what that needs): a journal's signs may rest on tens of
+thousands of entries while a card shows twenty. No Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -18,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from journal.core import fields, i18n
+from journal.core.models import Person
 from journal.core.money import format_amount
 from journal.core.signs import vocab as v
 from journal.core.signs.rules import Ctx, Doc, clip
@@ -141,14 +145,34 @@ def _format_day(year: int, month: int, day: int, zh: bool) -> str:
     return f"{day} {_MONTHS[month - 1]} {year}"
 
 
-def _names(ctx: Ctx, d: Doc, known: dict[tuple[str, ...], str]) -> str:
+class Wording:
+    """What one evaluation keeps to word the reasons of its signs later, on request: the persons
+    (names, who is family) and how to read what an evidence entry quotes. Not the entries' text:
+    the quotes of an entry stored with its facts are read only when its reasons are asked for.
+
+    ``load_words(docs)`` reads the quotes of ``docs`` not read yet and returns the docs that can
+    be worded (an entry trashed since the evaluation has none left); None: the docs hold their
+    text (the full evaluation).
+    """
+
+    __slots__ = ("family", "load_words", "persons")
+
+    def __init__(self, persons: dict[str, Person], family: set[str],
+                 load_words: Callable[[list[Doc]], list[Doc]] | None = None) -> None:
+        self.persons = persons
+        self.family = family
+        self.load_words = load_words
+
+
+def _names(wording: Wording, d: Doc, known: dict[tuple[str, ...], str]) -> str:
     """The other persons of ``d`` by name; ``known`` keeps them per persons tuple (the facts
     share one tuple per set of persons), so that each name string is made once."""
     persons = tuple(d.entry.persons)
     names = known.get(persons)
     if names is None:
         names = known[persons] = "、".join(
-            ctx.persons[p].name for p in persons if p in ctx.persons and p not in ctx.family)
+            wording.persons[p].name for p in persons
+            if p in wording.persons and p not in wording.family)
     return names
 
 
@@ -160,31 +184,35 @@ def _amount(amount: Decimal, currency: str) -> str:
 _FACT_SIGNS = frozenset(("WS-UNUSUAL-PAYMENT", "WS-PAID-HOUSING", "WS-DEVICE-GIFT"))  # see _fact
 
 
-def _fact(sign_id: str, ctx: Ctx, d: Doc, known: dict[tuple[str, ...], str]) -> Reason | None:
+def _fact(sign_id: str, wording: Wording, d: Doc,
+          known: dict[tuple[str, ...], str]) -> Reason | None:
     """The structured field that says it, for the signs where fields speak louder than words."""
     e = d.entry
     if e.amount is not None and e.kind == "payment" \
             and sign_id in ("WS-UNUSUAL-PAYMENT", "WS-PAID-HOUSING"):
-        return Reason(e.id, e.occurred_at, "amount", person=_names(ctx, d, known),
+        return Reason(e.id, e.occurred_at, "amount", person=_names(wording, d, known),
                       amount=_amount(e.amount, e.currency or "CNY"), method=e.method)
     if sign_id == "WS-UNUSUAL-PAYMENT" and e.kind == "request" and e.amount is not None:
         return Reason(e.id, e.occurred_at, "offered", quote=d.offer_clip,
                       amount=_amount(e.amount, e.currency or "CNY"))
     if sign_id == "WS-DEVICE-GIFT" and e.kind == "gift" and d.item_clip is not None:
         return Reason(e.id, e.occurred_at, "item", quote=d.item_clip,
-                      person=_names(ctx, d, known))
+                      person=_names(wording, d, known))
     return None
 
 
-def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
-    """One reason per entry the sign rests on (oldest first), plus the person's own record
-    where it says something (an organisation that cannot be checked)."""
+def entry_reasons(sign_id: str, wording: Wording, docs: list[Doc]) -> list[Reason]:
+    """The reasons of the entries ``docs`` (evidence of ``sign_id``, oldest first): one or two
+    per entry (a payment's amount and its words), in their order. Reads the quotes of these
+    entries alone (``wording.load_words``)."""
+    if wording.load_words is not None:
+        docs = wording.load_words(docs)
     out: list[Reason] = []
     vocabs = SIGN_VOCABS[sign_id]
     known: dict[tuple[str, ...], str] = {}
     facts = sign_id in _FACT_SIGNS
     for d in docs:
-        fact = _fact(sign_id, ctx, d, known) if facts else None
+        fact = _fact(sign_id, wording, d, known) if facts else None
         found = d.sign_quote(sign_id, vocabs)
         if fact is not None:
             out.append(fact)
@@ -194,10 +222,25 @@ def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
             out.append(Reason(d.id, d.entry.occurred_at, "channel", quote=d.entry.channel))
         elif fact is None:  # the entry counts by its kind or its place in time: its summary
             out.append(Reason(d.id, d.entry.occurred_at, "summary", quote=d.summary_clip))
+    return out
+
+
+def person_reasons(sign_id: str, persons: dict[str, Person], docs: list[Doc]) -> list[Reason]:
+    """The reasons from the persons' own records (``entry_id`` None): an organisation that
+    cannot be checked, for each person of the evidence ``docs``. Few: one per person at most."""
+    out: list[Reason] = []
     if sign_id == "WS-VAGUE-IDENTITY":
         for pid in dict.fromkeys(p for d in docs for p in d.entry.persons):
-            person = ctx.persons.get(pid)
+            person = persons.get(pid)
             if person and person.organisation and v.VAGUE_ORG.find(person.organisation):
                 out.append(Reason(None, None, "organisation", quote=clip(person.organisation),
                                   person=person.name))
     return out
+
+
+def reasons_for(sign_id: str, ctx: Ctx, docs: list[Doc]) -> list[Reason]:
+    """Every reason of a sign at once: one per entry the sign rests on (oldest first, two for a
+    payment that also says it in words), then the persons' own records where they say something
+    (an organisation that cannot be checked)."""
+    wording = Wording(ctx.persons, ctx.family)
+    return entry_reasons(sign_id, wording, docs) + person_reasons(sign_id, ctx.persons, docs)

@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SYNC_LIMIT = 1000  # entries evaluated on the UI thread; more go to a background thread
-EVIDENCE_SHOWN = 20  # evidence entries listed on a card; the rest are counted
+EVIDENCE_SHOWN = core_signs.REASONS_LISTED  # evidence entries (and reasons) a card lists;
+# the rest are counted
 
 _SUMMARY_MAX = 90
 # Calm colours: amber for "present", slate for "possible" — never alarm red.
@@ -198,9 +199,11 @@ class SignCard(QFrame):
         layout.addWidget(self.explanation)
 
         self.reasons: QLabel | None = None
-        if result.reasons:
+        # worded for the entries the card lists alone (a sign may rest on tens of thousands)
+        reasons = result.first_reasons(EVIDENCE_SHOWN)[:EVIDENCE_SHOWN]
+        if reasons:
             layout.addWidget(_wrap(self.tr("Why it shows"), bold=True, selectable=False))
-            self.reasons = _bullets([r.text(lang) for r in result.reasons[:EVIDENCE_SHOWN]])
+            self.reasons = _bullets([r.text(lang) for r in reasons])
             self.reasons.setObjectName("signReasons")
             layout.addWidget(self.reasons)
 
