@@ -71,6 +71,12 @@ i18n.register({
               "lost and the next command carries on.",
         "zh": "正在把日志升级到这个版本的程序（更新后只需一次）。升级前会先保留一份日志原样的备份；"
               "如果中途被打断，不会丢失任何内容，下一个命令会继续升级。"},
+    "cli.upgrade_start_derived": {
+        "en": "Bringing what the program works out from the entries up to date (once, after an "
+              "update); the entries themselves are not changed. If this is interrupted, nothing "
+              "is lost and the next command carries on.",
+        "zh": "正在更新程序根据记录算出的内容（更新后只需一次），记录本身不会被改动。"
+              "如果中途被打断，不会丢失任何内容，下一个命令会继续。"},
     "cli.no_signs": {"en": "No warning signs found in the entries so far. This is a checklist, not "
                            "a verdict: if something worries you, talk to a teacher or call 12339.",
                      "zh": "目前的记录中没有发现警示信号。这只是一个检查清单，不是结论：如果有让你担心的事，"

@@ -81,9 +81,12 @@ def test_dismiss_without_a_reason_is_a_usage_error(mia: Path) -> None:
     assert result.returncode == 2 and "--reason" in result.stderr
 
 
-@pytest.mark.parametrize(("env", "words"), [(EN, "entries…"), (ZH, "条记录……")])
-def test_signs_rebuilds_facts_of_other_rules_first_and_says_so_on_stderr(
-        mia: Path, env: dict[str, str], words: str) -> None:
+@pytest.mark.parametrize(("env", "lang"), [(EN, "en"), (ZH, "zh")])
+def test_signs_rebuilds_facts_of_other_rules_first_and_says_so_on_stderr_without_promising_a_backup(
+        mia: Path, env: dict[str, str], lang: str) -> None:
+    from journal.clitext import t
+    from journal.core.store.upgrade import SIGN_FACTS, UpgradeStep
+
     before = json.loads(ok(run("signs", "--json", journal=mia, env=env)))
     with Journal.open(mia, PASS) as store, store.transaction():  # as if made by older rules
         store.db.conn.execute("UPDATE meta SET value = 'older rules' WHERE key = 'sign_facts_stamp'")
@@ -91,8 +94,10 @@ def test_signs_rebuilds_facts_of_other_rules_first_and_says_so_on_stderr(
     result = run("signs", "--json", journal=mia, env=env)
     assert json.loads(ok(result)) == before
     progress = result.stderr.strip().splitlines()
-    assert progress[0].endswith(f"0 / {total} {words}" if env is ZH else f"0 of {total} {words}")
-    assert progress[-1].endswith(f"{total} / {total} {words}" if env is ZH
-                                 else f"{total} of {total} {words}")
+    # only derived data is made again: no backup is kept, so none is promised
+    assert progress[0] == t("cli.upgrade_start_derived", lang)
+    assert progress[1].startswith(UpgradeStep(SIGN_FACTS, 1, 1).title(lang))
+    assert progress[2].strip() == UpgradeStep(SIGN_FACTS, 1, 1, 0, total).figures(lang)
+    assert progress[-1].strip() == UpgradeStep(SIGN_FACTS, 1, 1, total, total).figures(lang)
     with Journal.open(mia, PASS, mode="read") as store:
         assert store.sign_facts_current()

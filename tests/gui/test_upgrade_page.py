@@ -209,3 +209,25 @@ def test_a_failed_upgrade_says_so_in_chinese_on_the_unlock_page_and_leaves_the_f
     assert window.welcome.stack.currentWidget() is window.welcome.unlock
     assert window.journal is None
     assert v1_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_upgrade_page_promises_a_backup_only_when_this_open_keeps_one(
+        qtbot: Any, qapp: Any, lang: str) -> None:
+    from journal.core.i18n import message
+    from journal.gui import qtsetup
+    from journal.gui.welcome.pages import UpgradePage
+
+    qtsetup.install_translators(qapp, lang)
+    try:
+        page = UpgradePage()
+        qtbot.addWidget(page)
+        plan = upgrade.UpgradePlan([upgrade.OVERVIEW], page.show_step)  # derived data only
+        plan.start(upgrade.OVERVIEW)
+        assert page.explain.text() == message("upgrade.explain.derived", lang)
+        assert "备份" not in page.explain.text() and "backup" not in page.explain.text()
+        plan = upgrade.UpgradePlan([upgrade.BACKUP, upgrade.SCHEMA], page.show_step)
+        plan.start(upgrade.SCHEMA)
+        assert page.explain.text() == message("upgrade.explain", lang)
+    finally:
+        qtsetup.install_translators(qapp, "en")

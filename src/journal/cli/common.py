@@ -121,7 +121,8 @@ def _upgrade_progress(lang: str) -> Callable[[Any], None]:
     def progress(step: Any) -> None:
         if step.number != shown[0]:
             if shown[0] is None:
-                say(t("cli.upgrade_start", lang), file=sys.stderr)
+                say(t("cli.upgrade_start" if step.backup_kept else "cli.upgrade_start_derived",
+                      lang), file=sys.stderr)
             shown[:] = [step.number, -1]
             say(step.title(lang) + ("…" if lang != "zh" else "……"), file=sys.stderr)
         if step.total > 0:

@@ -37,6 +37,14 @@ register({
         "zh": "程序更新后只需进行一次。升级前会先保留一份日志原样的备份。你随时可以关闭窗口："
               "不会丢失任何内容，下次打开日志时会继续升级。",
     },
+    "upgrade.explain.derived": {
+        "en": "This happens once, after the program was updated: only what the program works out "
+              "from your entries is made again; the entries themselves are not changed. You can "
+              "close the window at any time: nothing is lost, and it starts again the next time "
+              "you open the journal.",
+        "zh": "程序更新后只需进行一次：只重新整理程序根据你的记录算出的内容，记录本身不会被改动。"
+              "你随时可以关闭窗口：不会丢失任何内容，下次打开日志时会继续。",
+    },
     "upgrade.file": {"en": "Journal file: {path}", "zh": "日志文件：{path}"},
     "upgrade.step": {"en": "Step {n} of {count}: {what}", "zh": "第 {n} 步（共 {count} 步）：{what}"},
     "upgrade.step.backup": {"en": "keeping a backup of the journal as it was",
@@ -65,11 +73,17 @@ class UpgradeStep:
     count: int
     done: int = 0
     total: int = 0
+    backup_kept: bool = False  # whether this open keeps a backup first (a schema change)
 
     def title(self, lang: str) -> str:
         """"Step 2 of 3: updating how the journal is stored" in ``lang``."""
         return message("upgrade.step", lang, n=self.number, count=self.count,
                        what=message(f"upgrade.step.{self.key}", lang))
+
+    def explain(self, lang: str) -> str:
+        """What the whole upgrade does, in a few calm sentences: the backup is promised only when
+        this open keeps one."""
+        return message("upgrade.explain" if self.backup_kept else "upgrade.explain.derived", lang)
 
     def figures(self, lang: str) -> str:
         """"40,000 of 100,000 entries" / "120 of 580 MB", or "" when the step has no figures."""
@@ -104,7 +118,8 @@ class UpgradePlan:
 
         def progress(done: int, total: int) -> None:
             if self._report is not None:
-                self._report(UpgradeStep(key, number, count, int(done), int(total)))
+                self._report(UpgradeStep(key, number, count, int(done), int(total),
+                                         BACKUP in self.keys))
 
         progress(0, 0)
         return progress

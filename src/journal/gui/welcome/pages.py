@@ -555,10 +555,11 @@ class UpgradePage(_Page):
 
         lang = current_lang()
         self.title.setText(message("upgrade.title", lang))
-        self.explain.setText(message("upgrade.explain", lang))
+        step = self.step
+        self.explain.setText(message("upgrade.explain", lang) if step is None
+                             else step.explain(lang))
         if self._path is not None:
             self.file_label.setText(message("upgrade.file", lang, path=str(self._path)))
-        step = self.step
         self.step_label.setText(step.title(lang) if step is not None else "")
         self.figures.setText(step.figures(lang) if step is not None else "")
         self.bar.setAccessibleName(self.step_label.text())
