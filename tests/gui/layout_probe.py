@@ -1,10 +1,11 @@
 """Open the main window and every dialog on a screen of a given size and report what does not fit.
 
-Run in its own process (the screen size is fixed when Qt starts):
+Run in its own process (the screen size is fixed when Qt starts), for one or more languages
+one after the other (a new window each, as after changing the language and restarting):
 
-    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python layout_probe.py LANG OUT.json [PNG_DIR]
+    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python layout_probe.py LANG[,LANG…] OUT.json [PNG_DIR]
 
-Writes ``{"screen": [w, h], "windows": {name: [problem, ...]}}``. The problems looked for: a
+Writes ``{"screen": [w, h], "languages": {lang: {name: [problem, ...]}}}``. The problems looked for: a
 window's frame outside the screen, a button (outside a scrolled area) not fully visible, a
 single-line label cut off, a wrapped label taller than the room it has, a table column narrower
 than its content without a tooltip, a horizontal scroll bar in the navigation, more than one
@@ -166,7 +167,17 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def main(lang: str, out_path: str, png_dir: str | None) -> None:
+def main(langs: str, out_path: str, png_dir: str | None) -> None:
+    app = QApplication.instance() or QApplication([])
+    screen = app.primaryScreen().availableGeometry()
+    languages = {lang: probe_language(app, lang, png_dir) for lang in langs.split(",")}
+    Path(out_path).write_text(json.dumps({"screen": [screen.width(), screen.height()],
+                                          "languages": languages},
+                                         ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def probe_language(app: QApplication, lang: str, png_dir: str | None) -> dict[str, list[str]]:
+    """The main window and every dialog in ``lang``, over a demo journal of its own."""
     from journal.core.crypto import FAST_PARAMS
     from journal.core.demo import build_demo
     from journal.core.settings import Settings
@@ -174,7 +185,6 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
     from journal.gui import qtsetup
     from journal.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
     qtsetup.apply_default_font(app)
     qtsetup.install_translators(app, lang)
     _ = gui_app
@@ -247,12 +257,13 @@ def main(lang: str, out_path: str, png_dir: str | None) -> None:
         dlg.reject()
         dlg.deleteLater()
         settle()
-    Path(out_path).write_text(json.dumps({"screen": [screen.width(), screen.height()], "windows": report},
-                                         ensure_ascii=False, indent=1), encoding="utf-8")
     window._quitting = True
     window.lock(show_unlock=False)
     window.wait_for_close()
     journal.close()
+    window.deleteLater()
+    settle()
+    return report
 
 
 if __name__ == "__main__":
