@@ -915,16 +915,16 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>导出文件、账单和截图 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
+      <source>This file's format was not recognised. Choose its format in the Format list above (WeChat, QQ, Telegram, WhatsApp, a CSV table, e-mail or a bill) and try again.</source>
+      <translation>无法识别这个文件的格式。请在上方的“格式”列表中选择它的格式（微信、QQ、Telegram、WhatsApp、CSV 表格、电子邮件或账单）后重试。</translation>
+    </message>
+    <message>
       <source>Importing… Please keep the window open.</source>
       <translation>正在导入……请不要关闭窗口。</translation>
     </message>
     <message>
       <source>Choose the exported chat</source>
       <translation>选择导出的聊天记录</translation>
-    </message>
-    <message>
-      <source>This file does not look like a chat export. Choose the format above and try again.</source>
-      <translation>这个文件看起来不像聊天导出文件。请在上方选择格式后重试。</translation>
     </message>
     <message>
       <source>Reading the file…</source>

@@ -231,7 +231,8 @@ class ImportDialog(QDialog):
         self.chat_preview.status.clear()
         if kind is None:
             self.choose_status.setText(self.tr(
-                "This file does not look like a chat export. Choose the format above and try again."))
+                "This file's format was not recognised. Choose its format in the Format list above "
+                "(WeChat, QQ, Telegram, WhatsApp, a CSV table, e-mail or a bill) and try again."))
             return
         if kind == SCREENSHOTS:
             self._read_screenshots(self.path)
