@@ -77,7 +77,7 @@ def test_import_writes_entries_off_the_ui_thread(qtbot: Any, journal: Any, engli
     assert result is not None and not result.duplicate
     assert (result.messages, result.days, result.attachments) == (7, 3, 1)
     assert journal.count_entries() == 3
-    assert "7 message(s)" in dlg.done_label.text()
+    assert "7 messages" in dlg.done_label.text()
     assert dlg.parsed is not None and dlg.parsed.source_sha256 in dlg.done_label.text()
     entry = journal.get_entry(result.entry_ids[0])
     assert entry.person_names == ["Xiao Min"] and entry.channel == "WhatsApp"

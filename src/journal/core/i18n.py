@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import string
 
 LANGS = ("en", "zh")
 
@@ -33,7 +34,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个文件不是事件日志，或者已经损坏。文件没有被改动。请改为打开一份备份。",
     },
     "error.damaged": {
-        "en": "The journal file is damaged: {n} part(s) of it fail their check. It was not changed. "
+        "en": "The journal file is damaged: {n} {n:part of it fails its|parts of it fail their} check. It was not changed. "
         "Restore the most recent backup.",
         "zh": "日志文件已损坏：有 {n} 处未通过校验。文件没有被改动。请恢复最近的一份备份。",
     },
@@ -174,9 +175,29 @@ def message(key: str, lang: str = "en", **params: object) -> str:
     params = {k: ((v.zh if lang == "zh" else v.en) if isinstance(v, Bilingual) else v)
               for k, v in params.items()}
     try:
-        return text.format(**params)
+        return fill(text, **params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus English number words: ``{n:file|files}`` gives "file" when n is 1
+    (or "1"), else "files", so a message reads "{n} {n:file|files}"."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if str(value).strip() in ("1", "-1") else many
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(text: str, /, **params: object) -> str:
+    """``text.format(**params)`` that also understands the singular|plural words of
+    :class:`_Formatter` (for the window's translated templates too)."""
+    return str(_FORMATTER.vformat(text, (), params))
 
 
 def template(key: str, lang: str = "en") -> str:

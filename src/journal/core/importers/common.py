@@ -151,20 +151,21 @@ register({
         "zh": "文件中有些日期是日在前，有些是月在前；已按 {order} 读取。文件可能被编辑过。",
     },
     "import.warn.skipped": {
-        "en": "{n} unreadable item(s) in the file were skipped.",
+        "en": "{n} unreadable {n:item|items} in the file {n:was|were} skipped.",
         "zh": "文件中有 {n} 项无法读取，已跳过。",
     },
     "import.warn.media_missing": {
-        "en": "{n} photo(s) or file(s) were not included in the export; only a note is kept.",
+        "en": "{n} {n:photo or file was|photos or files were} not included in the export; only a note "
+        "is kept.",
         "zh": "有 {n} 张照片或文件没有包含在导出中；只保留了一条说明。",
     },
     "import.warn.media_too_large": {
-        "en": "{n} file(s) over {limit_mb} MB were not attached; only a note is kept.",
+        "en": "{n} {n:file|files} over {limit_mb} MB {n:was|were} not attached; only a note is kept.",
         "zh": "有 {n} 个超过 {limit_mb} MB 的文件没有作为附件保存；只保留了一条说明。",
     },
     "import.warn.bad_lines": {
-        "en": "{n} line(s) that looked like a new message had an impossible date and were kept as "
-        "part of the message before.",
+        "en": "{n} {n:line that looked|lines that looked} like a new message had an impossible date and "
+        "{n:was|were} kept as part of the message before.",
         "zh": "有 {n} 行看起来像新消息但日期不存在，已作为前一条消息的一部分保留。",
     },
     "import.format.telegram_chat": {
@@ -172,7 +173,7 @@ register({
         "zh": "Telegram 桌面版导出（单个聊天，JSON）",
     },
     "import.format.telegram_account": {
-        "en": "Telegram Desktop export (whole account, {n} chats, JSON)",
+        "en": "Telegram Desktop export (whole account, {n} {n:chat|chats}, JSON)",
         "zh": "Telegram 桌面版导出（整个账号，{n} 个聊天，JSON）",
     },
     "import.format.whatsapp_android": {

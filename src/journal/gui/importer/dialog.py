@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import i18n
 from journal.core.errors import JournalError
 from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_bill, import_chat
 from journal.core.importers.bills import ParsedBill
@@ -344,10 +345,11 @@ class ImportDialog(QDialog):
         else:
             self.done_title.setText(self.tr("The chat was imported"))
             lines = [
-                self.tr("%1 message(s)").replace("%1", str(result.messages)),
-                self.tr("%1 day(s), each recorded as a contact entry").replace(
-                    "%1", str(result.days)),
-                self.tr("%1 photo(s) or file(s) attached").replace("%1", str(result.attachments)),
+                i18n.fill(self.tr("{n} {n:message|messages}"), n=result.messages),
+                i18n.fill(self.tr("{n} {n:day|days}, each recorded as a contact entry"),
+                          n=result.days),
+                i18n.fill(self.tr("{n} {n:photo or file|photos or files} attached"),
+                          n=result.attachments),
             ]
             sha = self.parsed.source_sha256 if self.parsed else ""
             lines.append("")
@@ -371,8 +373,9 @@ class ImportDialog(QDialog):
             self.done_title.setText(self.tr("The bill was imported"))
             sha = self.bill.source_sha256 if self.bill else ""
             self.done_label.setText("\n".join([
-                self.tr("%1 payment(s) recorded, with %2 counterpart(s)")
-                .replace("%1", str(result.messages)).replace("%2", str(len(result.persons))),
+                i18n.fill(self.tr("{n} {n:payment|payments} recorded, with {m} "
+                                  "{m:counterpart|counterparts}"),
+                          n=result.messages, m=len(result.persons)),
                 "",
                 self.tr("The original bill is kept in the journal, unchanged, as evidence.\n"
                         "Its SHA-256 fingerprint: %1").replace("%1", sha),
