@@ -21,6 +21,11 @@ i18n.register({
     "cli.restored": {"en": "Restored entry {id}.", "zh": "已恢复记录 {id}。"},
     "cli.edited": {"en": "Saved revision {rev} of entry {id}.", "zh": "已保存记录 {id} 的第 {rev} 版。"},
     "cli.no_entries": {"en": "No entries.", "zh": "没有记录。"},
+    "cli.no_journal": {"en": "There is no journal at {path} yet. Create one there with "
+                             "“journal-cli init”, or name an existing one with "
+                             "“journal-cli --journal PATH …”.",
+                       "zh": "{path} 处还没有日志。可以用“journal-cli init”在那里新建一个，"
+                             "或用“journal-cli --journal 路径 …”指定已有的日志。"},
     "cli.no_persons": {"en": "No persons yet.", "zh": "还没有人物。"},
     "cli.no_matches": {"en": "Nothing matches “{text}”.", "zh": "没有与“{text}”匹配的内容。"},
     "cli.verify_ok": {"en": "The journal is intact: {records} audit {records:record|records} and {attachments} "

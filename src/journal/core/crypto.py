@@ -79,7 +79,9 @@ def make_header(params: KdfParams, random_bytes: bytes | None = None) -> bytes:
 
 def parse_header(header: bytes) -> KdfParams:
     """Return the KDF parameters of a journal header, or raise :class:`NotAJournalError`."""
-    if len(header) < HEADER_SIZE or header[:2] != MAGIC or header[2] != FORMAT_VERSION:
+    if len(header) < len(MAGIC) or header[:2] != MAGIC:  # some other file: no journal header
+        raise NotAJournalError("error.not_a_journal_file")
+    if len(header) < HEADER_SIZE or header[2] != FORMAT_VERSION:
         raise NotAJournalError()
     if hashlib.sha256(header[:14]).digest()[:2] != header[14:16]:
         raise NotAJournalError()
@@ -95,7 +97,7 @@ def read_header(path: os.PathLike[str] | str) -> bytes:
     except FileNotFoundError:
         raise InputError("error.file_missing", path=str(path)) from None
     except IsADirectoryError:
-        raise NotAJournalError() from None
+        raise NotAJournalError("error.not_a_journal_file") from None
     except PermissionError:
         raise InputError("error.file_unreadable", path=str(path)) from None
     parse_header(header)

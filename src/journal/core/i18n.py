@@ -29,9 +29,15 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "密码不正确。日志没有任何改动，请重试。",
     },
     "error.not_a_journal": {
-        "en": "This file is not an Incident Journal, or it is damaged. It was not changed. "
+        "en": "This journal file is damaged and cannot be opened. It was not changed. "
         "Open a backup copy instead.",
-        "zh": "这个文件不是事件日志，或者已经损坏。文件没有被改动。请改为打开一份备份。",
+        "zh": "这个日志文件已损坏，无法打开。文件没有被改动。请改为打开一份备份。",
+    },
+    "error.not_a_journal_file": {
+        "en": "This file is not an Incident Journal file, so it was not opened (and not changed). "
+        "Check that you chose the right file: a journal's name usually ends in .ijournal.",
+        "zh": "这个文件不是事件日志文件，因此没有打开（也没有改动）。请检查是否选对了文件："
+        "日志文件名通常以 .ijournal 结尾。",
     },
     "error.damaged": {
         "en": "The journal file is damaged: {n} {n:part of it fails its|parts of it fail their} check. It was not changed. "
