@@ -833,6 +833,14 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>导入</translation>
     </message>
     <message>
+      <source>Recognise automatically</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <source>Import a chat you exported from a messaging app, or a payment bill</source>
+      <translation>导入从聊天软件导出的聊天记录，或支付账单</translation>
+    </message>
+    <message>
       <source>Chats and payment bills are often the best evidence. Export them from the app, then choose the file here.
 
 • Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, then choose result.json (JSON format) or messages.html (HTML format; every page of a long chat is read), or the export folder zipped.
@@ -841,7 +849,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
 • WeChat: the .csv, .txt or .html file of a WeChat exporter.
 • WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which counterparts matter, and their transactions become payments.
 • E-mail: a message saved as .eml, or a mailbox as .mbox.
-• Chat screenshots (.png or .jpg): their text is read on this computer; for many at once use Journal ▸ Import screenshots….
+• Chat screenshots (.png or .jpg): their text is read on this computer; for many at once use Journal ▸ Import screenshots…
 • Another app: make a table (CSV) with the columns date, person, text.
 
 You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
@@ -857,14 +865,6 @@ You will see a preview before anything is added. The original file is kept in th
 • 其他应用：制作一个表格（CSV），包含日期、人、内容三列。
 
 在添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
-    </message>
-    <message>
-      <source>Recognise automatically</source>
-      <translation>自动识别</translation>
-    </message>
-    <message>
-      <source>Import a chat you exported from a messaging app, or a payment bill</source>
-      <translation>导入从聊天软件导出的聊天记录，或支付账单</translation>
     </message>
     <message>
       <source>Telegram (result.json, messages.html or .zip)</source>

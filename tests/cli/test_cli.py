@@ -264,3 +264,12 @@ def test_verify_exit_5_after_tampering(jpath: Path) -> None:
         j.db.conn.execute("UPDATE entries SET amount = '3' WHERE id = ?", (eid,))
     result = run("verify", journal=jpath)
     assert result.returncode == 5 and eid in result.stderr
+
+
+def test_export_text_to_a_file_ends_with_a_newline(jpath: Path, tmp_path: Path) -> None:
+    ok(run("add", "contact", "--summary", "Mr Zhang added me on WeChat", journal=jpath))
+    out = tmp_path / "summary.txt"
+    ok(run("export", "text", str(out), "--lang", "en", journal=jpath))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("Summary of suspicious contacts")
+    assert text.endswith("\n") and not text.endswith("\n\n")

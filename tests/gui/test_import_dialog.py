@@ -308,3 +308,22 @@ def test_enter_in_a_later_step_never_imports_and_ctrl_enter_does(
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
     assert state(journal)[0] > before[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_label_of_the_import_dialog_ends_an_ellipsis_with_a_full_stop(
+        qtbot: Any, journal: Any, qapp: Any, lang: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from journal.gui import qtsetup
+    from journal.gui.importer.dialog import ImportDialog
+
+    qtsetup.install_translators(qapp, lang)
+    try:
+        dlg = ImportDialog(journal)
+        qtbot.addWidget(dlg)
+        texts = [label.text() for label in dlg.findChildren(QLabel)]
+        assert any("Import screenshots…" in x or "导入截图…" in x for x in texts)
+        assert not any("…." in x or "…。" in x for x in texts)
+    finally:
+        qtsetup.install_translators(qapp, "en")

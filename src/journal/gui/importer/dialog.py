@@ -109,7 +109,7 @@ class ImportDialog(QDialog):
             "counterparts matter, and their transactions become payments.\n"
             "• E-mail: a message saved as .eml, or a mailbox as .mbox.\n"
             "• Chat screenshots (.png or .jpg): their text is read on this computer; for many at "
-            "once use Journal ▸ Import screenshots….\n"
+            "once use Journal ▸ Import screenshots…\n"
             "• Another app: make a table (CSV) with the columns date, person, text.\n\n"
             "You will see a preview before anything is added. The original file is kept in the "
             "journal, unchanged, as evidence.")))
