@@ -77,6 +77,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
               "2024-03-05 14:30, yesterday 3pm or last Tuesday.",
         "zh": "无法理解日期“{text}”。请写成 2024-03-05、2024-03-05 14:30、昨天下午3点或上周二这样的形式。",
     },
+    "error.future_day": {
+        "en": "“{text}” is a day still to come ({date}). An entry records what has already "
+              "happened: give the day it happened, like today 3pm, yesterday or 2024-03-05.",
+        "zh": "“{text}”是还没到的日子（{date}）。记录写的是已经发生的事：请写出事情发生的日子，"
+              "例如今天下午3点、昨天或 2024-03-05。",
+    },
     "error.bad_amount": {
         "en": "“{text}” is not an amount. Write a positive number such as 500 or 1200.50.",
         "zh": "“{text}”不是有效金额。请写一个正数，例如 500 或 1200.50。",
