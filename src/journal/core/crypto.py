@@ -100,8 +100,25 @@ def read_header(path: os.PathLike[str] | str) -> bytes:
         raise NotAJournalError("error.not_a_journal_file") from None
     except PermissionError:
         raise InputError("error.file_unreadable", path=str(path)) from None
-    parse_header(header)
+    try:
+        parse_header(header)
+    except NotAJournalError as exc:
+        if exc.key == "error.not_a_journal_file" and _whole_pages(path):
+            # no journal header, but the shape of one (whole encrypted pages): a journal whose
+            # first bytes were damaged, more likely than some other file
+            raise NotAJournalError() from None
+        raise
     return header
+
+
+def _whole_pages(path: os.PathLike[str] | str) -> bool:
+    from journal.core.pagecheck import PAGE_SIZE
+
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return False
+    return size >= PAGE_SIZE and size % PAGE_SIZE == 0
 
 
 def derive_key(passphrase: str, header: bytes) -> bytes:
