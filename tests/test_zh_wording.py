@@ -36,7 +36,7 @@ ALLOWED = {
     "WeChat", "QQ", "Telegram", "WhatsApp", "Signal", "LINE", "Alipay", "PDF", "CNY", "USD", "EUR",
     "UTC", "CSV", "JSON", "BagIt", "ZIP", "SHA", "AES", "Argon2id", "Ed25519", "OpenSSL", "ISO",
     "Ctrl", "Enter", "Esc", "Shift", "Tab", "Alt", "F", "txt", "json", "csv", "zip", "pdf", "png",
-    "jpg", "www", "gov", "cn", "com", "B", "KB", "MB", "GB", "PNG", "JPEG", "iPhone", "GNU", "README",
+    "jpg", "ijournal", "www", "gov", "cn", "com", "B", "KB", "MB", "GB", "PNG", "JPEG", "iPhone", "GNU", "README",
     "U", "Delete", "SHA-256", "GB18030", "UTF-8", "HTML", "html", "mbox", "eml", "xlsx",
     "QQChatExporter", "WechatExporter", "SVG", "svg", "EXIF", "GPS", "OCR", "Android", "Windows", "macOS", "Linux",
 }

@@ -295,20 +295,20 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>（账单中没有写明）</translation>
     </message>
     <message>
-      <source>%1 transaction(s) with %2 counterpart(s)</source>
-      <translation>%1 笔交易，%2 个交易对方</translation>
+      <source>{n} {n:transaction|transactions} with {m} {m:counterpart|counterparts}</source>
+      <translation>{n} 笔交易，{m} 个交易对方</translation>
     </message>
     <message>
-      <source>%1 — %2 transaction(s), received %3, paid %4</source>
-      <translation>%1 —— %2 笔交易，收入 %3，支出 %4</translation>
+      <source>{name} — {n} {n:transaction|transactions}, received {received}, paid {paid}</source>
+      <translation>{name} —— {n} 笔交易，收入 {received}，支出 {paid}</translation>
+    </message>
+    <message>
+      <source>{n} {n:transaction|transactions} will be recorded as payments:</source>
+      <translation>将有 {n} 笔交易记录为付款：</translation>
     </message>
     <message>
       <source> (transfers or red packets: %1)</source>
       <translation>（其中转账或红包 %1 笔）</translation>
-    </message>
-    <message>
-      <source>%1 transaction(s) will be recorded as payments:</source>
-      <translation>将有 %1 笔交易记录为付款：</translation>
     </message>
     <message>
       <source>received</source>
@@ -449,8 +449,8 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>%1（共 %2 页，按顺序作为同一段聊天读取）</translation>
     </message>
     <message>
-      <source>%1 message(s) on %2 day(s)</source>
-      <translation>%1 条消息，共 %2 天</translation>
+      <source>{n} {n:message|messages} on {d} {d:day|days}</source>
+      <translation>{n} 条消息，共 {d} 天</translation>
     </message>
     <message>
       <source>(none)</source>
@@ -833,6 +833,14 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>导入</translation>
     </message>
     <message>
+      <source>Recognise automatically</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <source>Import a chat you exported from a messaging app, or a payment bill</source>
+      <translation>导入从聊天软件导出的聊天记录，或支付账单</translation>
+    </message>
+    <message>
       <source>Chats and payment bills are often the best evidence. Export them from the app, then choose the file here.
 
 • Telegram: in Telegram Desktop open the chat, choose ⋮ → Export chat history, then choose result.json (JSON format) or messages.html (HTML format; every page of a long chat is read), or the export folder zipped.
@@ -841,7 +849,7 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
 • WeChat: the .csv, .txt or .html file of a WeChat exporter.
 • WeChat Pay or Alipay: the bill (.csv or .xlsx) you downloaded; you choose which counterparts matter, and their transactions become payments.
 • E-mail: a message saved as .eml, or a mailbox as .mbox.
-• Chat screenshots (.png or .jpg): their text is read on this computer; for many at once use Journal ▸ Import screenshots….
+• Chat screenshots (.png or .jpg): their text is read on this computer; for many at once use Journal ▸ Import screenshots…
 • Another app: make a table (CSV) with the columns date, person, text.
 
 You will see a preview before anything is added. The original file is kept in the journal, unchanged, as evidence.</source>
@@ -857,14 +865,6 @@ You will see a preview before anything is added. The original file is kept in th
 • 其他应用：制作一个表格（CSV），包含日期、人、内容三列。
 
 在添加任何内容之前，您会先看到预览。原始文件会原样保存在日志中，作为证据。</translation>
-    </message>
-    <message>
-      <source>Recognise automatically</source>
-      <translation>自动识别</translation>
-    </message>
-    <message>
-      <source>Import a chat you exported from a messaging app, or a payment bill</source>
-      <translation>导入从聊天软件导出的聊天记录，或支付账单</translation>
     </message>
     <message>
       <source>Telegram (result.json, messages.html or .zip)</source>
@@ -915,16 +915,32 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>导出文件、账单和截图 (*.json *.txt *.zip *.csv *.tsv *.html *.htm *.xlsx *.eml *.mbox *.png *.jpg *.jpeg *.webp *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
+      <source>This file's format was not recognised. Choose its format in the Format list above (WeChat, QQ, Telegram, WhatsApp, a CSV table, e-mail or a bill) and try again.</source>
+      <translation>无法识别这个文件的格式。请在上方的“格式”列表中选择它的格式（微信、QQ、Telegram、WhatsApp、CSV 表格、电子邮件或账单）后重试。</translation>
+    </message>
+    <message>
+      <source>{n} {n:message|messages}</source>
+      <translation>{n} 条消息</translation>
+    </message>
+    <message>
+      <source>{n} {n:day|days}, each recorded as a contact entry</source>
+      <translation>{n} 天，每天记录为一条“联系”记录</translation>
+    </message>
+    <message>
+      <source>{n} {n:photo or file|photos or files} attached</source>
+      <translation>附加了 {n} 张照片或文件</translation>
+    </message>
+    <message>
+      <source>{n} {n:payment|payments} recorded, with {m} {m:counterpart|counterparts}</source>
+      <translation>已记录 {n} 笔付款，涉及 {m} 个交易对方</translation>
+    </message>
+    <message>
       <source>Importing… Please keep the window open.</source>
       <translation>正在导入……请不要关闭窗口。</translation>
     </message>
     <message>
       <source>Choose the exported chat</source>
       <translation>选择导出的聊天记录</translation>
-    </message>
-    <message>
-      <source>This file does not look like a chat export. Choose the format above and try again.</source>
-      <translation>这个文件看起来不像聊天导出文件。请在上方选择格式后重试。</translation>
     </message>
     <message>
       <source>Reading the file…</source>
@@ -947,18 +963,6 @@ You will see a preview before anything is added. The original file is kept in th
       <translation>聊天记录已导入</translation>
     </message>
     <message>
-      <source>%1 message(s)</source>
-      <translation>%1 条消息</translation>
-    </message>
-    <message>
-      <source>%1 day(s), each recorded as a contact entry</source>
-      <translation>%1 天，每天记录为一条“联系”记录</translation>
-    </message>
-    <message>
-      <source>%1 photo(s) or file(s) attached</source>
-      <translation>附加了 %1 张照片或文件</translation>
-    </message>
-    <message>
       <source>The original export file is kept in the journal, unchanged, as evidence.
 Its SHA-256 fingerprint: %1</source>
       <translation>原始导出文件已原样保存在日志中，作为证据。
@@ -975,10 +979,6 @@ Its SHA-256 fingerprint: %1</source>
     <message>
       <source>The bill was imported</source>
       <translation>账单已导入</translation>
-    </message>
-    <message>
-      <source>%1 payment(s) recorded, with %2 counterpart(s)</source>
-      <translation>已记录 %1 笔付款，涉及 %2 个交易对方</translation>
     </message>
     <message>
       <source>The original bill is kept in the journal, unchanged, as evidence.
@@ -1579,16 +1579,16 @@ Its SHA-256 fingerprint: %1</source>
       <translation>正在生成报告…</translation>
     </message>
     <message>
+      <source>Saved {name}: {pages} {pages:page|pages}, {entries} {entries:entry|entries}, {files} {files:file|files}.</source>
+      <translation>已保存 {name}：共 {pages} 页，{entries} 条记录，{files} 个文件。</translation>
+    </message>
+    <message>
       <source>The export was stopped because the journal was locked.</source>
       <translation>日志已锁定，导出已停止。</translation>
     </message>
     <message>
       <source>The report could not be made.</source>
       <translation>无法生成报告。</translation>
-    </message>
-    <message>
-      <source>Saved {name}: {pages} pages, {entries} entries, {files} files.</source>
-      <translation>已保存 {name}：共 {pages} 页，{entries} 条记录，{files} 个文件。</translation>
     </message>
     <message>
       <source>It opens only with the password.</source>
@@ -1662,7 +1662,7 @@ You will check what was read before anything is saved. The pictures themselves a
       <translation>正在读取第 {n} 张截图，共 {total} 张……</translation>
     </message>
     <message>
-      <source>{n} screenshots read, {m} messages. Check the text against each picture.</source>
+      <source>{n} {n:screenshot|screenshots} read, {m} {m:message|messages}. Check the text against each picture.</source>
       <translation>已读取 {n} 张截图，共 {m} 条消息。请对照每张图片核对文字。</translation>
     </message>
     <message>

@@ -21,10 +21,15 @@ i18n.register({
     "cli.restored": {"en": "Restored entry {id}.", "zh": "已恢复记录 {id}。"},
     "cli.edited": {"en": "Saved revision {rev} of entry {id}.", "zh": "已保存记录 {id} 的第 {rev} 版。"},
     "cli.no_entries": {"en": "No entries.", "zh": "没有记录。"},
+    "cli.no_journal": {"en": "There is no journal at {path} yet. Create one there with "
+                             "“journal-cli init”, or name an existing one with "
+                             "“journal-cli --journal PATH …”.",
+                       "zh": "{path} 处还没有日志。可以用“journal-cli init”在那里新建一个，"
+                             "或用“journal-cli --journal 路径 …”指定已有的日志。"},
     "cli.no_persons": {"en": "No persons yet.", "zh": "还没有人物。"},
     "cli.no_matches": {"en": "Nothing matches “{text}”.", "zh": "没有与“{text}”匹配的内容。"},
-    "cli.verify_ok": {"en": "The journal is intact: {records} audit records and {attachments} "
-                            "attachments checked.\nAudit chain head: {head}",
+    "cli.verify_ok": {"en": "The journal is intact: {records} audit {records:record|records} and {attachments} "
+                            "{attachments:attachment|attachments} checked.\nAudit chain head: {head}",
                       "zh": "日志完好：已检查 {records} 条审计记录和 {attachments} 个附件。\n审计链末端哈希值：{head}"},
     "cli.verify_bad": {"en": "The integrity check FAILED. First problem: {first}",
                        "zh": "完整性校验未通过。第一个问题：{first}"},
@@ -35,7 +40,7 @@ i18n.register({
                          "zh": "已检查：每一页、审计链、每条记录、每个人物和附件、{revisions} 个历史版本以及搜索索引。\n"
                                "不在校验范围内：编辑器中未保存的草稿和软件设置（它们不是证据）。"},
     "cli.expect_head_found": {"en": "The earlier head {head} is record {seq} of this chain; {after} "
-                                    "record(s) were added after it. Nothing recorded up to it was "
+                                    "{after:record was|records were} added after it. Nothing recorded up to it was "
                                     "removed or changed.",
                               "zh": "先前的审计链末端哈希值 {head} 是本审计链的第 {seq} 条记录，其后又新增了 {after} 条记录。"
                                     "在它之前记录的内容没有被删除或改动。"},
@@ -52,14 +57,14 @@ i18n.register({
     "cli.restore_done_new": {"en": "Restored {path} from the backup.", "zh": "已从备份恢复 {path}。"},
     "cli.rekey_done": {"en": "The passphrase was changed. Only the new passphrase opens the journal now.",
                        "zh": "密码已更改。现在只有新密码能打开这个日志。"},
-    "cli.rekey_copies_reencrypted": {"en": "{n} earlier backup(s) of this journal were re-encrypted: "
+    "cli.rekey_copies_reencrypted": {"en": "{n} earlier {n:backup|backups} of this journal {n:was|were} re-encrypted: "
                                            "the old passphrase no longer opens them.",
                                      "zh": "已重新加密这个日志的 {n} 个旧备份：旧密码已无法打开它们。"},
-    "cli.rekey_copies_deleted": {"en": "{n} earlier backup(s) of this journal were deleted.",
+    "cli.rekey_copies_deleted": {"en": "{n} earlier {n:backup|backups} of this journal {n:was|were} deleted.",
                                  "zh": "已删除这个日志的 {n} 个旧备份。"},
     "cli.rekey_no_copies": {"en": "No earlier backups of this journal were found.",
                             "zh": "没有找到这个日志的旧备份。"},
-    "cli.rekey_copies_failed": {"en": "{n} earlier backup(s) could not be changed and still open "
+    "cli.rekey_copies_failed": {"en": "{n} earlier {n:backup|backups} could not be changed and still {n:opens|open} "
                                       "with the old passphrase: {paths}. Delete them yourself.",
                                 "zh": "有 {n} 个旧备份无法处理，旧密码仍能打开它们：{paths}。请手动删除。"},
     "cli.passphrase_prompt": {"en": "Passphrase: ", "zh": "密码："},
@@ -98,10 +103,12 @@ i18n.register({
                                      "each)",
                                "zh": "……另有 {n} 条记录的依据未列出（使用 journal-cli signs --all-reasons 列出全部）"},
     "cli.exported": {"en": "Wrote {path}.", "zh": "已写入 {path}。"},
-    "cli.imported": {"en": "Imported {messages} messages over {days} days ({attachments} "
-                           "attachments) into {entries} entries.",
+    "cli.imported": {"en": "Imported {messages} {messages:message|messages} over {days} {days:day|days} "
+                           "({attachments} {attachments:attachment|attachments}) into {entries} "
+                           "{entries:entry|entries}.",
                      "zh": "已导入 {messages} 条消息，共 {days} 天（{attachments} 个附件），生成 {entries} 条记录。"},
-    "cli.imported_bill": {"en": "Recorded {rows} payments with {persons} counterparts from the bill.",
+    "cli.imported_bill": {"en": "Recorded {rows} {rows:payment|payments} with {persons} "
+                                "{persons:counterpart|counterparts} from the bill.",
                           "zh": "已从账单记录 {rows} 笔付款，涉及 {persons} 个交易对方。"},
     "cli.import_duplicate": {"en": "This file was imported before; nothing was added.",
                              "zh": "这个文件之前已经导入过，没有添加任何内容。"},
@@ -124,8 +131,9 @@ i18n.register({
         "zh": "第 {n} 行已更正：{line}（识别出的原文保留在历史记录中）。"},
     "cli.ocr_dry_run": {"en": "Nothing was saved (--dry-run).",
                         "zh": "没有保存任何内容（--dry-run）。"},
-    "cli.ocr_imported": {"en": "Imported {pictures} screenshots: {messages} messages in {entries} "
-                               "entries ({duplicates} imported before).",
+    "cli.ocr_imported": {"en": "Imported {pictures} {pictures:screenshot|screenshots}: {messages} "
+                               "{messages:message|messages} in {entries} {entries:entry|entries} "
+                               "({duplicates} imported before).",
                          "zh": "已导入 {pictures} 张截图：{messages} 条消息，生成 {entries} 条记录"
                                "（{duplicates} 张之前已导入）。"},
     "cli.demo_done": {"en": "Wrote the demo journal {path}. Its passphrase is: {passphrase}",

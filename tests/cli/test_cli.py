@@ -190,6 +190,40 @@ def test_not_a_journal_exit_4(tmp_path: Path, content: bytes) -> None:
     assert "Traceback" not in result.stderr and path.read_bytes() == content
 
 
+@pytest.mark.parametrize(("env", "expected", "backup"), [
+    ({}, "This file is not an Incident Journal file", "backup"),
+    ({"LANG": "zh_CN.UTF-8"}, "这个文件不是事件日志文件", "备份")])
+def test_a_file_that_is_not_a_journal_says_to_check_the_path_not_to_open_a_backup(
+        tmp_path: Path, env: dict[str, str], expected: str, backup: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text("shopping list\n", encoding="utf-8")
+    result = run("signs", journal=path, env=env)
+    assert result.returncode == 4 and expected in result.stderr
+    assert ".ijournal" in result.stderr and backup not in result.stderr
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({}, "This journal file is damaged"), ({"LANG": "zh_CN.UTF-8"}, "这个日志文件已损坏")])
+def test_a_journal_header_with_damage_keeps_the_damaged_wording(
+        jpath: Path, env: dict[str, str], expected: str) -> None:
+    data = bytearray(jpath.read_bytes())
+    data[2] ^= 0xFF  # the format version byte of a real journal header
+    jpath.write_bytes(bytes(data))
+    result = run("list", journal=jpath, env=env)
+    assert result.returncode == 4 and expected in result.stderr
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({}, "There is no journal at"), ({"LANG": "zh_CN.UTF-8"}, "处还没有日志")])
+def test_a_command_without_a_journal_says_how_to_create_one_or_name_one(
+        tmp_path: Path, env: dict[str, str], expected: str) -> None:
+    path = tmp_path / "none.ijournal"
+    result = run("signs", journal=path, env=env)
+    assert result.returncode == 1 and expected in result.stderr and str(path) in result.stderr
+    assert "journal-cli init" in result.stderr and "journal-cli --journal" in result.stderr
+    assert not path.exists()
+
+
 def test_usage_errors_exit_2(jpath: Path) -> None:
     assert run(journal=jpath).returncode == 2
     assert run("frobnicate", journal=jpath).returncode == 2
@@ -237,3 +271,12 @@ def test_verify_exit_5_after_tampering(jpath: Path) -> None:
         j.db.conn.execute("UPDATE entries SET amount = '3' WHERE id = ?", (eid,))
     result = run("verify", journal=jpath)
     assert result.returncode == 5 and eid in result.stderr
+
+
+def test_export_text_to_a_file_ends_with_a_newline(jpath: Path, tmp_path: Path) -> None:
+    ok(run("add", "contact", "--summary", "Mr Zhang added me on WeChat", journal=jpath))
+    out = tmp_path / "summary.txt"
+    ok(run("export", "text", str(out), "--lang", "en", journal=jpath))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("Summary of suspicious contacts")
+    assert text.endswith("\n") and not text.endswith("\n\n")

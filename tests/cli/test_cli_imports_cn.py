@@ -123,3 +123,17 @@ def test_import_help_lists_every_kind(jpath: Path) -> None:
     out = run(jpath, "import", "--help")
     for kind in ("auto", "qq", "wechat", "email", "wechatpay", "alipay", "telegram"):
         assert kind in out.stdout
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    (ZH, "无法识别“微信聊天.txt”的格式"), (EN, "The format of “微信聊天.txt” was not recognised")])
+def test_import_auto_of_an_unrecognised_text_file_names_the_formats_not_whatsapp(
+        jpath: Path, tmp_path: Path, env: dict[str, str], expected: str) -> None:
+    chat = tmp_path / "微信聊天.txt"
+    chat.write_text("张总：帮我拍几张照片\n我：好的\n", encoding="utf-8")
+    out = run(jpath, "import", "auto", str(chat), env=env)
+    assert out.returncode == 1
+    assert expected in out.stderr
+    assert "journal-cli import qq" in out.stderr
+    assert "WhatsApp 中使用" not in out.stderr and "not a WhatsApp" not in out.stderr
+    assert entries(jpath) == []

@@ -129,7 +129,7 @@ def test_qq_wechatpay_and_email_import_through_the_child_process(
     Journal.create(mail_journal, PASS, kdf=FAST_PARAMS).close()
     code, out, err, pid = _import(mail_journal, env, "email", str(DATA / "email/contract.eml"))
     assert code == 0, err
-    assert out.strip() == "Imported 1 messages over 1 days (1 attachments) into 1 entries.", out
+    assert out.strip() == "Imported 1 message over 1 day (1 attachment) into 1 entry.", out
     _parsed_in_child_of(folder, "parse_email", pid)
     with Journal.open(mail_journal, PASS) as j:
         png = [a for a in j.list_attachments() if a.filename == "contract.png"]

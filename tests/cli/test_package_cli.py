@@ -53,7 +53,7 @@ def test_export_then_verify_in_english(jpath: Path, tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     fingerprint = _fingerprint(jpath)
     assert f"Signing key fingerprint: {fingerprint}" in made.stdout
-    assert "1 entries, 1 original files" in made.stdout
+    assert "1 entry, 1 original file," in made.stdout
     checked = run("verify-package", str(out), "--expect-key", fingerprint, passphrase=None)
     assert checked.returncode == 0, checked.stderr
     assert "The package is unchanged" in checked.stdout and fingerprint in checked.stdout

@@ -316,3 +316,32 @@ def test_wechat_csv_group_chat_keeps_members_apart(tmp_path: Path) -> None:
     assert [m.sender for m in parsed.messages] == ["wxid_aaa", "wxid_bbb", "Me"]
     assert parsed.handles == {"wxid_aaa": [("wechat", "wxid_aaa")],
                               "wxid_bbb": [("wechat", "wxid_bbb")]}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("微信聊天.txt", "张总：帮我拍几张照片\n我：好的\n"),
+    ("notes.txt", "2024-03-05 went to the harbour, took no photos\nMr Zhang called again\n"),
+])
+def test_auto_takes_an_unrecognised_text_file_for_no_format_not_for_whatsapp(
+        tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert detect_kind(path) is None
+    with pytest.raises(ImportFormatError) as err:
+        parse_file("auto", path)
+    assert err.value.key == "import.unrecognised"
+    en, zh = err.value.message("en"), err.value.message("zh")
+    assert f"The format of “{name}” was not recognised" in en
+    assert "journal-cli import qq FILE" in en and "WeChat" in en
+    assert f"无法识别“{name}”的格式" in zh and "微信" in zh
+    # asked for by name, the WhatsApp reader keeps its own message
+    with pytest.raises(ImportFormatError) as err:
+        parse_file("whatsapp", path)
+    assert err.value.key == "import.not_whatsapp"
+
+
+def test_auto_still_recognises_every_whatsapp_text_export_of_the_fixtures() -> None:
+    exports = sorted((DATA / "whatsapp").glob("*/*.txt"))
+    assert len(exports) >= 8
+    for path in exports:
+        assert detect_kind(path) == "whatsapp", path

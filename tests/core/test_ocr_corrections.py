@@ -58,7 +58,7 @@ def test_a_corrected_line_is_a_sealed_message_revision_and_an_entry_revision(
     assert len(history) == before + 1
     assert "14:35 Liu: What for? I will not go." in history[-1].data["details"]
     assert "14:35 Me: What for?" in history[-2].data["details"]
-    assert "Corrected by hand: 1 line(s)" in journal.get_entry(entry_id).details
+    assert "Corrected by hand: 1 line;" in journal.get_entry(entry_id).details
     result = journal.verify()
     assert result.ok, result.problems
     sealed = [r for r in journal.audit_records() if r.object_type == "revision"]
@@ -115,7 +115,7 @@ def test_the_picture_caption_shows_the_corrected_lines_marked_as_corrected(
     line = transcript(journal, entry_id)[1]
     correct_line(journal, line.message_id, sender="Liu", lang="en")
     caption = journal.list_attachments(entry_id=entry_id)[0].caption
-    assert caption.startswith("Chat screenshot. Recognised text, corrected by hand (1 line(s)")
+    assert caption.startswith("Chat screenshot. Recognised text, corrected by hand (1 line;")
     assert "14:35 Liu: What for?" in caption
     assert "14:35 Me: What for?" not in caption
 

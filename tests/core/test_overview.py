@@ -248,7 +248,8 @@ def test_counterparts_group_handles_by_app_with_first_and_last_contact(journal: 
     assert xm.handles == [("wechat", ["xm_2024", "xm_backup"]), ("telegram", ["@xm"])]
     assert (xm.first.id, xm.last.id) == (ids["L01"], ids["L10"])  # type: ignore[union-attr]
     assert (xm.entries, xm.requests) == (10, 2)
-    assert xm.received == {"CNY": Decimal(12100)}
+    # money received, and the gifts' estimated value apart (12,100 together)
+    assert xm.received == {"CNY": Decimal(5600)} and xm.gifts == {"CNY": Decimal(6500)}
     assert xm.channels == ["Momo", "Telegram"]
 
 
@@ -451,3 +452,28 @@ def test_sign_markers_on_the_same_days_never_cover_one_another(journal: Any) -> 
             apart = (a.x + a.w <= b.x + 1e-6 or b.x + b.w <= a.x + 1e-6
                      or a.y + a.h <= b.y + 1e-6 or b.y + b.h <= a.y + 1e-6)
             assert apart, (a.what, b.what)
+
+
+
+def _zhang_paid_and_gave(journal: Any) -> None:
+    zhang = journal.add_person("张总")
+    journal.add_entry(EntryDraft(kind="payment", summary="he paid for the photos", persons=[zhang.id],
+                                 amount=Decimal(800), currency="CNY", method="wechat",
+                                 direction="received"))
+    journal.add_entry(EntryDraft(kind="gift", summary="he mailed me a phone", persons=[zhang.id],
+                                 item="phone", value=Decimal(3000), currency="CNY"))
+
+
+def test_the_people_box_counts_money_received_apart_from_the_gifts_value(journal: Any) -> None:
+    from journal.core.overview import overview_people
+    from journal.core.overview.texts import t
+
+    _zhang_paid_and_gave(journal)
+    data = overview_data(journal, "en")
+    for person in (overview_people(journal, "en")[0], data.counterparts[0]):
+        assert person.received == {"CNY": Decimal(800)}
+        assert person.gifts == {"CNY": Decimal(3000)}
+    # the picture's line adds both, and says so
+    assert data.received == {"CNY": Decimal(3800)}
+    assert t("overview.received", "en") == "money and gifts so far"
+    assert t("overview.received", "zh") == "累计钱款与礼物"

@@ -110,3 +110,16 @@ def test_spoken_and_relative_forms_are_understood(text: str, expected: tuple[int
 
 def test_spoken_form_can_be_approximate() -> None:
     assert parse_when("大约昨天下午3点", reference=_REF)[1] == "approximate"
+
+
+@pytest.mark.parametrize(("text", "day"), [("明天", "2024-03-06"), ("明天下午3点", "2024-03-06"),
+                                           ("后天", "2024-03-07"), ("tomorrow", "2024-03-06"),
+                                           ("Tomorrow 3pm", "2024-03-06")])
+def test_a_word_for_a_day_still_to_come_is_understood_and_refused_as_the_future(
+        text: str, day: str) -> None:
+    reference = datetime(2024, 3, 5, 12, 0).astimezone()
+    with pytest.raises(InputError) as err:
+        parse_when(text, reference=reference)
+    assert err.value.key == "error.future_day"
+    assert f"is a day still to come ({day})" in err.value.message("en")
+    assert f"是还没到的日子（{day}）" in err.value.message("zh")

@@ -258,3 +258,19 @@ def test_change_passphrase_form_error_goes_as_soon_as_a_field_is_changed(
     dlg.form_error.show_message("The journal could not be re-encrypted.")
     qtbot.mouseClick(dlg.delete_copies, Qt.MouseButton.LeftButton)
     assert not dlg.form_error.isVisible()
+
+
+@pytest.mark.parametrize(("repeat", "red"), [
+    ("shorty", ""), ("other", "The two passphrases differ")])
+def test_create_page_says_too_short_once_under_the_meter_and_names_a_mismatch_in_red(
+        window: Any, qtbot: Any, tmp_path: Path, repeat: str, red: str) -> None:
+    window.welcome.show_create()
+    page = window.welcome.create_page
+    page.location.setText(str(tmp_path / "mine.ijournal"))
+    page.passphrase.setText("shorty")
+    page.repeat.setText(repeat)
+    qtbot.mouseClick(page.submit, Qt.MouseButton.LeftButton)
+    assert "Too short: at least 8 characters." in page.strength.hint.text()
+    assert "at least 8 characters" not in page.error.text()
+    assert page.error.text().startswith(red) and page.error.isVisible() == bool(red)
+    assert window.journal is None and not (tmp_path / "mine.ijournal").exists()

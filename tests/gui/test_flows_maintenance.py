@@ -52,7 +52,7 @@ def test_change_passphrase_reencrypts_earlier_backups_and_says_so(
     _fill(dlg, passphrase, NEW, NEW)
     qtbot.mouseClick(dlg.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dlg.outcome), timeout=30000)
-    assert "1 earlier backup(s) of this journal were re-encrypted" in dlg.result_label.text()
+    assert "1 earlier backup of this journal was re-encrypted" in dlg.result_label.text()
     assert dlg.old.text() == dlg.new.text() == dlg.repeat.text() == ""
     assert _opens_with(journal.path, NEW)
     assert not _opens_with(journal.path, passphrase)
@@ -72,7 +72,7 @@ def test_change_passphrase_can_delete_earlier_backups_instead(
     qtbot.mouseClick(dlg.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dlg.outcome), timeout=30000)
     assert not copy.exists()
-    assert "1 earlier backup(s) of this journal were deleted." in dlg.result_label.text()
+    assert "1 earlier backup of this journal was deleted." in dlg.result_label.text()
 
 
 def test_change_passphrase_says_what_happened_in_chinese(

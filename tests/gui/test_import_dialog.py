@@ -77,7 +77,7 @@ def test_import_writes_entries_off_the_ui_thread(qtbot: Any, journal: Any, engli
     assert result is not None and not result.duplicate
     assert (result.messages, result.days, result.attachments) == (7, 3, 1)
     assert journal.count_entries() == 3
-    assert "7 message(s)" in dlg.done_label.text()
+    assert "7 messages" in dlg.done_label.text()
     assert dlg.parsed is not None and dlg.parsed.source_sha256 in dlg.done_label.text()
     entry = journal.get_entry(result.entry_ids[0])
     assert entry.person_names == ["Xiao Min"] and entry.channel == "WhatsApp"
@@ -153,14 +153,16 @@ def test_bad_file_shows_a_message_and_changes_nothing(qtbot: Any, journal: Any, 
     bad.write_text("Shopping list\nmilk\n", encoding="utf-8")
     dlg = open_preview(qtbot, journal, bad)
     assert dlg.pages.currentIndex() == dlg.PAGE_CHOOSE
-    assert "not a WhatsApp chat export" in dlg.choose_status.text()
+    # a plain text file is not taken for a WhatsApp export: its format is not recognised
+    assert "This file's format was not recognised" in dlg.choose_status.text()
+    assert "WhatsApp chat export" not in dlg.choose_status.text()
     assert dlg.parsed is None and state(journal) == before
     garbage = tmp_path / "photo.bin"
     garbage.write_bytes(bytes(range(256)) * 10)
     dialogs.set_next_file(str(garbage))
     dlg.choose_button.click()
     qtbot.waitUntil(lambda: not dlg.busy(), timeout=WAIT)
-    assert "does not look like a chat export" in dlg.choose_status.text()
+    assert "This file's format was not recognised" in dlg.choose_status.text()
 
 
 def test_file_vanishing_before_import_rolls_back(qtbot: Any, journal: Any, tmp_path: Path,
@@ -195,6 +197,27 @@ def test_dialog_in_chinese(qtbot: Any, journal: Any, qapp: Any) -> None:
         qtbot.waitUntil(lambda: dlg.parsed is not None, timeout=WAIT)
         assert "安卓" in dlg.chat_preview.format_label.text()
         assert "小敏" in dlg.chat_preview.senders_label.text() and "人物" in dlg.chat_preview.senders_label.text()
+    finally:
+        qtsetup.install_translators(qapp, "en")
+
+
+def test_a_chinese_chat_text_file_gets_the_not_recognised_message_in_chinese(
+        qtbot: Any, journal: Any, qapp: Any, tmp_path: Path) -> None:
+    from journal.gui import qtsetup
+    from journal.gui.importer.dialog import ImportDialog
+
+    chat = tmp_path / "微信聊天.txt"
+    chat.write_text("张总：帮我拍几张照片\n我：好的\n", encoding="utf-8")
+    qtsetup.install_translators(qapp, "zh")
+    try:
+        dlg = ImportDialog(journal)
+        qtbot.addWidget(dlg)
+        dialogs.set_next_file(str(chat))
+        dlg.choose_button.click()
+        qtbot.waitUntil(lambda: not dlg.busy() and bool(dlg.choose_status.text())
+                        and dlg.choose_status.text() != dlg.tr("Reading the file…"), timeout=WAIT)
+        assert dlg.choose_status.text().startswith("无法识别这个文件的格式。")
+        assert "WhatsApp 中" not in dlg.choose_status.text() and dlg.parsed is None
     finally:
         qtsetup.install_translators(qapp, "en")
 
@@ -285,3 +308,22 @@ def test_enter_in_a_later_step_never_imports_and_ctrl_enter_does(
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == dlg.PAGE_DONE, timeout=WAIT)
     assert state(journal)[0] > before[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_label_of_the_import_dialog_ends_an_ellipsis_with_a_full_stop(
+        qtbot: Any, journal: Any, qapp: Any, lang: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from journal.gui import qtsetup
+    from journal.gui.importer.dialog import ImportDialog
+
+    qtsetup.install_translators(qapp, lang)
+    try:
+        dlg = ImportDialog(journal)
+        qtbot.addWidget(dlg)
+        texts = [label.text() for label in dlg.findChildren(QLabel)]
+        assert any("Import screenshots…" in x or "导入截图…" in x for x in texts)
+        assert not any("…." in x or "…。" in x for x in texts)
+    finally:
+        qtsetup.install_translators(qapp, "en")

@@ -75,7 +75,7 @@ def test_bill_preview_ticks_transfer_counterparts_and_writes_nothing(qtbot: Any,
     assert preview.chosen() is None
     assert preview.table.rowCount() == 3
     assert [preview.table.item(r, 4).text() for r in range(3)] == ["2,000.00", "200.00", "100.00"]
-    assert preview.table_title.text() == "3 transaction(s) will be recorded as payments:"
+    assert preview.table_title.text() == "3 transactions will be recorded as payments:"
     assert dlg.import_button.isEnabled()
     assert state(journal) == before
 

@@ -132,7 +132,7 @@ def test_people_show_handles_grouped_by_app_and_first_and_last_contact(
     assert "Telegram: @harbour_xm" in details
     assert "first contact 2024-03-01, last 2024-03-28" in details
     assert "10 entries, 2 requests" in details
-    assert "received 12,100 CNY" in details
+    assert "money received 5,600 CNY" in details and "gifts worth 6,500 CNY" in details
 
 
 def test_copy_hands_the_narrative_to_the_clipboard_guard(view: OverviewView, journal: Any,
@@ -238,7 +238,7 @@ def test_large_journal_people_come_from_a_thread_after_the_picture(
     names = [c.name.text() for c in view.cards]
     assert names == ["Xiao Min"] and len(view.data.counterparts) == 1
     details = view.cards[0].details.text().split("\n")
-    assert "WeChat: xm_sea_2024" in details and "received 12,100 CNY" in details
+    assert "WeChat: xm_sea_2024" in details and "money received 5,600 CNY" in details
     view.set_signs([])  # the picture made again keeps the people read before
     assert [c.name for c in view.data.counterparts] == ["Xiao Min"]
     assert [c.name.text() for c in view.cards] == names
@@ -257,3 +257,25 @@ def test_people_read_after_locking_are_dropped(
     view.set_journal(None)
     view._on_people(generation, late)  # what a thread finishing now delivers
     assert view.cards == [] and not view.people_empty.isVisibleTo(view)
+
+
+@pytest.mark.parametrize(("lang", "money", "gifts"), [
+    ("en", "money received 800 CNY", "gifts worth 3,000 CNY"),
+    ("zh", "收到钱款800 CNY", "礼物价值3,000 CNY")])
+def test_the_people_box_names_money_received_and_the_gifts_value_apart(
+        gui_app: Any, journal: Any, lang: str, money: str, gifts: str) -> None:
+    from decimal import Decimal
+
+    from journal.core.models import EntryDraft
+    from journal.core.overview import overview_people
+    from journal.gui.overview.view import person_lines
+
+    zhang = journal.add_person("张总")
+    journal.add_entry(EntryDraft(kind="payment", summary="paid", persons=[zhang.id],
+                                 amount=Decimal(800), currency="CNY", method="wechat",
+                                 direction="received"))
+    journal.add_entry(EntryDraft(kind="gift", summary="a phone", persons=[zhang.id],
+                                 item="phone", value=Decimal(3000), currency="CNY"))
+    lines = person_lines(overview_people(journal, lang)[0], lang)
+    assert money in lines and gifts in lines
+    assert not any("3,800" in line for line in lines)

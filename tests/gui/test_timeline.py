@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from conftest import add_sample
 from PySide6.QtCore import Qt
 
+from journal.core.models import EntryDraft
 from journal.gui.timeline.model import COL_AMOUNT, COL_KIND, COL_PERSONS, COL_SUMMARY, COL_WHEN
 
 
@@ -242,3 +244,31 @@ def test_on_an_800_by_600_window_the_detail_pane_goes_under_the_list_and_the_sum
     assert not timeline.detail.is_empty() and timeline.detail.isVisible()
     open_window.resize(1366, 768)
     qtbot.waitUntil(lambda: timeline.splitter.orientation() == Qt.Orientation.Horizontal)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("width", "height"), [(1200, 760), (1366, 768)])
+def test_on_a_laptop_window_the_summary_column_is_wide_and_the_amount_whole_without_scrolling(
+        open_window: Any, journal: Any, qtbot: Any, lang: str, width: int, height: int) -> None:
+    open_window.set_language(lang)
+    add_sample(journal)
+    journal.add_entry(EntryDraft(kind="payment", summary="He paid for the harbour photos",
+                                 amount=Decimal("1500.00"), currency="CNY", method="wechat",
+                                 direction="received"))
+    timeline = open_window.views["timeline"]
+    timeline.refresh()
+    open_window.resize(width, height)
+    qtbot.waitUntil(lambda: timeline.width() > 900)
+    table = timeline.table
+    qtbot.waitUntil(lambda: table.columnWidth(COL_SUMMARY) >= 240)
+    assert timeline.splitter.orientation() == Qt.Orientation.Horizontal
+    # the list, where the summaries are read, gets most of the width
+    assert timeline.list_stack.width() > timeline.detail.width() * 3 // 2
+    assert table.horizontalScrollBar().maximum() == 0
+    fm = table.fontMetrics()
+    amounts = [table.model().index(r, COL_AMOUNT).data() for r in range(table.model().rowCount())]
+    widest = max(fm.horizontalAdvance(a) for a in amounts if a)
+    assert "1,500.00 CNY" in amounts
+    assert table.columnWidth(COL_AMOUNT) >= widest + 8
+    assert table.columnViewportPosition(COL_AMOUNT) + table.columnWidth(COL_AMOUNT) \
+        <= table.viewport().width()

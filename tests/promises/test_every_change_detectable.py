@@ -119,7 +119,8 @@ def test_expect_head_of_an_earlier_report_passes_and_counts_later_records(
     monkeypatch.setenv("JOURNAL_PASSPHRASE", PASS)
     code, out, _err = _cli(capsys, path, "verify", "--expect-head", head)
     assert code == 0
-    assert f"record {seq} of this chain; {after} record(s) were added after it" in out
+    words = "record was" if after == 1 else "records were"
+    assert f"record {seq} of this chain; {after} {words} added after it" in out
     code, out, _err = _cli(capsys, path, "verify", "--json", "--expect-head", head.upper())
     result = json.loads(out)
     assert code == 0 and result["expected_seq"] == seq and result["records_after"] == after
@@ -240,8 +241,8 @@ def test_rekey_leaves_no_backup_that_opens_with_the_old_passphrase(
                 Journal.open(copy, PASS)
             with Journal.open(copy, NEW_PASS) as b:
                 assert b.verify().ok
-    assert ("2 earlier backup(s) of this journal were deleted" if delete
-            else "2 earlier backup(s) of this journal were re-encrypted") in out
+    assert ("2 earlier backups of this journal were deleted" if delete
+            else "2 earlier backups of this journal were re-encrypted") in out
     Journal.open(stranger, PASS).close()
 
 

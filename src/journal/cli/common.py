@@ -91,6 +91,8 @@ def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
     path = _journal_path(args)
     from journal.core import crypto
 
+    if not path.exists() and not path.is_symlink():  # no journal here yet: how to make one
+        raise InputError("cli.no_journal", path=str(path))
     crypto.read_header(path)  # a missing or foreign file is reported before asking a passphrase
     key = Journal.derive(path, _passphrase(args, lang))
     journal = Journal.open_with_key(path, key, mode=WRITE if write else READ,

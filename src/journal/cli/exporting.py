@@ -45,8 +45,10 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
     else:
         with _open(args, lang, write=False) as j:
             text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
+        if not text.endswith("\n"):  # a text file ends its last line (cat, editors, diff)
+            text += "\n"
         if to_stdout:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.write(text)
             sys.stdout.flush()
             return EXIT_OK
         from journal.core.fileout import write_text_atomic

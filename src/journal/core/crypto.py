@@ -79,7 +79,9 @@ def make_header(params: KdfParams, random_bytes: bytes | None = None) -> bytes:
 
 def parse_header(header: bytes) -> KdfParams:
     """Return the KDF parameters of a journal header, or raise :class:`NotAJournalError`."""
-    if len(header) < HEADER_SIZE or header[:2] != MAGIC or header[2] != FORMAT_VERSION:
+    if len(header) < len(MAGIC) or header[:2] != MAGIC:  # some other file: no journal header
+        raise NotAJournalError("error.not_a_journal_file")
+    if len(header) < HEADER_SIZE or header[2] != FORMAT_VERSION:
         raise NotAJournalError()
     if hashlib.sha256(header[:14]).digest()[:2] != header[14:16]:
         raise NotAJournalError()
@@ -95,11 +97,28 @@ def read_header(path: os.PathLike[str] | str) -> bytes:
     except FileNotFoundError:
         raise InputError("error.file_missing", path=str(path)) from None
     except IsADirectoryError:
-        raise NotAJournalError() from None
+        raise NotAJournalError("error.not_a_journal_file") from None
     except PermissionError:
         raise InputError("error.file_unreadable", path=str(path)) from None
-    parse_header(header)
+    try:
+        parse_header(header)
+    except NotAJournalError as exc:
+        if exc.key == "error.not_a_journal_file" and _whole_pages(path):
+            # no journal header, but the shape of one (whole encrypted pages): a journal whose
+            # first bytes were damaged, more likely than some other file
+            raise NotAJournalError() from None
+        raise
     return header
+
+
+def _whole_pages(path: os.PathLike[str] | str) -> bool:
+    from journal.core.pagecheck import PAGE_SIZE
+
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return False
+    return size >= PAGE_SIZE and size % PAGE_SIZE == 0
 
 
 def derive_key(passphrase: str, header: bytes) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import string
 
 LANGS = ("en", "zh")
 
@@ -28,12 +29,18 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "密码不正确。日志没有任何改动，请重试。",
     },
     "error.not_a_journal": {
-        "en": "This file is not an Incident Journal, or it is damaged. It was not changed. "
+        "en": "This journal file is damaged and cannot be opened. It was not changed. "
         "Open a backup copy instead.",
-        "zh": "这个文件不是事件日志，或者已经损坏。文件没有被改动。请改为打开一份备份。",
+        "zh": "这个日志文件已损坏，无法打开。文件没有被改动。请改为打开一份备份。",
+    },
+    "error.not_a_journal_file": {
+        "en": "This file is not an Incident Journal file, so it was not opened (and not changed). "
+        "Check that you chose the right file: a journal's name usually ends in .ijournal.",
+        "zh": "这个文件不是事件日志文件，因此没有打开（也没有改动）。请检查是否选对了文件："
+        "日志文件名通常以 .ijournal 结尾。",
     },
     "error.damaged": {
-        "en": "The journal file is damaged: {n} part(s) of it fail their check. It was not changed. "
+        "en": "The journal file is damaged: {n} {n:part of it fails its|parts of it fail their} check. It was not changed. "
         "Restore the most recent backup.",
         "zh": "日志文件已损坏：有 {n} 处未通过校验。文件没有被改动。请恢复最近的一份备份。",
     },
@@ -69,6 +76,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{text}” is not a date this app understands. Write it like 2024-03-05, "
               "2024-03-05 14:30, yesterday 3pm or last Tuesday.",
         "zh": "无法理解日期“{text}”。请写成 2024-03-05、2024-03-05 14:30、昨天下午3点或上周二这样的形式。",
+    },
+    "error.future_day": {
+        "en": "“{text}” is a day still to come ({date}). An entry records what has already "
+              "happened: give the day it happened, like today 3pm, yesterday or 2024-03-05.",
+        "zh": "“{text}”是还没到的日子（{date}）。记录写的是已经发生的事：请写出事情发生的日子，"
+              "例如今天下午3点、昨天或 2024-03-05。",
     },
     "error.bad_amount": {
         "en": "“{text}” is not an amount. Write a positive number such as 500 or 1200.50.",
@@ -174,9 +187,29 @@ def message(key: str, lang: str = "en", **params: object) -> str:
     params = {k: ((v.zh if lang == "zh" else v.en) if isinstance(v, Bilingual) else v)
               for k, v in params.items()}
     try:
-        return text.format(**params)
+        return fill(text, **params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus English number words: ``{n:file|files}`` gives "file" when n is 1
+    (or "1"), else "files", so a message reads "{n} {n:file|files}"."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if str(value).strip() in ("1", "-1") else many
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(text: str, /, **params: object) -> str:
+    """``text.format(**params)`` that also understands the singular|plural words of
+    :class:`_Formatter` (for the window's translated templates too)."""
+    return str(_FORMATTER.vformat(text, (), params))
 
 
 def template(key: str, lang: str = "en") -> str:

@@ -23,15 +23,15 @@ if TYPE_CHECKING:
 i18n.register({
     "rekey.done": {"en": "The passphrase was changed. Only the new passphrase opens the journal now.",
                    "zh": "密码已更改。现在只有新密码能打开这个日志。"},
-    "rekey.reencrypted": {"en": "{n} earlier backup(s) of this journal were re-encrypted: the old "
+    "rekey.reencrypted": {"en": "{n} earlier {n:backup|backups} of this journal {n:was|were} re-encrypted: the old "
                                 "passphrase no longer opens them.",
                           "zh": "这个日志的 {n} 个旧备份已重新加密：旧密码已打不开它们。"},
-    "rekey.deleted": {"en": "{n} earlier backup(s) of this journal were deleted.",
+    "rekey.deleted": {"en": "{n} earlier {n:backup|backups} of this journal {n:was|were} deleted.",
                       "zh": "这个日志的 {n} 个旧备份已删除。"},
     "rekey.no_copies": {"en": "No earlier backups of this journal were found.",
                         "zh": "没有找到这个日志的旧备份。"},
-    "rekey.failed": {"en": "{n} earlier backup(s) could not be changed and still open with the old "
-                           "passphrase: {paths}. Delete them yourself.",
+    "rekey.failed": {"en": "{n} earlier {n:backup|backups} could not be changed and still {n:opens|open} with "
+                           "the old passphrase: {paths}. Delete them yourself.",
                      "zh": "有 {n} 个旧备份无法处理，旧密码仍能打开它们：{paths}。请自己删除这些文件。"},
     "rekey.same": {"en": "The new passphrase is the same as the current one. Choose a different one.",
                    "zh": "新密码和当前密码相同。请换一个不同的密码。"},

@@ -105,6 +105,9 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
              "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
 _RELATIVE_DAYS = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0,
                   "今晚": 0, "yesterday": -1, "today": 0, "tonight": 0}
+# words that can only mean a day still to come: understood, and refused as such
+_FUTURE_DAYS = {"大后天": 3, "后天": 2, "明天": 1, "明日": 1, "明晚": 1, "day after tomorrow": 2,
+                "the day after tomorrow": 2, "tomorrow": 1}
 # time-of-day words: (word, hours added to 1-11, hour meant by 12)
 _DAY_PARTS_ZH = (("凌晨", 0, 0), ("早上", 0, 12), ("早晨", 0, 12), ("上午", 0, 12), ("中午", 12, 12),
                  ("下午", 12, 12), ("傍晚", 12, 12), ("晚上", 12, 0), ("夜里", 12, 0),
@@ -168,6 +171,10 @@ def _spoken(body: str, reference: datetime, field: str, raw: str) -> tuple[datet
     text = body.strip()
     lowered = text.lower()
     ref_day = reference.astimezone().date()
+    for word, offset in sorted(_FUTURE_DAYS.items(), key=lambda kv: -len(kv[0])):
+        if lowered.startswith(word):
+            raise InputError("error.future_day", field=field, text=raw,
+                             date=(ref_day + timedelta(days=offset)).isoformat())
     day: date | None = None
     rest = text
     for word, offset in sorted(_RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):

@@ -20,9 +20,10 @@ i18n.register({
                          "help. First problem found: {first}",
                    "zh": "这个文件中有内容与当初记录的不一致。请保持文件原样，不要再修改，"
                          "然后恢复一个备份或向他人求助。发现的第一个问题：{first}。"},
-    "verify.checked": {"en": "Checked: every page of the file, the audit chain ({records} records), "
-                             "every entry, person and attachment ({attachments} attachments), "
-                             "{revisions} saved revisions and the search index.",
+    "verify.checked": {"en": "Checked: every page of the file, the audit chain ({records} "
+                             "{records:record|records}), every entry, person and attachment "
+                             "({attachments} {attachments:attachment|attachments}), {revisions} "
+                             "saved {revisions:revision|revisions} and the search index.",
                        "zh": "已检查：文件的每一页、审计链（{records} 条记录）、每条记录、每个人物和附件"
                              "（{attachments} 个附件）、{revisions} 个历史版本以及搜索索引。"},
     "verify.not_covered": {"en": "Not covered: unsaved editor drafts and the app's settings (they "
@@ -97,14 +98,14 @@ i18n.register({
         "en": "the search index of person {id} was changed outside the app",
         "zh": "人物 {id} 的搜索索引在本软件之外被改动过"},
     "verify.problem.index_person_extra": {
-        "en": "the search index holds {n} person row(s) of no person",
+        "en": "the search index holds {n} person {n:row|rows} of no person",
         "zh": "搜索索引中有 {n} 行不属于任何人物"},
     "verify.problem.index_entry_lost": {"en": "the search index has lost entry {id}",
                                         "zh": "搜索索引中缺少记录 {id}"},
     "verify.problem.index_entry_changed": {
         "en": "the search index of entry {id} was changed outside the app",
         "zh": "记录 {id} 的搜索索引在本软件之外被改动过"},
-    "verify.problem.index_entry_extra": {"en": "the search index holds {n} row(s) of no entry",
+    "verify.problem.index_entry_extra": {"en": "the search index holds {n} {n:row|rows} of no entry",
                                          "zh": "搜索索引中有 {n} 行不属于任何记录"},
     "verify.problem.key_removed": {"en": "the signing key was removed from the journal",
                                    "zh": "签名密钥已从日志中被删除"},

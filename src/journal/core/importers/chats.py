@@ -42,11 +42,11 @@ MAX_SUMMARY_TEXT = 120
 
 register({
     "import.summary": {
-        "en": "{app} chat with {names}: {n} messages",
+        "en": "{app} chat with {names}: {n} {n:message|messages}",
         "zh": "与 {names} 的 {app} 聊天：{n} 条消息",
     },
     "import.summary_plain": {
-        "en": "Chat with {names}: {n} messages",
+        "en": "Chat with {names}: {n} {n:message|messages}",
         "zh": "与 {names} 的聊天：{n} 条消息",
     },
     "import.summary_nobody": {"en": "nobody else", "zh": "（无其他人）"},

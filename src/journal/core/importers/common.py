@@ -101,11 +101,18 @@ register({
         "或另存为 UTF-8 编码。日志中没有添加任何内容。",
     },
     "import.unrecognised": {
-        "en": "“{name}” is not an export this app recognises. Choose the format yourself "
-        "(telegram, whatsapp, csv, qq, wechat, email, wechatpay or alipay). "
-        "Nothing was added to the journal.",
-        "zh": "无法识别“{name}”是哪种导出文件。请自己选择格式（telegram、whatsapp、csv、qq、wechat、"
-        "email、wechatpay 或 alipay）。日志中没有添加任何内容。",
+        "en": "The format of “{name}” was not recognised, so nothing was added to the journal. "
+        "These formats work: WeChat (exported with a WeChat export tool as .csv, .txt or .html), "
+        "QQ (.txt or .json), Telegram, WhatsApp, a CSV table with date, person and text columns, "
+        "e-mail (.eml or .mbox), WeChat Pay and Alipay bills. Choose the format yourself: in the "
+        "import window's Format list, or on the command line with its name instead of auto "
+        "(wechat, qq, telegram, whatsapp, csv, email, wechatpay or alipay), for example "
+        "“journal-cli import qq FILE”.",
+        "zh": "无法识别“{name}”的格式，日志中没有添加任何内容。可以导入的格式有：微信（用微信导出工具导出的 "
+        ".csv、.txt 或 .html）、QQ（.txt 或 .json）、Telegram、WhatsApp、含日期、人物和内容列的 CSV "
+        "表格、电子邮件（.eml 或 .mbox）、微信支付账单和支付宝账单。请自己选择格式：在导入窗口的"
+        "“格式”列表中选择，或在命令行中用格式名代替 auto（wechat、qq、telegram、whatsapp、csv、"
+        "email、wechatpay 或 alipay），例如“journal-cli import qq 文件”。",
     },
     "import.no_messages": {
         "en": "“{name}” contains no messages. Nothing was added to the journal.",
@@ -144,20 +151,21 @@ register({
         "zh": "文件中有些日期是日在前，有些是月在前；已按 {order} 读取。文件可能被编辑过。",
     },
     "import.warn.skipped": {
-        "en": "{n} unreadable item(s) in the file were skipped.",
+        "en": "{n} unreadable {n:item|items} in the file {n:was|were} skipped.",
         "zh": "文件中有 {n} 项无法读取，已跳过。",
     },
     "import.warn.media_missing": {
-        "en": "{n} photo(s) or file(s) were not included in the export; only a note is kept.",
+        "en": "{n} {n:photo or file was|photos or files were} not included in the export; only a note "
+        "is kept.",
         "zh": "有 {n} 张照片或文件没有包含在导出中；只保留了一条说明。",
     },
     "import.warn.media_too_large": {
-        "en": "{n} file(s) over {limit_mb} MB were not attached; only a note is kept.",
+        "en": "{n} {n:file|files} over {limit_mb} MB {n:was|were} not attached; only a note is kept.",
         "zh": "有 {n} 个超过 {limit_mb} MB 的文件没有作为附件保存；只保留了一条说明。",
     },
     "import.warn.bad_lines": {
-        "en": "{n} line(s) that looked like a new message had an impossible date and were kept as "
-        "part of the message before.",
+        "en": "{n} {n:line that looked|lines that looked} like a new message had an impossible date and "
+        "{n:was|were} kept as part of the message before.",
         "zh": "有 {n} 行看起来像新消息但日期不存在，已作为前一条消息的一部分保留。",
     },
     "import.format.telegram_chat": {
@@ -165,7 +173,7 @@ register({
         "zh": "Telegram 桌面版导出（单个聊天，JSON）",
     },
     "import.format.telegram_account": {
-        "en": "Telegram Desktop export (whole account, {n} chats, JSON)",
+        "en": "Telegram Desktop export (whole account, {n} {n:chat|chats}, JSON)",
         "zh": "Telegram 桌面版导出（整个账号，{n} 个聊天，JSON）",
     },
     "import.format.whatsapp_android": {
@@ -541,6 +549,16 @@ def _zip_has_telegram_pages(path: Path) -> bool:
         return False
 
 
+def _looks_like_whatsapp(lines: list[str]) -> bool:
+    """Whether the first lines begin like a WhatsApp export: a message header ("12/03/2024, 20:15
+    - Name: …" or "[12/03/2024, 20:15:03] Name: …") on the first line that is not empty. A
+    text file that only starts with a date, or any other .txt, is not taken for one."""
+    from .whatsapp import BRACKET_RE, DASH_RE
+
+    first = next((ln for ln in lines if ln), "")
+    return bool(BRACKET_RE.match(first) or DASH_RE.match(first))
+
+
 def detect_kind(path: Path | str) -> str | None:
     """Guess the kind of export (one of APPS) from its first bytes and name; None = unknown."""
     p = Path(path)
@@ -579,9 +597,7 @@ def detect_kind(path: Path | str) -> str | None:
         return "csv"
     if re.match(r"^.+ \(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(:\d{2})?\)[:：]", first):
         return "wechat"
-    if re.match(r"^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", first):
-        return "whatsapp"
-    if suffix == ".txt":
+    if _looks_like_whatsapp(lines):
         return "whatsapp"
     if suffix == ".json":
         return "telegram"

@@ -46,7 +46,7 @@ register({
         "然后选择该文件。日志中没有添加任何内容。",
     },
     "import.format.eml": {"en": "E-mail message (.eml)", "zh": "电子邮件（.eml）"},
-    "import.format.mbox": {"en": "Mailbox (.mbox, {n} messages)", "zh": "邮箱文件（.mbox，{n} 封邮件）"},
+    "import.format.mbox": {"en": "Mailbox (.mbox, {n} {n:message|messages})", "zh": "邮箱文件（.mbox，{n} 封邮件）"},
     "import.mail.subject": {"en": "Subject: {subject}", "zh": "主题：{subject}"},
     "import.mail.to": {"en": "To: {to}", "zh": "收件人：{to}"},
     "import.mail.attachment": {"en": "attachment {name}", "zh": "附件 {name}"},

@@ -59,7 +59,7 @@ register({
         "文件，或使用 QQChatExporter 导出的 JSON 文件。日志中没有添加任何内容。",
     },
     "import.format.qq_txt": {
-        "en": "QQ message manager export (text, {n} conversation(s))",
+        "en": "QQ message manager export (text, {n} {n:conversation|conversations})",
         "zh": "QQ 消息管理器导出（文本，{n} 个会话）",
     },
     "import.format.qq_json": {

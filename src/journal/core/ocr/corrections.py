@@ -58,12 +58,12 @@ register({
     "ocr.what_sender": {"en": "speaker", "zh": "说话人"},
     "ocr.what_text": {"en": "text", "zh": "文字"},
     "ocr.corrected_note": {
-        "en": "Corrected by hand: {n} line(s); what was read from the picture stays in the "
+        "en": "Corrected by hand: {n} {n:line|lines}; what was read from the picture stays in the "
         "history.",
         "zh": "已手动更正：{n} 行；从图片中识别出的原文保留在历史记录中。",
     },
     "ocr.caption_corrected": {
-        "en": "Chat screenshot. Recognised text, corrected by hand ({n} line(s); check it "
+        "en": "Chat screenshot. Recognised text, corrected by hand ({n} {n:line|lines}; check it "
         "against the picture):",
         "zh": "聊天截图。识别出的文字，已手动更正（{n} 行，请与图片核对）：",
     },

@@ -62,11 +62,11 @@ register({
         "zh": "聊天截图。识别出的文字（由电脑识别，请与图片核对）：",
     },
     "ocr.summary": {
-        "en": "Chat screenshots with {name}: {n} messages",
+        "en": "Chat screenshots with {name}: {n} {n:message|messages}",
         "zh": "与 {name} 的聊天截图：{n} 条消息",
     },
     "ocr.transcript_note": {
-        "en": "Recognised from {pictures} screenshot(s); {source}.",
+        "en": "Recognised from {pictures} {pictures:screenshot|screenshots}; {source}.",
         "zh": "识别自 {pictures} 张截图；{source}。",
     },
 })

@@ -131,7 +131,8 @@ def overview_data(journal: Any, lang: str = "en", selection: ReportOptions | Non
     channels = [ChannelSwitch(name, ref(eid), is_overseas_channel(name), n == 0)
                 for n, (_utc, name, eid) in enumerate(sorted(read.channels.values()))]
 
-    persons = counterparts(journal, f, lang, ref, read.person_money) if people else []
+    persons = counterparts(journal, f, lang, ref, read.person_money, read.person_gifts) \
+        if people else []
     marks, pending = sign_marks(journal, lang, signs, total, f, read.escalation, ref)
     refs.fill(journal)
     marks.sort(key=lambda m: (m.entry.when, m.sign_id))

@@ -91,8 +91,9 @@ class Counterpart:
     last: EntryRef | None
     entries: int
     requests: int
-    received: dict[str, Decimal]  # payments received and gifts from them, per currency
+    received: dict[str, Decimal]  # money (payments) received from them, per currency
     trusted: bool = False  # family, a teacher or counsellor (listed after the other side)
+    gifts: dict[str, Decimal] = field(default_factory=dict)  # gifts' estimated value, per currency
 
 
 @dataclass

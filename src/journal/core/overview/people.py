@@ -15,7 +15,8 @@ from journal.core.overview.reading import person_money_aggregated
 
 
 def counterparts(journal: Any, f: Selection, lang: str, ref: RefMaker,
-                  money: dict[str, dict[str, Decimal]] | None = None) -> list[Counterpart]:
+                  money: dict[str, dict[str, Decimal]] | None = None,
+                  gifts: dict[str, dict[str, Decimal]] | None = None) -> list[Counterpart]:
     """Each person in the selected entries (the other side first: not family, not a teacher).
     Read from entry_persons joined to the (id, time, kind, channel) index: no entry rows."""
     from journal.core.signs import rules
@@ -56,12 +57,14 @@ def counterparts(journal: Any, f: Selection, lang: str, ref: RefMaker,
         claim_parts = [x for x in (p.role, p.organisation) if x]
         claims = ("，".join(claim_parts) if lang == "zh" else ", ".join(claim_parts))
         sums = money.get(pid, {})
+        valued = (gifts or {}).get(pid, {})
         last = lasts.get(pid)
         out.append(Counterpart(
             pid, p.name, claims, list(grouped.items()),
             [n for _u, n in sorted(channels.get(pid, []))], ref(row[3]),
             ref(last) if last else None, int(row[0]), int(row[1]),
-            {c: sums[c] for c in order_currencies(sums)}, pid in trusted))
+            {c: sums[c] for c in order_currencies(sums)}, pid in trusted,
+            {c: valued[c] for c in order_currencies(valued)}))
     out.sort(key=lambda c: (c.trusted, stats[c.id][2]))
     return out
 
@@ -74,8 +77,9 @@ def overview_people(journal: Any, lang: str = "en") -> list[Counterpart]:
     f = Selection(None)
     refs = Refs()
     money: dict[str, dict[str, Decimal]] = {}
+    gifts: dict[str, dict[str, Decimal]] = {}
     if journal.overview_aggregates_current():
-        person_money_aggregated(journal, money)
+        person_money_aggregated(journal, money, gifts)
     else:
         sql = ("SELECT e.kind, e.amount, e.value, e.currency, (SELECT group_concat(ep.person_id, "
                "' ') FROM entry_persons ep WHERE ep.entry_id = e.id) FROM entries e"
@@ -83,7 +87,8 @@ def overview_people(journal: Any, lang: str = "en") -> list[Counterpart]:
         for kind, amount, value, currency, pids in query.rows(journal, sql, f.params):
             amt = decimal(amount if kind == "payment" else value)
             if amt is not None:
-                add_money(money, (pids or "").split(), (currency or "CNY").upper(), amt)
-    persons = counterparts(journal, f, lang, refs.ref, money)
+                add_money(gifts if kind == "gift" else money, (pids or "").split(),
+                          (currency or "CNY").upper(), amt)
+    persons = counterparts(journal, f, lang, refs.ref, money, gifts)
     refs.fill(journal)
     return persons

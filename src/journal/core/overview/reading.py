@@ -28,7 +28,8 @@ class Read:
         self.first_at: dict[tuple[date, str], tuple[str, int]] = {}
         self.escalation: list[tuple[int, EntryRef]] = []
         self.money: dict[date, dict[str, Decimal]] = {}
-        self.person_money: dict[str, dict[str, Decimal]] = {}
+        self.person_money: dict[str, dict[str, Decimal]] = {}  # payments received
+        self.person_gifts: dict[str, dict[str, Decimal]] = {}  # gifts' estimated value
         self.channels: dict[str, tuple[str, str, str]] = {}  # normalised -> (time, channel, id)
 
     def count(self, kind: str, g: str, n: int, first_utc: str, first_seq: int, eid: str) -> None:
@@ -91,15 +92,18 @@ def read_aggregates(journal: Any, group: int, read: Read, money_of_persons: bool
                                             "FROM overview_channels"):
         read.channel(channel, utc, eid)
     if money_of_persons:
-        person_money_aggregated(journal, read.person_money)
+        person_money_aggregated(journal, read.person_money, read.person_gifts)
 
 
-def person_money_aggregated(journal: Any, money: dict[str, dict[str, Decimal]]) -> None:
-    for pid, cur, amounts in query.rows(
-            journal, "SELECT ep.person_id, f.currency, group_concat(f.amount, ' ') "
+def person_money_aggregated(journal: Any, money: dict[str, dict[str, Decimal]],
+                            gifts: dict[str, dict[str, Decimal]]) -> None:
+    """Per person and currency: money received into ``money``, gifts' value into ``gifts``."""
+    for pid, kind, cur, amounts in query.rows(
+            journal, "SELECT ep.person_id, f.kind, f.currency, group_concat(f.amount, ' ') "
                      "FROM overview_facts f JOIN entry_persons ep ON ep.entry_id = f.entry_id "
-                     "WHERE f.currency IS NOT NULL GROUP BY ep.person_id, f.currency"):
-        add_money(money, [pid], cur, sum((Decimal(x) for x in amounts.split()), Decimal(0)))
+                     "WHERE f.currency IS NOT NULL GROUP BY ep.person_id, f.kind, f.currency"):
+        add_money(gifts if kind == "gift" else money, [pid], cur,
+                  sum((Decimal(x) for x in amounts.split()), Decimal(0)))
 
 
 def read_entries(journal: Any, f: Selection, group: int, read: Read) -> None:
@@ -138,7 +142,8 @@ def read_entries(journal: Any, f: Selection, group: int, read: Read) -> None:
             continue
         cur = (currency or "CNY").upper()
         read.received(utc, cur, amt)
-        add_money(read.person_money, (pids or "").split(), cur, amt)
+        add_money(read.person_gifts if kind == "gift" else read.person_money,
+                  (pids or "").split(), cur, amt)
 
     # Channels: the first entry on each app, from the (id, time, kind, channel) index.
     sql = ("SELECT e.channel, min(e.occurred_utc), e.id FROM entries e INDEXED BY "

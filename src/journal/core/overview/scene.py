@@ -239,6 +239,8 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     label_w = max(label_w, font * 5)
     right_w = max((measure(short_amount(a, c), small) for c, a in data.received.items()),
                   default=0.0) + pad * 1.5
+    if data.received:  # room for the words under the amounts ("money and gifts so far")
+        right_w = max(right_w, measure(t("overview.received", lang), small * 0.85) + pad * 1.5)
     right_w = max(right_w, font * 3)
     x0, x1 = pad + label_w, width - right_w
     lanes_top = pad * 0.5 + top_h

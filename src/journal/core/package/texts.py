@@ -35,7 +35,8 @@ i18n.register({
         "zh": "证据包大约有 {size}。",
     },
     "package.exported": {
-        "en": "Wrote the evidence package {path}: {entries} entries, {files} original files, "
+        "en": "Wrote the evidence package {path}: {entries} {entries:entry|entries}, {files} original "
+              "{files:file|files}, "
               "{size}.\nSigning key fingerprint: {fingerprint}",
         "zh": "已写入证据包 {path}：{entries} 条记录，{files} 个原始文件，{size}。\n签名密钥指纹：{fingerprint}",
     },
@@ -44,14 +45,14 @@ i18n.register({
         "zh": "这是遮盖副本：没有包含原始文件。",
     },
     "package.verify_ok": {
-        "en": "The package is unchanged: {files} files match, nothing is missing or added, and "
+        "en": "The package is unchanged: {files} {files:file matches|files match}, nothing is missing or added, and "
               "the signature holds.\nSigning key fingerprint: {fingerprint}\n"
-              "Audit chain head: {head} ({records} records)",
+              "Audit chain head: {head} ({records} {records:record|records})",
         "zh": "证据包没有被改动：{files} 个文件全部相符，没有缺少或多出的文件，签名有效。\n"
               "签名密钥指纹：{fingerprint}\n审计链末端哈希值：{head}（共 {records} 条记录）",
     },
     "package.verify_bad": {
-        "en": "The package check FAILED ({n} problem(s)). Do not rely on this package; ask for "
+        "en": "The package check FAILED ({n} {n:problem|problems}). Do not rely on this package; ask for "
               "a new copy.",
         "zh": "证据包检查未通过（{n} 个问题）。请不要依赖这份证据包，请索取一份新的副本。",
     },

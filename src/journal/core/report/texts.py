@@ -298,7 +298,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "report.text.who": {"en": "Who", "zh": "对方"},
     "report.text.since": {
-        "en": "Contact from {first} to {last} ({n} recorded events).",
+        "en": "Contact from {first} to {last} ({n} recorded {n:event|events}).",
         "zh": "接触时间：{first} 至 {last}（共记录 {n} 件事）。",
     },
     "report.text.nothing": {"en": "Nothing has been recorded yet.", "zh": "还没有任何记录。"},
@@ -306,7 +306,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report.text.paid": {"en": "Money and gifts", "zh": "金钱与礼物"},
     "report.text.signs": {"en": "Warning signs noticed", "zh": "发现的警示信号"},
     "report.text.evidence": {
-        "en": "I have kept the evidence ({entries} entries, {files} files such as screenshots) "
+        "en": "I have kept the evidence ({entries} {entries:entry|entries}, {files} {files:file|files} such as screenshots) "
         "in an encrypted journal and can provide a full PDF report.",
         "zh": "我已把证据（共 {entries} 条记录、{files} 个截图等文件）保存在加密日志中，并可提供完整的 PDF 报告。",
     },

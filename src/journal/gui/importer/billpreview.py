@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import i18n
 from journal.core.importers.bills import ParsedBill, select_rows
 from journal.core.money import format_amount
 from journal.core.timeparse import show_when
@@ -97,9 +98,9 @@ class BillPreview(QWidget):
         self.file_label.setText(bill.source_path.name if bill.source_path else "")
         self.format_label.setText(bill.format_text(lang))
         self.account_label.setText(bill.account or self.tr("(not given in the bill)"))
-        self.count_label.setText(self.tr("%1 transaction(s) with %2 counterpart(s)")
-                                 .replace("%1", str(len(bill.rows)))
-                                 .replace("%2", str(len(bill.counterparts))))
+        self.count_label.setText(i18n.fill(
+            self.tr("{n} {n:transaction|transactions} with {m} {m:counterpart|counterparts}"),
+            n=len(bill.rows), m=len(bill.counterparts)))
         self.counterparts.blockSignals(True)
         self.counterparts.clear()
         for name in bill.counterparts:
@@ -107,9 +108,11 @@ class BillPreview(QWidget):
             received = sum((r.amount for r in rows if r.direction == "received"), Decimal(0))
             sent = sum((r.amount for r in rows if r.direction == "sent"), Decimal(0))
             transfers = sum(1 for r in rows if r.is_transfer)
-            text = self.tr("%1 — %2 transaction(s), received %3, paid %4").replace(
-                "%1", name).replace("%2", str(len(rows))).replace(
-                "%3", format_amount(received, "CNY")).replace("%4", format_amount(sent, "CNY"))
+            text = i18n.fill(
+                self.tr("{name} — {n} {n:transaction|transactions}, received {received}, "
+                        "paid {paid}"),
+                name=name, n=len(rows), received=format_amount(received, "CNY"),
+                paid=format_amount(sent, "CNY"))
             if transfers:
                 text += self.tr(" (transfers or red packets: %1)").replace("%1", str(transfers))
             item = QListWidgetItem(text)
@@ -150,8 +153,8 @@ class BillPreview(QWidget):
             return
         rows = select_rows(self.bill, self.chosen())
         shown = rows[:PREVIEW_ROWS]
-        self.table_title.setText(self.tr("%1 transaction(s) will be recorded as payments:")
-                                 .replace("%1", str(len(rows))))
+        self.table_title.setText(i18n.fill(
+            self.tr("{n} {n:transaction|transactions} will be recorded as payments:"), n=len(rows)))
         self.table.setRowCount(len(shown))
         for i, r in enumerate(shown):
             direction = {"received": self.tr("received"), "sent": self.tr("paid")}.get(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import i18n
 from journal.core.importers import ParsedChat
 from journal.core.importers.common import system_tz_name
 from journal.core.timeparse import show_when
@@ -158,8 +159,8 @@ class ChatPreview(QWidget):
         else:
             self.file_label.setText(chat.source_path.name if chat.source_path else "")
         self.format_label.setText(chat.format_text(lang))
-        self.count_label.setText(self.tr("%1 message(s) on %2 day(s)")
-                                 .replace("%1", str(len(chat.messages))).replace("%2", str(chat.days)))
+        self.count_label.setText(i18n.fill(self.tr("{n} {n:message|messages} on {d} {d:day|days}"),
+                                           n=len(chat.messages), d=chat.days))
         self.senders_label.setText(self._join(chat.senders) or self.tr("(none)"))
 
         self.me_combo.blockSignals(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import i18n
 from journal.core.errors import JournalError
 from journal.core.importers import ImportResult, ParsedChat, detect_kind, import_bill, import_chat
 from journal.core.importers.bills import ParsedBill
@@ -108,7 +109,7 @@ class ImportDialog(QDialog):
             "counterparts matter, and their transactions become payments.\n"
             "• E-mail: a message saved as .eml, or a mailbox as .mbox.\n"
             "• Chat screenshots (.png or .jpg): their text is read on this computer; for many at "
-            "once use Journal ▸ Import screenshots….\n"
+            "once use Journal ▸ Import screenshots…\n"
             "• Another app: make a table (CSV) with the columns date, person, text.\n\n"
             "You will see a preview before anything is added. The original file is kept in the "
             "journal, unchanged, as evidence.")))
@@ -231,7 +232,8 @@ class ImportDialog(QDialog):
         self.chat_preview.status.clear()
         if kind is None:
             self.choose_status.setText(self.tr(
-                "This file does not look like a chat export. Choose the format above and try again."))
+                "This file's format was not recognised. Choose its format in the Format list above "
+                "(WeChat, QQ, Telegram, WhatsApp, a CSV table, e-mail or a bill) and try again."))
             return
         if kind == SCREENSHOTS:
             self._read_screenshots(self.path)
@@ -343,10 +345,11 @@ class ImportDialog(QDialog):
         else:
             self.done_title.setText(self.tr("The chat was imported"))
             lines = [
-                self.tr("%1 message(s)").replace("%1", str(result.messages)),
-                self.tr("%1 day(s), each recorded as a contact entry").replace(
-                    "%1", str(result.days)),
-                self.tr("%1 photo(s) or file(s) attached").replace("%1", str(result.attachments)),
+                i18n.fill(self.tr("{n} {n:message|messages}"), n=result.messages),
+                i18n.fill(self.tr("{n} {n:day|days}, each recorded as a contact entry"),
+                          n=result.days),
+                i18n.fill(self.tr("{n} {n:photo or file|photos or files} attached"),
+                          n=result.attachments),
             ]
             sha = self.parsed.source_sha256 if self.parsed else ""
             lines.append("")
@@ -370,8 +373,9 @@ class ImportDialog(QDialog):
             self.done_title.setText(self.tr("The bill was imported"))
             sha = self.bill.source_sha256 if self.bill else ""
             self.done_label.setText("\n".join([
-                self.tr("%1 payment(s) recorded, with %2 counterpart(s)")
-                .replace("%1", str(result.messages)).replace("%2", str(len(result.persons))),
+                i18n.fill(self.tr("{n} {n:payment|payments} recorded, with {m} "
+                                  "{m:counterpart|counterparts}"),
+                          n=result.messages, m=len(result.persons)),
                 "",
                 self.tr("The original bill is kept in the journal, unchanged, as evidence.\n"
                         "Its SHA-256 fingerprint: %1").replace("%1", sha),

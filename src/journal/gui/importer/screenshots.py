@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import i18n
 from journal.core.i18n import message
 from journal.core.ocr.screenshots import (
     ScreenshotBatch,
@@ -217,8 +218,9 @@ class ScreenshotImportDialog(QDialog):
         pictures = self.batch.pictures
         fresh = [p for p in pictures if not p.duplicate]
         conversations = sorted({p.conversation for p in fresh if p.conversation})
-        summary = self.tr("{n} screenshots read, {m} messages. Check the text against each "
-                          "picture.").format(n=len(fresh), m=sum(len(p.messages) for p in fresh))
+        summary = i18n.fill(self.tr("{n} {n:screenshot|screenshots} read, {m} {m:message|messages}. "
+                                    "Check the text against each picture."),
+                            n=len(fresh), m=sum(len(p.messages) for p in fresh))
         if len(pictures) > len(fresh):
             summary += " " + self.tr("{d} were imported before and are left out.").format(
                 d=len(pictures) - len(fresh))

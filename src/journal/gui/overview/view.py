@@ -77,6 +77,9 @@ def person_lines(c: Counterpart, lang: str) -> list[str]:
     if c.received:
         lines.append(t("overview.people.received", lang,
                        amounts=sep.join(short_amount(a, cur) for cur, a in c.received.items())))
+    if c.gifts:
+        lines.append(t("overview.people.gifts", lang,
+                       amounts=sep.join(short_amount(a, cur) for cur, a in c.gifts.items())))
     return lines
 
 

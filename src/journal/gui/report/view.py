@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core import fields
+from journal.core import fields, i18n
 from journal.core.errors import JournalError
 from journal.core.models import KINDS
 from journal.core.outpath import check_output_path
@@ -428,9 +428,10 @@ class ReportView(QWidget):
         self.last_path = out
         self.last_stats = stats
         self.folder_button.setEnabled(True)
-        text = self.tr("Saved {name}: {pages} pages, {entries} entries, {files} files.").format(
-            name=out.name, pages=stats.pages, entries=stats.entries, files=stats.attachments
-        )
+        text = i18n.fill(
+            self.tr("Saved {name}: {pages} {pages:page|pages}, {entries} {entries:entry|entries}, "
+                    "{files} {files:file|files}."),
+            name=out.name, pages=stats.pages, entries=stats.entries, files=stats.attachments)
         if stats.encrypted:
             text += " " + self.tr("It opens only with the password.")
         if stats.warnings:

@@ -8,7 +8,16 @@ from datetime import date, datetime, time
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,15 +41,11 @@ from journal.core.models import KINDS
 from journal.gui import dialogs
 from journal.gui.editor.dialog import EntryEditorDialog
 from journal.gui.history.dialogs import HistoryDialog, TrashDialog
-from journal.gui.qtsetup import current_lang
-from journal.gui.timeline import labels
+from journal.gui.timeline import columns, labels
 from journal.gui.timeline.detail import EntryDetail
 from journal.gui.timeline.model import (
-    COL_AMOUNT,
     COL_KIND,
-    COL_PERSONS,
     COL_SUMMARY,
-    COL_WHEN,
     TimelineModel,
 )
 
@@ -178,19 +183,10 @@ class TimelineView(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         hh.setHighlightSections(False)
-        em = self.fontMetrics().horizontalAdvance("M")
-        widest_kind = max(self.fontMetrics().horizontalAdvance(labels.kind_label(k)) for k in KINDS)
-        self.table.setColumnWidth(COL_KIND, max(em * 8 + 8, widest_kind + em * 3))  # icon + text
-        # a time recorded in another zone names it (timeparse.show_when): room for "(UTC+8)"
-        widest_when = "2024年12月31日 21:40（北京时间）" if current_lang() == "zh" \
-            else "2024-03-01 21:40 (UTC+8)"
-        self.table.setColumnWidth(COL_WHEN, self.fontMetrics().horizontalAdvance(widest_when)
-                                  + em * 2)
-        self.table.setColumnWidth(COL_PERSONS, em * 9)
-        # wide enough for a five-figure amount with its currency ("66,999.00 CNY")
-        amount = self.fontMetrics().horizontalAdvance("−66,999.00 CNY") + em * 2
-        self.table.setColumnWidth(COL_AMOUNT, max(em * 8, amount))
-        self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
+        columns.fit_columns(self.table)
+        self.table.viewport().installEventFilter(self)  # the widths follow the list's width
+        self.model.modelReset.connect(lambda: columns.fit_columns(self.table))
+        self.model.rowsInserted.connect(lambda *_a: columns.fit_columns(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         self.empty_hint = QLabel()
@@ -224,10 +220,12 @@ class TimelineView(QWidget):
         self.detail.copyRequested.connect(self.copyText)
         self.detail.makeEntryRequested.connect(self.new_entry_from_draft)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 3)  # the list, where the summaries are read, grows
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 420])
+        self.splitter.setSizes([640, 360])
         self.splitter.setChildrenCollapsible(False)
+        self._split_by_user = False  # once the user drags the splitter, their sizes stay
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         outer.addWidget(self.splitter, 1)
 
 
@@ -256,8 +254,26 @@ class TimelineView(QWidget):
         wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
-            total = event.size().height() if narrow else event.size().width()
-            self.splitter.setSizes([total * 11 // 20, total * 9 // 20])
+            if narrow:
+                total = event.size().height()
+                self.splitter.setSizes([total * 11 // 20, total * 9 // 20])
+        if not narrow and not self._split_by_user:
+            self.splitter.setSizes(self._wide_sizes(event.size().width()))
+
+    def _wide_sizes(self, width: int) -> list[int]:
+        """Side by side, the detail pane takes about a third of the width (between 22 and 44
+        "M"s), the list the rest: the summary column is what a student reads."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        detail = max(em * 22, min(em * 44, width * 8 // 25))
+        return [max(0, width - detail), detail]
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_user = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            columns.fit_columns(self.table)
+        return super().eventFilter(watched, event)
 
     def set_journal(self, journal: Any) -> None:
         self._journal = journal

@@ -229,7 +229,11 @@ class WelcomeScreen(QWidget):
             if passphrase != repeat:
                 raise InputError("error.passphrase_mismatch", field="repeat")
         except JournalError as exc:
-            self.create_page.show_error(exc.message(current_lang()))
+            shown: JournalError | None = exc
+            if exc.key == "error.passphrase_short":  # the meter under the field says it already
+                shown = InputError("error.passphrase_mismatch", field="passphrase") \
+                    if passphrase != repeat else None
+            self.create_page.show_error(shown.message(current_lang()) if shown else "")
             target = {"repeat": self.create_page.repeat, "location": self.create_page.location}.get(
                 exc.field or "", self.create_page.passphrase)
             target.setFocus()
