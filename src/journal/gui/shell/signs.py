@@ -60,7 +60,7 @@ class ShellSigns(ShellBase):
             return
         self._let_go_of_shown_signs()  # (before the evaluation takes its memory)
         signs = self.views.get("signs")
-        if signs is not None:
+        if signs is not None and self.current_view() == "signs":
             cast("SignsView", signs).show_evaluation(journal, None)  # "Checking …"
         def work(progress: Callable[[int, int], None]) -> Evaluation:
             outcome = evaluate(journal, progress)
@@ -86,6 +86,13 @@ class ShellSigns(ShellBase):
             self._overview_signs = None
             cast("OverviewView", overview).forget_signs()
         if "signs" in self.views and current != "signs":
+            # on the next turn of the event loop: emptying a page of cards takes tens of ms at
+            # 100,000 entries, which a save's refresh should not wait for
+            journal = self.journal
+            QTimer.singleShot(0, lambda: self._unbuild_signs_out_of_sight(journal))
+
+    def _unbuild_signs_out_of_sight(self, journal: Any) -> None:
+        if self.journal is journal and "signs" in self.views and self.current_view() != "signs":
             self._unbuild_view("signs")
 
     def _signs_rebuilding(self, done: int, total: int) -> None:
