@@ -11,7 +11,7 @@ The GUI test loads this module by path (``load_case`` / ``build_in_journal``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -366,13 +366,3 @@ def test_signs_to_json_for_the_article_cases(journal: Any) -> None:
                      "text": "'Phone and electric scooter' given by Xiao Min (entry of 21 March 2024)"}]}
     zh = signs_to_json(evaluate_journal(journal), "zh")
     assert {d["id"]: d["title"] for d in zh}["WS-SECRECY"] == "使用暗号、要求保密或删除聊天记录"
-
-
-@pytest.mark.parametrize("summary", ["张总加我微信，说是海洋调查公司的",
-                                     "Mr Zhang added me on WeChat, says he works for a marine survey company"])
-def test_a_contact_who_says_he_is_from_a_survey_company_is_a_possible_vague_identity(
-        journal: Any, summary: str) -> None:
-    journal.add_entry(EntryDraft(kind="contact", summary=summary,
-                                 occurred_at=datetime(2024, 3, 1, 20, 15, tzinfo=UTC)))
-    found = {s.id: s.level for s in evaluate_journal(journal)}
-    assert found.get("WS-VAGUE-IDENTITY") == "possible"

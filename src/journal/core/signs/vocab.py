@@ -351,7 +351,7 @@ VAGUE_ID_STRONG = V(
 )
 VAGUE_ID_WEAK = V(
     "vague-identity-weak",
-    "自称; 声称; 号称; 说是; 说自己是; 说他是; 说她是; 据说",
+    "自称; 声称; 号称; 说自己是; 说他是; 说她是; 据说",
     "claim*; says he is|works; says she is|works; calls himself|herself; supposedly; apparently",
 )
 VAGUE_ORG = V(
