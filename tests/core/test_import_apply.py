@@ -149,7 +149,7 @@ def test_csv_import(journal) -> None:  # type: ignore[no-untyped-def]
                          lang="en")
     assert (result.messages, result.days) == (3, 2)
     e = journal.get_entry(result.entry_ids[1])
-    assert e.summary == "Chat with 小敏: 1 messages" and e.channel == ""
+    assert e.summary == "Chat with 小敏: 1 message" and e.channel == ""
     assert e.details == "09:00 小敏: 明天去码头。\n      记住暗号:喝茶"
 
 

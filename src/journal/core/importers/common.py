@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal.core.errors import ImportFormatError
 from journal.core.i18n import message, register
+from journal.core.importers.wa_header import BRACKET_RE, DASH_RE
 
 log = logging.getLogger(__name__)
 
@@ -553,8 +554,6 @@ def _looks_like_whatsapp(lines: list[str]) -> bool:
     """Whether the first lines begin like a WhatsApp export: a message header ("12/03/2024, 20:15
     - Name: …" or "[12/03/2024, 20:15:03] Name: …") on the first line that is not empty. A
     text file that only starts with a date, or any other .txt, is not taken for one."""
-    from .whatsapp import BRACKET_RE, DASH_RE
-
     first = next((ln for ln in lines if ln), "")
     return bool(BRACKET_RE.match(first) or DASH_RE.match(first))
 

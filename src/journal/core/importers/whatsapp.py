@@ -43,6 +43,7 @@ from .common import (
     split_lines,
     unique_senders,
 )
+from .wa_header import BRACKET_RE, DASH_RE, MARKS, SP
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +62,7 @@ register({
     },
 })
 
-_MARKS = "\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_AMPM_WORDS = "上午|下午|中午|晚上|凌晨|早上|午前|午後"
-_DATE = r"(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?P=sep)(?P<d3>\d{1,4})\.?"
-_TIME = (
-    rf"(?P<pre>{_AMPM_WORDS})?[ \u00a0\u202f]?"
-    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
-    rf"(?:[ \u00a0\u202f]{{0,2}}(?P<ampm>[AaPp]\.?[ \u00a0\u202f]?[Mm]\.?|{_AMPM_WORDS}))?"
-)
-_SP = r"[ \u00a0\u202f]"
-BRACKET_RE = re.compile(rf"^[{_MARKS}]*\[{_DATE},?{_SP}{{1,3}}{_TIME}\]{_SP}?(?P<rest>.*)$", re.DOTALL)
-DASH_RE = re.compile(rf"^[{_MARKS}]*{_DATE},?{_SP}{{1,3}}{_TIME}{_SP}{{1,2}}[-–]{_SP}(?P<rest>.*)$",
-                     re.DOTALL)
+_MARKS, _SP = MARKS, SP  # (the header's patterns: .wa_header)
 SENDER_RE = re.compile(rf"^(?P<sender>[^:\n]{{1,120}}?)[:：](?: |{_SP}|$)(?P<text>.*)$", re.DOTALL)
 
 # System lines (the encryption notice, group changes, calls), English and Chinese.

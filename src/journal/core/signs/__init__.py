@@ -35,7 +35,13 @@ from journal.core.signs import texts as _texts  # noqa: F401 - registers the mes
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
 from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
-from journal.core.signs.reasons import Reason, Wording, entry_reasons, person_reasons
+from journal.core.signs.reasons import (
+    PERSON_REASON_SIGNS,
+    Reason,
+    Wording,
+    entry_reasons,
+    person_reasons,
+)
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -132,6 +138,9 @@ class SignResult:
     _docs: list[rules.Doc] = field(default_factory=list, repr=False)
     _person_reasons: list[Reason] = field(default_factory=list, repr=False)
     _wording: Wording | None = field(default=None, repr=False)
+    # from the stored facts: the evidence docs are read when their reasons are asked for
+    # (``_docs`` then stays empty); ``load(ids)`` gives the docs of those ids in their order
+    _load: Callable[[list[str]], list[rules.Doc]] | None = field(default=None, repr=False)
 
     def title(self, lang: str = "en") -> str:
         return sign_title(self.id, lang)
@@ -154,20 +163,27 @@ class SignResult:
             if docs and self._wording is not None else []
         return worded + self._person_reasons
 
+    def _evidence_docs(self, ids: list[str]) -> list[rules.Doc]:
+        """The docs of these evidence ids (in evidence order)."""
+        if self._load is not None:
+            return self._load(ids)
+        wanted = set(ids)
+        return [d for d in self._docs if d.id in wanted]
+
     def reasons_for(self, entry_ids: Iterable[str]) -> list[Reason]:
         """The reasons of these evidence entries (in evidence order; ids that are not evidence
         are ignored), then those from the persons' own records (``entry_id`` None)."""
         wanted = set(entry_ids)
-        return self._reasons([d for d in self._docs if d.id in wanted])
+        return self._reasons(self._evidence_docs([i for i in self.evidence if i in wanted]))
 
     def first_reasons(self, n: int = REASONS_LISTED) -> list[Reason]:
         """The reasons of the first ``n`` evidence entries (the oldest), then the persons'."""
-        return self._reasons(self._docs[:n])
+        return self._reasons(self._evidence_docs(self.evidence[:n]))
 
     def all_reasons(self) -> list[Reason]:
         """Every reason: one or two per evidence entry, then the persons' (costly when the sign
         rests on tens of thousands of entries)."""
-        return self._reasons(self._docs)
+        return self._reasons(self._evidence_docs(self.evidence))
 
     def reasons_not_listed(self, n: int = REASONS_LISTED) -> int:
         """How many evidence entries :meth:`first_reasons` (n) leaves without their reason."""
@@ -257,11 +273,17 @@ def evaluate_journal(journal: Journal,
     if journal.sign_facts_current():
         with journal.sign_fact_table() as table:
             found = fastrules.evidence_ids(fastrules.find(table, persons))
-        shown = list(dict.fromkeys(i for level, ids in found.values() if level is not None
-                                   for i in ids))
-        # the evidence entries' facts without their quotes: read for the first 20 of each sign
-        # below, and for any other entry when its reasons are asked for
-        docs = journal.sign_fact_docs_of(shown, words=False)
+        # the evidence entries' facts (without their quotes) are read when their reasons are
+        # asked for: now for the first 20 of each sign, later for any other; one doc per entry
+        # whichever signs it is evidence of
+        docs: dict[str, rules.Doc] = {}
+
+        def load(ids: list[str]) -> list[rules.Doc]:
+            missing = [i for i in ids if i not in docs]
+            if missing:
+                docs.update(journal.sign_fact_docs_of(missing, words=False))
+            # (an entry trashed since the evaluation has no facts to read any more)
+            return [docs[i] for i in ids if i in docs]
 
         def load_words(evidence: list[rules.Doc]) -> list[rules.Doc]:
             unread = [d for d in evidence if isinstance(d, FactDoc) and not d.words_loaded]
@@ -270,19 +292,20 @@ def evaluate_journal(journal: Journal,
             # an entry trashed since the evaluation has no quotes to read any more
             return [d for d in evidence if not isinstance(d, FactDoc) or d.words_loaded]
 
-        ctx = rules.context([docs[i] for i in shown], persons)
+        ctx = rules.context([], persons)  # (the persons and who is family: no entry needed)
         wording = Wording(ctx.persons, ctx.family, load_words)
         del ctx
-        load_words(list({i: docs[i] for level, ids in found.values() if level is not None
-                         for i in ids[:REASONS_LISTED]}.values()))
+        load_words(load(list(dict.fromkeys(i for level, ids in found.values()
+                                           if level is not None for i in ids[:REASONS_LISTED]))))
         results = []
         for sign_id in SIGN_IDS:
             level, ids = found[sign_id]
             if level is not None:
-                evidence: list[rules.Doc] = [docs[i] for i in ids]
-                results.append(SignResult(sign_id, level, ids, None, evidence,
-                                          person_reasons(sign_id, wording.persons, evidence),
-                                          wording))
+                # the persons' own records speak for one sign only (an unverifiable
+                # organisation): its evidence's persons are read for it alone
+                own = person_reasons(sign_id, wording.persons, load(ids)) \
+                    if sign_id in PERSON_REASON_SIGNS else []
+                results.append(SignResult(sign_id, level, ids, None, [], own, wording, load))
     else:
         log.info("warning signs: stored facts out of date on a read-only journal; reading text")
         results = evaluate(journal.list_entries(include_deleted=False, newest_first=False),

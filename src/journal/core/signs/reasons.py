@@ -225,11 +225,15 @@ def entry_reasons(sign_id: str, wording: Wording, docs: list[Doc]) -> list[Reaso
     return out
 
 
+PERSON_REASON_SIGNS = frozenset({"WS-VAGUE-IDENTITY"})  # the signs person_reasons words
+
+
 def person_reasons(sign_id: str, persons: dict[str, Person], docs: list[Doc]) -> list[Reason]:
     """The reasons from the persons' own records (``entry_id`` None): an organisation that
-    cannot be checked, for each person of the evidence ``docs``. Few: one per person at most."""
+    cannot be checked, for each person of the evidence ``docs``. Few: one per person at most.
+    Only the signs of :data:`PERSON_REASON_SIGNS` have any."""
     out: list[Reason] = []
-    if sign_id == "WS-VAGUE-IDENTITY":
+    if sign_id in PERSON_REASON_SIGNS:
         for pid in dict.fromkeys(p for d in docs for p in d.entry.persons):
             person = persons.get(pid)
             if person and person.organisation and v.VAGUE_ORG.find(person.organisation):
