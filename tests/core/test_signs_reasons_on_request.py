@@ -145,6 +145,32 @@ def test_evaluation_words_no_reason_and_reads_the_quotes_of_the_first_20_entries
     assert set(count.read) == first
 
 
+def test_evaluation_reads_the_facts_of_the_first_20_evidence_entries_alone_then_others_on_request(
+        many: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    real = many.sign_fact_docs_of
+
+    def docs_of(ids: Any, words: bool = True) -> Any:
+        asked.extend(ids)
+        return real(ids, words)
+
+    monkeypatch.setattr(many, "sign_fact_docs_of", docs_of)
+    results = {r.id: r for r in evaluate_journal(many)}
+    assert any(len(r.evidence) > REASONS_LISTED for r in results.values())
+    first = {i for r in results.values() for i in r.evidence[:REASONS_LISTED]}
+    # (the persons' own records speak for the identity sign: its evidence's persons are read)
+    identity = set(results["WS-VAGUE-IDENTITY"].evidence) if "WS-VAGUE-IDENTITY" in results \
+        else set()
+    assert set(asked) == first | identity
+    assert len(asked) == len(set(asked))  # each entry's facts read once
+    payment = results["WS-UNUSUAL-PAYMENT"]
+    later = payment.evidence[REASONS_LISTED:REASONS_LISTED + 2]
+    asked.clear()
+    assert {x.entry_id for x in payment.reasons_for(later)} - {None} == set(later)
+    assert asked == [i for i in later if i not in first | identity]  # (not read twice)
+    assert asked
+
+
 def test_reasons_asked_for_some_entries_word_those_alone_and_match_the_full_evaluation(
         many: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     reference = {r.id: r for r in evaluate(
