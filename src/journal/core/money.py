@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from journal.core.errors import InputError
 
@@ -28,6 +29,17 @@ MAX_AMOUNT = Decimal("1e15")
 _ALIASES = {"RMB": "CNY", "YUAN": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY",
             "$": "USD", "美元": "USD", "€": "EUR", "欧元": "EUR", "港币": "HKD", "港元": "HKD",
             "£": "GBP", "英镑": "GBP", "日元": "JPY", "台币": "TWD", "新台币": "TWD"}
+
+
+def stored_decimal(text: Any) -> Decimal | None:
+    """A stored amount read back as an exact decimal; None when empty or not a number (derived
+    figures skip it rather than fail)."""
+    if text is None or text == "":
+        return None
+    try:
+        return Decimal(str(text))
+    except InvalidOperation:
+        return None
 
 
 def check_currency(code: str | None, field: str = "currency") -> str:

@@ -4,19 +4,9 @@ currency, currencies in the order they are shown (CNY first)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
 
 from journal.core.money import CURRENCIES
-
-
-def decimal(text: Any) -> Decimal | None:
-    if text is None or text == "":
-        return None
-    try:
-        return Decimal(str(text))
-    except InvalidOperation:
-        return None
 
 
 def order_currencies(sums: dict[str, Decimal]) -> list[str]:

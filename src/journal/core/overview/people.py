@@ -7,9 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from journal.core.money import stored_decimal as decimal
 from journal.core.overview import query
 from journal.core.overview.model import Counterpart
-from journal.core.overview.money import add_money, decimal, order_currencies
+from journal.core.overview.money import add_money, order_currencies
 from journal.core.overview.query import RefMaker, Refs, Selection
 from journal.core.overview.reading import person_money_aggregated
 

@@ -9,10 +9,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from journal.core.money import stored_decimal as decimal
 from journal.core.overview import query
 from journal.core.overview.classify import request_level
 from journal.core.overview.model import LANES, Bucket, EntryRef, RequestMark
-from journal.core.overview.money import add_money, decimal
+from journal.core.overview.money import add_money
 from journal.core.overview.query import Selection
 
 

@@ -17,9 +17,10 @@ stamp in ``meta`` says which. Until then the overview reads the entries themselv
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from journal.core.money import stored_decimal
 from journal.core.store.db import Database
 
 OVERVIEW_INDEX_META_KEY = "overview_index"
@@ -38,15 +39,6 @@ def stamp() -> str:
     return f"{OVERVIEW_INDEX_VERSION}:{classifier_fingerprint()}"
 
 
-def _decimal(text: Any) -> Decimal | None:
-    if text is None or text == "":
-        return None
-    try:
-        return Decimal(str(text))
-    except InvalidOperation:
-        return None
-
-
 def fact_of(row: Sequence[Any]) -> Fact | None:
     """What one entry row (columns ``_COLUMNS``) adds to the overview; None when deleted."""
     from journal.core.overview.data import request_level
@@ -61,7 +53,7 @@ def fact_of(row: Sequence[Any]) -> Fact | None:
     cur: str | None = None
     amt: str | None = None
     if (kind == "payment" and direction == "received") or kind == "gift":
-        d = _decimal(amount if kind == "payment" else value)
+        d = stored_decimal(amount if kind == "payment" else value)
         if d is not None:
             cur, amt = (currency or "CNY").upper(), str(d)
     return (eid, utc[:10], utc, int(seq), kind, level, channel or "", cur, amt)
