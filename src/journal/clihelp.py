@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -257,7 +257,8 @@ def _width(text: str) -> int:
 
 def wrap_columns(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` terminal columns: Chinese breaks between any two
-    characters (not before a full-width comma or stop), Latin words and options stay whole."""
+    characters (not before a full-width comma or stop, not after an opening bracket or quote),
+    Latin words and options stay whole."""
     pieces = re.findall(r"[\u3000-\u303f\uff00-\uffef]+|[\u4e00-\u9fff]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+",
                         " ".join(text.split()))
     lines: list[str] = []
@@ -265,8 +266,14 @@ def wrap_columns(text: str, width: int) -> list[str]:
     for piece in pieces:
         glued = piece[0] in "，。；：、）》”" and bool(line)  # never starts a line
         if line and _width(line + piece.rstrip()) > width and not glued:
-            lines.append(line.rstrip())
-            line = piece.lstrip()
+            line = line.rstrip()
+            carried = len(line) - len(line.rstrip("（《“「"))  # never ends a line
+            if carried < len(line):
+                lines.append(line[:len(line) - carried])
+                line = line[len(line) - carried:]
+            else:
+                line = ""
+            line += piece.lstrip()
         else:
             line += piece
     if line.strip():
@@ -282,6 +289,34 @@ def formatter_for(lang: str) -> type[argparse.HelpFormatter]:
         def add_usage(self, usage: str | None, actions: object, groups: object,
                       prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, prefix or word("usage", lang))  # type: ignore[arg-type]
+
+        def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                          groups: Iterable[argparse._MutuallyExclusiveGroup],
+                          prefix: str | None) -> str:
+            if lang != "zh":
+                return super()._format_usage(usage, actions, groups, prefix)
+            # argparse wraps the usage by len(); rewrapped here by columns
+            width, self._width = self._width, 1 << 20
+            try:
+                text = super()._format_usage(usage, actions, groups, prefix).strip("\n")
+            finally:
+                self._width = width
+            lead = (prefix if prefix is not None else word("usage", lang)) + self._prog
+            if not text.startswith(lead):
+                return text + "\n\n"
+            parts = re.findall(r"\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]|\S+", text[len(lead):])
+            room = width - self._current_indent
+            indent = " " * (_width(lead) + 1 if _width(lead) <= room * 0.75 else _width(prefix or ""))
+            lines, line = [], lead
+            for part in parts:
+                if _width(line) + 1 + _width(part) > room and line.strip() and line != lead:
+                    lines.append(line)
+                    # a part too long for the indent (the list of sub-commands) starts further left
+                    line = (indent if _width(indent + part) <= room else "  ") + part
+                else:
+                    line += " " + part
+            lines.append(line)
+            return "\n".join(lines) + "\n\n"
 
         def _split_lines(self, text: str, width: int) -> list[str]:
             if lang != "zh":

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -123,9 +124,14 @@ def _latin_left(text: str, typed: set[str]) -> list[str]:
     return [w for w in _LATIN.findall(text) if w.rstrip(".") not in typed | _NAMES]
 
 
-def test_chinese_help_of_every_command_has_no_latin_word_but_names_options_and_values(
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_chinese_help_of_every_command_has_no_latin_word_but_names_options_and_values_and_fits_80_columns(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("JOURNAL_HOME", str(tmp_path))
+    monkeypatch.setenv("COLUMNS", "80")
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.setenv(var, "zh_CN.UTF-8")
     parser = cli.build_parser("zh")
@@ -137,6 +143,8 @@ def test_chinese_help_of_every_command_has_no_latin_word_but_names_options_and_v
         assert done.value.code == 0
         text = capsys.readouterr().out
         assert text.startswith(f"用法：journal-cli {path}".rstrip()), path
+        wide = [line for line in text.splitlines() if _columns(line) > 80]
+        assert wide == [], path  # a Chinese character takes two columns of the terminal
         if _latin_left(text, typed):
             left[path or "(top)"] = _latin_left(text, typed)
     assert left == {}
