@@ -217,6 +217,7 @@ ARGPARSE_ZH: dict[str, str] = {
     "one of the arguments %s is required": "必须给出下列参数之一：%s",
     "unexpected option string: %s": "无法识别的选项：%s",
     "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
 }
 
 
@@ -327,6 +328,12 @@ def formatter_for(lang: str) -> type[argparse.HelpFormatter]:
             if lang != "zh":
                 return super()._fill_text(text, width, indent)
             return "\n".join(indent + line for line in wrap_columns(text, width - len(indent)))
+
+        def add_argument(self, action: argparse.Action) -> None:
+            super().add_argument(action)
+            if lang == "zh" and action.help is not argparse.SUPPRESS:  # the help column by columns
+                width = _width(self._format_action_invocation(action)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, width)
 
         def _format_action_invocation(self, action: argparse.Action) -> str:
             if lang != "zh" or not action.option_strings or action.nargs == 0:

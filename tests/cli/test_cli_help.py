@@ -184,3 +184,20 @@ def test_argparse_errors_in_chinese_and_english_side_by_side(tmp_path: Path) -> 
                               "运行“journal-cli list --help”可以查看用法。\n")
     en = _usage_error(["list", "--kind"], "en_GB.UTF-8", tmp_path)  # as argparse words it
     assert en.stderr.endswith("journal-cli list: error: argument --kind: expected one argument\n")
+
+
+def test_the_window_programs_own_help_and_usage_errors_are_chinese_for_a_chinese_user(
+        tmp_path: Path) -> None:
+    window = str(Path(sys.executable).parent / "journal")
+    env = dict(os.environ, LC_ALL="zh_CN.UTF-8", LANG="zh_CN.UTF-8", JOURNAL_HOME=str(tmp_path),
+               QT_QPA_PLATFORM="offscreen", COLUMNS="80")
+    shown = subprocess.run([window, "--help"], capture_output=True, text=True, env=env,
+                           timeout=60, check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("用法：journal [-h] [--version] [--self-test] [--journal 路径]")
+    assert re.search(r"\n  --journal 路径 +打开这个日志文件\n", shown.stdout)
+    assert _latin_left(shown.stdout, {"journal", "-h", "--help", "--version", "--self-test",
+                                      "--journal"}) == []
+    bad = subprocess.run([window, "--journal"], capture_output=True, text=True, env=env,
+                         timeout=60, check=False)
+    assert bad.returncode == 2 and "journal：错误：参数 --journal：后面需要一个值" in bad.stderr
