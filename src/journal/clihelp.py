@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -141,6 +144,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "epilog": ("Run “journal-cli COMMAND --help” for the options of a command.",
                "运行“journal-cli 命令 --help”可以查看某个命令的选项。"),
     "positional": ("arguments", "参数"),
+    "commands": ("arguments", "命令"),
     "options": ("options", "选项"),
     "help": ("show this help and exit", "显示本帮助并退出"),
     "version": ("show the version and exit", "显示版本号并退出"),
@@ -148,26 +152,94 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-# argparse's own error messages -> Chinese (the English ones stay as argparse words them)
-_ERRORS_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
-     "参数 {0} 的值 {1} 无效，可选：{2}"),
-    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面需要一个值"),
-    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
-    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), "参数 {0} 不接受值 {1}"),
-)
+# the placeholders of arguments in the help ("--journal PATH", "out"): option string or
+# positional dest -> Chinese (English keeps the names given in cli/parser.py)
+METAVARS_ZH: dict[str, str] = {
+    "command": "命令",
+    "--journal": "路径",
+    "--passphrase-file": "文件",
+    "--new-passphrase-file": "文件",
+    "--password-file": "文件",
+    "--attach": "文件",
+    "--kind": "类型",
+    "kind": "类型",
+    "--person": "人物",
+    "--since": "日期",
+    "--until": "日期",
+    "--prepared-by": "名字",
+    "--me": "名字",
+    "--counterpart": "名字",
+    "--tz": "时区",
+    "--time": "时间",
+    "--speaker": "说话人",
+    "--text": "文字",
+    "--alias": "名字",
+    "--role": "身份",
+    "--organisation": "单位",
+    "--platform": "应用或网站",
+    "--handle": "账号",
+    "--notes": "备注",
+    "--expect-head": "哈希值",
+    "--expect-key": "指纹",
+    "--reason": "理由",
+    "name": "名字",
+    "id": "编号",
+    "line": "行号",
+    "text": "文字",
+    "out": "输出文件",
+    "file": "文件",
+    "files": "文件",
+    "sign": "信号编号",
+    "package": "证据包",
+    "backup": "编号或备份文件",
+}
+
+# argparse's own messages (its gettext msgids) -> Chinese; argparse looks them up through
+# ``argparse._`` and ``argparse.ngettext``, which :func:`argparse_language` points here
+ARGPARSE_ZH: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r 不是可选的值，可选：%(choices)s",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的值",
+    "expected one argument": "后面需要一个值",
+    "expected at most one argument": "后面最多只能有一个值",
+    "expected at least one argument": "后面至少需要一个值",
+    "expected %s argument": "后面需要 %s 个值",
+    "expected %s arguments": "后面需要 %s 个值",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "not allowed with argument %s": "不能和参数 %s 一起使用",
+    "ignored explicit argument %r": "不接受值 %r",
+    "one of the arguments %s is required": "必须给出下列参数之一：%s",
+    "unexpected option string: %s": "无法识别的选项：%s",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+}
 
 
-def error_text(text: str, lang: str) -> str:
-    """One of argparse's error messages in ``lang`` (unknown ones are left as they are)."""
+@contextmanager
+def argparse_language(lang: str) -> Iterator[None]:
+    """argparse's own messages in ``lang`` while the block runs (argparse words them in English)."""
     if lang != "zh":
-        return text
-    for pattern, zh in _ERRORS_ZH:
-        m = pattern.fullmatch(text)
-        if m:
-            return zh.format(*m.groups())
-    return text
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(msgid: str) -> str:
+        return ARGPARSE_ZH.get(msgid) or str(saved[0](msgid))
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return ARGPARSE_ZH.get(singular if n == 1 else plural) or str(saved[1](singular, plural, n))
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -179,18 +251,118 @@ def word(key: str, lang: str) -> str:
     return _pick(_WORDS[key], lang)
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns: Chinese breaks between any two
+    characters (not before a full-width comma or stop, not after an opening bracket or quote),
+    Latin words and options stay whole."""
+    pieces = re.findall(r"[\u3000-\u303f\uff00-\uffef]+|[\u4e00-\u9fff]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+",
+                        " ".join(text.split()))
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        glued = piece[0] in "，。；：、）》”" and bool(line)  # never starts a line
+        if line and _width(line + piece.rstrip()) > width and not glued:
+            line = line.rstrip()
+            carried = len(line) - len(line.rstrip("（《“「"))  # never ends a line
+            if carried < len(line):
+                lines.append(line[:len(line) - carried])
+                line = line[len(line) - carried:]
+            else:
+                line = ""
+            line += piece.lstrip()
+        else:
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 def formatter_for(lang: str) -> type[argparse.HelpFormatter]:
-    """A help formatter whose "usage:" prefix is in ``lang``."""
+    """A help formatter for ``lang``: its "usage:" prefix, and in Chinese full-width colons after
+    the section titles and lines wrapped by terminal columns (a Chinese character takes two)."""
 
     class _Formatter(argparse.HelpFormatter):
         def add_usage(self, usage: str | None, actions: object, groups: object,
                       prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, prefix or word("usage", lang))  # type: ignore[arg-type]
 
+        def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                          groups: Iterable[argparse._MutuallyExclusiveGroup],
+                          prefix: str | None) -> str:
+            if lang != "zh":
+                return super()._format_usage(usage, actions, groups, prefix)
+            # argparse wraps the usage by len(); rewrapped here by columns
+            width, self._width = self._width, 1 << 20
+            try:
+                text = super()._format_usage(usage, actions, groups, prefix).strip("\n")
+            finally:
+                self._width = width
+            lead = (prefix if prefix is not None else word("usage", lang)) + self._prog
+            if not text.startswith(lead):
+                return text + "\n\n"
+            parts = re.findall(r"\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]|\S+", text[len(lead):])
+            room = width - self._current_indent
+            indent = " " * (_width(lead) + 1 if _width(lead) <= room * 0.75 else _width(prefix or ""))
+            lines, line = [], lead
+            for part in parts:
+                if _width(line) + 1 + _width(part) > room and line.strip() and line != lead:
+                    lines.append(line)
+                    # a part too long for the indent (the list of sub-commands) starts further left
+                    line = (indent if _width(indent + part) <= room else "  ") + part
+                else:
+                    line += " " + part
+            lines.append(line)
+            return "\n".join(lines) + "\n\n"
+
+        def _split_lines(self, text: str, width: int) -> list[str]:
+            if lang != "zh":
+                return super()._split_lines(text, width)
+            return wrap_columns(text, width)
+
+        def _fill_text(self, text: str, width: int, indent: str) -> str:
+            if lang != "zh":
+                return super()._fill_text(text, width, indent)
+            return "\n".join(indent + line for line in wrap_columns(text, width - len(indent)))
+
+        def add_argument(self, action: argparse.Action) -> None:
+            super().add_argument(action)
+            if lang == "zh" and action.help is not argparse.SUPPRESS:  # the help column by columns
+                width = _width(self._format_action_invocation(action)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, width)
+
+        def _format_action_invocation(self, action: argparse.Action) -> str:
+            if lang != "zh" or not action.option_strings or action.nargs == 0:
+                return super()._format_action_invocation(action)
+            # "--organisation, --organization 单位": the placeholder once (as Python 3.13 does)
+            value = self._format_args(action, self._get_default_metavar_for_optional(action))
+            return ", ".join(action.option_strings) + " " + value
+
+        def _format_action(self, action: argparse.Action) -> str:
+            if lang != "zh":
+                return super()._format_action(action)
+            if isinstance(action, argparse._SubParsersAction):  # the commands, under "命令："
+                return "".join(self._format_action(sub)
+                               for sub in self._iter_indented_subactions(action))
+            text = super()._format_action(action)
+            # argparse lines the help up by len(); a Chinese placeholder takes two columns a character
+            head = " " * self._current_indent + self._format_action_invocation(action)
+            extra = _width(head) - len(head)
+            rest = text[len(head):]
+            if extra and text.startswith(head) and rest[:1] == " ":
+                gap = len(rest) - len(rest.lstrip(" ")) - extra
+                column = min(self._action_max_length + 2, self._max_help_position)
+                text = head + (" " * gap if gap >= 2 else "\n" + " " * column) + rest.lstrip(" ")
+            return text
+
         def format_help(self) -> str:
             text = super().format_help()
             if lang == "zh":  # section headings end in a full-width colon
-                for key in ("positional", "options"):
+                for key in ("positional", "commands", "options"):
                     text = text.replace(f"\n{word(key, lang)}:\n", f"\n{word(key, lang)}：\n")
             return text
 
@@ -210,9 +382,12 @@ def localise(parser: argparse.ArgumentParser, lang: str, path: str = "") -> None
         parser.epilog = word("epilog", lang)
     elif path in COMMAND_HELP:
         parser.description = _pick(COMMAND_HELP[path], lang)
-    parser._positionals.title = word("positional", lang)
+    only_commands = all(isinstance(a, argparse._SubParsersAction) for a in parser._get_positional_actions())
+    parser._positionals.title = word("commands" if _subparsers(parser) and only_commands else "positional", lang)
     parser._optionals.title = word("options", lang)
     for action in parser._actions:
+        if lang == "zh":
+            _metavar_zh(action)
         if isinstance(action, argparse._HelpAction):
             action.help = word("help", lang)
         elif isinstance(action, argparse._VersionAction):
@@ -233,6 +408,21 @@ def localise(parser: argparse.ArgumentParser, lang: str, path: str = "") -> None
                 text = listed[name].help if name in listed else None
             sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), text))
             localise(child, lang, full)
+
+
+def _metavar_zh(action: argparse.Action) -> None:
+    """The Chinese placeholder of ``action`` ("--journal 路径"); choices and commands stay as typed."""
+    if isinstance(action, argparse._SubParsersAction):
+        if action.metavar == "COMMAND":
+            action.metavar = METAVARS_ZH["command"]
+        return
+    metavar = action.metavar if isinstance(action.metavar, str) else ""
+    if action.nargs == 0 or action.choices is not None or _HAN.search(metavar):
+        return
+    key = action.option_strings[0] if action.option_strings else action.dest
+    if key in METAVARS_ZH:
+        suffix = re.search(r"\.[a-z]+$", metavar)  # OUT.zip -> 输出文件.zip
+        action.metavar = METAVARS_ZH[key] + (suffix.group(0) if suffix else "")
 
 
 def command_paths(parser: argparse.ArgumentParser, path: str = "") -> list[str]:

@@ -186,6 +186,31 @@ def test_changed_rules_rebuild_the_facts_on_opening_with_progress(
         assert from_facts(j, monkeypatch) == expected
 
 
+def test_facts_stored_before_the_says_is_cue_are_rebuilt_and_then_raise_the_identity_sign(
+        journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.signs import vocab
+
+    new = vocab.VAGUE_ID_WEAK
+    without = vocab.Vocab(new.name, tuple(t for t in new.zh if not t.startswith("说")), new.en)
+    with monkeypatch.context() as m:  # the stamp of the vocabulary as it was before the cue
+        m.setattr(vocab, "VAGUE_ID_WEAK", without)
+        old_stamp = sign_facts._stamp()
+    assert old_stamp != sign_facts.STAMP
+    j = Journal.create(journal_path, PASSPHRASE, kdf=FAST_PARAMS)
+    eid = j.add_entry(EntryDraft(kind="contact", summary="张总加我微信，说是海洋调查公司的",
+                                 occurred_at=datetime(2024, 3, 1, tzinfo=CST))).id
+    bit = sign_facts.has_mask(vocab.VAGUE_ID_WEAK)
+    with j.transaction():  # the facts as the earlier rules stored them: no identity claim
+        j.db.conn.execute("UPDATE sign_facts SET flags = flags & ?", (~bit,))
+        j.db.conn.execute("UPDATE meta SET value = ? WHERE key = 'sign_facts_stamp'", (old_stamp,))
+    j.close()
+    with Journal.open(journal_path, PASSPHRASE) as j:
+        assert j.sign_facts_current()
+        assert j.db.one("SELECT flags & ? FROM sign_facts WHERE entry_id = ?", (bit, eid))[0] == bit
+        vague = {r.id: r for r in from_facts(j, monkeypatch)}["WS-VAGUE-IDENTITY"]
+        assert vague.level == "possible" and vague.evidence == [eid]
+
+
 def test_a_read_only_journal_with_facts_of_other_rules_is_evaluated_from_its_text(
         journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     j = Journal.create(journal_path, PASSPHRASE, kdf=FAST_PARAMS)

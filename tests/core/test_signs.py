@@ -73,6 +73,20 @@ def test_phrases_allow_words_in_between() -> None:
     assert not DELETE_CHATS.find("I deleted a typo")
 
 
+def test_chinese_says_is_raises_the_identity_sign_with_an_organisation_or_job_not_with_a_reason() -> None:
+    # new-user finding 5: the Chinese raised nothing while the English raised the sign
+    zh = [ent("contact", "张总加我微信，说是海洋调查公司的")]
+    en = [ent("contact", "Mr Zhang added me on WeChat, says he works for a marine survey company")]
+    assert level("WS-VAGUE-IDENTITY", zh) == level("WS-VAGUE-IDENTITY", en) == POSSIBLE
+    for text in ("说是一家咨询公司的经理，想招兼职", "她说是杂志社记者", "说他在一家研究所工作",
+                 "说是猎头，问我要简历"):
+        assert level("WS-VAGUE-IDENTITY", [ent("contact", text)]) == POSSIBLE, text
+    # the Wang case: 说是 + why the photos are wanted; and other reasons given with 说是
+    for text in ("说是海洋环境调查要用的照片。", "他说是海洋环境调查,给的钱很多。", "说是公司的要求",
+                 "说是拍风景照片的稿费。", "老板说是公司安排的", "说是员工福利", "说是工作需要"):
+        assert level("WS-VAGUE-IDENTITY", [ent("request", "去海边拍游艇", details=text)]) is None, text
+
+
 # ----------------------------------------------------------------------------- paraphrases
 PARAPHRASES: dict[str, list[list[Entry]]] = {}
 

@@ -279,3 +279,34 @@ def test_the_people_box_names_money_received_and_the_gifts_value_apart(
     lines = person_lines(overview_people(journal, lang)[0], lang)
     assert money in lines and gifts in lines
     assert not any("3,800" in line for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sign_markers_never_stand_before_their_day_at_any_window_width(
+        gui_app: Any, qtbot: Any, tmp_path: Path, lang: str) -> None:
+    # the demo at the widths the picture has in windows of 800 to 1366 pixels: three signs
+    # first show on 6 March, and the third of them was drawn left of that day at 1200
+    from journal.core.crypto import FAST_PARAMS
+    from journal.core.demo import build_demo
+    from journal.core.overview import overview_data
+    from journal.gui.overview.picture import OverviewPicture
+
+    with build_demo(tmp_path / "demo.ijournal", "demo pass", kdf=FAST_PARAMS, lang=lang) as j:
+        data = overview_data(j, lang, people=False)
+    days = [m.entry.day for m in data.signs]
+    assert days.count("2024-03-06") == 3
+    picture = OverviewPicture()
+    qtbot.addWidget(picture)
+    picture.set_data(data)
+    for width in range(560, 1160, 8):
+        picture.resize(width, 480)
+        scene = picture.scene()
+        assert scene is not None
+        marks = [s for s in scene.shapes if s.kind == "marker" and s.shape == "circle" and s.label
+                 ][:len(days)]  # the lane's markers come before the legend's
+        assert [s.label for s in marks] == [str(n) for n in range(1, len(days) + 1)]
+        before = [(s.label, round(s.x), round(scene.day_x[day])) for s, day in zip(marks, days)
+                  if s.x < scene.day_x[day] - 0.01]
+        assert before == [], width
+        xs = sorted((round(s.x, 3), round(s.y, 3)) for s in marks)
+        assert len(set(xs)) == len(xs), width  # and never one over another

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 from journal import __version__, clihelp
@@ -12,16 +13,38 @@ from journal.core import fields
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its own messages in the parser's language (``lang``, set by
+    :func:`journal.clihelp.localise`)."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None
+                         ) -> tuple[argparse.Namespace, list[str]]:
+        with clihelp.argparse_language(getattr(self, "lang", "en")):
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        with clihelp.argparse_language(getattr(self, "lang", "en")):  # "unrecognized arguments"
+            return super().parse_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:  # argparse's own exit code 2 = usage
         self.print_usage(sys.stderr)
-        lang = getattr(self, "lang", "en")
-        if lang == "zh":
-            self.exit(EXIT_USAGE, f"{self.prog}：错误：{clihelp.error_text(message, lang)}\n")
+        if getattr(self, "lang", "en") == "zh":
+            self.exit(EXIT_USAGE, f"{self.prog}：错误：{message}\n"
+                                  f"运行“{self.prog} --help”可以查看用法。\n")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _choice_help(spec: fields.Field, lang: str) -> str:
-    return ("；" if lang == "zh" else "; ").join(f"{c.id} = {c.en} = {c.zh}" for c in spec.choices)
+    return _id_labels(spec.choices, lang)
+
+
+def _id_labels(choices: Sequence[fields.Choice] | Sequence[fields.Kind], lang: str) -> str:
+    """``id = label`` of each choice: in Chinese its Chinese label, in English both labels (either
+    may be typed)."""
+    if lang == "zh":
+        return "；".join(f"{c.id} = {c.zh}" for c in choices)
+    return "; ".join(f"{c.id} = {c.en} = {c.zh}" for c in choices)
 
 
 def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None:
@@ -37,12 +60,12 @@ def _entry_options(p: argparse.ArgumentParser, *, edit: bool, lang: str) -> None
             text += ("：" if lang == "zh" else " — ") + _choice_help(spec, lang)
         repeat = spec.type in (fields.LIST, fields.PERSONS)
         p.add_argument(spec.cli, dest=spec.name, action="append" if repeat else "store",
-                       metavar=spec.cli[2:].upper().replace("-", "_"), help=text.replace("%", "%%"))
+                       metavar=spec.zh if lang == "zh" else spec.cli[2:].upper().replace("-", "_"), help=text.replace("%", "%%"))
     p.add_argument("--attach", action="append", metavar="FILE",
                    help="附加一个文件；可重复" if lang == "zh" else "attach a file; repeatable")
     if edit:
         p.add_argument("--kind", help=("改为另一种类型：" if lang == "zh" else "change the kind: ")
-                       + ("；" if lang == "zh" else ", ").join(f"{k.id} = {k.en} = {k.zh}" for k in fields.KIND_TABLE))
+                       + _id_labels(fields.KIND_TABLE, lang))
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
@@ -71,8 +94,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     plist.add_argument("--json", action="store_true")
 
     add = sub.add_parser("add", help="record an entry")
-    add.add_argument("kind", metavar="KIND", help=("；" if lang == "zh" else "; ").join(f"{k.id} = {k.en} = {k.zh}"
-                                                          for k in fields.KIND_TABLE))
+    add.add_argument("kind", metavar="KIND", help=_id_labels(fields.KIND_TABLE, lang))
     _entry_options(add, edit=False, lang=lang)
     edit = sub.add_parser("edit", help="edit an entry (a new revision)")
     edit.add_argument("id")

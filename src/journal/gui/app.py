@@ -92,14 +92,36 @@ def create_application(argv: list[str] | None = None) -> Any:
     return app
 
 
+def _lang() -> str:
+    from journal.core import settings as settings_mod
+    from journal.core.i18n import normalise_lang
+
+    try:
+        return normalise_lang(settings_mod.load().effective_language())
+    except Exception:  # noqa: BLE001 - never fail on preferences
+        return "en"
+
+
 def _parse(argv: list[str]) -> argparse.Namespace:
+    from journal import clihelp
+
+    lang = _lang()
+    zh = lang == "zh"
     parser = argparse.ArgumentParser(
-        prog="journal", description="Incident Journal: an offline, encrypted journal.")
-    parser.add_argument("--version", action="version", version=f"journal {journal.__version__}")
+        prog="journal", formatter_class=clihelp.formatter_for(lang),
+        description="事件日志：离线、加密的可疑接触记录本。" if zh
+        else "Incident Journal: an offline, encrypted journal.")
+    parser._optionals.title = clihelp.word("options", lang)
+    parser._actions[0].help = clihelp.word("help", lang)
+    parser.add_argument("--version", action="version", version=f"journal {journal.__version__}",
+                        help=clihelp.word("version", lang))
     parser.add_argument("--self-test", action="store_true",
-                        help="check the installation (encryption, fonts, PDF) and exit")
-    parser.add_argument("--journal", metavar="PATH", help="open this journal file")
-    args, _qt_args = parser.parse_known_args(argv)
+                        help="检查安装是否完好（加密、字体、PDF）后退出" if zh
+                        else "check the installation (encryption, fonts, PDF) and exit")
+    parser.add_argument("--journal", metavar="路径" if zh else "PATH",
+                        help="打开这个日志文件" if zh else "open this journal file")
+    with clihelp.argparse_language(lang):  # argparse's own messages
+        args, _qt_args = parser.parse_known_args(argv)
     return args
 
 

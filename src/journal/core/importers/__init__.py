@@ -1,7 +1,8 @@
 """Chat exports and payment bills, parsed and put into a journal.
 
 Modules: the parsers (telegram/tghtml, whatsapp, csvchat, qq, wechat, mail, bills; common.py
-their shared shapes and helpers), sandbox.py (parsing in a child process without the key),
+their shared shapes and helpers, texts.py their messages), detect.py (which kind of export a file
+is), sandbox.py (parsing in a child process without the key),
 chats.py (a parsed chat → transcript entries), billimport.py (bill rows → payment entries),
 limits.py (how much one import may add), people.py (senders → persons), apply.py (any file:
 kind recognised, parsed, imported).
@@ -20,10 +21,10 @@ from .common import (
     ImportResult,
     ParsedChat,
     ParsedMessage,
-    detect_kind,
     system_tz_name,
 )
 from .csvchat import parse_csv
+from .detect import detect_kind
 from .limits import ImportLimits
 from .telegram import parse_telegram
 from .whatsapp import parse_whatsapp

@@ -14,7 +14,8 @@ from journal.core.errors import ImportFormatError
 from .billimport import import_bill
 from .bills import ParsedBill
 from .chats import import_chat
-from .common import ImportResult, ParsedChat, ProgressCallback, check_kind, detect_kind, read_export
+from .common import ImportResult, ParsedChat, ProgressCallback, check_kind, read_export
+from .detect import detect_kind
 from .limits import DEFAULT_LIMITS, ImportLimits
 
 

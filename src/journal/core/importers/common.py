@@ -11,7 +11,6 @@ import hashlib
 import logging
 import os
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,8 +18,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal.core.errors import ImportFormatError
-from journal.core.i18n import message, register
-from journal.core.importers.wa_header import BRACKET_RE, DASH_RE
+from journal.core.i18n import message
+
+from . import texts  # noqa: F401  (registers the importers' texts)
 
 log = logging.getLogger(__name__)
 
@@ -31,170 +31,6 @@ APPS = CHAT_APPS + BILL_APPS
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
-
-register({
-    "import.changed_since_preview": {
-        "en": "“{name}” changed after it was read. Read it again before importing. "
-        "Nothing was added to the journal.",
-        "zh": "“{name}”在读取之后被修改了。请重新读取后再导入。日志中没有添加任何内容。",
-    },
-    "import.unknown_kind": {
-        "en": "Unknown import format “{kind}”. Use telegram, whatsapp, csv, qq, wechat, email, "
-        "wechatpay, alipay or auto.",
-        "zh": "未知的导入格式“{kind}”。请使用 telegram、whatsapp、csv、qq、wechat、email、"
-        "wechatpay、alipay 或 auto。",
-    },
-    "import.file_missing": {
-        "en": "There is no file at {path}. Nothing was added to the journal.",
-        "zh": "{path} 处没有文件。日志中没有添加任何内容。",
-    },
-    "import.unreadable": {
-        "en": "The file {name} cannot be read (no permission, or it is a folder). "
-        "Nothing was added to the journal.",
-        "zh": "无法读取文件 {name}（没有权限，或者它是一个文件夹）。日志中没有添加任何内容。",
-    },
-    "import.too_large": {
-        "en": "“{name}” is {size_mb} MB; a chat export can be at most {limit_mb} MB. "
-        "Export a shorter period or a single chat. Nothing was added to the journal.",
-        "zh": "“{name}”大小为 {size_mb} MB，聊天导出文件最大为 {limit_mb} MB。"
-        "请导出较短的时间段或单个聊天。日志中没有添加任何内容。",
-    },
-    "import.empty": {
-        "en": "“{name}” is empty. Export the chat again. Nothing was added to the journal.",
-        "zh": "“{name}”是空文件。请重新导出聊天记录。日志中没有添加任何内容。",
-    },
-    "import.binary": {
-        "en": "“{name}” is not a text file (it may be a zip archive or a picture). "
-        "Choose the exported .txt, .json or .csv file itself. Nothing was added to the journal.",
-        "zh": "“{name}”不是文本文件（可能是压缩包或图片）。请选择导出的 .txt、.json 或 .csv 文件本身。"
-        "日志中没有添加任何内容。",
-    },
-    "import.not_json": {
-        "en": "“{name}” is not a Telegram export: it is not valid JSON (problem near line {line}). "
-        "Nothing was added to the journal.",
-        "zh": "“{name}”不是 Telegram 导出文件：它不是有效的 JSON（第 {line} 行附近有问题）。"
-        "日志中没有添加任何内容。",
-    },
-    "import.not_telegram": {
-        "en": "“{name}” is a JSON file but not a Telegram Desktop chat export. In Telegram Desktop "
-        "use “Export chat history” with the format “Machine-readable JSON” and choose result.json. "
-        "Nothing was added to the journal.",
-        "zh": "“{name}”是 JSON 文件，但不是 Telegram 桌面版的聊天导出。请在 Telegram 桌面版中使用"
-        "“导出聊天记录”，格式选“机器可读的 JSON”，然后选择 result.json。日志中没有添加任何内容。",
-    },
-    "import.not_whatsapp": {
-        "en": "“{name}” is not a WhatsApp chat export: its first line has no date and time. "
-        "In WhatsApp use “Export chat” and choose the .zip or .txt file it makes. "
-        "Nothing was added to the journal.",
-        "zh": "“{name}”不是 WhatsApp 聊天导出文件：第一行没有日期和时间。请在 WhatsApp 中使用"
-        "“导出聊天”，然后选择它生成的 .zip 或 .txt 文件。日志中没有添加任何内容。",
-    },
-    "import.not_csv": {
-        "en": "“{name}” is not a chat table: line {line} needs three columns (date, person, text) "
-        "with a date such as 2024-03-05 14:30. Nothing was added to the journal.",
-        "zh": "“{name}”不是聊天表格：第 {line} 行需要三列（日期、人、内容），日期格式如 2024-03-05 14:30。"
-        "日志中没有添加任何内容。",
-    },
-    "import.bad_encoding": {
-        "en": "“{name}” is in a text encoding this app cannot read (neither UTF-8 nor GB18030). "
-        "Export the file again, or save it as UTF-8. Nothing was added to the journal.",
-        "zh": "“{name}”的文字编码无法识别（既不是 UTF-8 也不是 GB18030）。请重新导出，"
-        "或另存为 UTF-8 编码。日志中没有添加任何内容。",
-    },
-    "import.unrecognised": {
-        "en": "The format of “{name}” was not recognised, so nothing was added to the journal. "
-        "These formats work: WeChat (exported with a WeChat export tool as .csv, .txt or .html), "
-        "QQ (.txt or .json), Telegram, WhatsApp, a CSV table with date, person and text columns, "
-        "e-mail (.eml or .mbox), WeChat Pay and Alipay bills. Choose the format yourself: in the "
-        "import window's Format list, or on the command line with its name instead of auto "
-        "(wechat, qq, telegram, whatsapp, csv, email, wechatpay or alipay), for example "
-        "“journal-cli import qq FILE”.",
-        "zh": "无法识别“{name}”的格式，日志中没有添加任何内容。可以导入的格式有：微信（用微信导出工具导出的 "
-        ".csv、.txt 或 .html）、QQ（.txt 或 .json）、Telegram、WhatsApp、含日期、人物和内容列的 CSV "
-        "表格、电子邮件（.eml 或 .mbox）、微信支付账单和支付宝账单。请自己选择格式：在导入窗口的"
-        "“格式”列表中选择，或在命令行中用格式名代替 auto（wechat、qq、telegram、whatsapp、csv、"
-        "email、wechatpay 或 alipay），例如“journal-cli import qq 文件”。",
-    },
-    "import.no_messages": {
-        "en": "“{name}” contains no messages. Nothing was added to the journal.",
-        "zh": "“{name}”中没有任何消息。日志中没有添加任何内容。",
-    },
-    "import.bad_tz": {
-        "en": "“{tz}” is not a time zone. Use a name such as Asia/Shanghai or Europe/London.",
-        "zh": "“{tz}”不是有效的时区。请使用 Asia/Shanghai 或 Europe/London 这样的名称。",
-    },
-    "import.bad_date_order": {
-        "en": "“{order}” is not a date order. Use DMY (day first), MDY (month first) or YMD.",
-        "zh": "“{order}”不是有效的日期顺序。请使用 DMY（日在前）、MDY（月在前）或 YMD。",
-    },
-    "import.date_order_impossible": {
-        "en": "With the date order {order}, the date “{text}” on line {line} does not exist. "
-        "Choose another date order. Nothing was added to the journal.",
-        "zh": "按 {order} 的日期顺序，第 {line} 行的日期“{text}”不存在。请换一种日期顺序。"
-        "日志中没有添加任何内容。",
-    },
-    # warnings (shown in the preview; the import goes ahead)
-    "import.warn.date_order_default": {
-        "en": "Every date in this file could be read day-first or month-first; {order} was assumed. "
-        "Check a date you remember and change the date order if it is wrong.",
-        "zh": "文件中的日期既可以按“日在前”也可以按“月在前”理解，已假定为 {order}。"
-        "请核对一个您记得的日期，如有错误请更改日期顺序。",
-    },
-    "import.warn.date_order_sequence": {
-        "en": "No date in this file shows whether the day or the month comes first; {order} was "
-        "chosen because it keeps the messages in time order. Check a date you remember.",
-        "zh": "文件中没有日期能说明日和月哪个在前；选择了 {order}，因为这样消息的时间顺序是连贯的。"
-        "请核对一个您记得的日期。",
-    },
-    "import.warn.date_order_conflict": {
-        "en": "Some dates in this file read day-first and others month-first; {order} was used. "
-        "The file may have been edited.",
-        "zh": "文件中有些日期是日在前，有些是月在前；已按 {order} 读取。文件可能被编辑过。",
-    },
-    "import.warn.skipped": {
-        "en": "{n} unreadable {n:item|items} in the file {n:was|were} skipped.",
-        "zh": "文件中有 {n} 项无法读取，已跳过。",
-    },
-    "import.warn.media_missing": {
-        "en": "{n} {n:photo or file was|photos or files were} not included in the export; only a note "
-        "is kept.",
-        "zh": "有 {n} 张照片或文件没有包含在导出中；只保留了一条说明。",
-    },
-    "import.warn.media_too_large": {
-        "en": "{n} {n:file|files} over {limit_mb} MB {n:was|were} not attached; only a note is kept.",
-        "zh": "有 {n} 个超过 {limit_mb} MB 的文件没有作为附件保存；只保留了一条说明。",
-    },
-    "import.warn.bad_lines": {
-        "en": "{n} {n:line that looked|lines that looked} like a new message had an impossible date and "
-        "{n:was|were} kept as part of the message before.",
-        "zh": "有 {n} 行看起来像新消息但日期不存在，已作为前一条消息的一部分保留。",
-    },
-    "import.format.telegram_chat": {
-        "en": "Telegram Desktop export (one chat, JSON)",
-        "zh": "Telegram 桌面版导出（单个聊天，JSON）",
-    },
-    "import.format.telegram_account": {
-        "en": "Telegram Desktop export (whole account, {n} {n:chat|chats}, JSON)",
-        "zh": "Telegram 桌面版导出（整个账号，{n} 个聊天，JSON）",
-    },
-    "import.format.whatsapp_android": {
-        "en": "WhatsApp chat export (Android layout{clock})",
-        "zh": "WhatsApp 聊天导出（安卓格式{clock}）",
-    },
-    "import.format.whatsapp_ios": {
-        "en": "WhatsApp chat export (iPhone layout{clock})",
-        "zh": "WhatsApp 聊天导出（iPhone 格式{clock}）",
-    },
-    "import.format.clock12": {"en": ", 12-hour clock", "zh": "，12 小时制"},
-    "import.format.clock24": {"en": ", 24-hour clock", "zh": "，24 小时制"},
-    "import.format.csv": {
-        "en": "Table of messages (CSV, {sep})",
-        "zh": "消息表格（CSV，{sep}）",
-    },
-    "import.sep.comma": {"en": "commas", "zh": "逗号分隔"},
-    "import.sep.tab": {"en": "tabs", "zh": "制表符分隔"},
-    "import.sep.semicolon": {"en": "semicolons", "zh": "分号分隔"},
-})
 
 
 @dataclass
@@ -432,18 +268,6 @@ def telegram_media_folder(folders: tuple[str, ...]) -> bool:
             and folders[2] in TELEGRAM_MEDIA_FOLDERS)
 
 
-KNOWN_HEADERS = (b"from:", b"date:", b"subject:", b"to:", b"message-id:", b"received:",
-                 b"mime-version:", b"return-path:")
-
-
-def looks_like_email(head: bytes) -> bool:
-    """Whether the first bytes of a file are an e-mail message or mailbox (mail.py, detect_kind)."""
-    lower = head[:4096].lower()
-    if lower.startswith(b"from ") and b"\n" in lower:
-        return any(h in lower for h in KNOWN_HEADERS)
-    return lower.lstrip().startswith(KNOWN_HEADERS) and sum(h in lower for h in KNOWN_HEADERS) >= 2
-
-
 def safe_media_path(base: Path, relative: str, within: FolderRule | None = None) -> Path | None:
     """The file ``relative`` inside the export folder ``base``, or None (missing or outside).
 
@@ -526,78 +350,3 @@ def check_kind(kind: str) -> str:
     if value not in APPS:
         raise ImportFormatError("import.unknown_kind", field="kind", kind=kind)
     return value
-
-
-def _head_text(head: bytes) -> str:
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return head.decode("utf-16", errors="ignore")
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 4:  # a character cut by the 64 KB window
-            text = head[:exc.start].decode("utf-8", errors="ignore")
-        else:
-            text = head.decode("gb18030", errors="ignore")
-    return text.lstrip("\ufeff \t\r\n\u200e")
-
-
-def _zip_has_telegram_pages(path: Path) -> bool:
-    """Whether a .zip holds a Telegram Desktop HTML export (its central directory only)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return any(TELEGRAM_ZIP_PAGE_RE.match(n) for n in zf.namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, RuntimeError):
-        return False
-
-
-def _looks_like_whatsapp(lines: list[str]) -> bool:
-    """Whether the first lines begin like a WhatsApp export: a message header ("12/03/2024, 20:15
-    - Name: …" or "[12/03/2024, 20:15:03] Name: …") on the first line that is not empty. A
-    text file that only starts with a date, or any other .txt, is not taken for one."""
-    first = next((ln for ln in lines if ln), "")
-    return bool(BRACKET_RE.match(first) or DASH_RE.match(first))
-
-
-def detect_kind(path: Path | str) -> str | None:
-    """Guess the kind of export (one of APPS) from its first bytes and name; None = unknown."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    try:
-        with p.open("rb") as fh:
-            head = fh.read(65536)
-    except OSError:
-        head = b""
-    if head[:4] == b"PK\x03\x04":
-        if suffix == ".xlsx" or b"xl/" in head[:4096]:
-            return "wechatpay"
-        return "telegram" if _zip_has_telegram_pages(p) else "whatsapp"
-    text = _head_text(head)
-    lines = [ln.strip() for ln in text.split("\n")[:40]]
-    if text.startswith("{"):
-        return "qq" if '"chatInfo"' in text[:4096] else "telegram"
-    if "消息记录（此消息记录为文本格式" in text[:400] or any(ln.startswith("消息对象") for ln in lines):
-        return "qq"
-    table = "\n".join(lines)
-    if ("交易时间" in table and "交易类型" in table and "金额(元)" in table) or "微信支付账单" in table:
-        return "wechatpay"
-    if ("交易时间" in table and "交易分类" in table) or ("支付宝" in table and "交易订单号" in table):
-        return "alipay"
-    if suffix in (".eml", ".mbox") or looks_like_email(head.lstrip(b"\xef\xbb\xbf\r\n")):
-        return "email"
-    lower = text[:4000].lower()
-    if lower.startswith(("<!doctype html", "<html")):
-        if "微信聊天记录" in lower or "chat-left" in lower or "chat-right" in lower:
-            return "wechat"
-        return "telegram"
-    first = lines[0] if lines else ""
-    if {"IsSender", "CreateTime", "StrContent"} <= {c.strip() for c in first.split(",")}:
-        return "wechat"
-    if suffix in (".csv", ".tsv"):
-        return "csv"
-    if re.match(r"^.+ \(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(:\d{2})?\)[:：]", first):
-        return "wechat"
-    if _looks_like_whatsapp(lines):
-        return "whatsapp"
-    if suffix == ".json":
-        return "telegram"
-    return None

@@ -29,11 +29,11 @@ from .common import (
     add_handle,
     check_size,
     clean_name,
-    looks_like_email,
     read_export,
     resolve_tz,
     unique_senders,
 )
+from .detect import looks_like_email
 from .htmltext import parse_html
 
 log = logging.getLogger(__name__)

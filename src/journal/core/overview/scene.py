@@ -103,6 +103,7 @@ class Scene:
     shapes: list[Shape] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
     legend_extra: float = 0.0  # the height the wrapped sign titles take beyond one line each
+    day_x: dict[str, float] = field(default_factory=dict)  # each sign's first day -> its column's x
 
     def hit_at(self, x: float, y: float) -> Hit | None:
         found = [h for h in self.hits if h.contains(x, y)]
@@ -436,11 +437,13 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
     def free(x: float, row: int) -> bool:
         return x0 <= x <= x1 and all(r != row or abs(x - px) >= spacing - 1e-6 for px, r in drawn)
 
-    # signs that first show on the same or neighbouring days stack up, then spread sideways,
-    # nearest first, never over one another
-    offsets = [0, *(k * d for k in range(1, len(data.signs) + 2) for d in (1, -1))]
+    # signs that first show on the same or neighbouring days stack up, then spread to the right,
+    # nearest first, never over one another: a marker never stands before its day (only at the
+    # right end of the axis, when there is no room after it)
+    spread = range(1, len(data.signs) + 2)
+    offsets = [0, *spread, *(-k for k in spread)]
     for num, m in enumerate(data.signs, start=1):
-        home = cx(col_of(date.fromisoformat(m.entry.day)))
+        home = sc.day_x[m.entry.day] = cx(col_of(date.fromisoformat(m.entry.day)))
         sx, row = next(((home + k * spacing, r) for k in offsets for r in range(per_row)
                         if free(home + k * spacing, r)), (home, 0))
         drawn.append((sx, row))

@@ -349,9 +349,17 @@ VAGUE_ID_STRONG = V(
     "fake*; inconsistent; contradict*; different name*; story chang*; doesnt|didnt|dont add up; "
     "impersonat*",
 )
+# 说是 ("says [he] is") claims who someone is only with an organisation or a job ending the
+# clause ("说是海洋调查公司的", "说是杂志社记者"); 说是 alone also gives reasons ("说是海洋环境调查要用的
+# 照片", "说是公司的要求"), so the clause must end there
+_ORG_ZH = "公司|单位|机构|研究所|研究院|研究中心|协会|学会|杂志社|报社|出版社|基金会|事务所|工作室|集团|智库"
+_JOB_ZH = "记者|猎头|顾问|编辑|研究员|学者|经理|总监|主管|员工|职员|工作人员"
+_CLAUSE = "[^，。；！？,.!?\\s]"  # not across punctuation
 VAGUE_ID_WEAK = V(
     "vague-identity-weak",
-    "自称; 声称; 号称; 说自己是; 说他是; 说她是; 据说",
+    "自称; 声称; 号称; 说自己是; 说他是; 说她是; 据说; "
+    f"说是{_CLAUSE}{{0,10}}(({_ORG_ZH})(的?({_JOB_ZH}|人)|的)?|{_JOB_ZH})(?![\\u4e00-\\u9fff]); "
+    f"说(他|她|自己|是)?在{_CLAUSE}{{0,10}}({_ORG_ZH})(工作|上班|任职)",
     "claim*; says he is|works; says she is|works; calls himself|herself; supposedly; apparently",
 )
 VAGUE_ORG = V(
