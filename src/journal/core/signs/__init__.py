@@ -1,8 +1,10 @@
 """Warning signs: which known recruitment patterns a journal's own entries show (DESIGN §4).
 
-A checklist, never a verdict. The results are never stored; what each entry contributes to the
-rules (its *facts*, :mod:`.facts`) is, when the entry is written, so that a whole journal is
-evaluated from compact facts rather than from every entry's text.
+A checklist, never a verdict. What each entry contributes to the rules (its *facts*, :mod:`.facts`)
+is stored when the entry is written, so that a whole journal is evaluated from compact facts
+rather than from every entry's text; which signs show and on which entries is kept in the journal
+after an evaluation, for the next one to read while nothing the rules read has changed
+(:mod:`journal.core.store.signresults`).
 
     results = evaluate(entries, persons)       # pure, the reference: reads every entry's text
     results = evaluate_journal(journal)        # the same results, from the journal's stored facts
@@ -263,16 +265,28 @@ def evaluate_journal(journal: Journal,
     total)`` follows the rebuild); a read-only one is evaluated from the entries' text instead.
     The results are the same either way.
 
+    When the journal keeps the result of an earlier evaluation of the same data by the same
+    rules (:mod:`journal.core.store.signresults`), which signs show and on which entries is read
+    from it instead of running the rules; a writable journal keeps what the rules found when
+    they had to run. The output is the same either way.
+
     The quotes of the first :data:`REASONS_LISTED` evidence entries of each sign are read now;
     those of any other evidence entry when its reasons are asked for, from ``journal`` (which
     must then still be open).
     """
-    persons = journal.list_persons()
     if not journal.sign_facts_current() and journal.writable:
         journal.rebuild_sign_facts(progress)
+    # (read before what the rules read: a change from now on makes this result describe no
+    # state of the journal, and it is not kept)
+    generation = journal.sign_results_generation()
+    persons = journal.list_persons()
     if journal.sign_facts_current():
-        with journal.sign_fact_table() as table:
-            found = fastrules.evidence_ids(fastrules.find(table, persons))
+        found = journal.kept_sign_results()
+        if found is None:
+            with journal.sign_fact_table() as table:
+                found = fastrules.evidence_ids(fastrules.find(table, persons))
+            if generation is not None and journal.writable:
+                journal.keep_sign_results(found, generation)
         # the evidence entries' facts (without their quotes) are read when their reasons are
         # asked for: now for the first 20 of each sign, later for any other; one doc per entry
         # whichever signs it is evidence of
