@@ -45,6 +45,7 @@ from journal.core.models import (
 )
 from journal.core.outpath import check_output_path
 from journal.core.signs import facts as sign_facts
+from journal.core.signs.kept import Kept
 from journal.core.store import filelock, upgrade
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from journal.core.store.connection import KeyMaterial, check_key, connect
@@ -666,9 +667,10 @@ class Journal:
         an evaluation and hand it to :meth:`keep_sign_results` after."""
         return self._sign_results.generation()
 
-    def kept_sign_results(self) -> dict[str, tuple[str | None, list[str]]] | None:
-        """The stored result of the rules (per sign: level, evidence ids) when it describes the
-        journal as it is now and the facts are current; else None."""
+    def kept_sign_results(self) -> Kept | None:
+        """The stored result of the rules (per sign: level, evidence ids; the persons of the
+        evidence of the signs whose reasons read them) when it describes the journal as it is
+        now and the facts are current; else None."""
         if not self._facts.current():
             return None
         return self._sign_results.read()
@@ -682,13 +684,12 @@ class Journal:
         line: its output first; the write waits for the pre-write check)."""
         self._sign_results.defer()
 
-    def keep_sign_results(self, found: dict[str, tuple[str | None, list[str]]],
-                          generation: int) -> bool:
+    def keep_sign_results(self, kept: Kept, generation: int) -> bool:
         """Store what the rules found from the journal at ``generation`` (nothing when it moved
         since, or when the journal cannot be written: False, never an error)."""
         if not self.writable:
             return False
-        return self._sign_results.write(found, generation)
+        return self._sign_results.write(kept, generation)
 
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None,

@@ -23,11 +23,13 @@ audited; a failed write leaves the journal as it was and is not an error to the 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import re
 import sys
 import zlib
-from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import sqlcipher3
 
@@ -35,18 +37,18 @@ from journal.core.errors import JournalError
 from journal.core.signs import factrows, fastrules, rules
 from journal.core.signs import facts as sf
 from journal.core.signs.ids import SIGN_IDS
+from journal.core.signs.kept import Found, Kept
 from journal.core.store import signfacts
 from journal.core.store.db import Database
 
 log = logging.getLogger(__name__)
 
-# per sign: its level ("present", "possible", or None when the sign does not show) and its
-# evidence entry ids, oldest first
-Found = dict[str, tuple[str | None, list[str]]]
-
-_FORMAT = "signs 1"
+_FORMAT = b"IJSIGNS2"
 # the modules whose code decides what the rules find from the stored facts
 _RULES_MODULES = (fastrules, factrows, rules, sf, signfacts)
+# the ids the store makes (new_id: 12 hex digits) are kept as 6 bytes each
+_ID_HEX = 12
+_HEX = re.compile(r"[0-9a-f]*")
 
 
 @cache
@@ -55,7 +57,7 @@ def rules_stamp() -> str:
     stamp, this format, and — where the program runs from its sources — the text of the modules
     that find the evidence (a changed rule whose version was not raised is not trusted). A
     frozen build has no sources beside it: its version numbers stand for them."""
-    h = hashlib.sha256(f"{_FORMAT} rules {sf.RULES_VERSION} {sf.STAMP}"
+    h = hashlib.sha256(_FORMAT + f" rules {sf.RULES_VERSION} {sf.STAMP}"
                        f" {sys.version_info[:2]}".encode())
     for module in _RULES_MODULES:
         source = None
@@ -71,30 +73,66 @@ def rules_stamp() -> str:
     return h.hexdigest()
 
 
-def encode(found: Mapping[str, tuple[str | None, list[str]]]) -> bytes:
-    """One line per sign that shows (``id TAB level TAB ids``), compressed."""
-    lines = []
-    for sign_id in SIGN_IDS:
-        level, ids = found.get(sign_id, (None, []))
-        if level is not None:
-            lines.append(f"{sign_id}\t{level}\t{' '.join(ids)}")
-    return zlib.compress("\n".join(lines).encode(), 6)
+def _pack(ids: list[str]) -> tuple[str, bytes]:
+    joined = "".join(ids)
+    if len(joined) == _ID_HEX * len(ids) and _HEX.fullmatch(joined) \
+            and all(len(i) == _ID_HEX for i in ids):
+        return "hex", bytes.fromhex(joined)
+    return "text", zlib.compress("\n".join(ids).encode(), 6)
 
 
-def decode(data: bytes) -> Found:
-    """The inverse of :func:`encode`: every sign id, those that do not show with ``(None, [])``.
-    ``ValueError`` when the data is not such a result."""
-    try:
+def _unpack(how: str, data: bytes, n: int) -> list[str]:
+    if how == "hex":
+        h = data.hex()
+        ids = [h[i:i + _ID_HEX] for i in range(0, len(h), _ID_HEX)]
+    elif how == "text":
         text = zlib.decompress(data).decode()
-    except (zlib.error, UnicodeDecodeError) as exc:
-        raise ValueError("not a stored result") from exc
-    found: Found = {sign_id: (None, []) for sign_id in SIGN_IDS}
-    for line in text.split("\n") if text else ():
-        sign_id, level, ids = line.split("\t")
-        if sign_id not in found or level not in (rules.PRESENT, rules.POSSIBLE):
+        ids = text.split("\n") if text else []
+    else:
+        raise ValueError("not a stored result")
+    if len(ids) != n:
+        raise ValueError("not a stored result")
+    return ids
+
+
+def encode(kept: Kept) -> bytes:
+    """A compressed head (per sign that shows: id, level, how its ids are kept, how many, how
+    many bytes; the persons), then each sign's ids: 6 bytes an id where they are the store's own
+    12 hex digits (random: nothing to compress), else their text compressed."""
+    head: list[list[Any]] = []
+    bodies: list[bytes] = []
+    for sign_id in SIGN_IDS:
+        level, ids = kept.found.get(sign_id, (None, []))
+        if level is not None:
+            how, body = _pack(ids)
+            head.append([sign_id, level, how, len(ids), len(body)])
+            bodies.append(body)
+    packed = zlib.compress(json.dumps({"signs": head, "persons": kept.persons}).encode(), 6)
+    return _FORMAT + len(packed).to_bytes(4, "little") + packed + b"".join(bodies)
+
+
+def decode(data: bytes) -> Kept:
+    """The inverse of :func:`encode` (every sign id in ``found``; those that do not show with
+    ``(None, [])``). ``ValueError`` when the data is not such a result."""
+    try:
+        if not data.startswith(_FORMAT):
             raise ValueError("not a stored result")
-        found[sign_id] = (level, ids.split(" ") if ids else [])
-    return found
+        at = len(_FORMAT)
+        size = int.from_bytes(data[at:at + 4], "little")
+        head = json.loads(zlib.decompress(data[at + 4:at + 4 + size]))
+        at += 4 + size
+        found: Found = {sign_id: (None, []) for sign_id in SIGN_IDS}
+        for sign_id, level, how, n, length in head["signs"]:
+            if sign_id not in found or level not in (rules.PRESENT, rules.POSSIBLE):
+                raise ValueError("not a stored result")
+            found[sign_id] = (level, _unpack(how, data[at:at + length], n))
+            at += length
+        if at != len(data):
+            raise ValueError("not a stored result")
+        persons = {str(k): [str(p) for p in v] for k, v in head["persons"].items()}
+    except (zlib.error, UnicodeDecodeError, KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise ValueError("not a stored result") from exc
+    return Kept(found, persons)
 
 
 class SignResults:
@@ -133,7 +171,7 @@ class SignResults:
             return None
         return None if row is None else int(row[0])
 
-    def read(self) -> Found | None:
+    def read(self) -> Kept | None:
         """The stored result when it describes the journal as it is now (same generation, same
         rules), else None. The caller checks that the facts themselves are current."""
         try:
@@ -150,11 +188,11 @@ class SignResults:
             log.warning("stored warning-sign results unreadable: evaluated again")
             return None
 
-    def write(self, found: Mapping[str, tuple[str | None, list[str]]], generation: int) -> bool:
-        """Keep ``found``, made from the journal at ``generation``, unless the journal changed
+    def write(self, kept: Kept, generation: int) -> bool:
+        """Keep ``kept``, made from the journal at ``generation``, unless the journal changed
         since (then it describes no state worth keeping). True when it was written. Any failure
         (read-only, disk full, busy, damaged) is logged and leaves the journal as it was."""
-        data = encode(found)  # (before the transaction: the window's thread may wait for it)
+        data = encode(kept)  # (before the transaction: the window's thread may wait for it)
         if self._deferred:
             self._pending = (data, generation)
             return False
