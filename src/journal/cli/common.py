@@ -83,9 +83,14 @@ def _journal_path(args: argparse.Namespace) -> Path:
     return Path(args.journal).expanduser() if args.journal else paths.default_journal_path()
 
 
-def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
+def _open(args: argparse.Namespace, lang: str, write: bool = True, signs: bool = False) -> Any:
     """Open the journal: for writing (refused while another process writes it, exit 1), or with
-    ``write=False`` for reading only (works next to a writer elsewhere and on read-only files)."""
+    ``write=False`` for reading only (works next to a writer elsewhere and on read-only files).
+
+    ``signs``: the command evaluates the warning signs. When the result kept in the journal is
+    out of date and no other process writes the journal, it is opened for writing instead, so
+    that the evaluation keeps its result for the next command; the pre-write check then runs
+    beside the evaluation, and the result is written when the command closes the journal."""
     from journal.core.store import READ, WRITE, Journal
 
     path = _journal_path(args)
@@ -106,6 +111,17 @@ def _open(args: argparse.Namespace, lang: str, write: bool = True) -> Any:
         except JournalError as exc:
             log.info("warning-sign facts not rebuilt now: %s", exc.key)
         journal = Journal.open_with_key(path, key, mode=READ)
+    if signs and journal.read_only_reason == "reader" and journal.sign_facts_current() \
+            and not journal.sign_results_current():
+        try:
+            writer = Journal.open_with_key(path, key, mode=WRITE)
+        except JournalError as exc:  # (another process writes it: it keeps them itself)
+            log.info("warning-sign results not kept now: %s", exc.key)
+        else:
+            journal.close()
+            journal = writer
+            journal.defer_keeping_signs()
+            journal.start_precheck()
     del key
     warning = journal.rollback_check()
     if warning is not None:
