@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from test_cli import PASS, jpath, ok, run  # noqa: F401 - jpath is a fixture
 
 from journal.core.models import EntryDraft
@@ -54,3 +55,40 @@ def test_beside_a_writer_elsewhere_signs_evaluates_and_keeps_nothing(jpath: Path
         assert not writer.sign_results_current()
         writer.add_entry(EntryDraft(kind="note", summary="图书馆自习"))
     assert not _current(jpath)
+
+
+def test_signs_and_export_derive_the_key_beside_their_imports_and_a_wrong_one_still_exits_3(
+        jpath: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],  # noqa: F811
+        tmp_path: Path) -> None:
+    import threading
+
+    from journal.cli import main
+    from journal.core import crypto
+
+    with Journal.open(jpath, PASS) as j:
+        build_in_journal(j, LIU)
+    threads: list[str] = []
+    real = crypto.derive_key
+
+    def derive(passphrase: str, header: bytes) -> bytes:
+        threads.append(threading.current_thread().name)
+        return real(passphrase, header)
+
+    monkeypatch.setattr(crypto, "derive_key", derive)
+    monkeypatch.setenv("JOURNAL_PASSPHRASE", PASS)
+    assert main(["--journal", str(jpath), "export", "text", "-", "--lang", "en"]) == 0
+    assert "Warning signs" in capsys.readouterr().out
+    passphrase_file = tmp_path / "pass.txt"
+    passphrase_file.write_text(PASS + "\n", encoding="utf-8")
+    monkeypatch.delenv("JOURNAL_PASSPHRASE")
+    assert main(["--journal", str(jpath), "--passphrase-file", str(passphrase_file),
+                 "signs", "--json"]) == 0
+    assert '"WS-FAST-INTIMACY"' in capsys.readouterr().out
+    assert threads == ["key-derivation", "key-derivation"]
+    monkeypatch.setenv("JOURNAL_PASSPHRASE", "not the passphrase")
+    before = jpath.read_bytes()
+    assert main(["--journal", str(jpath), "signs"]) == 3
+    assert "passphrase is not correct" in capsys.readouterr().err
+    assert jpath.read_bytes() == before
+    assert main(["--journal", str(jpath), "list"]) == 3  # (other commands: as before)
+    assert threads[-1] == "MainThread"
