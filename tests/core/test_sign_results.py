@@ -286,3 +286,19 @@ def test_kept_ids_round_trip_whether_they_are_the_stores_hex_ids_or_any_other_te
     assert bytes.fromhex("0123456789abba9876543210") in data  # 6 bytes an id
     with pytest.raises(ValueError):
         signresults.decode(data[:-1])
+
+
+def test_a_backup_and_a_rekeyed_journal_keep_the_triggers_that_move_the_generation(
+        journal: Journal, tmp_path: Path) -> None:
+    ids = build_in_journal(journal, LIU)
+    evaluate_journal(journal)
+    journal.backup(tmp_path / "copy.ijbackup")
+    journal.rekey("another passphrase 密码 x", kdf=FAST_PARAMS)
+    assert journal.kept_sign_results() is not None
+    _trash(journal, ids)
+    assert journal.kept_sign_results() is None
+    with Journal.open(tmp_path / "copy.ijbackup", PASSPHRASE) as copy:
+        assert copy.kept_sign_results() is not None
+        _trash(copy, ids)
+        assert copy.kept_sign_results() is None
+        assert evaluate_journal(copy) == reference(copy)
