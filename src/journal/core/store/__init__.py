@@ -671,9 +671,7 @@ class Journal:
         """The stored result of the rules (per sign: level, evidence ids; the persons of the
         evidence of the signs whose reasons read them) when it describes the journal as it is
         now and the facts are current; else None."""
-        if not self._facts.current():
-            return None
-        return self._sign_results.read()
+        return self._sign_results.read() if self._facts.current() else None
 
     def sign_results_current(self) -> bool:
         """Whether a stored result of the rules describes the journal as it is now."""
@@ -687,9 +685,7 @@ class Journal:
     def keep_sign_results(self, kept: Kept, generation: int) -> bool:
         """Store what the rules found from the journal at ``generation`` (nothing when it moved
         since, or when the journal cannot be written: False, never an error)."""
-        if not self.writable:
-            return False
-        return self._sign_results.write(kept, generation)
+        return self.writable and self._sign_results.write(kept, generation)
 
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None,
