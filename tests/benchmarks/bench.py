@@ -31,7 +31,8 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     and each sign's JSON text, sign by sign as the command writes it: the
                     work of `journal-cli signs --json` after the passphrase (median of 3, child
                     process; the whole command, key derivation and start-up included, is in
-                    the extra figures as signs_cli_s). The JSON lists the reasons of the first 20
+                    the extra figures as signs_cli_s: run with no kept result, it keeps one,
+                    pre-write check included). The JSON lists the reasons of the first 20
                     evidence entries of each sign (issue 17); the extras signs_json_cli_*,
                     signs_all_reasons_cli_* (--all-reasons: every reason) and signs_text_cli_*
                     are the whole commands' wall, CPU and peak RSS (also alone: --signs-cli PATH)
