@@ -35,7 +35,8 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     pre-write check included). The JSON lists the reasons of the first 20
                     evidence entries of each sign (issue 17); the extras signs_json_cli_*,
                     signs_all_reasons_cli_* (--all-reasons: every reason) and signs_text_cli_*
-                    are the whole commands' wall, CPU and peak RSS (also alone: --signs-cli PATH)
+                    are the whole commands' wall, CPU and peak RSS (also alone: --signs-cli PATH;
+                    after signs_child they read the result it left kept)
   signs_rss_mb      peak RSS of that child process
                     (extras signs_eval_ms / signs_eval_cpu_ms / signs_eval_rss_mb: the evaluation
                     alone, stored facts read and the twelve rules, no reasons or JSON; own child)
