@@ -31,19 +31,29 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
                     and each sign's JSON text, sign by sign as the command writes it: the
                     work of `journal-cli signs --json` after the passphrase (median of 3, child
                     process; the whole command, key derivation and start-up included, is in
-                    the extra figures as signs_cli_s). The JSON lists the reasons of the first 20
+                    the extra figures as signs_cli_s: run with no kept result, it keeps one,
+                    pre-write check included). The JSON lists the reasons of the first 20
                     evidence entries of each sign (issue 17); the extras signs_json_cli_*,
                     signs_all_reasons_cli_* (--all-reasons: every reason) and signs_text_cli_*
-                    are the whole commands' wall, CPU and peak RSS (also alone: --signs-cli PATH)
+                    are the whole commands' wall, CPU and peak RSS (also alone: --signs-cli PATH;
+                    after signs_child they read the result it left kept)
   signs_rss_mb      peak RSS of that child process
                     (extras signs_eval_ms / signs_eval_cpu_ms / signs_eval_rss_mb: the evaluation
                     alone, stored facts read and the twelve rules, no reasons or JSON; own child)
   verify_s          `journal-cli verify --json`, the whole command (key derivation included), on a
                     copy of the journal, in its own child process (its CPU time and peak RSS too)
-  summary_ms        `journal-cli export text -` (the summary for an online form), whole command
+  summary_ms        `journal-cli export text -` (the summary for an online form), whole command,
+                    with the signs' result kept in the journal current (summary_stale_ms: not)
                     (its part apart from the signs, in a child process of its own: the extra
                     figures summary_nosigns_zh_ms / _en_ms and their CPU times)
   list_json_rss_mb  peak RSS of `journal-cli list --json` writing every entry (to /dev/null)
+  signs_stored_ms   signs_ms's child again once the journal keeps the signs' result (schema v9,
+                    kept by an evaluation with the journal writable, as the window's after a
+                    save): the kept result read instead of running the rules (extras: its CPU,
+                    signs_keep_write_ms: how long keeping it holds the journal, the size kept)
+  summary_stale_ms  `journal-cli export text -` when the kept result is out of date (an entry
+                    added since): the rules run and the command keeps their result (summary_ms
+                    is measured with it current; extras: summary_after_stale_ms, the next run)
   window_open_ms    unlock (derived key) → the main window's first page shown and painted, in a
                     child process (its peak RSS among the extras: window_peak_rss_mb)
   save_refresh_ms   the editor's save committed → timeline row, counts and signs badge refresh
@@ -475,14 +485,26 @@ def measure_overview(path: Path, key: bytes) -> float | None:
     return _ms(statistics.median(times))
 
 
+def _forget_kept_signs(path: Path, key: bytes) -> None:
+    """No kept warning-sign result in the journal (schema v9): the next evaluation runs the
+    rules, as for a user whose journal changed since the last one."""
+    from journal.core.store import Journal
+
+    with Journal.open_with_key(path, key) as j, j.transaction():
+        j.db.conn.execute("DELETE FROM sign_results")
+
+
 def signs_child(path: Path) -> dict[str, Any]:
     """The warning signs of the whole journal as `journal-cli signs --json` computes them, in a
     process of their own (its peak RSS is theirs), then the whole command once, timed from
-    outside (start-up and key derivation included)."""
+    outside (start-up and key derivation included). The journal's kept result is forgotten
+    first (signs_ms: the rules run); then kept, and the same measured again reading it
+    (signs_stored_ms, measure_signs_kept)."""
     from journal.core.signs import evaluate_journal, iter_signs_json
     from journal.core.store import READ, Journal
 
     key = Journal.derive(path, PASSPHRASE)
+    _forget_kept_signs(path, key)
     times, cpus = [], []
     found: list[tuple[str, str, list[str]]] = []
     for _ in range(3):
@@ -511,7 +533,58 @@ def signs_child(path: Path) -> dict[str, Any]:
         out["signs_cli_s"] = round(time.perf_counter() - t0, 2)
         cli_found = [(s["id"], s["level"], s["evidence"]) for s in json.loads(res.stdout)]
         out["signs_cli_same"] = cli_found == found
+    out.update(measure_signs_kept(path, key, found))
     return out
+
+
+def measure_signs_kept(path: Path, key: bytes,
+                       cold: list[tuple[str, str, list[str]]]) -> dict[str, Any]:
+    """The warning signs kept in the journal (issue 17, signskept): an evaluation by a writer
+    (as the window's after a save) keeps its result — the time its write holds the journal
+    (signs_keep_write_ms: what the window's thread may wait) — and the evaluation as
+    signs_child measures it, reading the kept result instead of running the rules
+    (signs_stored_ms, median of 3, and its CPU), whose JSON must be the cold one's."""
+    from journal.core.signs import evaluate_journal, iter_signs_json
+    from journal.core.store import READ, Journal, signresults
+
+    writes: list[float] = []
+    real_write = signresults.SignResults._write
+
+    def timed_write(self: Any, data: bytes, generation: int) -> bool:
+        t0 = time.perf_counter()
+        try:
+            return real_write(self, data, generation)
+        finally:
+            writes.append(time.perf_counter() - t0)
+
+    _forget_kept_signs(path, key)  # (the whole command above kept its own)
+    signresults.SignResults._write = timed_write  # type: ignore[method-assign]
+    try:
+        with Journal.open_with_key(path, key) as j:
+            j.wait_precheck()  # (the window's evaluation starts after it)
+            t0 = time.perf_counter()
+            evaluate_journal(j)
+            keep_ms = _ms(time.perf_counter() - t0)
+            assert j.sign_results_current(), "the writer did not keep its result"
+            size = int(j.db.one("SELECT length(data) FROM sign_results")[0])
+    finally:
+        signresults.SignResults._write = real_write  # type: ignore[method-assign]
+    times, cpus = [], []
+    found: list[tuple[str, str, list[str]]] = []
+    for _ in range(3):
+        found = []
+        t0, c0 = time.perf_counter(), time.process_time()
+        with Journal.open_with_key(path, key, mode=READ) as j:
+            for item in iter_signs_json(evaluate_journal(j), "zh"):
+                json.dumps(item, ensure_ascii=False, indent=2)
+                found.append((item["id"], item["level"], item["evidence"]))
+        times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return {"signs_stored_ms": _ms(statistics.median(times)),
+            "signs_stored_cpu_ms": _ms(statistics.median(cpus)),
+            "signs_stored_same": found == cold,
+            "signs_keep_eval_ms": keep_ms, "signs_keep_write_ms": _ms(writes[0]) if writes else None,
+            "signs_kept_bytes": size}
 
 
 def summary_child(path: Path) -> dict[str, Any]:
@@ -930,7 +1003,8 @@ BUDGET = {"open_ms": 300, "gui_open_ms": 300, "search_median_ms": 50, "add_entry
 KEYS = ["kdf_ms", "open_ms", "gui_open_ms", "search_median_ms", "search_p95_ms", "add_entry_ms",
         "precheck_ms", "pdf_1000_s", "peak_rss_mb", "sqlcipher_vs_sqlite", "overview_data_ms",
         "overview_ms", "ocr_s_per_image", "signs_ms", "signs_rss_mb", "verify_s", "summary_ms",
-        "list_json_rss_mb", "window_open_ms", "save_refresh_ms"]
+        "list_json_rss_mb", "window_open_ms", "save_refresh_ms", "signs_stored_ms",
+        "summary_stale_ms"]
 
 
 def run_cli(path: Path, *args: str) -> dict[str, Any]:
@@ -964,19 +1038,52 @@ def measure_stream17(path: Path, folder: Path) -> tuple[dict[str, Any], dict[str
     try:
         opening = run_cli(copy, "person", "list")  # start, key derivation, open: in each figure
         verify = run_cli(copy, "verify", "--json")
+        keep_signs(copy)  # summary_ms: with the signs' result kept current (signskept)
         summary = run_cli(copy, "export", "text", "-", "--lang", "zh")
         listing = run_cli(copy, "list", "--json")
+        stale = measure_summary_stale(copy)
     finally:
         for p in folder.glob("stream17.ijournal*"):
             p.unlink()
     r = {"verify_s": verify["wall_s"], "summary_ms": round(summary["wall_s"] * 1000),
-         "list_json_rss_mb": listing["rss_mb"]}
+         "list_json_rss_mb": listing["rss_mb"], "summary_stale_ms": stale.pop("summary_stale_ms")}
     extra = {"cli_open_s": opening["wall_s"], "cli_open_cpu_s": opening["cpu_s"],
              "verify_cpu_s": verify["cpu_s"], "verify_rss_mb": verify["rss_mb"],
              "summary_cpu_ms": None if summary["cpu_s"] is None else round(summary["cpu_s"] * 1000),
              "summary_rss_mb": summary["rss_mb"],
-             "list_json_s": listing["wall_s"], "list_json_cpu_s": listing["cpu_s"]}
+             "list_json_s": listing["wall_s"], "list_json_cpu_s": listing["cpu_s"], **stale}
     return r, extra
+
+
+def keep_signs(path: Path) -> None:
+    """Evaluate the warning signs once with the journal writable, as the window does after a
+    save: the result is kept in the journal for the next evaluation to read."""
+    from journal.core.signs import evaluate_journal
+    from journal.core.store import Journal
+
+    with Journal.open(path, PASSPHRASE) as j:
+        evaluate_journal(j)
+        assert j.sign_results_current()
+
+
+def measure_summary_stale(path: Path) -> dict[str, Any]:
+    """summary_stale_ms: `journal-cli export text -` when the kept signs describe an earlier
+    state (an entry added since, as by `journal-cli add`): the command runs the rules, and,
+    nobody else writing the journal, keeps their result (the pre-write check beside the rules,
+    the write when it closes). Then the same command once more, reading what it kept."""
+    from journal.core.models import EntryDraft
+    from journal.core.store import Journal
+
+    with Journal.open(path, PASSPHRASE) as j:
+        j.add_entry(EntryDraft(kind="note", summary="bench: one more entry"))
+        assert not j.sign_results_current()
+    stale = run_cli(path, "export", "text", "-", "--lang", "zh")
+    again = run_cli(path, "export", "text", "-", "--lang", "zh")
+    return {"summary_stale_ms": round(stale["wall_s"] * 1000),
+            "summary_stale_cpu_ms": None if stale["cpu_s"] is None else round(stale["cpu_s"] * 1000),
+            "summary_after_stale_ms": round(again["wall_s"] * 1000),
+            "summary_after_stale_cpu_ms":
+                None if again["cpu_s"] is None else round(again["cpu_s"] * 1000)}
 
 
 def measure_signs_cli(path: Path) -> dict[str, Any]:
@@ -1117,6 +1224,7 @@ def main() -> int:
         j.close()
         signs = _child(["--child-signs", str(path)])
         r["signs_ms"], r["signs_rss_mb"] = signs.pop("signs_ms"), signs.pop("signs_rss_mb")
+        r["signs_stored_ms"] = signs.pop("signs_stored_ms")
         extra.update(signs)
         extra.update(_child(["--child-signs-eval", str(path)]))
         extra.update(measure_signs_cli(path))
@@ -1151,7 +1259,7 @@ def main() -> int:
             r["ocr_s_per_image"] = ocr.pop("ocr_s_per_image")
             extra["ocr_peak_mb"] = ocr["ocr_peak_mb"]
         if args.skip_cli:
-            r.update(verify_s=None, summary_ms=None, list_json_rss_mb=None)
+            r.update(verify_s=None, summary_ms=None, list_json_rss_mb=None, summary_stale_ms=None)
         else:
             cli, cli_extra = measure_stream17(path, folder)
             r.update(cli)

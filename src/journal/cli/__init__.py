@@ -23,6 +23,7 @@ from journal.cli.common import (
     _handles,
     _journal_path,
     _lang,
+    derive_key_early,
     say,
 )
 from journal.cli.demo import cmd_demo
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang()
     args = build_parser(lang).parse_args(argv)
     try:
+        derive_key_early(args, lang)  # (signs, export: beside their imports)
         return COMMANDS[args.command](args, lang)
     except JournalError as exc:
         say(exc.message(lang), file=sys.stderr)

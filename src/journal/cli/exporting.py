@@ -14,7 +14,7 @@ from journal.core.errors import InputError
 
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
     from journal.core.outpath import check_output_path
-    from journal.core.report import ReportOptions, build_pdf, build_text
+    from journal.core.report import ReportOptions, build_text
 
     out_lang = args.lang or lang
     to_stdout = args.export_command == "text" and args.out == "-"
@@ -24,6 +24,8 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
     if args.export_command == "package":
         return _export_package(args, lang, out_lang, out)
     if args.export_command == "pdf":
+        from journal.core.report import build_pdf  # (reportlab: not for the text summary)
+
         password = None
         if args.password_file:
             password = _read_secret_file(args.password_file)
@@ -34,7 +36,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                                 until=until.date() if until else None,
                                 include_attachments=not args.no_attachments, redact=args.redact,
                                 password=password, prepared_by=args.prepared_by or "")
-        with _open(args, lang, write=False) as j:
+        with _open(args, lang, write=False, signs=True) as j:
             build_pdf(j, out, options)
     elif args.export_command == "overview":
         from journal.core.overview.export import check_target, export_overview
@@ -43,7 +45,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
         with _open(args, lang, write=False) as j:
             export_overview(j, out, out_lang, png_renderer=_png_renderer)
     else:
-        with _open(args, lang, write=False) as j:
+        with _open(args, lang, write=False, signs=True) as j:
             text = build_text(j, ReportOptions(lang=out_lang, redact=args.redact))
         if not text.endswith("\n"):  # a text file ends its last line (cat, editors, diff)
             text += "\n"

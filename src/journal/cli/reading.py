@@ -85,7 +85,7 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
             signs.undismiss(j, args.sign)
         say(t("cli.sign_undismissed", lang, id=args.sign.strip().upper()))
         return EXIT_OK
-    with _open(args, lang, write=False) as j:
+    with _open(args, lang, write=False, signs=True) as j:
         results = signs.evaluate_journal(j)
         if args.json:  # sign by sign; reasons of the first 20 evidence entries unless all asked
             _print_json_list(signs.iter_signs_json(results, lang, args.all_reasons))

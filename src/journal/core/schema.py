@@ -253,9 +253,13 @@ def _v6_sign_facts(conn: Any) -> None:
 
 def ensure_sign_facts(conn: Any) -> None:
     """The v6 table and index where they are missing (a development file numbered 7 before v6
-    was merged), with the index verify reads (v8); the caller holds a transaction."""
+    was merged), with the index verify reads (v8) and the triggers that move the stored signs'
+    generation (v9: a rebuild drops the table, and its triggers with it); the caller holds a
+    transaction. The generation moves here too: the table's rows were just dropped."""
     _v6_sign_facts(conn)
     conn.execute(_SIGN_FACTS_REVISION)
+    _v9_sign_results(conn)
+    conn.execute(_BUMP_GENERATION)
 
 
 # v7: the overview's aggregates (core/store/overview_index.py keeps them in the transaction that
@@ -344,7 +348,43 @@ def _v8_verify_digests(conn: Any) -> None:
     conn.execute(_SIGN_FACTS_REVISION)
 
 
-CURRENT_VERSION = 8
+# v9: the warning signs' results kept inside the journal (core/store/signresults.py): the last
+# evaluation (per sign its level and evidence ids, compressed) with the generation of the data it
+# was made from. Every change of what the rules read (a row of sign_facts or of persons added,
+# changed or removed) moves ``sign_generation.n`` by a trigger, in the transaction of the change,
+# so that no write path can forget it; a stored result whose generation is not the current one
+# is never read.
+_V9_SIGN_RESULTS = """
+CREATE TABLE IF NOT EXISTS sign_generation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO sign_generation(id, n) VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS sign_results (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL,
+    rules      TEXT NOT NULL,
+    data       BLOB NOT NULL
+)
+"""
+_BUMP_GENERATION = "UPDATE sign_generation SET n = n + 1 WHERE id = 1"
+# (table, event) of every trigger that moves the generation
+GENERATION_TRIGGERS = tuple((table, event) for table in ("sign_facts", "persons")
+                            for event in ("INSERT", "UPDATE", "DELETE"))
+
+
+def generation_trigger_name(table: str, event: str) -> str:
+    return f"{table}_{event.lower()}_moves_signs"
+
+
+def _v9_sign_results(conn: Any) -> None:
+    _run_script(conn, _V9_SIGN_RESULTS)
+    for table, event in GENERATION_TRIGGERS:
+        conn.execute(f"CREATE TRIGGER IF NOT EXISTS {generation_trigger_name(table, event)}"
+                     f" AFTER {event} ON {table} BEGIN {_BUMP_GENERATION}; END")
+
+
+CURRENT_VERSION = 9
 
 # version N → function migrating from N-1 to N (run inside a transaction).
 MIGRATIONS: dict[int, Callable[[Any], None]] = {
@@ -355,6 +395,7 @@ MIGRATIONS: dict[int, Callable[[Any], None]] = {
     6: _v6_sign_facts,
     7: _v7_overview_aggregates,
     8: _v8_verify_digests,
+    9: _v9_sign_results,
 }
 
 

@@ -172,9 +172,10 @@ def _totals(journal: Any, entries: list[Entry]) -> dict[str, dict[str, Decimal]]
     return money_totals(journal.totals(entries) if entries else {})
 
 
-def load_signs(journal: Any, lang: str, selected: set[str],
+def load_signs(journal: Any, lang: str, selected: set[str] | None,
                results: list[Any] | None = None, *, reasons: bool = True) -> list[SignView]:
-    """Warning signs with evidence among the selected entries, present ones first; ``results``
+    """Warning signs with evidence among the selected entries (None: every entry not in the
+    trash, which is all the evidence there is), present ones first; ``results``
     are signs already evaluated (the window's), else the engine evaluates them. An error of the
     engine is raised: a report must not leave the section out without saying why.
 
@@ -184,7 +185,8 @@ def load_signs(journal: Any, lang: str, selected: set[str],
     for result in evaluate_journal(journal) if results is None else results:
         if result.level not in (PRESENT, POSSIBLE):
             continue
-        evidence = [i for i in result.evidence if i in selected]
+        evidence = list(result.evidence) if selected is None else \
+            [i for i in result.evidence if i in selected]
         if not evidence:
             continue
         # reasons of the selected entries only (and those from a person's own record)

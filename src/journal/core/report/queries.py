@@ -116,12 +116,17 @@ def money_totals(journal: Any, selection: Selection) -> dict[str, dict[str, Deci
     return out
 
 
-def attachment_counts(journal: Any, selected: set[str]) -> tuple[int, dict[str, int]]:
-    """How many attachments (not removed) the ``selected`` entries hold, and per person how
-    many are attached to the person. Two narrow queries."""
-    of_entries = sum(1 for (entry_id,) in journal.db.rows(
-        "SELECT entry_id FROM attachments WHERE removed_at IS NULL AND entry_id IS NOT NULL")
-        if entry_id in selected)
+def attachment_counts(journal: Any, selected: set[str] | None) -> tuple[int, dict[str, int]]:
+    """How many attachments (not removed) the ``selected`` entries (None: every entry not in the
+    trash) hold, and per person how many are attached to the person. Two narrow queries."""
+    if selected is None:
+        of_entries = int(journal.db.one(
+            "SELECT count(*) FROM attachments a JOIN entries e ON e.id = a.entry_id"
+            " WHERE a.removed_at IS NULL AND e.deleted_at IS NULL")[0])
+    else:
+        of_entries = sum(1 for (entry_id,) in journal.db.rows(
+            "SELECT entry_id FROM attachments WHERE removed_at IS NULL AND entry_id IS NOT NULL")
+            if entry_id in selected)
     of_persons = {person_id: n for person_id, n in journal.db.rows(
         "SELECT person_id, count(*) FROM attachments WHERE removed_at IS NULL"
         " AND person_id IS NOT NULL GROUP BY person_id")}

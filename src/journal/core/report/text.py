@@ -224,13 +224,19 @@ def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = N
     filters = selection_filters(options)
     if filters is None:
         return summary.text(datetime.now().astimezone(), [], {}, [], 0)
-    ids: list[str] = journal.entry_ids(newest_first=False, **filters)
+    # the whole journal: counted, its first and last entry looked up, not its 100,000 ids read
+    # (every live entry is selected: ``selected`` None below)
+    whole = not any(filters.values())
+    ids: list[str] = journal.entry_ids(newest_first=False, limit=1) \
+        + journal.entry_ids(newest_first=True, limit=1) if whole \
+        else journal.entry_ids(newest_first=False, **filters)
     if not ids:
         return summary.text(datetime.now().astimezone(), [], {}, [], 0)
     kinds = filters["kinds"] or list(fields.KIND_IDS)
     first_entry, last_entry = journal.get_entries([ids[0], ids[-1]]) if len(ids) > 1 else \
         journal.get_entries(ids) * 2
-    summary.count, summary.first, summary.last = len(ids), first_entry, last_entry
+    count = journal.count_entries() if whole else len(ids)
+    summary.count, summary.first, summary.last = count, first_entry, last_entry
     for kind, kept in (("request", summary.asked), ("gift", summary.gifts)):
         if kind in kinds:
             of_kind = journal.entry_ids(newest_first=False, **dict(filters, kinds=[kind]))
@@ -246,7 +252,7 @@ def build_text(journal: Any, options: ReportOptions, signs: list[Any] | None = N
     # one event of each person who has one: the same counterparts as all their events give
     samples = journal.get_entries(sorted({s.event_id for s in seen.values() if s.event_id}))
     others = counterpart_ids(samples, all_persons)
-    selected = set(ids)
+    selected = None if whole else set(ids)
     files, of_persons = queries.attachment_counts(journal, selected)
     raw_totals = queries.money_totals(journal, selection)
     shown = shown_persons(all_persons, set(first_seen), options)

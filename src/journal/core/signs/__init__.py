@@ -1,8 +1,10 @@
 """Warning signs: which known recruitment patterns a journal's own entries show (DESIGN §4).
 
-A checklist, never a verdict. The results are never stored; what each entry contributes to the
-rules (its *facts*, :mod:`.facts`) is, when the entry is written, so that a whole journal is
-evaluated from compact facts rather than from every entry's text.
+A checklist, never a verdict. What each entry contributes to the rules (its *facts*, :mod:`.facts`)
+is stored when the entry is written, so that a whole journal is evaluated from compact facts
+rather than from every entry's text; which signs show and on which entries is kept in the journal
+after an evaluation, for the next one to read while nothing the rules read has changed
+(:mod:`journal.core.store.signresults`).
 
     results = evaluate(entries, persons)       # pure, the reference: reads every entry's text
     results = evaluate_journal(journal)        # the same results, from the journal's stored facts
@@ -33,13 +35,16 @@ from journal.core.models import Entry, Person
 from journal.core.signs import fastrules, rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
+from journal.core.signs.factrows import PERSONS
 from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
+from journal.core.signs.kept import Kept
 from journal.core.signs.reasons import (
     PERSON_REASON_SIGNS,
     Reason,
     Wording,
     entry_reasons,
+    organisation_reasons,
     person_reasons,
 )
 from journal.core.signs.rules import POSSIBLE, PRESENT
@@ -263,16 +268,36 @@ def evaluate_journal(journal: Journal,
     total)`` follows the rebuild); a read-only one is evaluated from the entries' text instead.
     The results are the same either way.
 
+    When the journal keeps the result of an earlier evaluation of the same data by the same
+    rules (:mod:`journal.core.store.signresults`), which signs show and on which entries is read
+    from it instead of running the rules; a writable journal keeps what the rules found when
+    they had to run. The output is the same either way.
+
     The quotes of the first :data:`REASONS_LISTED` evidence entries of each sign are read now;
     those of any other evidence entry when its reasons are asked for, from ``journal`` (which
     must then still be open).
     """
-    persons = journal.list_persons()
     if not journal.sign_facts_current() and journal.writable:
         journal.rebuild_sign_facts(progress)
+    # (read before what the rules read: a change from now on makes this result describe no
+    # state of the journal, and it is not kept)
+    generation = journal.sign_results_generation()
+    persons = journal.list_persons()
     if journal.sign_facts_current():
-        with journal.sign_fact_table() as table:
-            found = fastrules.evidence_ids(fastrules.find(table, persons))
+        kept = journal.kept_sign_results()
+        if kept is None:
+            with journal.sign_fact_table() as table:
+                rows = fastrules.find(table, persons)
+            # the persons of the evidence of the signs whose reasons also come from the
+            # persons' own records (an unverifiable organisation), in the evidence's order
+            kept = Kept(fastrules.evidence_ids(rows),
+                        {sign_id: list(dict.fromkeys(p for r in rows[sign_id][1]
+                                                     for p in r[PERSONS].split()))
+                         for sign_id in PERSON_REASON_SIGNS if rows[sign_id][0] is not None})
+            del rows
+            if generation is not None and journal.writable:
+                journal.keep_sign_results(kept, generation)
+        found = kept.found
         # the evidence entries' facts (without their quotes) are read when their reasons are
         # asked for: now for the first 20 of each sign, later for any other; one doc per entry
         # whichever signs it is evidence of
@@ -302,17 +327,17 @@ def evaluate_journal(journal: Journal,
             level, ids = found[sign_id]
             if level is not None:
                 # the persons' own records speak for one sign only (an unverifiable
-                # organisation): its evidence's persons are read for it alone
-                own = person_reasons(sign_id, wording.persons, load(ids)) \
+                # organisation): its evidence's persons, kept with the evidence
+                own = organisation_reasons(sign_id, wording.persons, kept.persons[sign_id]) \
                     if sign_id in PERSON_REASON_SIGNS else []
                 results.append(SignResult(sign_id, level, ids, None, [], own, wording, load))
     else:
         log.info("warning signs: stored facts out of date on a read-only journal; reading text")
         results = evaluate(journal.list_entries(include_deleted=False, newest_first=False),
                            persons)
-    kept = dismissals(journal)
+    set_aside = dismissals(journal)
     for r in results:
-        r.dismissed = kept.get(r.id)
+        r.dismissed = set_aside.get(r.id)
     return results
 
 

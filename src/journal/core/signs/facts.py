@@ -35,6 +35,10 @@ from journal.core.signs.vocab import Vocab
 
 # Raise when what compute() stores changes without a change of wording (the stamp then changes).
 FACTS_CODE_VERSION = 3  # 3: the rules read the table through its covering indexes
+# Raise when what the rules find from the facts changes (fastrules, factrows, rules, the facts'
+# reads): results kept in a journal by other rules are then never read (store/signresults.py;
+# where the program runs from its sources, their text is part of that stamp as well).
+RULES_VERSION = 1
 
 # Yes/no questions on the affirmed text: one bit each, in this order.
 HAS_VOCABS: tuple[Vocab, ...] = (

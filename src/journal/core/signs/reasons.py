@@ -13,7 +13,7 @@ thousands of entries while a card shows twenty. No Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -232,9 +232,16 @@ def person_reasons(sign_id: str, persons: dict[str, Person], docs: list[Doc]) ->
     """The reasons from the persons' own records (``entry_id`` None): an organisation that
     cannot be checked, for each person of the evidence ``docs``. Few: one per person at most.
     Only the signs of :data:`PERSON_REASON_SIGNS` have any."""
+    return organisation_reasons(sign_id, persons, (p for d in docs for p in d.entry.persons))
+
+
+def organisation_reasons(sign_id: str, persons: dict[str, Person],
+                         person_ids: Iterable[str]) -> list[Reason]:
+    """:func:`person_reasons` from the persons of the evidence (their ids in the evidence's
+    order, repeats allowed) rather than from its docs."""
     out: list[Reason] = []
     if sign_id in PERSON_REASON_SIGNS:
-        for pid in dict.fromkeys(p for d in docs for p in d.entry.persons):
+        for pid in dict.fromkeys(person_ids):
             person = persons.get(pid)
             if person and person.organisation and v.VAGUE_ORG.find(person.organisation):
                 out.append(Reason(None, None, "organisation", quote=clip(person.organisation),

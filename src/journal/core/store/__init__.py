@@ -45,6 +45,7 @@ from journal.core.models import (
 )
 from journal.core.outpath import check_output_path
 from journal.core.signs import facts as sign_facts
+from journal.core.signs.kept import Kept
 from journal.core.store import filelock, upgrade
 from journal.core.store.attachments import MAX_ATTACHMENT_BYTES, Attachments
 from journal.core.store.connection import KeyMaterial, check_key, connect
@@ -71,6 +72,7 @@ from journal.core.store.search_index import (
 from journal.core.store.signfacts import STAMP_META_KEY as SIGN_FACTS_META_KEY
 from journal.core.store.signfacts import FactTable, SignFacts, ensure_layout
 from journal.core.store.signing_key import SigningKey
+from journal.core.store.signresults import SignResults
 from journal.core.store.states import States
 from journal.core.store.upgrade import OnUpgrade
 from journal.core.store.writegate import WriteGate
@@ -153,6 +155,7 @@ class Journal:
         self._persons = Persons(self.db, states, revisions, index)
         self._overview = OverviewIndex(self.db)
         self._facts = SignFacts(self.db, reader)
+        self._sign_results = SignResults(self.db)
         self._entries = Entries(self.db, states, revisions, index, reader, self._persons,
                                 self._overview, self._facts)
         self._attachments = Attachments(self.db, states, index, reader, self._persons)
@@ -349,6 +352,7 @@ class Journal:
     def close(self) -> None:
         with self.db.lock:
             if not self.db.closed:
+                self._sign_results.flush()  # (a result kept back by defer_keeping_signs)
                 chainmemory.remember(self)
             self.db.close(checkpoint=self.writable)
             self._keys.wipe()
@@ -656,6 +660,32 @@ class Journal:
     def stale_sign_facts(self) -> int:
         """How many entries' warning-sign facts are missing or out of date."""
         return self._facts.stale()
+
+    # ------------------------------------------------------------------ warning signs kept
+    def sign_results_generation(self) -> int | None:
+        """The generation of what the rules read (moved by every change to it); read it before
+        an evaluation and hand it to :meth:`keep_sign_results` after."""
+        return self._sign_results.generation()
+
+    def kept_sign_results(self) -> Kept | None:
+        """The stored result of the rules (per sign: level, evidence ids; the persons of the
+        evidence of the signs whose reasons read them) when it describes the journal as it is
+        now and the facts are current; else None."""
+        return self._sign_results.read() if self._facts.current() else None
+
+    def sign_results_current(self) -> bool:
+        """Whether a stored result of the rules describes the journal as it is now."""
+        return self._facts.current() and self._sign_results.current()
+
+    def defer_keeping_signs(self) -> None:
+        """Results to keep are written when the journal is closed, not when found (the command
+        line: its output first; the write waits for the pre-write check)."""
+        self._sign_results.defer()
+
+    def keep_sign_results(self, kept: Kept, generation: int) -> bool:
+        """Store what the rules found from the journal at ``generation`` (nothing when it moved
+        since, or when the journal cannot be written: False, never an error)."""
+        return self.writable and self._sign_results.write(kept, generation)
 
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None,
