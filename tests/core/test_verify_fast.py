@@ -60,6 +60,28 @@ def test_sqlite_makes_the_same_canonical_text_as_python_for_every_record(
     assert journal.verify().ok
 
 
+def test_entry_states_made_by_sqlite_keep_each_entrys_persons_in_their_order(
+        journal: Journal) -> None:
+    """The persons of every entry, read in one pass over entry_persons, in the order they were
+    given (not the order of their ids), and none for an entry without persons: each entry's
+    digest is the one its last audit record holds."""
+    first = journal.add_person("Alpha")
+    second = journal.add_person("Beta")
+    later, earlier = sorted([first.id, second.id], reverse=True)
+    both = journal.add_entry(EntryDraft(kind="contact", summary="two", persons=[later, earlier]))
+    one = journal.add_entry(EntryDraft(kind="contact", summary="one", persons=[earlier]))
+    none = journal.add_entry(EntryDraft(kind="note", summary="nobody"))
+    journal.edit_entry(one.id, EntryDraft(persons=[later, earlier]))
+    states = {entry_id: digest for _seq, entry_id, digest
+              in verifyrows.entry_digests(journal.db.conn)}
+    for entry_id in (both.id, one.id, none.id):
+        expected = journal._integrity._states.entry(entry_id)
+        assert expected is not None
+        assert states[entry_id] == audit.digest(expected), entry_id
+    assert journal._integrity._states.entry(both.id)["persons"] == [later, earlier]  # type: ignore[index]
+    assert journal.verify().ok
+
+
 def test_a_value_sqlite_writes_otherwise_is_checked_the_python_way(journal: Journal) -> None:
     """A real number: SQLite writes 1e20 as 1.0e+20, Python as 1e+20. The record is computed
     again the Python way instead of being reported."""

