@@ -238,10 +238,10 @@ class Integrity:
                  ) -> tuple[VerifyResult, list[VerifyProblem]]:
         # 1. the chain itself
         try:
-            chain = _Chain(db, verifyrows.audit_rows(db))
+            chain = _Chain(db, verifyrows.audit_batches(db))
         except sqlcipher3.OperationalError:  # a value JSON cannot hold (a BLOB): the Python way
             log.info("verify: an audit record holds a value SQLite's JSON cannot; in Python")
-            chain = _Chain(db, verifyrows.audit_rows_python(db))
+            chain = _Chain(db, verifyrows.audit_batches_python(db))
         problems, first_break, latest, seals = chain.problems, chain.first_break, chain.latest, \
             chain.seals
         count, head = chain.count, chain.head
@@ -313,33 +313,38 @@ class _Chain:
     """The audit chain walked once: its findings, head, and the digests it holds (the last of
     each object, the seal of each revision)."""
 
-    def __init__(self, db: Any, rows: Iterator[tuple[Any, ...]]) -> None:
+    def __init__(self, db: Any,
+                 batches: Iterator[tuple[list[tuple[Any, ...]], list[str]]]) -> None:
         self.problems: list[VerifyProblem] = []
         self.first_break: int | None = None
         self.latest: dict[tuple[str, str], str] = {}
         self.seals: dict[str, str] = {}
-        self.count = 0
+        count = 0
         prev = audit.GENESIS
         expected_seq = 1
         kept = (*OBJECT_TYPES, signing.AUDIT_TYPE)
         problems, latest, seals = self.problems, self.latest, self.seals
-        for seq, prev_hash, stored_hash, object_type, object_id, object_digest, computed in rows:
-            self.count += 1
-            if seq != expected_seq:
-                problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
-                self.first_break = self.first_break or expected_seq
-            if prev_hash != prev:
-                problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
-                self.first_break = self.first_break or seq
-            if computed != stored_hash and verifyrows.record_hash_of_row(db, seq) != stored_hash:
-                problems.append(VerifyProblem("audit_altered", {"seq": seq}))
-                self.first_break = self.first_break or seq
-            prev = stored_hash
-            expected_seq = seq + 1
-            if object_type == "revision":
-                seals[object_id] = object_digest
-            elif object_type in kept:
-                latest[(object_type, object_id)] = object_digest
+        for rows, hashes in batches:  # a batch's rows, and the hash computed of each
+            count += len(rows)
+            for (seq, prev_hash, stored_hash, object_type, object_id, object_digest, _text), \
+                    computed in zip(rows, hashes):
+                if seq != expected_seq:
+                    problems.append(VerifyProblem("audit_missing", {"seq": expected_seq}))
+                    self.first_break = self.first_break or expected_seq
+                if prev_hash != prev:
+                    problems.append(VerifyProblem("audit_out_of_order", {"seq": seq}))
+                    self.first_break = self.first_break or seq
+                if (computed != stored_hash
+                        and verifyrows.record_hash_of_row(db, seq) != stored_hash):
+                    problems.append(VerifyProblem("audit_altered", {"seq": seq}))
+                    self.first_break = self.first_break or seq
+                prev = stored_hash
+                expected_seq = seq + 1
+                if object_type == "revision":
+                    seals[object_id] = object_digest
+                elif object_type in kept:
+                    latest[(object_type, object_id)] = object_digest
+        self.count = count
         self.head = prev
 
 

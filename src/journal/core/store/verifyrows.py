@@ -117,22 +117,30 @@ def entry_digests(conn: Any) -> list[tuple[int, str, str]]:
                 for seq, entry_id in tuples(conn, "SELECT seq, id FROM entries")]
 
 
-def audit_rows(conn: Any) -> Iterator[tuple[Any, ...]]:
-    """(seq, prev_hash, stored hash, object type, object id, digest, the record's hash as
-    SQLite's text gives it) of every audit record in order; ``hash_of_row`` says it again the
-    Python way."""
+def audit_batches(conn: Any) -> Iterator[tuple[list[tuple[Any, ...]], list[str]]]:
+    """Every audit record in order, a batch at a time: the rows (seq, prev_hash, stored hash,
+    object type, object id, digest, the record's text) and each record's hash as SQLite's text
+    gives it (:func:`record_hash_of_row` says it again the Python way)."""
     sha256 = hashlib.sha256
-    for *row, text in tuples(conn, AUDIT_SQL):
-        yield (*row, sha256(text).hexdigest())
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.arraysize = _ROWS
+    cur.execute(AUDIT_SQL)
+    while rows := cur.fetchmany():
+        yield rows, [sha256(row[6]).hexdigest() for row in rows]
 
 
-def audit_rows_python(conn: Any) -> Iterator[tuple[Any, ...]]:
-    """The same as :func:`audit_rows`, every hash computed the Python way (slower)."""
-    for seq, prev_hash, stored, at, action, object_type, object_id, digest in tuples(
-            conn, "SELECT seq, prev_hash, hash, at, action, object_type, object_id, digest"
-                  " FROM audit ORDER BY seq"):
-        yield (seq, prev_hash, stored, object_type, object_id, digest,
-               audit.record_hash(prev_hash, seq, at, action, object_type, object_id, digest))
+def audit_batches_python(conn: Any) -> Iterator[tuple[list[tuple[Any, ...]], list[str]]]:
+    """The same as :func:`audit_batches`, every hash computed the Python way (slower)."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.arraysize = _ROWS
+    cur.execute("SELECT seq, prev_hash, hash, object_type, object_id, digest, at, action"
+                " FROM audit ORDER BY seq")
+    while rows := cur.fetchmany():
+        yield [row[:7] for row in rows], [
+            audit.record_hash(prev_hash, seq, at, action, object_type, object_id, digest)
+            for seq, prev_hash, _h, object_type, object_id, digest, at, action in rows]
 
 
 def entry_digest_of_row(conn: Any, seq: int) -> str | None:
