@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +29,11 @@ from journal.core.store import Journal, integrity, search_index, verifychild, ve
 
 
 def _children_cpu() -> float:
+    """CPU seconds of the child processes waited for (0 where the platform cannot say)."""
+    try:
+        import resource
+    except ImportError:  # Windows: this process's CPU only
+        return 0.0
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
