@@ -175,3 +175,17 @@ def test_cli_verify_starts_its_second_process_before_the_key_and_it_finds_a_dama
     err = capsys.readouterr().err
     assert "damaged" in err
     assert len(children) == 2 and nothing_checked_here == []
+
+
+def test_the_childs_answer_asked_twice_is_the_same_and_the_child_is_gone(
+        journal: Journal) -> None:
+    """A failed record read asks for the page check's findings after they were taken: the same
+    answer, no error from the closed pipe."""
+    journal.add_entry(EntryDraft(kind="note", summary="one"))
+    child = VerifyChild.start()
+    assert child is not None
+    assert child.ask(journal.path, journal._integrity._keys, deep=False, index=True)
+    first = child.answer()
+    assert first is not None and first[0].damage == [] and first[1] == []
+    assert child.answer() is first
+    assert child._proc.poll() == 0

@@ -94,6 +94,8 @@ class VerifyChild:
     def __init__(self, proc: subprocess.Popen[bytes]) -> None:
         self._proc = proc
         self.index = False  # whether the search index was asked for
+        self._answered = False
+        self._answer: tuple[FileFindings, list[VerifyProblem]] | None = None
 
     @classmethod
     def start(cls) -> VerifyChild | None:
@@ -127,13 +129,20 @@ class VerifyChild:
         return True
 
     def answer(self) -> tuple[FileFindings, list[VerifyProblem]] | None:
-        """The child's findings (it is waited for), or None when it gave no valid answer."""
+        """The child's findings (it is waited for), or None when it gave no valid answer; the
+        same again when asked again."""
+        if not self._answered:
+            self._answered = True
+            self._answer = self._read_answer()
+        return self._answer
+
+    def _read_answer(self) -> tuple[FileFindings, list[VerifyProblem]] | None:
         stdout = self._proc.stdout
         assert stdout is not None
         try:
             raw = stdout.read()
             code = self._proc.wait()
-        except OSError:
+        except (OSError, ValueError):  # ValueError: the pipe was closed (the child was ended)
             code, raw = -1, b""
         finally:
             self.close()
