@@ -13,4 +13,8 @@ if __name__ == "__main__":
         from journal.core.ocr.child import main as ocr_child
 
         sys.exit(ocr_child())
+    if sys.argv[1:2] == ["--journal-verify-child"]:  # verify's second process (core/store/verifychild.py)
+        from journal.core.store.verifychild import child_main as verify_child
+
+        sys.exit(verify_child())
     sys.exit(main())

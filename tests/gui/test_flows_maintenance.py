@@ -216,3 +216,33 @@ def test_pdf_integrity_page_points_to_the_check_integrity_menu(journal: Any,
                               check=True).stdout
         flat = " ".join(text.split())
         assert words in (flat if lang == "en" else flat.replace(" ", "")), lang
+
+
+def test_check_integrity_of_a_large_journal_uses_the_second_process_and_shows_its_findings(
+        open_window: Any, journal: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """A journal above verifychild.MIN_BYTES (here every journal): the dialog's check runs the
+    pages, attachment bytes and index in a second process, and the changed bytes it finds are
+    shown like any other finding."""
+    from journal.core.models import EntryDraft
+    from journal.core.store import verifychild
+
+    monkeypatch.setattr(verifychild, "MIN_BYTES", 0)
+    started: list[Any] = []
+    real_start = verifychild.VerifyChild.start
+
+    def start() -> Any:
+        child = real_start()
+        started.append(child)
+        return child
+
+    monkeypatch.setattr(verifychild.VerifyChild, "start", staticmethod(start))
+    entry = journal.add_entry(EntryDraft(kind="note", summary="a picture"))
+    att = journal.add_attachment(entry_id=entry.id, data=b"\x89PNG original", filename="a.png")
+    journal.db.conn.execute("UPDATE blob_store SET data = ? WHERE sha256 = ?",
+                            (b"\x89PNG swapped!", att.sha256))
+    journal.db.conn.commit()
+    dlg = _integrity(open_window, journal, qtbot)
+    assert len(started) == 1 and started[0]._proc.poll() is not None
+    assert [p.code for p in dlg.result.issues] == ["attachment_mismatch"]
+    assert dlg.title.text() == "The integrity check found a problem"
+    assert "does not match its SHA-256" in dlg.text.text()

@@ -22,10 +22,17 @@ from journal.core.errors import InputError
 
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
+    from journal.core.store.verifychild import VerifyChild, worth_a_child
     from journal.core.verifytext import problem_text
 
-    with _open(args, lang, write=False) as j:
-        result = j.verify(expect_head=args.expect_head, deep=args.deep)
+    # a large journal's second process starts now: its interpreter starts while the key is derived
+    child = VerifyChild.start() if worth_a_child(_journal_path(args)) else None
+    try:
+        with _open(args, lang, write=False) as j:
+            result = j.verify(expect_head=args.expect_head, deep=args.deep, child=child)
+    finally:
+        if child is not None:
+            child.close()
     if args.json:
         _print_json({"ok": result.ok, "records": result.records, "attachments": result.attachments,
                      "revisions": result.revisions, "head_hash": result.head_hash,

@@ -75,6 +75,7 @@ from journal.core.store.signing_key import SigningKey
 from journal.core.store.signresults import SignResults
 from journal.core.store.states import States
 from journal.core.store.upgrade import OnUpgrade
+from journal.core.store.verifychild import VerifyChild
 from journal.core.store.writegate import WriteGate
 from journal.core.timeparse import utc_now
 
@@ -689,11 +690,14 @@ class Journal:
 
     # ------------------------------------------------------------------ integrity
     def verify(self, progress: Callable[[int, int], None] | None = None,
-               expect_head: str | None = None, deep: bool = False) -> VerifyResult:
+               expect_head: str | None = None, deep: bool = False,
+               child: VerifyChild | None = None) -> VerifyResult:
         """The integrity check; with ``expect_head`` also whether that hash (from an earlier
         report) is a record of this chain, and how many records came after it; ``deep`` adds
-        SQLite's whole structure check and the search index derived again from the entries."""
-        result = self._integrity.verify(progress, expect_head=expect_head, deep=deep)
+        SQLite's whole structure check and the search index derived again from the entries.
+        ``child``: verify's second process, started before the key was derived (it is ended)."""
+        result = self._integrity.verify(progress, expect_head=expect_head, deep=deep,
+                                        child=child)
         # derived data, like the search index: stale warning-sign facts are a problem to report
         stale = self._facts.stale()
         if stale:
