@@ -301,3 +301,43 @@ def test_a_picture_a_little_over_the_size_limit_keeps_its_pixels_and_is_drawn_th
     reduced = Picture(b"", 508, 1100, max_h=FRAME_H * 0.5).wrap(FRAME_W, FRAME_H)
     assert kept[1] == reduced[1] == FRAME_H * 0.5
     assert kept[0] == pytest.approx(reduced[0], abs=0.2)  # 0.1 pt: the reduced copy rounds
+
+
+def _subset_of(pdf: Any, char: str) -> str:
+    """The name of the embedded font subset whose characters include ``char``."""
+    from pypdf import PdfReader
+
+    code = f"<{ord(char):04X}>".encode()
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if code in font["/ToUnicode"].get_object().get_data():
+                return str(font["/BaseFont"])
+    raise AssertionError(f"{char} is in no font subset")
+
+
+def test_the_reports_most_frequent_characters_get_the_first_font_subset(
+        journal: Any, tmp_path: Any) -> None:
+    """Codes of the embedded face are given most frequent character first (one font switch per
+    subset change in a line): 军 and 舰, in every entry, share the first subset even though 300
+    other characters are drawn before them; the text reads the same."""
+    import subprocess
+    from datetime import datetime, timedelta, timezone
+
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_pdf
+
+    tz = timezone(timedelta(hours=8))
+    rare = "".join(chr(0x4E00 + 40 * k) for k in range(300))  # each drawn once, first
+    journal.add_entry(EntryDraft(kind="note", summary="第一条", details=rare,
+                                 occurred_at=datetime(2024, 1, 1, tzinfo=tz)))
+    for i in range(30):
+        journal.add_entry(EntryDraft(kind="note", summary=f"军舰 {i}",
+                                     occurred_at=datetime(2024, 1, 2, tzinfo=tz) + timedelta(days=i)))
+    out = tmp_path / "r.pdf"
+    build_pdf(journal, out, ReportOptions(lang="zh"))
+    assert _subset_of(out, "军") == _subset_of(out, "舰") == "/AAAAAA+WenQuanYiMicroHei-0"
+    assert _subset_of(out, rare[-1]) != _subset_of(out, "军")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert rare in "".join(text.split()) and "军舰 29" in text

@@ -22,6 +22,8 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import textTransformFrags
 
+from journal.core.report.fonts import seed_subsets
+
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
@@ -400,8 +402,10 @@ def numbered_canvas(
     header_right: str,
     page_label: Callable[[int, int], str],
     footer_left: str,
+    first_chars: str = "",
 ) -> type:
-    """A canvas class that writes the running header and "page x of y" once the page count is known."""
+    """A canvas class that writes the running header and "page x of y" once the page count is
+    known. ``first_chars``: characters to give font codes first (:func:`fonts.seed_subsets`)."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -409,6 +413,7 @@ def numbered_canvas(
                 kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            seed_subsets(font, self._doc, first_chars)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

@@ -36,6 +36,31 @@ class Builder(
 ):
     """Turns the collected data into platypus flowables."""
 
+    def common_texts(self, sample: int = 300) -> Iterator[str]:
+        """A sample of what the report draws most (the signs' texts and evidence lines, the
+        timeline's lines of every n-th entry), for the order of the font's codes
+        (:func:`journal.core.report.fonts.frequent_chars`)."""
+        entries = self.d.entries
+        for sign in self.d.signs or []:
+            yield sign.title
+            yield sign.explanation
+            yield sign.advice
+            yield from sign.reasons[::max(1, len(sign.reasons) // sample)]
+            for eid in sign.evidence[::max(1, len(sign.evidence) // sample)]:
+                entry = self.d.entry(eid)
+                if entry:
+                    yield self.evidence_line(entry)
+        step = max(1, len(entries) // sample)
+        att_numbers = {ref.attachment.id: ref.number for ref in self.d.attachments}
+        for n in range(1, len(entries) + 1, step):
+            lines = self.entry_lines(n, entries[n - 1], att_numbers)
+            yield from lines.head
+            yield lines.summary
+            yield lines.fields
+            yield from lines.details
+            yield lines.attachments
+            yield lines.recorded
+
     def story(self) -> Iterator[Flowable]:
         """The flowables in order, made lazily: pictures are fetched only when layout nears them."""
         yield from self.cover()

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from journal.core import i18n
+from journal.core.models import Entry
 from journal.core.report.data import SignView
 from journal.core.report.layout import OnceWrapped, clip, markup
 from journal.core.report.sections.base import SectionBase
@@ -68,6 +69,11 @@ class SignsSection(SectionBase):
                                      self.s.for_text(self.s.fields, line), bulletText="–"))
         return out
 
+    def evidence_line(self, entry: Entry) -> str:
+        """One entry a sign rests on: its number, date, kind and summary (masked, then cut)."""
+        return (f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
+                f"{clip(self.r(entry.summary), 120)}")
+
     def _block(self, sign: SignView) -> list[Flowable]:
         level = self.t(f"report.signs.level.{sign.level}")
         colour = "#a61b1b" if sign.level == "present" else "#b26a00"
@@ -91,10 +97,7 @@ class SignsSection(SectionBase):
         for eid in sign.evidence:
             entry = self.d.entry(eid)
             if entry:
-                evidence.append(
-                    f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
-                    f"{clip(self.r(entry.summary), 120)}"  # masked, then cut
-                )
+                evidence.append(self.evidence_line(entry))
         if evidence:
             block.append(self.p(self.t("report.signs.evidence") + self.colon.rstrip(),
                                 self.s.fields, redact=False))
