@@ -4,6 +4,7 @@ without a font lookup per word. Both must give exactly what reportlab gives with
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 import pytest
@@ -341,3 +342,49 @@ def test_the_reports_most_frequent_characters_get_the_first_font_subset(
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert rare in "".join(text.split()) and "军舰 29" in text
+
+
+BULLET_LINES = [
+    "#12 2024年1月5日 09:00 · 请求 · 让我去港口拍军舰，报酬 1200.50 元",
+    "#3 5 Jan 2024 09:00 · Request · She asked me to photograph the ships & the harbour",
+    "对方说“这只是兼职”，让我别告诉老师。",
+]
+
+
+def _page_pixels(tmp_path: Any, name: str, flowables: list[Any]) -> bytes:
+    import subprocess
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from journal.core.report.layout import FRAME_H, MARGIN_BOTTOM, MARGIN_X, PAGE_H, PAGE_W
+
+    pdf = tmp_path / f"{name}.pdf"
+    canvas = Canvas(str(pdf), pagesize=(PAGE_W, PAGE_H))
+    Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, leftPadding=0, rightPadding=0,
+          topPadding=0, bottomPadding=0).addFromList(flowables, canvas)
+    canvas.save()
+    png = subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf)],
+                         capture_output=True, check=True).stdout
+    assert len(png) > 1000
+    return png
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
+def test_a_one_line_bulleted_paragraph_is_drawn_without_paragraph_layout_pixel_for_pixel(
+        styles: Styles, tmp_path: Any) -> None:
+    """The signs' evidence and reason lines and the bulleted advice: one that fits on a line is
+    a BulletLine (no line breaking or paragraph drawing), drawn exactly as the paragraph."""
+    from journal.core.report.layout import BulletLine
+
+    lines, paragraphs = [], []
+    for style, bullet in ((styles.evidence, "–"), (styles.bullet, "•")):
+        for text in BULLET_LINES:
+            line = para(styles, text, style, bullet)
+            assert isinstance(line, BulletLine), text
+            lines.append(line)
+            paragraphs.append(styles.paragraph(text, styles.for_text(style, text), bullet))
+    assert _page_pixels(tmp_path, "lines", lines) == _page_pixels(tmp_path, "paras", paragraphs)
+    # longer than a line, on several lines, or text the paragraph shows otherwise: a paragraph
+    for text in (BULLET_LINES[0] * 3, "a\nb", "two  spaces", " leading"):
+        assert isinstance(para(styles, text, styles.evidence, "–"), Paragraph), text

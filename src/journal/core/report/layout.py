@@ -150,17 +150,28 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def para(styles: Styles, text: str, style: ParagraphStyle | None = None) -> Flowable:
-    """A paragraph of plain text; one that fits on a single line is drawn without paragraph
-    layout (most summaries, fields and labels: several times faster, same look)."""
+def para(styles: Styles, text: str, style: ParagraphStyle | None = None,
+         bullet: str | None = None) -> Flowable:
+    """A paragraph of plain text (with an optional bullet); one that fits on a single line is
+    drawn without paragraph layout (most summaries, fields, labels and the signs' evidence
+    lines: several times faster, the same look)."""
     style = style or styles.body
     if "\n" not in text and len(text) < 160 and style.alignment == TA_LEFT:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         room = FRAME_W - style.leftIndent - style.rightIndent - 1
-        if stringWidth(text, style.fontName, style.fontSize) <= room:
-            return StyledLine(text, style)
-    return styles.paragraph(text, styles.for_text(style, text))
+        if bullet is None:
+            if stringWidth(text, style.fontName, style.fontSize) <= room:
+                return StyledLine(text, style)
+        elif text and text == " ".join(text.split()):  # as the paragraph would show it
+            # the bullet pushes the line to its right when it ends past the indent (reportlab)
+            bullet_end = (style.bulletIndent + stringWidth(bullet, style.bulletFontName,
+                                                           style.bulletFontSize)
+                          + style.bulletFontSize * 0.6)
+            offset = max(style.firstLineIndent, bullet_end - style.leftIndent)
+            if stringWidth(text, style.fontName, style.fontSize) <= room - offset:
+                return BulletLine(text, style, bullet, offset)
+    return styles.paragraph(text, styles.for_text(style, text), bullet)
 
 
 class OnceWrapped(Paragraph):
@@ -207,6 +218,26 @@ class StyledLine(Flowable):
         c.setFillColor(self.style.textColor)
         # where a one-line Paragraph puts its baseline: one font size below its top
         c.drawString(self.style.leftIndent, self.style.leading - self.style.fontSize, self.text)
+
+
+class BulletLine(StyledLine):
+    """One line of text after a bullet, drawn as a one-line Paragraph with ``bulletText`` draws
+    it: the bullet at the bullet indent in the bullet's font, size and colour, the text at the
+    indent (or ``offset`` further right when the bullet is wider than the room before it)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, bullet: str, offset: float) -> None:
+        super().__init__(text, style)
+        self.bullet, self.offset = bullet, offset
+
+    def draw(self) -> None:
+        c, style = self.canv, self.style
+        y = style.leading - style.fontSize
+        c.setFont(style.bulletFontName, style.bulletFontSize)
+        c.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+        c.drawString(style.bulletIndent, y + getattr(style, "bulletOffsetY", 0), self.bullet)
+        c.setFont(style.fontName, style.fontSize)
+        c.setFillColor(style.textColor)
+        c.drawString(style.leftIndent + self.offset, y, self.text)
 
 
 def chunks(text: str, size: int = CHUNK) -> list[str]:

@@ -143,8 +143,8 @@ class SectionBase:
     def p(self, text: str, style: Any = None, *, redact: bool = True) -> Flowable:
         return para(self.s, self.r(text) if redact else text, style)
 
-    def bullet(self, text: str) -> OnceWrapped:
-        return self.s.paragraph(text, self.s.for_text(self.s.bullet, text), "•")
+    def bullet(self, text: str) -> Flowable:
+        return para(self.s, text, self.s.bullet, "•")
 
     def heading(self, key: str, style: Any = None) -> OnceWrapped:
         text = self.t(key)

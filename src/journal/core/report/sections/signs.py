@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from journal.core import i18n
 from journal.core.models import Entry
 from journal.core.report.data import SignView
-from journal.core.report.layout import OnceWrapped, clip, markup
+from journal.core.report.layout import OnceWrapped, clip, markup, para
 from journal.core.report.sections.base import SectionBase
 from journal.core.report.texts import kind_name
 
@@ -92,7 +92,7 @@ class SignsSection(SectionBase):
                                 self.s.fields, redact=False))
             for reason in sign.reasons:
                 text = self.r(reason)
-                block.append(self.s.paragraph(text, self.s.for_text(self.s.evidence, text), "–"))
+                block.append(para(self.s, text, self.s.evidence, "–"))
         evidence = []
         for eid in sign.evidence:
             entry = self.d.entry(eid)
@@ -102,7 +102,7 @@ class SignsSection(SectionBase):
             block.append(self.p(self.t("report.signs.evidence") + self.colon.rstrip(),
                                 self.s.fields, redact=False))
             for line in evidence:
-                block.append(self.s.paragraph(line, self.s.for_text(self.s.evidence, line), "–"))
+                block.append(para(self.s, line, self.s.evidence, "–"))
         if sign.advice:
             block.append(
                 self.p(
