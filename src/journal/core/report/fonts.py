@@ -10,7 +10,7 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from itertools import groupby
+from itertools import groupby, repeat
 from typing import Any
 
 from journal.core import paths
@@ -40,9 +40,8 @@ def _font_class() -> type:
                 text = text.decode(encoding or "utf8")
             width = self.remembered_widths.get(text)
             if width is None:
-                get = self.face.charWidths.get
-                default = self.face.defaultWidth
-                width = sum(get(ord(ch), default) for ch in text)
+                width = sum(map(self.face.charWidths.get, map(ord, text),
+                                repeat(self.face.defaultWidth)))
                 if len(text) <= 40 and len(self.remembered_widths) < _WIDTH_CACHE_MAX:
                     self.remembered_widths[text] = width
             return 0.001 * size * width

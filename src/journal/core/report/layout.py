@@ -230,14 +230,17 @@ class BulletLine(StyledLine):
         self.bullet, self.offset = bullet, offset
 
     def draw(self) -> None:
-        c, style = self.canv, self.style
+        style = self.style
         y = style.leading - style.fontSize
-        c.setFont(style.bulletFontName, style.bulletFontSize)
-        c.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
-        c.drawString(style.bulletIndent, y + getattr(style, "bulletOffsetY", 0), self.bullet)
-        c.setFont(style.fontName, style.fontSize)
-        c.setFillColor(style.textColor)
-        c.drawString(style.leftIndent + self.offset, y, self.text)
+        text = self.canv.beginText(style.bulletIndent, y + getattr(style, "bulletOffsetY", 0))
+        text.setFont(style.bulletFontName, style.bulletFontSize)
+        text.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+        text.textOut(self.bullet)
+        text.setTextOrigin(style.leftIndent + self.offset, y)
+        text.setFont(style.fontName, style.fontSize)
+        text.setFillColor(style.textColor)
+        text.textOut(self.text)
+        self.canv.drawText(text)
 
 
 def chunks(text: str, size: int = CHUNK) -> list[str]:
@@ -339,6 +342,8 @@ class EntryHead(Flowable):
         c.rect(0, 0, 3, self.HEIGHT, stroke=0, fill=1)
         size = 8.5
         x, y = 8.0, 4.2
+        line = c.beginText(x, y)  # the four texts in one text object
+        line.setFont(self.font, size)
         for text, colour in (
             (self.number, ACCENT),
             (self.when, INK),
@@ -348,16 +353,19 @@ class EntryHead(Flowable):
             if not text:
                 continue
             room = self.width - x - 4
-            if stringWidth(text, self.font, size) > room:
+            width = stringWidth(text, self.font, size)
+            if width > room:
                 while text and stringWidth(text + "…", self.font, size) > room:
                     text = text[:-1]
                 text += "…"
-            c.setFont(self.font, size)
-            c.setFillColor(colour)
-            c.drawString(x, y, text)
-            x += stringWidth(text, self.font, size) + 12
+                width = stringWidth(text, self.font, size)
+            line.setTextOrigin(x, y)
+            line.setFillColor(colour)
+            line.textOut(text)
+            x += width + 12
             if x > self.width - 20:
                 break
+        c.drawText(line)
 
 
 class TextLine(Flowable):
