@@ -42,7 +42,10 @@ def _font_class() -> type:
             if width is None:
                 width = sum(map(self.face.charWidths.get, map(ord, text),
                                 repeat(self.face.defaultWidth)))
-                if len(text) <= 40 and len(self.remembered_widths) < _WIDTH_CACHE_MAX:
+                # one character (Chinese is measured per character) is always kept: at most
+                # one entry per glyph, even once the cache is full of words
+                if len(text) == 1 or (len(text) <= 40
+                                      and len(self.remembered_widths) < _WIDTH_CACHE_MAX):
                     self.remembered_widths[text] = width
             return 0.001 * size * width
 

@@ -202,6 +202,14 @@ class OnceWrapped(Paragraph):
         return width, height
 
 
+def draw_string(canvas: Any, x: float, y: float, text: str) -> None:
+    """``canvas.drawString(x, y, text)`` as reportlab 5 does it without right-to-left support
+    (rlbidi), less the width of the text it measures and drops."""
+    line = canvas.beginText(x, y)
+    line.textLine(text)
+    canvas.drawText(line)
+
+
 class StyledLine(Flowable):
     """One line of text in a paragraph style (its font, size, colour, indent, spacing)."""
 
@@ -225,7 +233,7 @@ class StyledLine(Flowable):
         c.setFont(self.style.fontName, self.style.fontSize)
         c.setFillColor(self.style.textColor)
         # where a one-line Paragraph puts its baseline: one font size below its top
-        c.drawString(self.style.leftIndent, self.style.leading - self.style.fontSize, self.text)
+        draw_string(c, self.style.leftIndent, self.style.leading - self.style.fontSize, self.text)
 
 
 class BulletLine(StyledLine):
@@ -243,11 +251,11 @@ class BulletLine(StyledLine):
         text = self.canv.beginText(style.bulletIndent, y + getattr(style, "bulletOffsetY", 0))
         text.setFont(style.bulletFontName, style.bulletFontSize)
         text.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
-        text.textOut(self.bullet)
+        text.textLine(self.bullet)  # (textLine: no width measured, as drawString)
         text.setTextOrigin(style.leftIndent + self.offset, y)
         text.setFont(style.fontName, style.fontSize)
         text.setFillColor(style.textColor)
-        text.textOut(self.text)
+        text.textLine(self.text)
         self.canv.drawText(text)
 
 
@@ -400,7 +408,7 @@ class TextLine(Flowable):
         c = self.canv
         c.setFont(self.font, self.size)
         c.setFillColor(self.colour)
-        c.drawString(self.indent, self.space_after + self.size * 0.35, self.text)
+        draw_string(c, self.indent, self.space_after + self.size * 0.35, self.text)
 
 
 class LazyStory(list):  # type: ignore[type-arg]
