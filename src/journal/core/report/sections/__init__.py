@@ -7,6 +7,7 @@ collected data, styles and shared helpers); :meth:`Builder.story` yields the flo
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
@@ -36,6 +37,10 @@ class Builder(
 ):
     """Turns the collected data into platypus flowables."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sampled_lines = {}
+
     def common_texts(self, sample: int = 300) -> Iterator[str]:
         """A sample of what the report draws most (the signs' texts and evidence lines, the
         timeline's lines of every n-th entry), for the order of the font's codes
@@ -53,7 +58,7 @@ class Builder(
         step = max(1, len(entries) // sample)
         att_numbers = {ref.attachment.id: ref.number for ref in self.d.attachments}
         for n in range(1, len(entries) + 1, step):
-            lines = self.entry_lines(n, entries[n - 1], att_numbers)
+            lines = self.sampled_lines[n] = self.entry_lines(n, entries[n - 1], att_numbers)
             yield from lines.head
             yield lines.summary
             yield lines.fields

@@ -77,6 +77,7 @@ class SectionBase:
         self.stats = stats
         self.colon = "：" if self.lang == "zh" else ": "
         self.prefetcher: images.Prefetcher | None = None
+        self._when: dict[str, str] = {}
 
     # --- words and values -----------------------------------------------------------------
     def t(self, key: str, **params: object) -> str:
@@ -93,7 +94,13 @@ class SectionBase:
         return "、" if self.lang == "zh" else ", "
 
     def when(self, entry: Entry) -> str:
-        return show_when(entry.occurred_at, entry.precision, self.lang)
+        """When an entry happened, as shown (asked once per entry: the timeline and the evidence
+        lines of every sign it shows show it again)."""
+        shown = self._when.get(entry.id)
+        if shown is None:
+            shown = self._when[entry.id] = show_when(entry.occurred_at, entry.precision,
+                                                     self.lang)
+        return shown
 
     def recorded(self, dt: datetime) -> str:
         """When the app stored something (kept in UTC): on this computer's clock, by the same rule

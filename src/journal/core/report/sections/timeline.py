@@ -25,6 +25,8 @@ from journal.core.report.texts import kind_name
 
 
 class TimelineSection(SectionBase):
+    sampled_lines: dict[int, EntryLines]  # made early for the font's codes, kept until laid out
+
     def entry_fields(self, e: Entry) -> list[str]:
         """``label: value`` for every filled field the timeline shows (core/fields decides which
         and their labels); money through :meth:`money`, lists joined, free text redacted later."""
@@ -41,7 +43,7 @@ class TimelineSection(SectionBase):
         yield Spacer(1, 2 * mm)
         att_numbers = {ref.attachment.id: ref.number for ref in self.d.attachments}
         for n, e in enumerate(self.d.entries, start=1):
-            lines = self.entry_lines(n, e, att_numbers)
+            lines = self.sampled_lines.pop(n, None) or self.entry_lines(n, e, att_numbers)
             # an entry's head and summary never sit alone at the foot of a page
             yield CondPageBreak(28 * mm)
             yield EntryHead(self.s.font, *lines.head, KIND_COLOURS.get(e.kind, "#5f6b7a"))
