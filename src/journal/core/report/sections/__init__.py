@@ -40,8 +40,9 @@ class Builder(
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sampled_lines = {}
+        self._evidence_lines = {}
 
-    def common_texts(self, sample: int = 300) -> Iterator[str]:
+    def common_texts(self, sample: int = 200) -> Iterator[str]:
         """A sample of what the report draws most (the signs' texts and evidence lines, the
         timeline's lines of every n-th entry), for the order of the font's codes
         (:func:`journal.core.report.fonts.frequent_chars`)."""
@@ -51,7 +52,7 @@ class Builder(
             yield sign.explanation
             yield sign.advice
             yield from sign.reasons[::max(1, len(sign.reasons) // sample)]
-            for eid in sign.evidence[::max(1, len(sign.evidence) // sample)]:
+            for eid in sign.evidence[::max(1, len(sign.evidence) // (sample // 4))]:
                 entry = self.d.entry(eid)
                 if entry:
                     yield self.evidence_line(entry)

@@ -40,6 +40,8 @@ KEEP_HEAD = 6
 
 
 class SignsSection(SectionBase):
+    _evidence_lines: dict[str, str]  # entry id → its evidence line (Builder sets it empty)
+
     def signs(self) -> list[Flowable]:
         out: list[Flowable] = [
             self.heading("report.section.signs"),
@@ -70,9 +72,14 @@ class SignsSection(SectionBase):
         return out
 
     def evidence_line(self, entry: Entry) -> str:
-        """One entry a sign rests on: its number, date, kind and summary (masked, then cut)."""
-        return (f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
+        """One entry a sign rests on: its number, date, kind and summary (masked, then cut);
+        made once per entry (an entry is evidence of several signs)."""
+        line = self._evidence_lines.get(entry.id)
+        if line is None:
+            line = self._evidence_lines[entry.id] = (
+                f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
                 f"{clip(self.r(entry.summary), 120)}")
+        return line
 
     def _block(self, sign: SignView) -> list[Flowable]:
         level = self.t(f"report.signs.level.{sign.level}")
