@@ -395,10 +395,12 @@ class TextLine(Flowable):
         colour: Any,
         indent: float = 0,
         space_after: float = 0,
+        on_drawn: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.font, self.text, self.size, self.colour = font, text, size, colour
         self.indent, self.space_after = indent, space_after
+        self.on_drawn = on_drawn  # (progress: the last line of an entry is laid out)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width = avail_w
@@ -409,6 +411,8 @@ class TextLine(Flowable):
         c.setFont(self.font, self.size)
         c.setFillColor(self.colour)
         draw_string(c, self.indent, self.space_after + self.size * 0.35, self.text)
+        if self.on_drawn is not None:
+            self.on_drawn()
 
 
 class LazyStory(list):  # type: ignore[type-arg]
@@ -434,21 +438,6 @@ class LazyStory(list):  # type: ignore[type-arg]
 
     def __bool__(self) -> bool:
         return len(self) > 0
-
-
-class Tick(Flowable):
-    """An invisible flowable that reports progress when the page layout reaches it."""
-
-    def __init__(self, callback: Callable[[], None]) -> None:
-        super().__init__()
-        self.callback = callback
-        self.width = self.height = 0
-
-    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.callback()
 
 
 def numbered_canvas(

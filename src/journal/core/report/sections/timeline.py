@@ -15,7 +15,6 @@ from journal.core.report.layout import (
     MUTED,
     EntryHead,
     TextLine,
-    Tick,
     chunks,
     clip,
     para,
@@ -54,8 +53,8 @@ class TimelineSection(SectionBase):
                 yield para(self.s, piece, self.s.details)
             if lines.attachments:
                 yield self.p(lines.attachments, self.s.fields, redact=False)
-            yield TextLine(self.s.font, lines.recorded, 7.5, MUTED, indent=8, space_after=6)
-            yield Tick(self.progress.step)
+            yield TextLine(self.s.font, lines.recorded, 7.5, MUTED, indent=8, space_after=6,
+                           on_drawn=self.progress.step)
 
     def entry_lines(self, n: int, e: Entry, att_numbers: dict[str, int]) -> EntryLines:
         """The texts of entry #n in the timeline, masked where the copy is masked."""
