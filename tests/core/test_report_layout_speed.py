@@ -391,3 +391,35 @@ def test_a_one_line_bulleted_paragraph_is_drawn_without_paragraph_layout_pixel_f
     # longer than a line, on several lines, or text the paragraph shows otherwise: a paragraph
     for text in (BULLET_LINES[0] * 3, "a\nb", "two  spaces", " leading"):
         assert isinstance(para(styles, text, styles.evidence, "–"), Paragraph), text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
+def test_table_cells_that_fit_on_one_line_are_drawn_without_paragraph_layout_pixel_for_pixel(
+        styles: Styles, tmp_path: Any) -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    from journal.core.report.layout import StyledLine, one_line_cells
+
+    texts = [["#12", "2024年1月5日\n09:00", "1,200.50 CNY", "拍军舰的照片——军港附近的码头"],
+             ["#3", "5 Jan 2024", "300.00 USD", "Photograph the ships in the harbour " * 3],
+             ["#4", "军港", "", "two  spaces"]]
+    widths = [12 * 2.83, 30 * 2.83, 28 * 2.83, FRAME_W - 70 * 2.83]
+
+    def table(rows: list[list[Any]]) -> Table:
+        made = Table(rows, colWidths=widths, hAlign="LEFT")
+        made.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return made
+
+    def cells() -> list[list[Any]]:
+        return [[styles.paragraph(t, styles.for_text(styles.cell_head if j == 0 else styles.cell, t))
+                 for j, t in enumerate(row)] for row in texts]
+
+    lines = one_line_cells(cells(), [w - 8 for w in widths])
+    kinds = [[type(c) is StyledLine for c in row] for row in lines]
+    # one line that fits: a line; two lines, too long for the column, empty or spaces: a paragraph
+    assert kinds == [[True, False, True, True], [True, True, True, False],
+                     [True, True, False, False]]
+    assert (_page_pixels(tmp_path, "lines", [table(lines)])
+            == _page_pixels(tmp_path, "paras", [table(cells())]))

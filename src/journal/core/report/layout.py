@@ -147,7 +147,10 @@ class Styles:
             frags.append(frag.clone(text=line))
         textTransformFrags(frags, parsed_style)
         shown = text if len(lines) == 1 else markup(text)
-        return OnceWrapped(shown, parsed_style, bulletText=bullet_frags, frags=frags)
+        made = OnceWrapped(shown, parsed_style, bulletText=bullet_frags, frags=frags)
+        if len(lines) == 1 and bullet is None and not parsed_style.textTransform:
+            made.plain_line = text
+        return made
 
 
 _MARKUP = re.compile(r"[&<>]")
@@ -190,6 +193,7 @@ class OnceWrapped(Paragraph):
     same height). Every paragraph of the report is one."""
 
     _wrapped: tuple[Any, ...] | None = None
+    plain_line: str | None = None  # one line of plain text, no bullet (Styles.paragraph)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         done = self._wrapped
@@ -200,6 +204,28 @@ class OnceWrapped(Paragraph):
         if hasattr(self, "blPara") and self.width == avail_w:  # not "cannot fit here"
             self._wrapped = (avail_w, self.width, self._wrapWidths, self.blPara, self.height)
         return width, height
+
+
+def one_line_cells(rows: list[list[Any]], room: list[float]) -> list[list[Any]]:
+    """Table rows with each plain-text paragraph that fits on one line in its column (``room``:
+    the column's width inside its padding) made a :class:`StyledLine`, drawn as the one-line
+    paragraph (a table sizes every cell, then draws it: most cells are a date, a name, an
+    amount)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out = []
+    for row in rows:
+        cells = list(row)
+        for j, cell in enumerate(cells):
+            text = getattr(cell, "plain_line", None)
+            if text is None or cell.style.alignment != TA_LEFT:
+                continue
+            style = cell.style
+            fits = room[j] - style.leftIndent - style.rightIndent - 1
+            if stringWidth(text, style.fontName, style.fontSize) <= fits:
+                cells[j] = StyledLine(text, style)
+        out.append(cells)
+    return out
 
 
 def draw_string(canvas: Any, x: float, y: float, text: str) -> None:

@@ -29,6 +29,7 @@ from journal.core.report.layout import (
     OnceWrapped,
     Styles,
     clip,
+    one_line_cells,
     para,
 )
 from journal.core.report.options import ProgressCallback, ReportStats
@@ -196,6 +197,7 @@ class SectionBase:
         header: bool = True,
         total_rows: int = 0,
     ) -> Table:
+        rows = one_line_cells(rows, [w - 8 for w in widths])  # left and right padding 4
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         cmds: list[tuple[Any, ...]] = [
             ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -238,6 +240,8 @@ class SectionBase:
             for k, v in rows
             if v
         ]
+        # padding: 4 on the left, reportlab's 6 on the right
+        cells = one_line_cells(cells, [label_w - 10, FRAME_W - label_w - 10])
         table = Table(cells, colWidths=[label_w, FRAME_W - label_w], hAlign="LEFT")
         table.setStyle(
             self.tstyle(
