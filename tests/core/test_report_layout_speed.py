@@ -4,6 +4,7 @@ without a font lookup per word. Both must give exactly what reportlab gives with
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 import pytest
@@ -173,7 +174,9 @@ def _lines(p: Paragraph) -> list[Any]:
 
 
 PLAIN = ["军舰", "harbour", "1200.50", TEXT[:90], TEXT, "#12 2024年3月5日 09:30 · 要求 · 拍军舰的照片",
-         "– a dash, “quotes” and 100% ¥", "✓ ok", "a" * 300]
+         "– a dash, “quotes” and 100% ¥", "✓ ok", "a" * 300, "两行\n第二行",
+         "Me: are you free?\nXiao Min: 今天下午去码头拍几张照片\nMe: ok " + TEXT[:200],
+         "\n".join([TEXT[:40], "b", TEXT[:300]] * 3)]
 
 
 def test_plain_text_skips_the_markup_parser_and_gets_what_the_parser_makes(
@@ -210,10 +213,11 @@ def test_plain_text_skips_the_markup_parser_and_gets_what_the_parser_makes(
                     assert fast.wrap(width, 800) == made.wrap(width, 800)
                     assert _lines(fast) == _lines(made)
     # at most once per style and bullet, for the fragment to copy; never per paragraph
-    assert fast_parsed <= len(keys) < fast_made == 270
+    assert fast_parsed <= len(keys) < fast_made == 360
 
 
-@pytest.mark.parametrize("text", ["两行\n第二行", "a &amp; b", "a & b", "<b>bold</b>", "two  spaces",
+@pytest.mark.parametrize("text", ["空行\n\n之后", "line\n  indented", "a &amp; b", "a & b", "<b>bold</b>",
+                                  "two  spaces",
                                   " edge ", "tab\there", "nbsp\u00a0here", "全角\u3000空格", ""])
 def test_text_the_parser_would_change_is_still_parsed(styles: Styles, text: str) -> None:
     style = styles.for_text(styles.body, text)
@@ -301,3 +305,121 @@ def test_a_picture_a_little_over_the_size_limit_keeps_its_pixels_and_is_drawn_th
     reduced = Picture(b"", 508, 1100, max_h=FRAME_H * 0.5).wrap(FRAME_W, FRAME_H)
     assert kept[1] == reduced[1] == FRAME_H * 0.5
     assert kept[0] == pytest.approx(reduced[0], abs=0.2)  # 0.1 pt: the reduced copy rounds
+
+
+def _subset_of(pdf: Any, char: str) -> str:
+    """The name of the embedded font subset whose characters include ``char``."""
+    from pypdf import PdfReader
+
+    code = f"<{ord(char):04X}>".encode()
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if code in font["/ToUnicode"].get_object().get_data():
+                return str(font["/BaseFont"])
+    raise AssertionError(f"{char} is in no font subset")
+
+
+def test_the_reports_most_frequent_characters_get_the_first_font_subset(
+        journal: Any, tmp_path: Any) -> None:
+    """Codes of the embedded face are given most frequent character first (one font switch per
+    subset change in a line): 军 and 舰, in every entry, share the first subset even though 300
+    other characters are drawn before them; the text reads the same."""
+    import subprocess
+    from datetime import datetime, timedelta, timezone
+
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_pdf
+
+    tz = timezone(timedelta(hours=8))
+    rare = "".join(chr(0x4E00 + 40 * k) for k in range(300))  # each drawn once, first
+    journal.add_entry(EntryDraft(kind="note", summary="第一条", details=rare,
+                                 occurred_at=datetime(2024, 1, 1, tzinfo=tz)))
+    for i in range(30):
+        journal.add_entry(EntryDraft(kind="note", summary=f"军舰 {i}",
+                                     occurred_at=datetime(2024, 1, 2, tzinfo=tz) + timedelta(days=i)))
+    out = tmp_path / "r.pdf"
+    build_pdf(journal, out, ReportOptions(lang="zh"))
+    assert _subset_of(out, "军") == _subset_of(out, "舰") == "/AAAAAA+WenQuanYiMicroHei-0"
+    assert _subset_of(out, rare[-1]) != _subset_of(out, "军")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert rare in "".join(text.split()) and "军舰 29" in text
+
+
+BULLET_LINES = [
+    "#12 2024年1月5日 09:00 · 请求 · 让我去港口拍军舰，报酬 1200.50 元",
+    "#3 5 Jan 2024 09:00 · Request · She asked me to photograph the ships & the harbour",
+    "对方说“这只是兼职”，让我别告诉老师。",
+]
+
+
+def _page_pixels(tmp_path: Any, name: str, flowables: list[Any]) -> bytes:
+    import subprocess
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from journal.core.report.layout import FRAME_H, MARGIN_BOTTOM, MARGIN_X, PAGE_H, PAGE_W
+
+    pdf = tmp_path / f"{name}.pdf"
+    canvas = Canvas(str(pdf), pagesize=(PAGE_W, PAGE_H))
+    Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, leftPadding=0, rightPadding=0,
+          topPadding=0, bottomPadding=0).addFromList(flowables, canvas)
+    canvas.save()
+    png = subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf)],
+                         capture_output=True, check=True).stdout
+    assert len(png) > 1000
+    return png
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
+def test_a_one_line_bulleted_paragraph_is_drawn_without_paragraph_layout_pixel_for_pixel(
+        styles: Styles, tmp_path: Any) -> None:
+    """The signs' evidence and reason lines and the bulleted advice: one that fits on a line is
+    a BulletLine (no line breaking or paragraph drawing), drawn exactly as the paragraph."""
+    from journal.core.report.layout import BulletLine
+
+    lines, paragraphs = [], []
+    for style, bullet in ((styles.evidence, "–"), (styles.bullet, "•")):
+        for text in BULLET_LINES:
+            line = para(styles, text, style, bullet)
+            assert isinstance(line, BulletLine), text
+            lines.append(line)
+            paragraphs.append(styles.paragraph(text, styles.for_text(style, text), bullet))
+    assert _page_pixels(tmp_path, "lines", lines) == _page_pixels(tmp_path, "paras", paragraphs)
+    # longer than a line, on several lines, or text the paragraph shows otherwise: a paragraph
+    for text in (BULLET_LINES[0] * 3, "a\nb", "two  spaces", " leading"):
+        assert isinstance(para(styles, text, styles.evidence, "–"), Paragraph), text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
+def test_table_cells_that_fit_on_one_line_are_drawn_without_paragraph_layout_pixel_for_pixel(
+        styles: Styles, tmp_path: Any) -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    from journal.core.report.layout import StyledLine, one_line_cells
+
+    texts = [["#12", "2024年1月5日\n09:00", "1,200.50 CNY", "拍军舰的照片——军港附近的码头"],
+             ["#3", "5 Jan 2024", "300.00 USD", "Photograph the ships in the harbour " * 3],
+             ["#4", "军港", "", "two  spaces"]]
+    widths = [12 * 2.83, 30 * 2.83, 28 * 2.83, FRAME_W - 70 * 2.83]
+
+    def table(rows: list[list[Any]]) -> Table:
+        made = Table(rows, colWidths=widths, hAlign="LEFT")
+        made.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return made
+
+    def cells() -> list[list[Any]]:
+        return [[styles.paragraph(t, styles.for_text(styles.cell_head if j == 0 else styles.cell, t))
+                 for j, t in enumerate(row)] for row in texts]
+
+    lines = one_line_cells(cells(), [w - 8 for w in widths])
+    kinds = [[type(c) is StyledLine for c in row] for row in lines]
+    # one line that fits: a line; two lines, too long for the column, empty or spaces: a paragraph
+    assert kinds == [[True, False, True, True], [True, True, True, False],
+                     [True, True, False, False]]
+    assert (_page_pixels(tmp_path, "lines", [table(lines)])
+            == _page_pixels(tmp_path, "paras", [table(cells())]))

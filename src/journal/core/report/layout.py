@@ -22,6 +22,8 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import textTransformFrags
 
+from journal.core.report.fonts import seed_subsets
+
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
@@ -103,8 +105,8 @@ class Styles:
         self.caption = make("caption", 8, 11, textColor=MUTED, alignment=TA_CENTER, spaceAfter=10)
         self.empty = make("empty", 12, 18, textColor=AMBER, spaceBefore=12, spaceAfter=12)
         self._cjk_cache: dict[str, ParagraphStyle] = {}
-        # per (style, bullet): what reportlab's markup parser makes of a plain word in it
-        self._parsed: dict[tuple[int, str | None], tuple[Any, Any, ParagraphStyle]] = {}
+        # per (style, bullet): what reportlab's markup parser makes of a word, a line break
+        self._parsed: dict[tuple[int, str | None], tuple[Any, Any, Any, ParagraphStyle]] = {}
 
     def for_text(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
         """Chinese wraps anywhere (wordWrap CJK); mostly Latin text wraps at spaces (an English
@@ -122,22 +124,33 @@ class Styles:
     def paragraph(self, text: str, style: ParagraphStyle,
                   bullet: str | None = None) -> OnceWrapped:
         """A paragraph of plain ``text`` in ``style`` (chosen by :meth:`for_text`), with an
-        optional bullet. Text that reportlab's markup parser would hand back unchanged as one
-        fragment (one line, no markup characters, no whitespace for it to collapse) skips the
-        parser: its fragment is a copy of the one the parser made of a word in that style, once
-        per style (the parser is pure Python over html.parser: 5,600 paragraphs of a
-        1,000-entry report spent ≈ 10 % of the export in it). Anything else is parsed."""
-        if not text or "\n" in text or _MARKUP.search(text) or text != " ".join(text.split()):
+        optional bullet. Text that reportlab's markup parser would hand back unchanged (lines
+        without markup characters or whitespace for it to collapse, each line one fragment and
+        a line break between them) skips the parser: its fragments are copies of the ones the
+        parser made of ``x<br/>x`` in that style, once per style (the parser is pure Python over
+        html.parser: 5,600 paragraphs of a 1,000-entry report spent ≈ 10 % of the export in it;
+        the timeline's pasted chats are lines). Anything else is parsed."""
+        lines = text.split("\n")
+        if not text or _MARKUP.search(text) or any(
+                not line or line != " ".join(line.split()) for line in lines):
             return OnceWrapped(markup(text), style, bulletText=bullet)
         key = (id(style), bullet)
         parsed = self._parsed.get(key)
         if parsed is None:  # the style object lives as long as this Styles: its id is stable
-            probe = Paragraph("x", style, bulletText=bullet)
-            parsed = self._parsed[key] = (probe.frags[0], probe.bulletText, probe.style)
-        frag, bullet_frags, parsed_style = parsed
-        frags = [frag.clone(text=text)]
+            probe = Paragraph("x<br/>x", style, bulletText=bullet)
+            parsed = self._parsed[key] = (probe.frags[0], probe.frags[1], probe.bulletText,
+                                          probe.style)
+        frag, line_break, bullet_frags, parsed_style = parsed
+        frags = [frag.clone(text=lines[0])]
+        for line in lines[1:]:
+            frags.append(line_break.clone())
+            frags.append(frag.clone(text=line))
         textTransformFrags(frags, parsed_style)
-        return OnceWrapped(text, parsed_style, bulletText=bullet_frags, frags=frags)
+        shown = text if len(lines) == 1 else markup(text)
+        made = OnceWrapped(shown, parsed_style, bulletText=bullet_frags, frags=frags)
+        if len(lines) == 1 and bullet is None and not parsed_style.textTransform:
+            made.plain_line = text
+        return made
 
 
 _MARKUP = re.compile(r"[&<>]")
@@ -148,17 +161,28 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def para(styles: Styles, text: str, style: ParagraphStyle | None = None) -> Flowable:
-    """A paragraph of plain text; one that fits on a single line is drawn without paragraph
-    layout (most summaries, fields and labels: several times faster, same look)."""
+def para(styles: Styles, text: str, style: ParagraphStyle | None = None,
+         bullet: str | None = None) -> Flowable:
+    """A paragraph of plain text (with an optional bullet); one that fits on a single line is
+    drawn without paragraph layout (most summaries, fields, labels and the signs' evidence
+    lines: several times faster, the same look)."""
     style = style or styles.body
     if "\n" not in text and len(text) < 160 and style.alignment == TA_LEFT:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         room = FRAME_W - style.leftIndent - style.rightIndent - 1
-        if stringWidth(text, style.fontName, style.fontSize) <= room:
-            return StyledLine(text, style)
-    return styles.paragraph(text, styles.for_text(style, text))
+        if bullet is None:
+            if stringWidth(text, style.fontName, style.fontSize) <= room:
+                return StyledLine(text, style)
+        elif text and text == " ".join(text.split()):  # as the paragraph would show it
+            # the bullet pushes the line to its right when it ends past the indent (reportlab)
+            bullet_end = (style.bulletIndent + stringWidth(bullet, style.bulletFontName,
+                                                           style.bulletFontSize)
+                          + style.bulletFontSize * 0.6)
+            offset = max(style.firstLineIndent, bullet_end - style.leftIndent)
+            if stringWidth(text, style.fontName, style.fontSize) <= room - offset:
+                return BulletLine(text, style, bullet, offset)
+    return styles.paragraph(text, styles.for_text(style, text), bullet)
 
 
 class OnceWrapped(Paragraph):
@@ -169,6 +193,7 @@ class OnceWrapped(Paragraph):
     same height). Every paragraph of the report is one."""
 
     _wrapped: tuple[Any, ...] | None = None
+    plain_line: str | None = None  # one line of plain text, no bullet (Styles.paragraph)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         done = self._wrapped
@@ -179,6 +204,36 @@ class OnceWrapped(Paragraph):
         if hasattr(self, "blPara") and self.width == avail_w:  # not "cannot fit here"
             self._wrapped = (avail_w, self.width, self._wrapWidths, self.blPara, self.height)
         return width, height
+
+
+def one_line_cells(rows: list[list[Any]], room: list[float]) -> list[list[Any]]:
+    """Table rows with each plain-text paragraph that fits on one line in its column (``room``:
+    the column's width inside its padding) made a :class:`StyledLine`, drawn as the one-line
+    paragraph (a table sizes every cell, then draws it: most cells are a date, a name, an
+    amount)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out = []
+    for row in rows:
+        cells = list(row)
+        for j, cell in enumerate(cells):
+            text = getattr(cell, "plain_line", None)
+            if text is None or cell.style.alignment != TA_LEFT:
+                continue
+            style = cell.style
+            fits = room[j] - style.leftIndent - style.rightIndent - 1
+            if stringWidth(text, style.fontName, style.fontSize) <= fits:
+                cells[j] = StyledLine(text, style)
+        out.append(cells)
+    return out
+
+
+def draw_string(canvas: Any, x: float, y: float, text: str) -> None:
+    """``canvas.drawString(x, y, text)`` as reportlab 5 does it without right-to-left support
+    (rlbidi), less the width of the text it measures and drops."""
+    line = canvas.beginText(x, y)
+    line.textLine(text)
+    canvas.drawText(line)
 
 
 class StyledLine(Flowable):
@@ -204,7 +259,30 @@ class StyledLine(Flowable):
         c.setFont(self.style.fontName, self.style.fontSize)
         c.setFillColor(self.style.textColor)
         # where a one-line Paragraph puts its baseline: one font size below its top
-        c.drawString(self.style.leftIndent, self.style.leading - self.style.fontSize, self.text)
+        draw_string(c, self.style.leftIndent, self.style.leading - self.style.fontSize, self.text)
+
+
+class BulletLine(StyledLine):
+    """One line of text after a bullet, drawn as a one-line Paragraph with ``bulletText`` draws
+    it: the bullet at the bullet indent in the bullet's font, size and colour, the text at the
+    indent (or ``offset`` further right when the bullet is wider than the room before it)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, bullet: str, offset: float) -> None:
+        super().__init__(text, style)
+        self.bullet, self.offset = bullet, offset
+
+    def draw(self) -> None:
+        style = self.style
+        y = style.leading - style.fontSize
+        text = self.canv.beginText(style.bulletIndent, y + getattr(style, "bulletOffsetY", 0))
+        text.setFont(style.bulletFontName, style.bulletFontSize)
+        text.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+        text.textLine(self.bullet)  # (textLine: no width measured, as drawString)
+        text.setTextOrigin(style.leftIndent + self.offset, y)
+        text.setFont(style.fontName, style.fontSize)
+        text.setFillColor(style.textColor)
+        text.textLine(self.text)
+        self.canv.drawText(text)
 
 
 def chunks(text: str, size: int = CHUNK) -> list[str]:
@@ -306,6 +384,8 @@ class EntryHead(Flowable):
         c.rect(0, 0, 3, self.HEIGHT, stroke=0, fill=1)
         size = 8.5
         x, y = 8.0, 4.2
+        line = c.beginText(x, y)  # the four texts in one text object
+        line.setFont(self.font, size)
         for text, colour in (
             (self.number, ACCENT),
             (self.when, INK),
@@ -315,16 +395,19 @@ class EntryHead(Flowable):
             if not text:
                 continue
             room = self.width - x - 4
-            if stringWidth(text, self.font, size) > room:
+            width = stringWidth(text, self.font, size)
+            if width > room:
                 while text and stringWidth(text + "…", self.font, size) > room:
                     text = text[:-1]
                 text += "…"
-            c.setFont(self.font, size)
-            c.setFillColor(colour)
-            c.drawString(x, y, text)
-            x += stringWidth(text, self.font, size) + 12
+                width = stringWidth(text, self.font, size)
+            line.setTextOrigin(x, y)
+            line.setFillColor(colour)
+            line.textOut(text)
+            x += width + 12
             if x > self.width - 20:
                 break
+        c.drawText(line)
 
 
 class TextLine(Flowable):
@@ -338,10 +421,12 @@ class TextLine(Flowable):
         colour: Any,
         indent: float = 0,
         space_after: float = 0,
+        on_drawn: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.font, self.text, self.size, self.colour = font, text, size, colour
         self.indent, self.space_after = indent, space_after
+        self.on_drawn = on_drawn  # (progress: the last line of an entry is laid out)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width = avail_w
@@ -351,7 +436,9 @@ class TextLine(Flowable):
         c = self.canv
         c.setFont(self.font, self.size)
         c.setFillColor(self.colour)
-        c.drawString(self.indent, self.space_after + self.size * 0.35, self.text)
+        draw_string(c, self.indent, self.space_after + self.size * 0.35, self.text)
+        if self.on_drawn is not None:
+            self.on_drawn()
 
 
 class LazyStory(list):  # type: ignore[type-arg]
@@ -379,29 +466,16 @@ class LazyStory(list):  # type: ignore[type-arg]
         return len(self) > 0
 
 
-class Tick(Flowable):
-    """An invisible flowable that reports progress when the page layout reaches it."""
-
-    def __init__(self, callback: Callable[[], None]) -> None:
-        super().__init__()
-        self.callback = callback
-        self.width = self.height = 0
-
-    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.callback()
-
-
 def numbered_canvas(
     font: str,
     header_left: str,
     header_right: str,
     page_label: Callable[[int, int], str],
     footer_left: str,
+    first_chars: str = "",
 ) -> type:
-    """A canvas class that writes the running header and "page x of y" once the page count is known."""
+    """A canvas class that writes the running header and "page x of y" once the page count is
+    known. ``first_chars``: characters to give font codes first (:func:`fonts.seed_subsets`)."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -409,6 +483,7 @@ def numbered_canvas(
                 kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            seed_subsets(font, self._doc, first_chars)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

@@ -27,7 +27,7 @@ from journal.core.errors import ExportError, JournalError
 from journal.core.outpath import check_output_path
 from journal.core.report import images
 from journal.core.report.data import collect
-from journal.core.report.fonts import register_font
+from journal.core.report.fonts import frequent_chars, register_font
 from journal.core.report.layout import (
     FRAME_H,
     FRAME_W,
@@ -187,6 +187,7 @@ def _render(
         title,
         lambda page, pages: tr("report.page_of", data.lang, page=page, pages=pages),
         footer,
+        frequent_chars(builder.common_texts()),
     )
     buffer = BytesIO()
     doc = _Doc(

@@ -29,6 +29,7 @@ from journal.core.report.layout import (
     OnceWrapped,
     Styles,
     clip,
+    one_line_cells,
     para,
 )
 from journal.core.report.options import ProgressCallback, ReportStats
@@ -77,6 +78,7 @@ class SectionBase:
         self.stats = stats
         self.colon = "：" if self.lang == "zh" else ": "
         self.prefetcher: images.Prefetcher | None = None
+        self._when: dict[str, str] = {}
 
     # --- words and values -----------------------------------------------------------------
     def t(self, key: str, **params: object) -> str:
@@ -93,7 +95,13 @@ class SectionBase:
         return "、" if self.lang == "zh" else ", "
 
     def when(self, entry: Entry) -> str:
-        return show_when(entry.occurred_at, entry.precision, self.lang)
+        """When an entry happened, as shown (asked once per entry: the timeline and the evidence
+        lines of every sign it shows show it again)."""
+        shown = self._when.get(entry.id)
+        if shown is None:
+            shown = self._when[entry.id] = show_when(entry.occurred_at, entry.precision,
+                                                     self.lang)
+        return shown
 
     def recorded(self, dt: datetime) -> str:
         """When the app stored something (kept in UTC): on this computer's clock, by the same rule
@@ -143,8 +151,8 @@ class SectionBase:
     def p(self, text: str, style: Any = None, *, redact: bool = True) -> Flowable:
         return para(self.s, self.r(text) if redact else text, style)
 
-    def bullet(self, text: str) -> OnceWrapped:
-        return self.s.paragraph(text, self.s.for_text(self.s.bullet, text), "•")
+    def bullet(self, text: str) -> Flowable:
+        return para(self.s, text, self.s.bullet, "•")
 
     def heading(self, key: str, style: Any = None) -> OnceWrapped:
         text = self.t(key)
@@ -189,6 +197,7 @@ class SectionBase:
         header: bool = True,
         total_rows: int = 0,
     ) -> Table:
+        rows = one_line_cells(rows, [w - 8 for w in widths])  # left and right padding 4
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         cmds: list[tuple[Any, ...]] = [
             ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -231,6 +240,8 @@ class SectionBase:
             for k, v in rows
             if v
         ]
+        # padding: 4 on the left, reportlab's 6 on the right
+        cells = one_line_cells(cells, [label_w - 10, FRAME_W - label_w - 10])
         table = Table(cells, colWidths=[label_w, FRAME_W - label_w], hAlign="LEFT")
         table.setStyle(
             self.tstyle(

@@ -10,8 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from journal.core import i18n
+from journal.core.models import Entry
 from journal.core.report.data import SignView
-from journal.core.report.layout import OnceWrapped, clip, markup
+from journal.core.report.layout import OnceWrapped, clip, markup, para
 from journal.core.report.sections.base import SectionBase
 from journal.core.report.texts import kind_name
 
@@ -39,6 +40,8 @@ KEEP_HEAD = 6
 
 
 class SignsSection(SectionBase):
+    _evidence_lines: dict[str, str]  # entry id → its evidence line (Builder sets it empty)
+
     def signs(self) -> list[Flowable]:
         out: list[Flowable] = [
             self.heading("report.section.signs"),
@@ -68,6 +71,16 @@ class SignsSection(SectionBase):
                                      self.s.for_text(self.s.fields, line), bulletText="–"))
         return out
 
+    def evidence_line(self, entry: Entry) -> str:
+        """One entry a sign rests on: its number, date, kind and summary (masked, then cut);
+        made once per entry (an entry is evidence of several signs)."""
+        line = self._evidence_lines.get(entry.id)
+        if line is None:
+            line = self._evidence_lines[entry.id] = (
+                f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
+                f"{clip(self.r(entry.summary), 120)}")
+        return line
+
     def _block(self, sign: SignView) -> list[Flowable]:
         level = self.t(f"report.signs.level.{sign.level}")
         colour = "#a61b1b" if sign.level == "present" else "#b26a00"
@@ -86,20 +99,17 @@ class SignsSection(SectionBase):
                                 self.s.fields, redact=False))
             for reason in sign.reasons:
                 text = self.r(reason)
-                block.append(self.s.paragraph(text, self.s.for_text(self.s.evidence, text), "–"))
+                block.append(para(self.s, text, self.s.evidence, "–"))
         evidence = []
         for eid in sign.evidence:
             entry = self.d.entry(eid)
             if entry:
-                evidence.append(
-                    f"{self.ref(entry)} {self.when(entry)} · {kind_name(entry.kind, self.lang)} · "
-                    f"{clip(self.r(entry.summary), 120)}"  # masked, then cut
-                )
+                evidence.append(self.evidence_line(entry))
         if evidence:
             block.append(self.p(self.t("report.signs.evidence") + self.colon.rstrip(),
                                 self.s.fields, redact=False))
             for line in evidence:
-                block.append(self.s.paragraph(line, self.s.for_text(self.s.evidence, line), "–"))
+                block.append(para(self.s, line, self.s.evidence, "–"))
         if sign.advice:
             block.append(
                 self.p(
