@@ -66,6 +66,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellSigns, ShellLocking, ShellC
         self._stale: set[str] = set()  # built views that re-read the journal when next shown
         self._view_specs: dict[str, Any] = {}
         self._chain_seen: tuple[int, str] | None = None  # the audit chain as last shown
+        self._status_total: tuple[tuple[int, str], int] | None = None  # (chain, entries)
         self._signs_outcome: Any = None
         self._signs_task: BackgroundTask | None = None
         self._signs_again = False  # evaluate again when the running evaluation ends

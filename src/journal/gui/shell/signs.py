@@ -59,7 +59,7 @@ class ShellSigns(ShellBase):
             return  # after the pre-write check (_precheck_done); a damaged page would fail it
         try:
             rebuild = journal.writable and not journal.sign_facts_current()
-            if not rebuild and journal.count_entries() <= SYNC_LIMIT:
+            if not rebuild and self._entry_count(journal) <= SYNC_LIMIT:
                 self._signs_evaluated(journal, evaluate(journal))
                 return
         except Exception:  # e.g. a damaged page (the journal opens read-only): no count shown
