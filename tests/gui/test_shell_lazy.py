@@ -305,3 +305,27 @@ def test_a_save_counts_the_entries_once_for_the_list_and_once_for_the_status_lin
     journal.add_entry(_note("from elsewhere"))
     window._update_status()  # the chain moved: counted again
     assert "22 entries" in window.status_label.text()
+
+
+def test_a_saved_row_no_wider_than_the_columns_leaves_them_and_a_wider_one_widens_its_column(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.models import EntryDraft
+    from journal.gui.timeline import columns
+    from journal.gui.timeline.model import COL_PERSONS
+
+    fill(journal, 30)
+    window.open_journal(journal)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    header = timeline.table.horizontalHeader()
+    fits = _count_calls(monkeypatch, columns, "fit_columns")
+    with qtbot.waitSignal(window.changeApplied, timeout=5000):
+        _save_in_editor(timeline, summary="no wider than the others", when="2025-06-01 10:00")
+    assert fits == []  # the first 200 rows were not measured again
+    narrow = header.sectionSize(COL_PERSONS)
+    person = journal.add_person("Wang Xiaoming (second cousin)")
+    added = journal.add_entry(EntryDraft(
+        kind="note", summary="with someone", persons=[person.id],
+        occurred_at=datetime(2025, 7, 1, 9, 0).astimezone()))
+    timeline.show_saved(added.id)
+    assert fits == [1] and header.sectionSize(COL_PERSONS) > narrow

@@ -187,7 +187,8 @@ class TimelineView(QWidget):
         columns.fit_columns(self.table)
         self.table.viewport().installEventFilter(self)  # the widths follow the list's width
         self.model.modelReset.connect(lambda: columns.fit_columns(self.table))
-        self.model.rowsInserted.connect(lambda *_a: columns.fit_columns(self.table))
+        self.model.rowsInserted.connect(
+            lambda _parent, first, last: columns.fit_new_rows(self.table, first, last))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         self.empty_hint = QLabel()
