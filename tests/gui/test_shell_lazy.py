@@ -234,3 +234,98 @@ def test_a_change_during_a_background_evaluation_evaluates_again_after_it(
     qtbot.waitUntil(lambda: window._signs_count is not None, timeout=20000)
     assert len(calls) == 2 and window._signs_task is None
     assert window._signs_outcome[0] == real(journal)[0]
+
+
+def test_a_save_reads_again_only_the_saved_entry_not_the_rows_it_moves_down(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new entry at the top moves every row by one: the rows already read stay read (the
+    model keeps entries by id), so the list is not read again page by page."""
+    fill(journal, 450)
+    window.open_journal(journal)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    qtbot.waitUntil(lambda: timeline.model.pages_fetched >= 1)  # the first rows painted
+    asked: list[str] = []
+    original = journal.get_entries
+
+    def spy(ids: Any) -> Any:
+        asked.extend(ids)
+        return original(ids)
+
+    monkeypatch.setattr(journal, "get_entries", spy)
+    with qtbot.waitSignal(window.changeApplied, timeout=5000):
+        _save_in_editor(timeline, summary="the newest one", when="2025-06-01 10:00")
+    saved = timeline.detail.entry_id
+    QApplication.processEvents()  # (the list painted again)
+    assert timeline.model.ids()[0] == saved
+    assert asked == [saved]
+    model = timeline.model
+    assert [model.data(model.index(r, 3)) for r in range(3)] == \
+        ["the newest one", "note number 449", "note number 448"]
+
+
+def test_a_save_shows_the_saved_entry_in_the_detail_pane_once(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    fill(journal, 20)
+    window.open_journal(journal)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    shown = _count_calls(monkeypatch, timeline.detail, "set_entry")
+    with qtbot.waitSignal(window.changeApplied, timeout=5000):
+        _save_in_editor(timeline, summary="shown once", when="2025-06-01 10:00")
+    assert journal.get_entry(timeline.detail.entry_id).summary == "shown once"
+    assert shown == [1]
+
+
+def test_a_save_counts_the_entries_once_for_the_list_and_once_for_the_status_line(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting every entry is the dearest query of a save at 100,000 entries: the window (its
+    status line, whether its signs are evaluated at once) counts again only when the audit chain
+    moved since its last count."""
+    fill(journal, 20)
+    window.open_journal(journal)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    qtbot.waitUntil(lambda: window._signs_count is not None)  # (after the pre-write check)
+    counts: list[dict[str, Any]] = []
+    original = journal.count_entries
+
+    def spy(**filters: Any) -> Any:
+        counts.append(filters)
+        return original(**filters)
+
+    monkeypatch.setattr(journal, "count_entries", spy)
+    with qtbot.waitSignal(window.changeApplied, timeout=5000):
+        _save_in_editor(timeline, summary="counted", when="2025-06-01 10:00")
+    # the list's check; the status line's, which the signs' evaluation takes too
+    assert [c for c in counts if not c] == [{}, {}]
+    assert "21 entries" in window.status_label.text()
+    window._update_status()  # nothing changed since: no count
+    assert [c for c in counts if not c] == [{}, {}]
+    journal.add_entry(_note("from elsewhere"))
+    window._update_status()  # the chain moved: counted again
+    assert "22 entries" in window.status_label.text()
+
+
+def test_a_saved_row_no_wider_than_the_columns_leaves_them_and_a_wider_one_widens_its_column(
+        window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.models import EntryDraft
+    from journal.gui.timeline import columns
+    from journal.gui.timeline.model import COL_PERSONS
+
+    fill(journal, 30)
+    window.open_journal(journal)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    header = timeline.table.horizontalHeader()
+    fits = _count_calls(monkeypatch, columns, "fit_columns")
+    with qtbot.waitSignal(window.changeApplied, timeout=5000):
+        _save_in_editor(timeline, summary="no wider than the others", when="2025-06-01 10:00")
+    assert fits == []  # the first 200 rows were not measured again
+    narrow = header.sectionSize(COL_PERSONS)
+    person = journal.add_person("Wang Xiaoming (second cousin)")
+    added = journal.add_entry(EntryDraft(
+        kind="note", summary="with someone", persons=[person.id],
+        occurred_at=datetime(2025, 7, 1, 9, 0).astimezone()))
+    timeline.show_saved(added.id)
+    assert fits == [1] and header.sectionSize(COL_PERSONS) > narrow

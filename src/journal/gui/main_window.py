@@ -31,7 +31,7 @@ from journal.gui.shell.locking import ShellLocking
 from journal.gui.shell.navigation import ShellNavigation
 from journal.gui.shell.readonly import ShellReadOnly
 from journal.gui.shell.registry import prewarm_imports
-from journal.gui.shell.signs import ShellSigns
+from journal.gui.shell.signs import WINDOW_EVALUATION_CACHE_KIB, ShellSigns
 from journal.gui.welcome import WelcomeScreen
 from journal.gui.worker import BackgroundTask
 
@@ -66,6 +66,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellSigns, ShellLocking, ShellC
         self._stale: set[str] = set()  # built views that re-read the journal when next shown
         self._view_specs: dict[str, Any] = {}
         self._chain_seen: tuple[int, str] | None = None  # the audit chain as last shown
+        self._status_total: tuple[tuple[int, str], int] | None = None  # (chain, entries)
         self._signs_outcome: Any = None
         self._signs_task: BackgroundTask | None = None
         self._signs_again = False  # evaluate again when the running evaluation ends
@@ -133,6 +134,7 @@ class MainWindow(ShellActions, ShellNavigation, ShellSigns, ShellLocking, ShellC
             journal.add_listener(lambda *_a: self._relay.changed.emit())
         except AttributeError:
             pass
+        journal.set_evaluation_cache(WINDOW_EVALUATION_CACHE_KIB)
         self._build_workspace()
         self._set_unlocked_ui(True)
         self._apply_write_state()  # read-only: editing actions off, a banner says why

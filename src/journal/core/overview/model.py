@@ -7,9 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from journal.core.timeparse import show_when
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Lanes of the picture, top to bottom (entry kinds, and "money" for payments and gifts).
 LANES: tuple[str, ...] = ("contact", "meeting", "request", "money", "threat", "report")
@@ -22,7 +25,9 @@ class SignLike(Protocol):
 
     id: str
     level: str
-    evidence: list[str]
+
+    @property
+    def evidence(self) -> Sequence[str]: ...
 
 
 @dataclass

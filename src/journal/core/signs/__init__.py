@@ -26,7 +26,7 @@ No Qt here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -136,7 +136,7 @@ class SignResult:
 
     id: str
     level: str
-    evidence: list[str] = field(default_factory=list)
+    evidence: Sequence[str] = field(default_factory=list)
     dismissed: Dismissal | None = None  # set aside by the user as "not this", with a reason
     # what the reasons are worded from: the evidence as the rules saw it (in evidence order),
     # the reasons from the persons' own records (few), and the persons' names
@@ -168,10 +168,10 @@ class SignResult:
             if docs and self._wording is not None else []
         return worded + self._person_reasons
 
-    def _evidence_docs(self, ids: list[str]) -> list[rules.Doc]:
+    def _evidence_docs(self, ids: Sequence[str]) -> list[rules.Doc]:
         """The docs of these evidence ids (in evidence order)."""
         if self._load is not None:
-            return self._load(ids)
+            return self._load(list(ids))
         wanted = set(ids)
         return [d for d in self._docs if d.id in wanted]
 

@@ -648,6 +648,12 @@ class Journal:
         Only meaningful when :meth:`sign_facts_current`."""
         return self._facts.table()
 
+    def set_evaluation_cache(self, kib: int) -> None:
+        """How far an evaluation of the signs may enlarge the page cache while it reads the facts
+        (KiB; 64 MB unless set; never below the connection's own 16 MB). The window sets it low:
+        memory matters more there than the evaluation's time in its background thread."""
+        self._facts.set_evaluation_cache(kib)
+
     def sign_fact_docs_of(self, ids: Sequence[str],
                           words: bool = True) -> dict[str, sign_facts.FactDoc]:
         """The docs of these entries from their stored facts (for reasons), with what they

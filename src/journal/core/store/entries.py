@@ -204,6 +204,11 @@ class Entries:
               since: datetime | None = None, until: datetime | None = None,
               include_deleted: bool = False, only_deleted: bool = False,
               search: str | None = None) -> int:
+        if not (kinds or person_id or since or until or include_deleted or only_deleted
+                or (search is not None and search.strip())):
+            live = self._overview.live_count()  # every live entry: the overview's monthly totals
+            if live is not None:
+                return live
         f = self._filter_sql(kinds, person_id, since, until, include_deleted, only_deleted, search)
         if f is None:
             return 0

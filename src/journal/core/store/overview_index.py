@@ -74,6 +74,14 @@ class OverviewIndex:
         row = self._db.one("SELECT value FROM meta WHERE key = ?", (OVERVIEW_INDEX_META_KEY,))
         return row is not None and str(row[0]) == self._want()
 
+    def live_count(self) -> int | None:
+        """How many live entries there are, from the monthly totals (a few hundred rows instead
+        of an index of every entry); None while the tables wait for a rebuild."""
+        with self._db.lock:
+            if not self.current():
+                return None
+            return int(self._db.one("SELECT coalesce(sum(n), 0) FROM overview_months")[0])
+
     # ------------------------------------------------------------------ keeping it
     def entry_changed(self, entry_id: str) -> None:
         """Bring the aggregates up to date with the entry as now stored (inside the transaction

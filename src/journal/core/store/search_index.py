@@ -86,11 +86,14 @@ class _LiveOrder:
     __slots__ = ("ids", "key", "place")
 
     def __init__(self, key: tuple[int, int], rows: list[tuple[int, str]], max_seq: int) -> None:
+        import numpy as np  # (the first search loads it, not every command)
+
         self.key = key
         self.ids = [entry_id for _, entry_id in rows]
-        self.place = [len(rows)] * (max_seq + 1)
-        for i, (seq, _) in enumerate(rows):
-            self.place[seq] = i
+        # one machine integer per rowid: a search looks its matches' places up all at once
+        self.place = np.full(max_seq + 1, len(rows), dtype=np.int64)
+        self.place[np.fromiter((seq for seq, _ in rows), dtype=np.int64, count=len(rows))] = \
+            np.arange(len(rows), dtype=np.int64)
 
 
 class SearchIndex:
@@ -289,18 +292,20 @@ class SearchIndex:
                 "SELECT group_concat(rowid) FROM entry_fts WHERE entry_fts MATCH ?", (query,))[0]
         if not joined:
             return []
+        import numpy as np
+
         place, ids = order.place, order.ids
-        seqs = joined.split(",")
-        try:
-            if len(seqs) * 16 < len(ids):  # few matches: sort their places
-                places = sorted(place[int(seq)] for seq in seqs)
-                return [ids[i] for i in places if i < len(ids)]
-            chosen = bytearray(len(ids) + 1)  # many: mark them (the last byte: trashed ones)
-            for seq in map(int, seqs):
-                chosen[place[seq]] = 1
-        except IndexError:  # a row newer than the order (written in between): ask SQL
-            return None
-        return list(compress(ids, chosen))
+        # the rowids parsed, and their places looked up, by numpy at once: one Python step per
+        # match cost 10-14 ms of CPU for harbour's 27,000 matches at 100,000 entries
+        seqs = np.fromstring(joined, dtype=np.int64, sep=",")
+        if int(seqs.max()) >= len(place):  # a row newer than the order (written in between)
+            return None  # ask SQL
+        places = place[seqs]
+        if len(seqs) * 16 < len(ids):  # few matches: sort their places
+            return [ids[i] for i in np.sort(places).tolist() if i < len(ids)]
+        chosen = np.zeros(len(ids) + 1, dtype=np.uint8)  # many: mark them (the last: trashed)
+        chosen[places] = 1
+        return list(compress(ids, chosen.tobytes()))
 
     def _current_live_order(self) -> _LiveOrder | None:
         conn = self._db.conn

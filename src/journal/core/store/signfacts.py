@@ -73,6 +73,7 @@ class SignFacts:
         self._db = db
         self._reader = reader
         self._rebuilding = threading.Lock()
+        self._evaluation_cache_kib = _EVALUATION_CACHE_KIB
 
     # ------------------------------------------------------------------ keeping them current
     def write(self, entry: Entry) -> None:
@@ -135,7 +136,12 @@ class SignFacts:
     # ------------------------------------------------------------------ reading them
     def table(self) -> FactTable:
         """The live facts as :mod:`journal.core.signs.fastrules` reads them."""
-        return FactTable(self._db)
+        return FactTable(self._db, self._evaluation_cache_kib)
+
+    def set_evaluation_cache(self, kib: int) -> None:
+        """How far an evaluation may enlarge the connection's page cache (KiB; never below the
+        connection's own size): less memory for a little more time."""
+        self._evaluation_cache_kib = max(0, kib)
 
     def docs_of(self, ids: Sequence[str], words: bool = True) -> dict[str, sf.FactDoc]:
         """The docs of these entries (the evidence the reasons quote), with their quotes unless
@@ -218,17 +224,18 @@ class FactTable:
     Used as a context manager around one evaluation, the connection's page cache is enlarged
     while it runs (decrypted pages stay in memory only) and set back after."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, cache_kib: int = _EVALUATION_CACHE_KIB) -> None:
         self._db = db
+        self._cache_kib = cache_kib
         self._cache_before: int | None = None
 
     def __enter__(self) -> Self:
         with self._db.lock:
             before = int(self._db.conn.execute("PRAGMA cache_size").fetchone()[0])
             # (negative: KiB; positive: pages of 4 KiB)
-            if (-before if before < 0 else before * 4) < _EVALUATION_CACHE_KIB:
+            if (-before if before < 0 else before * 4) < self._cache_kib:
                 self._cache_before = before
-                self._db.conn.execute(f"PRAGMA cache_size = -{_EVALUATION_CACHE_KIB}")
+                self._db.conn.execute(f"PRAGMA cache_size = -{int(self._cache_kib)}")
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -221,6 +221,7 @@ class ShellNavigation(ShellBase):
         self._nav_titles = {}
         self._signs_count = None
         self._chain_seen = None
+        self._status_total = None
         self.menu_view.clear()
         for a in self.view_actions.values():
             self.removeAction(a)
@@ -326,13 +327,24 @@ class ShellNavigation(ShellBase):
         self._chain_seen = None
         self._journal_changed()
 
+    def _entry_count(self, journal: Any) -> int:
+        """The journal's entries (not in the trash), counted again only when the audit chain
+        moved: a save asks for it twice (the timeline's count, then the window's)."""
+        position = self._chain_position(journal)
+        known = self._status_total
+        if position is not None and known is not None and known[0] == position:
+            return known[1]
+        total = int(journal.count_entries())
+        self._status_total = None if position is None else (position, total)
+        return total
+
     def _update_status(self) -> None:
         if self.journal is None or self.workspace is None:
             self.status_label.clear()
             return
         timeline = self.views.get("timeline")
         try:
-            total = self.journal.count_entries()
+            total = self._entry_count(self.journal)
         except Exception:  # noqa: BLE001 - the status line is not worth an error dialog
             total = timeline.model.rowCount() if timeline is not None else 0  # type: ignore[attr-defined]
         parts = [Path(self.journal.path).name,

@@ -38,6 +38,7 @@ from journal.core.signs import POSSIBLE, PRESENT, SignResult
 from journal.core.timeparse import show_when
 from journal.gui import dialogs, qtsetup
 from journal.gui.fit import ScrolledPage
+from journal.gui.signs.held import hold
 from journal.gui.worker import BackgroundTask, Progress, run_in_background
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ Evaluation = tuple[list[SignResult], dict[str, Entry]]
 def _evaluate(journal: Journal, progress: Progress | None = None) -> Evaluation:
     """The signs and the evidence entries the cards show (at most EVIDENCE_SHOWN per sign).
     ``progress`` follows a rebuild of the stored facts (after an update of the rules)."""
-    results = core_signs.evaluate_journal(journal, progress)
+    results = hold(core_signs.evaluate_journal(journal, progress))  # (its memory let go)
     ids = list(dict.fromkeys(i for r in results for i in r.evidence[:EVIDENCE_SHOWN]))
     return results, ({e.id: e for e in journal.get_entries(ids)} if ids else {})
 

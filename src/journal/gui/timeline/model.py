@@ -2,7 +2,9 @@
 
 ``journal.entry_ids(filters…, search=…)`` gives the ids (cheap, even for 100,000 entries); the
 visible rows are read with ``journal.get_entries(ids)`` a page at a time, and only a bounded number
-of pages is kept, so memory stays flat however long the journal is.
+of entries is kept (the least recently shown go first), so memory stays flat however long the
+journal is. The entries are kept by id, not by place: a row put in or taken out after a save moves
+the rows below it without reading any of them again.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from journal.gui.timeline import labels
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
-MAX_PAGES = 20  # at most 4,000 decrypted entries held at once
+MAX_PAGES = 20
+MAX_ENTRIES = PAGE_SIZE * MAX_PAGES  # at most 4,000 decrypted entries held at once
 
 COL_KIND, COL_WHEN, COL_PERSONS, COL_SUMMARY, COL_AMOUNT = range(5)
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,7 +60,7 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._journal: Any = None
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, list[Entry]] = OrderedDict()
+        self._entries: OrderedDict[str, Entry] = OrderedDict()  # by id, least recent first
         self.pages_fetched = 0  # how many pages were read from the journal (tests, benchmarks)
 
     # --- query -----------------------------------------------------------------------------
@@ -66,7 +69,7 @@ class TimelineModel(QAbstractTableModel):
         """Show the entries of ``journal`` matching ``filters`` (entry_ids keywords) and ``search``."""
         self.beginResetModel()
         self._journal = journal
-        self._pages.clear()
+        self._entries.clear()
         if journal is None:
             self._ids = []
         else:
@@ -79,29 +82,22 @@ class TimelineModel(QAbstractTableModel):
 
     def place(self, entry_id: str, row: int | None) -> None:
         """One entry was saved, trashed or restored: put it at ``row`` (its place in the list
-        without it), or take it out (``None``). Only the rows from the first one touched on are
-        read again; the rest of the list and its cached pages stay."""
+        without it), or take it out (``None``). Only that entry is read again; the rows it
+        moves keep what was read of them."""
+        self._entries.pop(entry_id, None)
         old = self.row_of(entry_id)
         if old >= 0 and row == old:
-            self._drop_pages_from(old)
             self.dataChanged.emit(self.index(old, 0), self.index(old, self.columnCount() - 1))
             return
         if old >= 0:
             self.beginRemoveRows(QModelIndex(), old, old)
             del self._ids[old]
-            self._drop_pages_from(old)
             self.endRemoveRows()
         if row is not None:
             row = max(0, min(row, len(self._ids)))
             self.beginInsertRows(QModelIndex(), row, row)
             self._ids.insert(row, entry_id)
-            self._drop_pages_from(row)
             self.endInsertRows()
-
-    def _drop_pages_from(self, row: int) -> None:
-        first = row // PAGE_SIZE
-        for page_no in [n for n in self._pages if n >= first]:
-            del self._pages[page_no]
 
     def ids(self) -> list[str]:
         return list(self._ids)
@@ -116,29 +112,32 @@ class TimelineModel(QAbstractTableModel):
             return -1
 
     def cached_pages(self) -> list[int]:
-        return list(self._pages)
+        """The pages of the list (``PAGE_SIZE`` rows each) of which an entry is held (tests)."""
+        held = self._entries
+        return sorted({row // PAGE_SIZE for row, i in enumerate(self._ids) if i in held})
 
     def entry(self, row: int) -> Entry | None:
         if not (0 <= row < len(self._ids)) or self._journal is None:
             return None
-        page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None:
-            start = page_no * PAGE_SIZE
-            ids = self._ids[start:start + PAGE_SIZE]
-            try:
-                page = list(self._journal.get_entries(ids))
-            except JournalError as exc:  # closed underneath us: show nothing rather than fail
-                log.info("timeline page unreadable: %s", exc.key)
-                return None
-            self.pages_fetched += 1
-            self._pages[page_no] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_no)
-        offset = row - page_no * PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        entry_id = self._ids[row]
+        entry = self._entries.get(entry_id)
+        if entry is not None:
+            self._entries.move_to_end(entry_id)
+            return entry
+        start = row // PAGE_SIZE * PAGE_SIZE  # the rest of its page not held yet, in one read
+        ids = [i for i in self._ids[start:start + PAGE_SIZE] if i not in self._entries]
+        try:
+            page = list(self._journal.get_entries(ids))
+        except JournalError as exc:  # closed underneath us: show nothing rather than fail
+            log.info("timeline page unreadable: %s", exc.key)
+            return None
+        self.pages_fetched += 1
+        for read in page:
+            self._entries[read.id] = read
+        entry = self._entries.get(entry_id)
+        while len(self._entries) > MAX_ENTRIES:
+            self._entries.popitem(last=False)
+        return entry
 
     # --- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

@@ -87,6 +87,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._journal: Any = None
         self._dialogs = 0  # dialogs of this view running (see running_dialog)
+        self._selecting = False  # select_row is moving the selection (the pane follows once)
         self.model = TimelineModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -186,7 +187,8 @@ class TimelineView(QWidget):
         columns.fit_columns(self.table)
         self.table.viewport().installEventFilter(self)  # the widths follow the list's width
         self.model.modelReset.connect(lambda: columns.fit_columns(self.table))
-        self.model.rowsInserted.connect(lambda *_a: columns.fit_columns(self.table))
+        self.model.rowsInserted.connect(
+            lambda _parent, first, last: columns.fit_new_rows(self.table, first, last))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         self.empty_hint = QLabel()
@@ -430,9 +432,13 @@ class TimelineView(QWidget):
         # the row's first cell: scrolling to it never pushes the kind and the time out of a
         # narrow window's view (the whole row is selected either way)
         index = self.model.index(row, COL_KIND)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+        self._selecting = True  # the pane shows the entry once, below (read again: it may
+        try:                    # have just been saved)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._selecting = False
         self.table.scrollTo(index)
         self.detail.set_entry(self._journal, self.model.entry_id(row))
 
@@ -452,6 +458,8 @@ class TimelineView(QWidget):
         return self.model.entry_id(index.row()) if index.isValid() else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting:
+            return  # (select_row shows it)
         entry_id = self.model.entry_id(current.row()) if current.isValid() else None
         if entry_id != self.detail.entry_id:
             self.detail.set_entry(self._journal, entry_id)
