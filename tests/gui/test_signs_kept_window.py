@@ -59,3 +59,41 @@ def test_the_window_keeps_its_evaluation_and_shows_the_kept_one_after_the_next_u
     page = window2.views["signs"]
     assert [(r.id, r.level, r.evidence) for r in page.results] == expected
     assert len(page.cards) == len(expected)
+
+
+def test_the_kept_result_is_shown_while_the_pre_write_check_still_runs(
+        make_window: Any, journal: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from journal.gui.signs import view as signs_view
+
+    monkeypatch.setattr(signs_view, "SYNC_LIMIT", 0)  # evaluated in the background, as at 100,000
+    add_sample(journal)
+    window = make_window()
+    window.open_journal(journal)
+    qtbot.waitUntil(lambda: window._signs_count is not None, timeout=20000)
+    assert journal.sign_results_current()
+    count = window._signs_count
+    path = journal.path
+    window.lock(show_unlock=False)
+    window.wait_for_close()
+
+    again = Journal.open(path, PASSPHRASE)
+    release = threading.Event()
+    real_wait = again.wait_precheck
+
+    def held(timeout: float | None = None) -> bool:  # the page check of a large file, still going
+        release.wait(60)
+        return bool(real_wait(timeout))
+
+    monkeypatch.setattr(again, "wait_precheck", held)
+    window2 = make_window()
+    try:
+        window2.open_journal(again)
+        qtbot.waitUntil(lambda: window2._signs_count is not None, timeout=10000)
+        assert window2._precheck_task is not None  # shown before the check ended
+        assert window2._signs_count == count
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window2._precheck_task is None, timeout=20000)
+    assert window2._signs_count == count

@@ -51,6 +51,7 @@ class ShellBase(_QtBase):
         _signs_task: BackgroundTask | None
         _signs_again: bool
         _precheck_task: BackgroundTask | None
+        _signs_after_precheck: bool
         _overview_signs: Any
         _closers: list[BackgroundTask]
         idle: IdleLock

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 class ShellReadOnly(ShellBase):
     _precheck_task: BackgroundTask | None = None
+    _signs_after_precheck: bool = False  # an evaluation waits for the pre-write check
     read_only_banner: QLabel | None = None
 
     def _build_read_only_banner(self) -> None:
@@ -98,7 +99,8 @@ class ShellReadOnly(ShellBase):
         if journal is not self.journal:
             return
         if journal.writable:
-            self._evaluate_signs()  # (waited for the check)
+            if self._signs_after_precheck:  # (not when shown from the kept result already)
+                self._evaluate_signs()
             return
         log.warning("the pre-write check found damage: the window is read-only")
         self._apply_write_state()

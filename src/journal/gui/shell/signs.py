@@ -55,8 +55,15 @@ class ShellSigns(ShellBase):
         if after_paint:
             QTimer.singleShot(0, lambda: self._evaluate_signs() if self.journal is journal else None)
             return
-        if self._precheck_task is not None or journal.read_only_reason == "damaged":
-            return  # after the pre-write check (_precheck_done); a damaged page would fail it
+        if journal.read_only_reason == "damaged":
+            return
+        if self._precheck_task is not None and not self._kept_signs_current(journal):
+            # after the pre-write check (_precheck_done): running the rules reads every entry,
+            # and a damaged page would fail it. A kept result is read from a few pages (each
+            # authenticated as it is read), so it is shown at once.
+            self._signs_after_precheck = True
+            return
+        self._signs_after_precheck = False
         try:
             rebuild = journal.writable and not journal.sign_facts_current()
             if not rebuild and self._entry_count(journal) <= SYNC_LIMIT:
@@ -79,6 +86,15 @@ class ShellSigns(ShellBase):
             done=lambda outcome: self._signs_evaluated(journal, outcome),
             failed=lambda exc: self._signs_failed(journal, exc), name="warning-signs")
         self._signs_task.progressed.connect(self._signs_rebuilding)  # stored facts rebuilt
+
+    @staticmethod
+    def _kept_signs_current(journal: Any) -> bool:
+        current = getattr(journal, "sign_results_current", None)
+        try:
+            return bool(current is not None and current())
+        except Exception:  # e.g. a damaged page: wait for the pre-write check
+            log.exception("whether the kept warning signs are current could not be read")
+            return False
 
     def _let_go_of_shown_signs(self) -> None:
         """A large journal's signs are evaluated again: the pages out of sight let go of the
