@@ -160,3 +160,22 @@ def test_no_module_reaches_into_another_objects_private_parts() -> None:
     """The store's parts talk through public methods (no mixins sharing private state), and no
     module outside the store touches the journal's connection or lock behind its back."""
     assert private_access() - _PRIVATE_ACCESS_ALLOWED == set()
+
+
+def _popen_calls(tree: ast.AST) -> list[ast.Call]:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute) and n.func.attr == "Popen"]
+
+
+def test_every_helper_process_is_started_without_a_console_window() -> None:
+    """On Windows each helper process the app starts would open a console window of its own
+    beside the app unless started with ``creationflags=NO_CONSOLE`` (journal.core.childproc)."""
+    src = CORE_DIR.parent
+    calls = {p.relative_to(src).as_posix(): _popen_calls(ast.parse(p.read_text("utf-8")))
+             for p in sorted(src.rglob("*.py"))}
+    started = {path: found for path, found in calls.items() if found}
+    assert len(started) >= 4  # the picture helper, the import sandbox, recognition, verify
+    without = [f"{path}:{c.lineno}" for path, found in started.items() for c in found
+               if not any(k.arg == "creationflags" and isinstance(k.value, ast.Name)
+                          and k.value.id == "NO_CONSOLE" for k in c.keywords)]
+    assert without == []

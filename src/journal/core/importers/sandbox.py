@@ -33,6 +33,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal.core import errors
+from journal.core.childproc import NO_CONSOLE
 from journal.core.errors import ImportFormatError, JournalError
 from journal.core.i18n import register
 from journal.core.models import HANDLE_KINDS
@@ -154,6 +155,7 @@ def run_isolated(parser: str, path: Path | str, *, limits: SandboxLimits | None 
             _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,  # read and dropped: a traceback could quote the file
             env=env, close_fds=True, cwd=str(Path(__file__).resolve().parents[3]),
+            creationflags=NO_CONSOLE,
         )
     except OSError as exc:
         log.warning("the import reader could not start: %s", type(exc).__name__)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, Any, Self
 
+from journal.core.childproc import NO_CONSOLE
 from journal.core.errors import ImportFormatError, JournalError
 from journal.core.i18n import register
 
@@ -135,6 +136,7 @@ class Recogniser:
             proc = subprocess.Popen(
                 child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, env=child_environment(self.limits),
+                creationflags=NO_CONSOLE,
             )
         except OSError:
             log.exception("recognition child could not start")

@@ -14,6 +14,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from journal.core.childproc import NO_CONSOLE
 from journal.core.errors import JournalError
 from journal.core.models import Attachment
 
@@ -105,6 +106,7 @@ class Helper:
             stdout=subprocess.PIPE,
             stderr=None,  # inherited: it prints nothing but a failure to start
             env=env,
+            creationflags=NO_CONSOLE,
             close_fds=True,
             cwd=str(Path(__file__).resolve().parents[3]),  # the folder holding "journal"
         )

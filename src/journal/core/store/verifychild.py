@@ -24,6 +24,7 @@ from typing import Any
 
 import sqlcipher3
 
+from journal.core.childproc import NO_CONSOLE
 from journal.core.errors import JournalError
 from journal.core.models import VerifyProblem
 from journal.core.ocr.runner import SECRET_VARIABLES
@@ -105,7 +106,8 @@ class VerifyChild:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         try:
             proc = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, env=env, close_fds=True)
+                                    stderr=subprocess.DEVNULL, env=env, close_fds=True,
+                                    creationflags=NO_CONSOLE)
         except OSError as exc:
             log.info("verify: no second process (%s); checking in this one",
                      type(exc).__name__)
