@@ -24,7 +24,7 @@ from journal.core.signs.rules import POSSIBLE, PRESENT
 
 Row = tuple[Any, ...]
 OCC, REC, ID, KIND, PERSONS, FLAGS = range(6)  # the positions of every candidate row
-Found = tuple[str | None, list[Row]]  # a level (None: not shown) and its evidence rows
+Found = tuple[str | None, list[str]]  # a level (None: not shown) and its evidence ids
 
 _M = sf.has_mask
 
@@ -40,6 +40,28 @@ class Match:
     all_of: int = 0
     none_of: int = 0
     mediums: tuple[str, ...] = ()
+    # (column, values): the column (one a rule reads, or "persons") holds one of the values
+    # (None: no value); ``not_values``: none of them
+    values: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    not_values: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    ids: tuple[str, ...] | None = None  # the entry is one of these
+
+    def also(self, other: Match) -> Match:
+        """Both this and ``other`` hold."""
+        if self.kinds and other.kinds:
+            kinds = tuple(k for k in self.kinds if k in other.kinds) or ("",)  # ("": none)
+        else:
+            kinds = self.kinds or other.kinds
+        if self.ids is not None and other.ids is not None:
+            ids: tuple[str, ...] | None = tuple(i for i in self.ids if i in set(other.ids))
+        else:
+            ids = self.ids if other.ids is None else other.ids
+        return Match(kinds, tuple(dict.fromkeys(self.not_kinds + other.not_kinds)),
+                     self.any_of + other.any_of, self.all_of | other.all_of,
+                     self.none_of | other.none_of,
+                     tuple(m for m in self.mediums if m in other.mediums)
+                     if self.mediums and other.mediums else self.mediums or other.mediums,
+                     self.values + other.values, self.not_values + other.not_values, ids)
 
 
 class Table(Protocol):
@@ -49,6 +71,14 @@ class Table(Protocol):
              skip_persons: tuple[str, ...] = ()) -> list[Row]:
         """The rows matching any of ``where``, chronological: the six columns, then ``extra``;
         none whose stored persons value is one of ``skip_persons``."""
+        ...
+
+    def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
+            skip_persons: tuple[str, ...] = ()) -> list[list[str]]:
+        """The ids of the rows matching any of ``where`` (none whose persons value is one of
+        ``skip_persons``), chronological, split by ``groups``: a row goes to the first group
+        any of whose matches it meets, none if it meets none. One read of the table; only the
+        ids reach Python."""
         ...
 
     def firsts(self, by_channel: bool, active: bool) -> list[Row]:
@@ -130,11 +160,21 @@ class FactRows:
             self._first_of_person = self.first_of(self.first_of_value.values())
         return self._first_of_person
 
-    def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
-        """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
+    @property
+    def family_values(self) -> tuple[str, ...]:
+        """The stored persons values whose persons are all family or trusted."""
         if self._family_values is None:
             self._family_values = tuple(x for x in self.first_of_value if self.family_only(x))
-        return self.table.rows(*where, extra=extra, skip_persons=self._family_values)
+        return self._family_values
+
+    def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
+        """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
+        return self.table.rows(*where, extra=extra, skip_persons=self.family_values)
+
+    def ids_not_family(self, *where: Match,
+                       groups: Sequence[Sequence[Match]]) -> list[list[str]]:
+        """:meth:`Table.ids` without the rows whose persons are all family or trusted."""
+        return self.table.ids(*where, groups=groups, skip_persons=self.family_values)
 
 
 def as_row(first: Row) -> Row:
@@ -152,12 +192,22 @@ def uniq(rows: Iterable[Row]) -> list[Row]:
     return list(out.values())
 
 
-def result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
-    """``ordered``: each list was taken in order from one chronological read (no repeats)."""
+def ids_result(strong: list[str], weak: list[str]) -> Found:
+    """:func:`result` of lists of ids, each chronological (no repeats)."""
     if strong:
-        return PRESENT, strong if ordered else uniq(strong)
+        return PRESENT, strong
     if weak:
-        return POSSIBLE, weak if ordered else uniq(weak)
+        return POSSIBLE, weak
+    return None, []
+
+
+def result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
+    """The level and evidence ids of these rows. ``ordered``: each list was taken in order from
+    one chronological read (no repeats)."""
+    if strong:
+        return PRESENT, [r[ID] for r in (strong if ordered else uniq(strong))]
+    if weak:
+        return POSSIBLE, [r[ID] for r in (weak if ordered else uniq(weak))]
     return None, []
 
 

@@ -37,6 +37,7 @@ from journal.core.signs.factrows import (
     Table,
     as_row,
     hits_of,
+    ids_result,
     result,
     uniq,
 )
@@ -121,24 +122,19 @@ def job_offer(fx: FactRows, disproportionate: list[Row]) -> Found:
 
 # --- WS-PHOTO-TASK ---------------------------------------------------------------------------
 def photo_task(fx: FactRows) -> Found:
-    rows = fx.not_family(Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
-                                       extra=("has_target",))
     asked_bits, docs_bit = _M(v.ASKED, v.JOB), _M(v.PHOTO_OF_DOCS)
     target_bits = _M(v.SENSITIVE, v.HARMLESS_TARGET)
     place_bits = _M(v.HARMLESS_TARGET, v.SENSITIVE, v.SENSITIVE_WEAK, v.PLACE)
     trusted = _M(v.TRUSTED_ASKS)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f = r[FLAGS]
-        if f & docs_bit and not f & target_bits:
-            continue  # photographing papers: WS-INFO-GATHERING
-        asked = r[KIND] == "request" or f & asked_bits
-        if asked and (r[6] or f & place_bits) and not f & trusted:
-            strong.append(r)
-        elif r[KIND] == "request":
-            weak.append(r)
-    return result(strong, weak, ordered=True)
+    request, target = Match(kinds=("request",)), Match(values=(("has_target", (1,)),))
+    asked = (request, Match(any_of=(asked_bits,)))
+    place = (target, Match(any_of=(place_bits,)))
+    _papers, strong, weak = fx.ids_not_family(
+        Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
+        groups=[[Match(any_of=(docs_bit,), none_of=target_bits)],  # papers: WS-INFO-GATHERING
+                [a.also(b).also(Match(none_of=trusted)) for a in asked for b in place],
+                [request]])
+    return ids_result(strong, weak)
 
 
 # --- WS-ESCALATION ---------------------------------------------------------------------------
@@ -178,25 +174,23 @@ def escalation(tasks: list[Row], fx: FactRows) -> Found:
             any_unlinked = any(not r[PERSONS] for r in later)
             before = [h for h in harmless if h[OCC] < first_sensitive and (
                 any_unlinked or not h[PERSONS] or later_persons & set(fx.split(h[PERSONS])))]
-            return (PRESENT if level == 2 else POSSIBLE), uniq(before + later)
+            return (PRESENT if level == 2 else POSSIBLE), [r[ID] for r in uniq(before + later)]
     return None, []
 
 
 # --- WS-INFO-GATHERING -----------------------------------------------------------------------
 def info_gathering(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.INFO_STRONG), _M(v.INFO_WEAK)
-    rows = fx.not_family(Match(kinds=_RCMN, any_of=(strong_bit | weak_bit,)))
     asked, trusted, photo, sensitive = _M(v.ASKED), _M(v.TRUSTED_ASKS), _M(v.PHOTO), \
         _M(v.SENSITIVE)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f, request = r[FLAGS], r[KIND] == "request"
-        if f & strong_bit:
-            (strong if (request or f & asked) and not f & trusted else weak).append(r)
-        elif request and not f & photo:
-            (strong if f & sensitive and not f & trusted else weak).append(r)
-    return result(strong, weak, ordered=True)
+    strong, weak = fx.ids_not_family(
+        Match(kinds=_RCMN, any_of=(strong_bit | weak_bit,)),
+        groups=[[Match(kinds=("request",), any_of=(strong_bit,), none_of=trusted),
+                 Match(any_of=(strong_bit, asked), none_of=trusted),
+                 Match(kinds=("request",), any_of=(sensitive,), none_of=strong_bit | photo
+                       | trusted)],
+                [Match(any_of=(strong_bit,)), Match(kinds=("request",), none_of=photo)]])
+    return ids_result(strong, weak)
 
 
 # --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
@@ -258,42 +252,35 @@ def channel_switch(fx: FactRows) -> Found:
 def secrecy(fx: FactRows) -> Found:
     strong_bit, delete_bit, weak_bit = _M(v.SECRECY_STRONG), _M(v.DELETE_CHATS), \
         _M(v.SECRECY_WEAK)
-    rows = fx.not_family(Match(not_kinds=("report",),
-                                             any_of=(strong_bit | delete_bit | weak_bit,)))
     not_deleting, asked_bit = sf.full_mask(v.NOT_DELETING), _M(v.ASKED)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f = r[FLAGS]
-        if f & strong_bit:
-            strong.append(r)
-        elif f & delete_bit and not f & not_deleting:
-            asked = f & asked_bit or bool(r[PERSONS]) and r[KIND] in ("contact", "meeting",
-                                                                      "request", "threat")
-            (strong if asked else weak).append(r)
-        elif f & weak_bit:
-            weak.append(r)
-    return result(strong, weak, ordered=True)
+    deleting = Match(any_of=(delete_bit,), none_of=not_deleting)
+    strong, weak = fx.ids_not_family(
+        Match(not_kinds=("report",), any_of=(strong_bit | delete_bit | weak_bit,)),
+        groups=[[Match(any_of=(strong_bit,)), deleting.also(Match(any_of=(asked_bit,))),
+                 deleting.also(Match(kinds=("contact", "meeting", "request", "threat"),
+                                     not_values=(("persons", ("",)),)))],
+                [deleting, Match(any_of=(weak_bit,))]])
+    return ids_result(strong, weak)
 
 
 # --- WS-DEVICE-GIFT --------------------------------------------------------------------------
 def device_gift(fx: FactRows) -> Found:
-    rows = fx.not_family(
-        Match(kinds=("gift",), none_of=sf.GIVES_BIT),
-        Match(kinds=(*_CMN, "payment"), all_of=sf.DEVICE_BIT | _M(v.GIVE_ME),
-              none_of=sf.GIVES_BIT),
-        extra=("value", "currency"))
+    where = (Match(kinds=("gift",), none_of=sf.GIVES_BIT),
+             Match(kinds=(*_CMN, "payment"), all_of=sf.DEVICE_BIT | _M(v.GIVE_ME),
+                   none_of=sf.GIVES_BIT))
+    strong, = fx.ids_not_family(*where, groups=[[Match(not_kinds=("gift",)),
+                                                 Match(any_of=(sf.DEVICE_BIT,))]])
+    if strong:
+        return PRESENT, strong
+    # no device: big gifts other than housing or travel (their value in yuan: read here)
     housing = _M(v.HOUSING, v.TRAVEL)
-    strong: list[Row] = []
     weak: list[Row] = []
-    for r in rows:
-        if r[KIND] != "gift" or r[FLAGS] & sf.DEVICE_BIT:
-            strong.append(r)
-            continue
+    for r in fx.not_family(Match(kinds=("gift",), none_of=sf.GIVES_BIT | sf.DEVICE_BIT | housing),
+                           extra=("value", "currency")):
         value = rules.to_cny(None if r[6] is None else Decimal(r[6]), r[7])
-        if value is not None and value >= rules.BIG_GIFT_CNY and not r[FLAGS] & housing:
+        if value is not None and value >= rules.BIG_GIFT_CNY:
             weak.append(r)
-    return result(strong, weak, ordered=True)
+    return result([], weak, ordered=True)
 
 
 # --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
@@ -378,23 +365,18 @@ def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
 # --- WS-PAID-HOUSING -------------------------------------------------------------------------
 def paid_housing(fx: FactRows) -> Found:
     housing_bit, travel_bit = _M(v.HOUSING), _M(v.TRAVEL)
-    rows = fx.not_family(
-        Match(not_kinds=("report",), any_of=(housing_bit | travel_bit,), none_of=sf.GIVES_BIT),
-        extra=("direction",))
     paid_verb, self_paid, sensitive, weak_site, near = (
         _M(v.PAID_VERB), _M(v.SELF_PAID), _M(v.SENSITIVE), _M(v.SENSITIVE_WEAK), _M(v.NEAR))
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f, kind = r[FLAGS], r[KIND]
-        paid = (kind == "payment" and r[6] in (None, *_PAID)) or kind == "gift" \
-            or (f & paid_verb and not f & self_paid)
-        near_site = f & sensitive or (f & weak_site and f & near)
-        if f & housing_bit and paid or f & travel_bit and paid and near_site:
-            strong.append(r)
-        elif paid or near_site:
-            weak.append(r)
-    return result(strong, weak, ordered=True)
+    paid = (Match(kinds=("payment",), values=(("direction", (None, *_PAID)),)),
+            Match(kinds=("gift",)), Match(any_of=(paid_verb,), none_of=self_paid))
+    near_site = (Match(any_of=(sensitive,)), Match(any_of=(weak_site, near)))
+    housing, travel = Match(any_of=(housing_bit,)), Match(any_of=(travel_bit,))
+    strong, weak = fx.ids_not_family(
+        Match(not_kinds=("report",), any_of=(housing_bit | travel_bit,), none_of=sf.GIVES_BIT),
+        groups=[[*(p.also(housing) for p in paid),
+                 *(p.also(travel).also(n) for p in paid for n in near_site)],
+                [*paid, *near_site]])
+    return ids_result(strong, weak)
 
 
 # --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
@@ -460,7 +442,7 @@ def pressure(fx: FactRows) -> Found:
 
 
 def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
-    """Every sign's level and evidence rows (chronological), as :func:`rules` would find them."""
+    """Every sign's level and evidence ids (chronological), as :func:`rules` would find them."""
     fx = FactRows(table, persons)
     tasks = _tasks(fx)
     payment_result, disproportionate = unusual_payment(fx, tasks)
@@ -481,7 +463,8 @@ def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
 
 
 def evidence_ids(found: dict[str, Found]) -> dict[str, tuple[str | None, list[str]]]:
-    return {sid: (level, [r[ID] for r in rows]) for sid, (level, rows) in found.items()}
+    """Every sign's level and evidence ids (as :func:`find` gives them)."""
+    return dict(found)
 
 
 __all__ = ["Found", "Match", "Table", "evidence_ids", "find"]

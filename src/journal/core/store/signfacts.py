@@ -16,6 +16,7 @@ are rebuilt when the stamp of the rules (``meta.sign_facts_stamp``) is not this 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -252,6 +253,20 @@ class FactTable:
             return rows
 
     @staticmethod
+    def _among(name: str, values: Sequence[Any], params: list[Any], negate: bool) -> str:
+        """The SQL of "the column ``name`` holds one of ``values``" (None: it holds none)."""
+        column = "persons" if name == "persons" else _EXTRA_COLUMNS.get(name)
+        if column is None:
+            raise ValueError(f"not a column the rules read: {name!r}")
+        given = [x for x in values if x is not None]
+        parts = [f"({column}) IN ({','.join('?' * len(given))})"] if given else []
+        params.extend(given)
+        if len(given) < len(values):
+            parts.append(f"({column}) IS NULL")
+        cond = "(" + (" OR ".join(parts) or "0") + ")"
+        return f"ifnull(NOT {cond}, 1)" if negate else f"ifnull({cond}, 0)"
+
+    @staticmethod
     def _where(matches: Sequence[Match], params: list[Any]) -> str:
         """The SQL of "any of ``matches``" (every value a parameter)."""
         out = []
@@ -271,6 +286,12 @@ class FactTable:
             if m.none_of:
                 parts.append("flags & ? = 0")
                 params.append(m.none_of)
+            for pairs, negate in ((m.values, False), (m.not_values, True)):
+                for name, values in pairs:
+                    parts.append(FactTable._among(name, values, params, negate))
+            if m.ids is not None:  # (one parameter however many: no limit on their number)
+                parts.append("entry_id IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(list(m.ids)))
             out.append("(" + " AND ".join(parts) + ")")
         return " OR ".join(out) or "0"
 
@@ -287,6 +308,25 @@ class FactTable:
         columns = ", ".join((_ROW_COLUMNS, *(_EXTRA_COLUMNS[x] for x in extra)))
         return self._all(f"SELECT {columns} FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
+
+    def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
+            skip_persons: tuple[str, ...] = ()) -> list[list[str]]:
+        params: list[Any] = []
+        cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
+        cond = self._where(where, params)
+        if skip_persons:
+            cond = f"({cond}) AND persons NOT IN ({','.join('?' * len(skip_persons))})"
+            params.extend(skip_persons)
+        # the inner query reads the chronological index in its order (a co-routine, no sort);
+        # each group's ids are joined in the order they come: one string per group, not one
+        # Python object per row (entry ids hold no space)
+        joined = ", ".join(f"group_concat(CASE WHEN grp = {n} THEN entry_id END, ' ')"
+                           for n in range(len(groups)))
+        row = self._all(
+            f"SELECT {joined} FROM (SELECT entry_id, CASE {cases} END AS grp FROM sign_facts"
+            f" WHERE live = 1 AND ({cond}) ORDER BY occurred_us, recorded_us, entry_id)",
+            params)[0]
+        return [x.split(" ") if x else [] for x in row]
 
     def firsts(self, by_channel: bool, active: bool) -> list[Row]:
         group = "persons, channel" if by_channel else "persons"
