@@ -45,6 +45,8 @@ class Match:
     values: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     not_values: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     ids: tuple[str, ...] | None = None  # the entry is one of these
+    # (vocabulary, n): at least n terms of the vocabulary (one of facts.HIT_VOCABS) were found
+    hits: tuple[tuple[v.Vocab, int], ...] = ()
 
     def also(self, other: Match) -> Match:
         """Both this and ``other`` hold."""
@@ -61,7 +63,8 @@ class Match:
                      self.none_of | other.none_of,
                      tuple(m for m in self.mediums if m in other.mediums)
                      if self.mediums and other.mediums else self.mediums or other.mediums,
-                     self.values + other.values, self.not_values + other.not_values, ids)
+                     self.values + other.values, self.not_values + other.not_values, ids,
+                     self.hits + other.hits)
 
 
 class Table(Protocol):
@@ -79,6 +82,13 @@ class Table(Protocol):
         ``skip_persons``), chronological, split by ``groups``: a row goes to the first group
         any of whose matches it meets, none if it meets none. One read of the table; only the
         ids reach Python."""
+        ...
+
+    def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
+               skip_persons: tuple[str, ...] = ()) -> list[Row]:
+        """The rows matching any of ``where`` (none whose persons value is one of
+        ``skip_persons``), chronological, as ``(occurred_us, recorded_us, entry_id, mask,
+        persons)``: bit ``1 << i`` of ``mask`` is set when the row meets any of ``marks[i]``."""
         ...
 
     def firsts(self, by_channel: bool, active: bool) -> list[Row]:
@@ -170,6 +180,10 @@ class FactRows:
     def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
         """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
         return self.table.rows(*where, extra=extra, skip_persons=self.family_values)
+
+    def marked_not_family(self, *where: Match, marks: Sequence[Sequence[Match]]) -> list[Row]:
+        """:meth:`Table.marked` without the rows whose persons are all family or trusted."""
+        return self.table.marked(*where, marks=marks, skip_persons=self.family_values)
 
     def ids_not_family(self, *where: Match,
                        groups: Sequence[Sequence[Match]]) -> list[list[str]]:

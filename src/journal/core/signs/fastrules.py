@@ -96,28 +96,36 @@ def job_offer(fx: FactRows, disproportionate: list[Row]) -> Found:
     solicited = {p for p, f in fx.first_of_person.items() if f[6] == "me"}
     solicited |= {p for value, n in fx.counts.items() if n[ME_FIRST] for p in fx.split(value)}
     job = _M(v.JOB)
-    rows = fx.table.rows(
-        Match(kinds=("request",), all_of=job, none_of=me_first),
-        Match(kinds=_CMN, all_of=job, none_of=me_first,
-              any_of=(_M(v.ASKED, v.PAY_WORDS, v.HIGH_PAY),)),
-        extra=("initiated_by", "amount"))
-    jobs = [r for r in rows if r[6] != "me" and not fx.family_only(r[PERSONS])
-            and not (r[PERSONS] and set(fx.split(r[PERSONS])) <= solicited)]
+    # not offers: the user's own approach, and entries whose persons are all family or were all
+    # approached by the user first
+    skip = tuple(x for x in fx.first_of_value
+                 if x and (fx.family_only(x) or set(fx.split(x)) <= solicited))
+    theirs = Match(not_values=(("initiated_by", ("me",)),))
     pay_pool = RowPool(fx, disproportionate)
     high, simple, pay_words = _M(v.HIGH_PAY), _M(v.SIMPLE_TASK), _M(v.PAY_WORDS)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in jobs:
-        f = r[FLAGS]
-        simple_paid = bool(f & simple) and bool(f & pay_words or r[7] is not None)
-        (strong if (f & high or simple_paid or pay_pool.has_related(r)) else weak).append(r)
-    if not jobs:
-        recruiters = {pid for pid, p in fx.persons.items()
-                      if v.RECRUITER.find(f"{p.platform}\n{p.role}\n{p.organisation}\n{p.notes}")}
-        if recruiters:
-            weak = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
-                    if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
-    return result(strong, weak, ordered=True)
+    strong_when = [Match(any_of=(high,)), Match(any_of=(simple, pay_words)),
+                   Match(any_of=(simple,), not_values=(("amount", (None,)),))]
+    if pay_pool.unlinked:  # a disproportionate payment without persons: related to every offer
+        strong_when.append(Match())
+    else:  # (RowPool.has_related)
+        strong_when.append(Match(values=(("persons", tuple(
+            x for x in fx.first_of_value if any(p in pay_pool.by_person for p in fx.split(x)))),)))
+        if pay_pool.rows:
+            strong_when.append(Match(values=(("persons", ("",)),)))
+    strong, weak = fx.table.ids(
+        Match(kinds=("request",), all_of=job, none_of=me_first).also(theirs),
+        Match(kinds=_CMN, all_of=job, none_of=me_first,
+              any_of=(_M(v.ASKED, v.PAY_WORDS, v.HIGH_PAY),)).also(theirs),
+        groups=[strong_when, [Match()]], skip_persons=skip)
+    if strong or weak:
+        return ids_result(strong, weak)
+    recruiters = {pid for pid, p in fx.persons.items()
+                  if v.RECRUITER.find(f"{p.platform}\n{p.role}\n{p.organisation}\n{p.notes}")}
+    if recruiters:
+        weak_rows = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
+                     if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
+        return result([], weak_rows, ordered=True)
+    return None, []
 
 
 # --- WS-PHOTO-TASK ---------------------------------------------------------------------------
@@ -409,34 +417,44 @@ def vague_identity(fx: FactRows) -> Found:
 
 
 # --- WS-PRESSURE -----------------------------------------------------------------------------
+_STRONG, _WEAK, _REQUEST, _REFUSAL, _INSISTS = 1, 2, 4, 8, 16  # the marks of pressure's rows
+
+
 def pressure(fx: FactRows) -> Found:
     strong_bit, weak_bit, refusal = _M(v.PRESSURE_STRONG), _M(v.PRESSURE_WEAK), \
         sf.full_mask(v.REFUSAL)
-    rows = fx.not_family(
+    request = Match(kinds=("request",))
+    # each row with what the rule asks of it alone, as the bits of its mask (row[3])
+    rows = fx.marked_not_family(
         Match(kinds=("threat", "request")),
         Match(not_kinds=("report",), any_of=(strong_bit,)),
         Match(kinds=_RCMN, any_of=(weak_bit,)),
         Match(kinds=_CMN, any_of=(refusal,)),
-        extra=("status", "hits"))
+        marks=[[Match(kinds=("threat",)), Match(any_of=(strong_bit,))],  # _STRONG
+               [Match(any_of=(weak_bit,))],  # _WEAK
+               [request],  # _REQUEST
+               [request.also(Match(values=(("status", ("refused",)),))),  # _REFUSAL
+                Match(not_kinds=("request",), any_of=(refusal,))],
+               [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))]])  # _INSISTS
     strong: list[Row] = []
     weak: list[Row] = []
     refused = RowPool(fx)
     strong_refusals, weak_refusals = RowCollector(refused), RowCollector(refused)
     for r in rows:
-        f, kind = r[FLAGS], r[KIND]
-        if kind == "threat" or f & strong_bit:
+        mask = r[3]
+        if mask & _STRONG:
             strong.append(r)
             continue
         if refused.has_related(r):  # (every row here but threats is a request, contact,
-            if f & weak_bit:        # meeting or note)
+            if mask & _WEAK:        # meeting or note)
                 strong_refusals.add_related(r)
                 strong.append(r)
-            elif kind == "request":
+            elif mask & _REQUEST:
                 weak_refusals.add_related(r)
                 weak.append(r)
-        elif kind != "note" and len(hits_of(r, v.PRESSURE_WEAK, 7)) >= 2:
+        elif mask & _INSISTS:
             weak.append(r)
-        if kind == "request" and r[6] == "refused" or (kind != "request" and f & refusal):
+        if mask & _REFUSAL:
             refused.add(r)
     return result(strong + strong_refusals.out, weak + weak_refusals.out)
 

@@ -259,8 +259,12 @@ class FactTable:
         if column is None:
             raise ValueError(f"not a column the rules read: {name!r}")
         given = [x for x in values if x is not None]
-        parts = [f"({column}) IN ({','.join('?' * len(given))})"] if given else []
-        params.extend(given)
+        if len(given) > 20:  # (one parameter however many: no limit on their number)
+            parts = [f"({column}) IN (SELECT value FROM json_each(?))"]
+            params.append(json.dumps(given))
+        else:
+            parts = [f"({column}) IN ({','.join('?' * len(given))})"] if given else []
+            params.extend(given)
         if len(given) < len(values):
             parts.append(f"({column}) IS NULL")
         cond = "(" + (" OR ".join(parts) or "0") + ")"
@@ -289,6 +293,10 @@ class FactTable:
             for pairs, negate in ((m.values, False), (m.not_values, True)):
                 for name, values in pairs:
                     parts.append(FactTable._among(name, values, params, negate))
+            for vocab, n in m.hits:
+                parts.append("flags & ? != 0 AND ifnull(CASE WHEN ifnull(hits, '') = '' THEN 0"
+                             " ELSE json_array_length(hits, ?) END, 0) >= ?")
+                params += [sf.has_mask(vocab), f'$."{vocab.name}"', n]
             if m.ids is not None:  # (one parameter however many: no limit on their number)
                 parts.append("entry_id IN (SELECT value FROM json_each(?))")
                 params.append(json.dumps(list(m.ids)))
@@ -303,8 +311,7 @@ class FactTable:
         params: list[Any] = []
         cond = self._where(where, params)
         if skip_persons:
-            cond = f"({cond}) AND persons NOT IN ({','.join('?' * len(skip_persons))})"
-            params.extend(skip_persons)
+            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
         columns = ", ".join((_ROW_COLUMNS, *(_EXTRA_COLUMNS[x] for x in extra)))
         return self._all(f"SELECT {columns} FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
@@ -315,8 +322,7 @@ class FactTable:
         cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
         cond = self._where(where, params)
         if skip_persons:
-            cond = f"({cond}) AND persons NOT IN ({','.join('?' * len(skip_persons))})"
-            params.extend(skip_persons)
+            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
         # the inner query reads the chronological index in its order (a co-routine, no sort);
         # each group's ids are joined in the order they come: one string per group, not one
         # Python object per row (entry ids hold no space)
@@ -327,6 +333,18 @@ class FactTable:
             f" WHERE live = 1 AND ({cond}) ORDER BY occurred_us, recorded_us, entry_id)",
             params)[0]
         return [x.split(" ") if x else [] for x in row]
+
+    def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
+               skip_persons: tuple[str, ...] = ()) -> list[Row]:
+        params: list[Any] = []
+        mask = " | ".join(f"(CASE WHEN {self._where(m, params)} THEN {1 << n} ELSE 0 END)"
+                          for n, m in enumerate(marks)) or "0"
+        cond = self._where(where, params)
+        if skip_persons:
+            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
+        return self._all(f"SELECT occurred_us, recorded_us, entry_id, {mask}, persons"
+                         f" FROM sign_facts WHERE live = 1 AND ({cond})"
+                         " ORDER BY occurred_us, recorded_us, entry_id", params)
 
     def firsts(self, by_channel: bool, active: bool) -> list[Row]:
         group = "persons, channel" if by_channel else "persons"
