@@ -77,11 +77,11 @@ class Table(Protocol):
         ...
 
     def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
-            skip_persons: tuple[str, ...] = ()) -> list[list[str]]:
+            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
         """The ids of the rows matching any of ``where`` (none whose persons value is one of
         ``skip_persons``), chronological, split by ``groups``: a row goes to the first group
-        any of whose matches it meets, none if it meets none. One read of the table; only the
-        ids reach Python."""
+        any of whose matches it meets, none if it meets none; with ``every``, then the ids of
+        all of them (in a group or not). One read of the table; only the ids reach Python."""
         ...
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
@@ -91,10 +91,12 @@ class Table(Protocol):
         persons)``: bit ``1 << i`` of ``mask`` is set when the row meets any of ``marks[i]``."""
         ...
 
-    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
+    def firsts(self, by_channel: bool, active: bool,
+               persons: Sequence[str] | None = None) -> list[Row]:
         """Per stored persons value (and channel when ``by_channel``), its chronologically first
         row (of the kinds other than report when ``active``): ``(persons, channel or None,
-        occurred_us, recorded_us, entry_id, kind, initiated_by)``."""
+        occurred_us, recorded_us, entry_id, kind, initiated_by)``; only of the persons values
+        ``persons`` when given."""
         ...
 
     def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
@@ -164,6 +166,16 @@ class FactRows:
                     out[p] = f
         return out
 
+    def first_active_of_value(self) -> list[Row]:
+        """Per stored persons value, its first row of a kind other than report (as
+        :meth:`Table.firsts` with ``active``): the first row of all when it is not a report, so
+        that only the values whose first row is a report are read again."""
+        out = [f for f in self.first_of_value.values() if f[5] != "report"]
+        again = [x for x, f in self.first_of_value.items() if f[5] == "report"]
+        if again:
+            out += self.table.firsts(by_channel=False, active=True, persons=again)
+        return out
+
     @property
     def first_of_person(self) -> dict[str, Row]:
         if self._first_of_person is None:
@@ -185,10 +197,11 @@ class FactRows:
         """:meth:`Table.marked` without the rows whose persons are all family or trusted."""
         return self.table.marked(*where, marks=marks, skip_persons=self.family_values)
 
-    def ids_not_family(self, *where: Match,
-                       groups: Sequence[Sequence[Match]]) -> list[list[str]]:
+    def ids_not_family(self, *where: Match, groups: Sequence[Sequence[Match]],
+                       every: bool = False) -> list[list[str]]:
         """:meth:`Table.ids` without the rows whose persons are all family or trusted."""
-        return self.table.ids(*where, groups=groups, skip_persons=self.family_values)
+        return self.table.ids(*where, groups=groups, skip_persons=self.family_values,
+                              every=every)
 
 
 def as_row(first: Row) -> Row:

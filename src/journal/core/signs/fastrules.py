@@ -235,25 +235,20 @@ def _moved(fx: FactRows) -> list[Row]:
 
 def channel_switch(fx: FactRows) -> Found:
     app_bit, account_bit = _M(v.OVERSEAS_APP), _M(v.NEW_ACCOUNT)
-    rows = fx.not_family(Match(not_kinds=("report",),
-                                             any_of=(app_bit | account_bit,)))
     switch, asked = _M(v.SWITCH), _M(v.ASKED)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f = r[FLAGS]
-        app, new_account = f & app_bit, f & account_bit
-        if (f & switch and (app or new_account)) or (new_account and (f & asked
-                                                                      or r[KIND] == "gift")):
-            strong.append(r)
-        else:
-            weak.append(r)
+    base = Match(not_kinds=("report",), any_of=(app_bit | account_bit,))
     moved = _moved(fx)
+    # (the moves are read with the rows, so that every id comes in the rules' order)
+    strong, weak, every = fx.ids_not_family(
+        base, *([Match(ids=tuple(r[ID] for r in moved))] if moved else []),
+        groups=[[base.also(m) for m in (Match(any_of=(switch,)), Match(any_of=(account_bit, asked)),
+                                        Match(kinds=("gift",), any_of=(account_bit,)))],
+                [base]], every=True)
     if moved and (strong or weak):
-        strong += weak + moved
-    else:
-        weak += moved
-    return result(strong, weak)
+        return PRESENT, every  # the rows and the moves
+    if strong:
+        return PRESENT, strong
+    return ids_result([], weak or every)  # (no rows: every is the moves)
 
 
 # --- WS-SECRECY ------------------------------------------------------------------------------
@@ -390,10 +385,6 @@ def paid_housing(fx: FactRows) -> Found:
 # --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
 def vague_identity(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.VAGUE_ID_STRONG), _M(v.VAGUE_ID_WEAK)
-    rows = fx.not_family(Match(not_kinds=("report",),
-                                             any_of=(strong_bit | weak_bit,)))
-    strong = [r for r in rows if r[FLAGS] & strong_bit]
-    weak = [r for r in rows if r[FLAGS] & weak_bit]
     per_person: dict[str, list[int]] = {}
     for value, numbers in fx.counts.items():
         for pid in fx.split(value):
@@ -401,6 +392,8 @@ def vague_identity(fx: FactRows) -> Found:
             for i, n in enumerate(numbers[:ME_FIRST]):
                 total[i] += n
     first_active: dict[str, Row] | None = None
+    strong_firsts: set[str] = set()  # the persons' first entries, by the persons' records
+    weak_firsts: set[str] = set()
     for pid, p in fx.persons.items():
         if pid in fx.family or not per_person.get(pid, (0,))[0]:
             continue
@@ -411,9 +404,25 @@ def vague_identity(fx: FactRows) -> Found:
             claimed = True
         if strong_note or claimed or (n >= 5 and asks and not met):
             if first_active is None:
-                first_active = fx.first_of(fx.table.firsts(by_channel=False, active=True))
-            (strong if strong_note else weak).append(as_row(first_active[pid]))
-    return result(strong, weak)
+                first_active = fx.first_of(fx.first_active_of_value())
+            (strong_firsts if strong_note else weak_firsts).add(first_active[pid][4])
+    firsts = (Match(ids=tuple(strong_firsts | weak_firsts)),) if strong_firsts or weak_firsts \
+        else ()
+    # (a first entry read with the rows, so that every id comes in the rules' order; an entry
+    # of both goes to the strong group, and the weak one counts only when there is no strong)
+    strong, weak, every = fx.ids_not_family(
+        Match(not_kinds=("report",), any_of=(strong_bit | weak_bit,)), *firsts,
+        groups=[[Match(not_kinds=("report",), any_of=(strong_bit,))],
+                [Match(not_kinds=("report",), any_of=(weak_bit,))]], every=True)
+    if strong_firsts:
+        chosen = set(strong) | strong_firsts
+        return PRESENT, [i for i in every if i in chosen]
+    if strong:
+        return PRESENT, strong
+    if weak_firsts:
+        chosen = set(weak) | weak_firsts
+        return POSSIBLE, [i for i in every if i in chosen]
+    return ids_result([], weak)
 
 
 # --- WS-PRESSURE -----------------------------------------------------------------------------

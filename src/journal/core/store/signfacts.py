@@ -268,6 +268,8 @@ class FactTable:
         if len(given) < len(values):
             parts.append(f"({column}) IS NULL")
         cond = "(" + (" OR ".join(parts) or "0") + ")"
+        if name == "persons":  # (never NULL: as it is, the people's index answers it)
+            return f"NOT {cond}" if negate else cond
         return f"ifnull(NOT {cond}, 1)" if negate else f"ifnull({cond}, 0)"
 
     @staticmethod
@@ -317,7 +319,7 @@ class FactTable:
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
     def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
-            skip_persons: tuple[str, ...] = ()) -> list[list[str]]:
+            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
         params: list[Any] = []
         cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
         cond = self._where(where, params)
@@ -328,6 +330,8 @@ class FactTable:
         # Python object per row (entry ids hold no space)
         joined = ", ".join(f"group_concat(CASE WHEN grp = {n} THEN entry_id END, ' ')"
                            for n in range(len(groups)))
+        if every:
+            joined += ", group_concat(entry_id, ' ')"
         row = self._all(
             f"SELECT {joined} FROM (SELECT entry_id, CASE {cases} END AS grp FROM sign_facts"
             f" WHERE live = 1 AND ({cond}) ORDER BY occurred_us, recorded_us, entry_id)",
@@ -346,14 +350,20 @@ class FactTable:
                          f" FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
-    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
+    def firsts(self, by_channel: bool, active: bool,
+               persons: Sequence[str] | None = None) -> list[Row]:
+        if by_channel and not active and persons is None:
+            return self._channel_firsts()
         group = "persons, channel" if by_channel else "persons"
+        params: list[Any] = []
         keep = " AND kind != 'report'" if active else ""
+        if persons is not None:
+            keep += f" AND {self._among('persons', persons, params, False)}"
         rows = self._all(
             f"SELECT persons, {'channel' if by_channel else 'NULL'}, occurred_us, recorded_us,"
             f" entry_id, kind, initiated_by FROM sign_facts WHERE live = 1{keep}"
             f" AND ({group}, occurred_us) IN (SELECT {group}, min(occurred_us) FROM sign_facts"
-            f" WHERE live = 1{keep} GROUP BY {group})", ())
+            f" WHERE live = 1{keep} GROUP BY {group})", params * 2)
         # rows at the same instant: the first by recorded time, then id (the rules' order)
         out: dict[tuple[str, str | None], Row] = {}
         for r in rows:
@@ -361,6 +371,25 @@ class FactTable:
             if key not in out or r[2:5] < out[key][2:5]:
                 out[key] = r
         return list(out.values())
+
+    def _channel_firsts(self) -> list[Row]:
+        """Per persons value and channel, its first row: one read of the distinct pairs and, for
+        each, one step into the people's index in the rules' order (not a second pass over the
+        whole index, as a join with the minimum times would be); the row's columns come joined
+        in one string (kind and who initiated hold no separator)."""
+        rows = self._all(
+            "SELECT g.persons, g.channel, (SELECT occurred_us || ' ' || recorded_us || ' '"
+            " || entry_id || ' ' || kind || ' ' || ifnull('=' || initiated_by, '')"
+            " FROM sign_facts f WHERE f.live = 1"
+            " AND f.persons = g.persons AND f.channel = g.channel"
+            " ORDER BY f.occurred_us, f.recorded_us, f.entry_id LIMIT 1)"
+            " FROM (SELECT DISTINCT persons, channel FROM sign_facts WHERE live = 1) g", ())
+        out = []
+        for persons, channel, first in rows:
+            occurred, recorded, entry_id, kind, by = first.split(" ", 4)
+            out.append((persons, channel, int(occurred), int(recorded), entry_id, kind,
+                        by[1:] if by else None))
+        return out
 
     def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
         params: list[Any] = []
