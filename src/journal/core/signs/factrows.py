@@ -47,6 +47,8 @@ class Match:
     ids: tuple[str, ...] | None = None  # the entry is one of these
     # (vocabulary, n): at least n terms of the vocabulary (one of facts.HIT_VOCABS) were found
     hits: tuple[tuple[v.Vocab, int], ...] = ()
+    # (vocabulary, terms): a term of the vocabulary other than these was found
+    hits_except: tuple[tuple[v.Vocab, tuple[str, ...]], ...] = ()
 
     def also(self, other: Match) -> Match:
         """Both this and ``other`` hold."""
@@ -64,7 +66,7 @@ class Match:
                      tuple(m for m in self.mediums if m in other.mediums)
                      if self.mediums and other.mediums else self.mediums or other.mediums,
                      self.values + other.values, self.not_values + other.not_values, ids,
-                     self.hits + other.hits)
+                     self.hits + other.hits, self.hits_except + other.hits_except)
 
 
 class Table(Protocol):
@@ -85,10 +87,11 @@ class Table(Protocol):
         ...
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
-               skip_persons: tuple[str, ...] = ()) -> list[Row]:
+               skip_persons: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Row]:
         """The rows matching any of ``where`` (none whose persons value is one of
         ``skip_persons``), chronological, as ``(occurred_us, recorded_us, entry_id, mask,
-        persons)``: bit ``1 << i`` of ``mask`` is set when the row meets any of ``marks[i]``."""
+        persons, *extra)``: bit ``1 << i`` of ``mask`` is set when the row meets any of
+        ``marks[i]``."""
         ...
 
     def firsts(self, by_channel: bool, active: bool,
@@ -193,9 +196,11 @@ class FactRows:
         """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
         return self.table.rows(*where, extra=extra, skip_persons=self.family_values)
 
-    def marked_not_family(self, *where: Match, marks: Sequence[Sequence[Match]]) -> list[Row]:
+    def marked_not_family(self, *where: Match, marks: Sequence[Sequence[Match]],
+                          extra: tuple[str, ...] = ()) -> list[Row]:
         """:meth:`Table.marked` without the rows whose persons are all family or trusted."""
-        return self.table.marked(*where, marks=marks, skip_persons=self.family_values)
+        return self.table.marked(*where, marks=marks, skip_persons=self.family_values,
+                                 extra=extra)
 
     def ids_not_family(self, *where: Match, groups: Sequence[Sequence[Match]],
                        every: bool = False) -> list[list[str]]:

@@ -24,7 +24,6 @@ from journal.core.signs import vocab as v
 from journal.core.signs.factrows import (
     FLAGS,
     ID,
-    KIND,
     ME_FIRST,
     OCC,
     PERSONS,
@@ -146,26 +145,28 @@ def photo_task(fx: FactRows) -> Found:
 
 
 # --- WS-ESCALATION ---------------------------------------------------------------------------
-_SENSITIVE, _SENSITIVE_WEAK = _M(v.SENSITIVE), _M(v.SENSITIVE_WEAK)
+# the marks of a task's row (row[3]): its sensitivity and a harmless target
+_SENSITIVE, _SENSITIVE_WEAK, _HARMLESS = 1, 2, 4
 
 
 def _sensitivity(r: Row) -> int:
-    f = r[FLAGS]
-    return 2 if f & _SENSITIVE else 1 if f & _SENSITIVE_WEAK else 0
+    mask = r[3]
+    return 2 if mask & _SENSITIVE else 1 if mask & _SENSITIVE_WEAK else 0
 
 
 def _tasks(fx: FactRows) -> list[Row]:
     """The tasks (:func:`rules._tasks`) that have any sensitivity or a harmless target: the
-    only ones escalation and pay rising with sensitivity look at."""
+    only ones escalation and pay rising with sensitivity look at; as marked rows."""
     marked = _M(v.SENSITIVE, v.SENSITIVE_WEAK, v.HARMLESS_TARGET)
-    return fx.not_family(
+    return fx.marked_not_family(
         Match(kinds=("request",), any_of=(marked,)),
-        Match(kinds=_CMN, any_of=(marked, _M(v.PHOTO, v.INFO_STRONG), _M(v.ASKED, v.JOB))))
+        Match(kinds=_CMN, any_of=(marked, _M(v.PHOTO, v.INFO_STRONG), _M(v.ASKED, v.JOB))),
+        marks=[[Match(any_of=(_M(v.SENSITIVE),))], [Match(any_of=(_M(v.SENSITIVE_WEAK),))],
+               [Match(any_of=(_M(v.HARMLESS_TARGET),))]])
 
 
 def escalation(tasks: list[Row], fx: FactRows) -> Found:
-    harmless_bit = _M(v.HARMLESS_TARGET)
-    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[FLAGS] & harmless_bit]
+    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[3] & _HARMLESS]
     if not harmless:
         return None, []
     pool = RowPool(fx, harmless)
@@ -287,34 +288,57 @@ def device_gift(fx: FactRows) -> Found:
 
 
 # --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
-_AMOUNT, _CURRENCY, _METHOD, _HITS, _DIRECTION = range(6, 11)  # the extra columns of a pay
+_AMOUNT, _CURRENCY = 5, 6  # the extra columns of a pay's row
+# the marks of a pay's row (row[3])
+_CRYPTO, _CASH, _ORDINARY, _HIGH, _OWN_TASK, _SIMPLE, _A_REQUEST = (1 << n for n in range(7))
 
 
 def _pays(fx: FactRows) -> list[Row]:
-    """Money paid or offered to the user for work (:func:`rules._paid_to_me`), family aside."""
-    rows = fx.table.rows(Match(kinds=("payment", "request"),
-                               none_of=_M(v.HOUSING, v.TRAVEL) | sf.GIVES_BIT),
-                         extra=("amount", "currency", "method", "hits", "direction"))
-    return [r for r in rows
-            if (r[_DIRECTION] in (None, *_PAID) if r[KIND] == "payment" else r[_AMOUNT] is not None)
-            and not fx.family_only(r[PERSONS])]
-
-
-def _cny(r: Row) -> Decimal | None:
-    return rules.to_cny(None if r[_AMOUNT] is None else Decimal(r[_AMOUNT]), r[_CURRENCY])
-
-
-def _disproportionate(fx: FactRows, pays: list[Row]) -> list[Row]:
-    own = _M(v.SIMPLE_TASK, v.PHOTO)
+    """Money paid or offered to the user for work (:func:`rules._paid_to_me`), family aside, as
+    marked rows with their amount and currency."""
     simple = _M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET)
+    outside = _M(v.HOUSING, v.TRAVEL) | sf.GIVES_BIT
+    return fx.marked_not_family(
+        Match(kinds=("payment",), none_of=outside, values=(("direction", (None, *_PAID)),)),
+        Match(kinds=("request",), none_of=outside, not_values=(("amount", (None,)),)),
+        marks=[[Match(values=(("method", ("crypto",)),)),  # _CRYPTO: or its terms but cash
+                Match(hits_except=((v.CASH_CRYPTO, ("cash", "现金")),))],
+               [Match(values=(("method", ("cash", "other")),)),  # _CASH
+                Match(any_of=(_M(v.CASH_CRYPTO),))],
+               [Match(any_of=(sf.ORDINARY_BIT,))],  # _ORDINARY
+               [Match(any_of=(_M(v.HIGH_PAY),))],  # _HIGH
+               [Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO),))],  # _OWN_TASK
+               [Match(any_of=(simple,))],  # _SIMPLE
+               [Match(kinds=("request",))]],  # _A_REQUEST
+        extra=("amount", "currency"))
+
+
+class _Yuan:
+    """Amounts in yuan (:func:`rules.to_cny`), each stored amount and currency converted once."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str | None, str | None], Decimal | None] = {}
+
+    def __call__(self, r: Row) -> Decimal | None:
+        key = (r[_AMOUNT], r[_CURRENCY])
+        try:
+            return self._known[key]
+        except KeyError:
+            out = self._known[key] = rules.to_cny(
+                None if key[0] is None else Decimal(key[0]), key[1])
+            return out
+
+
+def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
     requests: dict[str, tuple[list[int], list[Row]]] | None = None
     out = []
     for r in pays:
-        cny = _cny(r)
-        if cny is None or cny < rules.SIMPLE_TASK_PAY_CNY or r[FLAGS] & sf.ORDINARY_BIT:
+        mask = r[3]
+        value = cny(r)
+        if value is None or value < rules.SIMPLE_TASK_PAY_CNY or mask & _ORDINARY:
             continue
         task: Row | None = r
-        if not (r[KIND] == "request" or r[FLAGS] & own):  # the request the payment is for
+        if not mask & (_A_REQUEST | _OWN_TASK):  # the request the payment is for
             if requests is None:
                 requests = _requests_by_person(fx)
             task = None
@@ -324,14 +348,16 @@ def _disproportionate(fx: FactRows, pays: list[Row]) -> list[Row]:
                 if (i and r[OCC] - whens[i - 1] <= _MONTH
                         and (task is None or docs[i - 1][OCC] > task[OCC])):
                     task = docs[i - 1]
-        if task is not None and task[FLAGS] & simple:
+        if task is not None and task[3] & _SIMPLE:
             out.append(r)
     return out
 
 
 def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
+    """Every request (family's too) as a marked row (only _SIMPLE), by person."""
     out: dict[str, tuple[list[int], list[Row]]] = {"": ([], [])}
-    for r in fx.table.rows(Match(kinds=("request",))):
+    simple = Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))
+    for r in fx.table.marked(Match(kinds=("request",)), marks=[[]] * 5 + [[simple]]):
         for key in ("", *fx.split(r[PERSONS])):
             whens, docs = out.setdefault(key, ([], []))
             whens.append(r[OCC])
@@ -341,27 +367,25 @@ def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
 
 def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
     pays = _pays(fx)
-    disproportionate = _disproportionate(fx, pays)
+    cny = _Yuan()
+    disproportionate = _disproportionate(fx, pays, cny)
     strong = list(disproportionate)
     weak: list[Row] = []
-    cash_bit, high = _M(v.CASH_CRYPTO), _M(v.HIGH_PAY)
     for r in pays:
-        f, method = r[FLAGS], r[_METHOD]
-        ordinary = f & sf.ORDINARY_BIT
-        terms = [t for t in sf.hit_terms(f, r[_HITS], v.CASH_CRYPTO) if t not in ("cash", "现金")]
-        if method == "crypto" or terms:
+        mask = r[3]
+        if mask & _CRYPTO:
             strong.append(r)
-        elif (method in ("cash", "other") or f & cash_bit) and not ordinary:
+        elif mask & _CASH and not mask & _ORDINARY:
             weak.append(r)
-        if f & high and not ordinary:
+        if mask & _HIGH and not mask & _ORDINARY:
             strong.append(r)
     sensitive = [t for t in tasks if _sensitivity(t) == 2]
     if sensitive:
         turn = sensitive[0][OCC]
-        before = [_cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
+        before = [cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
         if before:
             highest = max(before)
-            strong += [r for r in pays if r[OCC] >= turn and (_cny(r) or Decimal(0)) > highest]
+            strong += [r for r in pays if r[OCC] >= turn and (cny(r) or Decimal(0)) > highest]
     return result(strong, weak), disproportionate
 
 

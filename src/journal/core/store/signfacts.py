@@ -299,6 +299,11 @@ class FactTable:
                 parts.append("flags & ? != 0 AND ifnull(CASE WHEN ifnull(hits, '') = '' THEN 0"
                              " ELSE json_array_length(hits, ?) END, 0) >= ?")
                 params += [sf.has_mask(vocab), f'$."{vocab.name}"', n]
+            for vocab, terms in m.hits_except:
+                parts.append("flags & ? != 0 AND CASE WHEN ifnull(hits, '') = '' THEN 0 ELSE"
+                             " EXISTS (SELECT 1 FROM json_each(hits, ?) WHERE value NOT IN"
+                             f" ({','.join('?' * len(terms))})) END")
+                params += [sf.has_mask(vocab), f'$."{vocab.name}"', *terms]
             if m.ids is not None:  # (one parameter however many: no limit on their number)
                 parts.append("entry_id IN (SELECT value FROM json_each(?))")
                 params.append(json.dumps(list(m.ids)))
@@ -339,14 +344,18 @@ class FactTable:
         return [x.split(" ") if x else [] for x in row]
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
-               skip_persons: tuple[str, ...] = ()) -> list[Row]:
+               skip_persons: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Row]:
+        unknown = set(extra) - _EXTRA_COLUMNS.keys()
+        if unknown:
+            raise ValueError(f"not a column the rules read: {sorted(unknown)}")
         params: list[Any] = []
         mask = " | ".join(f"(CASE WHEN {self._where(m, params)} THEN {1 << n} ELSE 0 END)"
                           for n, m in enumerate(marks)) or "0"
         cond = self._where(where, params)
         if skip_persons:
             cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
-        return self._all(f"SELECT occurred_us, recorded_us, entry_id, {mask}, persons"
+        columns = "".join(f", {_EXTRA_COLUMNS[x]}" for x in extra)
+        return self._all(f"SELECT occurred_us, recorded_us, entry_id, {mask}, persons{columns}"
                          f" FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
