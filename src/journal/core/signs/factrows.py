@@ -2,10 +2,13 @@
 
 A row is a plain tuple: ``(occurred_us, recorded_us, entry_id, kind, persons, flags, *extra)``,
 in chronological order (the reference's: occurred, recorded, id); ``persons`` is the stored
-space-separated ids. :class:`Match` says which rows a rule looks at (the store answers it in
+space-separated ids. A marked row (:meth:`Table.marked`) has, instead of kind and flags, one
+small mask of what its rule asks of it alone, worked out in SQL: ``(occurred_us, recorded_us,
+entry_id, mask, persons, *extra)``. A rule that needs no more than the evidence of one read
+gets only its ids (:meth:`Table.ids`), one string per group, not one object per row. :class:`Match` says which rows a rule looks at (the store answers it in
 SQL), :class:`Table` is what the store provides, :class:`FactRows` one evaluation's view with
-what several rules share (per-person firsts and counts, family), and :class:`RowPool` /
-:class:`RowCollector` are :class:`.rules.Pool` and :class:`.rules.RelatedCollector` over rows.
+what several rules share (per-person firsts and counts, family), and :class:`RowPool` is
+:class:`.rules.Pool` over rows.
 No Qt, no store.
 """
 
@@ -279,27 +282,3 @@ class RowPool:
         heads = [self.unlinked[0]] if self.unlinked else []
         heads += [self.by_person[p][0] for p in ids if p in self.by_person]
         return min(heads, key=ORDER) if heads else None
-
-
-class RowCollector:
-    """:class:`rules.RelatedCollector` over rows."""
-
-    def __init__(self, pool: RowPool) -> None:
-        self.pool = pool
-        self.marks: dict[str, int] = {}
-        self.out: list[Row] = []
-
-    def _take(self, key: str, rows: list[Row]) -> None:
-        start = self.marks.get(key, 0)
-        if start < len(rows):
-            self.out.extend(rows[start:])
-            self.marks[key] = len(rows)
-
-    def add_related(self, r: Row) -> None:
-        ids = self.pool.facts.split(r[PERSONS])
-        if not ids:
-            self._take("*all", self.pool.rows)
-            return
-        self._take("*unlinked", self.pool.unlinked)
-        for p in ids:
-            self._take(p, self.pool.by_person.get(p, []))

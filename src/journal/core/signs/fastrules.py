@@ -31,7 +31,6 @@ from journal.core.signs.factrows import (
     Found,
     Match,
     Row,
-    RowCollector,
     RowPool,
     Table,
     as_row,
@@ -170,11 +169,15 @@ def escalation(tasks: list[Row], fx: FactRows) -> Found:
     if not harmless:
         return None, []
     pool = RowPool(fx, harmless)
+    earliest: dict[str, Row | None] = {}  # per persons value (the pool is complete)
     for level in (2, 1):
         later = []
         for r in tasks:
             if _sensitivity(r) == level:
-                first = pool.earliest(r)
+                try:
+                    first = earliest[r[PERSONS]]
+                except KeyError:
+                    first = earliest[r[PERSONS]] = pool.earliest(r)
                 if first is not None and first[OCC] < r[OCC]:
                     later.append(r)
         if later:
@@ -471,25 +474,48 @@ def pressure(fx: FactRows) -> Found:
                [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))]])  # _INSISTS
     strong: list[Row] = []
     weak: list[Row] = []
-    refused = RowPool(fx)
-    strong_refusals, weak_refusals = RowCollector(refused), RowCollector(refused)
+    # the refusals so far (rules.Pool and rules.RelatedCollector written out: this loop sees
+    # every row)
+    refused: list[Row] = []
+    unlinked: list[Row] = []
+    by_person: dict[str, list[Row]] = {}
+    taken: tuple[dict[str, int], dict[str, int]] = ({}, {})  # per list, how much was taken
+
+    def take(which: int, ids: tuple[str, ...], out: list[Row]) -> None:
+        """The refusals related to a row of persons ``ids`` not taken yet for this list."""
+        marks = taken[which]
+        for key, rows_of in ((("*all", refused),) if not ids else
+                             (("*unlinked", unlinked),
+                              *((p, by_person.get(p, ())) for p in ids))):
+            start = marks.get(key, 0)
+            if start < len(rows_of):
+                out.extend(rows_of[start:])
+                marks[key] = len(rows_of)
+
+    split = fx.split
     for r in rows:
         mask = r[3]
         if mask & _STRONG:
             strong.append(r)
             continue
-        if refused.has_related(r):  # (every row here but threats is a request, contact,
-            if mask & _WEAK:        # meeting or note)
-                strong_refusals.add_related(r)
+        ids = split(r[PERSONS])
+        related = bool(unlinked) or any(p in by_person for p in ids) if ids else bool(refused)
+        if related:  # (every row here but threats is a request, contact, meeting or note)
+            if mask & _WEAK:
+                take(0, ids, strong)
                 strong.append(r)
             elif mask & _REQUEST:
-                weak_refusals.add_related(r)
+                take(1, ids, weak)
                 weak.append(r)
         elif mask & _INSISTS:
             weak.append(r)
         if mask & _REFUSAL:
-            refused.add(r)
-    return result(strong + strong_refusals.out, weak + weak_refusals.out)
+            refused.append(r)
+            if not ids:
+                unlinked.append(r)
+            for p in ids:
+                by_person.setdefault(p, []).append(r)
+    return result(strong, weak)
 
 
 def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
