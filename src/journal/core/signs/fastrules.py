@@ -539,9 +539,15 @@ def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
     }
 
 
+def evidence_persons(table: Table, ids: list[str]) -> list[str]:
+    """The persons of these evidence entries, in the evidence's order, each once."""
+    persons = {r[ID]: r[PERSONS] for r in table.rows(Match(ids=tuple(ids)))}
+    return list(dict.fromkeys(p for i in ids for p in persons.get(i, "").split()))
+
+
 def evidence_ids(found: dict[str, Found]) -> dict[str, tuple[str | None, list[str]]]:
     """Every sign's level and evidence ids (as :func:`find` gives them)."""
     return dict(found)
 
 
-__all__ = ["Found", "Match", "Table", "evidence_ids", "find"]
+__all__ = ["Found", "Match", "Table", "evidence_ids", "evidence_persons", "find"]
