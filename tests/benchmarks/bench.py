@@ -621,7 +621,8 @@ def signs_eval_child(path: Path) -> dict[str, Any]:
     connection that has read the facts once (warm page cache), ``signs_eval_cold_*`` on a new
     connection as a command opens it (signsfast); ``..._thread_cpu_ms``: the calling thread's
     CPU alone, without the rules read beside it on the other core (about the wall time on an
-    idle two-core machine)."""
+    idle two-core machine); ``signs_eval_cold_one_core_*``: on a new connection with every rule
+    on the calling thread (no second connection), to tell whether the second core pays."""
     from journal.core.signs import fastrules
     from journal.core.store import READ, Journal
 
@@ -641,6 +642,17 @@ def signs_eval_child(path: Path) -> dict[str, Any]:
                 figures.setdefault(f"{name}_thread_cpu_ms", []).append(time.thread_time() - th0)
                 evidence = sum(len(ids) for _, ids in found.values())
                 del found
+        # the same on one core (no second connection: every rule on the calling thread), to
+        # tell whether the second core pays on this machine at its present load
+        with Journal.open_with_key(path, key, mode=READ) as j:
+            j._facts._second_reader = None
+            t0, c0 = time.perf_counter(), time.process_time()
+            with j.sign_fact_table() as table:
+                fastrules.find(table, persons)
+            figures.setdefault("signs_eval_cold_one_core_ms", []).append(
+                time.perf_counter() - t0)
+            figures.setdefault("signs_eval_cold_one_core_cpu_ms", []).append(
+                time.process_time() - c0)
     out: dict[str, Any] = {k: _ms(statistics.median(v)) for k, v in figures.items()}
     out.update(signs_eval_rss_mb=round(_peak_rss_mb()), signs_eval_evidence=evidence)
     return out
