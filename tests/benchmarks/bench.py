@@ -40,8 +40,7 @@ It builds a journal through the real store API (mixed kinds, Chinese and English
   signs_rss_mb      peak RSS of that child process
                     (extras signs_eval_ms / signs_eval_cpu_ms / signs_eval_rss_mb: the evaluation
                     alone, stored facts read and the twelve rules, no reasons or JSON; own child;
-                    signs_eval_cold_*: the same on a new connection, as a command reads;
-                    *_thread_cpu_ms: the calling thread's CPU, without the other core's)
+                    signs_eval_cold_*: the same on a new connection, as a command reads)
   verify_s          `journal-cli verify --json`, the whole command (key derivation included), on a
                     copy of the journal, in its own child process (its CPU time and peak RSS too)
   summary_ms        `journal-cli export text -` (the summary for an online form), whole command,
@@ -619,10 +618,7 @@ def signs_eval_child(path: Path) -> dict[str, Any]:
     (``fastrules.find``), without reasons or JSON, in a process of its own (its peak RSS is the
     key derivation's baseline plus this); median of 3, wall and CPU: ``signs_eval_*`` on a
     connection that has read the facts once (warm page cache), ``signs_eval_cold_*`` on a new
-    connection as a command opens it (signsfast); ``..._thread_cpu_ms``: the calling thread's
-    CPU alone, without the rules read beside it on the other core (about the wall time on an
-    idle two-core machine); ``signs_eval_cold_one_core_*``: on a new connection with every rule
-    on the calling thread (no second connection), to tell whether the second core pays."""
+    connection as a command opens it (signsfast)."""
     from journal.core.signs import fastrules
     from journal.core.store import READ, Journal
 
@@ -634,25 +630,13 @@ def signs_eval_child(path: Path) -> dict[str, Any]:
             assert j.sign_facts_current(), "facts of other rules: open the journal for writing"
             persons = j.list_persons()
             for name in ("signs_eval_cold", "signs_eval"):
-                t0, c0, th0 = time.perf_counter(), time.process_time(), time.thread_time()
+                t0, c0 = time.perf_counter(), time.process_time()
                 with j.sign_fact_table() as table:  # as evaluate_journal() reads
                     found = fastrules.find(table, persons)
                 figures.setdefault(f"{name}_ms", []).append(time.perf_counter() - t0)
                 figures.setdefault(f"{name}_cpu_ms", []).append(time.process_time() - c0)
-                figures.setdefault(f"{name}_thread_cpu_ms", []).append(time.thread_time() - th0)
                 evidence = sum(len(ids) for _, ids in found.values())
                 del found
-        # the same on one core (no second connection: every rule on the calling thread), to
-        # tell whether the second core pays on this machine at its present load
-        with Journal.open_with_key(path, key, mode=READ) as j:
-            j._facts._second_reader = None
-            t0, c0 = time.perf_counter(), time.process_time()
-            with j.sign_fact_table() as table:
-                fastrules.find(table, persons)
-            figures.setdefault("signs_eval_cold_one_core_ms", []).append(
-                time.perf_counter() - t0)
-            figures.setdefault("signs_eval_cold_one_core_cpu_ms", []).append(
-                time.process_time() - c0)
     out: dict[str, Any] = {k: _ms(statistics.median(v)) for k, v in figures.items()}
     out.update(signs_eval_rss_mb=round(_peak_rss_mb()), signs_eval_evidence=evidence)
     return out
