@@ -166,3 +166,33 @@ def test_the_page_cache_is_enlarged_while_the_rules_read_and_set_back_after(
     evaluate_journal(journal)
     assert seen == [-64 * 1024] and before == -16000
     assert journal.db.one("PRAGMA cache_size")[0] == before
+
+
+def test_facts_give_the_reference_results_with_more_family_only_persons_values_than_sql_parameters_listed(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past 20 values a list (the family-only persons values a rule skips, the persons values
+    related to a disproportionate pay) is handed to SQLite as one JSON parameter."""
+    family = [journal.add_person(f"亲戚{k}", role="表哥").id for k in range(8)]
+    others = [journal.add_person(f"联系人{k}", organisation="某咨询公司", platform="兼职平台").id
+              for k in range(8)]
+    rnd = random.Random(21)
+    _generated(journal, rnd, family + others, 600)
+    persons_values = {r[0] for r in journal.db.conn.execute(
+        "SELECT DISTINCT persons FROM sign_facts WHERE live = 1")}
+    family_only = [x for x in persons_values if x and set(x.split()) <= set(family)]
+    assert len(family_only) > 20  # the JSON parameter is what is compared
+    assert len(assert_same(journal, monkeypatch)) >= 6
+
+
+def test_a_persons_first_entry_other_than_a_report_is_read_again_when_their_first_is_a_report(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WS-VAGUE-IDENTITY rests on a person's first entry other than a report: when their first
+    entry of all is a report, the facts of that persons value are read again for it."""
+    p = journal.add_person("赵先生", organisation="某咨询公司").id
+    journal.add_entry(EntryDraft(kind="report", summary="向老师报告了赵先生", persons=[p],
+                                 occurred_at=datetime(2025, 3, 1, 9, tzinfo=CST)))
+    contact = journal.add_entry(EntryDraft(kind="contact", summary="赵先生加了我微信", persons=[p],
+                                           occurred_at=datetime(2025, 3, 2, 9, tzinfo=CST)))
+    results = assert_same(journal, monkeypatch)
+    vague = [r for r in results if r.id == "WS-VAGUE-IDENTITY"]
+    assert vague and vague[0].evidence == [contact.id]

@@ -35,7 +35,6 @@ from journal.core.models import Entry, Person
 from journal.core.signs import fastrules, rules
 from journal.core.signs import texts as _texts  # noqa: F401 - registers the messages
 from journal.core.signs.dismissals import Dismissal, dismiss, dismissals, undismiss
-from journal.core.signs.factrows import PERSONS
 from journal.core.signs.facts import FactDoc
 from journal.core.signs.ids import SIGN_IDS
 from journal.core.signs.kept import Kept
@@ -288,12 +287,11 @@ def evaluate_journal(journal: Journal,
         if kept is None:
             with journal.sign_fact_table() as table:
                 rows = fastrules.find(table, persons)
-            # the persons of the evidence of the signs whose reasons also come from the
-            # persons' own records (an unverifiable organisation), in the evidence's order
-            kept = Kept(fastrules.evidence_ids(rows),
-                        {sign_id: list(dict.fromkeys(p for r in rows[sign_id][1]
-                                                     for p in r[PERSONS].split()))
-                         for sign_id in PERSON_REASON_SIGNS if rows[sign_id][0] is not None})
+                # the persons of the evidence of the signs whose reasons also come from the
+                # persons' own records (an unverifiable organisation), in the evidence's order
+                kept = Kept(fastrules.evidence_ids(rows),
+                            {sign_id: fastrules.evidence_persons(table, rows[sign_id][1])
+                             for sign_id in PERSON_REASON_SIGNS if rows[sign_id][0] is not None})
             del rows
             if generation is not None and journal.writable:
                 journal.keep_sign_results(kept, generation)

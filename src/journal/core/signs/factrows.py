@@ -2,10 +2,13 @@
 
 A row is a plain tuple: ``(occurred_us, recorded_us, entry_id, kind, persons, flags, *extra)``,
 in chronological order (the reference's: occurred, recorded, id); ``persons`` is the stored
-space-separated ids. :class:`Match` says which rows a rule looks at (the store answers it in
+space-separated ids. A marked row (:meth:`Table.marked`) has, instead of kind and flags, one
+small mask of what its rule asks of it alone, worked out in SQL: ``(occurred_us, recorded_us,
+entry_id, mask, persons, *extra)``. A rule that needs no more than the evidence of one read
+gets only its ids (:meth:`Table.ids`), one string per group, not one object per row. :class:`Match` says which rows a rule looks at (the store answers it in
 SQL), :class:`Table` is what the store provides, :class:`FactRows` one evaluation's view with
-what several rules share (per-person firsts and counts, family), and :class:`RowPool` /
-:class:`RowCollector` are :class:`.rules.Pool` and :class:`.rules.RelatedCollector` over rows.
+what several rules share (per-person firsts and counts, family), and :class:`RowPool` is
+:class:`.rules.Pool` over rows.
 No Qt, no store.
 """
 
@@ -24,7 +27,7 @@ from journal.core.signs.rules import POSSIBLE, PRESENT
 
 Row = tuple[Any, ...]
 OCC, REC, ID, KIND, PERSONS, FLAGS = range(6)  # the positions of every candidate row
-Found = tuple[str | None, list[Row]]  # a level (None: not shown) and its evidence rows
+Found = tuple[str | None, list[str]]  # a level (None: not shown) and its evidence ids
 
 _M = sf.has_mask
 
@@ -40,6 +43,33 @@ class Match:
     all_of: int = 0
     none_of: int = 0
     mediums: tuple[str, ...] = ()
+    # (column, values): the column (one a rule reads, or "persons") holds one of the values
+    # (None: no value); ``not_values``: none of them
+    values: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    not_values: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    ids: tuple[str, ...] | None = None  # the entry is one of these
+    # (vocabulary, n): at least n terms of the vocabulary (one of facts.HIT_VOCABS) were found
+    hits: tuple[tuple[v.Vocab, int], ...] = ()
+    # (vocabulary, terms): a term of the vocabulary other than these was found
+    hits_except: tuple[tuple[v.Vocab, tuple[str, ...]], ...] = ()
+
+    def also(self, other: Match) -> Match:
+        """Both this and ``other`` hold."""
+        if self.kinds and other.kinds:
+            kinds = tuple(k for k in self.kinds if k in other.kinds) or ("",)  # ("": none)
+        else:
+            kinds = self.kinds or other.kinds
+        if self.ids is not None and other.ids is not None:
+            ids: tuple[str, ...] | None = tuple(i for i in self.ids if i in set(other.ids))
+        else:
+            ids = self.ids if other.ids is None else other.ids
+        return Match(kinds, tuple(dict.fromkeys(self.not_kinds + other.not_kinds)),
+                     self.any_of + other.any_of, self.all_of | other.all_of,
+                     self.none_of | other.none_of,
+                     tuple(m for m in self.mediums if m in other.mediums)
+                     if self.mediums and other.mediums else self.mediums or other.mediums,
+                     self.values + other.values, self.not_values + other.not_values, ids,
+                     self.hits + other.hits, self.hits_except + other.hits_except)
 
 
 class Table(Protocol):
@@ -51,10 +81,28 @@ class Table(Protocol):
         none whose stored persons value is one of ``skip_persons``."""
         ...
 
-    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
+    def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
+            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
+        """The ids of the rows matching any of ``where`` (none whose persons value is one of
+        ``skip_persons``), chronological, split by ``groups``: a row goes to the first group
+        any of whose matches it meets, none if it meets none; with ``every``, then the ids of
+        all of them (in a group or not). One read of the table; only the ids reach Python."""
+        ...
+
+    def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
+               skip_persons: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Row]:
+        """The rows matching any of ``where`` (none whose persons value is one of
+        ``skip_persons``), chronological, as ``(occurred_us, recorded_us, entry_id, mask,
+        persons, *extra)``: bit ``1 << i`` of ``mask`` is set when the row meets any of
+        ``marks[i]``."""
+        ...
+
+    def firsts(self, by_channel: bool, active: bool,
+               persons: Sequence[str] | None = None) -> list[Row]:
         """Per stored persons value (and channel when ``by_channel``), its chronologically first
         row (of the kinds other than report when ``active``): ``(persons, channel or None,
-        occurred_us, recorded_us, entry_id, kind, initiated_by)``."""
+        occurred_us, recorded_us, entry_id, kind, initiated_by)``; only of the persons values
+        ``persons`` when given."""
         ...
 
     def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
@@ -124,17 +172,44 @@ class FactRows:
                     out[p] = f
         return out
 
+    def first_active_of_value(self) -> list[Row]:
+        """Per stored persons value, its first row of a kind other than report (as
+        :meth:`Table.firsts` with ``active``): the first row of all when it is not a report, so
+        that only the values whose first row is a report are read again."""
+        out = [f for f in self.first_of_value.values() if f[5] != "report"]
+        again = [x for x, f in self.first_of_value.items() if f[5] == "report"]
+        if again:
+            out += self.table.firsts(by_channel=False, active=True, persons=again)
+        return out
+
     @property
     def first_of_person(self) -> dict[str, Row]:
         if self._first_of_person is None:
             self._first_of_person = self.first_of(self.first_of_value.values())
         return self._first_of_person
 
-    def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
-        """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
+    @property
+    def family_values(self) -> tuple[str, ...]:
+        """The stored persons values whose persons are all family or trusted."""
         if self._family_values is None:
             self._family_values = tuple(x for x in self.first_of_value if self.family_only(x))
-        return self.table.rows(*where, extra=extra, skip_persons=self._family_values)
+        return self._family_values
+
+    def not_family(self, *where: Match, extra: tuple[str, ...] = ()) -> list[Row]:
+        """:meth:`Table.rows` without the rows whose persons are all family or trusted."""
+        return self.table.rows(*where, extra=extra, skip_persons=self.family_values)
+
+    def marked_not_family(self, *where: Match, marks: Sequence[Sequence[Match]],
+                          extra: tuple[str, ...] = ()) -> list[Row]:
+        """:meth:`Table.marked` without the rows whose persons are all family or trusted."""
+        return self.table.marked(*where, marks=marks, skip_persons=self.family_values,
+                                 extra=extra)
+
+    def ids_not_family(self, *where: Match, groups: Sequence[Sequence[Match]],
+                       every: bool = False) -> list[list[str]]:
+        """:meth:`Table.ids` without the rows whose persons are all family or trusted."""
+        return self.table.ids(*where, groups=groups, skip_persons=self.family_values,
+                              every=every)
 
 
 def as_row(first: Row) -> Row:
@@ -152,12 +227,22 @@ def uniq(rows: Iterable[Row]) -> list[Row]:
     return list(out.values())
 
 
-def result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
-    """``ordered``: each list was taken in order from one chronological read (no repeats)."""
+def ids_result(strong: list[str], weak: list[str]) -> Found:
+    """:func:`result` of lists of ids, each chronological (no repeats)."""
     if strong:
-        return PRESENT, strong if ordered else uniq(strong)
+        return PRESENT, strong
     if weak:
-        return POSSIBLE, weak if ordered else uniq(weak)
+        return POSSIBLE, weak
+    return None, []
+
+
+def result(strong: list[Row], weak: list[Row], ordered: bool = False) -> Found:
+    """The level and evidence ids of these rows. ``ordered``: each list was taken in order from
+    one chronological read (no repeats)."""
+    if strong:
+        return PRESENT, [r[ID] for r in (strong if ordered else uniq(strong))]
+    if weak:
+        return POSSIBLE, [r[ID] for r in (weak if ordered else uniq(weak))]
     return None, []
 
 
@@ -197,27 +282,3 @@ class RowPool:
         heads = [self.unlinked[0]] if self.unlinked else []
         heads += [self.by_person[p][0] for p in ids if p in self.by_person]
         return min(heads, key=ORDER) if heads else None
-
-
-class RowCollector:
-    """:class:`rules.RelatedCollector` over rows."""
-
-    def __init__(self, pool: RowPool) -> None:
-        self.pool = pool
-        self.marks: dict[str, int] = {}
-        self.out: list[Row] = []
-
-    def _take(self, key: str, rows: list[Row]) -> None:
-        start = self.marks.get(key, 0)
-        if start < len(rows):
-            self.out.extend(rows[start:])
-            self.marks[key] = len(rows)
-
-    def add_related(self, r: Row) -> None:
-        ids = self.pool.facts.split(r[PERSONS])
-        if not ids:
-            self._take("*all", self.pool.rows)
-            return
-        self._take("*unlinked", self.pool.unlinked)
-        for p in ids:
-            self._take(p, self.pool.by_person.get(p, []))

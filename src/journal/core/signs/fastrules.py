@@ -24,7 +24,6 @@ from journal.core.signs import vocab as v
 from journal.core.signs.factrows import (
     FLAGS,
     ID,
-    KIND,
     ME_FIRST,
     OCC,
     PERSONS,
@@ -32,11 +31,11 @@ from journal.core.signs.factrows import (
     Found,
     Match,
     Row,
-    RowCollector,
     RowPool,
     Table,
     as_row,
     hits_of,
+    ids_result,
     result,
     uniq,
 )
@@ -95,81 +94,90 @@ def job_offer(fx: FactRows, disproportionate: list[Row]) -> Found:
     solicited = {p for p, f in fx.first_of_person.items() if f[6] == "me"}
     solicited |= {p for value, n in fx.counts.items() if n[ME_FIRST] for p in fx.split(value)}
     job = _M(v.JOB)
-    rows = fx.table.rows(
-        Match(kinds=("request",), all_of=job, none_of=me_first),
-        Match(kinds=_CMN, all_of=job, none_of=me_first,
-              any_of=(_M(v.ASKED, v.PAY_WORDS, v.HIGH_PAY),)),
-        extra=("initiated_by", "amount"))
-    jobs = [r for r in rows if r[6] != "me" and not fx.family_only(r[PERSONS])
-            and not (r[PERSONS] and set(fx.split(r[PERSONS])) <= solicited)]
+    # not offers: the user's own approach, and entries whose persons are all family or were all
+    # approached by the user first
+    skip = tuple(x for x in fx.first_of_value
+                 if x and (fx.family_only(x) or set(fx.split(x)) <= solicited))
+    theirs = Match(not_values=(("initiated_by", ("me",)),))
     pay_pool = RowPool(fx, disproportionate)
     high, simple, pay_words = _M(v.HIGH_PAY), _M(v.SIMPLE_TASK), _M(v.PAY_WORDS)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in jobs:
-        f = r[FLAGS]
-        simple_paid = bool(f & simple) and bool(f & pay_words or r[7] is not None)
-        (strong if (f & high or simple_paid or pay_pool.has_related(r)) else weak).append(r)
-    if not jobs:
-        recruiters = {pid for pid, p in fx.persons.items()
-                      if v.RECRUITER.find(f"{p.platform}\n{p.role}\n{p.organisation}\n{p.notes}")}
-        if recruiters:
-            weak = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
-                    if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
-    return result(strong, weak, ordered=True)
+    strong_when = [Match(any_of=(high,)), Match(any_of=(simple, pay_words)),
+                   Match(any_of=(simple,), not_values=(("amount", (None,)),))]
+    if pay_pool.unlinked:  # a disproportionate payment without persons: related to every offer
+        strong_when.append(Match())
+    else:  # (RowPool.has_related)
+        strong_when.append(Match(values=(("persons", tuple(
+            x for x in fx.first_of_value if any(p in pay_pool.by_person for p in fx.split(x)))),)))
+        if pay_pool.rows:
+            strong_when.append(Match(values=(("persons", ("",)),)))
+    strong, weak = fx.table.ids(
+        Match(kinds=("request",), all_of=job, none_of=me_first).also(theirs),
+        Match(kinds=_CMN, all_of=job, none_of=me_first,
+              any_of=(_M(v.ASKED, v.PAY_WORDS, v.HIGH_PAY),)).also(theirs),
+        groups=[strong_when, [Match()]], skip_persons=skip)
+    if strong or weak:
+        return ids_result(strong, weak)
+    recruiters = {pid for pid, p in fx.persons.items()
+                  if v.RECRUITER.find(f"{p.platform}\n{p.role}\n{p.organisation}\n{p.notes}")}
+    if recruiters:
+        weak_rows = [r for r in fx.table.rows(Match(kinds=("request",)), extra=("amount",))
+                     if r[6] is not None and set(fx.split(r[PERSONS])) & recruiters]
+        return result([], weak_rows, ordered=True)
+    return None, []
 
 
 # --- WS-PHOTO-TASK ---------------------------------------------------------------------------
 def photo_task(fx: FactRows) -> Found:
-    rows = fx.not_family(Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
-                                       extra=("has_target",))
     asked_bits, docs_bit = _M(v.ASKED, v.JOB), _M(v.PHOTO_OF_DOCS)
     target_bits = _M(v.SENSITIVE, v.HARMLESS_TARGET)
     place_bits = _M(v.HARMLESS_TARGET, v.SENSITIVE, v.SENSITIVE_WEAK, v.PLACE)
     trusted = _M(v.TRUSTED_ASKS)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f = r[FLAGS]
-        if f & docs_bit and not f & target_bits:
-            continue  # photographing papers: WS-INFO-GATHERING
-        asked = r[KIND] == "request" or f & asked_bits
-        if asked and (r[6] or f & place_bits) and not f & trusted:
-            strong.append(r)
-        elif r[KIND] == "request":
-            weak.append(r)
-    return result(strong, weak, ordered=True)
+    request, target = Match(kinds=("request",)), Match(values=(("has_target", (1,)),))
+    asked = (request, Match(any_of=(asked_bits,)))
+    place = (target, Match(any_of=(place_bits,)))
+    _papers, strong, weak = fx.ids_not_family(
+        Match(kinds=_RCMN, any_of=(_M(v.PHOTO),)),
+        groups=[[Match(any_of=(docs_bit,), none_of=target_bits)],  # papers: WS-INFO-GATHERING
+                [a.also(b).also(Match(none_of=trusted)) for a in asked for b in place],
+                [request]])
+    return ids_result(strong, weak)
 
 
 # --- WS-ESCALATION ---------------------------------------------------------------------------
-_SENSITIVE, _SENSITIVE_WEAK = _M(v.SENSITIVE), _M(v.SENSITIVE_WEAK)
+# the marks of a task's row (row[3]): its sensitivity and a harmless target
+_SENSITIVE, _SENSITIVE_WEAK, _HARMLESS = 1, 2, 4
 
 
 def _sensitivity(r: Row) -> int:
-    f = r[FLAGS]
-    return 2 if f & _SENSITIVE else 1 if f & _SENSITIVE_WEAK else 0
+    mask = r[3]
+    return 2 if mask & _SENSITIVE else 1 if mask & _SENSITIVE_WEAK else 0
 
 
 def _tasks(fx: FactRows) -> list[Row]:
     """The tasks (:func:`rules._tasks`) that have any sensitivity or a harmless target: the
-    only ones escalation and pay rising with sensitivity look at."""
+    only ones escalation and pay rising with sensitivity look at; as marked rows."""
     marked = _M(v.SENSITIVE, v.SENSITIVE_WEAK, v.HARMLESS_TARGET)
-    return fx.not_family(
+    return fx.marked_not_family(
         Match(kinds=("request",), any_of=(marked,)),
-        Match(kinds=_CMN, any_of=(marked, _M(v.PHOTO, v.INFO_STRONG), _M(v.ASKED, v.JOB))))
+        Match(kinds=_CMN, any_of=(marked, _M(v.PHOTO, v.INFO_STRONG), _M(v.ASKED, v.JOB))),
+        marks=[[Match(any_of=(_M(v.SENSITIVE),))], [Match(any_of=(_M(v.SENSITIVE_WEAK),))],
+               [Match(any_of=(_M(v.HARMLESS_TARGET),))]])
 
 
 def escalation(tasks: list[Row], fx: FactRows) -> Found:
-    harmless_bit = _M(v.HARMLESS_TARGET)
-    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[FLAGS] & harmless_bit]
+    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[3] & _HARMLESS]
     if not harmless:
         return None, []
     pool = RowPool(fx, harmless)
+    earliest: dict[str, Row | None] = {}  # per persons value (the pool is complete)
     for level in (2, 1):
         later = []
         for r in tasks:
             if _sensitivity(r) == level:
-                first = pool.earliest(r)
+                try:
+                    first = earliest[r[PERSONS]]
+                except KeyError:
+                    first = earliest[r[PERSONS]] = pool.earliest(r)
                 if first is not None and first[OCC] < r[OCC]:
                     later.append(r)
         if later:
@@ -178,25 +186,23 @@ def escalation(tasks: list[Row], fx: FactRows) -> Found:
             any_unlinked = any(not r[PERSONS] for r in later)
             before = [h for h in harmless if h[OCC] < first_sensitive and (
                 any_unlinked or not h[PERSONS] or later_persons & set(fx.split(h[PERSONS])))]
-            return (PRESENT if level == 2 else POSSIBLE), uniq(before + later)
+            return (PRESENT if level == 2 else POSSIBLE), [r[ID] for r in uniq(before + later)]
     return None, []
 
 
 # --- WS-INFO-GATHERING -----------------------------------------------------------------------
 def info_gathering(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.INFO_STRONG), _M(v.INFO_WEAK)
-    rows = fx.not_family(Match(kinds=_RCMN, any_of=(strong_bit | weak_bit,)))
     asked, trusted, photo, sensitive = _M(v.ASKED), _M(v.TRUSTED_ASKS), _M(v.PHOTO), \
         _M(v.SENSITIVE)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f, request = r[FLAGS], r[KIND] == "request"
-        if f & strong_bit:
-            (strong if (request or f & asked) and not f & trusted else weak).append(r)
-        elif request and not f & photo:
-            (strong if f & sensitive and not f & trusted else weak).append(r)
-    return result(strong, weak, ordered=True)
+    strong, weak = fx.ids_not_family(
+        Match(kinds=_RCMN, any_of=(strong_bit | weak_bit,)),
+        groups=[[Match(kinds=("request",), any_of=(strong_bit,), none_of=trusted),
+                 Match(any_of=(strong_bit, asked), none_of=trusted),
+                 Match(kinds=("request",), any_of=(sensitive,), none_of=strong_bit | photo
+                       | trusted)],
+                [Match(any_of=(strong_bit,)), Match(kinds=("request",), none_of=photo)]])
+    return ids_result(strong, weak)
 
 
 # --- WS-CHANNEL-SWITCH -----------------------------------------------------------------------
@@ -233,98 +239,109 @@ def _moved(fx: FactRows) -> list[Row]:
 
 def channel_switch(fx: FactRows) -> Found:
     app_bit, account_bit = _M(v.OVERSEAS_APP), _M(v.NEW_ACCOUNT)
-    rows = fx.not_family(Match(not_kinds=("report",),
-                                             any_of=(app_bit | account_bit,)))
     switch, asked = _M(v.SWITCH), _M(v.ASKED)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f = r[FLAGS]
-        app, new_account = f & app_bit, f & account_bit
-        if (f & switch and (app or new_account)) or (new_account and (f & asked
-                                                                      or r[KIND] == "gift")):
-            strong.append(r)
-        else:
-            weak.append(r)
+    base = Match(not_kinds=("report",), any_of=(app_bit | account_bit,))
     moved = _moved(fx)
+    # (the moves are read with the rows, so that every id comes in the rules' order)
+    strong, weak, every = fx.ids_not_family(
+        base, *([Match(ids=tuple(r[ID] for r in moved))] if moved else []),
+        groups=[[base.also(m) for m in (Match(any_of=(switch,)), Match(any_of=(account_bit, asked)),
+                                        Match(kinds=("gift",), any_of=(account_bit,)))],
+                [base]], every=True)
     if moved and (strong or weak):
-        strong += weak + moved
-    else:
-        weak += moved
-    return result(strong, weak)
+        return PRESENT, every  # the rows and the moves
+    if strong:
+        return PRESENT, strong
+    return ids_result([], weak or every)  # (no rows: every is the moves)
 
 
 # --- WS-SECRECY ------------------------------------------------------------------------------
 def secrecy(fx: FactRows) -> Found:
     strong_bit, delete_bit, weak_bit = _M(v.SECRECY_STRONG), _M(v.DELETE_CHATS), \
         _M(v.SECRECY_WEAK)
-    rows = fx.not_family(Match(not_kinds=("report",),
-                                             any_of=(strong_bit | delete_bit | weak_bit,)))
     not_deleting, asked_bit = sf.full_mask(v.NOT_DELETING), _M(v.ASKED)
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f = r[FLAGS]
-        if f & strong_bit:
-            strong.append(r)
-        elif f & delete_bit and not f & not_deleting:
-            asked = f & asked_bit or bool(r[PERSONS]) and r[KIND] in ("contact", "meeting",
-                                                                      "request", "threat")
-            (strong if asked else weak).append(r)
-        elif f & weak_bit:
-            weak.append(r)
-    return result(strong, weak, ordered=True)
+    deleting = Match(any_of=(delete_bit,), none_of=not_deleting)
+    strong, weak = fx.ids_not_family(
+        Match(not_kinds=("report",), any_of=(strong_bit | delete_bit | weak_bit,)),
+        groups=[[Match(any_of=(strong_bit,)), deleting.also(Match(any_of=(asked_bit,))),
+                 deleting.also(Match(kinds=("contact", "meeting", "request", "threat"),
+                                     not_values=(("persons", ("",)),)))],
+                [deleting, Match(any_of=(weak_bit,))]])
+    return ids_result(strong, weak)
 
 
 # --- WS-DEVICE-GIFT --------------------------------------------------------------------------
 def device_gift(fx: FactRows) -> Found:
-    rows = fx.not_family(
-        Match(kinds=("gift",), none_of=sf.GIVES_BIT),
-        Match(kinds=(*_CMN, "payment"), all_of=sf.DEVICE_BIT | _M(v.GIVE_ME),
-              none_of=sf.GIVES_BIT),
-        extra=("value", "currency"))
+    where = (Match(kinds=("gift",), none_of=sf.GIVES_BIT),
+             Match(kinds=(*_CMN, "payment"), all_of=sf.DEVICE_BIT | _M(v.GIVE_ME),
+                   none_of=sf.GIVES_BIT))
+    strong, = fx.ids_not_family(*where, groups=[[Match(not_kinds=("gift",)),
+                                                 Match(any_of=(sf.DEVICE_BIT,))]])
+    if strong:
+        return PRESENT, strong
+    # no device: big gifts other than housing or travel (their value in yuan: read here)
     housing = _M(v.HOUSING, v.TRAVEL)
-    strong: list[Row] = []
     weak: list[Row] = []
-    for r in rows:
-        if r[KIND] != "gift" or r[FLAGS] & sf.DEVICE_BIT:
-            strong.append(r)
-            continue
+    for r in fx.not_family(Match(kinds=("gift",), none_of=sf.GIVES_BIT | sf.DEVICE_BIT | housing),
+                           extra=("value", "currency")):
         value = rules.to_cny(None if r[6] is None else Decimal(r[6]), r[7])
-        if value is not None and value >= rules.BIG_GIFT_CNY and not r[FLAGS] & housing:
+        if value is not None and value >= rules.BIG_GIFT_CNY:
             weak.append(r)
-    return result(strong, weak, ordered=True)
+    return result([], weak, ordered=True)
 
 
 # --- WS-UNUSUAL-PAYMENT ----------------------------------------------------------------------
-_AMOUNT, _CURRENCY, _METHOD, _HITS, _DIRECTION = range(6, 11)  # the extra columns of a pay
+_AMOUNT, _CURRENCY = 5, 6  # the extra columns of a pay's row
+# the marks of a pay's row (row[3])
+_CRYPTO, _CASH, _ORDINARY, _HIGH, _OWN_TASK, _SIMPLE, _A_REQUEST = (1 << n for n in range(7))
 
 
 def _pays(fx: FactRows) -> list[Row]:
-    """Money paid or offered to the user for work (:func:`rules._paid_to_me`), family aside."""
-    rows = fx.table.rows(Match(kinds=("payment", "request"),
-                               none_of=_M(v.HOUSING, v.TRAVEL) | sf.GIVES_BIT),
-                         extra=("amount", "currency", "method", "hits", "direction"))
-    return [r for r in rows
-            if (r[_DIRECTION] in (None, *_PAID) if r[KIND] == "payment" else r[_AMOUNT] is not None)
-            and not fx.family_only(r[PERSONS])]
-
-
-def _cny(r: Row) -> Decimal | None:
-    return rules.to_cny(None if r[_AMOUNT] is None else Decimal(r[_AMOUNT]), r[_CURRENCY])
-
-
-def _disproportionate(fx: FactRows, pays: list[Row]) -> list[Row]:
-    own = _M(v.SIMPLE_TASK, v.PHOTO)
+    """Money paid or offered to the user for work (:func:`rules._paid_to_me`), family aside, as
+    marked rows with their amount and currency."""
     simple = _M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET)
+    outside = _M(v.HOUSING, v.TRAVEL) | sf.GIVES_BIT
+    return fx.marked_not_family(
+        Match(kinds=("payment",), none_of=outside, values=(("direction", (None, *_PAID)),)),
+        Match(kinds=("request",), none_of=outside, not_values=(("amount", (None,)),)),
+        marks=[[Match(values=(("method", ("crypto",)),)),  # _CRYPTO: or its terms but cash
+                Match(hits_except=((v.CASH_CRYPTO, ("cash", "现金")),))],
+               [Match(values=(("method", ("cash", "other")),)),  # _CASH
+                Match(any_of=(_M(v.CASH_CRYPTO),))],
+               [Match(any_of=(sf.ORDINARY_BIT,))],  # _ORDINARY
+               [Match(any_of=(_M(v.HIGH_PAY),))],  # _HIGH
+               [Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO),))],  # _OWN_TASK
+               [Match(any_of=(simple,))],  # _SIMPLE
+               [Match(kinds=("request",))]],  # _A_REQUEST
+        extra=("amount", "currency"))
+
+
+class _Yuan:
+    """Amounts in yuan (:func:`rules.to_cny`), each stored amount and currency converted once."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str | None, str | None], Decimal | None] = {}
+
+    def __call__(self, r: Row) -> Decimal | None:
+        key = (r[_AMOUNT], r[_CURRENCY])
+        try:
+            return self._known[key]
+        except KeyError:
+            out = self._known[key] = rules.to_cny(
+                None if key[0] is None else Decimal(key[0]), key[1])
+            return out
+
+
+def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
     requests: dict[str, tuple[list[int], list[Row]]] | None = None
     out = []
     for r in pays:
-        cny = _cny(r)
-        if cny is None or cny < rules.SIMPLE_TASK_PAY_CNY or r[FLAGS] & sf.ORDINARY_BIT:
+        mask = r[3]
+        value = cny(r)
+        if value is None or value < rules.SIMPLE_TASK_PAY_CNY or mask & _ORDINARY:
             continue
         task: Row | None = r
-        if not (r[KIND] == "request" or r[FLAGS] & own):  # the request the payment is for
+        if not mask & (_A_REQUEST | _OWN_TASK):  # the request the payment is for
             if requests is None:
                 requests = _requests_by_person(fx)
             task = None
@@ -334,14 +351,16 @@ def _disproportionate(fx: FactRows, pays: list[Row]) -> list[Row]:
                 if (i and r[OCC] - whens[i - 1] <= _MONTH
                         and (task is None or docs[i - 1][OCC] > task[OCC])):
                     task = docs[i - 1]
-        if task is not None and task[FLAGS] & simple:
+        if task is not None and task[3] & _SIMPLE:
             out.append(r)
     return out
 
 
 def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
+    """Every request (family's too) as a marked row (only _SIMPLE), by person."""
     out: dict[str, tuple[list[int], list[Row]]] = {"": ([], [])}
-    for r in fx.table.rows(Match(kinds=("request",))):
+    simple = Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))
+    for r in fx.table.marked(Match(kinds=("request",)), marks=[[]] * 5 + [[simple]]):
         for key in ("", *fx.split(r[PERSONS])):
             whens, docs = out.setdefault(key, ([], []))
             whens.append(r[OCC])
@@ -351,59 +370,48 @@ def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
 
 def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
     pays = _pays(fx)
-    disproportionate = _disproportionate(fx, pays)
+    cny = _Yuan()
+    disproportionate = _disproportionate(fx, pays, cny)
     strong = list(disproportionate)
     weak: list[Row] = []
-    cash_bit, high = _M(v.CASH_CRYPTO), _M(v.HIGH_PAY)
     for r in pays:
-        f, method = r[FLAGS], r[_METHOD]
-        ordinary = f & sf.ORDINARY_BIT
-        terms = [t for t in sf.hit_terms(f, r[_HITS], v.CASH_CRYPTO) if t not in ("cash", "现金")]
-        if method == "crypto" or terms:
+        mask = r[3]
+        if mask & _CRYPTO:
             strong.append(r)
-        elif (method in ("cash", "other") or f & cash_bit) and not ordinary:
+        elif mask & _CASH and not mask & _ORDINARY:
             weak.append(r)
-        if f & high and not ordinary:
+        if mask & _HIGH and not mask & _ORDINARY:
             strong.append(r)
     sensitive = [t for t in tasks if _sensitivity(t) == 2]
     if sensitive:
         turn = sensitive[0][OCC]
-        before = [_cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
+        before = [cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
         if before:
             highest = max(before)
-            strong += [r for r in pays if r[OCC] >= turn and (_cny(r) or Decimal(0)) > highest]
+            strong += [r for r in pays if r[OCC] >= turn and (cny(r) or Decimal(0)) > highest]
     return result(strong, weak), disproportionate
 
 
 # --- WS-PAID-HOUSING -------------------------------------------------------------------------
 def paid_housing(fx: FactRows) -> Found:
     housing_bit, travel_bit = _M(v.HOUSING), _M(v.TRAVEL)
-    rows = fx.not_family(
-        Match(not_kinds=("report",), any_of=(housing_bit | travel_bit,), none_of=sf.GIVES_BIT),
-        extra=("direction",))
     paid_verb, self_paid, sensitive, weak_site, near = (
         _M(v.PAID_VERB), _M(v.SELF_PAID), _M(v.SENSITIVE), _M(v.SENSITIVE_WEAK), _M(v.NEAR))
-    strong: list[Row] = []
-    weak: list[Row] = []
-    for r in rows:
-        f, kind = r[FLAGS], r[KIND]
-        paid = (kind == "payment" and r[6] in (None, *_PAID)) or kind == "gift" \
-            or (f & paid_verb and not f & self_paid)
-        near_site = f & sensitive or (f & weak_site and f & near)
-        if f & housing_bit and paid or f & travel_bit and paid and near_site:
-            strong.append(r)
-        elif paid or near_site:
-            weak.append(r)
-    return result(strong, weak, ordered=True)
+    paid = (Match(kinds=("payment",), values=(("direction", (None, *_PAID)),)),
+            Match(kinds=("gift",)), Match(any_of=(paid_verb,), none_of=self_paid))
+    near_site = (Match(any_of=(sensitive,)), Match(any_of=(weak_site, near)))
+    housing, travel = Match(any_of=(housing_bit,)), Match(any_of=(travel_bit,))
+    strong, weak = fx.ids_not_family(
+        Match(not_kinds=("report",), any_of=(housing_bit | travel_bit,), none_of=sf.GIVES_BIT),
+        groups=[[*(p.also(housing) for p in paid),
+                 *(p.also(travel).also(n) for p in paid for n in near_site)],
+                [*paid, *near_site]])
+    return ids_result(strong, weak)
 
 
 # --- WS-VAGUE-IDENTITY -----------------------------------------------------------------------
 def vague_identity(fx: FactRows) -> Found:
     strong_bit, weak_bit = _M(v.VAGUE_ID_STRONG), _M(v.VAGUE_ID_WEAK)
-    rows = fx.not_family(Match(not_kinds=("report",),
-                                             any_of=(strong_bit | weak_bit,)))
-    strong = [r for r in rows if r[FLAGS] & strong_bit]
-    weak = [r for r in rows if r[FLAGS] & weak_bit]
     per_person: dict[str, list[int]] = {}
     for value, numbers in fx.counts.items():
         for pid in fx.split(value):
@@ -411,6 +419,8 @@ def vague_identity(fx: FactRows) -> Found:
             for i, n in enumerate(numbers[:ME_FIRST]):
                 total[i] += n
     first_active: dict[str, Row] | None = None
+    strong_firsts: set[str] = set()  # the persons' first entries, by the persons' records
+    weak_firsts: set[str] = set()
     for pid, p in fx.persons.items():
         if pid in fx.family or not per_person.get(pid, (0,))[0]:
             continue
@@ -421,46 +431,95 @@ def vague_identity(fx: FactRows) -> Found:
             claimed = True
         if strong_note or claimed or (n >= 5 and asks and not met):
             if first_active is None:
-                first_active = fx.first_of(fx.table.firsts(by_channel=False, active=True))
-            (strong if strong_note else weak).append(as_row(first_active[pid]))
-    return result(strong, weak)
+                first_active = fx.first_of(fx.first_active_of_value())
+            (strong_firsts if strong_note else weak_firsts).add(first_active[pid][4])
+    firsts = (Match(ids=tuple(strong_firsts | weak_firsts)),) if strong_firsts or weak_firsts \
+        else ()
+    # (a first entry read with the rows, so that every id comes in the rules' order; an entry
+    # of both goes to the strong group, and the weak one counts only when there is no strong)
+    strong, weak, every = fx.ids_not_family(
+        Match(not_kinds=("report",), any_of=(strong_bit | weak_bit,)), *firsts,
+        groups=[[Match(not_kinds=("report",), any_of=(strong_bit,))],
+                [Match(not_kinds=("report",), any_of=(weak_bit,))]], every=True)
+    if strong_firsts:
+        chosen = set(strong) | strong_firsts
+        return PRESENT, [i for i in every if i in chosen]
+    if strong:
+        return PRESENT, strong
+    if weak_firsts:
+        chosen = set(weak) | weak_firsts
+        return POSSIBLE, [i for i in every if i in chosen]
+    return ids_result([], weak)
 
 
 # --- WS-PRESSURE -----------------------------------------------------------------------------
+_STRONG, _WEAK, _REQUEST, _REFUSAL, _INSISTS = 1, 2, 4, 8, 16  # the marks of pressure's rows
+
+
 def pressure(fx: FactRows) -> Found:
     strong_bit, weak_bit, refusal = _M(v.PRESSURE_STRONG), _M(v.PRESSURE_WEAK), \
         sf.full_mask(v.REFUSAL)
-    rows = fx.not_family(
+    request = Match(kinds=("request",))
+    # each row with what the rule asks of it alone, as the bits of its mask (row[3])
+    rows = fx.marked_not_family(
         Match(kinds=("threat", "request")),
         Match(not_kinds=("report",), any_of=(strong_bit,)),
         Match(kinds=_RCMN, any_of=(weak_bit,)),
         Match(kinds=_CMN, any_of=(refusal,)),
-        extra=("status", "hits"))
+        marks=[[Match(kinds=("threat",)), Match(any_of=(strong_bit,))],  # _STRONG
+               [Match(any_of=(weak_bit,))],  # _WEAK
+               [request],  # _REQUEST
+               [request.also(Match(values=(("status", ("refused",)),))),  # _REFUSAL
+                Match(not_kinds=("request",), any_of=(refusal,))],
+               [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))]])  # _INSISTS
     strong: list[Row] = []
     weak: list[Row] = []
-    refused = RowPool(fx)
-    strong_refusals, weak_refusals = RowCollector(refused), RowCollector(refused)
+    # the refusals so far (rules.Pool and rules.RelatedCollector written out: this loop sees
+    # every row)
+    refused: list[Row] = []
+    unlinked: list[Row] = []
+    by_person: dict[str, list[Row]] = {}
+    taken: tuple[dict[str, int], dict[str, int]] = ({}, {})  # per list, how much was taken
+
+    def take(which: int, ids: tuple[str, ...], out: list[Row]) -> None:
+        """The refusals related to a row of persons ``ids`` not taken yet for this list."""
+        marks = taken[which]
+        for key, rows_of in ((("*all", refused),) if not ids else
+                             (("*unlinked", unlinked),
+                              *((p, by_person.get(p, ())) for p in ids))):
+            start = marks.get(key, 0)
+            if start < len(rows_of):
+                out.extend(rows_of[start:])
+                marks[key] = len(rows_of)
+
+    split = fx.split
     for r in rows:
-        f, kind = r[FLAGS], r[KIND]
-        if kind == "threat" or f & strong_bit:
+        mask = r[3]
+        if mask & _STRONG:
             strong.append(r)
             continue
-        if refused.has_related(r):  # (every row here but threats is a request, contact,
-            if f & weak_bit:        # meeting or note)
-                strong_refusals.add_related(r)
+        ids = split(r[PERSONS])
+        related = bool(unlinked) or any(p in by_person for p in ids) if ids else bool(refused)
+        if related:  # (every row here but threats is a request, contact, meeting or note)
+            if mask & _WEAK:
+                take(0, ids, strong)
                 strong.append(r)
-            elif kind == "request":
-                weak_refusals.add_related(r)
+            elif mask & _REQUEST:
+                take(1, ids, weak)
                 weak.append(r)
-        elif kind != "note" and len(hits_of(r, v.PRESSURE_WEAK, 7)) >= 2:
+        elif mask & _INSISTS:
             weak.append(r)
-        if kind == "request" and r[6] == "refused" or (kind != "request" and f & refusal):
-            refused.add(r)
-    return result(strong + strong_refusals.out, weak + weak_refusals.out)
+        if mask & _REFUSAL:
+            refused.append(r)
+            if not ids:
+                unlinked.append(r)
+            for p in ids:
+                by_person.setdefault(p, []).append(r)
+    return result(strong, weak)
 
 
 def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
-    """Every sign's level and evidence rows (chronological), as :func:`rules` would find them."""
+    """Every sign's level and evidence ids (chronological), as :func:`rules` would find them."""
     fx = FactRows(table, persons)
     tasks = _tasks(fx)
     payment_result, disproportionate = unusual_payment(fx, tasks)
@@ -480,8 +539,15 @@ def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
     }
 
 
+def evidence_persons(table: Table, ids: list[str]) -> list[str]:
+    """The persons of these evidence entries, in the evidence's order, each once."""
+    persons = {r[ID]: r[PERSONS] for r in table.rows(Match(ids=tuple(ids)))}
+    return list(dict.fromkeys(p for i in ids for p in persons.get(i, "").split()))
+
+
 def evidence_ids(found: dict[str, Found]) -> dict[str, tuple[str | None, list[str]]]:
-    return {sid: (level, [r[ID] for r in rows]) for sid, (level, rows) in found.items()}
+    """Every sign's level and evidence ids (as :func:`find` gives them)."""
+    return dict(found)
 
 
-__all__ = ["Found", "Match", "Table", "evidence_ids", "find"]
+__all__ = ["Found", "Match", "Table", "evidence_ids", "evidence_persons", "find"]

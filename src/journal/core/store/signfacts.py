@@ -16,6 +16,7 @@ are rebuilt when the stamp of the rules (``meta.sign_facts_stamp``) is not this 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -252,6 +253,26 @@ class FactTable:
             return rows
 
     @staticmethod
+    def _among(name: str, values: Sequence[Any], params: list[Any], negate: bool) -> str:
+        """The SQL of "the column ``name`` holds one of ``values``" (None: it holds none)."""
+        column = "persons" if name == "persons" else _EXTRA_COLUMNS.get(name)
+        if column is None:
+            raise ValueError(f"not a column the rules read: {name!r}")
+        given = [x for x in values if x is not None]
+        if len(given) > 20:  # (one parameter however many: no limit on their number)
+            parts = [f"({column}) IN (SELECT value FROM json_each(?))"]
+            params.append(json.dumps(given))
+        else:
+            parts = [f"({column}) IN ({','.join('?' * len(given))})"] if given else []
+            params.extend(given)
+        if len(given) < len(values):
+            parts.append(f"({column}) IS NULL")
+        cond = "(" + (" OR ".join(parts) or "0") + ")"
+        if name == "persons":  # (never NULL: as it is, the people's index answers it)
+            return f"NOT {cond}" if negate else cond
+        return f"ifnull(NOT {cond}, 1)" if negate else f"ifnull({cond}, 0)"
+
+    @staticmethod
     def _where(matches: Sequence[Match], params: list[Any]) -> str:
         """The SQL of "any of ``matches``" (every value a parameter)."""
         out = []
@@ -271,6 +292,21 @@ class FactTable:
             if m.none_of:
                 parts.append("flags & ? = 0")
                 params.append(m.none_of)
+            for pairs, negate in ((m.values, False), (m.not_values, True)):
+                for name, values in pairs:
+                    parts.append(FactTable._among(name, values, params, negate))
+            for vocab, n in m.hits:
+                parts.append("flags & ? != 0 AND ifnull(CASE WHEN ifnull(hits, '') = '' THEN 0"
+                             " ELSE json_array_length(hits, ?) END, 0) >= ?")
+                params += [sf.has_mask(vocab), f'$."{vocab.name}"', n]
+            for vocab, terms in m.hits_except:
+                parts.append("flags & ? != 0 AND CASE WHEN ifnull(hits, '') = '' THEN 0 ELSE"
+                             " EXISTS (SELECT 1 FROM json_each(hits, ?) WHERE value NOT IN"
+                             f" ({','.join('?' * len(terms))})) END")
+                params += [sf.has_mask(vocab), f'$."{vocab.name}"', *terms]
+            if m.ids is not None:  # (one parameter however many: no limit on their number)
+                parts.append("entry_id IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(list(m.ids)))
             out.append("(" + " AND ".join(parts) + ")")
         return " OR ".join(out) or "0"
 
@@ -282,20 +318,61 @@ class FactTable:
         params: list[Any] = []
         cond = self._where(where, params)
         if skip_persons:
-            cond = f"({cond}) AND persons NOT IN ({','.join('?' * len(skip_persons))})"
-            params.extend(skip_persons)
+            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
         columns = ", ".join((_ROW_COLUMNS, *(_EXTRA_COLUMNS[x] for x in extra)))
         return self._all(f"SELECT {columns} FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
-    def firsts(self, by_channel: bool, active: bool) -> list[Row]:
+    def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
+            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
+        params: list[Any] = []
+        cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
+        cond = self._where(where, params)
+        if skip_persons:
+            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
+        # the inner query reads the chronological index in its order (a co-routine, no sort);
+        # each group's ids are joined in the order they come: one string per group, not one
+        # Python object per row (entry ids hold no space)
+        joined = ", ".join(f"group_concat(CASE WHEN grp = {n} THEN entry_id END, ' ')"
+                           for n in range(len(groups)))
+        if every:
+            joined += ", group_concat(entry_id, ' ')"
+        row = self._all(
+            f"SELECT {joined} FROM (SELECT entry_id, CASE {cases} END AS grp FROM sign_facts"
+            f" WHERE live = 1 AND ({cond}) ORDER BY occurred_us, recorded_us, entry_id)",
+            params)[0]
+        return [x.split(" ") if x else [] for x in row]
+
+    def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
+               skip_persons: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Row]:
+        unknown = set(extra) - _EXTRA_COLUMNS.keys()
+        if unknown:
+            raise ValueError(f"not a column the rules read: {sorted(unknown)}")
+        params: list[Any] = []
+        mask = " | ".join(f"(CASE WHEN {self._where(m, params)} THEN {1 << n} ELSE 0 END)"
+                          for n, m in enumerate(marks)) or "0"
+        cond = self._where(where, params)
+        if skip_persons:
+            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
+        columns = "".join(f", {_EXTRA_COLUMNS[x]}" for x in extra)
+        return self._all(f"SELECT occurred_us, recorded_us, entry_id, {mask}, persons{columns}"
+                         f" FROM sign_facts WHERE live = 1 AND ({cond})"
+                         " ORDER BY occurred_us, recorded_us, entry_id", params)
+
+    def firsts(self, by_channel: bool, active: bool,
+               persons: Sequence[str] | None = None) -> list[Row]:
+        if by_channel and not active and persons is None:
+            return self._channel_firsts()
         group = "persons, channel" if by_channel else "persons"
+        params: list[Any] = []
         keep = " AND kind != 'report'" if active else ""
+        if persons is not None:
+            keep += f" AND {self._among('persons', persons, params, False)}"
         rows = self._all(
             f"SELECT persons, {'channel' if by_channel else 'NULL'}, occurred_us, recorded_us,"
             f" entry_id, kind, initiated_by FROM sign_facts WHERE live = 1{keep}"
             f" AND ({group}, occurred_us) IN (SELECT {group}, min(occurred_us) FROM sign_facts"
-            f" WHERE live = 1{keep} GROUP BY {group})", ())
+            f" WHERE live = 1{keep} GROUP BY {group})", params * 2)
         # rows at the same instant: the first by recorded time, then id (the rules' order)
         out: dict[tuple[str, str | None], Row] = {}
         for r in rows:
@@ -303,6 +380,25 @@ class FactTable:
             if key not in out or r[2:5] < out[key][2:5]:
                 out[key] = r
         return list(out.values())
+
+    def _channel_firsts(self) -> list[Row]:
+        """Per persons value and channel, its first row: one read of the distinct pairs and, for
+        each, one step into the people's index in the rules' order (not a second pass over the
+        whole index, as a join with the minimum times would be); the row's columns come joined
+        in one string (kind and who initiated hold no separator)."""
+        rows = self._all(
+            "SELECT g.persons, g.channel, (SELECT occurred_us || ' ' || recorded_us || ' '"
+            " || entry_id || ' ' || kind || ' ' || ifnull('=' || initiated_by, '')"
+            " FROM sign_facts f WHERE f.live = 1"
+            " AND f.persons = g.persons AND f.channel = g.channel"
+            " ORDER BY f.occurred_us, f.recorded_us, f.entry_id LIMIT 1)"
+            " FROM (SELECT DISTINCT persons, channel FROM sign_facts WHERE live = 1) g", ())
+        out = []
+        for persons, channel, first in rows:
+            occurred, recorded, entry_id, kind, by = first.split(" ", 4)
+            out.append((persons, channel, int(occurred), int(recorded), entry_id, kind,
+                        by[1:] if by else None))
+        return out
 
     def counts(self, *conditions: Sequence[Match]) -> dict[str, tuple[int, ...]]:
         params: list[Any] = []
