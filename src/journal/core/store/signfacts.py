@@ -253,7 +253,7 @@ class FactTable:
             return rows
 
     @staticmethod
-    def _among(name: str, values: Sequence[Any], params: list[Any], negate: bool) -> str:
+    def among(name: str, values: Sequence[Any], params: list[Any], negate: bool) -> str:
         """The SQL of "the column ``name`` holds one of ``values``" (None: it holds none)."""
         column = "persons" if name == "persons" else _EXTRA_COLUMNS.get(name)
         if column is None:
@@ -294,7 +294,7 @@ class FactTable:
                 params.append(m.none_of)
             for pairs, negate in ((m.values, False), (m.not_values, True)):
                 for name, values in pairs:
-                    parts.append(FactTable._among(name, values, params, negate))
+                    parts.append(FactTable.among(name, values, params, negate))
             for vocab, n in m.hits:
                 parts.append("flags & ? != 0 AND ifnull(CASE WHEN ifnull(hits, '') = '' THEN 0"
                              " ELSE json_array_length(hits, ?) END, 0) >= ?")
@@ -318,7 +318,7 @@ class FactTable:
         params: list[Any] = []
         cond = self._where(where, params)
         if skip_persons:
-            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
+            cond = f"({cond}) AND {self.among('persons', skip_persons, params, True)}"
         columns = ", ".join((_ROW_COLUMNS, *(_EXTRA_COLUMNS[x] for x in extra)))
         return self._all(f"SELECT {columns} FROM sign_facts WHERE live = 1 AND ({cond})"
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
@@ -329,7 +329,7 @@ class FactTable:
         cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
         cond = self._where(where, params)
         if skip_persons:
-            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
+            cond = f"({cond}) AND {self.among('persons', skip_persons, params, True)}"
         # the inner query reads the chronological index in its order (a co-routine, no sort);
         # each group's ids are joined in the order they come: one string per group, not one
         # Python object per row (entry ids hold no space)
@@ -353,7 +353,7 @@ class FactTable:
                           for n, m in enumerate(marks)) or "0"
         cond = self._where(where, params)
         if skip_persons:
-            cond = f"({cond}) AND {self._among('persons', skip_persons, params, True)}"
+            cond = f"({cond}) AND {self.among('persons', skip_persons, params, True)}"
         columns = "".join(f", {_EXTRA_COLUMNS[x]}" for x in extra)
         return self._all(f"SELECT occurred_us, recorded_us, entry_id, {mask}, persons{columns}"
                          f" FROM sign_facts WHERE live = 1 AND ({cond})"
@@ -367,7 +367,7 @@ class FactTable:
         params: list[Any] = []
         keep = " AND kind != 'report'" if active else ""
         if persons is not None:
-            keep += f" AND {self._among('persons', persons, params, False)}"
+            keep += f" AND {self.among('persons', persons, params, False)}"
         rows = self._all(
             f"SELECT persons, {'channel' if by_channel else 'NULL'}, occurred_us, recorded_us,"
             f" entry_id, kind, initiated_by FROM sign_facts WHERE live = 1{keep}"
