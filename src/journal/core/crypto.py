@@ -23,6 +23,7 @@ import hashlib
 import logging
 import math
 import os
+import threading
 import time
 from dataclasses import dataclass
 
@@ -127,6 +128,17 @@ def derive_key(passphrase: str, header: bytes) -> bytes:
 
     params = parse_header(header)
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    with _DERIVING:  # one at a time in a process (see _DERIVING)
+        return _argon2id(header, params, secret)
+
+
+# Two Argon2id derivations at once in one process can fail with "Not enough memory to derive
+# key" (seen when the command line's early derivation of one command was still running as the
+# next derived its key, in the tests that run the CLI in-process); they take turns instead.
+_DERIVING = threading.Lock()
+
+
+def _argon2id(header: bytes, params: KdfParams, secret: bytes) -> bytes:
     kdf = Argon2id(
         salt=header,
         length=32,
