@@ -132,9 +132,10 @@ def derive_key(passphrase: str, header: bytes) -> bytes:
         return _argon2id(header, params, secret)
 
 
-# Two Argon2id derivations at once in one process can fail with "Not enough memory to derive
-# key" (seen when the command line's early derivation of one command was still running as the
-# next derived its key, in the tests that run the CLI in-process); they take turns instead.
+# Derivations take turns. Without this, a derivation started while the command line's early
+# derivation of an earlier command was still running failed with "Not enough memory to derive
+# key" (tests/promises/test_output_paths, which runs the CLI in-process); the exact cause in
+# OpenSSL's Argon2 was not pinned down (four derivations started together in threads succeed).
 _DERIVING = threading.Lock()
 
 
