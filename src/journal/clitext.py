@@ -99,9 +99,10 @@ i18n.register({
     "cli.sign_undismissed": {"en": "{id} counts again.", "zh": "{id} 重新计入。"},
     "cli.sign_set_aside": {"en": "set aside by you: {reason}", "zh": "你已标为不适用：{reason}"},
     "cli.sign_why": {"en": "why: {text}", "zh": "依据：{text}"},
-    "cli.signs_more_reasons": {"en": "… and {n} more entries (use --all-reasons to list why for "
-                                     "each)",
-                               "zh": "……另有 {n} 条记录的依据未列出（使用 journal-cli signs --all-reasons 列出全部）"},
+    "cli.signs_more_entries": {"en": "… and {n} more {n:entry|entries} (use --all-reasons to "
+                                     "list every one, with why)",
+                               "zh": "……另有 {n} 条记录未列出（使用 journal-cli signs --all-reasons "
+                                     "列出全部及其依据）"},
     "cli.exported": {"en": "Wrote {path}.", "zh": "已写入 {path}。"},
     "cli.imported": {"en": "Imported {messages} {messages:message|messages} over {days} {days:day|days} "
                            "({attachments} {attachments:attachment|attachments}) into {entries} "

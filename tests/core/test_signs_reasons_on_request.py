@@ -219,7 +219,7 @@ def test_signs_json_lists_the_reasons_of_the_first_20_entries_and_counts_the_oth
             len(secrecy["evidence"])
 
 
-def test_signs_text_lists_20_reasons_then_says_how_many_more_in_english_and_chinese(
+def test_signs_text_lists_the_first_20_entries_with_why_then_says_how_many_more_in_en_and_zh(
         many: Journal) -> None:
     path = many.path
     many.close()
@@ -229,16 +229,33 @@ def test_signs_text_lists_20_reasons_then_says_how_many_more_in_english_and_chin
         results = evaluate_journal(j)
     secrecy = next(r for r in results if r.id == "WS-SECRECY")
     hidden = len(secrecy.evidence) - 20
-    assert f"    … and {hidden} more entries (use --all-reasons to list why for each)\n" in en
-    assert f"    ……另有 {hidden} 条记录的依据未列出（使用 journal-cli signs --all-reasons 列出全部）\n" in zh
-    block = en.split("WS-SECRECY", 1)[1].split("\n● ", 1)[0].split("\n○ ", 1)[0]
-    assert block.count("    why: ") == 20
-    assert sum(line.startswith(f"    {i}  ") for line in block.splitlines()
-               for i in secrecy.evidence) == len(secrecy.evidence)  # every entry still listed
+    assert hidden > 1
+    more_en = f"    … and {hidden} more entries (use --all-reasons to list every one, with why)\n"
+    more_zh = f"    ……另有 {hidden} 条记录未列出（使用 journal-cli signs --all-reasons 列出全部及其依据）\n"
+    for text, more in ((en, more_en), (zh, more_zh)):
+        block = text.split("WS-SECRECY", 1)[1].split("\n● ", 1)[0].split("\n○ ", 1)[0]
+        lines = block.splitlines()
+        assert sum(line.startswith(("    why: ", "    依据：")) for line in lines) == 20
+        # the lines of the first 20 evidence entries, in evidence order, then the count
+        listed = [line.split()[0] for line in lines
+                  if any(line.startswith(f"    {i}  ") for i in secrecy.evidence)]
+        assert listed == secrecy.evidence[:20]
+        assert lines.count(more.rstrip("\n")) == 1
+        assert lines.index(more.rstrip("\n")) > max(
+            n for n, line in enumerate(lines) if line.split()[:1] == [secrecy.evidence[19]])
     every = so.cli(path, "en", "signs", "--all-reasons")
     assert "more entries (use --all-reasons" not in every
     block = every.split("WS-SECRECY", 1)[1].split("\n● ", 1)[0].split("\n○ ", 1)[0]
     assert block.count("    why: ") == len(secrecy.evidence)
+    assert sum(line.startswith(f"    {i}  ") for line in block.splitlines()
+               for i in secrecy.evidence) == len(secrecy.evidence)  # every entry listed
+
+
+def test_signs_text_says_one_more_entry_in_the_singular() -> None:
+    from journal.clitext import t
+    assert t("cli.signs_more_entries", "en", n=1) == \
+        "… and 1 more entry (use --all-reasons to list every one, with why)"
+    assert t("cli.signs_more_entries", "en", n=2).startswith("… and 2 more entries ")
 
 
 def test_report_words_the_reasons_of_the_selected_entries_and_the_summary_none(

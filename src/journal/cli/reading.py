@@ -93,11 +93,16 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
         if not results:
             say(t("cli.no_signs", lang))
             return EXIT_OK
-        # each evidence entry's line, read once (an entry may show several signs) a batch of
-        # entries at a time: the lines are kept, not the entries
+        # the first REASONS_LISTED evidence entries of each sign are listed (every one with
+        # --all-reasons): a sign resting on tens of thousands of entries is read on a screen,
+        # not scrolled; --json gives every id. Each listed entry's line is read once (an entry
+        # may show several signs), a batch of entries at a time: the lines are kept, not the
+        # entries
+        listed = {r.id: r.evidence if args.all_reasons else r.evidence[:signs.REASONS_LISTED]
+                  for r in results}
         lines = {e.id: f"    {e.id}  {show_when(e.occurred_at, e.precision, lang)}  {e.summary}"
-                 for e in j.iter_entries(list(dict.fromkeys(i for r in results
-                                                            for i in r.evidence)))}
+                 for e in j.iter_entries(list(dict.fromkeys(i for ids in listed.values()
+                                                            for i in ids)))}
         for r in results:
             level = {"present": "●", "possible": "○"}[r.level]
             if r.dismissed is not None:
@@ -107,10 +112,10 @@ def cmd_signs(args: argparse.Namespace, lang: str) -> int:
                 say("    " + t("cli.sign_set_aside", lang, reason=r.dismissed.reason))
             for reason in r.all_reasons() if args.all_reasons else r.first_reasons():
                 say("    " + t("cli.sign_why", lang, text=reason.text(lang)))
-            if not args.all_reasons and r.reasons_not_listed():
-                say("    " + t("cli.signs_more_reasons", lang, n=r.reasons_not_listed()))
-            for eid in r.evidence:
+            for eid in listed[r.id]:
                 if eid in lines:
                     say(lines[eid])
+            if not args.all_reasons and r.reasons_not_listed():
+                say("    " + t("cli.signs_more_entries", lang, n=r.reasons_not_listed()))
         say("\n" + t("cli.signs_footer", lang))
     return EXIT_OK
