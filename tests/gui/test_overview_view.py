@@ -310,3 +310,16 @@ def test_sign_markers_never_stand_before_their_day_at_any_window_width(
         assert before == [], width
         xs = sorted((round(s.x, 3), round(s.y, 3)) for s in marks)
         assert len(set(xs)) == len(xs), width  # and never one over another
+
+
+def test_a_narrative_of_a_journal_locked_meanwhile_is_dropped_without_a_warning(
+        journal: Any, liu: dict[str, str], caplog: pytest.LogCaptureFixture) -> None:
+    from journal.gui.overview.view import _narrative
+
+    path = journal.path
+    journal.close()  # what locking does while the thread words the narrative
+    with caplog.at_level("INFO", logger="journal.gui.overview.view"):
+        assert _narrative(journal, "en") is None
+    assert [r.levelname for r in caplog.records] == ["INFO"]
+    assert "error.locked" in caplog.records[0].getMessage()
+    assert caplog.records[0].exc_info is None and path.exists()

@@ -379,6 +379,9 @@ def _narrative(journal: Journal, lang: str, signs: list[Any] | None = None) -> s
 
     try:
         return build_text(journal, ReportOptions(lang=lang), signs)
-    except Exception:  # e.g. locked meanwhile; the stack trace goes to the log
+    except JournalError as exc:  # e.g. locked meanwhile: nothing to show any more
+        log.info("overview: narrative not made (%s)", exc.key)
+        return None
+    except Exception:  # the stack trace goes to the log
         log.warning("overview: the narrative could not be made", exc_info=True)
         return None
