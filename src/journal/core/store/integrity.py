@@ -1,14 +1,15 @@
 """The integrity check: recompute the audit chain, every object's state digest, every saved
 revision (each sealed by its own audit record), the search index against the digests stored with
-its rows, and every attachment's hash, after SQLCipher has checked every page.
+its rows, and every attachment's hash, after every page's HMAC has been checked (SQLCipher's
+check, made by :mod:`journal.core.pagecheck` over the raw file).
 
-``deep=True`` (``verify --deep``) adds what costs most and finds no more changed evidence: SQLite's
-full structure check (``PRAGMA integrity_check``: every b-tree page, and every index against its
+``deep=True`` (``verify --deep``) adds what costs most and finds no more changed evidence:
+SQLCipher's own page check as a second opinion, SQLite's full structure check (``PRAGMA integrity_check``: every b-tree page, and every index against its
 table) and the search index derived again from every entry and compared text for text.
 
 The work is shared so that both cores are busy. For a large file (and for the command line, which
 starts it while the key is derived) a second process (:mod:`.verifychild`, the key handed over a
-pipe) runs SQLCipher's page check (and the structure check of ``deep``), hashes the attachment
+pipe) checks every page's HMAC (and the structure check of ``deep``), hashes the attachment
 bytes and compares the search index with its digests, while this process walks the chain on its
 thread and reads the revisions and the entry states on two read-only connections in threads
 (SQLite makes their canonical text outside the GIL). Without a second process (a small file, a
@@ -60,6 +61,7 @@ class _FileCheck:
 
     def __init__(self, path: Path, keys: KeyMaterial, fallback: Any, deep: bool = False) -> None:
         self.deep = deep
+        self._path, self._keys = path, keys
         self.findings = FileFindings([], set())
         self.error: BaseException | None = None
         self._started = False
@@ -90,7 +92,7 @@ class _FileCheck:
 
     def _run(self) -> None:
         try:
-            self.findings = check_pages_and_bytes(self._conn, self.deep)
+            self.findings = check_pages_and_bytes(self._conn, self._path, self._keys, self.deep)
         except Exception as exc:  # noqa: BLE001 (handed to the caller's thread by join())
             self.error = exc
         finally:
