@@ -1,0 +1,75 @@
+"""The window on a small laptop screen (the offscreen screen is 800×600): every page fits the
+window's width, so nothing is cut off at the right edge or hidden behind a horizontal scroll bar,
+in English and Chinese. (``test_layout`` probes every dialog on screens of several sizes; these
+tests look at what it does not: the content of scrolled pages.)"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from conftest import add_sample, wait_until
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+SMALL = (784, 560)  # an 800×600 screen less the window's frame and a task bar
+
+LONG_SUMMARY = "Xiao Min wants photos of warships entering the naval port, with the times they sail"
+
+
+def _add_long_request(journal: Any, persons: dict[str, str]) -> str:
+    from journal.core.models import EntryDraft
+
+    return journal.add_entry(EntryDraft(
+        kind="request", summary=LONG_SUMMARY, persons=[persons["min"]],
+        occurred_at=datetime(2024, 3, 20, 22, 0).astimezone() + timedelta(minutes=1),
+        task="photograph warships", target="naval port", status="done", amount=Decimal(800),
+        currency="CNY")).id
+
+
+def _settle() -> None:
+    """Let queued layout requests run, as the event loop would before painting."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _small_window(make_window: Any, journal: Any, lang: str) -> Any:
+    from journal.core.settings import Settings
+
+    window = make_window(settings=Settings(language=lang, first_run_done=True,
+                                           backup_on_close=False))
+    window.set_language(lang)
+    window.resize(*SMALL)
+    window.open_journal(journal)
+    return window
+
+
+def _page_fits(area: QScrollArea) -> None:
+    content = area.widget()
+    assert content is not None
+    assert content.width() <= area.viewport().width(), (content.width(), area.viewport().width())
+    assert area.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_warning_signs_page_is_no_wider_than_a_small_window(lang: str, make_window: Any,
+                                                            journal: Any, qtbot: Any) -> None:
+    sample = add_sample(journal)
+    long_id = _add_long_request(journal, sample["persons"])
+    window = _small_window(make_window, journal, lang)
+    window.show_view("signs")
+    page = window.views["signs"]
+    wait_until(qtbot, lambda: any(b.property("entryId") == long_id
+                                  for b in page.evidence_buttons()))
+    _settle()
+    _page_fits(page.scroll_area)
+    for card in page.cards:
+        assert card.geometry().right() < page.scroll_area.viewport().width()
+        for button in card.evidence_buttons:
+            assert button.geometry().right() <= card.contentsRect().right()
+    long_buttons = [b for b in page.evidence_buttons() if b.property("entryId") == long_id]
+    for button in long_buttons:
+        assert button.text().endswith(LONG_SUMMARY)  # the text is whole; only its painting is cut
+        assert button.is_elided()
+        assert LONG_SUMMARY in button.toolTip()  # the whole line, where it is cut
