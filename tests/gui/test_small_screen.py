@@ -73,3 +73,19 @@ def test_warning_signs_page_is_no_wider_than_a_small_window(lang: str, make_wind
         assert button.text().endswith(LONG_SUMMARY)  # the text is whole; only its painting is cut
         assert button.is_elided()
         assert LONG_SUMMARY in button.toolTip()  # the whole line, where it is cut
+
+
+def test_report_page_is_no_wider_than_a_small_window(make_window: Any, journal: Any) -> None:
+    """(English: its labels and options are the longer ones; the Chinese page fitted already)"""
+    add_sample(journal)
+    window = _small_window(make_window, journal, "en")
+    window.show_view("report")
+    page = window.views["report"]
+    _settle()
+    area = page.findChild(QScrollArea)
+    _page_fits(area)
+    for box in (page.content_box, page.protect_box, page.package_box):
+        assert box.geometry().right() < area.viewport().width()
+    for check in (page.redact_check, *page.kind_checks.values()):
+        assert check.mapTo(page, check.rect().topRight()).x() < area.viewport().width()
+        assert check.width() >= check.sizeHint().width()  # its words whole
