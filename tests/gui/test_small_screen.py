@@ -89,3 +89,36 @@ def test_report_page_is_no_wider_than_a_small_window(make_window: Any, journal: 
     for check in (page.redact_check, *page.kind_checks.values()):
         assert check.mapTo(page, check.rect().topRight()).x() < area.viewport().width()
         assert check.width() >= check.sizeHint().width()  # its words whole
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_timeline_on_a_small_window_shows_every_date_whole(lang: str, make_window: Any,
+                                                           journal: Any) -> None:
+    """When the list is too narrow for every column, the date stays readable: People, then Kind
+    (its icon and tooltip stay) give way before When, which keeps at least the whole date."""
+    from PySide6.QtCore import Qt
+
+    from journal.core.timeparse import show_when
+    from journal.gui.timeline import labels
+    from journal.gui.timeline.model import COL_KIND, COL_SUMMARY, COL_WHEN
+
+    add_sample(journal)
+    window = _small_window(make_window, journal, lang)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    _settle()
+    table, model = timeline.table, timeline.model
+    assert timeline.width() < timeline.NARROW_WIDTH  # the list above, the entry under it
+    assert table.horizontalScrollBar().maximum() == 0
+    fm = table.fontMetrics()
+    room = table.columnWidth(COL_WHEN) - fm.horizontalAdvance("M")  # the cell's margins
+    exact = [r for r in range(model.rowCount()) if model.entry(r).precision in (None, "exact")]
+    assert len(exact) >= 4
+    for row in exact:
+        entry = model.entry(row)
+        date = show_when(entry.occurred_at, "day", lang)
+        shown = fm.elidedText(model.index(row, COL_WHEN).data(), Qt.TextElideMode.ElideRight, room)
+        assert shown.startswith(date), (shown, date)
+        assert model.index(row, COL_KIND).data(Qt.ItemDataRole.ToolTipRole) == \
+            labels.kind_label(entry.kind)
+    assert table.columnWidth(COL_SUMMARY) >= fm.horizontalAdvance("M") * 12
