@@ -122,3 +122,24 @@ def test_timeline_on_a_small_window_shows_every_date_whole(lang: str, make_windo
         assert model.index(row, COL_KIND).data(Qt.ItemDataRole.ToolTipRole) == \
             labels.kind_label(entry.kind)
     assert table.columnWidth(COL_SUMMARY) >= fm.horizontalAdvance("M") * 12
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_on_a_small_window_the_entry_pane_under_the_list_does_not_point_left(
+        lang: str, make_window: Any, journal: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    add_sample(journal)
+    window = _small_window(make_window, journal, lang)
+    window.show_view("timeline")
+    timeline = window.views["timeline"]
+    _settle()
+    assert timeline.splitter.orientation() == Qt.Orientation.Vertical  # the pane under the list
+    assert timeline.detail.is_empty()
+    shown = [label.text() for label in timeline.detail.findChildren(QLabel)
+             if label.isVisibleTo(window) and label.text()]
+    assert len(shown) == 1
+    said = shown[0]
+    assert ("在列表中" if lang == "zh" else "in the list") in said
+    assert not any(side in said for side in ("left", "左"))
