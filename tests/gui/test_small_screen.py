@@ -143,3 +143,32 @@ def test_on_a_small_window_the_entry_pane_under_the_list_does_not_point_left(
     said = shown[0]
     assert ("在列表中" if lang == "zh" else "in the list") in said
     assert not any(side in said for side in ("left", "左"))
+
+
+def test_overview_picture_legend_stays_inside_a_small_window(make_window: Any, journal: Any,
+                                                             qtbot: Any) -> None:
+    """At 800×600 the English request levels of the legend do not fit on one line: they go on
+    to a second one (the picture grows by it) instead of running off the picture's right edge."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from journal.core.overview.scene import SENSITIVITY
+    from journal.core.overview.texts import t
+
+    add_sample(journal)
+    window = _small_window(make_window, journal, "en")
+    window.show_view("overview")
+    picture = window.views["overview"].picture
+    wait_until(qtbot, lambda: picture.scene() is not None and bool(picture.scene().shapes))
+    _settle()
+    scene = picture.scene()
+    assert scene.width < 600  # (the picture of an 800×600 window)
+    levels = {t(f"overview.level.{name}", "en") for name in SENSITIVITY}
+    shown = [s for s in scene.shapes if s.kind == "text" and s.anchor == "start"
+             and s.text in levels]
+    assert {s.text for s in shown} == levels
+    for shape in shown:
+        font = QFont(picture.font())
+        font.setPixelSize(max(6, round(shape.size)))
+        right = shape.x + QFontMetricsF(font).horizontalAdvance(shape.text)
+        assert right <= scene.width, (shape.text, right, scene.width)
+    assert len({s.y for s in shown}) == 2  # on two lines
