@@ -5,12 +5,13 @@ tests look at what it does not: the content of scrolled pages.)"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from conftest import add_sample, wait_until
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 SMALL = (784, 560)  # an 800×600 screen less the window's frame and a task bar
@@ -96,8 +97,6 @@ def test_timeline_on_a_small_window_shows_every_date_whole(lang: str, make_windo
                                                            journal: Any) -> None:
     """When the list is too narrow for every column, the date stays readable: People, then Kind
     (its icon and tooltip stay) give way before When, which keeps at least the whole date."""
-    from PySide6.QtCore import Qt
-
     from journal.core.timeparse import show_when
     from journal.gui.timeline import labels
     from journal.gui.timeline.model import COL_KIND, COL_SUMMARY, COL_WHEN
@@ -127,7 +126,6 @@ def test_timeline_on_a_small_window_shows_every_date_whole(lang: str, make_windo
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_on_a_small_window_the_entry_pane_under_the_list_does_not_point_left(
         lang: str, make_window: Any, journal: Any) -> None:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel
 
     add_sample(journal)
@@ -172,3 +170,42 @@ def test_overview_picture_legend_stays_inside_a_small_window(make_window: Any, j
         right = shape.x + QFontMetricsF(font).horizontalAdvance(shape.text)
         assert right <= scene.width, (shape.text, right, scene.width)
     assert len({s.y for s in shown}) == 2  # on two lines
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_people_page_on_a_small_window_leaves_the_entries_summary_readable(
+        lang: str, make_window: Any, journal: Any) -> None:
+    """The person's entry list: When (down to its whole date) and Kind give way, so that the
+    summary keeps at least 12 "M"s and no horizontal scroll bar is needed."""
+    from journal.core.models import EntryDraft
+    from journal.core.timeparse import show_when
+
+    sample = add_sample(journal)
+    # times recorded in another zone than this computer's are shown with the zone named
+    # ("2024-03-21 23:30 (UTC+8)"), as in the demo: the widest When texts
+    local = datetime(2024, 3, 21).astimezone().utcoffset()
+    hours = 8 if local != timedelta(hours=8) else 9
+    for day in range(3):
+        journal.add_entry(EntryDraft(
+            kind="threat", summary=f"She said she would tell my school, day {day}",
+            persons=[sample["persons"]["min"]],
+            occurred_at=datetime(2024, 3, 21 + day, 23, 30, tzinfo=timezone(timedelta(hours=hours)))))
+    window = _small_window(make_window, journal, lang)
+    window.show_view("people")
+    people = window.views["people"]
+    assert people.select_person(sample["persons"]["min"])
+    _settle()
+    tree = people.page.entries
+    assert tree.topLevelItemCount() >= 4
+    fm = tree.fontMetrics()
+    em = fm.horizontalAdvance("M")
+    assert tree.columnWidth(2) >= em * 12
+    assert tree.horizontalScrollBar().maximum() == 0
+    for entry in journal.list_entries(person_id=sample["persons"]["min"]):
+        item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                    if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == entry.id)
+        shown = fm.elidedText(item.text(0), Qt.TextElideMode.ElideRight, tree.columnWidth(0) - em)
+        if entry.precision in (None, "exact"):
+            assert shown.startswith(show_when(entry.occurred_at, "day", lang)), shown
+        for column in range(3):
+            assert item.toolTip(column) == item.text(column)  # whole, where it is cut
