@@ -190,12 +190,9 @@ class PersonPage(QWidget):
         em = fm.horizontalAdvance("M")
         pad = em + 4
         header = tree.header()
-        items = [tree.topLevelItem(i) for i in range(min(tree.topLevelItemCount(), 200))]
 
-        def widest(column: int) -> int:
-            texts = [i.text(column) for i in items if i is not None]
-            texts.append(tree.headerItem().text(column))
-            return max(fm.horizontalAdvance(t) for t in texts) + pad
+        def widest(column: int) -> int:  # (what ResizeToContents gives it)
+            return max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
 
         when, kind = widest(0), widest(1)
         date = labels.format_when(datetime(2024, 12, 30), "day")
