@@ -623,8 +623,8 @@ The most recent backup is from {when}. Restore it? The damaged file is kept besi
       <translation>记录详情</translation>
     </message>
     <message>
-      <source>Choose an entry on the left to see everything recorded about it.</source>
-      <translation>在左侧选择一条记录，即可查看它的全部内容。</translation>
+      <source>Choose an entry in the list to see everything recorded about it.</source>
+      <translation>在列表中选择一条记录，即可查看它的全部内容。</translation>
     </message>
     <message>
       <source>&amp;Edit…</source>

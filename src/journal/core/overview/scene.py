@@ -103,6 +103,7 @@ class Scene:
     shapes: list[Shape] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
     legend_extra: float = 0.0  # the height the wrapped sign titles take beyond one line each
+    levels_extra: float = 0.0  # the height the request levels take beyond one line
     day_x: dict[str, float] = field(default_factory=dict)  # each sign's first day -> its column's x
 
     def hit_at(self, x: float, y: float) -> Hit | None:
@@ -220,7 +221,8 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         sign_cols = max(roomy_cols, needed)
         rows = math.ceil(len(data.signs) / sign_cols) if data.signs else (
             1 if data.signs_pending else 0)
-        legend_h = line_h * (1 + (1 + rows if rows else 0)) + pad * 0.5
+        level_rows = _level_rows(width, pad, small, measure, lang)
+        legend_h = line_h * (len(level_rows) + (1 + rows if rows else 0)) + pad * 0.5
         if data.signs:
             # a long title wraps when the lanes keep room enough; otherwise it is cut, and
             # its hover shows it whole
@@ -229,12 +231,15 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             wrapped = [wrap_text(x, avail, small, measure, LEGEND_LINES) for x in labels]
             tallest = max(sum(len(w) for w in wrapped[c * rows:(c + 1) * rows])
                           for c in range(sign_cols))
-            wrapped_h = line_h * (2 + tallest) + pad * 0.5
+            wrapped_h = line_h * (len(level_rows) + 1 + tallest) + pad * 0.5
             lanes_h = height - wrapped_h - axis_h - pad * 1.0 - top_h
             if lanes_h / (sum(LANE_WEIGHT.values()) + SIGNS_WEIGHT) >= font * WRAP_MIN_UNIT:
                 sign_lines, sc.legend_extra, legend_h = wrapped, wrapped_h - legend_h, wrapped_h
             else:
                 sign_lines = [wrap_text(x, avail, small, measure, 1) for x in labels]
+        # a narrow picture (an 800×600 window) puts the request levels on two lines; the
+        # picture grows by that line (in whole pixels) rather than squeezing the lanes
+        sc.levels_extra = math.ceil(line_h) * (len(level_rows) - 1)
     label_w = max(measure(t(f"overview.lane.{k}", lang), font) * BOLD for k in
                   (*LANE_WEIGHT, "signs")) + pad * 1.5
     label_w = max(label_w, font * 5)
@@ -461,14 +466,14 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
         lx = pad
         text(lx, ly, t("overview.legend.requests", lang) + ("：" if lang == "zh" else ":"),
              small, INK, bold=True)
-        lx += measure(t("overview.legend.requests", lang) + "：", small) * BOLD + pad * 0.5
-        for level, name in enumerate(SENSITIVITY):
-            fill, outline, wf = LEVEL_STYLE[level]
-            add(Shape("marker", lx + small * 0.5, ly - small * 0.35, shape="triangle",
-                      size=small * 1.1, fill=fill, stroke=outline, width=0.9 * wf))
-            label = t(f"overview.level.{name}", lang)
-            text(lx + small * 1.3, ly, label, small, INK)
-            lx += small * 1.3 + measure(label, small) + pad
+        for nth_row, level_row in enumerate(level_rows):
+            if nth_row:
+                ly += line_h
+            for lx, level, label in level_row:
+                fill, outline, wf = LEVEL_STYLE[level]
+                add(Shape("marker", lx + small * 0.5, ly - small * 0.35, shape="triangle",
+                          size=small * 1.1, fill=fill, stroke=outline, width=0.9 * wf))
+                text(lx + small * 1.3, ly, label, small, INK)
         if data.signs:
             ly += line_h
             text(pad, ly, t("overview.legend.signs", lang), small, INK, bold=True)
@@ -494,6 +499,24 @@ def build_scene(data: OverviewData, width: float, height: float, *, font: float 
             ly += line_h
             text(pad, ly, t("overview.signs_pending", lang), small, MUTED)
     return sc
+
+
+def _level_rows(width: float, pad: float, small: float, measure: Measure,
+                lang: str) -> list[list[tuple[float, int, str]]]:
+    """The request levels of the legend, after its heading: (x, level, label) on as many rows
+    as the width needs (a level never runs past the picture's right edge)."""
+    start = pad + measure(t("overview.legend.requests", lang) + "：", small) * BOLD + pad * 0.5
+    rows: list[list[tuple[float, int, str]]] = [[]]
+    lx = start
+    for level, name in enumerate(SENSITIVITY):
+        label = t(f"overview.level.{name}", lang)
+        item = small * 1.3 + measure(label, small)
+        if rows[-1] and lx + item > width - pad:
+            rows.append([])
+            lx = start
+        rows[-1].append((lx, level, label))
+        lx += item + pad
+    return rows
 
 
 def _spans(placed: list[tuple[float, str, bool, int]], row: int, measure: Measure,

@@ -67,8 +67,8 @@ class OverviewPicture(QWidget):
         self.update()
 
     def set_height(self, height: int) -> None:
-        """The picture's minimum height; a legend whose sign titles wrap adds the lines they
-        take, so the lanes keep their room."""
+        """The picture's minimum height; a legend whose sign titles or request levels wrap adds
+        the lines they take, so the lanes keep their room."""
         self._height = height
         self._fit_legend()
 
@@ -132,7 +132,8 @@ class OverviewPicture(QWidget):
 
     def _fit_legend(self) -> None:
         scene = self.scene()
-        wanted = self._height + math.ceil(scene.legend_extra if scene is not None else 0.0)
+        extra = scene.legend_extra + scene.levels_extra if scene is not None else 0.0
+        wanted = self._height + math.ceil(extra)
         if self.minimumHeight() != wanted:
             self.setMinimumHeight(wanted)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_LIMIT = 500  # a person page lists at most this many entries (the newest); totals cover all
+SUMMARY_MIN_EM = 12  # the entries' summary keeps this many "M" widths before When and Kind give way
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -89,10 +91,14 @@ class PersonPage(QWidget):
         self.entries.setUniformRowHeights(True)
         self.entries.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Summary")])
         header = self.entries.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # When and Kind as wide as their texts, the Summary the rest; on a narrow page (800×600)
+        # they give way (elided, with tooltips) so that the summary stays readable
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self.entries.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.entries.viewport().installEventFilter(self)
         self.entries.setMinimumHeight(self.fontMetrics().height() * 10)
         self.entries.itemActivated.connect(self._activated)
         self.entries.itemDoubleClicked.connect(self._activated)
@@ -151,8 +157,10 @@ class PersonPage(QWidget):
             item = QTreeWidgetItem([labels.format_when(e.occurred_at, e.precision),
                                     labels.kind_label(e.kind), e.summary])
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
-            item.setToolTip(2, e.summary)
+            for column in range(3):
+                item.setToolTip(column, item.text(column))
             self.entries.addTopLevelItem(item)
+        self._fit_entry_columns()
         if total > len(entries):
             self.entries_title.setText(self.tr("Entries (%1, the newest %2 shown here; all are in the "
                                                "timeline)").replace("%1", str(total))
@@ -168,6 +176,37 @@ class PersonPage(QWidget):
             text = "   ".join(labels.format_money(amount, cur) for cur, amount in sorted(sums.items()))
             self.totals.addRow(bucket.label(current_lang()) + colon, _selectable(QLabel(text)))
         self.totals_empty.setVisible(self.totals.rowCount() == 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.entries.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_entry_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_entry_columns(self) -> None:
+        """When and Kind get their widest text; where that leaves the summary less than
+        SUMMARY_MIN_EM, When gives way down to its date (the time and zone elided), then Kind."""
+        tree = self.entries
+        fm = tree.fontMetrics()
+        em = fm.horizontalAdvance("M")
+        pad = em + 4
+        header = tree.header()
+
+        def widest(column: int) -> int:  # (what ResizeToContents gives it)
+            return max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        when, kind = widest(0), widest(1)
+        date = labels.format_when(datetime(2024, 12, 30), "day")
+        floors = {0: fm.horizontalAdvance(date + "…") + pad, 1: em * 4 + pad}
+        widths = {0: when, 1: kind}
+        short = em * SUMMARY_MIN_EM - (tree.viewport().width() - when - kind)
+        for column in (0, 1):
+            if short <= 0:
+                break
+            give = min(short, max(0, widths[column] - floors[column]))
+            widths[column] -= give
+            short -= give
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         entry_id = item.data(0, Qt.ItemDataRole.UserRole)

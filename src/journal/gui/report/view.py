@@ -92,6 +92,9 @@ class ReportView(QWidget):
         self.content_box = QGroupBox()
         form = QFormLayout(self.content_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # on a narrow window (800×600) a row whose field does not fit beside its label goes
+        # under it, instead of making the page wider than the window
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.lang_combo = QComboBox()
         self.lang_combo.addItem("中文", "zh")
         self.lang_combo.addItem("English", "en")

@@ -15,8 +15,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +116,44 @@ def _entry_line(entry: Entry, lang: str) -> str:
     if len(summary) > _SUMMARY_MAX:
         summary = summary[: _SUMMARY_MAX - 1] + "…"
     return f"{date}  ·  {summary}"
+
+
+class EvidenceButton(QPushButton):
+    """An evidence entry's date and summary, as a link-like button. On a narrow window (800×600)
+    the line is elided at the card's edge instead of making the page wider than the window: the
+    whole line stays the button's text (read by screen readers) and is its tooltip when cut."""
+
+    MIN_EM = 12  # the least width asked for: the date and the start of the summary
+
+    def __init__(self, text: str, tooltip: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._tooltip = tooltip
+        self.setToolTip(tooltip)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        least = self.fontMetrics().horizontalAdvance("M") * self.MIN_EM
+        return QSize(min(hint.width(), least), hint.height())
+
+    def _text_room(self) -> int:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                           self).width()
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self._text_room()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self.setToolTip(f"{self.text()}\n{self._tooltip}" if self.is_elided() else self._tooltip)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                    self._text_room())
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
 
 
 Evaluation = tuple[list[SignResult], dict[str, Entry]]
@@ -221,12 +262,11 @@ class SignCard(QFrame):
             entry = entries.get(entry_id)
             if entry is None:
                 continue
-            button = QPushButton(_entry_line(entry, lang))
+            button = EvidenceButton(_entry_line(entry, lang), self.tr("Open this entry"))
             button.setObjectName("evidenceButton")
             button.setProperty("entryId", entry_id)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setFlat(True)
-            button.setToolTip(self.tr("Open this entry"))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, i=entry_id: self.entryActivated.emit(i))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -2,16 +2,21 @@
 
 Kind, When, People and Amount get the width of their widest text among the first rows (never less
 than their header); the Summary column, the one a student reads, stretches over the rest. When
-the list is too narrow for a readable summary, People and then When give way (they are elided and
-keep their tooltips); the amount is never cut.
+the list is too narrow for a readable summary (an 800×600 window), People, then Kind (its icon
+stays), then When give way: they are elided and keep their tooltips, and When keeps its date
+whole. The amount is never cut.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from journal.core.models import KINDS
+from journal.core.timeparse import show_when
+from journal.gui.qtsetup import current_lang
 from journal.gui.timeline import labels
 from journal.gui.timeline.model import (
     COL_AMOUNT,
@@ -57,6 +62,10 @@ def fit_columns(table: QTableView) -> None:
     if icon <= 0:  # not set: the style's small icon, as the view draws it
         icon = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table)
     kind = max(fm.horizontalAdvance(labels.kind_label(k)) for k in KINDS) + icon + 6 + pad
+    # what stays when they give way: Kind's icon and a few letters, When's whole date
+    kind_floor = icon + 6 + pad + em * 3
+    date = show_when(datetime(2024, 12, 30), "day", current_lang())
+    when_floor = fm.horizontalAdvance(date + "…") + pad
     widths = {
         COL_KIND: max(head(COL_KIND), kind),
         COL_WHEN: max(head(COL_WHEN), widest(COL_WHEN)),
@@ -67,10 +76,12 @@ def fit_columns(table: QTableView) -> None:
     table.setProperty(_FIT_PROPERTY, [widths[c] for c in _MEASURED])
     room = table.viewport().width()
     short = summary_minimum(table) - (room - sum(widths.values()))
-    for col, floor in ((COL_PERSONS, head(COL_PERSONS)), (COL_WHEN, head(COL_WHEN))):
+    for col, floor in ((COL_PERSONS, max(head(COL_PERSONS), em * 6)),
+                       (COL_KIND, max(head(COL_KIND), kind_floor)),
+                       (COL_WHEN, max(head(COL_WHEN), when_floor))):
         if short <= 0:
             break
-        give = min(short, max(0, widths[col] - max(floor, em * 6)))
+        give = min(short, max(0, widths[col] - floor))
         widths[col] -= give
         short -= give
     for col, width in widths.items():

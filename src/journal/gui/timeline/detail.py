@@ -166,7 +166,9 @@ class EntryDetail(QScrollArea):
 
     def _show_empty(self) -> None:
         layout = self._replace_body()
-        hint = QLabel(self.tr("Choose an entry on the left to see everything recorded about it."))
+        # (the list is on the left of a wide window, above this pane on a narrow one)
+        hint = QLabel(self.tr("Choose an entry in the list to see everything recorded about it."))
+        hint.setObjectName("detailHint")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: palette(dark);")

@@ -176,6 +176,8 @@ class TimelineModel(QAbstractTableModel):
             return labels.kind_icon(entry.kind) if col == COL_KIND else None
         if col == COL_KIND:
             text = labels.kind_label(entry.kind)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text  # (a narrow column shows the icon and the start of the word)
         elif col == COL_WHEN:
             text = format_when(entry)
             if role == Qt.ItemDataRole.ToolTipRole:
