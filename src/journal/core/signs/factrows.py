@@ -227,6 +227,14 @@ def uniq(rows: Iterable[Row]) -> list[Row]:
     return list(out.values())
 
 
+def in_order(read: list[Row], chosen: Iterable[Row]) -> list[str]:
+    """The ids of the ``chosen`` rows, each once, in the rules' order: as :func:`uniq` gives
+    them, when every chosen row was taken from ``read`` (one chronological read, no repeats),
+    without a sort."""
+    wanted = {r[ID] for r in chosen}
+    return [r[ID] for r in read if r[ID] in wanted] if wanted else []
+
+
 def ids_result(strong: list[str], weak: list[str]) -> Found:
     """:func:`result` of lists of ids, each chronological (no repeats)."""
     if strong:
@@ -258,8 +266,17 @@ class RowPool:
         self.rows: list[Row] = []
         self.unlinked: list[Row] = []
         self.by_person: dict[str, list[Row]] = {}
-        for r in rows:
-            self.add(r)
+        split, unlinked, by_person = facts.split, self.unlinked, self.by_person
+        for r in rows:  # (add, written out)
+            self.rows.append(r)
+            ids = split(r[PERSONS])
+            if not ids:
+                unlinked.append(r)
+            for p in ids:
+                if p in by_person:
+                    by_person[p].append(r)
+                else:
+                    by_person[p] = [r]
 
     def add(self, r: Row) -> None:
         self.rows.append(r)

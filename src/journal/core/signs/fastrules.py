@@ -36,8 +36,8 @@ from journal.core.signs.factrows import (
     as_row,
     hits_of,
     ids_result,
+    in_order,
     result,
-    uniq,
 )
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
@@ -165,28 +165,31 @@ def _tasks(fx: FactRows) -> list[Row]:
 
 
 def escalation(tasks: list[Row], fx: FactRows) -> Found:
-    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[3] & _HARMLESS]
+    marks = _SENSITIVE | _SENSITIVE_WEAK | _HARMLESS
+    harmless = [r for r in tasks if r[3] & marks == _HARMLESS]  # (no sensitivity)
     if not harmless:
         return None, []
     pool = RowPool(fx, harmless)
     earliest: dict[str, Row | None] = {}  # per persons value (the pool is complete)
     for level in (2, 1):
         later = []
-        for r in tasks:
-            if _sensitivity(r) == level:
-                try:
-                    first = earliest[r[PERSONS]]
-                except KeyError:
-                    first = earliest[r[PERSONS]] = pool.earliest(r)
-                if first is not None and first[OCC] < r[OCC]:
-                    later.append(r)
+        # (the tasks of this sensitivity: _sensitivity(r) == level)
+        for r in (r for r in tasks if r[3] & _SENSITIVE) if level == 2 else \
+                (r for r in tasks if r[3] & (_SENSITIVE | _SENSITIVE_WEAK) == _SENSITIVE_WEAK):
+            try:
+                first = earliest[r[PERSONS]]
+            except KeyError:
+                first = earliest[r[PERSONS]] = pool.earliest(r)
+            if first is not None and first[OCC] < r[OCC]:
+                later.append(r)
         if later:
             first_sensitive = later[0][OCC]
             later_persons = {p for r in later for p in fx.split(r[PERSONS])}
             any_unlinked = any(not r[PERSONS] for r in later)
             before = [h for h in harmless if h[OCC] < first_sensitive and (
                 any_unlinked or not h[PERSONS] or later_persons & set(fx.split(h[PERSONS])))]
-            return (PRESENT if level == 2 else POSSIBLE), [r[ID] for r in uniq(before + later)]
+            # (every row of both is a task: their ids in the tasks' order)
+            return (PRESENT if level == 2 else POSSIBLE), in_order(tasks, before + later)
     return None, []
 
 
@@ -382,14 +385,16 @@ def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
             weak.append(r)
         if mask & _HIGH and not mask & _ORDINARY:
             strong.append(r)
-    sensitive = [t for t in tasks if _sensitivity(t) == 2]
-    if sensitive:
-        turn = sensitive[0][OCC]
+    first_sensitive = next((t for t in tasks if _sensitivity(t) == 2), None)
+    if first_sensitive is not None:
+        turn = first_sensitive[OCC]
         before = [cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
         if before:
             highest = max(before)
             strong += [r for r in pays if r[OCC] >= turn and (cny(r) or Decimal(0)) > highest]
-    return result(strong, weak), disproportionate
+    if strong:  # (every row of both is a pay: their ids in the pays' order)
+        return (PRESENT, in_order(pays, strong)), disproportionate
+    return result([], weak, ordered=True), disproportionate  # (taken in order, each once)
 
 
 # --- WS-PAID-HOUSING -------------------------------------------------------------------------
@@ -472,16 +477,17 @@ def pressure(fx: FactRows) -> Found:
                [request.also(Match(values=(("status", ("refused",)),))),  # _REFUSAL
                 Match(not_kinds=("request",), any_of=(refusal,))],
                [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))]])  # _INSISTS
-    strong: list[Row] = []
-    weak: list[Row] = []
-    # the refusals so far (rules.Pool and rules.RelatedCollector written out: this loop sees
-    # every row)
-    refused: list[Row] = []
-    unlinked: list[Row] = []
-    by_person: dict[str, list[Row]] = {}
+    # per row, whether it is evidence: bit 1 of the strong list, 2 of the weak (every row of
+    # both is one of the rows: their ids in the rows' order, without a sort)
+    chosen = bytearray(len(rows))
+    # the refusals so far, as positions in the rows (rules.Pool and rules.RelatedCollector
+    # written out: this loop sees every row)
+    refused: list[int] = []
+    unlinked: list[int] = []
+    by_person: dict[str, list[int]] = {}
     taken: tuple[dict[str, int], dict[str, int]] = ({}, {})  # per list, how much was taken
 
-    def take(which: int, ids: tuple[str, ...], out: list[Row]) -> None:
+    def take(which: int, ids: tuple[str, ...], bit: int) -> None:
         """The refusals related to a row of persons ``ids`` not taken yet for this list."""
         marks = taken[which]
         for key, rows_of in ((("*all", refused),) if not ids else
@@ -489,33 +495,36 @@ def pressure(fx: FactRows) -> Found:
                               *((p, by_person.get(p, ())) for p in ids))):
             start = marks.get(key, 0)
             if start < len(rows_of):
-                out.extend(rows_of[start:])
+                for i in rows_of[start:]:
+                    chosen[i] |= bit
                 marks[key] = len(rows_of)
 
     split = fx.split
-    for r in rows:
+    for n, r in enumerate(rows):
         mask = r[3]
         if mask & _STRONG:
-            strong.append(r)
+            chosen[n] |= 1
             continue
         ids = split(r[PERSONS])
         related = bool(unlinked) or any(p in by_person for p in ids) if ids else bool(refused)
         if related:  # (every row here but threats is a request, contact, meeting or note)
             if mask & _WEAK:
-                take(0, ids, strong)
-                strong.append(r)
+                take(0, ids, 1)
+                chosen[n] |= 1
             elif mask & _REQUEST:
-                take(1, ids, weak)
-                weak.append(r)
+                take(1, ids, 2)
+                chosen[n] |= 2
         elif mask & _INSISTS:
-            weak.append(r)
+            chosen[n] |= 2
         if mask & _REFUSAL:
-            refused.append(r)
+            refused.append(n)
             if not ids:
-                unlinked.append(r)
+                unlinked.append(n)
             for p in ids:
-                by_person.setdefault(p, []).append(r)
-    return result(strong, weak)
+                by_person.setdefault(p, []).append(n)
+    strong = [r[ID] for r, c in zip(rows, chosen, strict=True) if c & 1]
+    return ids_result(strong, [] if strong else
+                      [r[ID] for r, c in zip(rows, chosen, strict=True) if c & 2])
 
 
 def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
