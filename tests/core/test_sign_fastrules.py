@@ -196,3 +196,26 @@ def test_a_persons_first_entry_other_than_a_report_is_read_again_when_their_firs
     results = assert_same(journal, monkeypatch)
     vague = [r for r in results if r.id == "WS-VAGUE-IDENTITY"]
     assert vague and vague[0].evidence == [contact.id]
+
+
+def test_entries_asked_for_by_id_are_first_picked_by_when_they_occurred(
+        journal: Journal) -> None:
+    """A rule that reads given entries among its rows (a person's moves between channels, their
+    first entries) also names when they occurred: SQLite compares that integer first and looks
+    the id up only for the rows at those times; a row at another time is not read."""
+    from journal.core.signs.factrows import Match
+
+    at = datetime(2025, 3, 1, 9, tzinfo=CST)
+    one = journal.add_entry(EntryDraft(kind="contact", summary="一", occurred_at=at))
+    two = journal.add_entry(EntryDraft(kind="contact", summary="二", occurred_at=at))
+    journal.add_entry(EntryDraft(kind="note", summary="三", occurred_at=at + timedelta(days=1)))
+    when = sign_facts.micros(at)
+    with journal.sign_fact_table() as table:
+        assert [r[2] for r in table.rows(Match(ids=(one.id,), at=(when,)))] == [one.id]
+        assert table.ids(Match(ids=(one.id, two.id), at=(when,)), groups=[[Match()]]) == [
+            [one.id, two.id]]  # (the same instant: in the order they were recorded)
+        # the time is a condition of its own: the entry at another time is not read
+        assert table.rows(Match(ids=(one.id,), at=(when + 1,))) == []
+        # both conditions: the times hold those of the ids both have
+        both = Match(ids=(one.id, two.id), at=(when,)).also(Match(ids=(two.id,), at=(when,)))
+        assert [r[2] for r in table.rows(both)] == [two.id]

@@ -52,6 +52,9 @@ class Match:
     hits: tuple[tuple[v.Vocab, int], ...] = ()
     # (vocabulary, terms): a term of the vocabulary other than these was found
     hits_except: tuple[tuple[v.Vocab, tuple[str, ...]], ...] = ()
+    # with ``ids``: when those entries occurred (occurred_us, any order): a first test that is
+    # much cheaper than looking every row's id up in the list
+    at: tuple[int, ...] = ()
 
     def also(self, other: Match) -> Match:
         """Both this and ``other`` hold."""
@@ -63,13 +66,16 @@ class Match:
             ids: tuple[str, ...] | None = tuple(i for i in self.ids if i in set(other.ids))
         else:
             ids = self.ids if other.ids is None else other.ids
+        # (the times of either list hold those of the ids both have)
+        at = tuple(t for t in self.at if t in set(other.at)) if self.at and other.at \
+            else self.at or other.at
         return Match(kinds, tuple(dict.fromkeys(self.not_kinds + other.not_kinds)),
                      self.any_of + other.any_of, self.all_of | other.all_of,
                      self.none_of | other.none_of,
                      tuple(m for m in self.mediums if m in other.mediums)
                      if self.mediums and other.mediums else self.mediums or other.mediums,
                      self.values + other.values, self.not_values + other.not_values, ids,
-                     self.hits + other.hits, self.hits_except + other.hits_except)
+                     self.hits + other.hits, self.hits_except + other.hits_except, at)
 
 
 class Table(Protocol):

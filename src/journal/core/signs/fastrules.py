@@ -247,7 +247,8 @@ def channel_switch(fx: FactRows) -> Found:
     moved = _moved(fx)
     # (the moves are read with the rows, so that every id comes in the rules' order)
     strong, weak, every = fx.ids_not_family(
-        base, *([Match(ids=tuple(r[ID] for r in moved))] if moved else []),
+        base, *([Match(ids=tuple(r[ID] for r in moved), at=tuple(r[OCC] for r in moved))]
+                if moved else []),
         groups=[[base.also(m) for m in (Match(any_of=(switch,)), Match(any_of=(account_bit, asked)),
                                         Match(kinds=("gift",), any_of=(account_bit,)))],
                 [base]], every=True)
@@ -426,6 +427,7 @@ def vague_identity(fx: FactRows) -> Found:
     first_active: dict[str, Row] | None = None
     strong_firsts: set[str] = set()  # the persons' first entries, by the persons' records
     weak_firsts: set[str] = set()
+    firsts_at: set[int] = set()  # when they occurred
     for pid, p in fx.persons.items():
         if pid in fx.family or not per_person.get(pid, (0,))[0]:
             continue
@@ -438,8 +440,9 @@ def vague_identity(fx: FactRows) -> Found:
             if first_active is None:
                 first_active = fx.first_of(fx.first_active_of_value())
             (strong_firsts if strong_note else weak_firsts).add(first_active[pid][4])
-    firsts = (Match(ids=tuple(strong_firsts | weak_firsts)),) if strong_firsts or weak_firsts \
-        else ()
+            firsts_at.add(first_active[pid][2])
+    firsts = (Match(ids=tuple(strong_firsts | weak_firsts), at=tuple(firsts_at)),) \
+        if strong_firsts or weak_firsts else ()
     # (a first entry read with the rows, so that every id comes in the rules' order; an entry
     # of both goes to the strong group, and the weak one counts only when there is no strong)
     strong, weak, every = fx.ids_not_family(

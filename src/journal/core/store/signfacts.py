@@ -305,6 +305,13 @@ class FactTable:
                              f" ({','.join('?' * len(terms))})) END")
                 params += [sf.has_mask(vocab), f'$."{vocab.name}"', *terms]
             if m.ids is not None:  # (one parameter however many: no limit on their number)
+                if m.at:  # (an integer compared first: most rows stop there)
+                    if len(m.at) > 20:
+                        parts.append("occurred_us IN (SELECT value FROM json_each(?))")
+                        params.append(json.dumps(list(m.at)))
+                    else:
+                        parts.append(f"occurred_us IN ({','.join('?' * len(m.at))})")
+                        params.extend(m.at)
                 parts.append("entry_id IN (SELECT value FROM json_each(?))")
                 params.append(json.dumps(list(m.ids)))
             out.append("(" + " AND ".join(parts) + ")")
