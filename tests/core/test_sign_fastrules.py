@@ -219,3 +219,29 @@ def test_entries_asked_for_by_id_are_first_picked_by_when_they_occurred(
         # both conditions: the times hold those of the ids both have
         both = Match(ids=(one.id, two.id), at=(when,)).also(Match(ids=(two.id,), at=(when,)))
         assert [r[2] for r in table.rows(both)] == [two.id]
+
+
+def test_the_persons_of_vague_identitys_evidence_come_from_its_own_read(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The persons of WS-VAGUE-IDENTITY's evidence (kept with the result for its reasons) are
+    those its rule read with the ids: no second pass over the facts looking every id up."""
+    zhao = journal.add_person("赵先生", organisation="某咨询公司").id
+    qian = journal.add_person("钱女士", organisation="某咨询公司").id
+    for day, persons in enumerate([[zhao], [qian, zhao], [qian]]):
+        journal.add_entry(EntryDraft(kind="contact", summary="加了我微信", persons=persons,
+                                     occurred_at=datetime(2025, 3, 2 + day, 9, tzinfo=CST)))
+    with journal.sign_fact_table() as table:
+        level, ids = fastrules.find(table, journal.list_persons())["WS-VAGUE-IDENTITY"]
+        assert level is not None and len(ids) >= 2
+        reads: list[str] = []
+        real = table._all
+
+        def counted(sql: str, params: Any) -> Any:
+            reads.append(sql)
+            return real(sql, params)
+
+        monkeypatch.setattr(table, "_all", counted)
+        persons = fastrules.evidence_persons(table, ids)
+        assert reads == []
+    with journal.sign_fact_table() as fresh:  # (nothing kept: read)
+        assert fastrules.evidence_persons(fresh, ids) == persons == [zhao, qian]

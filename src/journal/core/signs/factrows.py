@@ -88,11 +88,19 @@ class Table(Protocol):
         ...
 
     def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
-            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
+            skip_persons: tuple[str, ...] = (), every: bool = False,
+            keep_persons: bool = False) -> list[list[str]]:
         """The ids of the rows matching any of ``where`` (none whose persons value is one of
         ``skip_persons``), chronological, split by ``groups``: a row goes to the first group
         any of whose matches it meets, none if it meets none; with ``every``, then the ids of
-        all of them (in a group or not). One read of the table; only the ids reach Python."""
+        all of them (in a group or not). One read of the table; only the ids reach Python.
+        ``keep_persons`` (with ``every``): the table also keeps the stored persons value of each
+        of these rows for :meth:`persons_of`."""
+        ...
+
+    def persons_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored persons value of each of these live entries (those kept by :meth:`ids`
+        without a read)."""
         ...
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
@@ -212,10 +220,10 @@ class FactRows:
                                  extra=extra)
 
     def ids_not_family(self, *where: Match, groups: Sequence[Sequence[Match]],
-                       every: bool = False) -> list[list[str]]:
+                       every: bool = False, keep_persons: bool = False) -> list[list[str]]:
         """:meth:`Table.ids` without the rows whose persons are all family or trusted."""
         return self.table.ids(*where, groups=groups, skip_persons=self.family_values,
-                              every=every)
+                              every=every, keep_persons=keep_persons)
 
 
 def as_row(first: Row) -> Row:

@@ -445,10 +445,12 @@ def vague_identity(fx: FactRows) -> Found:
         if strong_firsts or weak_firsts else ()
     # (a first entry read with the rows, so that every id comes in the rules' order; an entry
     # of both goes to the strong group, and the weak one counts only when there is no strong)
+    # (the persons of every row are kept: the evidence's, evidence_persons, need no read)
     strong, weak, every = fx.ids_not_family(
         Match(not_kinds=("report",), any_of=(strong_bit | weak_bit,)), *firsts,
         groups=[[Match(not_kinds=("report",), any_of=(strong_bit,))],
-                [Match(not_kinds=("report",), any_of=(weak_bit,))]], every=True)
+                [Match(not_kinds=("report",), any_of=(weak_bit,))]], every=True,
+        keep_persons=True)
     if strong_firsts:
         chosen = set(strong) | strong_firsts
         return PRESENT, [i for i in every if i in chosen]
@@ -553,7 +555,7 @@ def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
 
 def evidence_persons(table: Table, ids: list[str]) -> list[str]:
     """The persons of these evidence entries, in the evidence's order, each once."""
-    persons = {r[ID]: r[PERSONS] for r in table.rows(Match(ids=tuple(ids)))}
+    persons = table.persons_of(ids)
     return list(dict.fromkeys(p for i in ids for p in persons.get(i, "").split()))
 
 

@@ -229,6 +229,7 @@ class FactTable:
         self._db = db
         self._cache_kib = cache_kib
         self._cache_before: int | None = None
+        self._persons: dict[str, str] = {}  # kept by ids(keep_persons=True): entry id → persons
 
     def __enter__(self) -> Self:
         with self._db.lock:
@@ -331,7 +332,10 @@ class FactTable:
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
     def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
-            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
+            skip_persons: tuple[str, ...] = (), every: bool = False,
+            keep_persons: bool = False) -> list[list[str]]:
+        if keep_persons and not every:
+            raise ValueError("the persons are kept with every id")
         params: list[Any] = []
         cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
         cond = self._where(where, params)
@@ -344,11 +348,25 @@ class FactTable:
                            for n in range(len(groups)))
         if every:
             joined += ", group_concat(entry_id, ' ')"
+        if keep_persons:  # (aligned with every id: a persons value holds spaces, not \x1f)
+            joined += ", group_concat(persons, char(31))"
         row = self._all(
-            f"SELECT {joined} FROM (SELECT entry_id, CASE {cases} END AS grp FROM sign_facts"
-            f" WHERE live = 1 AND ({cond}) ORDER BY occurred_us, recorded_us, entry_id)",
-            params)[0]
+            f"SELECT {joined} FROM (SELECT entry_id,{' persons,' if keep_persons else ''}"
+            f" CASE {cases} END AS grp FROM sign_facts WHERE live = 1 AND ({cond})"
+            " ORDER BY occurred_us, recorded_us, entry_id)", params)[0]
+        if keep_persons:
+            persons, row = row[-1], row[:-1]
+            if row[-1]:
+                self._persons.update(zip(row[-1].split(" "), persons.split("\x1f"),
+                                         strict=True))
         return [x.split(" ") if x else [] for x in row]
+
+    def persons_of(self, ids: Sequence[str]) -> dict[str, str]:
+        out = {i: self._persons[i] for i in ids if i in self._persons}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            out.update((r[2], r[4]) for r in self.rows(Match(ids=tuple(missing))))
+        return out
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
                skip_persons: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Row]:
