@@ -245,3 +245,38 @@ def test_the_persons_of_vague_identitys_evidence_come_from_its_own_read(
         assert reads == []
     with journal.sign_fact_table() as fresh:  # (nothing kept: read)
         assert fastrules.evidence_persons(fresh, ids) == persons == [zhao, qian]
+
+
+def test_the_cyclic_collector_waits_while_the_rules_run_and_is_left_as_it_was(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' many short-lived rows hold no cycles: the collector is off while they run
+    (it would only walk them), then as it was before, also after an error."""
+    import gc
+
+    build_in_journal(journal, CASES[0])
+    seen: list[bool] = []
+    real = fastrules.pressure
+
+    def pressure(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(fastrules, "pressure", pressure)
+    assert gc.isenabled()
+    with journal.sign_fact_table() as table:
+        fastrules.find(table, journal.list_persons())
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        try:
+            fastrules.find(table, journal.list_persons())
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+        def failing(*args: Any) -> Any:
+            raise RuntimeError("a rule failed")
+
+        monkeypatch.setattr(fastrules, "pressure", failing)
+        with pytest.raises(RuntimeError):
+            fastrules.find(table, journal.list_persons())
+        assert gc.isenabled()
