@@ -279,11 +279,8 @@ class FactTable:
         out = []
         for m in matches:
             parts = ["1"]
-            for column, values, op in (("kind", m.kinds, "IN"), ("kind", m.not_kinds, "NOT IN"),
-                                       ("medium", m.mediums, "IN")):
-                if values:
-                    parts.append(f"{column} {op} ({','.join('?' * len(values))})")
-                    params.extend(values)
+            # the flag bits first: an integer test that most rows fail, before the kind (text
+            # looked up in the list) is read (SQLite tests the parts in this order)
             for mask in m.any_of:
                 parts.append("flags & ? != 0")
                 params.append(mask)
@@ -293,6 +290,11 @@ class FactTable:
             if m.none_of:
                 parts.append("flags & ? = 0")
                 params.append(m.none_of)
+            for column, values, op in (("kind", m.kinds, "IN"), ("kind", m.not_kinds, "NOT IN"),
+                                       ("medium", m.mediums, "IN")):
+                if values:
+                    parts.append(f"{column} {op} ({','.join('?' * len(values))})")
+                    params.extend(values)
             for pairs, negate in ((m.values, False), (m.not_values, True)):
                 for name, values in pairs:
                     parts.append(FactTable.among(name, values, params, negate))
