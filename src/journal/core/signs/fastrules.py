@@ -493,27 +493,37 @@ def pressure(fx: FactRows) -> Found:
     by_person: dict[str, list[int]] = {}
     taken: tuple[dict[str, int], dict[str, int]] = ({}, {})  # per list, how much was taken
 
+    def take_from(marks: dict[str, int], key: str, rows_of: list[int], bit: int) -> None:
+        start = marks.get(key, 0)
+        if start < len(rows_of):
+            for i in rows_of[start:]:
+                chosen[i] |= bit
+            marks[key] = len(rows_of)
+
     def take(which: int, ids: tuple[str, ...], bit: int) -> None:
         """The refusals related to a row of persons ``ids`` not taken yet for this list."""
         marks = taken[which]
-        for key, rows_of in ((("*all", refused),) if not ids else
-                             (("*unlinked", unlinked),
-                              *((p, by_person.get(p, ())) for p in ids))):
-            start = marks.get(key, 0)
-            if start < len(rows_of):
-                for i in rows_of[start:]:
-                    chosen[i] |= bit
-                marks[key] = len(rows_of)
+        if not ids:
+            take_from(marks, "*all", refused, bit)
+            return
+        if unlinked:
+            take_from(marks, "*unlinked", unlinked, bit)
+        for p in ids:
+            of_p = by_person.get(p)
+            if of_p is not None:
+                take_from(marks, p, of_p, bit)
 
     split = fx.split
+    anyone = by_person.keys()
     for n, r in enumerate(rows):
         mask = r[3]
         if mask & _STRONG:
             chosen[n] |= 1
             continue
         ids = split(r[PERSONS])
-        related = bool(unlinked) or any(p in by_person for p in ids) if ids else bool(refused)
-        if related:  # (every row here but threats is a request, contact, meeting or note)
+        # (related: a refusal of one of the persons, or one without persons, came before)
+        if (bool(unlinked) or not anyone.isdisjoint(ids)) if ids else bool(refused):
+            # (every row here but threats is a request, contact, meeting or note)
             if mask & _WEAK:
                 take(0, ids, 1)
                 chosen[n] |= 1
