@@ -363,13 +363,20 @@ def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
 
 def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
     """Every request (family's too) as a marked row (only _SIMPLE), by person."""
-    out: dict[str, tuple[list[int], list[Row]]] = {"": ([], [])}
     simple = Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))
-    for r in fx.table.marked(Match(kinds=("request",)), marks=[[]] * 5 + [[simple]]):
-        for key in ("", *fx.split(r[PERSONS])):
-            whens, docs = out.setdefault(key, ([], []))
-            whens.append(r[OCC])
-            docs.append(r)
+    every_request = fx.table.marked(Match(kinds=("request",)), marks=[[]] * 5 + [[simple]])
+    every_when: list[int] = []
+    out: dict[str, tuple[list[int], list[Row]]] = {"": (every_when, every_request)}
+    split = fx.split
+    for r in every_request:
+        occurred = r[OCC]
+        every_when.append(occurred)
+        for key in split(r[PERSONS]):
+            of_key = out.get(key)
+            if of_key is None:
+                of_key = out[key] = ([], [])
+            of_key[0].append(occurred)
+            of_key[1].append(r)
     return out
 
 
