@@ -67,8 +67,11 @@ class Match:
         else:
             ids = self.ids if other.ids is None else other.ids
         # (the times of either list hold those of the ids both have)
-        at = tuple(t for t in self.at if t in set(other.at)) if self.at and other.at \
-            else self.at or other.at
+        if self.at and other.at:
+            other_at = set(other.at)
+            at = tuple(t for t in self.at if t in other_at)
+        else:
+            at = self.at or other.at
         return Match(kinds, tuple(dict.fromkeys(self.not_kinds + other.not_kinds)),
                      self.any_of + other.any_of, self.all_of | other.all_of,
                      self.none_of | other.none_of,
