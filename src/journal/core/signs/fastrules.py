@@ -337,7 +337,8 @@ class _Yuan:
             return out
 
 
-def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
+def _disproportionate(fx: FactRows, pays: list[Row], every_request: list[Row],
+                      cny: _Yuan) -> list[Row]:
     requests: dict[str, tuple[list[int], list[Row]]] | None = None
     out = []
     for r in pays:
@@ -348,7 +349,7 @@ def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
         task: Row | None = r
         if not mask & (_A_REQUEST | _OWN_TASK):  # the request the payment is for
             if requests is None:
-                requests = _requests_by_person(fx)
+                requests = _requests_by_person(fx, every_request)
             task = None
             for key in (fx.split(r[PERSONS]) or ("",)):
                 whens, docs = requests.get(key, ([], []))
@@ -361,10 +362,9 @@ def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
     return out
 
 
-def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
-    """Every request (family's too) as a marked row (only _SIMPLE), by person."""
-    simple = Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))
-    every_request = fx.table.marked(Match(kinds=("request",)), marks=[[]] * 5 + [[simple]])
+def _requests_by_person(fx: FactRows, every_request: list[Row]
+                        ) -> dict[str, tuple[list[int], list[Row]]]:
+    """Every request (family's too; marked rows, of which only _SIMPLE is asked), by person."""
     every_when: list[int] = []
     out: dict[str, tuple[list[int], list[Row]]] = {"": (every_when, every_request)}
     split = fx.split
@@ -380,10 +380,11 @@ def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
     return out
 
 
-def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
+def unusual_payment(fx: FactRows, tasks: list[Row], every_request: list[Row]
+                    ) -> tuple[Found, list[Row]]:
     pays = _pays(fx)
     cny = _Yuan()
-    disproportionate = _disproportionate(fx, pays, cny)
+    disproportionate = _disproportionate(fx, pays, every_request, cny)
     strong = list(disproportionate)
     weak: list[Row] = []
     for r in pays:
@@ -474,12 +475,19 @@ def vague_identity(fx: FactRows) -> Found:
 _STRONG, _WEAK, _REQUEST, _REFUSAL, _INSISTS = 1, 2, 4, 8, 16  # the marks of pressure's rows
 
 
-def pressure(fx: FactRows) -> Found:
+_SIMPLE_REQUEST, _FAMILY = 32, 64  # (_SIMPLE_REQUEST is a pay's _SIMPLE: the same condition)
+
+
+def _pressure_and_requests(fx: FactRows) -> tuple[list[Row], list[Row]]:
+    """Pressure's rows (family aside) and every request (family's too, for
+    :func:`_requests_by_person`), from one read: every request not of the family is one of
+    pressure's rows anyway. Each row with what the rules ask of it alone as the bits of its
+    mask (row[3])."""
     strong_bit, weak_bit, refusal = _M(v.PRESSURE_STRONG), _M(v.PRESSURE_WEAK), \
         sf.full_mask(v.REFUSAL)
     request = Match(kinds=("request",))
-    # each row with what the rule asks of it alone, as the bits of its mask (row[3])
-    rows = fx.marked_not_family(
+    family = Match(values=(("persons", fx.family_values),)) if fx.family_values else None
+    rows = fx.table.marked(
         Match(kinds=("threat", "request")),
         Match(not_kinds=("report",), any_of=(strong_bit,)),
         Match(kinds=_RCMN, any_of=(weak_bit,)),
@@ -489,7 +497,16 @@ def pressure(fx: FactRows) -> Found:
                [request],  # _REQUEST
                [request.also(Match(values=(("status", ("refused",)),))),  # _REFUSAL
                 Match(not_kinds=("request",), any_of=(refusal,))],
-               [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))]])  # _INSISTS
+               [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))],  # _INSISTS
+               [Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))],  # _SIMPLE_...
+               [family] if family is not None else []])  # _FAMILY: its persons all family
+    every_request = [r for r in rows if r[3] & _REQUEST]
+    if family is not None:
+        rows = [r for r in rows if not r[3] & _FAMILY]
+    return rows, every_request
+
+
+def pressure(fx: FactRows, rows: list[Row]) -> Found:
     # per row, whether it is evidence: bit 1 of the strong list, 2 of the weak (every row of
     # both is one of the rows: their ids in the rows' order, without a sort)
     chosen = bytearray(len(rows))
@@ -567,7 +584,8 @@ def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
 def _find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
     fx = FactRows(table, persons)
     tasks = _tasks(fx)
-    payment_result, disproportionate = unusual_payment(fx, tasks)
+    pressing, every_request = _pressure_and_requests(fx)
+    payment_result, disproportionate = unusual_payment(fx, tasks, every_request)
     return {
         "WS-FAST-INTIMACY": fast_intimacy(fx),
         "WS-JOB-OFFER": job_offer(fx, disproportionate),
@@ -580,7 +598,7 @@ def _find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
         "WS-UNUSUAL-PAYMENT": payment_result,
         "WS-PAID-HOUSING": paid_housing(fx),
         "WS-VAGUE-IDENTITY": vague_identity(fx),
-        "WS-PRESSURE": pressure(fx),
+        "WS-PRESSURE": pressure(fx, pressing),
     }
 
 
