@@ -196,3 +196,87 @@ def test_a_persons_first_entry_other_than_a_report_is_read_again_when_their_firs
     results = assert_same(journal, monkeypatch)
     vague = [r for r in results if r.id == "WS-VAGUE-IDENTITY"]
     assert vague and vague[0].evidence == [contact.id]
+
+
+def test_entries_asked_for_by_id_are_first_picked_by_when_they_occurred(
+        journal: Journal) -> None:
+    """A rule that reads given entries among its rows (a person's moves between channels, their
+    first entries) also names when they occurred: SQLite compares that integer first and looks
+    the id up only for the rows at those times; a row at another time is not read."""
+    from journal.core.signs.factrows import Match
+
+    at = datetime(2025, 3, 1, 9, tzinfo=CST)
+    one = journal.add_entry(EntryDraft(kind="contact", summary="一", occurred_at=at))
+    two = journal.add_entry(EntryDraft(kind="contact", summary="二", occurred_at=at))
+    journal.add_entry(EntryDraft(kind="note", summary="三", occurred_at=at + timedelta(days=1)))
+    when = sign_facts.micros(at)
+    with journal.sign_fact_table() as table:
+        assert [r[2] for r in table.rows(Match(ids=(one.id,), at=(when,)))] == [one.id]
+        assert table.ids(Match(ids=(one.id, two.id), at=(when,)), groups=[[Match()]]) == [
+            [one.id, two.id]]  # (the same instant: in the order they were recorded)
+        # the time is a condition of its own: the entry at another time is not read
+        assert table.rows(Match(ids=(one.id,), at=(when + 1,))) == []
+        # both conditions: the times hold those of the ids both have
+        both = Match(ids=(one.id, two.id), at=(when,)).also(Match(ids=(two.id,), at=(when,)))
+        assert [r[2] for r in table.rows(both)] == [two.id]
+
+
+def test_the_persons_of_vague_identitys_evidence_come_from_its_own_read(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The persons of WS-VAGUE-IDENTITY's evidence (kept with the result for its reasons) are
+    those its rule read with the ids: no second pass over the facts looking every id up."""
+    zhao = journal.add_person("赵先生", organisation="某咨询公司").id
+    qian = journal.add_person("钱女士", organisation="某咨询公司").id
+    for day, persons in enumerate([[zhao], [qian, zhao], [qian]]):
+        journal.add_entry(EntryDraft(kind="contact", summary="加了我微信", persons=persons,
+                                     occurred_at=datetime(2025, 3, 2 + day, 9, tzinfo=CST)))
+    with journal.sign_fact_table() as table:
+        level, ids = fastrules.find(table, journal.list_persons())["WS-VAGUE-IDENTITY"]
+        assert level is not None and len(ids) >= 2
+        reads: list[str] = []
+        real = table._all
+
+        def counted(sql: str, params: Any) -> Any:
+            reads.append(sql)
+            return real(sql, params)
+
+        monkeypatch.setattr(table, "_all", counted)
+        persons = fastrules.evidence_persons(table, ids)
+        assert reads == []
+    with journal.sign_fact_table() as fresh:  # (nothing kept: read)
+        assert fastrules.evidence_persons(fresh, ids) == persons == [zhao, qian]
+
+
+def test_the_cyclic_collector_waits_while_the_rules_run_and_is_left_as_it_was(
+        journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' many short-lived rows hold no cycles: the collector is off while they run
+    (it would only walk them), then as it was before, also after an error."""
+    import gc
+
+    build_in_journal(journal, CASES[0])
+    seen: list[bool] = []
+    real = fastrules.pressure
+
+    def pressure(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(fastrules, "pressure", pressure)
+    assert gc.isenabled()
+    with journal.sign_fact_table() as table:
+        fastrules.find(table, journal.list_persons())
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        try:
+            fastrules.find(table, journal.list_persons())
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+        def failing(*args: Any) -> Any:
+            raise RuntimeError("a rule failed")
+
+        monkeypatch.setattr(fastrules, "pressure", failing)
+        with pytest.raises(RuntimeError):
+            fastrules.find(table, journal.list_persons())
+        assert gc.isenabled()

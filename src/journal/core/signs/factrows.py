@@ -52,6 +52,9 @@ class Match:
     hits: tuple[tuple[v.Vocab, int], ...] = ()
     # (vocabulary, terms): a term of the vocabulary other than these was found
     hits_except: tuple[tuple[v.Vocab, tuple[str, ...]], ...] = ()
+    # with ``ids``: when those entries occurred (occurred_us, any order): a first test that is
+    # much cheaper than looking every row's id up in the list
+    at: tuple[int, ...] = ()
 
     def also(self, other: Match) -> Match:
         """Both this and ``other`` hold."""
@@ -63,13 +66,19 @@ class Match:
             ids: tuple[str, ...] | None = tuple(i for i in self.ids if i in set(other.ids))
         else:
             ids = self.ids if other.ids is None else other.ids
+        # (the times of either list hold those of the ids both have)
+        if self.at and other.at:
+            other_at = set(other.at)
+            at = tuple(t for t in self.at if t in other_at)
+        else:
+            at = self.at or other.at
         return Match(kinds, tuple(dict.fromkeys(self.not_kinds + other.not_kinds)),
                      self.any_of + other.any_of, self.all_of | other.all_of,
                      self.none_of | other.none_of,
                      tuple(m for m in self.mediums if m in other.mediums)
                      if self.mediums and other.mediums else self.mediums or other.mediums,
                      self.values + other.values, self.not_values + other.not_values, ids,
-                     self.hits + other.hits, self.hits_except + other.hits_except)
+                     self.hits + other.hits, self.hits_except + other.hits_except, at)
 
 
 class Table(Protocol):
@@ -82,11 +91,19 @@ class Table(Protocol):
         ...
 
     def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
-            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
+            skip_persons: tuple[str, ...] = (), every: bool = False,
+            keep_persons: bool = False) -> list[list[str]]:
         """The ids of the rows matching any of ``where`` (none whose persons value is one of
         ``skip_persons``), chronological, split by ``groups``: a row goes to the first group
         any of whose matches it meets, none if it meets none; with ``every``, then the ids of
-        all of them (in a group or not). One read of the table; only the ids reach Python."""
+        all of them (in a group or not). One read of the table; only the ids reach Python.
+        ``keep_persons`` (with ``every``): the table also keeps the stored persons value of each
+        of these rows for :meth:`persons_of`."""
+        ...
+
+    def persons_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored persons value of each of these live entries (those kept by :meth:`ids`
+        without a read)."""
         ...
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
@@ -206,10 +223,10 @@ class FactRows:
                                  extra=extra)
 
     def ids_not_family(self, *where: Match, groups: Sequence[Sequence[Match]],
-                       every: bool = False) -> list[list[str]]:
+                       every: bool = False, keep_persons: bool = False) -> list[list[str]]:
         """:meth:`Table.ids` without the rows whose persons are all family or trusted."""
         return self.table.ids(*where, groups=groups, skip_persons=self.family_values,
-                              every=every)
+                              every=every, keep_persons=keep_persons)
 
 
 def as_row(first: Row) -> Row:
@@ -225,6 +242,14 @@ def uniq(rows: Iterable[Row]) -> list[Row]:
     for r in sorted(rows, key=ORDER):
         out.setdefault(r[ID], r)
     return list(out.values())
+
+
+def in_order(read: list[Row], chosen: Iterable[Row]) -> list[str]:
+    """The ids of the ``chosen`` rows, each once, in the rules' order: as :func:`uniq` gives
+    them, when every chosen row was taken from ``read`` (one chronological read, no repeats),
+    without a sort."""
+    wanted = {r[ID] for r in chosen}
+    return [r[ID] for r in read if r[ID] in wanted] if wanted else []
 
 
 def ids_result(strong: list[str], weak: list[str]) -> Found:
@@ -258,8 +283,17 @@ class RowPool:
         self.rows: list[Row] = []
         self.unlinked: list[Row] = []
         self.by_person: dict[str, list[Row]] = {}
-        for r in rows:
-            self.add(r)
+        split, unlinked, by_person = facts.split, self.unlinked, self.by_person
+        for r in rows:  # (add, written out)
+            self.rows.append(r)
+            ids = split(r[PERSONS])
+            if not ids:
+                unlinked.append(r)
+            for p in ids:
+                if p in by_person:
+                    by_person[p].append(r)
+                else:
+                    by_person[p] = [r]
 
     def add(self, r: Row) -> None:
         self.rows.append(r)

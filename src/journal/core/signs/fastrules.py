@@ -12,6 +12,7 @@ The rows and what the rules share are in :mod:`.factrows`. No Qt, no store.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import timedelta
@@ -36,8 +37,8 @@ from journal.core.signs.factrows import (
     as_row,
     hits_of,
     ids_result,
+    in_order,
     result,
-    uniq,
 )
 from journal.core.signs.rules import POSSIBLE, PRESENT
 
@@ -165,28 +166,31 @@ def _tasks(fx: FactRows) -> list[Row]:
 
 
 def escalation(tasks: list[Row], fx: FactRows) -> Found:
-    harmless = [r for r in tasks if _sensitivity(r) == 0 and r[3] & _HARMLESS]
+    marks = _SENSITIVE | _SENSITIVE_WEAK | _HARMLESS
+    harmless = [r for r in tasks if r[3] & marks == _HARMLESS]  # (no sensitivity)
     if not harmless:
         return None, []
     pool = RowPool(fx, harmless)
     earliest: dict[str, Row | None] = {}  # per persons value (the pool is complete)
     for level in (2, 1):
         later = []
-        for r in tasks:
-            if _sensitivity(r) == level:
-                try:
-                    first = earliest[r[PERSONS]]
-                except KeyError:
-                    first = earliest[r[PERSONS]] = pool.earliest(r)
-                if first is not None and first[OCC] < r[OCC]:
-                    later.append(r)
+        # (the tasks of this sensitivity: _sensitivity(r) == level)
+        for r in (r for r in tasks if r[3] & _SENSITIVE) if level == 2 else \
+                (r for r in tasks if r[3] & (_SENSITIVE | _SENSITIVE_WEAK) == _SENSITIVE_WEAK):
+            try:
+                first = earliest[r[PERSONS]]
+            except KeyError:
+                first = earliest[r[PERSONS]] = pool.earliest(r)
+            if first is not None and first[OCC] < r[OCC]:
+                later.append(r)
         if later:
             first_sensitive = later[0][OCC]
             later_persons = {p for r in later for p in fx.split(r[PERSONS])}
             any_unlinked = any(not r[PERSONS] for r in later)
             before = [h for h in harmless if h[OCC] < first_sensitive and (
                 any_unlinked or not h[PERSONS] or later_persons & set(fx.split(h[PERSONS])))]
-            return (PRESENT if level == 2 else POSSIBLE), [r[ID] for r in uniq(before + later)]
+            # (every row of both is a task: their ids in the tasks' order)
+            return (PRESENT if level == 2 else POSSIBLE), in_order(tasks, before + later)
     return None, []
 
 
@@ -244,7 +248,8 @@ def channel_switch(fx: FactRows) -> Found:
     moved = _moved(fx)
     # (the moves are read with the rows, so that every id comes in the rules' order)
     strong, weak, every = fx.ids_not_family(
-        base, *([Match(ids=tuple(r[ID] for r in moved))] if moved else []),
+        base, *([Match(ids=tuple(r[ID] for r in moved), at=tuple(r[OCC] for r in moved))]
+                if moved else []),
         groups=[[base.also(m) for m in (Match(any_of=(switch,)), Match(any_of=(account_bit, asked)),
                                         Match(kinds=("gift",), any_of=(account_bit,)))],
                 [base]], every=True)
@@ -332,7 +337,8 @@ class _Yuan:
             return out
 
 
-def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
+def _disproportionate(fx: FactRows, pays: list[Row], every_request: list[Row],
+                      cny: _Yuan) -> list[Row]:
     requests: dict[str, tuple[list[int], list[Row]]] | None = None
     out = []
     for r in pays:
@@ -343,7 +349,7 @@ def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
         task: Row | None = r
         if not mask & (_A_REQUEST | _OWN_TASK):  # the request the payment is for
             if requests is None:
-                requests = _requests_by_person(fx)
+                requests = _requests_by_person(fx, every_request)
             task = None
             for key in (fx.split(r[PERSONS]) or ("",)):
                 whens, docs = requests.get(key, ([], []))
@@ -356,22 +362,29 @@ def _disproportionate(fx: FactRows, pays: list[Row], cny: _Yuan) -> list[Row]:
     return out
 
 
-def _requests_by_person(fx: FactRows) -> dict[str, tuple[list[int], list[Row]]]:
-    """Every request (family's too) as a marked row (only _SIMPLE), by person."""
-    out: dict[str, tuple[list[int], list[Row]]] = {"": ([], [])}
-    simple = Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))
-    for r in fx.table.marked(Match(kinds=("request",)), marks=[[]] * 5 + [[simple]]):
-        for key in ("", *fx.split(r[PERSONS])):
-            whens, docs = out.setdefault(key, ([], []))
-            whens.append(r[OCC])
-            docs.append(r)
+def _requests_by_person(fx: FactRows, every_request: list[Row]
+                        ) -> dict[str, tuple[list[int], list[Row]]]:
+    """Every request (family's too; marked rows, of which only _SIMPLE is asked), by person."""
+    every_when: list[int] = []
+    out: dict[str, tuple[list[int], list[Row]]] = {"": (every_when, every_request)}
+    split = fx.split
+    for r in every_request:
+        occurred = r[OCC]
+        every_when.append(occurred)
+        for key in split(r[PERSONS]):
+            of_key = out.get(key)
+            if of_key is None:
+                of_key = out[key] = ([], [])
+            of_key[0].append(occurred)
+            of_key[1].append(r)
     return out
 
 
-def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
+def unusual_payment(fx: FactRows, tasks: list[Row], every_request: list[Row]
+                    ) -> tuple[Found, list[Row]]:
     pays = _pays(fx)
     cny = _Yuan()
-    disproportionate = _disproportionate(fx, pays, cny)
+    disproportionate = _disproportionate(fx, pays, every_request, cny)
     strong = list(disproportionate)
     weak: list[Row] = []
     for r in pays:
@@ -382,14 +395,16 @@ def unusual_payment(fx: FactRows, tasks: list[Row]) -> tuple[Found, list[Row]]:
             weak.append(r)
         if mask & _HIGH and not mask & _ORDINARY:
             strong.append(r)
-    sensitive = [t for t in tasks if _sensitivity(t) == 2]
-    if sensitive:
-        turn = sensitive[0][OCC]
+    first_sensitive = next((t for t in tasks if _sensitivity(t) == 2), None)
+    if first_sensitive is not None:
+        turn = first_sensitive[OCC]
         before = [cny(r) or Decimal(0) for r in pays if r[OCC] < turn]
         if before:
             highest = max(before)
             strong += [r for r in pays if r[OCC] >= turn and (cny(r) or Decimal(0)) > highest]
-    return result(strong, weak), disproportionate
+    if strong:  # (every row of both is a pay: their ids in the pays' order)
+        return (PRESENT, in_order(pays, strong)), disproportionate
+    return result([], weak, ordered=True), disproportionate  # (taken in order, each once)
 
 
 # --- WS-PAID-HOUSING -------------------------------------------------------------------------
@@ -421,6 +436,7 @@ def vague_identity(fx: FactRows) -> Found:
     first_active: dict[str, Row] | None = None
     strong_firsts: set[str] = set()  # the persons' first entries, by the persons' records
     weak_firsts: set[str] = set()
+    firsts_at: set[int] = set()  # when they occurred
     for pid, p in fx.persons.items():
         if pid in fx.family or not per_person.get(pid, (0,))[0]:
             continue
@@ -433,14 +449,17 @@ def vague_identity(fx: FactRows) -> Found:
             if first_active is None:
                 first_active = fx.first_of(fx.first_active_of_value())
             (strong_firsts if strong_note else weak_firsts).add(first_active[pid][4])
-    firsts = (Match(ids=tuple(strong_firsts | weak_firsts)),) if strong_firsts or weak_firsts \
-        else ()
+            firsts_at.add(first_active[pid][2])
+    firsts = (Match(ids=tuple(strong_firsts | weak_firsts), at=tuple(firsts_at)),) \
+        if strong_firsts or weak_firsts else ()
     # (a first entry read with the rows, so that every id comes in the rules' order; an entry
     # of both goes to the strong group, and the weak one counts only when there is no strong)
+    # (the persons of every row are kept: the evidence's, evidence_persons, need no read)
     strong, weak, every = fx.ids_not_family(
         Match(not_kinds=("report",), any_of=(strong_bit | weak_bit,)), *firsts,
         groups=[[Match(not_kinds=("report",), any_of=(strong_bit,))],
-                [Match(not_kinds=("report",), any_of=(weak_bit,))]], every=True)
+                [Match(not_kinds=("report",), any_of=(weak_bit,))]], every=True,
+        keep_persons=True)
     if strong_firsts:
         chosen = set(strong) | strong_firsts
         return PRESENT, [i for i in every if i in chosen]
@@ -456,12 +475,19 @@ def vague_identity(fx: FactRows) -> Found:
 _STRONG, _WEAK, _REQUEST, _REFUSAL, _INSISTS = 1, 2, 4, 8, 16  # the marks of pressure's rows
 
 
-def pressure(fx: FactRows) -> Found:
+_SIMPLE_REQUEST, _FAMILY = 32, 64  # (_SIMPLE_REQUEST is a pay's _SIMPLE: the same condition)
+
+
+def _pressure_and_requests(fx: FactRows) -> tuple[list[Row], list[Row]]:
+    """Pressure's rows (family aside) and every request (family's too, for
+    :func:`_requests_by_person`), from one read: every request not of the family is one of
+    pressure's rows anyway. Each row with what the rules ask of it alone as the bits of its
+    mask (row[3])."""
     strong_bit, weak_bit, refusal = _M(v.PRESSURE_STRONG), _M(v.PRESSURE_WEAK), \
         sf.full_mask(v.REFUSAL)
     request = Match(kinds=("request",))
-    # each row with what the rule asks of it alone, as the bits of its mask (row[3])
-    rows = fx.marked_not_family(
+    family = Match(values=(("persons", fx.family_values),)) if fx.family_values else None
+    rows = fx.table.marked(
         Match(kinds=("threat", "request")),
         Match(not_kinds=("report",), any_of=(strong_bit,)),
         Match(kinds=_RCMN, any_of=(weak_bit,)),
@@ -471,58 +497,95 @@ def pressure(fx: FactRows) -> Found:
                [request],  # _REQUEST
                [request.also(Match(values=(("status", ("refused",)),))),  # _REFUSAL
                 Match(not_kinds=("request",), any_of=(refusal,))],
-               [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))]])  # _INSISTS
-    strong: list[Row] = []
-    weak: list[Row] = []
-    # the refusals so far (rules.Pool and rules.RelatedCollector written out: this loop sees
-    # every row)
-    refused: list[Row] = []
-    unlinked: list[Row] = []
-    by_person: dict[str, list[Row]] = {}
+               [Match(not_kinds=("note",), hits=((v.PRESSURE_WEAK, 2),))],  # _INSISTS
+               [Match(any_of=(_M(v.SIMPLE_TASK, v.PHOTO, v.HARMLESS_TARGET),))],  # _SIMPLE_...
+               [family] if family is not None else []])  # _FAMILY: its persons all family
+    every_request = [r for r in rows if r[3] & _REQUEST]
+    if family is not None:
+        rows = [r for r in rows if not r[3] & _FAMILY]
+    return rows, every_request
+
+
+def pressure(fx: FactRows, rows: list[Row]) -> Found:
+    # per row, whether it is evidence: bit 1 of the strong list, 2 of the weak (every row of
+    # both is one of the rows: their ids in the rows' order, without a sort)
+    chosen = bytearray(len(rows))
+    # the refusals so far, as positions in the rows (rules.Pool and rules.RelatedCollector
+    # written out: this loop sees every row)
+    refused: list[int] = []
+    unlinked: list[int] = []
+    by_person: dict[str, list[int]] = {}
     taken: tuple[dict[str, int], dict[str, int]] = ({}, {})  # per list, how much was taken
 
-    def take(which: int, ids: tuple[str, ...], out: list[Row]) -> None:
+    def take_from(marks: dict[str, int], key: str, rows_of: list[int], bit: int) -> None:
+        start = marks.get(key, 0)
+        if start < len(rows_of):
+            for i in rows_of[start:]:
+                chosen[i] |= bit
+            marks[key] = len(rows_of)
+
+    def take(which: int, ids: tuple[str, ...], bit: int) -> None:
         """The refusals related to a row of persons ``ids`` not taken yet for this list."""
         marks = taken[which]
-        for key, rows_of in ((("*all", refused),) if not ids else
-                             (("*unlinked", unlinked),
-                              *((p, by_person.get(p, ())) for p in ids))):
-            start = marks.get(key, 0)
-            if start < len(rows_of):
-                out.extend(rows_of[start:])
-                marks[key] = len(rows_of)
+        if not ids:
+            take_from(marks, "*all", refused, bit)
+            return
+        if unlinked:
+            take_from(marks, "*unlinked", unlinked, bit)
+        for p in ids:
+            of_p = by_person.get(p)
+            if of_p is not None:
+                take_from(marks, p, of_p, bit)
 
     split = fx.split
-    for r in rows:
+    anyone = by_person.keys()
+    for n, r in enumerate(rows):
         mask = r[3]
         if mask & _STRONG:
-            strong.append(r)
+            chosen[n] |= 1
             continue
         ids = split(r[PERSONS])
-        related = bool(unlinked) or any(p in by_person for p in ids) if ids else bool(refused)
-        if related:  # (every row here but threats is a request, contact, meeting or note)
+        # (related: a refusal of one of the persons, or one without persons, came before)
+        if (bool(unlinked) or not anyone.isdisjoint(ids)) if ids else bool(refused):
+            # (every row here but threats is a request, contact, meeting or note)
             if mask & _WEAK:
-                take(0, ids, strong)
-                strong.append(r)
+                take(0, ids, 1)
+                chosen[n] |= 1
             elif mask & _REQUEST:
-                take(1, ids, weak)
-                weak.append(r)
+                take(1, ids, 2)
+                chosen[n] |= 2
         elif mask & _INSISTS:
-            weak.append(r)
+            chosen[n] |= 2
         if mask & _REFUSAL:
-            refused.append(r)
+            refused.append(n)
             if not ids:
-                unlinked.append(r)
+                unlinked.append(n)
             for p in ids:
-                by_person.setdefault(p, []).append(r)
-    return result(strong, weak)
+                by_person.setdefault(p, []).append(n)
+    strong = [r[ID] for r, c in zip(rows, chosen, strict=True) if c & 1]
+    return ids_result(strong, [] if strong else
+                      [r[ID] for r, c in zip(rows, chosen, strict=True) if c & 2])
 
 
 def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
     """Every sign's level and evidence ids (chronological), as :func:`rules` would find them."""
+    # The rules make some 200,000 short-lived tuples (rows) and lists and no cycles: the
+    # cyclic garbage collector, started again and again by so many allocations, would only walk
+    # them (≈ 3 % of the time at 100,000 entries). It waits until they are done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _find(table, persons)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
     fx = FactRows(table, persons)
     tasks = _tasks(fx)
-    payment_result, disproportionate = unusual_payment(fx, tasks)
+    pressing, every_request = _pressure_and_requests(fx)
+    payment_result, disproportionate = unusual_payment(fx, tasks, every_request)
     return {
         "WS-FAST-INTIMACY": fast_intimacy(fx),
         "WS-JOB-OFFER": job_offer(fx, disproportionate),
@@ -535,13 +598,13 @@ def find(table: Table, persons: Iterable[Person]) -> dict[str, Found]:
         "WS-UNUSUAL-PAYMENT": payment_result,
         "WS-PAID-HOUSING": paid_housing(fx),
         "WS-VAGUE-IDENTITY": vague_identity(fx),
-        "WS-PRESSURE": pressure(fx),
+        "WS-PRESSURE": pressure(fx, pressing),
     }
 
 
 def evidence_persons(table: Table, ids: list[str]) -> list[str]:
     """The persons of these evidence entries, in the evidence's order, each once."""
-    persons = {r[ID]: r[PERSONS] for r in table.rows(Match(ids=tuple(ids)))}
+    persons = table.persons_of(ids)
     return list(dict.fromkeys(p for i in ids for p in persons.get(i, "").split()))
 
 

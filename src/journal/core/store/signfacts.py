@@ -229,6 +229,7 @@ class FactTable:
         self._db = db
         self._cache_kib = cache_kib
         self._cache_before: int | None = None
+        self._persons: dict[str, str] = {}  # kept by ids(keep_persons=True): entry id → persons
 
     def __enter__(self) -> Self:
         with self._db.lock:
@@ -278,11 +279,8 @@ class FactTable:
         out = []
         for m in matches:
             parts = ["1"]
-            for column, values, op in (("kind", m.kinds, "IN"), ("kind", m.not_kinds, "NOT IN"),
-                                       ("medium", m.mediums, "IN")):
-                if values:
-                    parts.append(f"{column} {op} ({','.join('?' * len(values))})")
-                    params.extend(values)
+            # the flag bits first: an integer test that most rows fail, before the kind (text
+            # looked up in the list) is read (SQLite tests the parts in this order)
             for mask in m.any_of:
                 parts.append("flags & ? != 0")
                 params.append(mask)
@@ -292,6 +290,11 @@ class FactTable:
             if m.none_of:
                 parts.append("flags & ? = 0")
                 params.append(m.none_of)
+            for column, values, op in (("kind", m.kinds, "IN"), ("kind", m.not_kinds, "NOT IN"),
+                                       ("medium", m.mediums, "IN")):
+                if values:
+                    parts.append(f"{column} {op} ({','.join('?' * len(values))})")
+                    params.extend(values)
             for pairs, negate in ((m.values, False), (m.not_values, True)):
                 for name, values in pairs:
                     parts.append(FactTable.among(name, values, params, negate))
@@ -305,6 +308,13 @@ class FactTable:
                              f" ({','.join('?' * len(terms))})) END")
                 params += [sf.has_mask(vocab), f'$."{vocab.name}"', *terms]
             if m.ids is not None:  # (one parameter however many: no limit on their number)
+                if m.at:  # (an integer compared first: most rows stop there)
+                    if len(m.at) > 20:
+                        parts.append("occurred_us IN (SELECT value FROM json_each(?))")
+                        params.append(json.dumps(list(m.at)))
+                    else:
+                        parts.append(f"occurred_us IN ({','.join('?' * len(m.at))})")
+                        params.extend(m.at)
                 parts.append("entry_id IN (SELECT value FROM json_each(?))")
                 params.append(json.dumps(list(m.ids)))
             out.append("(" + " AND ".join(parts) + ")")
@@ -324,7 +334,10 @@ class FactTable:
                          " ORDER BY occurred_us, recorded_us, entry_id", params)
 
     def ids(self, *where: Match, groups: Sequence[Sequence[Match]],
-            skip_persons: tuple[str, ...] = (), every: bool = False) -> list[list[str]]:
+            skip_persons: tuple[str, ...] = (), every: bool = False,
+            keep_persons: bool = False) -> list[list[str]]:
+        if keep_persons and not every:
+            raise ValueError("the persons are kept with every id")
         params: list[Any] = []
         cases = " ".join(f"WHEN {self._where(g, params)} THEN {n}" for n, g in enumerate(groups))
         cond = self._where(where, params)
@@ -337,11 +350,25 @@ class FactTable:
                            for n in range(len(groups)))
         if every:
             joined += ", group_concat(entry_id, ' ')"
+        if keep_persons:  # (aligned with every id: a persons value holds spaces, not \x1f)
+            joined += ", group_concat(persons, char(31))"
         row = self._all(
-            f"SELECT {joined} FROM (SELECT entry_id, CASE {cases} END AS grp FROM sign_facts"
-            f" WHERE live = 1 AND ({cond}) ORDER BY occurred_us, recorded_us, entry_id)",
-            params)[0]
+            f"SELECT {joined} FROM (SELECT entry_id,{' persons,' if keep_persons else ''}"
+            f" CASE {cases} END AS grp FROM sign_facts WHERE live = 1 AND ({cond})"
+            " ORDER BY occurred_us, recorded_us, entry_id)", params)[0]
+        if keep_persons:
+            persons, row = row[-1], row[:-1]
+            if row[-1]:
+                self._persons.update(zip(row[-1].split(" "), persons.split("\x1f"),
+                                         strict=True))
         return [x.split(" ") if x else [] for x in row]
+
+    def persons_of(self, ids: Sequence[str]) -> dict[str, str]:
+        out = {i: self._persons[i] for i in ids if i in self._persons}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            out.update((r[2], r[4]) for r in self.rows(Match(ids=tuple(missing))))
+        return out
 
     def marked(self, *where: Match, marks: Sequence[Sequence[Match]],
                skip_persons: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Row]:
