@@ -4,6 +4,7 @@ without a font lookup per word. Both must give exactly what reportlab gives with
 
 from __future__ import annotations
 
+import io
 import shutil
 from typing import Any
 
@@ -423,3 +424,94 @@ def test_table_cells_that_fit_on_one_line_are_drawn_without_paragraph_layout_pix
                      [True, True, False, False]]
     assert (_page_pixels(tmp_path, "lines", [table(lines)])
             == _page_pixels(tmp_path, "paras", [table(cells())]))
+
+
+class _CountingCanvas:
+    """A real reportlab canvas that counts its graphics state pushes (``saveState``)."""
+
+    @staticmethod
+    def make() -> Any:
+        from reportlab.pdfgen.canvas import Canvas
+
+        from journal.core.report.layout import PAGE_H, PAGE_W
+
+        class Counting(Canvas):
+            pushes = 0
+
+            def push_state_stack(self) -> None:
+                self.pushes += 1
+                super().push_state_stack()
+
+        return Counting(io.BytesIO(), pagesize=(PAGE_W, PAGE_H))
+
+
+def _one_line_flowables(styles: Styles) -> list[Any]:
+    from journal.core.report.layout import (
+        ACCENT,
+        MUTED,
+        BulletLine,
+        EntryHead,
+        StyledLine,
+        TextLine,
+    )
+
+    rare = "".join(chr(c) for c in range(0x5E00, 0x5E00 + 300))  # codes past the first subset
+    made: list[Any] = [StyledLine(text, style) for text in ("军舰 harbour 1200.50", rare[:60], "")
+                       for style in (styles.small, styles.cell_head, styles.fields)]
+    for style, bullet in ((styles.evidence, "–"), (styles.bullet, "•")):
+        made += [para(styles, text, style, bullet) for text in BULLET_LINES]
+    made += [TextLine(styles.font, "记录于 2024年1月5日 09:00 " + rare[250:280], 7.5, MUTED, indent=8,
+                      space_after=6),
+             TextLine(styles.font, "Recorded 5 Jan 2024 (edited)", 9, ACCENT)]
+    made += [EntryHead(styles.font, "#12", "2024年1月5日 09:00", "请求", names, "#b26a00")
+             for names in ("张总、小敏", "张总、" * 40 + rare[:40], "")]
+    made.append(EntryHead(styles.font, "#7", "5 Jan 2024 09:00", "", "Zhang (recruiter)", "#5f6b7a"))
+    assert sum(isinstance(f, BulletLine) for f in made) == 2 * len(BULLET_LINES)
+    return made
+
+
+def test_one_line_flowables_write_reportlabs_own_page_code_without_pushing_canvas_state(
+        styles: Styles) -> None:
+    """Entry heads, recorded lines, one-line texts and bulleted lines (≈ 9,000 in a 1,000-entry
+    report) write their operators directly: the same strings, in the same order, as drawing
+    them the usual way (Flowable.drawOn: state pushed, translated, drawn, popped)."""
+    from reportlab.lib.colors import CMYKColor
+    from reportlab.platypus import Flowable
+
+    from journal.core.report.fonts import seed_subsets
+    from journal.core.report.layout import StyledLine, TextLine
+
+    quick, usual = _CountingCanvas.make(), _CountingCanvas.make()
+    for canvas in (quick, usual):  # the same codes in both documents, several subsets used
+        seed_subsets(styles.font, canvas._doc, "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400)))
+    flowables = _one_line_flowables(styles)
+    for n, flowable in enumerate(flowables):
+        flowable.wrap(FRAME_W, 800)
+        flowable.drawOn(quick, 40, 800 - 16 * n)
+        Flowable.drawOn(flowable, usual, 40, 800 - 16 * n)
+    assert quick._code == usual._code
+    # subsets switched inside lines (a Tf per run of another subset): more fonts set than lines
+    assert sum(op.count(" Tf ") for op in quick._code) > len(flowables) + 10
+    assert usual.pushes == len(flowables) and quick.pushes == 0
+    assert quick._doc._pdfVersion == usual._doc._pdfVersion
+
+    # where the shortcut would write something else, the usual way (and its pushes): a canvas
+    # with a fill alpha below 1 (reportlab writes an alpha change), a colour other than RGB
+    quick, usual = _CountingCanvas.make(), _CountingCanvas.make()
+    for canvas in (quick, usual):
+        canvas.setFillAlpha(0.5)
+    for flowable in flowables:
+        flowable.wrap(FRAME_W, 800)
+        flowable.drawOn(quick, 40, 400)
+        Flowable.drawOn(flowable, usual, 40, 400)
+    assert quick._code == usual._code and quick.pushes == usual.pushes == len(flowables)
+    assert any(op.endswith(" gs") for op in quick._code)
+    cmyk = [TextLine(styles.font, "军舰", 9, CMYKColor(0, 0.5, 1, 0))]
+    cmyk_style = styles.small.clone("cmyk", textColor=CMYKColor(0.1, 0, 0, 0.5))
+    cmyk.append(StyledLine("harbour 军港", cmyk_style))
+    quick, usual = _CountingCanvas.make(), _CountingCanvas.make()
+    for flowable in cmyk:
+        flowable.wrap(FRAME_W, 800)
+        flowable.drawOn(quick, 40, 400)
+        Flowable.drawOn(flowable, usual, 40, 400)
+    assert quick._code == usual._code and quick.pushes == usual.pushes == len(cmyk)
