@@ -515,3 +515,45 @@ def test_one_line_flowables_write_reportlabs_own_page_code_without_pushing_canva
         flowable.drawOn(quick, 40, 400)
         Flowable.drawOn(flowable, usual, 40, 400)
     assert quick._code == usual._code and quick.pushes == usual.pushes == len(cmyk)
+
+
+def test_the_bundled_face_is_read_by_c_level_calls_into_reportlabs_own_values(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The face's character map, widths, metrics and glyph locations (≈ 150,000 numbers) are read
+    in bulk instead of one Python call per number: every value, and every dictionary's order,
+    is the one reportlab's own parser gives."""
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontParser
+
+    from journal.core import paths
+    from journal.core.report.fonts import _font_class
+
+    reads = [0]
+    real = TTFontParser.read_ushort
+
+    def counted(self: Any) -> Any:
+        reads[0] += 1
+        return real(self)
+
+    monkeypatch.setattr(TTFontParser, "read_ushort", counted)
+    fast = _font_class()("FastFaceTest", str(paths.font_path()))
+    fast_reads = reads[0]
+    usual = TTFont("UsualFaceTest", str(paths.font_path()))
+    assert fast_reads < 1_000 and reads[0] - fast_reads > 90_000
+    ours, theirs = dict(fast.face.__dict__), dict(usual.face.__dict__)
+    for skipped in ("_pos", "_pdfScale"):  # where reading stopped; a lambda (the same scale)
+        del ours[skipped], theirs[skipped]
+    assert ours.keys() == theirs.keys()
+    for key, value in theirs.items():
+        assert ours[key] == value, key
+        if isinstance(value, dict):
+            assert list(ours[key].items()) == list(value.items()), key  # the same order
+    assert len(ours["charWidths"]) > 30_000 and len(ours["glyphPos"]) == ours["numGlyphs"] + 1
+    assert ours["charWidths"][0xA0] == ours["charWidths"][0x20]
+    assert fast.face._pdfScale(1000) == usual.face._pdfScale(1000)
+    # the font around the face: reportlab's attributes, its own widths of any text
+    assert {k: v for k, v in fast.__dict__.items() if k not in (
+        "face", "fontName", "state", "remembered_widths", "encoding")} == {
+        k: v for k, v in usual.__dict__.items() if k not in ("face", "fontName", "state",
+                                                              "encoding")}
+    for text in (TEXT, "军舰\u00a0港口", "harbour 1200.50"):
+        assert fast.stringWidth(text, 9.5) == usual.stringWidth(text, 9.5)
