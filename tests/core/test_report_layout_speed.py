@@ -601,3 +601,74 @@ def test_the_garbage_collector_runs_less_often_during_an_export_and_as_before_af
     with pytest.raises(ExportError):
         build_pdf(journal, tmp_path / "r2.pdf", ReportOptions(lang="zh"), fails)
     assert gc.get_threshold() == before
+
+
+def _broken(p: Any, made: Any) -> Any:
+    """Everything breaking lines leaves: the lines (every attribute, every word fragment's), the
+    fragment words the paragraph keeps for splitting, the widest line."""
+    def frag(f: Any) -> list[tuple[str, Any]]:
+        return sorted((k, repr(v)) for k, v in f.__dict__.items())
+
+    lines = [(sorted((k, repr(v)) for k, v in line.__dict__.items() if k != "words"),
+              [frag(w) for w in line.words]) for line in made.lines]
+    words = [(type(w).__name__, w[0], [(frag(f), t) for f, t in w[1:]]) for w in p.frags]
+    return made.kind, lines, words, p._width_max, p.height
+
+
+def test_plain_lines_that_fit_are_broken_as_reportlab_breaks_them_without_its_loop(
+        styles: Styles, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted chat (lines of plain text, mostly Latin) whose lines each fit: its lines are
+    made without reportlab's general loop, and are exactly reportlab's (lines, fragments,
+    fragment words, widths); a line too wide for its room (wrapped, spaces shrunk, a word
+    split) and anything else go reportlab's way."""
+    import random
+
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+
+    rnd = random.Random(17)
+    pool = ["She asked me to photograph the ships in the harbour this weekend.",
+            "The pay arrived on time again, more than last week.", "OK", "Me: 好的 see you",
+            ("He wants to move the chat to Telegram. Told me not to tell my teacher or my parents "
+             "about the job, and offered to pay my rent if I moved closer to the naval base."),
+            "https://example.com/a-very-long-link-without-any-spaces-at-all-" + "x" * 90,
+            "1200.50 CNY, 300 USD"]
+    fitting = [t for t in pool if len(t) < 80]
+    texts = ["\n".join(f"09:{i:02d} {rnd.choice(['Me', '他', 'Zhang'])}: "
+                       f"{rnd.choice(pool if n % 3 == 0 else fitting)}"
+                       for i in range(rnd.randint(2, 30))) for n in range(30)]
+    texts += ["a\nb", "one line\nand another one", "short\n" + pool[4], pool[0] + "\n" + pool[1]]
+    reportlab_calls = [0]
+    real = RLParagraph.breakLines
+
+    def counted(self: Any, width: Any) -> Any:
+        reportlab_calls[0] += 1
+        return real(self, width)
+
+    monkeypatch.setattr(RLParagraph, "breakLines", counted)
+    fast = 0
+    for style in (styles.details, styles.small):
+        for text in texts:
+            for widths in ([FRAME_W - 8, FRAME_W - 8], [FRAME_W / 2 - 20, FRAME_W / 2],
+                           [300.0, 320.5]):
+                ours, theirs = styles.paragraph(text, style), styles.paragraph(text, style)
+                assert ours.plain_lines and ours.style.wordWrap is None
+                before = reportlab_calls[0]
+                made = ours.breakLines(list(widths))
+                fast += reportlab_calls[0] == before
+                assert _broken(ours, made) == _broken(theirs, real(theirs, list(widths))), text
+    assert 80 < fast < len(texts) * 6 - 40  # most fit; the others went reportlab's way
+    # split over two pages (its parts keep the fragment words): the same parts as reportlab's,
+    # and their lines made here too
+    for text, fits in (("\n".join(pool[:4] * 6), True), ("\n".join(pool * 3), False)):
+        ours, theirs = (styles.paragraph(text, styles.details),
+                        styles.paragraph(text, styles.details))
+        theirs.plain_lines = False  # reportlab's own breaking, its parts' too
+        assert ours.wrap(FRAME_W, 800) == theirs.wrap(FRAME_W, 800)
+        ours_parts, theirs_parts = ours.split(FRAME_W, 100), theirs.split(FRAME_W, 100)
+        assert len(ours_parts) == len(theirs_parts) == 2
+        for a, b in zip(ours_parts, theirs_parts):
+            before = reportlab_calls[0]
+            size = a.wrap(FRAME_W, 800)
+            assert a.plain_lines and (reportlab_calls[0] == before) == fits
+            assert size == b.wrap(FRAME_W, 800)
+            assert _broken(a, a.blPara) == _broken(b, b.blPara)

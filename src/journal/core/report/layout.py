@@ -152,6 +152,8 @@ class Styles:
         made = OnceWrapped(shown, parsed_style, bulletText=bullet_frags, frags=frags)
         if len(lines) == 1 and bullet is None and not parsed_style.textTransform:
             made.plain_line = text
+        elif bullet is None:
+            made.plain_lines = True
         return made
 
 
@@ -196,6 +198,23 @@ class OnceWrapped(Paragraph):
 
     _wrapped: tuple[Any, ...] | None = None
     plain_line: str | None = None  # one line of plain text, no bullet (Styles.paragraph)
+    plain_lines = False  # several lines of plain text, no bullet (Styles.paragraph)
+
+    def breakLines(self, width: Any) -> Any:
+        """Lines of several plain text lines (a pasted chat) that each fit on one line are made
+        here; anything else is broken by reportlab's own ``breakLines``."""
+        if self.plain_lines:
+            made = _lines_that_fit(self, width)
+            if made is not None:
+                return made
+        return super().breakLines(width)
+
+    def split(self, avail_w: float, avail_h: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_w, avail_h)
+        for part in parts:  # a chat split over two pages: its parts are lines of plain text too
+            if isinstance(part, OnceWrapped):
+                part.plain_lines = self.plain_lines
+        return parts
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         done = self._wrapped
@@ -206,6 +225,104 @@ class OnceWrapped(Paragraph):
         if hasattr(self, "blPara") and self.width == avail_w:  # not "cannot fit here"
             self._wrapped = (avail_w, self.width, self._wrapWidths, self.blPara, self.height)
         return width, height
+
+
+def _lines_that_fit(p: Any, width: Any) -> Any:
+    """What reportlab 5's ``Paragraph.breakLines`` returns (and sets on ``p``) for fragments
+    of plain text separated by line breaks (or the fragment words of a part of such a paragraph
+    split over two pages), as long as no line is wider than its room (then
+    reportlab would wrap it, shrink its spaces or split a word: None, and reportlab breaks the
+    paragraph). It is reportlab's loop for several fragments with those branches left out:
+    the same fragment words (``p.frags``), the same line fragments, widths and indices (a test
+    compares every attribute over many texts). Reportlab spends ≈ 10 µs per word there in
+    questions whose answers are known in this case (space shrinking, hyphenation)."""
+    from reportlab.platypus import paragraph as rp
+
+    style = p.style
+    if (style.wordWrap or style.endDots or style.shaping or style.spaceShrinkage < 0
+            or p.bulletText is not None):
+        return None
+    max_widths = list(width) if isinstance(width, (tuple, list)) else [width]
+    last_width = len(max_widths) - 1
+    max_width = max_widths[0]
+    fragwords = rp._getFragWords(p.frags, max_width)
+    HSFrag, text_kind, break_kind = rp._HSFrag, rp._FK_TEXT, rp._FK_BREAK
+    ascent_descent, string_width, same_frag = rp.getAscentDescent, rp.stringWidth, rp.sameFrag
+    FragLine = rp.FragLine
+    keep_breaks = not style.justifyBreaks
+    lines: list[Any] = []
+    words: list[Any] = []
+    width_max = 0
+    lineno = start_word = 0
+    n = space_width = current_width = 0
+    max_size = max_ascent = min_descent = 0
+    g: Any = None
+    for done, w in enumerate(fragwords, start=1):
+        if type(w) not in (list, HSFrag) or len(w) != 2:
+            return None  # soft hyphens, words over several fragments: reportlab's way
+        f = w[1][0]
+        kind = getattr(f, "_fkind", None)
+        if kind not in (text_kind, break_kind):
+            return None
+        font_name, font_size = f.fontName, f.fontSize
+        if not words:
+            n = space_width = current_width = 0
+            max_size = font_size
+            max_ascent, min_descent = ascent_descent(font_name, font_size)
+        word_width = w[0]
+        new_width = current_width + space_width + word_width if word_width > 0 else current_width
+        if kind == break_kind:
+            g = f.clone()
+            words.append(g)
+            width_max = max(width_max, current_width)
+            lines.append(FragLine(extraSpace=max_width - current_width, wordCount=n,
+                                  lineBreak=keep_breaks, words=words, fontSize=max_size,
+                                  ascent=max_ascent, descent=min_descent, maxWidth=max_width,
+                                  sFW=start_word))
+            start_word = done - 1
+            lineno += 1
+            max_width = max_widths[min(last_width, lineno)]
+            words = []
+            continue
+        if new_width > max_width:
+            return None  # wrapped, spaces shrunk or a word split: reportlab's way
+        text = w[1][1]
+        if text:
+            n += 1
+        ascent, descent = ascent_descent(font_name, font_size)
+        max_size = max(max_size, font_size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        if not words:
+            g = f.clone()
+            words = [g]
+            g.text = text
+        elif not same_frag(g, f):
+            if space_width:
+                for wi in reversed(words):
+                    if wi._fkind == text_kind:
+                        if not wi.text.endswith(" "):
+                            wi.text += " "
+                        break
+            g = f.clone()
+            words.append(g)
+            g.text = text
+        elif space_width:
+            g.text += (" " + text) if not g.text.endswith(" ") else text
+        else:
+            g.text += text
+        space_width = string_width(" ", font_name, font_size) if isinstance(w, HSFrag) else 0
+        current_width = new_width
+    if words:
+        width_max = max(width_max, current_width)
+        lines.append(FragLine(extraSpace=max_width - current_width, wordCount=n, lineBreak=False,
+                              words=words, fontSize=max_size, ascent=max_ascent,
+                              descent=min_descent, maxWidth=max_width, sFW=start_word))
+    p._width_max = width_max
+    p.height = 0
+    p._splitLongWordCount = p._hyphenations = 0
+    p.frags = fragwords
+    return rp.ParaLines(kind=1, lines=lines)
 
 
 def one_line_cells(rows: list[list[Any]], room: list[float]) -> list[list[Any]]:
