@@ -611,8 +611,9 @@ def _broken(p: Any, made: Any) -> Any:
 
     lines = [(sorted((k, repr(v)) for k, v in line.__dict__.items() if k != "words"),
               [frag(w) for w in line.words]) for line in made.lines]
-    words = [(type(w).__name__, w[0], [(frag(f), t) for f, t in w[1:]]) for w in p.frags]
-    return made.kind, lines, words, p._width_max, p.height
+    words = [(type(w).__name__, w[0], [(frag(f), t) for f, t in w[1:]]) if isinstance(w, list)
+             else frag(w) for w in p.frags]
+    return made.kind, lines, words, getattr(p, "_width_max", None), p.height
 
 
 def test_plain_lines_that_fit_are_broken_as_reportlab_breaks_them_without_its_loop(
@@ -672,3 +673,51 @@ def test_plain_lines_that_fit_are_broken_as_reportlab_breaks_them_without_its_lo
             assert a.plain_lines and (reportlab_calls[0] == before) == fits
             assert size == b.wrap(FRAME_W, 800)
             assert _broken(a, a.blPara) == _broken(b, b.blPara)
+
+
+def test_chinese_plain_lines_that_fit_are_broken_as_reportlab_breaks_them(
+        styles: Styles, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted Chinese chat whose lines each fit: its lines are made without an object per
+    character, and are exactly reportlab's (every attribute of every line and fragment); a
+    line that wraps goes reportlab's way."""
+    import random
+
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+
+    rnd = random.Random(18)
+    pool = ["他说这是一份很轻松的兼职，只要拍一些照片就行。", "今天让我去港口拍军舰，我没有答应。", "好",
+            "照片要拍清楚船身上的编号 No. 17。", "对方说报酬会按时打到我的微信上。" * 4,
+            "我已经拨打了12339，把情况讲清楚了。"]
+    fitting = [t for t in pool if len(t) < 40]
+    texts = ["\n".join(f"09:{i:02d} {rnd.choice(['我', '他', '张总'])}：{rnd.choice(pool if n % 3 == 0 else fitting)}"
+                       for i in range(rnd.randint(2, 30))) for n in range(30)]
+    texts += ["军舰\n港口", "好\n" + pool[4]]
+    reportlab_calls = [0]
+    real = RLParagraph.breakLinesCJK
+
+    def counted(self: Any, widths: Any) -> Any:
+        reportlab_calls[0] += 1
+        return real(self, widths)
+
+    monkeypatch.setattr(RLParagraph, "breakLinesCJK", counted)
+    fast = 0
+    for style in (styles.details, styles.small):
+        for text in texts:
+            for widths in ([FRAME_W - 8, FRAME_W - 8], [250.0, 270.5]):
+                ours = styles.paragraph(text, styles.for_text(style, text))
+                theirs = styles.paragraph(text, styles.for_text(style, text))
+                assert ours.plain_lines and ours.style.wordWrap == "CJK"
+                before = reportlab_calls[0]
+                made = ours.breakLinesCJK(list(widths))
+                fast += reportlab_calls[0] == before
+                assert _broken(ours, made) == _broken(theirs, real(theirs, list(widths))), text
+    assert 40 < fast < len(texts) * 4 - 20  # most fit; the others went reportlab's way
+    # on a page: the same height and the same parts when split
+    text = "\n".join(fitting * 5)
+    ours = styles.paragraph(text, styles.for_text(styles.details, text))
+    theirs = styles.paragraph(text, styles.for_text(styles.details, text))
+    theirs.plain_lines = False
+    assert ours.wrap(FRAME_W, 800) == theirs.wrap(FRAME_W, 800)
+    for a, b in zip(ours.split(FRAME_W, 100), theirs.split(FRAME_W, 100), strict=True):
+        assert a.wrap(FRAME_W, 800) == b.wrap(FRAME_W, 800)
+        assert _broken(a, a.blPara) == _broken(b, b.blPara)

@@ -209,6 +209,14 @@ class OnceWrapped(Paragraph):
                 return made
         return super().breakLines(width)
 
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        """Chinese lines of plain text that each fit: made here (as :meth:`breakLines`)."""
+        if self.plain_lines:
+            made = _cjk_lines_that_fit(self, maxWidths)
+            if made is not None:
+                return made
+        return super().breakLinesCJK(maxWidths)
+
     def split(self, avail_w: float, avail_h: float) -> list[Any]:
         parts: list[Any] = super().split(avail_w, avail_h)
         for part in parts:  # a chat split over two pages: its parts are lines of plain text too
@@ -323,6 +331,73 @@ def _lines_that_fit(p: Any, width: Any) -> Any:
     p._splitLongWordCount = p._hyphenations = 0
     p.frags = fragwords
     return rp.ParaLines(kind=1, lines=lines)
+
+
+def _cjk_lines_that_fit(p: Any, widths: Any) -> Any:
+    """What reportlab 5's ``Paragraph.breakLinesCJK`` returns for fragments of plain text
+    separated by line breaks when no line is wider than its room (else None: reportlab breaks
+    the paragraph). Reportlab makes an object per character (its width, its fragment), adds the
+    widths up and then joins the characters of each line again; here each line's widths are
+    added up in the same order, and its line is what ``makeCJKParaLine`` makes of one text
+    fragment and a line break: the same lines (a test compares every attribute)."""
+    from reportlab.platypus import paragraph as rp
+
+    style = p.style
+    frags = p.frags
+    if (len(frags) < 2 or style.endDots or p.bulletText is not None
+            or getattr(p, "_splitpara", 0)
+            or getattr(p, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")):
+        return None
+    max_widths = list(widths) if isinstance(widths, (tuple, list)) else [widths]
+    string_width, ascent_descent = rp.stringWidth, rp.getAscentDescent
+    FragLine, fuzz = rp.FragLine, rp._FUZZ
+    lines: list[Any] = []
+    max_width = max_widths[0]
+    used: float = 0
+    text_frag: Any = None
+    for f in frags:
+        if hasattr(f, "cbDefn") or not isinstance(getattr(f, "text", None), str):
+            return None
+        if not hasattr(f, "lineBreak"):
+            if text_frag is not None or not f.text:
+                return None  # two text fragments in a line: reportlab's way
+            text_frag = f
+            name, size = f.fontName, f.fontSize
+            for ch in f.text:
+                used += string_width(ch, name, size)
+                if used > max_width + fuzz and used > 0:
+                    return None  # the line wraps: reportlab's way
+            continue
+        if text_frag is None or f.text:
+            return None
+        lines.append(_cjk_line(FragLine, ascent_descent, [text_frag, f], max_width, used, True))
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used, text_frag = 0, None
+    if text_frag is not None and used > 0:
+        lines.append(_cjk_line(FragLine, ascent_descent, [text_frag], max_width, used, False))
+    elif text_frag is not None:
+        return None
+    p.height = 0
+    return rp.ParaLines(kind=1, lines=lines)
+
+
+def _cjk_line(FragLine: Any, ascent_descent: Any, frags: list[Any], max_width: float,
+              used: float, line_break: bool) -> Any:
+    """``makeCJKParaLine`` of a line holding one fragment's text (and a line break)."""
+    words = []
+    max_size = max_ascent = min_descent = 0
+    for f in frags:
+        size = f.fontSize
+        ascent, descent = ascent_descent(f.fontName, size)
+        max_size = max(max_size, size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = f.clone()
+        word.text = f.text
+        words.append(word)
+    return FragLine(kind=1, extraSpace=max_width - used, wordCount=1, words=words,
+                    fontSize=max_size, ascent=max_ascent, descent=min_descent,
+                    maxWidth=max_width, currentWidth=used, lineBreak=line_break)
 
 
 def one_line_cells(rows: list[list[Any]], room: list[float]) -> list[list[Any]]:
