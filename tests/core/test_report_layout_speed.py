@@ -97,6 +97,8 @@ def test_text_already_coded_is_split_into_subsets_without_reportlabs_loop(
     assert len(slow) == calls[0] == 1
     assert sum(len(r) > 1 for r in reference.values()) >= 3  # text over several subsets
     assert any(len(r) == 1 and r[0][0] > 0 for r in reference.values())  # a later subset alone
+    longer = many[:201]  # longer texts (a paragraph's, once per line) are not remembered
+    assert font.splitString(longer, doc) is not font.splitString(longer, doc)
     unseen = "从未出现过的字"
     assert font.splitString(unseen, doc) == real(font, unseen, doc) and calls[0] == len(slow) + 1
 
@@ -721,3 +723,27 @@ def test_chinese_plain_lines_that_fit_are_broken_as_reportlab_breaks_them(
     for a, b in zip(ours.split(FRAME_W, 100), theirs.split(FRAME_W, 100), strict=True):
         assert a.wrap(FRAME_W, 800) == b.wrap(FRAME_W, 800)
         assert _broken(a, a.blPara) == _broken(b, b.blPara)
+
+
+def test_a_text_drawn_again_in_a_document_is_split_into_subsets_once(styles: Styles) -> None:
+    """Bullets, labels, names and dates are drawn thousands of times: once every character of
+    a text has its code in a document, its runs are remembered for that document (the same
+    runs as reportlab's own method), and a text with a character new to it is not."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = pdfmetrics.getFont(FONT_NAME)
+    doc, other = type("Doc", (), {})(), type("Doc", (), {})()
+    many = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 600))
+    font.splitString(many, doc)  # codes given in this document, over three subsets
+    for text in ("–", "张总", many[250:270], "Jason Lee 记录于 2024年1月5日", many[200:400]):
+        font.splitString(text, doc)  # (any character still without a code gets it)
+        first = font.splitString(text, doc)
+        assert font.splitString(text, doc) is first
+        assert first == TTFont.splitString(font, text, doc)
+        assert font.splitString(text, other) is not first  # another document: its own codes
+    longer = many[:201]  # longer texts (a paragraph's, once per line) are not remembered
+    assert font.splitString(longer, doc) is not font.splitString(longer, doc)
+    unseen = "从未出现过的字"
+    coded = font.splitString(unseen, doc)  # reportlab's way: its characters get their codes
+    again = font.splitString(unseen, doc)
+    assert again == coded and again is not coded and font.splitString(unseen, doc) is again
