@@ -709,6 +709,9 @@ def test_chinese_plain_lines_that_fit_are_broken_as_reportlab_breaks_them(
                 ours = styles.paragraph(text, styles.for_text(style, text))
                 theirs = styles.paragraph(text, styles.for_text(style, text))
                 assert ours.plain_lines and ours.style.wordWrap == "CJK"
+                if len(text) % 2:  # line breaks holding a space (as some in a report do)
+                    for f in ours.frags[1::2] + theirs.frags[1::2]:
+                        f.text = " "
                 before = reportlab_calls[0]
                 made = ours.breakLinesCJK(list(widths))
                 fast += reportlab_calls[0] == before

@@ -368,8 +368,10 @@ def _cjk_lines_that_fit(p: Any, widths: Any) -> Any:
                 if used > max_width + fuzz and used > 0:
                     return None  # the line wraps: reportlab's way
             continue
-        if text_frag is None or f.text:
+        if text_frag is None or len(f.text) > 1:
             return None
+        if f.text:  # (a line break holding a space: its width ends the line too)
+            used += string_width(f.text, f.fontName, f.fontSize)
         lines.append(_cjk_line(FragLine, ascent_descent, [text_frag, f], max_width, used, True))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         used, text_frag = 0, None
