@@ -4,6 +4,7 @@ without a font lookup per word. Both must give exactly what reportlab gives with
 
 from __future__ import annotations
 
+import io
 import shutil
 from typing import Any
 
@@ -96,6 +97,8 @@ def test_text_already_coded_is_split_into_subsets_without_reportlabs_loop(
     assert len(slow) == calls[0] == 1
     assert sum(len(r) > 1 for r in reference.values()) >= 3  # text over several subsets
     assert any(len(r) == 1 and r[0][0] > 0 for r in reference.values())  # a later subset alone
+    longer = many[:201]  # longer texts (a paragraph's, once per line) are not remembered
+    assert font.splitString(longer, doc) is not font.splitString(longer, doc)
     unseen = "从未出现过的字"
     assert font.splitString(unseen, doc) == real(font, unseen, doc) and calls[0] == len(slow) + 1
 
@@ -423,3 +426,327 @@ def test_table_cells_that_fit_on_one_line_are_drawn_without_paragraph_layout_pix
                      [True, True, False, False]]
     assert (_page_pixels(tmp_path, "lines", [table(lines)])
             == _page_pixels(tmp_path, "paras", [table(cells())]))
+
+
+class _CountingCanvas:
+    """A real reportlab canvas that counts its graphics state pushes (``saveState``)."""
+
+    @staticmethod
+    def make() -> Any:
+        from reportlab.pdfgen.canvas import Canvas
+
+        from journal.core.report.layout import PAGE_H, PAGE_W
+
+        class Counting(Canvas):
+            pushes = 0
+
+            def push_state_stack(self) -> None:
+                self.pushes += 1
+                super().push_state_stack()
+
+        return Counting(io.BytesIO(), pagesize=(PAGE_W, PAGE_H))
+
+
+def _one_line_flowables(styles: Styles) -> list[Any]:
+    from journal.core.report.layout import (
+        ACCENT,
+        MUTED,
+        BulletLine,
+        EntryHead,
+        StyledLine,
+        TextLine,
+    )
+
+    rare = "".join(chr(c) for c in range(0x5E00, 0x5E00 + 300))  # codes past the first subset
+    made: list[Any] = [StyledLine(text, style) for text in ("军舰 harbour 1200.50", rare[:60], "")
+                       for style in (styles.small, styles.cell_head, styles.fields)]
+    for style, bullet in ((styles.evidence, "–"), (styles.bullet, "•")):
+        made += [para(styles, text, style, bullet) for text in BULLET_LINES]
+    made += [TextLine(styles.font, "记录于 2024年1月5日 09:00 " + rare[250:280], 7.5, MUTED, indent=8,
+                      space_after=6),
+             TextLine(styles.font, "Recorded 5 Jan 2024 (edited)", 9, ACCENT)]
+    made += [EntryHead(styles.font, "#12", "2024年1月5日 09:00", "请求", names, "#b26a00")
+             for names in ("张总、小敏", "张总、" * 40 + rare[:40], "")]
+    made.append(EntryHead(styles.font, "#7", "5 Jan 2024 09:00", "", "Zhang (recruiter)", "#5f6b7a"))
+    assert sum(isinstance(f, BulletLine) for f in made) == 2 * len(BULLET_LINES)
+    return made
+
+
+def test_one_line_flowables_write_reportlabs_own_page_code_without_pushing_canvas_state(
+        styles: Styles) -> None:
+    """Entry heads, recorded lines, one-line texts and bulleted lines (≈ 9,000 in a 1,000-entry
+    report) write their operators directly: the same strings, in the same order, as drawing
+    them the usual way (Flowable.drawOn: state pushed, translated, drawn, popped)."""
+    from reportlab.lib.colors import CMYKColor
+    from reportlab.platypus import Flowable
+
+    from journal.core.report.fonts import seed_subsets
+    from journal.core.report.layout import StyledLine, TextLine
+
+    quick, usual = _CountingCanvas.make(), _CountingCanvas.make()
+    for canvas in (quick, usual):  # the same codes in both documents, several subsets used
+        seed_subsets(styles.font, canvas._doc, "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400)))
+    flowables = _one_line_flowables(styles)
+    for n, flowable in enumerate(flowables):
+        flowable.wrap(FRAME_W, 800)
+        flowable.drawOn(quick, 40, 800 - 16 * n)
+        Flowable.drawOn(flowable, usual, 40, 800 - 16 * n)
+    assert quick._code == usual._code
+    # subsets switched inside lines (a Tf per run of another subset): more fonts set than lines
+    assert sum(op.count(" Tf ") for op in quick._code) > len(flowables) + 10
+    assert usual.pushes == len(flowables) and quick.pushes == 0
+    assert quick._doc._pdfVersion == usual._doc._pdfVersion
+
+    # where the shortcut would write something else, the usual way (and its pushes): a canvas
+    # with a fill alpha below 1 (reportlab writes an alpha change), a colour other than RGB
+    quick, usual = _CountingCanvas.make(), _CountingCanvas.make()
+    for canvas in (quick, usual):
+        canvas.setFillAlpha(0.5)
+    for flowable in flowables:
+        flowable.wrap(FRAME_W, 800)
+        flowable.drawOn(quick, 40, 400)
+        Flowable.drawOn(flowable, usual, 40, 400)
+    assert quick._code == usual._code and quick.pushes == usual.pushes == len(flowables)
+    assert any(op.endswith(" gs") for op in quick._code)
+    cmyk = [TextLine(styles.font, "军舰", 9, CMYKColor(0, 0.5, 1, 0))]
+    cmyk_style = styles.small.clone("cmyk", textColor=CMYKColor(0.1, 0, 0, 0.5))
+    cmyk.append(StyledLine("harbour 军港", cmyk_style))
+    quick, usual = _CountingCanvas.make(), _CountingCanvas.make()
+    for flowable in cmyk:
+        flowable.wrap(FRAME_W, 800)
+        flowable.drawOn(quick, 40, 400)
+        Flowable.drawOn(flowable, usual, 40, 400)
+    assert quick._code == usual._code and quick.pushes == usual.pushes == len(cmyk)
+
+
+def test_the_bundled_face_is_read_by_c_level_calls_into_reportlabs_own_values(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The face's character map, widths, metrics and glyph locations (≈ 150,000 numbers) are read
+    in bulk instead of one Python call per number: every value, and every dictionary's order,
+    is the one reportlab's own parser gives."""
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontParser
+
+    from journal.core import paths
+    from journal.core.report.fonts import _font_class
+
+    reads = [0]
+    real = TTFontParser.read_ushort
+
+    def counted(self: Any) -> Any:
+        reads[0] += 1
+        return real(self)
+
+    monkeypatch.setattr(TTFontParser, "read_ushort", counted)
+    fast = _font_class()("FastFaceTest", str(paths.font_path()))
+    fast_reads = reads[0]
+    usual = TTFont("UsualFaceTest", str(paths.font_path()))
+    assert fast_reads < 1_000 and reads[0] - fast_reads > 90_000
+    ours, theirs = dict(fast.face.__dict__), dict(usual.face.__dict__)
+    for skipped in ("_pos", "_pdfScale"):  # where reading stopped; a lambda (the same scale)
+        del ours[skipped], theirs[skipped]
+    assert ours.keys() == theirs.keys()
+    for key, value in theirs.items():
+        assert ours[key] == value, key
+        if isinstance(value, dict):
+            assert list(ours[key].items()) == list(value.items()), key  # the same order
+    assert len(ours["charWidths"]) > 30_000 and len(ours["glyphPos"]) == ours["numGlyphs"] + 1
+    assert ours["charWidths"][0xA0] == ours["charWidths"][0x20]
+    assert fast.face._pdfScale(1000) == usual.face._pdfScale(1000)
+    # the font around the face: reportlab's attributes, its own widths of any text
+    assert {k: v for k, v in fast.__dict__.items() if k not in (
+        "face", "fontName", "state", "remembered_widths", "encoding")} == {
+        k: v for k, v in usual.__dict__.items() if k not in ("face", "fontName", "state",
+                                                              "encoding")}
+    for text in (TEXT, "军舰\u00a0港口", "harbour 1200.50"):
+        assert fast.stringWidth(text, 9.5) == usual.stringWidth(text, 9.5)
+
+
+def test_the_garbage_collector_runs_less_often_during_an_export_and_as_before_after(
+        journal: Any, tmp_path: Any) -> None:
+    """A 1,000-entry export ran the cyclic collector ≈ 300 times (three full collections over
+    every object of the process): during an export the youngest generation waits for 10,000
+    allocations; the process's thresholds are back afterwards, also after a failed export."""
+    import gc
+    from datetime import datetime, timedelta, timezone
+
+    from journal.core.errors import ExportError
+    from journal.core.models import EntryDraft
+    from journal.core.report import ReportOptions, build_pdf
+
+    tz = timezone(timedelta(hours=8))
+    for i in range(60):
+        journal.add_entry(EntryDraft(kind="contact", summary=TEXT[: 20 + i], details=TEXT,
+                                     occurred_at=datetime(2024, 1, 1, tzinfo=tz) + timedelta(days=i)))
+    before = gc.get_threshold()
+    assert before[0] < 10_000
+    seen: list[tuple[int, int, int]] = []
+    collections = [0]
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections[0] += 1
+
+    gc.callbacks.append(counted)
+    try:
+        build_pdf(journal, tmp_path / "r.pdf", ReportOptions(lang="zh"),
+                  lambda done, total: seen.append(gc.get_threshold()))
+    finally:
+        gc.callbacks.remove(counted)
+    assert collections[0] <= 20  # (126 with Python's thresholds for this report; 9 measured)
+    assert seen and all(t[0] == 10_000 and t[1:] == before[1:] for t in seen)
+    assert gc.get_threshold() == before
+
+    def fails(done: int, total: int) -> None:
+        assert gc.get_threshold()[0] == 10_000
+        raise RuntimeError("layout failed")
+
+    with pytest.raises(ExportError):
+        build_pdf(journal, tmp_path / "r2.pdf", ReportOptions(lang="zh"), fails)
+    assert gc.get_threshold() == before
+
+
+def _broken(p: Any, made: Any) -> Any:
+    """Everything breaking lines leaves: the lines (every attribute, every word fragment's), the
+    fragment words the paragraph keeps for splitting, the widest line."""
+    def frag(f: Any) -> list[tuple[str, Any]]:
+        return sorted((k, repr(v)) for k, v in f.__dict__.items())
+
+    lines = [(sorted((k, repr(v)) for k, v in line.__dict__.items() if k != "words"),
+              [frag(w) for w in line.words]) for line in made.lines]
+    words = [(type(w).__name__, w[0], [(frag(f), t) for f, t in w[1:]]) if isinstance(w, list)
+             else frag(w) for w in p.frags]
+    return made.kind, lines, words, getattr(p, "_width_max", None), p.height
+
+
+def test_plain_lines_that_fit_are_broken_as_reportlab_breaks_them_without_its_loop(
+        styles: Styles, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted chat (lines of plain text, mostly Latin) whose lines each fit: its lines are
+    made without reportlab's general loop, and are exactly reportlab's (lines, fragments,
+    fragment words, widths); a line too wide for its room (wrapped, spaces shrunk, a word
+    split) and anything else go reportlab's way."""
+    import random
+
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+
+    rnd = random.Random(17)
+    pool = ["She asked me to photograph the ships in the harbour this weekend.",
+            "The pay arrived on time again, more than last week.", "OK", "Me: 好的 see you",
+            ("He wants to move the chat to Telegram. Told me not to tell my teacher or my parents "
+             "about the job, and offered to pay my rent if I moved closer to the naval base."),
+            "https://example.com/a-very-long-link-without-any-spaces-at-all-" + "x" * 90,
+            "1200.50 CNY, 300 USD"]
+    fitting = [t for t in pool if len(t) < 80]
+    texts = ["\n".join(f"09:{i:02d} {rnd.choice(['Me', '他', 'Zhang'])}: "
+                       f"{rnd.choice(pool if n % 3 == 0 else fitting)}"
+                       for i in range(rnd.randint(2, 30))) for n in range(30)]
+    texts += ["a\nb", "one line\nand another one", "short\n" + pool[4], pool[0] + "\n" + pool[1]]
+    reportlab_calls = [0]
+    real = RLParagraph.breakLines
+
+    def counted(self: Any, width: Any) -> Any:
+        reportlab_calls[0] += 1
+        return real(self, width)
+
+    monkeypatch.setattr(RLParagraph, "breakLines", counted)
+    fast = 0
+    for style in (styles.details, styles.small):
+        for text in texts:
+            for widths in ([FRAME_W - 8, FRAME_W - 8], [FRAME_W / 2 - 20, FRAME_W / 2],
+                           [300.0, 320.5]):
+                ours, theirs = styles.paragraph(text, style), styles.paragraph(text, style)
+                assert ours.plain_lines and ours.style.wordWrap is None
+                before = reportlab_calls[0]
+                made = ours.breakLines(list(widths))
+                fast += reportlab_calls[0] == before
+                assert _broken(ours, made) == _broken(theirs, real(theirs, list(widths))), text
+    assert 80 < fast < len(texts) * 6 - 40  # most fit; the others went reportlab's way
+    # split over two pages (its parts keep the fragment words): the same parts as reportlab's,
+    # and their lines made here too
+    for text, fits in (("\n".join(pool[:4] * 6), True), ("\n".join(pool * 3), False)):
+        ours, theirs = (styles.paragraph(text, styles.details),
+                        styles.paragraph(text, styles.details))
+        theirs.plain_lines = False  # reportlab's own breaking, its parts' too
+        assert ours.wrap(FRAME_W, 800) == theirs.wrap(FRAME_W, 800)
+        ours_parts, theirs_parts = ours.split(FRAME_W, 100), theirs.split(FRAME_W, 100)
+        assert len(ours_parts) == len(theirs_parts) == 2
+        for a, b in zip(ours_parts, theirs_parts):
+            before = reportlab_calls[0]
+            size = a.wrap(FRAME_W, 800)
+            assert a.plain_lines and (reportlab_calls[0] == before) == fits
+            assert size == b.wrap(FRAME_W, 800)
+            assert _broken(a, a.blPara) == _broken(b, b.blPara)
+
+
+def test_chinese_plain_lines_that_fit_are_broken_as_reportlab_breaks_them(
+        styles: Styles, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted Chinese chat whose lines each fit: its lines are made without an object per
+    character, and are exactly reportlab's (every attribute of every line and fragment); a
+    line that wraps goes reportlab's way."""
+    import random
+
+    from reportlab.platypus.paragraph import Paragraph as RLParagraph
+
+    rnd = random.Random(18)
+    pool = ["他说这是一份很轻松的兼职，只要拍一些照片就行。", "今天让我去港口拍军舰，我没有答应。", "好",
+            "照片要拍清楚船身上的编号 No. 17。", "对方说报酬会按时打到我的微信上。" * 4,
+            "我已经拨打了12339，把情况讲清楚了。"]
+    fitting = [t for t in pool if len(t) < 40]
+    texts = ["\n".join(f"09:{i:02d} {rnd.choice(['我', '他', '张总'])}：{rnd.choice(pool if n % 3 == 0 else fitting)}"
+                       for i in range(rnd.randint(2, 30))) for n in range(30)]
+    texts += ["军舰\n港口", "好\n" + pool[4]]
+    reportlab_calls = [0]
+    real = RLParagraph.breakLinesCJK
+
+    def counted(self: Any, widths: Any) -> Any:
+        reportlab_calls[0] += 1
+        return real(self, widths)
+
+    monkeypatch.setattr(RLParagraph, "breakLinesCJK", counted)
+    fast = 0
+    for style in (styles.details, styles.small):
+        for text in texts:
+            for widths in ([FRAME_W - 8, FRAME_W - 8], [250.0, 270.5]):
+                ours = styles.paragraph(text, styles.for_text(style, text))
+                theirs = styles.paragraph(text, styles.for_text(style, text))
+                assert ours.plain_lines and ours.style.wordWrap == "CJK"
+                if len(text) % 2:  # line breaks holding a space (as some in a report do)
+                    for f in ours.frags[1::2] + theirs.frags[1::2]:
+                        f.text = " "
+                before = reportlab_calls[0]
+                made = ours.breakLinesCJK(list(widths))
+                fast += reportlab_calls[0] == before
+                assert _broken(ours, made) == _broken(theirs, real(theirs, list(widths))), text
+    assert 40 < fast < len(texts) * 4 - 20  # most fit; the others went reportlab's way
+    # on a page: the same height and the same parts when split
+    text = "\n".join(fitting * 5)
+    ours = styles.paragraph(text, styles.for_text(styles.details, text))
+    theirs = styles.paragraph(text, styles.for_text(styles.details, text))
+    theirs.plain_lines = False
+    assert ours.wrap(FRAME_W, 800) == theirs.wrap(FRAME_W, 800)
+    for a, b in zip(ours.split(FRAME_W, 100), theirs.split(FRAME_W, 100), strict=True):
+        assert a.wrap(FRAME_W, 800) == b.wrap(FRAME_W, 800)
+        assert _broken(a, a.blPara) == _broken(b, b.blPara)
+
+
+def test_a_text_drawn_again_in_a_document_is_split_into_subsets_once(styles: Styles) -> None:
+    """Bullets, labels, names and dates are drawn thousands of times: once every character of
+    a text has its code in a document, its runs are remembered for that document (the same
+    runs as reportlab's own method), and a text with a character new to it is not."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = pdfmetrics.getFont(FONT_NAME)
+    doc, other = type("Doc", (), {})(), type("Doc", (), {})()
+    many = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 600))
+    font.splitString(many, doc)  # codes given in this document, over three subsets
+    for text in ("–", "张总", many[250:270], "Jason Lee 记录于 2024年1月5日", many[200:400]):
+        font.splitString(text, doc)  # (any character still without a code gets it)
+        first = font.splitString(text, doc)
+        assert font.splitString(text, doc) is first
+        assert first == TTFont.splitString(font, text, doc)
+        assert font.splitString(text, other) is not first  # another document: its own codes
+    longer = many[:201]  # longer texts (a paragraph's, once per line) are not remembered
+    assert font.splitString(longer, doc) is not font.splitString(longer, doc)
+    unseen = "从未出现过的字"
+    coded = font.splitString(unseen, doc)  # reportlab's way: its characters get their codes
+    again = font.splitString(unseen, doc)
+    assert again == coded and again is not coded and font.splitString(unseen, doc) is again

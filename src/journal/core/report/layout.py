@@ -15,9 +15,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import textTransformFrags
@@ -150,6 +152,8 @@ class Styles:
         made = OnceWrapped(shown, parsed_style, bulletText=bullet_frags, frags=frags)
         if len(lines) == 1 and bullet is None and not parsed_style.textTransform:
             made.plain_line = text
+        elif bullet is None:
+            made.plain_lines = True
         return made
 
 
@@ -194,6 +198,31 @@ class OnceWrapped(Paragraph):
 
     _wrapped: tuple[Any, ...] | None = None
     plain_line: str | None = None  # one line of plain text, no bullet (Styles.paragraph)
+    plain_lines = False  # several lines of plain text, no bullet (Styles.paragraph)
+
+    def breakLines(self, width: Any) -> Any:
+        """Lines of several plain text lines (a pasted chat) that each fit on one line are made
+        here; anything else is broken by reportlab's own ``breakLines``."""
+        if self.plain_lines:
+            made = _lines_that_fit(self, width)
+            if made is not None:
+                return made
+        return super().breakLines(width)
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        """Chinese lines of plain text that each fit: made here (as :meth:`breakLines`)."""
+        if self.plain_lines:
+            made = _cjk_lines_that_fit(self, maxWidths)
+            if made is not None:
+                return made
+        return super().breakLinesCJK(maxWidths)
+
+    def split(self, avail_w: float, avail_h: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_w, avail_h)
+        for part in parts:  # a chat split over two pages: its parts are lines of plain text too
+            if isinstance(part, OnceWrapped):
+                part.plain_lines = self.plain_lines
+        return parts
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         done = self._wrapped
@@ -204,6 +233,180 @@ class OnceWrapped(Paragraph):
         if hasattr(self, "blPara") and self.width == avail_w:  # not "cannot fit here"
             self._wrapped = (avail_w, self.width, self._wrapWidths, self.blPara, self.height)
         return width, height
+
+
+def _lines_that_fit(p: Any, width: Any) -> Any:
+    """What reportlab 5's ``Paragraph.breakLines`` returns (and sets on ``p``) for fragments
+    of plain text separated by line breaks (or the fragment words of a part of such a paragraph
+    split over two pages), as long as no line is wider than its room (then
+    reportlab would wrap it, shrink its spaces or split a word: None, and reportlab breaks the
+    paragraph). It is reportlab's loop for several fragments with those branches left out:
+    the same fragment words (``p.frags``), the same line fragments, widths and indices (a test
+    compares every attribute over many texts). Reportlab spends ≈ 10 µs per word there in
+    questions whose answers are known in this case (space shrinking, hyphenation)."""
+    from reportlab.platypus import paragraph as rp
+
+    style = p.style
+    if (style.wordWrap or style.endDots or style.shaping or style.spaceShrinkage < 0
+            or p.bulletText is not None):
+        return None
+    max_widths = list(width) if isinstance(width, (tuple, list)) else [width]
+    last_width = len(max_widths) - 1
+    max_width = max_widths[0]
+    fragwords = rp._getFragWords(p.frags, max_width)
+    HSFrag, text_kind, break_kind = rp._HSFrag, rp._FK_TEXT, rp._FK_BREAK
+    ascent_descent, string_width, same_frag = rp.getAscentDescent, rp.stringWidth, rp.sameFrag
+    FragLine = rp.FragLine
+    keep_breaks = not style.justifyBreaks
+    lines: list[Any] = []
+    words: list[Any] = []
+    width_max = 0
+    lineno = start_word = 0
+    n = space_width = current_width = 0
+    max_size = max_ascent = min_descent = 0
+    ascent = descent = space = 0
+    g: Any = None
+    g_from: Any = None  # the fragment g copies
+    measured: Any = None  # the fragment ascent and descent are of
+    for done, w in enumerate(fragwords, start=1):
+        if type(w) not in (list, HSFrag) or len(w) != 2:
+            return None  # soft hyphens, words over several fragments: reportlab's way
+        f = w[1][0]
+        kind = getattr(f, "_fkind", None)
+        if kind not in (text_kind, break_kind):
+            return None
+        font_name, font_size = f.fontName, f.fontSize
+        if not words:
+            n = space_width = current_width = 0
+            max_size = font_size
+            max_ascent, min_descent = ascent_descent(font_name, font_size)
+        word_width = w[0]
+        new_width = current_width + space_width + word_width if word_width > 0 else current_width
+        if kind == break_kind:
+            g = f.clone()
+            words.append(g)
+            width_max = max(width_max, current_width)
+            lines.append(FragLine(extraSpace=max_width - current_width, wordCount=n,
+                                  lineBreak=keep_breaks, words=words, fontSize=max_size,
+                                  ascent=max_ascent, descent=min_descent, maxWidth=max_width,
+                                  sFW=start_word))
+            start_word = done - 1
+            lineno += 1
+            max_width = max_widths[min(last_width, lineno)]
+            words = []
+            continue
+        if new_width > max_width:
+            return None  # wrapped, spaces shrunk or a word split: reportlab's way
+        text = w[1][1]
+        if text:
+            n += 1
+        if f is not measured:  # (the same fragment: the same answers as for its last word)
+            measured = f
+            ascent, descent = ascent_descent(font_name, font_size)
+            space = string_width(" ", font_name, font_size)
+        max_size = max(max_size, font_size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        if not words:
+            g, g_from = f.clone(), f
+            words = [g]
+            g.text = text
+        elif f is not g_from and not same_frag(g, f):  # (g: a copy of g_from, the same style;
+            # reportlab's sameFrag costs ≈ 14 µs a word, asking for attributes a fragment lacks)
+            if space_width:
+                for wi in reversed(words):
+                    if wi._fkind == text_kind:
+                        if not wi.text.endswith(" "):
+                            wi.text += " "
+                        break
+            g, g_from = f.clone(), f
+            words.append(g)
+            g.text = text
+        elif space_width:
+            g.text += (" " + text) if not g.text.endswith(" ") else text
+        else:
+            g.text += text
+        space_width = space if isinstance(w, HSFrag) else 0
+        current_width = new_width
+    if words:
+        width_max = max(width_max, current_width)
+        lines.append(FragLine(extraSpace=max_width - current_width, wordCount=n, lineBreak=False,
+                              words=words, fontSize=max_size, ascent=max_ascent,
+                              descent=min_descent, maxWidth=max_width, sFW=start_word))
+    p._width_max = width_max
+    p.height = 0
+    p._splitLongWordCount = p._hyphenations = 0
+    p.frags = fragwords
+    return rp.ParaLines(kind=1, lines=lines)
+
+
+def _cjk_lines_that_fit(p: Any, widths: Any) -> Any:
+    """What reportlab 5's ``Paragraph.breakLinesCJK`` returns for fragments of plain text
+    separated by line breaks when no line is wider than its room (else None: reportlab breaks
+    the paragraph). Reportlab makes an object per character (its width, its fragment), adds the
+    widths up and then joins the characters of each line again; here each line's widths are
+    added up in the same order, and its line is what ``makeCJKParaLine`` makes of one text
+    fragment and a line break: the same lines (a test compares every attribute)."""
+    from reportlab.platypus import paragraph as rp
+
+    style = p.style
+    frags = p.frags
+    if (len(frags) < 2 or style.endDots or p.bulletText is not None
+            or getattr(p, "_splitpara", 0)
+            or getattr(p, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")):
+        return None
+    max_widths = list(widths) if isinstance(widths, (tuple, list)) else [widths]
+    string_width, ascent_descent = rp.stringWidth, rp.getAscentDescent
+    FragLine, fuzz = rp.FragLine, rp._FUZZ
+    lines: list[Any] = []
+    max_width = max_widths[0]
+    used: float = 0
+    text_frag: Any = None
+    for f in frags:
+        if hasattr(f, "cbDefn") or not isinstance(getattr(f, "text", None), str):
+            return None
+        if not hasattr(f, "lineBreak"):
+            if text_frag is not None or not f.text:
+                return None  # two text fragments in a line: reportlab's way
+            text_frag = f
+            name, size = f.fontName, f.fontSize
+            for ch in f.text:
+                used += string_width(ch, name, size)
+                if used > max_width + fuzz and used > 0:
+                    return None  # the line wraps: reportlab's way
+            continue
+        if text_frag is None or len(f.text) > 1:
+            return None
+        if f.text:  # (a line break holding a space: its width ends the line too)
+            used += string_width(f.text, f.fontName, f.fontSize)
+        lines.append(_cjk_line(FragLine, ascent_descent, [text_frag, f], max_width, used, True))
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used, text_frag = 0, None
+    if text_frag is not None and used > 0:
+        lines.append(_cjk_line(FragLine, ascent_descent, [text_frag], max_width, used, False))
+    elif text_frag is not None:
+        return None
+    p.height = 0
+    return rp.ParaLines(kind=1, lines=lines)
+
+
+def _cjk_line(FragLine: Any, ascent_descent: Any, frags: list[Any], max_width: float,
+              used: float, line_break: bool) -> Any:
+    """``makeCJKParaLine`` of a line holding one fragment's text (and a line break)."""
+    words = []
+    max_size = max_ascent = min_descent = 0
+    for f in frags:
+        size = f.fontSize
+        ascent, descent = ascent_descent(f.fontName, size)
+        max_size = max(max_size, size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = f.clone()
+        word.text = f.text
+        words.append(word)
+    return FragLine(kind=1, extraSpace=max_width - used, wordCount=1, words=words,
+                    fontSize=max_size, ascent=max_ascent, descent=min_descent,
+                    maxWidth=max_width, currentWidth=used, lineBreak=line_break)
 
 
 def one_line_cells(rows: list[list[Any]], room: list[float]) -> list[list[Any]]:
@@ -236,7 +439,107 @@ def draw_string(canvas: Any, x: float, y: float, text: str) -> None:
     canvas.drawText(line)
 
 
-class StyledLine(Flowable):
+class _Ops:
+    """What reportlab writes for the text of our one-line flowables, made with fewer steps.
+
+    A one-line flowable drawn the usual way costs a canvas state push and pop, a translation, a
+    text object, a fill colour with its alpha check, and per text run a font lookup, a subset
+    name, a number format and a template (≈ 9,000 such lines in a 1,000-entry report). The
+    strings written here are reportlab 5's own, in the same order and the same pieces of the
+    page's code: the same bytes in the PDF. :func:`_ops` hands one out only for a canvas in the
+    state these strings assume (bottom-up, no colour space enforced, fill alpha 1), otherwise
+    the flowable draws the usual way."""
+
+    def __init__(self, canv: Any) -> None:
+        self.doc = canv._doc
+        self.escape = canv._escape
+        self.fill_mode = canv._fillMode
+        self.names: dict[tuple[str, int], str] = {}  # (face, subset) → its name in this PDF
+        self.tf: dict[tuple[float, float], str] = {}  # (size, leading) → "size Tf leading TL"
+
+    def show(self, font_name: str, size: float, leading: float, text: str,
+             subset_now: int) -> tuple[str, int]:
+        """PDFTextObject._formatText(text) for a TrueType face (not shaped): the operators and
+        the subset in use after them (a text object switches subset only when it changes)."""
+        font = pdfmetrics.getFont(font_name)
+        parts = []
+        tf = None
+        for subset, codes in font.splitString(text, self.doc):
+            if subset != subset_now:
+                if tf is None:
+                    tf = self.tf.get((size, leading))
+                    if tf is None:
+                        tf = self.tf[(size, leading)] = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+                name = self.names.get((font_name, subset))
+                if name is None:
+                    name = self.names[(font_name, subset)] = font.getSubsetInternalName(
+                        subset, self.doc)
+                parts.append(f"{name} {tf}")
+                subset_now = subset
+            parts.append(f"({self.escape(codes)}) Tj")
+        return " ".join(parts), subset_now
+
+
+_FILL: dict[tuple[float, float, float], str] = {}
+
+
+def fill_op(colour: Any) -> str | None:
+    """"r g b rg" as reportlab's setFillColor writes it for an opaque RGB colour (its alpha check
+    then writes nothing in our state); None for anything else."""
+    if type(colour) is not colors.Color or colour.alpha != 1:
+        return None
+    rgb = (colour.red, colour.green, colour.blue)
+    op = _FILL.get(rgb)
+    if op is None:
+        op = _FILL[rgb] = f"{fp_str(rgb)} rg"
+    return op
+
+
+def _ops(canv: Any, *fonts: str) -> _Ops | None:
+    """The canvas's :class:`_Ops` when the shortcut writes what reportlab would write, else
+    None (then draw the usual way)."""
+    ops: _Ops | None = canv.__dict__.get("_journal_ops")
+    if ops is None or ops.doc is not canv._doc:
+        if not canv.bottomup or getattr(canv, "_enforceColorSpace", None) or type(
+                canv)._escape is not rl_canvas.Canvas._escape:
+            return None
+        ops = canv.__dict__["_journal_ops"] = _Ops(canv)
+    if canv._extgstate.getValue("ca") != 1 or canv._fillMode != ops.fill_mode:
+        return None
+    for name in fonts:
+        if not getattr(pdfmetrics.getFont(name), "_dynamicFont", False):
+            return None
+    return ops
+
+
+class _QuickFlowable(Flowable):
+    """A flowable whose :meth:`quick_draw` writes, with :class:`_Ops`, exactly what ``drawOn``
+    and ``draw`` write (``q``, its translation, its code, ``Q``) without the canvas state push
+    and pop: ``quick_draw`` changes no canvas state, so there is nothing to restore."""
+
+    def quick_draw(self, canv: Any, ops: _Ops) -> list[str] | None:
+        """The page code between the translation and ``Q``, or None to draw the usual way."""
+        raise NotImplementedError
+
+    def quick_fonts(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        ops = None if getattr(self, "_showBoundary", False) else _ops(canvas, *self.quick_fonts())
+        code = self.quick_draw(canvas, ops) if ops is not None else None
+        if ops is None or code is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        ops.doc.ensureMinPdfVersion("transparency")  # as the fill colour's alpha check does
+        x = self._hAlignAdjust(x, _sW)
+        page = canvas._code
+        page.append("q")
+        page.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
+        page.extend(code)
+        page.append("Q")
+
+
+class StyledLine(_QuickFlowable):
     """One line of text in a paragraph style (its font, size, colour, indent, spacing)."""
 
     def __init__(self, text: str, style: ParagraphStyle) -> None:
@@ -261,6 +564,19 @@ class StyledLine(Flowable):
         # where a one-line Paragraph puts its baseline: one font size below its top
         draw_string(c, self.style.leftIndent, self.style.leading - self.style.fontSize, self.text)
 
+    def quick_fonts(self) -> tuple[str, ...]:
+        return (self.style.fontName,)
+
+    def quick_draw(self, canv: Any, ops: _Ops) -> list[str] | None:
+        style = self.style
+        fill = fill_op(style.textColor)
+        if fill is None:
+            return None
+        size = style.fontSize
+        shown = ops.show(style.fontName, size, size * 1.2, self.text, -1)[0]
+        origin = fp_str(style.leftIndent, style.leading - size)
+        return [fill, f"BT 1 0 0 1 {origin} Tm {shown} T* ET"]
+
 
 class BulletLine(StyledLine):
     """One line of text after a bullet, drawn as a one-line Paragraph with ``bulletText`` draws
@@ -283,6 +599,24 @@ class BulletLine(StyledLine):
         text.setFillColor(style.textColor)
         text.textLine(self.text)
         self.canv.drawText(text)
+
+    def quick_fonts(self) -> tuple[str, ...]:
+        return (self.style.bulletFontName, self.style.fontName)
+
+    def quick_draw(self, canv: Any, ops: _Ops) -> list[str] | None:
+        style = self.style
+        bullet_fill = fill_op(getattr(style, "bulletColor", None) or style.textColor)
+        fill = fill_op(style.textColor)
+        if bullet_fill is None or fill is None:
+            return None
+        y = style.leading - style.fontSize
+        b_size, size = style.bulletFontSize, style.fontSize
+        bullet = ops.show(style.bulletFontName, b_size, b_size * 1.2, self.bullet, -1)[0]
+        shown = ops.show(style.fontName, size, size * 1.2, self.text, -1)[0]
+        return [" ".join((
+            "BT", f"1 0 0 1 {fp_str(style.bulletIndent, y + getattr(style, 'bulletOffsetY', 0))} Tm",
+            bullet_fill, f"{bullet} T*",
+            f"1 0 0 1 {fp_str(style.leftIndent + self.offset, y)} Tm", fill, f"{shown} T*", "ET"))]
 
 
 def chunks(text: str, size: int = CHUNK) -> list[str]:
@@ -358,7 +692,7 @@ class _PassThroughJpeg(ImageReader):
         return data
 
 
-class EntryHead(Flowable):
+class EntryHead(_QuickFlowable):
     """The shaded one-line head of a timeline entry: number, date, kind, people (no wrapping)."""
 
     HEIGHT = 15.0
@@ -374,18 +708,15 @@ class EntryHead(Flowable):
         self.width = avail_w
         return avail_w, self.HEIGHT
 
-    def draw(self) -> None:
+    SIZE = 8.5
+
+    def _texts(self) -> list[tuple[float, str, Any]]:
+        """(x, text, colour) of the texts drawn: each clipped with "…" to the room left."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        c = self.canv
-        c.setFillColor(HEAD_BG)
-        c.rect(0, 0, self.width, self.HEIGHT, stroke=0, fill=1)
-        c.setFillColor(self.colour)
-        c.rect(0, 0, 3, self.HEIGHT, stroke=0, fill=1)
-        size = 8.5
-        x, y = 8.0, 4.2
-        line = c.beginText(x, y)  # the four texts in one text object
-        line.setFont(self.font, size)
+        size = self.SIZE
+        x = 8.0
+        out = []
         for text, colour in (
             (self.number, ACCENT),
             (self.when, INK),
@@ -401,16 +732,51 @@ class EntryHead(Flowable):
                     text = text[:-1]
                 text += "…"
                 width = stringWidth(text, self.font, size)
-            line.setTextOrigin(x, y)
-            line.setFillColor(colour)
-            line.textOut(text)
+            out.append((x, text, colour))
             x += width + 12
             if x > self.width - 20:
                 break
+        return out
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(HEAD_BG)
+        c.rect(0, 0, self.width, self.HEIGHT, stroke=0, fill=1)
+        c.setFillColor(self.colour)
+        c.rect(0, 0, 3, self.HEIGHT, stroke=0, fill=1)
+        y = 4.2
+        line = c.beginText(8.0, y)  # the four texts in one text object
+        line.setFont(self.font, self.SIZE)
+        for x, text, colour in self._texts():
+            line.setTextOrigin(x, y)
+            line.setFillColor(colour)
+            line.textOut(text)
         c.drawText(line)
 
+    def quick_fonts(self) -> tuple[str, ...]:
+        return (self.font,)
 
-class TextLine(Flowable):
+    def quick_draw(self, canv: Any, ops: _Ops) -> list[str] | None:
+        texts = self._texts()
+        maybe = [fill_op(colour) for colour in (HEAD_BG, self.colour, *(t[2] for t in texts))]
+        fills = [op for op in maybe if op is not None]
+        if len(fills) < len(maybe):
+            return None
+        fill = rl_canvas.PATH_OPS[0, 1, ops.fill_mode]
+        y, size = 4.2, self.SIZE
+        code = ["BT", f"1 0 0 1 {fp_str(8.0, y)} Tm"]
+        subset = -1
+        for (x, text, _), text_fill in zip(texts, fills[2:]):
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+            code.append(text_fill)
+            shown, subset = ops.show(self.font, size, size * 1.2, text, subset)
+            code.append(shown)
+        code.append("ET")
+        return [fills[0], f"n {fp_str(0, 0, self.width, self.HEIGHT)} re {fill}",
+                fills[1], f"n {fp_str(0, 0, 3, self.HEIGHT)} re {fill}", " ".join(code)]
+
+
+class TextLine(_QuickFlowable):
     """One short line of text, drawn without paragraph layout."""
 
     def __init__(
@@ -439,6 +805,19 @@ class TextLine(Flowable):
         draw_string(c, self.indent, self.space_after + self.size * 0.35, self.text)
         if self.on_drawn is not None:
             self.on_drawn()
+
+    def quick_fonts(self) -> tuple[str, ...]:
+        return (self.font,)
+
+    def quick_draw(self, canv: Any, ops: _Ops) -> list[str] | None:
+        fill = fill_op(self.colour)
+        if fill is None:
+            return None
+        shown = ops.show(self.font, self.size, self.size * 1.2, self.text, -1)[0]
+        origin = fp_str(self.indent, self.space_after + self.size * 0.35)
+        if self.on_drawn is not None:
+            self.on_drawn()
+        return [fill, f"BT 1 0 0 1 {origin} Tm {shown} T* ET"]
 
 
 class LazyStory(list):  # type: ignore[type-arg]

@@ -11,10 +11,13 @@ that decoding runs alongside the layout; only the reduced copies go into the PDF
 from __future__ import annotations
 
 import errno
+import gc
 import logging
 import os
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -123,6 +126,40 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
+_YOUNG_EVERY = 10_000  # allocations between collections of the youngest generation (Python: 700)
+_collector_lock = threading.Lock()
+_collector_users = 0
+_collector_saved: tuple[int, int, int] | None = None
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The cyclic garbage collector runs less often while a report is laid out.
+
+    Layout allocates millions of short-lived objects: with Python's thresholds the collector ran
+    ≈ 300 times during a 1,000-entry export, three of them full collections walking every object
+    of the process (the journal's, the window's), 0.1–0.17 s in all (5–7 % of the export). Here
+    the youngest generation is collected every 10,000 allocations instead of 700: garbage is
+    still collected, a few MB more may wait meanwhile. The thresholds are the process's own
+    again when the last export running ends (exports on two threads share the change)."""
+    global _collector_users, _collector_saved
+    with _collector_lock:
+        if _collector_users == 0:
+            saved = gc.get_threshold()
+            if 0 < saved[0] < _YOUNG_EVERY:  # 0: the collector is off; leave it so
+                _collector_saved = saved
+                gc.set_threshold(_YOUNG_EVERY, saved[1], saved[2])
+        _collector_users += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_users -= 1
+            if _collector_users == 0 and _collector_saved is not None:
+                gc.set_threshold(*_collector_saved)
+                _collector_saved = None
+
+
 def render(
     journal: Any,
     options: ReportOptions,
@@ -133,15 +170,16 @@ def render(
     stats = stats if stats is not None else ReportStats()
     # Binary streams: ASCII85 (reportlab's default, pure Python here) made pictures 10x slower.
     rl_config.useA85 = 0
-    font = register_font()
-    helper = None
-    if options.include_attachments and not options.redact and _has_pictures(journal):
-        helper = images.start_helper()  # starts while the entries are read and signs computed
-    try:
-        return _render(journal, options, progress, stats, font, helper)
-    finally:
-        if helper is not None:
-            helper.close()
+    with fewer_collections():
+        font = register_font()
+        helper = None
+        if options.include_attachments and not options.redact and _has_pictures(journal):
+            helper = images.start_helper()  # starts while the entries are read and signs computed
+        try:
+            return _render(journal, options, progress, stats, font, helper)
+        finally:
+            if helper is not None:
+                helper.close()
 
 
 def _has_pictures(journal: Any) -> bool:
