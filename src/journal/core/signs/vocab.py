@@ -57,12 +57,8 @@ class Vocab:
     _en_res: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
     _zh_any: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _en_any: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-    _compiled: bool = field(default=False, repr=False, compare=False)
 
-    def _compile(self) -> None:
-        """Compile the patterns on first use, not on import: a command that reads the result kept
-        in the journal needs none of the 1,184 (about 0.2 s of start-up). Two threads compiling at
-        once make the same patterns; ``_zh_res`` is set first, ``_compiled`` last."""
+    def __post_init__(self) -> None:
         zh = tuple(re.compile(p) for p in self.zh)
         en_src = [_term_re(t) for t in self.en]
         object.__setattr__(self, "_zh_res", zh)
@@ -71,7 +67,6 @@ class Vocab:
                            if self.zh else None)
         object.__setattr__(self, "_en_any", re.compile("|".join(f"(?:{p})" for p in en_src))
                            if en_src else None)
-        object.__setattr__(self, "_compiled", True)
 
     def find(self, text: str, tokens: list[str] | str | None = None) -> list[str]:
         """The terms of this vocabulary that occur in ``text`` (each term once).
@@ -81,8 +76,6 @@ class Vocab:
         """
         if not text:
             return []
-        if not self._compiled:
-            self._compile()
         found: list[str] = []
         if self._zh_any is not None and self._zh_any.search(text):
             found += [p.pattern for p in self._zh_res if p.search(text)]
@@ -100,8 +93,6 @@ class Vocab:
         """Whether any term occurs (two combined searches; :meth:`find` says which)."""
         if not text:
             return False
-        if not self._compiled:
-            self._compile()
         if self._zh_any is not None and self._zh_any.search(text):
             return True
         joined = tokens if tokens is not None else " ".join(tokenize(text))
